@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import sirv from 'sirv';
+import { CookieJar } from './auth/cookies.js';
+import { resolveViewer } from './auth/sessions.js';
+import type { Context, Services } from './context.js';
+import { useOriginCheck } from './http/origin.js';
+import { createLoaders } from './loaders.js';
+import { schema } from './schema/index.js';
+
+export const CSRF_HEADER = 'x-rolecall-csrf';
+const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function buildContext(
+  services: Services,
+  request: Request,
+  cookieJars: WeakMap<Request, CookieJar>,
+): Promise<Context> {
+  const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  const cookies = new CookieJar(request.headers.get('cookie'), secure);
+  cookieJars.set(request, cookies);
+  const viewer = await resolveViewer(services, request, cookies);
+  return { ...services, request, cookies, viewer, loaders: createLoaders(services.metadata, viewer?.user.id ?? null) };
+}
+
+/** Set-Cookie headers decided by resolvers (sign-in, sign-out) go out on the response. */
+function useResponseCookies(cookieJars: WeakMap<Request, CookieJar>): Plugin {
+  return {
+    onResponse({ request, response }) {
+      for (const header of cookieJars.get(request)?.setCookieHeaders ?? [])
+        response.headers.append('set-cookie', header);
+    },
+  };
+}
+
+export function createGraphQL(services: Services): YogaServerInstance<Record<string, unknown>, Context> {
+  const cookieJars = new WeakMap<Request, CookieJar>();
+  const { logger, config } = services;
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: config.isDevelopment ? { headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
+    landingPage: false,
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    maskedErrors: {
+      // Yoga's own masking keeps protocol errors (with their HTTP status) and hides the rest; log what it hides.
+      maskError: (error, message, isDev) => {
+        const masked = maskError(error, message, isDev);
+        if (masked !== error)
+          logger.error({ err: error instanceof Error ? error.message : String(error) }, 'unexpected error');
+        return masked;
+      },
+    },
+    context: ({ request }) => buildContext(services, request, cookieJars),
+    plugins: [
+      useOriginCheck(config.allowedOrigins),
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useResponseCookies(cookieJars),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        maxAliases: { n: 30 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 2000 },
+        costLimit: { maxCost: 5000 },
+        blockFieldSuggestion: { enabled: !config.isDevelopment },
+      }),
+    ],
+  });
+}
+
+export interface App {
+  services: Services;
+  yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  start(port?: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+function notBuilt(_request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  response.end(
+    '<!doctype html><title>Rolecall</title><p>Rolecall is running. The web app is not built: run <code>npm run build:web</code>. GraphQL is at <a href="/graphql">/graphql</a>.</p>',
+  );
+}
+
+/** Rolecall's HTTP server: GraphQL at /graphql, the web app at /. `start(0)` listens on a free port (tests). */
+export function buildApp(services: Services): App {
+  const yoga = createGraphQL(services);
+  const web = existsSync(WEB_ROOT) ? sirv(WEB_ROOT, { single: true, etag: true }) : notBuilt;
+  const server = createServer((request, response) => {
+    if (request.url?.startsWith('/graphql')) return yoga(request, response);
+    return web(request, response);
+  });
+
+  return {
+    services,
+    yoga,
+    start: (port = 0, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
+        });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

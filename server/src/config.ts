@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Metadata store. Unset: an embedded PostgreSQL cluster under ROLECALL_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  ROLECALL_DATA_DIR: z.string().default('.data'),
+  /** 32 bytes, base64 or hex, for AES-256-GCM of stored role passwords. Unset: a key file in the data dir. */
+  ROLECALL_SECRET_KEY: z.string().optional(),
+  /** Origins allowed to send cookie-authenticated requests and open WebSockets, besides the server's own. */
+  ROLECALL_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 14),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed and offer the embedded cluster as a demo server (only when the metadata store is embedded). */
+  ROLECALL_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  POOL_IDLE_MS: z.coerce.number().int().positive().default(60_000),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = Env.parse(env);
+  return {
+    env: parsed.NODE_ENV,
+    isDevelopment: parsed.NODE_ENV === 'development',
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: resolve(parsed.ROLECALL_DATA_DIR),
+    secretKey: parsed.ROLECALL_SECRET_KEY,
+    allowedOrigins: parsed.ROLECALL_ALLOWED_ORIGINS,
+    sessionTtlMs: parsed.SESSION_TTL_HOURS * 3600_000,
+    logLevel: parsed.LOG_LEVEL,
+    demo: parsed.ROLECALL_DEMO,
+    poolIdleMs: parsed.POOL_IDLE_MS,
+  };
+}

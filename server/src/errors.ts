@@ -1,0 +1,188 @@
+/**
+ * Every expected failure is one of these classes; the schema exposes each as a GraphQL type implementing
+ * `Error`, so clients branch on `__typename` or `code`. Anything else is masked and logged.
+ */
+export abstract class RolecallError extends Error {
+  abstract readonly code: string;
+}
+
+export class UnauthenticatedError extends RolecallError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor() {
+    super('Sign in first.');
+  }
+}
+
+export class ForbiddenError extends RolecallError {
+  readonly code = 'FORBIDDEN';
+}
+
+export class NotFoundError extends RolecallError {
+  readonly code = 'NOT_FOUND';
+  constructor(readonly kind: string) {
+    super(`No such ${kind}.`);
+  }
+}
+
+export class ValidationError extends RolecallError {
+  readonly code = 'INVALID_INPUT';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class InvalidCredentialsError extends RolecallError {
+  readonly code = 'INVALID_CREDENTIALS';
+  constructor() {
+    super('Wrong username or password.');
+  }
+}
+
+export class TooManyAttemptsError extends RolecallError {
+  readonly code = 'TOO_MANY_ATTEMPTS';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed attempts; try again in ${retryAfterSeconds} s.`);
+  }
+}
+
+export class SetupAlreadyDoneError extends RolecallError {
+  readonly code = 'SETUP_ALREADY_DONE';
+  constructor() {
+    super('Rolecall is already set up; sign in instead.');
+  }
+}
+
+export class ConflictError extends RolecallError {
+  readonly code = 'CONFLICT';
+}
+
+export class LastAdminError extends RolecallError {
+  readonly code = 'LAST_ADMIN';
+  constructor() {
+    super('This would leave Rolecall without an active admin.');
+  }
+}
+
+export class InUseError extends RolecallError {
+  readonly code = 'IN_USE';
+  constructor(
+    message: string,
+    readonly usedBy: string[],
+  ) {
+    super(message);
+  }
+}
+
+/** PostgreSQL refused (or could not be reached); `sqlstate` says why in PostgreSQL's own terms. */
+export class PostgresError extends RolecallError {
+  readonly code: string = 'POSTGRES_ERROR';
+  constructor(
+    message: string,
+    readonly sqlstate: string | null,
+    readonly detail: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export class ServerUnavailableError extends PostgresError {
+  override readonly code = 'SERVER_UNAVAILABLE';
+}
+export class AuthenticationFailedError extends PostgresError {
+  override readonly code = 'AUTHENTICATION_FAILED';
+}
+export class DatabaseDoesNotExistError extends PostgresError {
+  override readonly code = 'DATABASE_DOES_NOT_EXIST';
+}
+export class PermissionDeniedError extends PostgresError {
+  override readonly code = 'PERMISSION_DENIED';
+}
+export class UndefinedObjectError extends PostgresError {
+  override readonly code = 'UNDEFINED_OBJECT';
+}
+export class DuplicateObjectError extends PostgresError {
+  override readonly code = 'DUPLICATE_OBJECT';
+}
+export class DependentObjectsError extends PostgresError {
+  override readonly code = 'DEPENDENT_OBJECTS';
+}
+export class InvalidGrantError extends PostgresError {
+  override readonly code = 'INVALID_GRANT';
+}
+export class InvalidNameError extends PostgresError {
+  override readonly code = 'INVALID_NAME';
+}
+export class ObjectInUseError extends PostgresError {
+  override readonly code = 'OBJECT_IN_USE';
+}
+
+type PostgresErrorClass = new (message: string, sqlstate: string | null, detail?: string | null) => PostgresError;
+
+/** SQLSTATE → error class, by exact code first and then by class (the first two characters). */
+const BY_SQLSTATE: Record<string, PostgresErrorClass> = {
+  '28P01': AuthenticationFailedError,
+  '28000': AuthenticationFailedError,
+  '3D000': DatabaseDoesNotExistError,
+  '42501': PermissionDeniedError,
+  '42704': UndefinedObjectError,
+  '42P01': UndefinedObjectError,
+  '3F000': UndefinedObjectError,
+  '42710': DuplicateObjectError,
+  '42P06': DuplicateObjectError,
+  '42P07': DuplicateObjectError,
+  '2BP01': DependentObjectsError,
+  '0LP01': InvalidGrantError,
+  '42602': InvalidNameError,
+  '42939': InvalidNameError,
+  '42622': InvalidNameError,
+  '55006': ObjectInUseError,
+  '57P01': ServerUnavailableError,
+  '57P02': ServerUnavailableError,
+  '57P03': ServerUnavailableError,
+  '53300': ServerUnavailableError,
+};
+const BY_CLASS: Record<string, PostgresErrorClass> = { '08': ServerUnavailableError, '28': AuthenticationFailedError };
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
+
+interface DriverError {
+  code?: string;
+  message?: string;
+  detail?: string;
+}
+
+function isNetworkFailure(error: DriverError): boolean {
+  if (error.code && NETWORK_CODES.has(error.code)) return true;
+  const message = error.message ?? '';
+  return /timeout|Connection terminated|connection is closed|Client was closed/i.test(message);
+}
+
+/** Turns what `pg` throws into a typed error; anything unrecognised is returned unchanged (and later masked). */
+export function fromPostgres(error: unknown): unknown {
+  if (error instanceof RolecallError || typeof error !== 'object' || error === null) return error;
+  const driverError = error as DriverError;
+  const code = driverError.code ?? '';
+  if (/^[0-9A-Z]{5}$/.test(code)) {
+    const ErrorClass = BY_SQLSTATE[code] ?? BY_CLASS[code.slice(0, 2)] ?? PostgresError;
+    return new ErrorClass(driverError.message ?? 'PostgreSQL refused.', code, driverError.detail ?? null);
+  }
+  if (isNetworkFailure(driverError)) {
+    return new ServerUnavailableError(
+      `The PostgreSQL server could not be reached (${driverError.code ?? driverError.message}).`,
+      null,
+    );
+  }
+  return error;
+}

@@ -1,0 +1,166 @@
+import type { Context } from '../context.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import type { Access, Collaborator } from '../generated/prisma/client.js';
+import { isUniqueViolation } from '../metadata/errors.js';
+import { canManageCollaborator, databaseCapabilities, requireViewer } from '../policy/capabilities.js';
+import { verifyLogin } from '../pools/managed.js';
+import { targetFor } from './connections.js';
+
+async function viewerAccess(context: Context, userId: string, databaseId: string): Promise<Access | null> {
+  const own = await context.metadata.collaborator.findUnique({ where: { userId_databaseId: { userId, databaseId } } });
+  return own?.access ?? null;
+}
+
+/** Checks the viewer may manage collaborators of the database before revealing whether anything exists. */
+async function requireManager(context: Context, databaseId: string) {
+  const viewer = requireViewer(context.viewer);
+  const access = await viewerAccess(context, viewer.user.id, databaseId);
+  if (!databaseCapabilities(viewer.user, access).canManageCollaborators) {
+    throw new ForbiddenError('Only admins and managers of this database manage its collaborators.');
+  }
+  const database = await context.metadata.database.findUnique({ where: { id: databaseId }, include: { server: true } });
+  if (!database) throw new NotFoundError('database');
+  return { viewer, access, database };
+}
+
+type Managed = Awaited<ReturnType<typeof requireManager>>;
+
+/** The configured role must be on the database's server and still log in there (a dropped role is never assignable). */
+async function usableRole(context: Context, managed: Managed, configuredRoleId: string) {
+  const role = await context.metadata.configuredRole.findUnique({ where: { id: configuredRoleId } });
+  if (!role) throw new NotFoundError('configured role');
+  if (role.serverId !== managed.database.serverId) {
+    throw new ValidationError('configuredRoleId', 'That role is configured on another server.');
+  }
+  await verifyLogin(targetFor(context, managed.database.server, managed.database.name, role));
+  return role;
+}
+
+async function activeUser(context: Context, userId: string) {
+  const user = await context.metadata.user.findUnique({ where: { id: userId } });
+  if (!user) throw new NotFoundError('user');
+  if (!user.isActive) throw new ValidationError('userId', `${user.username} is deactivated.`);
+  return user;
+}
+
+export interface AddCollaboratorInput {
+  databaseId: string;
+  userId: string;
+  configuredRoleId: string;
+  access: Access;
+}
+
+export async function addCollaborator(context: Context, input: AddCollaboratorInput): Promise<Collaborator> {
+  const managed = await requireManager(context, input.databaseId);
+  const user = await activeUser(context, input.userId);
+  if (user.isAdmin && !managed.viewer.user.isAdmin)
+    throw new ForbiddenError('Only admins add admins as collaborators.');
+  const role = await usableRole(context, managed, input.configuredRoleId);
+  try {
+    return await context.metadata.$transaction(async (tx) => {
+      const collaborator = await tx.collaborator.create({
+        data: { userId: user.id, databaseId: managed.database.id, configuredRoleId: role.id, access: input.access },
+      });
+      await context.events.record(tx, {
+        kind: 'collaborator.added',
+        actorId: managed.viewer.user.id,
+        serverId: managed.database.serverId,
+        databaseId: managed.database.id,
+        payload: { collaboratorId: collaborator.id, user: user.username, role: role.rolname, access: input.access },
+      });
+      return collaborator;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ConflictError(`${user.username} already collaborates on ${managed.database.name}.`);
+    throw error;
+  }
+}
+
+async function managedCollaborator(context: Context, collaboratorId: string) {
+  const viewer = requireViewer(context.viewer);
+  const collaborator = await context.metadata.collaborator.findUnique({
+    where: { id: collaboratorId },
+    include: { user: true },
+  });
+  const access = collaborator ? await viewerAccess(context, viewer.user.id, collaborator.databaseId) : null;
+  // Non-managers learn nothing about which collaborator ids exist.
+  if (!viewer.user.isAdmin && access !== 'MANAGER')
+    throw new ForbiddenError('Only admins and managers of this database manage its collaborators.');
+  if (!collaborator) throw new NotFoundError('collaborator');
+  if (!canManageCollaborator(viewer.user, access, collaborator))
+    throw new ForbiddenError("Only admins change an admin's collaboration.");
+  const managed = await requireManager(context, collaborator.databaseId);
+  return { managed, collaborator };
+}
+
+export interface UpdateCollaboratorInput {
+  configuredRoleId?: string | null;
+  access?: Access | null;
+}
+
+export async function updateCollaborator(
+  context: Context,
+  collaboratorId: string,
+  input: UpdateCollaboratorInput,
+): Promise<Collaborator> {
+  const { managed, collaborator } = await managedCollaborator(context, collaboratorId);
+  const role = input.configuredRoleId ? await usableRole(context, managed, input.configuredRoleId) : null;
+  return context.metadata.$transaction(async (tx) => {
+    const updated = await tx.collaborator.update({
+      where: { id: collaboratorId },
+      data: { configuredRoleId: role?.id, access: input.access ?? undefined },
+      include: { configuredRole: true },
+    });
+    await context.events.record(tx, {
+      kind: 'collaborator.changed',
+      actorId: managed.viewer.user.id,
+      serverId: managed.database.serverId,
+      databaseId: managed.database.id,
+      payload: {
+        collaboratorId,
+        user: collaborator.user.username,
+        role: updated.configuredRole.rolname,
+        access: updated.access,
+      },
+    });
+    return updated;
+  });
+}
+
+/** Removes the collaboration only: the user, the configured role and the server role all stay. */
+export async function removeCollaborator(context: Context, collaboratorId: string): Promise<string> {
+  const { managed, collaborator } = await managedCollaborator(context, collaboratorId);
+  await context.metadata.$transaction(async (tx) => {
+    await tx.collaborator.delete({ where: { id: collaboratorId } });
+    await context.events.record(tx, {
+      kind: 'collaborator.removed',
+      actorId: managed.viewer.user.id,
+      serverId: managed.database.serverId,
+      databaseId: managed.database.id,
+      payload: { collaboratorId, user: collaborator.user.username },
+    });
+  });
+  return collaboratorId;
+}
+
+/** Anyone may stop collaborating on a database themselves. */
+export async function leaveDatabase(context: Context, databaseId: string): Promise<string> {
+  const viewer = requireViewer(context.viewer);
+  const collaborator = await context.metadata.collaborator.findUnique({
+    where: { userId_databaseId: { userId: viewer.user.id, databaseId } },
+    include: { database: true },
+  });
+  if (!collaborator) throw new NotFoundError('collaboration');
+  await context.metadata.$transaction(async (tx) => {
+    await tx.collaborator.delete({ where: { id: collaborator.id } });
+    await context.events.record(tx, {
+      kind: 'collaborator.left',
+      actorId: viewer.user.id,
+      serverId: collaborator.database.serverId,
+      databaseId,
+      payload: { collaboratorId: collaborator.id, user: viewer.user.username },
+    });
+  });
+  return collaborator.id;
+}

@@ -1,0 +1,98 @@
+import { checkIdentifier } from '../catalog/identifiers.js';
+import { loginRoles } from '../catalog/roles.js';
+import type { Context } from '../context.js';
+import { InUseError, NotFoundError } from '../errors.js';
+import type { ConfiguredRole } from '../generated/prisma/client.js';
+import { requireAdmin } from '../policy/capabilities.js';
+import { verifyLogin } from '../pools/managed.js';
+import { passwordContext, viewerTarget } from './connections.js';
+
+export interface LoginRole {
+  rolname: string;
+  isSuperuser: boolean;
+  validUntil: Date | null;
+  configuredRole: ConfiguredRole | null;
+}
+
+/** The server's LOGIN roles, live from the catalog (read as the viewer's role), each marked configured or not. */
+export async function listLoginRoles(context: Context, databaseId: string): Promise<LoginRole[]> {
+  const target = await viewerTarget(context, databaseId);
+  const rows = await context.pools.withClient(target, loginRoles);
+  const database = await context.metadata.database.findUniqueOrThrow({ where: { id: databaseId } });
+  const configured = await context.metadata.configuredRole.findMany({ where: { serverId: database.serverId } });
+  const byName = new Map(configured.map((role) => [role.rolname, role]));
+  return rows.map((row) => ({
+    rolname: row.rolname,
+    isSuperuser: row.rolsuper,
+    validUntil: row.rolvaliduntil,
+    configuredRole: byName.get(row.rolname) ?? null,
+  }));
+}
+
+/**
+ * Stores (or replaces) a role's password, encrypted, after proving it by a real login to the database.
+ * The password is never returned, logged or written to an event.
+ */
+export async function configureRole(
+  context: Context,
+  databaseId: string,
+  rolnameInput: string,
+  password: string,
+): Promise<ConfiguredRole> {
+  const admin = requireAdmin(context.viewer);
+  const rolname = checkIdentifier(rolnameInput, 'role');
+  const database = await context.metadata.database.findUnique({ where: { id: databaseId }, include: { server: true } });
+  if (!database) throw new NotFoundError('database');
+  const { server } = database;
+  await verifyLogin({ host: server.host, port: server.port, database: database.name, role: rolname, password });
+
+  const encryptedPassword = context.secrets.seal(password, passwordContext(server.id, rolname));
+  const role = await context.metadata.$transaction(async (tx) => {
+    const saved = await tx.configuredRole.upsert({
+      where: { serverId_rolname: { serverId: server.id, rolname } },
+      create: { serverId: server.id, rolname, encryptedPassword },
+      update: { encryptedPassword, verifiedAt: new Date() },
+    });
+    await context.events.record(tx, {
+      kind: 'role.configured',
+      actorId: admin.user.id,
+      serverId: server.id,
+      databaseId,
+      payload: { role: rolname },
+    });
+    return saved;
+  });
+  await context.pools.forgetRole(server.host, server.port, rolname);
+  return role;
+}
+
+/** Deletes only the stored password; the role stays on the server. Refused while collaborators work through it. */
+export async function removeConfiguredRole(context: Context, configuredRoleId: string): Promise<string> {
+  const admin = requireAdmin(context.viewer);
+  const role = await context.metadata.configuredRole.findUnique({
+    where: { id: configuredRoleId },
+    include: { server: true, collaborators: { include: { user: true, database: true } } },
+  });
+  if (!role) throw new NotFoundError('configured role');
+  if (role.collaborators.length > 0) {
+    const usedBy = role.collaborators.map(
+      (collaborator) => `${collaborator.user.username} on ${collaborator.database.name}`,
+    );
+    throw new InUseError(
+      `${role.rolname} is how ${usedBy.length} collaborator(s) reach their database; change their role or remove them first.`,
+      usedBy,
+    );
+  }
+  await context.metadata.$transaction(async (tx) => {
+    await tx.invitation.deleteMany({ where: { configuredRoleId } });
+    await tx.configuredRole.delete({ where: { id: configuredRoleId } });
+    await context.events.record(tx, {
+      kind: 'role.unconfigured',
+      actorId: admin.user.id,
+      serverId: role.serverId,
+      payload: { role: role.rolname },
+    });
+  });
+  await context.pools.forgetRole(role.server.host, role.server.port, role.rolname);
+  return configuredRoleId;
+}

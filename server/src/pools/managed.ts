@@ -1,0 +1,146 @@
+import pg from 'pg';
+import { fromPostgres } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/** Where and as whom to connect on a managed server. */
+export interface ConnectionTarget {
+  host: string;
+  port: number;
+  database: string;
+  role: string;
+  password: string;
+}
+
+interface Entry {
+  pool: pg.Pool;
+  password: string;
+  lastUsed: number;
+}
+
+const CONNECT_TIMEOUT_MS = 5_000;
+
+function keyOf(target: Omit<ConnectionTarget, 'password'>): string {
+  return JSON.stringify([target.host, target.port, target.database, target.role]);
+}
+
+function clientConfig(target: ConnectionTarget): pg.ClientConfig {
+  return {
+    host: target.host,
+    port: target.port,
+    database: target.database,
+    user: target.role,
+    password: target.password,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    application_name: 'rolecall',
+  };
+}
+
+/**
+ * One small pool per (server, database, role): every statement for a collaborator runs on a connection
+ * that logged in as that collaborator's configured role, never as a more powerful one.
+ */
+export class ManagedPools {
+  private readonly entries = new Map<string, Entry>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly idleMs: number,
+    private readonly logger: Logger,
+  ) {
+    this.sweeper = setInterval(() => this.evictIdle(), Math.max(1_000, idleMs / 2));
+    this.sweeper.unref();
+  }
+
+  private poolFor(target: ConnectionTarget): pg.Pool {
+    const key = keyOf(target);
+    const existing = this.entries.get(key);
+    if (existing && existing.password === target.password) {
+      existing.lastUsed = Date.now();
+      return existing.pool;
+    }
+    if (existing) void this.close(key);
+    const pool = new pg.Pool({ ...clientConfig(target), max: 4, idleTimeoutMillis: this.idleMs });
+    // An idle connection dropped by the server must not crash the process; the pool replaces it.
+    pool.on('error', (error) => this.logger.warn({ err: error.message, host: target.host }, 'managed connection lost'));
+    this.entries.set(key, { pool, password: target.password, lastUsed: Date.now() });
+    return pool;
+  }
+
+  /** Runs `work` on a connection of `target`; PostgreSQL failures come back as typed errors. */
+  async withClient<T>(target: ConnectionTarget, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.poolFor(target).connect();
+    } catch (error) {
+      throw fromPostgres(error);
+    }
+    try {
+      return await work(client);
+    } catch (error) {
+      throw fromPostgres(error);
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Runs `work` in one transaction: either all of it applies or none of it does. */
+  async transaction<T>(target: ConnectionTarget, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.withClient(target, async (client) => {
+      await client.query('BEGIN');
+      try {
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** Forgets the pools of a role (its stored password changed or was removed). */
+  async forgetRole(host: string, port: number, role: string): Promise<void> {
+    const closing = [...this.entries.keys()].filter((key) => {
+      const [h, p, , r] = JSON.parse(key) as [string, number, string, string];
+      return h === host && p === port && r === role;
+    });
+    await Promise.all(closing.map((key) => this.close(key)));
+  }
+
+  private async close(key: string): Promise<void> {
+    const entry = this.entries.get(key);
+    this.entries.delete(key);
+    await entry?.pool.end().catch(() => undefined);
+  }
+
+  private evictIdle(): void {
+    const now = Date.now();
+    for (const [key, entry] of this.entries) {
+      if (entry.pool.totalCount === 0 && now - entry.lastUsed > this.idleMs) void this.close(key);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async end(): Promise<void> {
+    clearInterval(this.sweeper);
+    await Promise.all([...this.entries.keys()].map((key) => this.close(key)));
+  }
+}
+
+/** Logs in once as `target` and returns `current_user`: the proof that a password is right. */
+export async function verifyLogin(target: ConnectionTarget): Promise<string> {
+  const client = new pg.Client(clientConfig(target));
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ current_user: string }>('SELECT current_user');
+    return rows[0]?.current_user ?? target.role;
+  } catch (error) {
+    throw fromPostgres(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

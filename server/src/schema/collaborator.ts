@@ -1,0 +1,80 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder.js';
+import { addCollaborator, leaveDatabase, removeCollaborator, updateCollaborator } from '../operations/collaborators.js';
+import { Access } from './database.js';
+import { EXPECTED_ERRORS } from './errors.js';
+import { localId, Removed } from './ids.js';
+
+export const Collaborator = builder.prismaNode('Collaborator', {
+  id: { field: 'id' },
+  description: 'A user working on a database through one configured role.',
+  fields: (t) => ({
+    user: t.relation('user'),
+    database: t.relation('database'),
+    role: t.relation('configuredRole'),
+    access: t.expose('access', { type: Access }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const AddCollaboratorInput = builder.inputType('AddCollaboratorInput', {
+  fields: (t) => ({
+    databaseId: t.id({ required: true }),
+    userId: t.id({ required: true }),
+    configuredRoleId: t.id({ required: true }),
+    access: t.field({ type: Access, defaultValue: 'MEMBER' }),
+  }),
+});
+
+const UpdateCollaboratorInput = builder.inputType('UpdateCollaboratorInput', {
+  fields: (t) => ({
+    configuredRoleId: t.id(),
+    access: t.field({ type: Access }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  addCollaborator: t.field({
+    type: Collaborator,
+    description: 'Admins, and managers of the database, add a user through a configured role that still logs in.',
+    errors: { types: EXPECTED_ERRORS },
+    args: { input: t.arg({ type: AddCollaboratorInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      addCollaborator(context, {
+        databaseId: localId(String(input.databaseId), 'Database'),
+        userId: localId(String(input.userId), 'User'),
+        configuredRoleId: localId(String(input.configuredRoleId), 'ConfiguredRole'),
+        access: input.access ?? 'MEMBER',
+      }),
+  }),
+  updateCollaborator: t.field({
+    type: Collaborator,
+    errors: { types: EXPECTED_ERRORS },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateCollaboratorInput, required: true }) },
+    resolve: (_root, { id, input }, context) =>
+      updateCollaborator(context, localId(String(id), 'Collaborator'), {
+        configuredRoleId: input.configuredRoleId ? localId(String(input.configuredRoleId), 'ConfiguredRole') : null,
+        access: input.access,
+      }),
+  }),
+  removeCollaborator: t.field({
+    type: Removed,
+    description: 'Ends a collaboration; the user, the configured role and the server role stay.',
+    errors: { types: EXPECTED_ERRORS },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, context) => {
+      await removeCollaborator(context, localId(String(id), 'Collaborator'));
+      return { id: String(id) };
+    },
+  }),
+  leaveDatabase: t.field({
+    type: Removed,
+    description: 'The viewer stops collaborating on a database.',
+    errors: { types: EXPECTED_ERRORS },
+    args: { databaseId: t.arg.id({ required: true }) },
+    resolve: async (_root, { databaseId }, context) => {
+      const collaboratorId = await leaveDatabase(context, localId(String(databaseId), 'Database'));
+      return { id: encodeGlobalID('Collaborator', collaboratorId) };
+    },
+  }),
+}));

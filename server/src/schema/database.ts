@@ -1,0 +1,128 @@
+import { builder } from '../builder.js';
+import { currentRoleName } from '../catalog/roles.js';
+import type { Context } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import type { Database as DatabaseRow } from '../generated/prisma/client.js';
+import { viewerTarget } from '../operations/connections.js';
+import { connectDatabase, disconnectDatabase } from '../operations/databases.js';
+import { type DatabaseCapabilities, databaseCapabilities, requireViewer } from '../policy/capabilities.js';
+import { EXPECTED_ERRORS } from './errors.js';
+import { localId, Removed } from './ids.js';
+
+export const Access = builder.enumType('Access', {
+  values: {
+    MEMBER: { description: 'Works with the data through their role.' },
+    MANAGER: { description: "Also manages this database's collaborators." },
+  },
+});
+
+export const Server = builder.prismaNode('Server', {
+  id: { field: 'id' },
+  description: 'A PostgreSQL server (host and port); roles are server-wide.',
+  fields: (t) => ({
+    host: t.exposeString('host'),
+    port: t.exposeInt('port'),
+    isDemo: t.exposeBoolean('isDemo', { description: 'The embedded demo cluster started with Rolecall.' }),
+  }),
+});
+
+const Capabilities = builder.objectRef<DatabaseCapabilities>('DatabaseCapabilities').implement({
+  description: 'What the viewer may do with this database in Rolecall (what PostgreSQL allows is on each object).',
+  fields: (t) => ({
+    canView: t.exposeBoolean('canView'),
+    canReadCatalog: t.exposeBoolean('canReadCatalog', {
+      description: 'The viewer collaborates here, so has a role to read the catalog as.',
+    }),
+    canManageCollaborators: t.exposeBoolean('canManageCollaborators'),
+    canConfigureRoles: t.exposeBoolean('canConfigureRoles'),
+    canDisconnect: t.exposeBoolean('canDisconnect'),
+    canLeave: t.exposeBoolean('canLeave'),
+  }),
+});
+
+export const Database = builder.prismaNode('Database', {
+  id: { field: 'id' },
+  description: 'A connected database. Only admins and its collaborators see it.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    server: t.relation('server'),
+    viewerAccess: t.field({
+      type: Access,
+      nullable: true,
+      description: "The viewer's access level here, or null when not a collaborator.",
+      resolve: (database, _args, context) => context.loaders.viewerAccess.load(database.id),
+    }),
+    viewerCapabilities: t.field({
+      type: Capabilities,
+      resolve: async (database, _args, context) => {
+        const viewer = requireViewer(context.viewer);
+        return databaseCapabilities(viewer.user, await context.loaders.viewerAccess.load(database.id));
+      },
+    }),
+    collaborators: t.relation('collaborators', { query: { orderBy: { createdAt: 'asc' } } }),
+    currentRole: t.string({
+      description: "`current_user` on a connection made as the viewer's configured role: whom PostgreSQL sees.",
+      errors: { types: EXPECTED_ERRORS, directResult: false },
+      resolve: async (database, _args, context) =>
+        context.pools.withClient(await viewerTarget(context, database.id), currentRoleName),
+    }),
+  }),
+});
+
+/** Databases the viewer may see: all for admins, their collaborations for everyone else. */
+function visibleWhere(context: Context) {
+  const viewer = requireViewer(context.viewer);
+  return viewer.user.isAdmin ? {} : { collaborators: { some: { userId: viewer.user.id } } };
+}
+
+async function visibleDatabase(context: Context, databaseId: string): Promise<DatabaseRow> {
+  const database = await context.metadata.database.findFirst({ where: { id: databaseId, ...visibleWhere(context) } });
+  if (!database) throw new NotFoundError('database');
+  return database;
+}
+
+builder.queryFields((t) => ({
+  databases: t.prismaField({
+    type: ['Database'],
+    errors: { types: EXPECTED_ERRORS },
+    resolve: (query, _root, _args, context) =>
+      context.metadata.database.findMany({ ...query, where: visibleWhere(context), orderBy: { name: 'asc' } }),
+  }),
+  database: t.prismaField({
+    type: 'Database',
+    errors: { types: EXPECTED_ERRORS },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_query, _root, { id }, context) => visibleDatabase(context, localId(String(id), 'Database')),
+  }),
+}));
+
+const ConnectDatabaseInput = builder.inputType('ConnectDatabaseInput', {
+  fields: (t) => ({
+    host: t.string({ required: true }),
+    port: t.int({ defaultValue: 5432 }),
+    database: t.string({ required: true }),
+    role: t.string({ required: true, description: 'The LOGIN role to connect as; it becomes configured.' }),
+    password: t.string({ description: 'Omit when the role is already configured on that server.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  connectDatabase: t.field({
+    type: Database,
+    description: 'Admins connect a database after a real login as the role; they become its collaborator through it.',
+    errors: { types: EXPECTED_ERRORS },
+    args: { input: t.arg({ type: ConnectDatabaseInput, required: true }) },
+    resolve: (_root, { input }, context) => connectDatabase(context, { ...input, port: input.port ?? 5432 }),
+  }),
+  disconnectDatabase: t.field({
+    type: Removed,
+    description: "Removes Rolecall's metadata about a database; nothing changes on the server.",
+    errors: { types: EXPECTED_ERRORS },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, context) => {
+      await disconnectDatabase(context, localId(String(id), 'Database'));
+      return { id: String(id) };
+    },
+  }),
+}));

@@ -1,0 +1,126 @@
+import { builder } from '../builder.js';
+import {
+  AuthenticationFailedError,
+  ConflictError,
+  DatabaseDoesNotExistError,
+  DependentObjectsError,
+  DuplicateObjectError,
+  ForbiddenError,
+  InUseError,
+  InvalidCredentialsError,
+  InvalidGrantError,
+  InvalidNameError,
+  LastAdminError,
+  NotFoundError,
+  ObjectInUseError,
+  PermissionDeniedError,
+  PostgresError,
+  type RolecallError,
+  ServerUnavailableError,
+  SetupAlreadyDoneError,
+  TooManyAttemptsError,
+  UnauthenticatedError,
+  UndefinedObjectError,
+  ValidationError,
+} from '../errors.js';
+
+const ErrorInterface = builder.interfaceRef<RolecallError>('Error').implement({
+  description: 'Every expected failure. `code` is stable; `message` is for people.',
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.exposeString('code'),
+  }),
+});
+
+const PostgresFailure = builder.interfaceRef<PostgresError>('PostgresFailure').implement({
+  description: 'PostgreSQL refused or could not be reached.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    sqlstate: t.exposeString('sqlstate', { nullable: true, description: 'SQLSTATE, when the server answered.' }),
+    detail: t.exposeString('detail', { nullable: true }),
+  }),
+});
+
+type ErrorClass = abstract new (...args: never[]) => RolecallError;
+
+function plainError(errorClass: ErrorClass, name: string) {
+  builder.objectType(errorClass as unknown as typeof ForbiddenError, {
+    name,
+    interfaces: [ErrorInterface],
+    isTypeOf: (value: unknown) => value instanceof errorClass,
+  });
+}
+
+/** Exact class match: every PostgreSQL error class extends PostgresError, which must not claim its subclasses. */
+function postgresError(errorClass: ErrorClass, name: string) {
+  builder.objectType(errorClass as unknown as typeof PostgresError, {
+    name,
+    interfaces: [ErrorInterface, PostgresFailure],
+    isTypeOf: (value: unknown) => value instanceof errorClass && value.constructor === errorClass,
+  });
+}
+
+plainError(UnauthenticatedError, 'UnauthenticatedError');
+plainError(ForbiddenError, 'ForbiddenError');
+plainError(InvalidCredentialsError, 'InvalidCredentialsError');
+plainError(SetupAlreadyDoneError, 'SetupAlreadyDoneError');
+plainError(ConflictError, 'ConflictError');
+plainError(LastAdminError, 'LastAdminError');
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ kind: t.exposeString('kind') }),
+});
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ field: t.exposeString('field') }),
+});
+builder.objectType(TooManyAttemptsError, {
+  name: 'TooManyAttemptsError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
+});
+builder.objectType(InUseError, {
+  name: 'InUseError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ usedBy: t.exposeStringList('usedBy') }),
+});
+
+postgresError(PostgresError, 'PostgresError');
+postgresError(ServerUnavailableError, 'ServerUnavailableError');
+postgresError(AuthenticationFailedError, 'AuthenticationFailedError');
+postgresError(DatabaseDoesNotExistError, 'DatabaseDoesNotExistError');
+postgresError(PermissionDeniedError, 'PermissionDeniedError');
+postgresError(UndefinedObjectError, 'UndefinedObjectError');
+postgresError(DuplicateObjectError, 'DuplicateObjectError');
+postgresError(DependentObjectsError, 'DependentObjectsError');
+postgresError(InvalidGrantError, 'InvalidGrantError');
+postgresError(InvalidNameError, 'InvalidNameError');
+postgresError(ObjectInUseError, 'ObjectInUseError');
+
+/** Listed on every field that can fail for an expected reason: clients match `... on Error`. */
+export const EXPECTED_ERRORS = [
+  UnauthenticatedError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  InvalidCredentialsError,
+  TooManyAttemptsError,
+  SetupAlreadyDoneError,
+  ConflictError,
+  LastAdminError,
+  InUseError,
+  PostgresError,
+  ServerUnavailableError,
+  AuthenticationFailedError,
+  DatabaseDoesNotExistError,
+  PermissionDeniedError,
+  UndefinedObjectError,
+  DuplicateObjectError,
+  DependentObjectsError,
+  InvalidGrantError,
+  InvalidNameError,
+  ObjectInUseError,
+];

@@ -1,0 +1,15 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from '../builder.js';
+import './scalars.js';
+import './errors.js';
+import './user.js';
+import './auth.js';
+import './database.js';
+import './role-configuration.js';
+import './collaborator.js';
+import './demo.js';
+
+builder.queryType({});
+builder.mutationType({});
+
+export const schema = lexicographicSortSchema(builder.toSchema());

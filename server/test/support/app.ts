@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { type App, buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { EmbeddedCluster } from '../../src/embedded/cluster.js';
+import { createLogger } from '../../src/logger.js';
+import { applyMigrations } from '../../src/metadata/migrate.js';
+import { closeServices, createServices } from '../../src/services.js';
+import { TestClient, transcript } from './client.js';
+import { startTestCluster } from './cluster.js';
+
+export interface TestApp {
+  app: App;
+  url: string;
+  cluster: EmbeddedCluster;
+  /** Every log line the app wrote. */
+  logs: string[];
+  client(): TestClient;
+  /** Runs SQL as the cluster's superuser, as a DBA in psql would. */
+  sql<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    text: string,
+    values?: unknown[],
+    database?: string,
+  ): Promise<R[]>;
+  stop(): Promise<void>;
+}
+
+/** Passwords the tests used; no response or log line may ever contain one. */
+const secretsUsed = new Set<string>();
+
+export function secret(label = 'pw'): string {
+  const value = `${label}-${randomBytes(9).toString('base64url')}`;
+  secretsUsed.add(value);
+  return value;
+}
+
+export function leakedSecrets(texts: readonly string[]): string[] {
+  return [...secretsUsed].filter((value) => texts.some((text) => text.includes(value)));
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const cluster = await startTestCluster();
+  const admin = new pg.Client(cluster.url());
+  await admin.connect();
+  await admin.query('CREATE DATABASE rolecall_metadata');
+  await admin.query('REVOKE ALL ON DATABASE rolecall_metadata FROM PUBLIC');
+  const metadataUrl = cluster.url('rolecall_metadata');
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const logger = createLogger('debug', sink);
+  await applyMigrations(metadataUrl, logger);
+  const dataDir = await mkdtemp(join(tmpdir(), 'rolecall-data-'));
+  const config = loadConfig({ NODE_ENV: 'test', ROLECALL_DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env });
+  const services = await createServices({ config, logger, metadataUrl });
+  const app = buildApp(services);
+  const url = await app.start(0);
+
+  return {
+    app,
+    url,
+    cluster,
+    logs,
+    client: () => new TestClient(url),
+    sql: async (text, values, database) => {
+      if (!database) return (await admin.query(text, values)).rows;
+      const client = new pg.Client(cluster.url(database));
+      await client.connect();
+      try {
+        return (await client.query(text, values)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    stop: async () => {
+      await app.stop();
+      await closeServices(services);
+      await admin.end();
+      await cluster.stop();
+    },
+  };
+}
+
+export { transcript };

@@ -1,0 +1,98 @@
+import { secret, type TestApp } from './app.js';
+import type { TestClient } from './client.js';
+
+export const ERROR_FIELDS = '__typename ... on Error { code message } ... on PostgresFailure { sqlstate }';
+
+export interface ManagedDatabase {
+  database: string;
+  owner: string;
+  ownerPassword: string;
+}
+
+/** A database on the test cluster owned by a CREATEROLE login role: what a DBA would hand to Rolecall. */
+export async function createManagedDatabase(
+  testApp: TestApp,
+  database: string,
+  owner: string,
+): Promise<ManagedDatabase> {
+  const ownerPassword = secret(owner);
+  await testApp.sql(`CREATE ROLE "${owner}" LOGIN CREATEROLE PASSWORD '${ownerPassword}'`);
+  await testApp.sql(`CREATE DATABASE "${database}" OWNER "${owner}"`);
+  return { database, owner, ownerPassword };
+}
+
+export async function createLoginRole(testApp: TestApp, role: string): Promise<string> {
+  const password = secret(role);
+  await testApp.sql(`CREATE ROLE "${role}" LOGIN PASSWORD '${password}'`);
+  return password;
+}
+
+export async function setupAdmin(client: TestClient, username = 'admin'): Promise<{ id: string; password: string }> {
+  const password = secret('admin');
+  const user = await client.field(
+    `mutation($input: SetupInput!) { setup(input: $input) { ${ERROR_FIELDS} ... on User { id } } }`,
+    { input: { username, email: `${username}@example.com`, password } },
+  );
+  if (user.__typename !== 'User') throw new Error(`setup failed: ${JSON.stringify(user)}`);
+  return { id: user.id as string, password };
+}
+
+export async function connect(client: TestClient, testApp: TestApp, managed: ManagedDatabase): Promise<string> {
+  const result = await client.field(
+    `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
+    {
+      input: {
+        host: '127.0.0.1',
+        port: testApp.cluster.port,
+        database: managed.database,
+        role: managed.owner,
+        password: managed.ownerPassword,
+      },
+    },
+  );
+  if (result.__typename !== 'Database') throw new Error(`connect failed: ${JSON.stringify(result)}`);
+  return result.id as string;
+}
+
+export async function createUser(
+  client: TestClient,
+  username: string,
+  isAdmin = false,
+): Promise<{ id: string; password: string }> {
+  const password = secret(username);
+  const user = await client.field(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { ${ERROR_FIELDS} ... on User { id } } }`,
+    { input: { username, email: `${username}@example.com`, password, isAdmin } },
+  );
+  if (user.__typename !== 'User') throw new Error(`createUser failed: ${JSON.stringify(user)}`);
+  return { id: user.id as string, password };
+}
+
+export async function signIn(client: TestClient, login: string, password: string): Promise<void> {
+  const user = await client.field(
+    `mutation($login: String!, $password: String!) { login(login: $login, password: $password) { ${ERROR_FIELDS} } }`,
+    {
+      login,
+      password,
+    },
+  );
+  if (user.__typename !== 'User') throw new Error(`login failed: ${JSON.stringify(user)}`);
+}
+
+export async function configureRole(client: TestClient, databaseId: string, role: string, password: string) {
+  return client.field(
+    `mutation($databaseId: ID!, $role: String!, $password: String!) {
+      configureRole(databaseId: $databaseId, role: $role, password: $password) { ${ERROR_FIELDS} ... on ConfiguredRole { id rolname } } }`,
+    { databaseId, role, password },
+  );
+}
+
+export async function addCollaborator(
+  client: TestClient,
+  input: { databaseId: string; userId: string; configuredRoleId: string; access?: string },
+) {
+  return client.field(
+    `mutation($input: AddCollaboratorInput!) { addCollaborator(input: $input) { ${ERROR_FIELDS} ... on Collaborator { id access role { rolname } } } }`,
+    { input },
+  );
+}
