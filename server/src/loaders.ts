@@ -1,10 +1,27 @@
 import DataLoader from 'dataloader';
+import type { CatalogReader } from './catalog/reader.js';
 import type { Access } from './generated/prisma/enums.js';
 import type { Metadata } from './metadata/client.js';
 
 /** Per-request batching, so a list of databases costs one query for the viewer's access, not one per row. */
 export function createLoaders(metadata: Metadata, viewerId: string | null) {
   return {
+    /** Live catalog readers by database id; dropped after a change so later fields re-read. */
+    catalogs: new Map<string, CatalogReader>(),
+    /** Names of the configured roles on each database's server. */
+    configuredRoleNames: new DataLoader<string, Set<string>>(async (databaseIds) => {
+      const databases = await metadata.database.findMany({
+        where: { id: { in: [...databaseIds] } },
+        select: { id: true, server: { select: { configuredRoles: { select: { rolname: true } } } } },
+      });
+      const byId = new Map(
+        databases.map((database) => [
+          database.id,
+          new Set(database.server.configuredRoles.map((role) => role.rolname)),
+        ]),
+      );
+      return databaseIds.map((id) => byId.get(id) ?? new Set<string>());
+    }),
     viewerAccess: new DataLoader<string, Access | null>(async (databaseIds) => {
       if (!viewerId) return databaseIds.map(() => null);
       const rows = await metadata.collaborator.findMany({

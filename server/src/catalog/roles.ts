@@ -1,29 +1,60 @@
 import type { ClientBase } from 'pg';
+import type { ServerFeatures } from './server.js';
 
 /** A row of `pg_roles`, with PostgreSQL's own column names. */
-export interface PgRoleRow {
+export interface PgRole {
   oid: number;
   rolname: string;
   rolsuper: boolean;
+  rolinherit: boolean;
+  rolcreaterole: boolean;
+  rolcreatedb: boolean;
   rolcanlogin: boolean;
+  rolreplication: boolean;
+  rolbypassrls: boolean;
+  rolconnlimit: number;
   rolvaliduntil: Date | null;
+  /** A predefined role (pg_read_all_data, pg_database_owner …): built in, below the first user OID. */
+  is_predefined: boolean;
 }
 
-export async function loginRoles(client: ClientBase): Promise<PgRoleRow[]> {
-  const { rows } = await client.query<PgRoleRow>(
-    `SELECT oid::int AS oid, rolname, rolsuper, rolcanlogin, rolvaliduntil
-       FROM pg_catalog.pg_roles WHERE rolcanlogin ORDER BY rolname`,
+/** A row of `pg_auth_members`: `member` is a member of `roleid`, as granted by `grantor`. */
+export interface PgAuthMember {
+  roleid: number;
+  member: number;
+  grantor: number;
+  admin_option: boolean;
+  /** PostgreSQL 15 has no per-grant option: the member's `rolinherit` decides, as it does there. */
+  inherit_option: boolean;
+  /** PostgreSQL 15 has no SET option: every member may SET ROLE. */
+  set_option: boolean;
+}
+
+const FIRST_NORMAL_OBJECT_ID = 16384;
+
+export async function allRoles(client: ClientBase): Promise<PgRole[]> {
+  const { rows } = await client.query<PgRole>(
+    `SELECT oid::int AS oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
+            rolbypassrls, rolconnlimit, rolvaliduntil, (oid < $1 AND rolname LIKE 'pg\\_%') AS is_predefined
+       FROM pg_catalog.pg_roles ORDER BY rolname`,
+    [FIRST_NORMAL_OBJECT_ID],
   );
   return rows;
 }
 
-/** Which of `names` exist on the server right now (a dropped role must never stay assignable). */
-export async function existingRoleNames(client: ClientBase, names: string[]): Promise<Set<string>> {
-  const { rows } = await client.query<{ rolname: string }>(
-    'SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[])',
-    [names],
+export async function allMemberships(client: ClientBase, features: ServerFeatures): Promise<PgAuthMember[]> {
+  const options = features.membershipOptions
+    ? 'm.inherit_option, m.set_option'
+    : 'r.rolinherit AS inherit_option, true AS set_option';
+  const { rows } = await client.query<PgAuthMember>(
+    `SELECT m.roleid::int AS roleid, m.member::int AS member, m.grantor::int AS grantor, m.admin_option, ${options}
+       FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r ON r.oid = m.member`,
   );
-  return new Set(rows.map((row) => row.rolname));
+  return rows;
+}
+
+export async function loginRoles(client: ClientBase): Promise<PgRole[]> {
+  return (await allRoles(client)).filter((role) => role.rolcanlogin);
 }
 
 export async function currentRoleName(client: ClientBase): Promise<string> {

@@ -11,7 +11,18 @@ export type EventKind =
   | 'collaborator.added'
   | 'collaborator.changed'
   | 'collaborator.removed'
-  | 'collaborator.left';
+  | 'collaborator.left'
+  | 'role.created'
+  | 'role.altered'
+  | 'role.renamed'
+  | 'role.password_changed'
+  | 'role.dropped'
+  | 'membership.granted'
+  | 'membership.revoked'
+  | 'members.set'
+  | 'privileges.changed'
+  | 'ownership.transferred'
+  | 'schema.created';
 
 export interface EventInput {
   kind: EventKind;

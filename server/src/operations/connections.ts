@@ -1,5 +1,6 @@
+import { CatalogReader } from '../catalog/reader.js';
 import type { Context, Services } from '../context.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
 import type { ConfiguredRole, Server } from '../generated/prisma/client.js';
 import type { ConnectionTarget } from '../pools/managed.js';
 
@@ -18,19 +19,47 @@ export function targetFor(
   return { host: server.host, port: server.port, database, role: role.rolname, password };
 }
 
+export interface ViewerConnection {
+  target: ConnectionTarget;
+  databaseId: string;
+  serverId: string;
+}
+
 /** The connection of the viewer's own configured role on a database: the only way Rolecall reads or changes it for them. */
-export async function viewerTarget(context: Context, databaseId: string): Promise<ConnectionTarget> {
+export async function viewerConnection(context: Context, databaseId: string): Promise<ViewerConnection> {
   const userId = context.viewer?.user.id;
-  if (!userId) throw new ForbiddenError('Sign in first.');
+  if (!userId) throw new UnauthenticatedError();
   const collaborator = await context.metadata.collaborator.findUnique({
     where: { userId_databaseId: { userId, databaseId } },
     include: { configuredRole: true, database: { include: { server: true } } },
   });
   if (!collaborator) {
-    const exists = await context.metadata.database.count({ where: { id: databaseId } });
-    if (!exists) throw new NotFoundError('database');
+    const visible =
+      context.viewer?.user.isAdmin && (await context.metadata.database.count({ where: { id: databaseId } }));
+    if (!visible) throw new NotFoundError('database');
     throw new ForbiddenError('You are not a collaborator on this database; admins can add themselves.');
   }
   const { database } = collaborator;
-  return targetFor(context, database.server, database.name, collaborator.configuredRole);
+  return {
+    target: targetFor(context, database.server, database.name, collaborator.configuredRole),
+    databaseId,
+    serverId: database.serverId,
+  };
+}
+
+export async function viewerTarget(context: Context, databaseId: string): Promise<ConnectionTarget> {
+  return (await viewerConnection(context, databaseId)).target;
+}
+
+/** The request's reader of a database's live catalog, as the viewer's role (one per database per request). */
+export function catalogFor(context: Context, databaseId: string): CatalogReader {
+  const existing = context.loaders.catalogs.get(databaseId);
+  if (existing) return existing;
+  let target: Promise<ConnectionTarget> | undefined;
+  const reader = new CatalogReader(async (work) => {
+    target ??= viewerTarget(context, databaseId);
+    return context.pools.withClient(await target, work);
+  });
+  context.loaders.catalogs.set(databaseId, reader);
+  return reader;
 }

@@ -8,6 +8,10 @@ import './database.js';
 import './role-configuration.js';
 import './collaborator.js';
 import './demo.js';
+import './catalog.js';
+import './role.js';
+import './objects.js';
+import './permissions.js';
 
 builder.queryType({});
 builder.mutationType({});

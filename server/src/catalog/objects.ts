@@ -1,0 +1,145 @@
+import type { ClientBase } from 'pg';
+
+/** One item of an ACL, as `aclexplode` gives it; grantee 0 is PUBLIC. */
+export interface AclItem {
+  grantor: number;
+  grantee: number;
+  privilege_type: string;
+  is_grantable: boolean;
+}
+
+export const PUBLIC_OID = 0;
+
+interface WithAcl {
+  /** The ACL, with NULL read as the default it means (`acldefault`). */
+  acl: AclItem[];
+  /** True when the catalog holds NULL: nobody has changed the privileges yet. */
+  acl_is_default: boolean;
+  /** The connected role has the owner's privileges (owner, member of the owner, or superuser). */
+  viewer_owns: boolean;
+  /** Privileges the connected role holds WITH GRANT OPTION, so may grant and revoke. */
+  viewer_grant_options: string[];
+}
+
+export interface PgDatabase extends WithAcl {
+  oid: number;
+  datname: string;
+  datdba: number;
+}
+
+export interface PgNamespace extends WithAcl {
+  oid: number;
+  nspname: string;
+  nspowner: number;
+}
+
+/** r table, p partitioned table, v view, m materialized view, f foreign table, S sequence. */
+export type Relkind = 'r' | 'p' | 'v' | 'm' | 'f' | 'S';
+
+export interface PgClass extends WithAcl {
+  oid: number;
+  relnamespace: number;
+  nspname: string;
+  relname: string;
+  relkind: Relkind;
+  relowner: number;
+}
+
+const EXPLODED_ACL = (column: string, kind: string, owner: string) => `
+  coalesce((SELECT json_agg(json_build_object('grantor', a.grantor::int, 'grantee', a.grantee::int,
+                    'privilege_type', a.privilege_type, 'is_grantable', a.is_grantable))
+              FROM aclexplode(coalesce(${column}, acldefault(${kind}, ${owner}))) a), '[]'::json) AS acl,
+  ${column} IS NULL AS acl_is_default,
+  pg_has_role(${owner}, 'USAGE') AS viewer_owns`;
+
+/** `check(privilege)` is a has_*_privilege call for one row, asked of the connected role. */
+const GRANT_OPTIONS = (check: string) =>
+  `ARRAY(SELECT p FROM unnest($1::text[]) p WHERE ${check}) AS viewer_grant_options`;
+
+/** Schemas users work with: not the system ones, not other sessions' temporary ones. */
+const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'`;
+
+export async function currentDatabase(client: ClientBase, privileges: readonly string[]): Promise<PgDatabase> {
+  const { rows } = await client.query<PgDatabase>(
+    `SELECT d.oid::int AS oid, d.datname, d.datdba::int AS datdba, ${EXPLODED_ACL('d.datacl', "'d'", 'd.datdba')},
+            ${GRANT_OPTIONS("has_database_privilege(d.oid, p || ' WITH GRANT OPTION')")}
+       FROM pg_catalog.pg_database d WHERE d.datname = current_database()`,
+    [privileges],
+  );
+  const database = rows[0];
+  if (!database) throw new Error('current_database() is not in pg_database');
+  return database;
+}
+
+export async function schemas(client: ClientBase, privileges: readonly string[]): Promise<PgNamespace[]> {
+  const { rows } = await client.query<PgNamespace>(
+    `SELECT n.oid::int AS oid, n.nspname, n.nspowner::int AS nspowner, ${EXPLODED_ACL('n.nspacl', "'n'", 'n.nspowner')},
+            ${GRANT_OPTIONS("has_schema_privilege(n.oid, p || ' WITH GRANT OPTION')")}
+       FROM pg_catalog.pg_namespace n WHERE ${USER_SCHEMAS} ORDER BY n.nspname`,
+    [privileges],
+  );
+  return rows;
+}
+
+/** Tables, views, materialized views, partitioned and foreign tables, and sequences of the user schemas. */
+export async function relations(
+  client: ClientBase,
+  tablePrivileges: readonly string[],
+  sequencePrivileges: readonly string[],
+): Promise<PgClass[]> {
+  const { rows } = await client.query<PgClass>(
+    `SELECT c.oid::int AS oid, c.relnamespace::int AS relnamespace, n.nspname, c.relname, c.relkind::text AS relkind,
+            c.relowner::int AS relowner,
+            ${EXPLODED_ACL('c.relacl', "CASE WHEN c.relkind = 'S' THEN 's'::\"char\" ELSE 'r'::\"char\" END", 'c.relowner')},
+            CASE WHEN c.relkind = 'S'
+              THEN ARRAY(SELECT p FROM unnest($2::text[]) p WHERE has_sequence_privilege(c.oid, p || ' WITH GRANT OPTION'))
+              ELSE ARRAY(SELECT p FROM unnest($1::text[]) p WHERE has_table_privilege(c.oid, p || ' WITH GRANT OPTION'))
+            END AS viewer_grant_options
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND NOT c.relispartition AND ${USER_SCHEMAS}
+      ORDER BY n.nspname, c.relname`,
+    [tablePrivileges, sequencePrivileges],
+  );
+  return rows;
+}
+
+const ACL_SOURCES = {
+  database: ['pg_catalog.pg_database', 'datacl', 'datdba', "'d'"],
+  schema: ['pg_catalog.pg_namespace', 'nspacl', 'nspowner', "'n'"],
+  relation: [
+    'pg_catalog.pg_class',
+    'relacl',
+    'relowner',
+    "CASE WHEN relkind = 'S' THEN 's'::\"char\" ELSE 'r'::\"char\" END",
+  ],
+} as const;
+
+/** The current ACL of one object (after a change, to see what really happened). */
+export async function aclOf(client: ClientBase, catalog: keyof typeof ACL_SOURCES, oid: number): Promise<AclItem[]> {
+  const [table, column, owner, kind] = ACL_SOURCES[catalog];
+  const { rows } = await client.query<AclItem>(
+    `SELECT a.grantor::int AS grantor, a.grantee::int AS grantee, a.privilege_type, a.is_grantable
+       FROM ${table} o, aclexplode(coalesce(o.${column}, acldefault(${kind}, o.${owner}))) a WHERE o.oid = $1`,
+    [oid],
+  );
+  return rows;
+}
+
+/** Sequences that feed a table's serial columns: INSERT through their defaults needs USAGE on them. */
+export async function serialSequences(
+  client: ClientBase,
+  tableOid: number,
+): Promise<{ nspname: string; relname: string }[]> {
+  const { rows } = await client.query<{ nspname: string; relname: string }>(
+    `SELECT n.nspname, s.relname
+       FROM pg_catalog.pg_depend d
+       JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+       JOIN pg_catalog.pg_namespace n ON n.oid = s.relnamespace
+      WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
+        AND d.refobjid = $1 AND d.deptype = 'a'
+      ORDER BY s.relname`,
+    [tableOid],
+  );
+  return rows;
+}

@@ -1,0 +1,60 @@
+import { ValidationError } from '../errors.js';
+import type { ServerFeatures } from './server.js';
+
+export type ObjectKind = 'DATABASE' | 'SCHEMA' | 'TABLE' | 'SEQUENCE';
+
+/** The privilege keywords each kind of object takes: the only ones that may enter SQL. */
+export function privilegesFor(kind: ObjectKind, features: ServerFeatures): readonly string[] {
+  switch (kind) {
+    case 'DATABASE':
+      return ['CONNECT', 'CREATE', 'TEMPORARY'];
+    case 'SCHEMA':
+      return ['USAGE', 'CREATE'];
+    case 'SEQUENCE':
+      return ['USAGE', 'SELECT', 'UPDATE'];
+    case 'TABLE': {
+      const base = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'];
+      return features.maintain ? [...base, 'MAINTAIN'] : base;
+    }
+  }
+}
+
+/** Checks requested privileges against the allow-list and returns them in the allow-list's order. */
+export function checkPrivileges(kind: ObjectKind, requested: readonly string[], features: ServerFeatures): string[] {
+  const allowed = privilegesFor(kind, features);
+  const wanted = new Set(requested.map((privilege) => privilege.toUpperCase()));
+  for (const privilege of wanted) {
+    if (!allowed.includes(privilege)) {
+      throw new ValidationError(
+        'privileges',
+        `${privilege} is not a ${kind.toLowerCase()} privilege here (allowed: ${allowed.join(', ')}).`,
+      );
+    }
+  }
+  return allowed.filter((privilege) => wanted.has(privilege));
+}
+
+export type PresetName = 'NONE' | 'CONNECT' | 'CREATE' | 'READ' | 'WRITE' | 'CUSTOM';
+
+/** Mathesar's presets: database Connect / Create, schema Read / Create, table Read / Write. */
+const PRESETS: Record<ObjectKind, Partial<Record<PresetName, readonly string[]>>> = {
+  DATABASE: { CONNECT: ['CONNECT'], CREATE: ['CONNECT', 'CREATE'] },
+  SCHEMA: { READ: ['USAGE'], CREATE: ['USAGE', 'CREATE'] },
+  TABLE: { READ: ['SELECT'], WRITE: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] },
+  SEQUENCE: { READ: ['SELECT'], WRITE: ['USAGE', 'SELECT', 'UPDATE'] },
+};
+
+export function presetPrivileges(kind: ObjectKind, preset: PresetName): readonly string[] | undefined {
+  if (preset === 'NONE') return [];
+  return PRESETS[kind][preset];
+}
+
+/** A set of privileges that equals a preset is that preset; anything else is CUSTOM (and none is NONE). */
+export function presetOf(kind: ObjectKind, privileges: readonly string[]): PresetName {
+  const held = new Set(privileges);
+  if (held.size === 0) return 'NONE';
+  for (const [name, members] of Object.entries(PRESETS[kind])) {
+    if (members.length === held.size && members.every((privilege) => held.has(privilege))) return name as PresetName;
+  }
+  return 'CUSTOM';
+}

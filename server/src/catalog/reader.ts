@@ -1,0 +1,98 @@
+import type { ClientBase } from 'pg';
+import { currentDatabase, type PgClass, type PgDatabase, type PgNamespace, relations, schemas } from './objects.js';
+import { privilegesFor } from './privileges.js';
+import { allMemberships, allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
+import { type ServerFeatures, serverFeatures } from './server.js';
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+export type RunOnCatalog = <T>(work: (client: ClientBase) => Promise<T>) => Promise<T>;
+
+function memo<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load();
+    return value;
+  };
+}
+
+/**
+ * One database's live catalog as the viewer's role sees it, for one request: each kind is read at most once
+ * (one query per kind, however many fields ask), so a role graph or a list of 5,000 tables costs a handful of queries.
+ */
+export class CatalogReader {
+  constructor(private readonly run: RunOnCatalog) {}
+
+  readonly features = memo((): Promise<ServerFeatures> => this.run(serverFeatures));
+  readonly currentRole = memo((): Promise<string> => this.run(currentRoleName));
+  readonly roles = memo((): Promise<PgRole[]> => this.run(allRoles));
+  readonly memberships = memo(async (): Promise<PgAuthMember[]> => {
+    const features = await this.features();
+    return this.run((client) => allMemberships(client, features));
+  });
+  readonly database = memo(async (): Promise<PgDatabase> => {
+    const features = await this.features();
+    return this.run((client) => currentDatabase(client, privilegesFor('DATABASE', features)));
+  });
+  readonly schemas = memo(async (): Promise<PgNamespace[]> => {
+    const features = await this.features();
+    return this.run((client) => schemas(client, privilegesFor('SCHEMA', features)));
+  });
+  readonly relations = memo(async (): Promise<PgClass[]> => {
+    const features = await this.features();
+    return this.run((client) =>
+      relations(client, privilegesFor('TABLE', features), privilegesFor('SEQUENCE', features)),
+    );
+  });
+
+  private readonly edgesBy = {
+    roleid: memo(async () => groupBy(await this.memberships(), (edge) => edge.roleid)),
+    member: memo(async () => groupBy(await this.memberships(), (edge) => edge.member)),
+  };
+
+  /** Membership rows where `side` is `oid` (indexed once per request: role graphs have tens of thousands). */
+  async membershipsWhere(side: 'roleid' | 'member', oid: number): Promise<PgAuthMember[]> {
+    return (await this.edgesBy[side]()).get(oid) ?? [];
+  }
+
+  private readonly rolesByOid = memo(async () => new Map((await this.roles()).map((role) => [role.oid, role])));
+  private readonly rolesByName = memo(async () => new Map((await this.roles()).map((role) => [role.rolname, role])));
+
+  async roleByOid(oid: number): Promise<PgRole | undefined> {
+    return (await this.rolesByOid()).get(oid);
+  }
+
+  async roleByName(name: string): Promise<PgRole | undefined> {
+    return (await this.rolesByName()).get(name);
+  }
+
+  private readonly relationsBySchema = memo(async () =>
+    groupBy(await this.relations(), (relation) => relation.relnamespace),
+  );
+
+  async relationsIn(schemaOid: number): Promise<PgClass[]> {
+    return (await this.relationsBySchema()).get(schemaOid) ?? [];
+  }
+
+  /** Database privileges the connected role holds, as PostgreSQL decides them. */
+  readonly viewerDatabasePrivileges = memo(async (): Promise<string[]> => {
+    const features = await this.features();
+    return this.run(async (client) => {
+      const { rows } = await client.query<{ privilege: string }>(
+        'SELECT p AS privilege FROM unnest($1::text[]) p WHERE has_database_privilege(current_database(), p)',
+        [privilegesFor('DATABASE', features)],
+      );
+      return rows.map((row) => row.privilege);
+    });
+  });
+
+  readonly viewerRole = memo(async (): Promise<PgRole | undefined> => this.roleByName(await this.currentRole()));
+}

@@ -1,0 +1,19 @@
+import type { ClientBase } from 'pg';
+
+/** What the managed server's version supports; statements and allow-lists adapt to it. */
+export interface ServerFeatures {
+  versionNum: number;
+  /** PostgreSQL 16+: per-grant INHERIT and SET options on memberships, and several grantors per membership. */
+  membershipOptions: boolean;
+  /** PostgreSQL 17+: the MAINTAIN table privilege and the pg_maintain role. */
+  maintain: boolean;
+}
+
+export function featuresOf(versionNum: number): ServerFeatures {
+  return { versionNum, membershipOptions: versionNum >= 160000, maintain: versionNum >= 170000 };
+}
+
+export async function serverFeatures(client: ClientBase): Promise<ServerFeatures> {
+  const { rows } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
+  return featuresOf(Number(rows[0]?.server_version_num ?? 0));
+}

@@ -1,0 +1,92 @@
+import type { PoolClient } from 'pg';
+import type { Statement } from '../../catalog/statements.js';
+import type { Context } from '../../context.js';
+import type { EventKind } from '../../events/log.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { type ViewerConnection, viewerConnection } from '../connections.js';
+
+/** What every permission mutation returns: the SQL (run, or that would run), and what the caller should know. */
+export interface PermissionChange {
+  dryRun: boolean;
+  sql: string[];
+  warnings: string[];
+  eventId: bigint | null;
+}
+
+export interface ChangeRequest {
+  databaseId: string;
+  kind: EventKind;
+  statements: Statement[];
+  payload: Prisma.InputJsonObject;
+  dryRun: boolean;
+  /** Warnings known before running (e.g. a grant that will not take effect without schema USAGE). */
+  warnings?: string[];
+  /** Runs after the statements, inside the transaction: returns what did not happen as asked. */
+  verify?: (client: PoolClient) => Promise<string[]>;
+  /** Runs after the commit (e.g. storing a new role's password). */
+  afterCommit?: () => Promise<void>;
+}
+
+/** PostgreSQL reports some refusals only as WARNING notices (e.g. REVOKE of a grant made by someone else). */
+function collectWarnings(client: PoolClient): { warnings: string[]; stop: () => void } {
+  const warnings: string[] = [];
+  const listener = (notice: { severity?: string; message?: string }) => {
+    if (notice.severity === 'WARNING' && notice.message) warnings.push(notice.message);
+  };
+  client.on('notice', listener);
+  return { warnings, stop: () => client.off('notice', listener) };
+}
+
+/**
+ * Runs a permission change as the viewer's own role, in one transaction (all or nothing), then records it in the
+ * event log with the SQL it ran. A dry run only returns that SQL.
+ */
+export async function applyChange(context: Context, request: ChangeRequest): Promise<PermissionChange> {
+  const sql = request.statements.map((statement) => statement.shown);
+  const known = request.warnings ?? [];
+  if (request.dryRun) return { dryRun: true, sql, warnings: known, eventId: null };
+
+  const connection = await viewerConnection(context, request.databaseId);
+  const warnings = await context.pools.transaction(connection.target, async (client) => {
+    const notices = collectWarnings(client);
+    try {
+      for (const statement of request.statements) await client.query(statement.sql);
+      const unmet = request.verify ? await request.verify(client) : [];
+      return [...known, ...notices.warnings, ...unmet];
+    } finally {
+      notices.stop();
+    }
+  });
+  context.loaders.catalogs.delete(request.databaseId);
+  await request.afterCommit?.();
+  const eventId = await recordChange(context, request, connection, sql, warnings);
+  return { dryRun: false, sql, warnings, eventId };
+}
+
+/** The change has committed: failing to log it must not fail the mutation (the drift watcher will see it anyway). */
+async function recordChange(
+  context: Context,
+  request: ChangeRequest,
+  connection: ViewerConnection,
+  sql: string[],
+  warnings: string[],
+): Promise<bigint | null> {
+  try {
+    const event = await context.events.record(context.metadata, {
+      kind: request.kind,
+      actorId: context.viewer?.user.id ?? null,
+      serverId: connection.serverId,
+      databaseId: request.databaseId,
+      payload: { ...request.payload, actingRole: connection.target.role, warnings },
+      sql,
+    });
+    context.events.publish(event);
+    return event.id;
+  } catch (error) {
+    context.logger.error(
+      { err: error instanceof Error ? error.message : String(error), kind: request.kind },
+      'event not recorded',
+    );
+    return null;
+  }
+}

@@ -1,0 +1,75 @@
+import { checkIdentifier } from '../../catalog/identifiers.js';
+import * as sql from '../../catalog/statements.js';
+import type { Context } from '../../context.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import { requireViewer } from '../../policy/capabilities.js';
+import { catalogFor } from '../connections.js';
+import { applyChange, type PermissionChange } from './change.js';
+import { type ObjectRefInput, relationName, resolveObject } from './objects.js';
+
+/**
+ * ALTER … OWNER TO as the viewer's role. For a schema, `tables` names some of its tables to transfer in the same
+ * transaction; each must be owned by a role the viewer has the privileges of (its own or one of its groups).
+ */
+export async function transferOwnership(
+  context: Context,
+  databaseId: string,
+  ref: ObjectRefInput,
+  newOwnerName: string,
+  tables: string[],
+  dryRun: boolean,
+): Promise<PermissionChange> {
+  requireViewer(context.viewer);
+  const catalog = catalogFor(context, databaseId);
+  const object = await resolveObject(catalog, ref);
+  const newOwner = await catalog.roleByName(checkIdentifier(newOwnerName, 'newOwner'));
+  if (!newOwner) throw new NotFoundError(`role ${newOwnerName}`);
+  if (tables.length > 0 && object.kind !== 'SCHEMA')
+    throw new ValidationError('tables', 'Only a schema transfer can take tables along.');
+  const relations = tables.length > 0 ? await catalog.relations() : [];
+  const alongside = tables.map((name) => {
+    const relation = relations.find((candidate) => candidate.relnamespace === object.oid && candidate.relname === name);
+    if (!relation) throw new NotFoundError(`table ${object.label}.${name}`);
+    if (!relation.viewer_owns)
+      throw new ValidationError('tables', `${object.label}.${name} is not owned by your role or one of its groups.`);
+    return relation;
+  });
+  const statements = [
+    sql.alterOwner(object.name, newOwner.rolname),
+    ...alongside.map((relation) => sql.alterOwner(relationName(relation), newOwner.rolname)),
+  ];
+  return applyChange(context, {
+    databaseId,
+    kind: 'ownership.transferred',
+    statements,
+    payload: {
+      object: object.label,
+      objectKind: object.kind,
+      newOwner: newOwner.rolname,
+      tables: alongside.map((relation) => relation.relname),
+    },
+    dryRun,
+  });
+}
+
+/** CREATE SCHEMA owned by the viewer's role, or by a role it may SET to (PostgreSQL checks). */
+export async function createSchema(
+  context: Context,
+  databaseId: string,
+  nameInput: string,
+  ownerName: string | null | undefined,
+  dryRun: boolean,
+): Promise<PermissionChange> {
+  requireViewer(context.viewer);
+  const name = checkIdentifier(nameInput, 'name');
+  const catalog = catalogFor(context, databaseId);
+  const owner = ownerName ? await catalog.roleByName(checkIdentifier(ownerName, 'owner')) : undefined;
+  if (ownerName && !owner) throw new NotFoundError(`role ${ownerName}`);
+  return applyChange(context, {
+    databaseId,
+    kind: 'schema.created',
+    statements: [sql.createSchema(name, owner?.rolname ?? null)],
+    payload: { schema: name, owner: owner?.rolname ?? (await catalog.currentRole()) },
+    dryRun,
+  });
+}

@@ -1,0 +1,286 @@
+import type { PoolClient } from 'pg';
+import { checkIdentifier, quoteIdent } from '../../catalog/identifiers.js';
+import { type AclItem, aclOf, PUBLIC_OID, serialSequences } from '../../catalog/objects.js';
+import { checkPrivileges, privilegesFor } from '../../catalog/privileges.js';
+import type { CatalogReader } from '../../catalog/reader.js';
+import type { Statement } from '../../catalog/statements.js';
+import * as sql from '../../catalog/statements.js';
+import type { Context } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
+import { requireViewer } from '../../policy/capabilities.js';
+import { catalogFor, viewerTarget } from '../connections.js';
+import { applyChange, type PermissionChange } from './change.js';
+import { type ObjectRefInput, type ResolvedObject, resolveObject } from './objects.js';
+
+/** A grantee: a role, or PUBLIC (null). */
+interface Grantee {
+  name: string | null;
+  oid: number;
+}
+
+async function grantee(catalog: CatalogReader, name: string | null | undefined): Promise<Grantee> {
+  if (name == null) return { name: null, oid: PUBLIC_OID };
+  const role = await catalog.roleByName(checkIdentifier(name, 'grantee'));
+  if (!role) throw new NotFoundError(`role ${name}`);
+  return { name: role.rolname, oid: role.oid };
+}
+
+const granteeLabel = (who: Grantee) => who.name ?? 'PUBLIC';
+
+function heldBy(acl: AclItem[], who: Grantee): { privileges: Set<string>; grantable: Set<string> } {
+  const items = acl.filter((item) => item.grantee === who.oid);
+  return {
+    privileges: new Set(items.map((item) => item.privilege_type)),
+    grantable: new Set(items.filter((item) => item.is_grantable).map((item) => item.privilege_type)),
+  };
+}
+
+/** After a REVOKE: the privileges that are still there, because another grantor's grant is not ours to revoke. */
+function remainingAfterRevoke(object: ResolvedObject, who: Grantee, revoked: string[], grantOptionOnly: boolean) {
+  return async (client: PoolClient): Promise<string[]> => {
+    const acl = await aclOf(client, object.catalog, object.oid);
+    const stillThere = acl.filter(
+      (item) =>
+        item.grantee === who.oid && revoked.includes(item.privilege_type) && (!grantOptionOnly || item.is_grantable),
+    );
+    const roles = await Promise.all(
+      stillThere.map(async (item) => (await aclRoleName(client, item.grantor)) ?? String(item.grantor)),
+    );
+    return stillThere.map(
+      (item, index) =>
+        `${item.privilege_type} on ${object.label} to ${granteeLabel(who)} remains: it was granted by ${roles[index]}, and only that grantor (or the owner acting for it) can revoke it.`,
+    );
+  };
+}
+
+async function aclRoleName(client: PoolClient, oid: number): Promise<string | undefined> {
+  const { rows } = await client.query<{ rolname: string }>('SELECT rolname FROM pg_catalog.pg_roles WHERE oid = $1', [
+    oid,
+  ]);
+  return rows[0]?.rolname;
+}
+
+export interface GrantOptions {
+  withGrantOption?: boolean | null;
+  /** Also grant USAGE on the table's schema when the grantee lacks it (table access does nothing without it). */
+  withSchemaUsage?: boolean | null;
+  /** Also grant USAGE on the sequences behind the table's serial columns (INSERT needs them). */
+  withSequenceUsage?: boolean | null;
+}
+
+interface Extras {
+  statements: Statement[];
+  warnings: string[];
+}
+
+async function schemaUsageExtras(
+  context: Context,
+  databaseId: string,
+  catalog: CatalogReader,
+  object: ResolvedObject,
+  who: Grantee,
+  options: GrantOptions,
+): Promise<Extras> {
+  if (object.catalog !== 'relation' || object.schemaOid === null) return { statements: [], warnings: [] };
+  const schema = (await catalog.schemas()).find((candidate) => candidate.oid === object.schemaOid);
+  if (!schema) return { statements: [], warnings: [] };
+  const target = await viewerTarget(context, databaseId);
+  const hasUsage = await context.pools.withClient(target, async (client) => {
+    if (who.oid === PUBLIC_OID)
+      return schema.acl.some((item) => item.grantee === PUBLIC_OID && item.privilege_type === 'USAGE');
+    const { rows } = await client.query<{ ok: boolean }>(
+      "SELECT has_schema_privilege($1::oid, $2::oid, 'USAGE') AS ok",
+      [who.oid, schema.oid],
+    );
+    return rows[0]?.ok ?? false;
+  });
+  if (hasUsage) return { statements: [], warnings: [] };
+  if (options.withSchemaUsage)
+    return {
+      statements: [sql.grantPrivileges({ kind: 'SCHEMA', name: schema.nspname }, ['USAGE'], who.name, false)],
+      warnings: [],
+    };
+  return {
+    statements: [],
+    warnings: [
+      `${granteeLabel(who)} has no USAGE on schema ${schema.nspname}, so access to ${object.label} does nothing; pass withSchemaUsage to grant it too.`,
+    ],
+  };
+}
+
+async function sequenceExtras(
+  context: Context,
+  databaseId: string,
+  object: ResolvedObject,
+  who: Grantee,
+  privileges: string[],
+  options: GrantOptions,
+): Promise<Extras> {
+  if (object.kind !== 'TABLE' || !privileges.includes('INSERT')) return { statements: [], warnings: [] };
+  const target = await viewerTarget(context, databaseId);
+  const sequences = await context.pools.withClient(target, (client) => serialSequences(client, object.oid));
+  if (sequences.length === 0) return { statements: [], warnings: [] };
+  const names = sequences
+    .map((sequence) => `${quoteIdent(sequence.nspname)}.${quoteIdent(sequence.relname)}`)
+    .join(', ');
+  if (!options.withSequenceUsage) {
+    return {
+      statements: [],
+      warnings: [
+        `INSERT on ${object.label} uses sequence(s) ${names}: without USAGE on them inserts fail with "permission denied for sequence"; pass withSequenceUsage.`,
+      ],
+    };
+  }
+  const statements = sequences.map((sequence) =>
+    sql.grantPrivileges(
+      { kind: 'SEQUENCE', schema: sequence.nspname, name: sequence.relname },
+      ['USAGE'],
+      who.name,
+      false,
+    ),
+  );
+  return { statements, warnings: [] };
+}
+
+export async function grantPrivileges(
+  context: Context,
+  databaseId: string,
+  ref: ObjectRefInput,
+  granteeName: string | null | undefined,
+  requested: string[],
+  options: GrantOptions,
+  dryRun: boolean,
+): Promise<PermissionChange> {
+  requireViewer(context.viewer);
+  const catalog = catalogFor(context, databaseId);
+  const object = await resolveObject(catalog, ref);
+  const who = await grantee(catalog, granteeName);
+  const privileges = checkPrivileges(object.kind, requested, await catalog.features());
+  const schemaExtras = await schemaUsageExtras(context, databaseId, catalog, object, who, options);
+  const sequenceExtrasResult = await sequenceExtras(context, databaseId, object, who, privileges, options);
+  return applyChange(context, {
+    databaseId,
+    kind: 'privileges.changed',
+    statements: [
+      ...schemaExtras.statements,
+      sql.grantPrivileges(object.name, privileges, who.name, Boolean(options.withGrantOption)),
+      ...sequenceExtrasResult.statements,
+    ],
+    payload: { object: object.label, objectKind: object.kind, grantee: granteeLabel(who), granted: privileges },
+    warnings: [...schemaExtras.warnings, ...sequenceExtrasResult.warnings],
+    dryRun,
+  });
+}
+
+export interface RevokeOptions {
+  grantOptionOnly?: boolean | null;
+  cascade?: boolean | null;
+}
+
+export async function revokePrivileges(
+  context: Context,
+  databaseId: string,
+  ref: ObjectRefInput,
+  granteeName: string | null | undefined,
+  requested: string[],
+  options: RevokeOptions,
+  dryRun: boolean,
+): Promise<PermissionChange> {
+  requireViewer(context.viewer);
+  const catalog = catalogFor(context, databaseId);
+  const object = await resolveObject(catalog, ref);
+  const who = await grantee(catalog, granteeName);
+  const privileges = checkPrivileges(object.kind, requested, await catalog.features());
+  const revokeOptions = { grantOptionOnly: Boolean(options.grantOptionOnly), cascade: Boolean(options.cascade) };
+  return applyChange(context, {
+    databaseId,
+    kind: 'privileges.changed',
+    statements: [sql.revokePrivileges(object.name, privileges, who.name, revokeOptions)],
+    payload: {
+      object: object.label,
+      objectKind: object.kind,
+      grantee: granteeLabel(who),
+      revoked: privileges,
+      grantOptionOnly: revokeOptions.grantOptionOnly,
+    },
+    dryRun,
+    verify: remainingAfterRevoke(object, who, privileges, revokeOptions.grantOptionOnly),
+  });
+}
+
+export interface DesiredGrant {
+  grantee?: string | null;
+  privileges: string[];
+  /** Which of `privileges` the grantee may grant on (WITH GRANT OPTION). */
+  grantable?: string[] | null;
+}
+
+/** The GRANT / REVOKE statements that turn `current` into exactly `privileges` (with `grantable`) for one grantee. */
+function diffStatements(
+  privilegesOrder: readonly string[],
+  object: ResolvedObject,
+  who: Grantee,
+  current: ReturnType<typeof heldBy>,
+  privileges: string[],
+  grantable: string[],
+  cascade: boolean,
+): Statement[] {
+  const statements: Statement[] = [];
+  const revoke = privilegesOrder.filter(
+    (privilege) => current.privileges.has(privilege) && !privileges.includes(privilege),
+  );
+  const loseOption = [...current.grantable].filter(
+    (privilege) => privileges.includes(privilege) && !grantable.includes(privilege),
+  );
+  const add = privileges.filter((privilege) => !current.privileges.has(privilege) && !grantable.includes(privilege));
+  const addGrantable = grantable.filter((privilege) => !current.grantable.has(privilege));
+  if (revoke.length > 0) statements.push(sql.revokePrivileges(object.name, revoke, who.name, { cascade }));
+  if (loseOption.length > 0)
+    statements.push(sql.revokePrivileges(object.name, loseOption, who.name, { grantOptionOnly: true, cascade }));
+  if (add.length > 0) statements.push(sql.grantPrivileges(object.name, add, who.name, false));
+  if (addGrantable.length > 0) statements.push(sql.grantPrivileges(object.name, addGrantable, who.name, true));
+  return statements;
+}
+
+/** Makes the privileges of the listed grantees on one object exactly these (diffed against its ACL), in one transaction. */
+export async function setPrivileges(
+  context: Context,
+  databaseId: string,
+  ref: ObjectRefInput,
+  grants: DesiredGrant[],
+  cascade: boolean,
+  dryRun: boolean,
+): Promise<PermissionChange> {
+  requireViewer(context.viewer);
+  const catalog = catalogFor(context, databaseId);
+  const object = await resolveObject(catalog, ref);
+  const features = await catalog.features();
+  const statements: Statement[] = [];
+  const checks: ((client: PoolClient) => Promise<string[]>)[] = [];
+  for (const grant of grants) {
+    const who = await grantee(catalog, grant.grantee);
+    const privileges = checkPrivileges(object.kind, grant.privileges, features);
+    const grantable = checkPrivileges(object.kind, grant.grantable ?? [], features).filter((privilege) =>
+      privileges.includes(privilege),
+    );
+    const current = heldBy(object.acl, who);
+    statements.push(
+      ...diffStatements(privilegesFor(object.kind, features), object, who, current, privileges, grantable, cascade),
+    );
+    const removed = [...current.privileges].filter((privilege) => !privileges.includes(privilege));
+    if (removed.length > 0) checks.push(remainingAfterRevoke(object, who, removed, false));
+  }
+  if (statements.length === 0) return { dryRun, sql: [], warnings: [], eventId: null };
+  return applyChange(context, {
+    databaseId,
+    kind: 'privileges.changed',
+    statements,
+    payload: {
+      object: object.label,
+      objectKind: object.kind,
+      grants: grants.map((grant) => ({ grantee: grant.grantee ?? 'PUBLIC', privileges: grant.privileges })),
+    },
+    dryRun,
+    verify: async (client) => (await Promise.all(checks.map((check) => check(client)))).flat(),
+  });
+}

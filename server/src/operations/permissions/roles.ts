@@ -1,0 +1,149 @@
+import { checkIdentifier } from '../../catalog/identifiers.js';
+import type { RoleAttributes, Statement } from '../../catalog/statements.js';
+import * as sql from '../../catalog/statements.js';
+import type { Context } from '../../context.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import { requireViewer } from '../../policy/capabilities.js';
+import { verifyLogin } from '../../pools/managed.js';
+import { catalogFor, passwordContext, viewerConnection } from '../connections.js';
+import { checkPassword } from '../validation.js';
+import { applyChange, type PermissionChange } from './change.js';
+
+export interface CreateRoleInput extends RoleAttributes {
+  name: string;
+  password?: string | null;
+  /** Store the password in Rolecall (after a real login) so collaborators can be given this role at once. */
+  configure?: boolean | null;
+}
+
+async function existingRole(context: Context, databaseId: string, name: string) {
+  const role = await catalogFor(context, databaseId).roleByName(checkIdentifier(name, 'role'));
+  if (!role) throw new NotFoundError('role');
+  return role;
+}
+
+/** A LOGIN role gets CONNECT and CREATE on the database it is created from (as Mathesar does). */
+function databaseAccess(database: string, role: string): Statement {
+  return sql.grantPrivileges({ kind: 'DATABASE', name: database }, ['CONNECT', 'CREATE'], role, false);
+}
+
+export async function createRole(
+  context: Context,
+  databaseId: string,
+  input: CreateRoleInput,
+  dryRun: boolean,
+): Promise<PermissionChange> {
+  requireViewer(context.viewer);
+  const name = checkIdentifier(input.name, 'name');
+  if (input.login && !input.password) throw new ValidationError('password', 'A LOGIN role needs a password.');
+  if (input.password != null) checkPassword(input.password);
+  if (input.configure && !input.login) throw new ValidationError('configure', 'Only LOGIN roles can be configured.');
+  const catalog = catalogFor(context, databaseId);
+  const database = await catalog.database();
+  const statements = [sql.createRole(name, { ...input, login: input.login ?? false }, input.password)];
+  if (input.login) statements.push(databaseAccess(database.datname, name));
+
+  return applyChange(context, {
+    databaseId,
+    kind: 'role.created',
+    statements,
+    payload: { name, login: input.login ?? false },
+    dryRun,
+    afterCommit:
+      input.configure && input.password
+        ? () => storePassword(context, databaseId, name, input.password as string)
+        : undefined,
+  });
+}
+
+/** Stores a role's password as configured, after proving it with a real login. */
+async function storePassword(context: Context, databaseId: string, rolname: string, password: string): Promise<void> {
+  const connection = await viewerConnection(context, databaseId);
+  await verifyLogin({ ...connection.target, role: rolname, password });
+  const encryptedPassword = context.secrets.seal(password, passwordContext(connection.serverId, rolname));
+  await context.metadata.configuredRole.upsert({
+    where: { serverId_rolname: { serverId: connection.serverId, rolname } },
+    create: { serverId: connection.serverId, rolname, encryptedPassword },
+    update: { encryptedPassword, verifiedAt: new Date() },
+  });
+  await context.pools.forgetRole(connection.target.host, connection.target.port, rolname);
+}
+
+export async function alterRole(
+  context: Context,
+  databaseId: string,
+  name: string,
+  attributes: RoleAttributes,
+  dryRun: boolean,
+): Promise<PermissionChange> {
+  requireViewer(context.viewer);
+  const role = await existingRole(context, databaseId, name);
+  if (!sql.changesAttributes(attributes)) throw new ValidationError('attributes', 'Nothing to change.');
+  const statements = [sql.alterRole(role.rolname, attributes)];
+  return applyChange(context, {
+    databaseId,
+    kind: 'role.altered',
+    statements,
+    payload: { name: role.rolname },
+    dryRun,
+  });
+}
+
+export async function renameRole(
+  context: Context,
+  databaseId: string,
+  name: string,
+  newName: string,
+  dryRun: boolean,
+): Promise<PermissionChange> {
+  requireViewer(context.viewer);
+  const role = await existingRole(context, databaseId, name);
+  const target = checkIdentifier(newName, 'newName');
+  const connection = await viewerConnection(context, databaseId);
+  return applyChange(context, {
+    databaseId,
+    kind: 'role.renamed',
+    statements: [sql.renameRole(role.rolname, target)],
+    payload: { name: role.rolname, newName: target },
+    dryRun,
+    // PostgreSQL clears an MD5 password on rename; a stored SCRAM password stays valid, so keep Rolecall's record in step.
+    afterCommit: () => renameConfigured(context, connection.serverId, role.rolname, target),
+  });
+}
+
+async function renameConfigured(context: Context, serverId: string, from: string, to: string): Promise<void> {
+  const configured = await context.metadata.configuredRole.findUnique({
+    where: { serverId_rolname: { serverId, rolname: from } },
+  });
+  if (!configured) return;
+  const password = context.secrets.open(configured.encryptedPassword, passwordContext(serverId, from));
+  await context.metadata.configuredRole.update({
+    where: { id: configured.id },
+    data: { rolname: to, encryptedPassword: context.secrets.seal(password, passwordContext(serverId, to)) },
+  });
+}
+
+/** Changes the role's password on the server; if Rolecall stores it, the stored one follows. */
+export async function setRolePassword(
+  context: Context,
+  databaseId: string,
+  name: string,
+  password: string,
+  dryRun: boolean,
+): Promise<PermissionChange> {
+  requireViewer(context.viewer);
+  const role = await existingRole(context, databaseId, name);
+  checkPassword(password);
+  const connection = await viewerConnection(context, databaseId);
+  const configured = await context.metadata.configuredRole.findUnique({
+    where: { serverId_rolname: { serverId: connection.serverId, rolname: role.rolname } },
+  });
+  return applyChange(context, {
+    databaseId,
+    kind: 'role.password_changed',
+    statements: [sql.alterRole(role.rolname, {}, password)],
+    payload: { name: role.rolname },
+    dryRun,
+    afterCommit: configured ? () => storePassword(context, databaseId, role.rolname, password) : undefined,
+  });
+}

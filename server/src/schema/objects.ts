@@ -1,0 +1,213 @@
+import { builder } from '../builder.js';
+import type { AclItem, PgClass, PgDatabase, PgNamespace } from '../catalog/objects.js';
+import { PUBLIC_OID } from '../catalog/objects.js';
+import { type ObjectKind, presetOf, privilegesFor } from '../catalog/privileges.js';
+import { type CatalogShape, DatabaseCatalog } from './catalog.js';
+import { Role, roleShape } from './role.js';
+
+interface GrantShape {
+  kind: ObjectKind;
+  grantee: number;
+  items: AclItem[];
+  catalog: CatalogShape;
+}
+
+interface Securable {
+  kind: ObjectKind;
+  owner: number;
+  acl: AclItem[];
+  acl_is_default: boolean;
+  viewer_owns: boolean;
+  viewer_grant_options: string[];
+}
+
+interface SecurableShape {
+  row: Securable;
+  catalog: CatalogShape;
+}
+
+export const Preset = builder.enumType('PrivilegePreset', {
+  description:
+    'Database: CONNECT, CREATE; schema: READ (USAGE), CREATE (USAGE+CREATE); table: READ (SELECT), WRITE (SELECT, INSERT, UPDATE, DELETE).',
+  values: ['NONE', 'CONNECT', 'CREATE', 'READ', 'WRITE', 'CUSTOM'] as const,
+});
+
+const ObjectKindEnum = builder.enumType('ObjectKind', { values: ['DATABASE', 'SCHEMA', 'TABLE', 'SEQUENCE'] as const });
+
+const PrivilegeGrant = builder.objectRef<{ item: AclItem; catalog: CatalogShape }>('PrivilegeGrant').implement({
+  description: 'One ACL item: a privilege granted by one grantor.',
+  fields: (t) => ({
+    privilege: t.string({ resolve: (grant) => grant.item.privilege_type }),
+    grantable: t.boolean({ description: 'WITH GRANT OPTION.', resolve: (grant) => grant.item.is_grantable }),
+    grantor: t.field({ type: Role, nullable: true, resolve: (grant) => roleShape(grant.catalog, grant.item.grantor) }),
+  }),
+});
+
+const Grant = builder.objectRef<GrantShape>('Grant').implement({
+  description: 'What one grantee (a role, or PUBLIC) holds on an object, de-duplicated across grantors.',
+  fields: (t) => ({
+    isPublic: t.boolean({ resolve: (grant) => grant.grantee === PUBLIC_OID }),
+    grantee: t.field({
+      type: Role,
+      nullable: true,
+      description: 'Null for PUBLIC.',
+      resolve: (grant) => (grant.grantee === PUBLIC_OID ? null : roleShape(grant.catalog, grant.grantee)),
+    }),
+    privileges: t.stringList({ resolve: (grant) => distinctPrivileges(grant.kind, grant.items, () => true) }),
+    grantable: t.stringList({
+      description: 'Privileges held WITH GRANT OPTION (from any grantor).',
+      resolve: (grant) => distinctPrivileges(grant.kind, grant.items, (item) => item.is_grantable),
+    }),
+    preset: t.field({
+      type: Preset,
+      resolve: (grant) =>
+        presetOf(
+          grant.kind,
+          distinctPrivileges(grant.kind, grant.items, () => true),
+        ),
+    }),
+    items: t.field({
+      type: [PrivilegeGrant],
+      description: 'Each grantor’s grants.',
+      resolve: (grant) => grant.items.map((item) => ({ item, catalog: grant.catalog })),
+    }),
+  }),
+});
+
+/** Privileges in the allow-list's order (all of them, whatever the server version, so none is hidden). */
+function distinctPrivileges(kind: ObjectKind, items: AclItem[], keep: (item: AclItem) => boolean): string[] {
+  const held = new Set(items.filter(keep).map((item) => item.privilege_type));
+  const order = privilegesFor(kind, { versionNum: 999999, membershipOptions: true, maintain: true });
+  return order.filter((privilege) => held.has(privilege));
+}
+
+function grantsOf(shape: SecurableShape): GrantShape[] {
+  const byGrantee = new Map<number, AclItem[]>();
+  for (const item of shape.row.acl) byGrantee.set(item.grantee, [...(byGrantee.get(item.grantee) ?? []), item]);
+  return [...byGrantee.entries()].map(([grantee, items]) => ({
+    kind: shape.row.kind,
+    grantee,
+    items,
+    catalog: shape.catalog,
+  }));
+}
+
+const Capabilities = builder.objectRef<SecurableShape>('ObjectCapabilities').implement({
+  description: "What the viewer's role may do to the object, as PostgreSQL decides it: a UI offers only these.",
+  fields: (t) => ({
+    changePrivileges: t.boolean({ resolve: ({ row }) => row.viewer_owns || row.viewer_grant_options.length > 0 }),
+    grantablePrivileges: t.stringList({
+      description:
+        'What it may grant and revoke: everything as owner (or member of the owner), else what it holds WITH GRANT OPTION.',
+      resolve: async ({ row, catalog }) =>
+        row.viewer_owns ? [...privilegesFor(row.kind, await catalog.reader.features())] : row.viewer_grant_options,
+    }),
+    transferOwnership: t.boolean({
+      description: 'Owner, member of the owning role, or superuser.',
+      resolve: ({ row }) => row.viewer_owns,
+    }),
+    drop: t.boolean({ resolve: ({ row }) => row.viewer_owns }),
+    reason: t.string({
+      nullable: true,
+      description: 'Why ownership actions are unavailable, when they are.',
+      resolve: async ({ row, catalog }) => {
+        if (row.viewer_owns) return null;
+        const owner = await catalog.reader.roleByOid(row.owner);
+        return `Only the owner (${owner?.rolname ?? row.owner}), a member of it, or a superuser can do this.`;
+      },
+    }),
+  }),
+});
+
+const SecurableInterface = builder.interfaceRef<SecurableShape>('SecurableObject').implement({
+  description: 'A database, schema or table: owner, privileges and what the viewer may do.',
+  fields: (t) => ({
+    kind: t.field({ type: ObjectKindEnum, resolve: ({ row }) => row.kind }),
+    owner: t.field({ type: Role, nullable: true, resolve: ({ row, catalog }) => roleShape(catalog, row.owner) }),
+    aclIsDefault: t.boolean({
+      description: 'Nobody has changed the privileges: these are the defaults (acldefault).',
+      resolve: ({ row }) => row.acl_is_default,
+    }),
+    grants: t.field({ type: [Grant], description: 'Grantees, PUBLIC included.', resolve: (shape) => grantsOf(shape) }),
+    viewerCan: t.field({ type: Capabilities, resolve: (shape) => shape }),
+  }),
+});
+
+const DatabaseObject = builder.objectRef<SecurableShape & { database: PgDatabase }>('DatabaseObject').implement({
+  interfaces: [SecurableInterface],
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'database' in value,
+  fields: (t) => ({ name: t.string({ resolve: (shape) => shape.database.datname }) }),
+});
+
+export const Schema = builder.objectRef<SecurableShape & { schema: PgNamespace }>('Schema');
+export const Table = builder.objectRef<SecurableShape & { relation: PgClass }>('Table');
+
+const TableKind = builder.enumType('TableKind', {
+  values: {
+    TABLE: { value: 'r' },
+    PARTITIONED_TABLE: { value: 'p' },
+    VIEW: { value: 'v' },
+    MATERIALIZED_VIEW: { value: 'm' },
+    FOREIGN_TABLE: { value: 'f' },
+    SEQUENCE: { value: 'S' },
+  } as const,
+});
+
+export function tableShape(relation: PgClass, catalog: CatalogShape) {
+  const kind: ObjectKind = relation.relkind === 'S' ? 'SEQUENCE' : 'TABLE';
+  return { row: { ...relation, kind, owner: relation.relowner }, relation, catalog };
+}
+
+export function schemaShape(schema: PgNamespace, catalog: CatalogShape) {
+  return { row: { ...schema, kind: 'SCHEMA' as const, owner: schema.nspowner }, schema, catalog };
+}
+
+Schema.implement({
+  interfaces: [SecurableInterface],
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'schema' in value,
+  fields: (t) => ({
+    name: t.string({ resolve: (shape) => shape.schema.nspname }),
+    tables: t.field({
+      type: [Table],
+      description: 'Tables, views, materialized views, partitioned and foreign tables, and sequences.',
+      resolve: async (shape) =>
+        (await shape.catalog.reader.relationsIn(shape.schema.oid)).map((relation) =>
+          tableShape(relation, shape.catalog),
+        ),
+    }),
+  }),
+});
+
+Table.implement({
+  interfaces: [SecurableInterface],
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'relation' in value,
+  fields: (t) => ({
+    schema: t.string({ resolve: (shape) => shape.relation.nspname }),
+    name: t.string({ resolve: (shape) => shape.relation.relname }),
+    tableKind: t.field({ type: TableKind, resolve: (shape) => shape.relation.relkind }),
+  }),
+});
+
+builder.objectFields(DatabaseCatalog, (t) => ({
+  database: t.field({
+    type: DatabaseObject,
+    description: 'The connected database itself: owner, CONNECT / CREATE / TEMPORARY grants.',
+    resolve: async (catalog) => {
+      const database = await catalog.reader.database();
+      return { row: { ...database, kind: 'DATABASE' as const, owner: database.datdba }, database, catalog };
+    },
+  }),
+  schemas: t.field({
+    type: [Schema],
+    resolve: async (catalog) => (await catalog.reader.schemas()).map((schema) => schemaShape(schema, catalog)),
+  }),
+  schema: t.field({
+    type: Schema,
+    nullable: true,
+    args: { name: t.arg.string({ required: true }) },
+    resolve: async (catalog, { name }) => {
+      const schema = (await catalog.reader.schemas()).find((candidate) => candidate.nspname === name);
+      return schema ? schemaShape(schema, catalog) : null;
+    },
+  }),
+}));

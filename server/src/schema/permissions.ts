@@ -1,0 +1,321 @@
+import { builder } from '../builder.js';
+import { presetPrivileges } from '../catalog/privileges.js';
+import { ValidationError } from '../errors.js';
+import type { PermissionChange } from '../operations/permissions/change.js';
+import { dropRole } from '../operations/permissions/drop-role.js';
+import { grantMembership, revokeMembership, setGroupMembers } from '../operations/permissions/memberships.js';
+import { createSchema, transferOwnership } from '../operations/permissions/ownership.js';
+import { grantPrivileges, revokePrivileges, setPrivileges } from '../operations/permissions/privileges.js';
+import { alterRole, createRole, renameRole, setRolePassword } from '../operations/permissions/roles.js';
+import { EXPECTED_ERRORS } from './errors.js';
+import { localId } from './ids.js';
+import { Preset } from './objects.js';
+
+const PermissionChangeRef = builder.objectRef<PermissionChange>('PermissionChange').implement({
+  description: 'A change to PostgreSQL made as the viewer’s role (or, on a dry run, what would be made).',
+  fields: (t) => ({
+    dryRun: t.exposeBoolean('dryRun'),
+    sql: t.exposeStringList('sql', { description: 'The exact statements, in order (passwords shown as ********).' }),
+    warnings: t.exposeStringList('warnings', {
+      description: 'What did not or will not happen as asked, and what to do about it.',
+    }),
+    eventId: t.field({ type: 'BigCursor', nullable: true, resolve: (change) => change.eventId }),
+  }),
+});
+
+const ObjectRefKind = builder.enumType('ObjectRefKind', { values: ['DATABASE', 'SCHEMA', 'TABLE'] as const });
+
+const ObjectRef = builder.inputType('ObjectRef', {
+  description: 'DATABASE (the connected one), SCHEMA name, or TABLE schema + name (views and sequences too).',
+  fields: (t) => ({
+    kind: t.field({ type: ObjectRefKind, required: true }),
+    schema: t.string(),
+    name: t.string(),
+  }),
+});
+
+const RoleAttributesInput = builder.inputType('RoleAttributesInput', {
+  fields: (t) => ({
+    login: t.boolean(),
+    inherit: t.boolean(),
+    createRole: t.boolean(),
+    createDb: t.boolean(),
+    replication: t.boolean(),
+    bypassRls: t.boolean(),
+    connectionLimit: t.int(),
+    validUntil: t.field({ type: 'DateTime' }),
+  }),
+});
+
+const CreateRoleInput = builder.inputType('CreateRoleInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    login: t.boolean({
+      defaultValue: false,
+      description: 'A LOGIN role also gets CONNECT and CREATE on this database.',
+    }),
+    password: t.string(),
+    configure: t.boolean({
+      defaultValue: false,
+      description: 'Store the password in Rolecall after a real login, so collaborators can use the role at once.',
+    }),
+    inherit: t.boolean(),
+    createRole: t.boolean(),
+    createDb: t.boolean(),
+    connectionLimit: t.int(),
+    validUntil: t.field({ type: 'DateTime' }),
+  }),
+});
+
+const MembershipInput = builder.inputType('MembershipInput', {
+  fields: (t) => ({
+    member: t.string({ required: true }),
+    admin: t.boolean({ defaultValue: false, description: 'May grant and revoke this membership to others.' }),
+    inherit: t.boolean({
+      defaultValue: true,
+      description: 'Has the role’s privileges without SET ROLE (16+; on 15 the member’s INHERIT decides).',
+    }),
+    set: t.boolean({ defaultValue: true, description: 'May SET ROLE to it (16+; always on 15).' }),
+  }),
+});
+
+const DesiredGrantInput = builder.inputType('DesiredGrantInput', {
+  fields: (t) => ({
+    grantee: t.string({ description: 'A role name; null or omitted for PUBLIC.' }),
+    preset: t.field({
+      type: Preset,
+      description: 'Instead of privileges: NONE (no access) or a preset of this kind of object.',
+    }),
+    privileges: t.stringList({ description: 'Exactly these (a custom set); ignored when preset is given.' }),
+    grantable: t.stringList({ description: 'Which of them WITH GRANT OPTION.' }),
+  }),
+});
+
+const changeField = { type: PermissionChangeRef, errors: { types: EXPECTED_ERRORS } } as const;
+
+builder.mutationFields((t) => {
+  const databaseId = () => t.arg.id({ required: true });
+  const dryRun = () => t.arg.boolean({ defaultValue: false, description: 'Return the SQL without running it.' });
+  const id = (value: string | number) => localId(String(value), 'Database');
+  return {
+    createRole: t.field({
+      ...changeField,
+      description: 'CREATE ROLE (needs CREATEROLE); the creator holds ADMIN OPTION on it (16+).',
+      args: { databaseId: databaseId(), input: t.arg({ type: CreateRoleInput, required: true }), dryRun: dryRun() },
+      resolve: (_root, args, context) => createRole(context, id(args.databaseId), args.input, Boolean(args.dryRun)),
+    }),
+    alterRole: t.field({
+      ...changeField,
+      args: {
+        databaseId: databaseId(),
+        name: t.arg.string({ required: true }),
+        attributes: t.arg({ type: RoleAttributesInput, required: true }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        alterRole(context, id(args.databaseId), args.name, args.attributes, Boolean(args.dryRun)),
+    }),
+    renameRole: t.field({
+      ...changeField,
+      args: {
+        databaseId: databaseId(),
+        name: t.arg.string({ required: true }),
+        newName: t.arg.string({ required: true }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        renameRole(context, id(args.databaseId), args.name, args.newName, Boolean(args.dryRun)),
+    }),
+    setRolePassword: t.field({
+      ...changeField,
+      description: 'ALTER ROLE … PASSWORD (sent as a SCRAM verifier); a password Rolecall stores for the role follows.',
+      args: {
+        databaseId: databaseId(),
+        name: t.arg.string({ required: true }),
+        password: t.arg.string({ required: true }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        setRolePassword(context, id(args.databaseId), args.name, args.password, Boolean(args.dryRun)),
+    }),
+    dropRole: t.field({
+      ...changeField,
+      description:
+        'REASSIGN OWNED (in every connected database of the server where it owns something), DROP OWNED, DROP ROLE — all or nothing.',
+      args: {
+        databaseId: databaseId(),
+        name: t.arg.string({ required: true }),
+        reassignTo: t.arg.string(),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        dropRole(context, id(args.databaseId), args.name, args.reassignTo ?? null, Boolean(args.dryRun)),
+    }),
+    grantMembership: t.field({
+      ...changeField,
+      description:
+        'GRANT role TO member WITH ADMIN / INHERIT / SET (16+); again to change the options of an existing grant.',
+      args: {
+        databaseId: databaseId(),
+        role: t.arg.string({ required: true }),
+        membership: t.arg({ type: MembershipInput, required: true }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        grantMembership(context, id(args.databaseId), args.role, membershipOf(args.membership), Boolean(args.dryRun)),
+    }),
+    revokeMembership: t.field({
+      ...changeField,
+      description: 'REVOKE role FROM member; warns when a grant by another grantor remains.',
+      args: {
+        databaseId: databaseId(),
+        role: t.arg.string({ required: true }),
+        member: t.arg.string({ required: true }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        revokeMembership(context, id(args.databaseId), args.role, args.member, Boolean(args.dryRun)),
+    }),
+    setGroupMembers: t.field({
+      ...changeField,
+      description: 'Makes the members of a group exactly this list (diffed, one transaction).',
+      args: {
+        databaseId: databaseId(),
+        role: t.arg.string({ required: true }),
+        members: t.arg({ type: [MembershipInput], required: true }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        setGroupMembers(context, id(args.databaseId), args.role, args.members.map(membershipOf), Boolean(args.dryRun)),
+    }),
+    grantPrivileges: t.field({
+      ...changeField,
+      args: {
+        databaseId: databaseId(),
+        object: t.arg({ type: ObjectRef, required: true }),
+        grantee: t.arg.string({ description: 'A role name; null or omitted for PUBLIC.' }),
+        privileges: t.arg.stringList({ required: true }),
+        withGrantOption: t.arg.boolean({ defaultValue: false }),
+        withSchemaUsage: t.arg.boolean({
+          defaultValue: false,
+          description: 'Also grant USAGE on the table’s schema if the grantee lacks it.',
+        }),
+        withSequenceUsage: t.arg.boolean({
+          defaultValue: false,
+          description: 'Also grant USAGE on the sequences behind the table’s serial columns.',
+        }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        grantPrivileges(
+          context,
+          id(args.databaseId),
+          args.object,
+          args.grantee,
+          args.privileges,
+          args,
+          Boolean(args.dryRun),
+        ),
+    }),
+    revokePrivileges: t.field({
+      ...changeField,
+      description: 'REVOKE; warns when grants by other grantors remain.',
+      args: {
+        databaseId: databaseId(),
+        object: t.arg({ type: ObjectRef, required: true }),
+        grantee: t.arg.string({ description: 'A role name; null or omitted for PUBLIC.' }),
+        privileges: t.arg.stringList({ required: true }),
+        grantOptionOnly: t.arg.boolean({ defaultValue: false }),
+        cascade: t.arg.boolean({ defaultValue: false, description: 'Also revoke what the grantee granted onward.' }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        revokePrivileges(
+          context,
+          id(args.databaseId),
+          args.object,
+          args.grantee,
+          args.privileges,
+          args,
+          Boolean(args.dryRun),
+        ),
+    }),
+    setPrivileges: t.field({
+      ...changeField,
+      description:
+        'Makes the privileges of these grantees on one object exactly these (diffed against its ACL, one transaction).',
+      args: {
+        databaseId: databaseId(),
+        object: t.arg({ type: ObjectRef, required: true }),
+        grants: t.arg({ type: [DesiredGrantInput], required: true }),
+        cascade: t.arg.boolean({ defaultValue: false }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) => {
+        const grants = args.grants.map((grant) => ({
+          ...grant,
+          privileges: desiredPrivileges(args.object.kind, grant),
+        }));
+        return setPrivileges(
+          context,
+          id(args.databaseId),
+          args.object,
+          grants,
+          Boolean(args.cascade),
+          Boolean(args.dryRun),
+        );
+      },
+    }),
+    transferOwnership: t.field({
+      ...changeField,
+      description:
+        'ALTER … OWNER TO; for a schema, optionally with some of its tables that the viewer’s role (or a group of it) owns.',
+      args: {
+        databaseId: databaseId(),
+        object: t.arg({ type: ObjectRef, required: true }),
+        newOwner: t.arg.string({ required: true }),
+        tables: t.arg.stringList({ defaultValue: [] }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        transferOwnership(
+          context,
+          id(args.databaseId),
+          args.object,
+          args.newOwner,
+          args.tables ?? [],
+          Boolean(args.dryRun),
+        ),
+    }),
+    createSchema: t.field({
+      ...changeField,
+      args: {
+        databaseId: databaseId(),
+        name: t.arg.string({ required: true }),
+        owner: t.arg.string({ description: 'Default: the viewer’s role.' }),
+        dryRun: dryRun(),
+      },
+      resolve: (_root, args, context) =>
+        createSchema(context, id(args.databaseId), args.name, args.owner, Boolean(args.dryRun)),
+    }),
+  };
+});
+
+function membershipOf(input: {
+  member: string;
+  admin?: boolean | null;
+  inherit?: boolean | null;
+  set?: boolean | null;
+}) {
+  return { member: input.member, admin: input.admin ?? false, inherit: input.inherit ?? true, set: input.set ?? true };
+}
+
+function desiredPrivileges(
+  kind: 'DATABASE' | 'SCHEMA' | 'TABLE',
+  grant: { preset?: string | null; privileges?: string[] | null },
+): string[] {
+  if (!grant.preset || grant.preset === 'CUSTOM') return grant.privileges ?? [];
+  const privileges = presetPrivileges(kind, grant.preset as Parameters<typeof presetPrivileges>[1]);
+  if (!privileges) throw new ValidationError('preset', `${grant.preset} is not a preset for a ${kind.toLowerCase()}.`);
+  return [...privileges];
+}
