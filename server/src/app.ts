@@ -10,6 +10,7 @@ import { CookieJar } from './auth/cookies.js';
 import { resolveViewer } from './auth/sessions.js';
 import type { Context, Services } from './context.js';
 import { useOriginCheck } from './http/origin.js';
+import { attachWebSockets } from './http/websocket.js';
 import { createLoaders } from './loaders.js';
 import { schema } from './schema/index.js';
 
@@ -100,6 +101,10 @@ export function buildApp(services: Services): App {
     if (request.url?.startsWith('/graphql')) return yoga(request, response);
     return web(request, response);
   });
+  const sockets = attachWebSockets(server, yoga, services.config.allowedOrigins, async (request) => {
+    const viewer = await resolveViewer(services, request, new CookieJar(request.headers.get('cookie'), false));
+    return viewer !== null;
+  });
 
   return {
     services,
@@ -114,6 +119,8 @@ export function buildApp(services: Services): App {
       }),
     stop: () =>
       new Promise((resolve) => {
+        for (const socket of sockets.clients) socket.terminate();
+        sockets.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -31,6 +31,8 @@ const Env = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   POOL_IDLE_MS: z.coerce.number().int().positive().default(60_000),
+  /** How often the drift watcher polls managed servers for changes made outside Rolecall. */
+  DRIFT_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -50,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: parsed.LOG_LEVEL,
     demo: parsed.ROLECALL_DEMO,
     poolIdleMs: parsed.POOL_IDLE_MS,
+    driftIntervalMs: parsed.DRIFT_INTERVAL_MS,
   };
 }

@@ -2,6 +2,7 @@ import type { CookieJar } from './auth/cookies.js';
 import type { LoginThrottle } from './auth/throttle.js';
 import type { Config } from './config.js';
 import type { DemoDatabase } from './embedded/demo.js';
+import type { EventBus } from './events/bus.js';
 import type { EventLog } from './events/log.js';
 import type { User } from './generated/prisma/client.js';
 import type { Loaders } from './loaders.js';
@@ -18,6 +19,7 @@ export interface Services {
   pools: ManagedPools;
   secrets: SecretBox;
   events: EventLog;
+  bus: EventBus;
   loginThrottle: LoginThrottle;
   /** The embedded demo database offered to new installs, when there is one. */
   demo: DemoDatabase | null;

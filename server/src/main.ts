@@ -7,7 +7,7 @@ import { type EmbeddedCluster, startEmbeddedCluster } from './embedded/cluster.j
 import { ensureDemo } from './embedded/demo.js';
 import { createLogger, type Logger } from './logger.js';
 import { applyMigrations } from './metadata/migrate.js';
-import { closeServices, createServices } from './services.js';
+import { closeServices, createServices, startDriftWatcher } from './services.js';
 
 const METADATA_DATABASE = 'rolecall';
 
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   await applyMigrations(metadataUrl, logger);
   const services = await createServices({ config, logger, metadataUrl });
   if (cluster && config.demo) services.demo = await ensureDemo(cluster, services);
+  const drift = startDriftWatcher(services, metadataUrl);
   const app = buildApp(services);
   const url = await app.start(config.port, config.host);
   logger.info({ url, graphql: `${url}/graphql`, ms: Date.now() - startedAt }, 'Rolecall is ready');
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.stop();
+    await drift.stop();
     await closeServices(services);
     await cluster?.stop();
     process.exit(0);

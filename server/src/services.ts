@@ -2,6 +2,8 @@ import { LoginThrottle } from './auth/throttle.js';
 import type { Config } from './config.js';
 import type { Services } from './context.js';
 import type { DemoDatabase } from './embedded/demo.js';
+import { EventBus } from './events/bus.js';
+import { DriftWatcher } from './events/drift.js';
 import { EventLog } from './events/log.js';
 import type { Logger } from './logger.js';
 import { createMetadataClient } from './metadata/client.js';
@@ -17,19 +19,31 @@ export interface ServicesOptions {
 }
 
 export async function createServices({ config, logger, metadataUrl, demo = null }: ServicesOptions): Promise<Services> {
+  const metadata = createMetadataClient(metadataUrl);
+  const bus = new EventBus(metadataUrl, metadata, logger);
+  await bus.start();
   return {
     config,
     logger,
-    metadata: createMetadataClient(metadataUrl),
+    metadata,
     pools: new ManagedPools(config.poolIdleMs, logger),
     secrets: secretBox(await loadSecretKey(config.secretKey, config.dataDir)),
-    events: new EventLog(),
+    events: new EventLog(metadata),
+    bus,
     loginThrottle: new LoginThrottle(),
     demo,
   };
 }
 
+/** Starts the drift watcher of this instance; it polls only the servers whose watch it wins. */
+export function startDriftWatcher(services: Services, metadataUrl: string): DriftWatcher {
+  const watcher = new DriftWatcher(services, metadataUrl, services.config.driftIntervalMs);
+  watcher.start();
+  return watcher;
+}
+
 export async function closeServices(services: Services): Promise<void> {
+  await services.bus.stop();
   await services.pools.end();
   await services.metadata.$disconnect();
 }

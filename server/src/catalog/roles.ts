@@ -13,6 +13,7 @@ export interface PgRole {
   rolreplication: boolean;
   rolbypassrls: boolean;
   rolconnlimit: number;
+  /** Null when the password never expires (no VALID UNTIL, or 'infinity'). */
   rolvaliduntil: Date | null;
   /** A predefined role (pg_read_all_data, pg_database_owner …): built in, below the first user OID. */
   is_predefined: boolean;
@@ -32,10 +33,15 @@ export interface PgAuthMember {
 
 const FIRST_NORMAL_OBJECT_ID = 16384;
 
+/** `pg` parses ±infinity as a number, not a Date: 'infinity' never expires (null), '-infinity' already has (epoch). */
+const VALID_UNTIL = `CASE WHEN rolvaliduntil = 'infinity' THEN NULL
+                          WHEN rolvaliduntil = '-infinity' THEN 'epoch'::timestamptz
+                          ELSE rolvaliduntil END AS rolvaliduntil`;
+
 export async function allRoles(client: ClientBase): Promise<PgRole[]> {
   const { rows } = await client.query<PgRole>(
     `SELECT oid::int AS oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
-            rolbypassrls, rolconnlimit, rolvaliduntil, (oid < $1 AND rolname LIKE 'pg\\_%') AS is_predefined
+            rolbypassrls, rolconnlimit, ${VALID_UNTIL}, (oid < $1 AND rolname LIKE 'pg\\_%') AS is_predefined
        FROM pg_catalog.pg_roles ORDER BY rolname`,
     [FIRST_NORMAL_OBJECT_ID],
   );

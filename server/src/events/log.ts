@@ -22,7 +22,9 @@ export type EventKind =
   | 'members.set'
   | 'privileges.changed'
   | 'ownership.transferred'
-  | 'schema.created';
+  | 'schema.created'
+  | 'object.created'
+  | 'object.dropped';
 
 export interface EventInput {
   kind: EventKind;
@@ -31,36 +33,39 @@ export interface EventInput {
   databaseId?: string | null;
   payload: Prisma.InputJsonObject;
   sql?: string[];
+  source?: 'ROLECALL' | 'EXTERNAL';
 }
 
-type Writer = Pick<Metadata, 'event'> | Prisma.TransactionClient;
+export const EVENT_CHANNEL = 'rolecall_events';
+/** Serialises event inserts so ids commit in order: a cursor never skips an event that commits later. */
+const EVENT_ORDER_LOCK = 7_215_002;
 
-type Listener = (event: Event) => void;
+type Writer = Prisma.TransactionClient;
 
-/** The append-only record of every change; written in the same transaction as the change it describes. */
+async function insert(tx: Writer, input: EventInput): Promise<Event> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`;
+  const event = await tx.event.create({
+    data: {
+      kind: input.kind,
+      source: input.source ?? 'ROLECALL',
+      actorId: input.actorId,
+      serverId: input.serverId ?? null,
+      databaseId: input.databaseId ?? null,
+      payload: input.payload,
+      sql: input.sql ?? [],
+    },
+  });
+  // Delivered to every instance's LISTEN when the transaction commits, and not at all if it rolls back.
+  await tx.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${event.id.toString()})`;
+  return event;
+}
+
+/** The append-only record of every change: written in the change's own metadata transaction when it has one. */
 export class EventLog {
-  private readonly listeners = new Set<Listener>();
+  constructor(private readonly metadata: Metadata) {}
 
-  async record(writer: Writer, input: EventInput): Promise<Event> {
-    return writer.event.create({
-      data: {
-        kind: input.kind,
-        actorId: input.actorId,
-        serverId: input.serverId ?? null,
-        databaseId: input.databaseId ?? null,
-        payload: input.payload,
-        sql: input.sql ?? [],
-      },
-    });
-  }
-
-  /** Announces committed events to in-process listeners. */
-  publish(event: Event): void {
-    for (const listener of this.listeners) listener(event);
-  }
-
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  async record(writer: Writer | null, input: EventInput): Promise<Event> {
+    if (writer) return insert(writer, input);
+    return this.metadata.$transaction((tx) => insert(tx, input));
   }
 }

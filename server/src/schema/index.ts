@@ -12,6 +12,7 @@ import './catalog.js';
 import './role.js';
 import './objects.js';
 import './permissions.js';
+import './events.js';
 
 builder.queryType({});
 builder.mutationType({});

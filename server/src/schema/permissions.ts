@@ -1,6 +1,4 @@
 import { builder } from '../builder.js';
-import { presetPrivileges } from '../catalog/privileges.js';
-import { ValidationError } from '../errors.js';
 import type { PermissionChange } from '../operations/permissions/change.js';
 import { dropRole } from '../operations/permissions/drop-role.js';
 import { grantMembership, revokeMembership, setGroupMembers } from '../operations/permissions/memberships.js';
@@ -251,20 +249,15 @@ builder.mutationFields((t) => {
         cascade: t.arg.boolean({ defaultValue: false }),
         dryRun: dryRun(),
       },
-      resolve: (_root, args, context) => {
-        const grants = args.grants.map((grant) => ({
-          ...grant,
-          privileges: desiredPrivileges(args.object.kind, grant),
-        }));
-        return setPrivileges(
+      resolve: (_root, args, context) =>
+        setPrivileges(
           context,
           id(args.databaseId),
           args.object,
-          grants,
+          args.grants,
           Boolean(args.cascade),
           Boolean(args.dryRun),
-        );
-      },
+        ),
     }),
     transferOwnership: t.field({
       ...changeField,
@@ -308,14 +301,4 @@ function membershipOf(input: {
   set?: boolean | null;
 }) {
   return { member: input.member, admin: input.admin ?? false, inherit: input.inherit ?? true, set: input.set ?? true };
-}
-
-function desiredPrivileges(
-  kind: 'DATABASE' | 'SCHEMA' | 'TABLE',
-  grant: { preset?: string | null; privileges?: string[] | null },
-): string[] {
-  if (!grant.preset || grant.preset === 'CUSTOM') return grant.privileges ?? [];
-  const privileges = presetPrivileges(kind, grant.preset as Parameters<typeof presetPrivileges>[1]);
-  if (!privileges) throw new ValidationError('preset', `${grant.preset} is not a preset for a ${kind.toLowerCase()}.`);
-  return [...privileges];
 }

@@ -9,13 +9,22 @@ import { loadConfig } from '../../src/config.js';
 import type { EmbeddedCluster } from '../../src/embedded/cluster.js';
 import { createLogger } from '../../src/logger.js';
 import { applyMigrations } from '../../src/metadata/migrate.js';
-import { closeServices, createServices } from '../../src/services.js';
+import { closeServices, createServices, startDriftWatcher } from '../../src/services.js';
 import { TestClient, transcript } from './client.js';
 import { startTestCluster } from './cluster.js';
+
+export interface Instance {
+  url: string;
+  app: App;
+  client(): TestClient;
+  stop(): Promise<void>;
+}
 
 export interface TestApp {
   app: App;
   url: string;
+  /** Another Rolecall instance on the same metadata database (as behind a load balancer), or the same one restarted. */
+  startInstance(): Promise<Instance>;
   cluster: EmbeddedCluster;
   /** Every log line the app wrote. */
   logs: string[];
@@ -60,9 +69,24 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await applyMigrations(metadataUrl, logger);
   const dataDir = await mkdtemp(join(tmpdir(), 'rolecall-data-'));
   const config = loadConfig({ NODE_ENV: 'test', ROLECALL_DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env });
-  const services = await createServices({ config, logger, metadataUrl });
-  const app = buildApp(services);
-  const url = await app.start(0);
+  const startInstance = async (): Promise<Instance> => {
+    const services = await createServices({ config, logger, metadataUrl });
+    const drift = startDriftWatcher(services, metadataUrl);
+    const app = buildApp(services);
+    const url = await app.start(0);
+    return {
+      url,
+      app,
+      client: () => new TestClient(url),
+      stop: async () => {
+        await app.stop();
+        await drift.stop();
+        await closeServices(services);
+      },
+    };
+  };
+  const first = await startInstance();
+  const { app, url } = first;
 
   return {
     app,
@@ -80,9 +104,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         await client.end();
       }
     },
+    startInstance,
     stop: async () => {
-      await app.stop();
-      await closeServices(services);
+      await first.stop();
       await admin.end();
       await cluster.stop();
     },

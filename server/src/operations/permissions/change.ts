@@ -17,6 +17,8 @@ export interface ChangeRequest {
   databaseId: string;
   kind: EventKind;
   statements: Statement[];
+  /** Statements run (and committed) before these, on other connections: shown and recorded first. */
+  ranBefore?: string[];
   payload: Prisma.InputJsonObject;
   dryRun: boolean;
   /** Warnings known before running (e.g. a grant that will not take effect without schema USAGE). */
@@ -42,7 +44,7 @@ function collectWarnings(client: PoolClient): { warnings: string[]; stop: () => 
  * event log with the SQL it ran. A dry run only returns that SQL.
  */
 export async function applyChange(context: Context, request: ChangeRequest): Promise<PermissionChange> {
-  const sql = request.statements.map((statement) => statement.shown);
+  const sql = [...(request.ranBefore ?? []), ...request.statements.map((statement) => statement.shown)];
   const known = request.warnings ?? [];
   if (request.dryRun) return { dryRun: true, sql, warnings: known, eventId: null };
 
@@ -72,7 +74,7 @@ async function recordChange(
   warnings: string[],
 ): Promise<bigint | null> {
   try {
-    const event = await context.events.record(context.metadata, {
+    const event = await context.events.record(null, {
       kind: request.kind,
       actorId: context.viewer?.user.id ?? null,
       serverId: connection.serverId,
@@ -80,7 +82,6 @@ async function recordChange(
       payload: { ...request.payload, actingRole: connection.target.role, warnings },
       sql,
     });
-    context.events.publish(event);
     return event.id;
   } catch (error) {
     context.logger.error(

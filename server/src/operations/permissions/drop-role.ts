@@ -1,9 +1,12 @@
+import type { PoolClient } from 'pg';
 import { type RoleDependencies, roleDependencies } from '../../catalog/dependencies.js';
 import { checkIdentifier, quoteIdent } from '../../catalog/identifiers.js';
+import type { PgRole } from '../../catalog/roles.js';
+import type { ServerFeatures } from '../../catalog/server.js';
 import type { Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
-import { InUseError, NotFoundError } from '../../errors.js';
+import { InUseError, NotFoundError, PermissionDeniedError } from '../../errors.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import type { ConnectionTarget } from '../../pools/managed.js';
 import { catalogFor, type ViewerConnection, viewerConnection } from '../connections.js';
@@ -16,14 +19,51 @@ interface Plan {
   here: Statement[];
 }
 
-/**
- * Only the steps a database needs: REASSIGN OWNED and DROP OWNED both require the privileges of the role, which a
- * CREATEROLE role holding only ADMIN OPTION (the 16+ default) lacks, so they are not run where there is nothing to do.
- */
-function cleanup(role: string, reassignTo: string | null, dependency: RoleDependencies | undefined): Statement[] {
+/** What the acting role holds over the role to drop, as PostgreSQL will judge it. */
+interface Standing {
+  actingRole: string;
+  /** CREATEROLE and ADMIN OPTION on the role (or superuser): DROP ROLE will be allowed. */
+  mayDrop: boolean;
+  /** The privileges of the role, which REASSIGN OWNED and DROP OWNED require. */
+  hasPrivileges: boolean;
+}
+
+async function standing(client: PoolClient, role: PgRole): Promise<Standing> {
+  const { rows } = await client.query<Standing>(
+    `SELECT current_user AS "actingRole", pg_has_role($1::oid, 'USAGE') AS "hasPrivileges",
+            (r.rolsuper OR (r.rolcreaterole AND NOT $2::boolean AND pg_has_role($1::oid, 'MEMBER WITH ADMIN OPTION')))
+              AS "mayDrop"
+       FROM pg_catalog.pg_roles r WHERE r.rolname = current_user`,
+    [role.oid, role.rolsuper],
+  );
+  return rows[0] ?? { actingRole: '', mayDrop: false, hasPrivileges: false };
+}
+
+interface Cleanup {
+  role: string;
+  reassignTo: string | null;
+  /**
+   * The acting role lacks the role's privileges (a CREATEROLE role holds only ADMIN OPTION on the roles it creates,
+   * the 16+ default): ADMIN OPTION lets it grant them to itself for the cleanup; DROP ROLE removes that grant.
+   */
+  borrow: { actingRole: string; features: ServerFeatures } | null;
+}
+
+/** Only the steps a database needs: nothing where the role owns and holds nothing. */
+function cleanup(plan: Cleanup, dependency: RoleDependencies | undefined): Statement[] {
   if (!dependency) return [];
-  const reassign = dependency.owned > 0 && reassignTo ? [sql.reassignOwned(role, reassignTo)] : [];
-  return [...reassign, sql.dropOwned(role)];
+  const reassign =
+    dependency.owned > 0 && plan.reassignTo ? [sql.reassignOwned(plan.role, plan.reassignTo)] : [];
+  const steps = [...reassign, sql.dropOwned(plan.role)];
+  if (!plan.borrow) return steps;
+  const { actingRole, features } = plan.borrow;
+  return [sql.grantMembership(plan.role, actingRole, { admin: false, inherit: true, set: false }, features), ...steps];
+}
+
+/** In another database the role outlives the transaction, so the borrowed privileges are given back there. */
+function cleanupElsewhere(plan: Cleanup, dependency: RoleDependencies | undefined): Statement[] {
+  const steps = cleanup(plan, dependency);
+  return plan.borrow ? [...steps, sql.revokeMembership(plan.role, plan.borrow.actingRole)] : steps;
 }
 
 /** Collaborators working through the role would be locked out: refuse before touching the server. */
@@ -44,13 +84,16 @@ async function plan(
   context: Context,
   connection: ViewerConnection,
   databaseId: string,
-  role: { oid: number; rolname: string },
+  role: PgRole,
   reassignTo: string | null,
 ): Promise<Plan> {
-  const here = (await catalogFor(context, databaseId).database()).datname;
-  const dependencies = await context.pools.withClient(connection.target, (client) =>
-    roleDependencies(client, role.oid),
-  );
+  const catalog = catalogFor(context, databaseId);
+  const here = (await catalog.database()).datname;
+  const features = await catalog.features();
+  const [dependencies, acting] = await context.pools.withClient(connection.target, async (client) => [
+    await roleDependencies(client, role.oid),
+    await standing(client, role),
+  ] as const);
   const owning = dependencies.filter((dependency) => dependency.owned > 0);
   if (owning.length > 0 && !reassignTo) {
     const where = owning.map((dependency) => `${dependency.owned} object(s) in ${dependency.datname}`);
@@ -69,13 +112,23 @@ async function plan(
       unreachable,
     );
   }
+  // Other databases commit before DROP ROLE runs here: a refusal of DROP ROLE must come before any of them.
+  if (others.length > 0 && !acting.mayDrop) {
+    throw new PermissionDeniedError(
+      'permission denied to drop role',
+      '42501',
+      `Only roles with the CREATEROLE attribute and the ADMIN option on role "${role.rolname}" may drop this role.`,
+    );
+  }
+  const steps: Cleanup = {
+    role: role.rolname,
+    reassignTo,
+    borrow: acting.hasPrivileges || !acting.mayDrop ? null : { actingRole: acting.actingRole, features },
+  };
   const dependencyIn = (database: string) => dependencies.find((dependency) => dependency.datname === database);
   return {
-    elsewhere: others.map((database) => ({
-      database,
-      statements: cleanup(role.rolname, reassignTo, dependencyIn(database)),
-    })),
-    here: [...cleanup(role.rolname, reassignTo, dependencyIn(here)), sql.dropRole(role.rolname)],
+    elsewhere: others.map((database) => ({ database, statements: cleanupElsewhere(steps, dependencyIn(database)) })),
+    here: [...cleanup(steps, dependencyIn(here)), sql.dropRole(role.rolname)],
   };
 }
 
@@ -130,10 +183,11 @@ export async function dropRole(
     await runElsewhere(context, connection.target, steps.elsewhere, false);
     await runElsewhere(context, connection.target, steps.elsewhere, true);
   }
-  const change = await applyChange(context, {
+  return applyChange(context, {
     databaseId,
     kind: 'role.dropped',
     statements: steps.here,
+    ranBefore: shownElsewhere,
     payload: { name: role.rolname, reassignTo, otherDatabases: steps.elsewhere.map((step) => step.database) },
     dryRun,
     afterCommit: async () => {
@@ -142,5 +196,4 @@ export async function dropRole(
       });
     },
   });
-  return { ...change, sql: [...shownElsewhere, ...change.sql] };
 }

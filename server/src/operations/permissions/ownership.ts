@@ -27,7 +27,8 @@ export async function transferOwnership(
   if (tables.length > 0 && object.kind !== 'SCHEMA')
     throw new ValidationError('tables', 'Only a schema transfer can take tables along.');
   const relations = tables.length > 0 ? await catalog.relations() : [];
-  const alongside = tables.map((name) => {
+  const alongside = tables.map((tableName) => {
+    const name = checkIdentifier(tableName, 'tables');
     const relation = relations.find((candidate) => candidate.relnamespace === object.oid && candidate.relname === name);
     if (!relation) throw new NotFoundError(`table ${object.label}.${name}`);
     if (!relation.viewer_owns)

@@ -1,12 +1,18 @@
 import type { PoolClient } from 'pg';
 import { checkIdentifier, quoteIdent } from '../../catalog/identifiers.js';
 import { type AclItem, aclOf, PUBLIC_OID, serialSequences } from '../../catalog/objects.js';
-import { checkPrivileges, privilegesFor } from '../../catalog/privileges.js';
+import {
+  checkPrivileges,
+  type ObjectKind,
+  type PresetName,
+  presetPrivileges,
+  privilegesFor,
+} from '../../catalog/privileges.js';
 import type { CatalogReader } from '../../catalog/reader.js';
 import type { Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor, viewerTarget } from '../connections.js';
 import { applyChange, type PermissionChange } from './change.js';
@@ -210,9 +216,19 @@ export async function revokePrivileges(
 
 export interface DesiredGrant {
   grantee?: string | null;
-  privileges: string[];
-  /** Which of `privileges` the grantee may grant on (WITH GRANT OPTION). */
+  /** NONE or a preset of the object's kind; `privileges` count only when it is absent or CUSTOM. */
+  preset?: PresetName | null;
+  privileges?: string[] | null;
+  /** Which of the privileges the grantee may grant on (WITH GRANT OPTION). */
   grantable?: string[] | null;
+}
+
+/** Presets are resolved for what the object is: a sequence named as a TABLE takes sequence presets. */
+function desiredPrivileges(kind: ObjectKind, grant: DesiredGrant): string[] {
+  if (!grant.preset || grant.preset === 'CUSTOM') return grant.privileges ?? [];
+  const privileges = presetPrivileges(kind, grant.preset);
+  if (!privileges) throw new ValidationError('preset', `${grant.preset} is not a preset for a ${kind.toLowerCase()}.`);
+  return [...privileges];
 }
 
 /** The GRANT / REVOKE statements that turn `current` into exactly `privileges` (with `grantable`) for one grantee. */
@@ -259,7 +275,7 @@ export async function setPrivileges(
   const checks: ((client: PoolClient) => Promise<string[]>)[] = [];
   for (const grant of grants) {
     const who = await grantee(catalog, grant.grantee);
-    const privileges = checkPrivileges(object.kind, grant.privileges, features);
+    const privileges = checkPrivileges(object.kind, desiredPrivileges(object.kind, grant), features);
     const grantable = checkPrivileges(object.kind, grant.grantable ?? [], features).filter((privilege) =>
       privileges.includes(privilege),
     );
@@ -278,7 +294,10 @@ export async function setPrivileges(
     payload: {
       object: object.label,
       objectKind: object.kind,
-      grants: grants.map((grant) => ({ grantee: grant.grantee ?? 'PUBLIC', privileges: grant.privileges })),
+      grants: grants.map((grant) => ({
+        grantee: grant.grantee ?? 'PUBLIC',
+        privileges: desiredPrivileges(object.kind, grant),
+      })),
     },
     dryRun,
     verify: async (client) => (await Promise.all(checks.map((check) => check(client)))).flat(),

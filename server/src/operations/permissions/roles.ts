@@ -42,6 +42,10 @@ export async function createRole(
   const database = await catalog.database();
   const statements = [sql.createRole(name, { ...input, login: input.login ?? false }, input.password)];
   if (input.login) statements.push(databaseAccess(database.datname, name));
+  const undo = [
+    sql.revokePrivileges({ kind: 'DATABASE', name: database.datname }, ['CONNECT', 'CREATE'], name),
+    sql.dropRole(name),
+  ];
 
   return applyChange(context, {
     databaseId,
@@ -51,9 +55,31 @@ export async function createRole(
     dryRun,
     afterCommit:
       input.configure && input.password
-        ? () => storePassword(context, databaseId, name, input.password as string)
+        ? () => configureOrUndo(context, databaseId, name, input.password as string, undo)
         : undefined,
   });
+}
+
+/**
+ * A role created to be configured whose first login fails (an expired VALID UNTIL, pg_hba.conf …) is dropped again,
+ * so the refusal leaves nothing behind.
+ */
+async function configureOrUndo(
+  context: Context,
+  databaseId: string,
+  rolname: string,
+  password: string,
+  undo: Statement[],
+): Promise<void> {
+  try {
+    await storePassword(context, databaseId, rolname, password);
+  } catch (error) {
+    const connection = await viewerConnection(context, databaseId);
+    await context.pools.transaction(connection.target, async (client) => {
+      for (const statement of undo) await client.query(statement.sql);
+    });
+    throw error;
+  }
 }
 
 /** Stores a role's password as configured, after proving it with a real login. */

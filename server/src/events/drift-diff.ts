@@ -1,0 +1,233 @@
+import type { AclItem } from '../catalog/objects.js';
+import { PUBLIC_OID } from '../catalog/objects.js';
+import type { PgAuthMember, PgRole } from '../catalog/roles.js';
+import type { EventKind } from './log.js';
+
+/** What the watcher remembers of a server and its connected databases between two polls. */
+export interface ServerSnapshot {
+  roles: PgRole[];
+  memberships: PgAuthMember[];
+}
+
+/** A securable object of one database: the database itself, a schema, or a relation. */
+export interface ObjectState {
+  oid: number;
+  objectKind: 'DATABASE' | 'SCHEMA' | 'TABLE' | 'SEQUENCE';
+  label: string;
+  owner: number;
+  acl: AclItem[];
+}
+
+export type Category = 'role' | 'membership' | 'object' | 'owner' | 'acl';
+
+export interface Drift {
+  kind: EventKind;
+  category: Category;
+  /** The name a Rolecall event about the same change would mention. */
+  subject: string;
+  payload: Record<
+    string,
+    string | boolean | string[] | { grantee: string; privileges: string[]; grantable: string[] }[] | null
+  >;
+}
+
+const ATTRIBUTES: [keyof PgRole, string][] = [
+  ['rolsuper', 'SUPERUSER'],
+  ['rolinherit', 'INHERIT'],
+  ['rolcreaterole', 'CREATEROLE'],
+  ['rolcreatedb', 'CREATEDB'],
+  ['rolcanlogin', 'LOGIN'],
+  ['rolreplication', 'REPLICATION'],
+  ['rolbypassrls', 'BYPASSRLS'],
+];
+
+function attributeChanges(before: PgRole, after: PgRole): string[] {
+  const changes = ATTRIBUTES.filter(([key]) => before[key] !== after[key]).map(([key, word]) =>
+    after[key] ? word : `NO${word}`,
+  );
+  if (before.rolconnlimit !== after.rolconnlimit) changes.push(`CONNECTION LIMIT ${after.rolconnlimit}`);
+  if (String(before.rolvaliduntil) !== String(after.rolvaliduntil))
+    changes.push(`VALID UNTIL ${after.rolvaliduntil?.toISOString() ?? 'infinity'}`);
+  return changes;
+}
+
+export function roleDrift(before: PgRole[], after: PgRole[]): Drift[] {
+  const old = new Map(before.map((role) => [role.oid, role]));
+  const now = new Map(after.map((role) => [role.oid, role]));
+  const drifts: Drift[] = [];
+  for (const role of after) {
+    const previous = old.get(role.oid);
+    if (!previous) {
+      drifts.push({
+        kind: 'role.created',
+        category: 'role',
+        subject: role.rolname,
+        payload: { name: role.rolname, login: role.rolcanlogin },
+      });
+      continue;
+    }
+    if (previous.rolname !== role.rolname) {
+      drifts.push({
+        kind: 'role.renamed',
+        category: 'role',
+        subject: role.rolname,
+        payload: { name: previous.rolname, newName: role.rolname },
+      });
+    }
+    const changes = attributeChanges(previous, role);
+    if (changes.length > 0)
+      drifts.push({
+        kind: 'role.altered',
+        category: 'role',
+        subject: role.rolname,
+        payload: { name: role.rolname, changes },
+      });
+  }
+  for (const role of before) {
+    if (!now.has(role.oid))
+      drifts.push({ kind: 'role.dropped', category: 'role', subject: role.rolname, payload: { name: role.rolname } });
+  }
+  return drifts;
+}
+
+const edgeKey = (edge: PgAuthMember) => `${edge.roleid}:${edge.member}:${edge.grantor}`;
+
+export function membershipDrift(
+  before: PgAuthMember[],
+  after: PgAuthMember[],
+  names: (oid: number) => string,
+): Drift[] {
+  const old = new Map(before.map((edge) => [edgeKey(edge), edge]));
+  const now = new Map(after.map((edge) => [edgeKey(edge), edge]));
+  const describe = (edge: PgAuthMember) => ({
+    role: names(edge.roleid),
+    member: names(edge.member),
+    grantor: names(edge.grantor),
+    admin: edge.admin_option,
+    inherit: edge.inherit_option,
+    set: edge.set_option,
+  });
+  const drifts: Drift[] = [];
+  for (const [key, edge] of now) {
+    const previous = old.get(key);
+    const changed =
+      previous &&
+      (previous.admin_option !== edge.admin_option ||
+        previous.inherit_option !== edge.inherit_option ||
+        previous.set_option !== edge.set_option);
+    if (!previous || changed)
+      drifts.push({
+        kind: 'membership.granted',
+        category: 'membership',
+        subject: names(edge.member),
+        payload: describe(edge),
+      });
+  }
+  for (const [key, edge] of old) {
+    if (!now.has(key))
+      drifts.push({
+        kind: 'membership.revoked',
+        category: 'membership',
+        subject: names(edge.member),
+        payload: describe(edge),
+      });
+  }
+  return drifts;
+}
+
+/** The grants of an object by grantee name, as events carry them. */
+export function aclEntries(acl: AclItem[], names: (oid: number) => string) {
+  const byGrantee = new Map<number, AclItem[]>();
+  for (const item of acl) byGrantee.set(item.grantee, [...(byGrantee.get(item.grantee) ?? []), item]);
+  return [...byGrantee.entries()].map(([grantee, items]) => ({
+    grantee: grantee === PUBLIC_OID ? 'PUBLIC' : names(grantee),
+    privileges: [...new Set(items.map((item) => item.privilege_type))],
+    grantable: [...new Set(items.filter((item) => item.is_grantable).map((item) => item.privilege_type))],
+  }));
+}
+
+function privilegeSets(acl: AclItem[]): Map<number, Set<string>> {
+  const sets = new Map<number, Set<string>>();
+  for (const item of acl)
+    sets.set(
+      item.grantee,
+      new Set([...(sets.get(item.grantee) ?? []), item.privilege_type + (item.is_grantable ? '*' : '')]),
+    );
+  return sets;
+}
+
+function aclDrift(before: ObjectState, after: ObjectState, names: (oid: number) => string): Drift[] {
+  const old = privilegeSets(before.acl);
+  const now = privilegeSets(after.acl);
+  const grantees = new Set([...old.keys(), ...now.keys()]);
+  const acl = aclEntries(after.acl, names);
+  const drifts: Drift[] = [];
+  for (const grantee of grantees) {
+    const was = old.get(grantee) ?? new Set<string>();
+    const is = now.get(grantee) ?? new Set<string>();
+    const granted = [...is].filter((privilege) => !was.has(privilege));
+    const revoked = [...was].filter((privilege) => !is.has(privilege));
+    if (granted.length === 0 && revoked.length === 0) continue;
+    const who = grantee === PUBLIC_OID ? 'PUBLIC' : names(grantee);
+    drifts.push({
+      kind: 'privileges.changed',
+      category: 'acl',
+      subject: after.label,
+      payload: { object: after.label, objectKind: after.objectKind, grantee: who, granted, revoked, acl },
+    });
+  }
+  return drifts;
+}
+
+export function objectDrift(before: ObjectState[], after: ObjectState[], names: (oid: number) => string): Drift[] {
+  const old = new Map(before.map((object) => [object.oid, object]));
+  const now = new Map(after.map((object) => [object.oid, object]));
+  const drifts: Drift[] = [];
+  for (const object of after) {
+    const previous = old.get(object.oid);
+    const described = { object: object.label, objectKind: object.objectKind };
+    if (!previous) {
+      drifts.push({
+        kind: 'object.created',
+        category: 'object',
+        subject: object.label,
+        payload: { ...described, owner: names(object.owner) },
+      });
+      continue;
+    }
+    if (previous.owner !== object.owner) {
+      drifts.push({
+        kind: 'ownership.transferred',
+        category: 'owner',
+        subject: object.label,
+        payload: { ...described, previousOwner: names(previous.owner), newOwner: names(object.owner) },
+      });
+    }
+    drifts.push(...aclDrift(previous, object, names));
+  }
+  for (const object of before) {
+    if (!now.has(object.oid))
+      drifts.push({
+        kind: 'object.dropped',
+        category: 'object',
+        subject: object.label,
+        payload: { object: object.label, objectKind: object.objectKind },
+      });
+  }
+  return drifts;
+}
+
+/** Which kinds of catalog change a Rolecall event accounts for (so the watcher does not report them again). */
+export const CATEGORIES_OF: Partial<Record<EventKind, Category[]>> = {
+  'role.created': ['role', 'acl'],
+  'role.altered': ['role'],
+  'role.renamed': ['role'],
+  'role.password_changed': ['role'],
+  'role.dropped': ['role', 'membership', 'acl', 'owner', 'object'],
+  'membership.granted': ['membership'],
+  'membership.revoked': ['membership'],
+  'members.set': ['membership'],
+  'privileges.changed': ['acl'],
+  'ownership.transferred': ['owner'],
+  'schema.created': ['object', 'acl'],
+};

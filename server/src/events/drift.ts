@@ -1,0 +1,258 @@
+import pg from 'pg';
+import { currentDatabase, type PgClass, relations, schemas } from '../catalog/objects.js';
+import { privilegesFor } from '../catalog/privileges.js';
+import { allMemberships, allRoles } from '../catalog/roles.js';
+import { serverFeatures } from '../catalog/server.js';
+import type { Services } from '../context.js';
+import type { Database, Event, Server } from '../generated/prisma/client.js';
+import { targetFor } from '../operations/connections.js';
+import type { ConnectionTarget } from '../pools/managed.js';
+import {
+  CATEGORIES_OF,
+  type Drift,
+  membershipDrift,
+  type ObjectState,
+  objectDrift,
+  roleDrift,
+  type ServerSnapshot,
+} from './drift-diff.js';
+
+/** Time for a Rolecall change's own event to be written after its commit, before a diff is called external. */
+const GRACE_MS = 400;
+
+interface Watched {
+  server: Server & { databases: Database[] };
+  snapshot: ServerSnapshot | null;
+  objects: Map<string, ObjectState[]>;
+  polledAt: Date;
+}
+
+const FINGERPRINT = {
+  server: `SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r.oid), '')) ||
+                  (SELECT md5(coalesce(string_agg(m::text, ',' ORDER BY m.roleid, m.member, m.grantor), '')) FROM pg_catalog.pg_auth_members m) AS fingerprint
+             FROM (SELECT oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
+                          rolbypassrls, rolconnlimit, rolvaliduntil FROM pg_catalog.pg_roles) r`,
+  database: `SELECT md5(coalesce((SELECT string_agg(concat_ws(':', oid, datdba, datacl), ',') FROM pg_catalog.pg_database WHERE datname = current_database()), '')
+                 || coalesce((SELECT string_agg(concat_ws(':', oid, nspname, nspowner, nspacl), ',' ORDER BY oid) FROM pg_catalog.pg_namespace), '')
+                 || coalesce((SELECT string_agg(concat_ws(':', oid, relname, relnamespace, relowner, relacl), ',' ORDER BY oid)
+                                FROM pg_catalog.pg_class WHERE relkind IN ('r', 'p', 'v', 'm', 'f', 'S')), '')) AS fingerprint`,
+};
+
+function relationState(relation: PgClass): ObjectState {
+  return {
+    oid: relation.oid,
+    objectKind: relation.relkind === 'S' ? 'SEQUENCE' : 'TABLE',
+    label: `${relation.nspname}.${relation.relname}`,
+    owner: relation.relowner,
+    acl: relation.acl,
+  };
+}
+
+/**
+ * Finds permission changes made outside Rolecall (psql …) on every connected server: polls cheap catalog
+ * fingerprints, and only when one moved reads the catalog and records precise EXTERNAL events. One instance
+ * watches each server (a session advisory lock on the metadata database); another takes over if it dies.
+ */
+export class DriftWatcher {
+  private readonly watched = new Map<string, Watched>();
+  private readonly fingerprints = new Map<string, string>();
+  private lockClient: pg.Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly services: Services,
+    private readonly metadataUrl: string,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.running = this.running.then(() => this.tick()).catch((error) => this.warn('drift poll failed', error));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.lockClient?.end().catch(() => undefined);
+    this.lockClient = null;
+  }
+
+  private warn(message: string, error: unknown): void {
+    this.services.logger.warn({ err: error instanceof Error ? error.message : String(error) }, message);
+  }
+
+  private async locks(): Promise<pg.Client> {
+    if (this.lockClient) return this.lockClient;
+    const client = new pg.Client({ connectionString: this.metadataUrl, application_name: 'rolecall-drift' });
+    client.on('error', () => undefined);
+    client.on('end', () => {
+      // The session's advisory locks are gone with it: start over as a candidate for every server.
+      if (this.lockClient === client) this.lockClient = null;
+      this.watched.clear();
+    });
+    await client.connect();
+    this.lockClient = client;
+    return client;
+  }
+
+  private async claim(serverId: string): Promise<boolean> {
+    const client = await this.locks();
+    const { rows } = await client.query<{ claimed: boolean }>(
+      "SELECT pg_try_advisory_lock(hashtextextended('rolecall.drift.' || $1, 0)) AS claimed",
+      [serverId],
+    );
+    return rows[0]?.claimed ?? false;
+  }
+
+  private async tick(): Promise<void> {
+    const servers = await this.services.metadata.server.findMany({ include: { databases: true } });
+    for (const server of servers) {
+      if (server.databases.length === 0) continue;
+      const current = this.watched.get(server.id);
+      if (!current && !(await this.claim(server.id))) continue;
+      const watched = current ?? { server, snapshot: null, objects: new Map(), polledAt: new Date() };
+      watched.server = server;
+      this.watched.set(server.id, watched);
+      await this.poll(watched).catch((error) => this.warn(`drift poll of ${server.host}:${server.port} failed`, error));
+    }
+  }
+
+  /** A configured role to read the catalog as: one a collaborator works through, so it is known to log in. */
+  private async readerTarget(server: Server, database: string): Promise<ConnectionTarget | null> {
+    const role = await this.services.metadata.configuredRole.findFirst({
+      where: { serverId: server.id, collaborators: { some: {} } },
+      orderBy: { createdAt: 'asc' },
+    });
+    return role ? targetFor(this.services, server, database, role) : null;
+  }
+
+  private async changed(key: string, target: ConnectionTarget, query: string): Promise<boolean> {
+    const fingerprint = await this.services.pools.withClient(
+      target,
+      async (client) => (await client.query<{ fingerprint: string }>(query)).rows[0]?.fingerprint ?? '',
+    );
+    const moved = this.fingerprints.get(key) !== fingerprint;
+    this.fingerprints.set(key, fingerprint);
+    return moved;
+  }
+
+  private async poll(watched: Watched): Promise<void> {
+    const { server } = watched;
+    const first = server.databases[0];
+    const target = first && (await this.readerTarget(server, first.name));
+    if (!target) return;
+    const since = watched.polledAt;
+    watched.polledAt = new Date();
+    const drifts: { drift: Drift; databaseId: string | null }[] = [];
+    const names = await this.pollServer(watched, target, drifts);
+    for (const database of server.databases) {
+      await this.pollDatabase(watched, { ...target, database: database.name }, database, names, drifts);
+    }
+    if (drifts.length > 0) await this.report(server, drifts, since);
+  }
+
+  private async pollServer(
+    watched: Watched,
+    target: ConnectionTarget,
+    drifts: { drift: Drift; databaseId: string | null }[],
+  ) {
+    // The fingerprint is taken before the snapshot: a change in between shows in both, never in neither.
+    const moved = await this.changed(`server:${watched.server.id}`, target, FINGERPRINT.server);
+    if (watched.snapshot === null || moved) {
+      const snapshot = await this.services.pools.withClient(target, async (client) => {
+        const features = await serverFeatures(client);
+        return { roles: await allRoles(client), memberships: await allMemberships(client, features) };
+      });
+      if (watched.snapshot) {
+        const before = watched.snapshot;
+        const names = nameLookup([...before.roles, ...snapshot.roles]);
+        for (const drift of [
+          ...roleDrift(before.roles, snapshot.roles),
+          ...membershipDrift(before.memberships, snapshot.memberships, names),
+        ]) {
+          drifts.push({ drift, databaseId: null });
+        }
+      }
+      watched.snapshot = snapshot;
+    }
+    return nameLookup(watched.snapshot?.roles ?? []);
+  }
+
+  private async pollDatabase(
+    watched: Watched,
+    target: ConnectionTarget,
+    database: Database,
+    names: (oid: number) => string,
+    drifts: { drift: Drift; databaseId: string | null }[],
+  ) {
+    const known = watched.objects.get(database.id);
+    const moved = await this.changed(`database:${database.id}`, target, FINGERPRINT.database);
+    if (known && !moved) return;
+    const objects = await this.services.pools.withClient(target, async (client) => {
+      const features = await serverFeatures(client);
+      const [own, spaces, rels] = [
+        await currentDatabase(client, privilegesFor('DATABASE', features)),
+        await schemas(client, privilegesFor('SCHEMA', features)),
+        await relations(client, privilegesFor('TABLE', features), privilegesFor('SEQUENCE', features)),
+      ];
+      return [
+        { oid: own.oid, objectKind: 'DATABASE' as const, label: own.datname, owner: own.datdba, acl: own.acl },
+        ...spaces.map((schema) => ({
+          oid: schema.oid,
+          objectKind: 'SCHEMA' as const,
+          label: schema.nspname,
+          owner: schema.nspowner,
+          acl: schema.acl,
+        })),
+        ...rels.map(relationState),
+      ];
+    });
+    if (known) for (const drift of objectDrift(known, objects, names)) drifts.push({ drift, databaseId: database.id });
+    watched.objects.set(database.id, objects);
+  }
+
+  /** Records what Rolecall itself did not do, as EXTERNAL events. */
+  private async report(
+    server: Server,
+    drifts: { drift: Drift; databaseId: string | null }[],
+    since: Date,
+  ): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
+    const own = await this.services.metadata.event.findMany({
+      // Only changes committed after the previous snapshot can explain this diff; their events are written after commit.
+      where: { serverId: server.id, source: 'ROLECALL', createdAt: { gte: since } },
+    });
+    for (const { drift, databaseId } of drifts) {
+      if (own.some((event) => accountsFor(event, drift, databaseId))) continue;
+      await this.services.events.record(null, {
+        kind: drift.kind,
+        source: 'EXTERNAL',
+        actorId: null,
+        serverId: server.id,
+        databaseId,
+        payload: drift.payload,
+      });
+    }
+  }
+}
+
+function nameLookup(roles: { oid: number; rolname: string }[]): (oid: number) => string {
+  const names = new Map(roles.map((role) => [role.oid, role.rolname]));
+  return (oid) => names.get(oid) ?? String(oid);
+}
+
+/** A Rolecall event of the same kind of change that names the same object or role explains the drift. */
+function accountsFor(event: Event, drift: Drift, databaseId: string | null): boolean {
+  const categories = CATEGORIES_OF[event.kind as keyof typeof CATEGORIES_OF] ?? [];
+  if (!categories.includes(drift.category)) return false;
+  if (databaseId && event.databaseId && event.databaseId !== databaseId) return false;
+  const mentioned = JSON.stringify(event.payload) + event.sql.join('\n');
+  // Both ends must match: a Rolecall grant to one role on s.t does not explain another role's new grant on s.t.
+  const names = [drift.subject, drift.payload.grantee, drift.payload.role, drift.payload.member].filter(
+    (name): name is string => typeof name === 'string',
+  );
+  return names.every((name) => mentioned.includes(name));
+}

@@ -1,0 +1,312 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { eventStream } from '../events/stream.js';
+import type { Event as EventRow, Prisma } from '../generated/prisma/client.js';
+import { requireViewer } from '../policy/capabilities.js';
+import { EXPECTED_ERRORS } from './errors.js';
+import { localId } from './ids.js';
+
+type Payload = Record<string, unknown>;
+const payloadOf = (event: EventRow): Payload => (event.payload ?? {}) as Payload;
+const text = (event: EventRow, key: string): string | null => {
+  const value = payloadOf(event)[key];
+  return typeof value === 'string' ? value : null;
+};
+const flag = (event: EventRow, key: string): boolean | null => {
+  const value = payloadOf(event)[key];
+  return typeof value === 'boolean' ? value : null;
+};
+const list = (event: EventRow, key: string): string[] => {
+  const value = payloadOf(event)[key];
+  return Array.isArray(value) ? value.map(String) : [];
+};
+
+const EventSource = builder.enumType('EventSource', {
+  values: {
+    ROLECALL: { description: 'Made through Rolecall.' },
+    EXTERNAL: { description: 'Made outside Rolecall (psql …), found by the drift watcher.' },
+  },
+});
+
+/** Event kinds by the GraphQL type that carries them. */
+const FAMILIES: Record<string, string[]> = {
+  RoleEvent: ['role.created', 'role.altered', 'role.renamed', 'role.password_changed', 'role.dropped'],
+  MembershipEvent: ['membership.granted', 'membership.revoked', 'members.set'],
+  PrivilegeEvent: ['privileges.changed'],
+  OwnershipEvent: ['ownership.transferred'],
+  ObjectEvent: ['schema.created', 'object.created', 'object.dropped'],
+  CollaboratorEvent: ['collaborator.added', 'collaborator.changed', 'collaborator.removed', 'collaborator.left'],
+  DatabaseEvent: ['database.connected', 'database.disconnected'],
+  RoleConfigurationEvent: ['role.configured', 'role.unconfigured'],
+  UserEvent: ['user.created', 'user.updated'],
+};
+const FAMILY_OF = new Map(
+  Object.entries(FAMILIES).flatMap(([family, kinds]) => kinds.map((kind) => [kind, family] as const)),
+);
+
+export const EventInterface = builder.interfaceRef<EventRow>('Event').implement({
+  description: 'One change, from the append-only event log. `cursor` orders all events; pass it as `after` to resume.',
+  resolveType: (event) => FAMILY_OF.get(event.kind) ?? 'UserEvent',
+  fields: (t) => ({
+    cursor: t.field({ type: 'BigCursor', resolve: (event) => event.id }),
+    kind: t.exposeString('kind'),
+    source: t.field({ type: EventSource, resolve: (event) => event.source }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    actor: t.prismaField({
+      type: 'User',
+      nullable: true,
+      resolve: (query, event, _args, context) =>
+        event.actorId ? context.metadata.user.findUnique({ ...query, where: { id: event.actorId } }) : null,
+    }),
+    databaseId: t.id({
+      nullable: true,
+      resolve: (event) => (event.databaseId ? encodeGlobalID('Database', event.databaseId) : null),
+    }),
+    serverId: t.id({
+      nullable: true,
+      resolve: (event) => (event.serverId ? encodeGlobalID('Server', event.serverId) : null),
+    }),
+    actingRole: t.string({
+      nullable: true,
+      description: 'The PostgreSQL role the change ran as.',
+      resolve: (event) => text(event, 'actingRole'),
+    }),
+    sql: t.exposeStringList('sql', { description: 'The statements that ran (passwords masked).' }),
+    warnings: t.stringList({ resolve: (event) => list(event, 'warnings') }),
+    details: t.string({
+      description: 'The whole payload, as JSON.',
+      resolve: (event) => JSON.stringify(payloadOf(event)),
+    }),
+  }),
+});
+
+const GrantEntry = builder
+  .objectRef<{ grantee: string; privileges: string[]; grantable: string[] }>('GrantEntry')
+  .implement({
+    description: 'What a grantee (a role name, or PUBLIC) holds on the object after the change.',
+    fields: (t) => ({
+      grantee: t.exposeString('grantee'),
+      privileges: t.exposeStringList('privileges'),
+      grantable: t.exposeStringList('grantable'),
+    }),
+  });
+
+builder.objectRef<EventRow>('RoleEvent').implement({
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'RoleEvent',
+  fields: (t) => ({
+    role: t.string({ nullable: true, resolve: (event) => text(event, 'name') }),
+    newName: t.string({ nullable: true, resolve: (event) => text(event, 'newName') }),
+    changes: t.stringList({
+      description: 'Attributes that changed, e.g. "LOGIN", "NOCREATEDB".',
+      resolve: (event) => list(event, 'changes'),
+    }),
+  }),
+});
+
+builder.objectRef<EventRow>('MembershipEvent').implement({
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'MembershipEvent',
+  fields: (t) => ({
+    role: t.string({ nullable: true, resolve: (event) => text(event, 'role') }),
+    member: t.string({ nullable: true, resolve: (event) => text(event, 'member') }),
+    members: t.stringList({
+      description: 'For members.set: the group’s members now.',
+      resolve: (event) => list(event, 'members'),
+    }),
+    admin: t.boolean({ nullable: true, resolve: (event) => flag(event, 'admin') }),
+    inherit: t.boolean({ nullable: true, resolve: (event) => flag(event, 'inherit') }),
+    set: t.boolean({ nullable: true, resolve: (event) => flag(event, 'set') }),
+  }),
+});
+
+builder.objectRef<EventRow>('PrivilegeEvent').implement({
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'PrivilegeEvent',
+  fields: (t) => ({
+    objectKind: t.string({ nullable: true, resolve: (event) => text(event, 'objectKind') }),
+    object: t.string({
+      nullable: true,
+      description: 'database, schema or schema.table',
+      resolve: (event) => text(event, 'object'),
+    }),
+    grantee: t.string({ nullable: true, resolve: (event) => text(event, 'grantee') }),
+    granted: t.stringList({ resolve: (event) => list(event, 'granted') }),
+    revoked: t.stringList({ resolve: (event) => list(event, 'revoked') }),
+    acl: t.field({
+      type: [GrantEntry],
+      description: "The object's grants after the change, so a view can update without a refetch.",
+      resolve: (event) => {
+        const acl = payloadOf(event).acl;
+        return Array.isArray(acl) ? (acl as { grantee: string; privileges: string[]; grantable: string[] }[]) : [];
+      },
+    }),
+  }),
+});
+
+builder.objectRef<EventRow>('OwnershipEvent').implement({
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'OwnershipEvent',
+  fields: (t) => ({
+    objectKind: t.string({ nullable: true, resolve: (event) => text(event, 'objectKind') }),
+    object: t.string({ nullable: true, resolve: (event) => text(event, 'object') }),
+    previousOwner: t.string({ nullable: true, resolve: (event) => text(event, 'previousOwner') }),
+    newOwner: t.string({ nullable: true, resolve: (event) => text(event, 'newOwner') }),
+    tables: t.stringList({ resolve: (event) => list(event, 'tables') }),
+  }),
+});
+
+builder.objectRef<EventRow>('ObjectEvent').implement({
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'ObjectEvent',
+  fields: (t) => ({
+    objectKind: t.string({
+      nullable: true,
+      resolve: (event) => text(event, 'objectKind') ?? (event.kind === 'schema.created' ? 'SCHEMA' : null),
+    }),
+    object: t.string({ nullable: true, resolve: (event) => text(event, 'object') ?? text(event, 'schema') }),
+    owner: t.string({ nullable: true, resolve: (event) => text(event, 'owner') }),
+  }),
+});
+
+builder.objectRef<EventRow>('CollaboratorEvent').implement({
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'CollaboratorEvent',
+  fields: (t) => ({
+    collaboratorId: t.id({
+      nullable: true,
+      resolve: (event) =>
+        text(event, 'collaboratorId') ? encodeGlobalID('Collaborator', text(event, 'collaboratorId') as string) : null,
+    }),
+    username: t.string({ nullable: true, resolve: (event) => text(event, 'user') }),
+    role: t.string({ nullable: true, resolve: (event) => text(event, 'role') }),
+    access: t.string({ nullable: true, resolve: (event) => text(event, 'access') }),
+  }),
+});
+
+builder.objectRef<EventRow>('DatabaseEvent').implement({
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'DatabaseEvent',
+  fields: (t) => ({ database: t.string({ nullable: true, resolve: (event) => text(event, 'database') }) }),
+});
+
+builder.objectRef<EventRow>('RoleConfigurationEvent').implement({
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'RoleConfigurationEvent',
+  fields: (t) => ({ role: t.string({ nullable: true, resolve: (event) => text(event, 'role') }) }),
+});
+
+builder.objectRef<EventRow>('UserEvent').implement({
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'UserEvent',
+  fields: (t) => ({
+    username: t.string({ nullable: true, resolve: (event) => text(event, 'user') }),
+    changed: t.stringList({ resolve: (event) => list(event, 'changed') }),
+  }),
+});
+
+interface EventPage {
+  events: EventRow[];
+  nextCursor: bigint | null;
+}
+
+const EventPageRef = builder.objectRef<EventPage>('EventPage').implement({
+  fields: (t) => ({
+    events: t.field({ type: [EventInterface], resolve: (page) => page.events }),
+    nextCursor: t.field({
+      type: 'BigCursor',
+      nullable: true,
+      description: 'Pass as `after` for the next page; null at the end.',
+      resolve: (page) => page.nextCursor,
+    }),
+  }),
+});
+
+/** The audit log as the viewer may see it: every event for admins, their databases' events for others. */
+async function auditWhere(
+  context: Context,
+  filter: {
+    databaseId?: string | null;
+    actorId?: string | null;
+    kinds?: string[] | null;
+    since?: Date | null;
+    until?: Date | null;
+  },
+) {
+  const viewer = requireViewer(context.viewer);
+  const where: Prisma.EventWhereInput = {
+    databaseId: filter.databaseId ?? undefined,
+    actorId: filter.actorId ?? undefined,
+    kind: filter.kinds ? { in: filter.kinds } : undefined,
+    createdAt: { gte: filter.since ?? undefined, lte: filter.until ?? undefined },
+  };
+  if (viewer.user.isAdmin) return where;
+  const collaborations = await context.metadata.collaborator.findMany({
+    where: { userId: viewer.user.id },
+    include: { database: true },
+  });
+  const databaseIds = collaborations.map((collaborator) => collaborator.databaseId);
+  const serverIds = collaborations.map((collaborator) => collaborator.database.serverId);
+  return {
+    AND: [where, { OR: [{ databaseId: { in: databaseIds } }, { databaseId: null, serverId: { in: serverIds } }] }],
+  };
+}
+
+builder.queryField('auditLog', (t) =>
+  t.field({
+    type: EventPageRef,
+    description: 'The event log, newest first, filtered; `after` continues from a previous page.',
+    errors: { types: EXPECTED_ERRORS },
+    args: {
+      databaseId: t.arg.id(),
+      actorId: t.arg.id(),
+      kinds: t.arg.stringList(),
+      since: t.arg({ type: 'DateTime' }),
+      until: t.arg({ type: 'DateTime' }),
+      after: t.arg({ type: 'BigCursor', description: 'Return events older than this cursor.' }),
+      first: t.arg.int({ defaultValue: 50 }),
+    },
+    resolve: async (_root, args, context) => {
+      const where = await auditWhere(context, {
+        ...args,
+        databaseId: args.databaseId ? localId(String(args.databaseId), 'Database') : null,
+        actorId: args.actorId ? localId(String(args.actorId), 'User') : null,
+      });
+      const take = Math.min(Math.max(args.first ?? 50, 1), 500);
+      const events = await context.metadata.event.findMany({
+        where: { AND: [where, args.after ? { id: { lt: args.after } } : {}] },
+        orderBy: { id: 'desc' },
+        take: take + 1,
+      });
+      const page = events.slice(0, take);
+      return { events: page, nextCursor: events.length > take ? (page.at(-1)?.id ?? null) : null };
+    },
+  }),
+);
+
+builder.subscriptionType({});
+
+builder.subscriptionField('events', (t) =>
+  t.field({
+    type: EventInterface,
+    description:
+      'Every change the viewer may see, live: for one database, for one server (its role events), or everything. With `after`, first replays what was missed since that cursor, then goes live — nothing lost, nothing doubled.',
+    args: {
+      databaseId: t.arg.id(),
+      serverId: t.arg.id(),
+      kinds: t.arg.stringList(),
+      after: t.arg({ type: 'BigCursor' }),
+    },
+    subscribe: (_root, args, context) => {
+      const viewer = requireViewer(context.viewer);
+      const filter = {
+        databaseId: args.databaseId ? localId(String(args.databaseId), 'Database') : null,
+        serverId: args.serverId ? localId(String(args.serverId), 'Server') : null,
+        kinds: args.kinds ?? null,
+      };
+      return eventStream(context.metadata, context.bus, viewer.user.id, filter, args.after ?? null);
+    },
+    resolve: (event) => event,
+  }),
+);

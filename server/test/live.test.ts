@@ -1,0 +1,323 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER } from '../src/app.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import type { TestClient } from './support/client.js';
+import {
+  addCollaborator,
+  connect,
+  createManagedDatabase,
+  createUser,
+  ERROR_FIELDS,
+  setupAdmin,
+  signIn,
+} from './support/fixtures.js';
+import { collect, wsClient } from './support/subscriptions.js';
+
+const EVENTS = `subscription($databaseId: ID, $after: BigCursor) {
+  events(databaseId: $databaseId, after: $after) {
+    __typename cursor kind source sql actingRole
+    ... on PrivilegeEvent { object objectKind grantee granted revoked acl { grantee privileges } }
+    ... on MembershipEvent { role member admin inherit set }
+    ... on RoleEvent { role newName changes }
+    ... on CollaboratorEvent { username }
+  }
+}`;
+
+interface LiveEvent {
+  __typename: string;
+  cursor: string;
+  kind: string;
+  source: string;
+  sql: string[];
+  object?: string;
+  grantee?: string;
+  granted?: string[];
+  role?: string;
+  member?: string;
+  inherit?: boolean;
+  username?: string;
+}
+
+let testApp: TestApp;
+let admin: TestClient;
+let shopId: string;
+let adminToken: string;
+let memberToken: string;
+let memberCollaboratorId: string;
+
+async function tokenFor(client: TestClient): Promise<string> {
+  const created = await client.field(
+    `mutation { createApiToken(name: "live") { ${ERROR_FIELDS} ... on CreatedApiToken { token } } }`,
+  );
+  return created.token as string;
+}
+
+async function grantSelect(client: TestClient, grantee: string): Promise<void> {
+  const result = await client.field(
+    `mutation($id: ID!, $grantee: String) { grantPrivileges(databaseId: $id, object: { kind: TABLE, schema: "s", name: "t" }, grantee: $grantee, privileges: ["SELECT"]) { ${ERROR_FIELDS} } }`,
+    { id: shopId, grantee },
+  );
+  expect(result.__typename).toBe('PermissionChange');
+}
+
+beforeAll(async () => {
+  testApp = await startTestApp({ DRIFT_INTERVAL_MS: '500' });
+  admin = testApp.client();
+  await setupAdmin(admin);
+  adminToken = await tokenFor(admin);
+  const shop = await createManagedDatabase(testApp, 'shop', 'shop_owner');
+  await testApp.sql(
+    'CREATE SCHEMA s AUTHORIZATION shop_owner; CREATE TABLE s.t (id int); ALTER TABLE s.t OWNER TO shop_owner',
+    [],
+    'shop',
+  );
+  await testApp.sql('CREATE ROLE reader; CREATE ROLE writer; CREATE ROLE outsider_role');
+  shopId = await connect(admin, testApp, shop);
+  const roles = await admin.field(
+    `query($id: ID!) { database(id: $id) { ... on Database { configuredRoles { id } } } }`,
+    { id: shopId },
+  );
+  const member = await createUser(admin, 'member');
+  const added = await addCollaborator(admin, {
+    databaseId: shopId,
+    userId: member.id,
+    configuredRoleId: (roles.configuredRoles as { id: string }[])[0]?.id as string,
+  });
+  memberCollaboratorId = added.id as string;
+  const memberClient = testApp.client();
+  await signIn(memberClient, 'member', member.password);
+  memberToken = await tokenFor(memberClient);
+});
+
+afterAll(async () => {
+  await testApp?.stop();
+});
+
+describe('subscriptions over graphql-ws', () => {
+  it("a mutation by one user reaches another user's subscription with its typed payload", async () => {
+    const client = wsClient(testApp.url, memberToken);
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await grantSelect(admin, 'reader');
+    const [event] = await received.waitFor(1);
+    expect(event).toMatchObject({
+      __typename: 'PrivilegeEvent',
+      kind: 'privileges.changed',
+      source: 'ROLECALL',
+      object: 's.t',
+      grantee: 'reader',
+      granted: ['SELECT'],
+      sql: ['GRANT SELECT ON TABLE "s"."t" TO "reader"'],
+    });
+    received.stop();
+    await client.dispose();
+  });
+
+  it('a change made in psql reaches the subscriber as an EXTERNAL diff event within 5 s', async () => {
+    const client = wsClient(testApp.url, memberToken);
+    const received = collect<LiveEvent>(client, EVENTS, {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    await testApp.sql('GRANT reader TO writer WITH INHERIT FALSE');
+    await testApp.sql('GRANT UPDATE ON s.t TO writer', [], 'shop');
+    const events = await received.waitFor(2, 5_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        __typename: 'MembershipEvent',
+        source: 'EXTERNAL',
+        role: 'reader',
+        member: 'writer',
+        inherit: false,
+      }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        __typename: 'PrivilegeEvent',
+        source: 'EXTERNAL',
+        object: 's.t',
+        grantee: 'writer',
+        granted: ['UPDATE'],
+      }),
+    );
+    received.stop();
+    await client.dispose();
+  });
+
+  it("does not report Rolecall's own changes again as EXTERNAL", async () => {
+    const client = wsClient(testApp.url, adminToken);
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await grantSelect(admin, 'writer');
+    await received.waitFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(received.items.map((event) => event.source)).toEqual(['ROLECALL']);
+    received.stop();
+    await client.dispose();
+  });
+
+  it('a user who is not a collaborator receives nothing', async () => {
+    const outsider = await createUser(admin, 'outsider');
+    const outsiderClient = testApp.client();
+    await signIn(outsiderClient, 'outsider', outsider.password);
+    const client = wsClient(testApp.url, await tokenFor(outsiderClient));
+    const everything = collect<LiveEvent>(client, EVENTS, {});
+    const watcher = wsClient(testApp.url, adminToken);
+    const control = collect<LiveEvent>(watcher, EVENTS, { databaseId: shopId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await grantSelect(admin, 'outsider_role');
+    await control.waitFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(everything.items).toEqual([]);
+    const direct = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
+    await direct.waitForEnd();
+    expect(direct.items).toEqual([]);
+    everything.stop();
+    control.stop();
+    await client.dispose();
+    await watcher.dispose();
+  });
+
+  it("a removed collaborator's subscription to that database ends at once", async () => {
+    const client = wsClient(testApp.url, memberToken);
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const removed = await admin.field(`mutation($id: ID!) { removeCollaborator(id: $id) { ${ERROR_FIELDS} } }`, {
+      id: memberCollaboratorId,
+    });
+    expect(removed.__typename).toBe('Removed');
+    await received.waitForEnd(2_000);
+    expect(received.completed).toBe(true);
+    expect(received.items.some((event) => event.kind === 'collaborator.removed')).toBe(false);
+    await client.dispose();
+  });
+
+  it('closes unauthenticated connections with 4403', async () => {
+    const client = wsClient(testApp.url);
+    const received = collect(client, EVENTS, {});
+    await received.waitForEnd();
+    expect((received.error as { code?: number }).code).toBe(4403);
+    await client.dispose();
+  });
+
+  it('closes a cookie connection from another origin with 4403', async () => {
+    const { default: WebSocket } = await import('ws');
+    const socket = new WebSocket(`${testApp.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', {
+      headers: { origin: 'https://evil.example' },
+    });
+    const code = await new Promise<number>((resolve) => {
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+      socket.on('close', (closeCode) => resolve(closeCode));
+    });
+    expect(code).toBe(4403);
+  });
+});
+
+describe('replay and instances', () => {
+  it('a subscriber reconnecting with after: replays exactly what it missed across a server restart', async () => {
+    const first = await testApp.startInstance();
+    const client = wsClient(first.url, adminToken);
+    const before = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await grantSelect(admin, 'reader');
+    const [seen] = await before.waitFor(1);
+    before.stop();
+    await client.dispose();
+    await first.stop();
+
+    // The watcher polls: let it see the grant before psql takes it back, or the two cancel out between polls.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await testApp.sql('REVOKE SELECT ON s.t FROM reader', [], 'shop');
+    await grantSelect(admin, 'outsider_role');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+    const restarted = await testApp.startInstance();
+    const again = wsClient(restarted.url, adminToken);
+    const replay = collect<LiveEvent>(again, EVENTS, { databaseId: shopId, after: seen?.cursor });
+    const missed = await replay.waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const cursors = replay.items.map((event) => BigInt(event.cursor));
+    expect(new Set(cursors).size).toBe(cursors.length);
+    expect(cursors.every((cursor) => cursor > BigInt(seen?.cursor ?? 0))).toBe(true);
+    expect(cursors).toEqual([...cursors].sort((a, b) => (a < b ? -1 : 1)));
+    expect(missed.map((event) => [event.source, event.grantee])).toEqual(
+      expect.arrayContaining([
+        ['EXTERNAL', 'reader'],
+        ['ROLECALL', 'outsider_role'],
+      ]),
+    );
+    const logged = await testApp.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Event" WHERE id > $1 AND "databaseId" = $2`,
+      [seen?.cursor, Buffer.from(shopId, 'base64').toString().split(':')[1]],
+      'rolecall_metadata',
+    );
+    expect(replay.items.length).toBe(logged[0]?.n);
+    replay.stop();
+    await again.dispose();
+    await restarted.stop();
+  });
+
+  it('a mutation on one instance reaches a subscriber on another', async () => {
+    const other = await testApp.startInstance();
+    const client = wsClient(other.url, adminToken);
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await grantSelect(admin, 'writer');
+    const [event] = await received.waitFor(1);
+    expect(event).toMatchObject({ kind: 'privileges.changed', grantee: 'writer', source: 'ROLECALL' });
+    received.stop();
+    await client.dispose();
+    await other.stop();
+  });
+});
+
+describe('GraphQL over SSE', () => {
+  it('streams the same events to an EventSource-style client', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${testApp.url}/graphql`, {
+      method: 'POST',
+      signal: controller.signal,
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${adminToken}`,
+        [CSRF_HEADER]: '1',
+      },
+      body: JSON.stringify({ query: EVENTS, variables: { databaseId: shopId } }),
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await grantSelect(admin, 'reader');
+    let text = '';
+    while (!text.includes('privileges.changed')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    expect(text).toContain('"grantee":"reader"');
+  });
+});
+
+describe('the audit log', () => {
+  it('pages through events newest first, filtered by kind', async () => {
+    const query = `query($after: BigCursor) { auditLog(kinds: ["privileges.changed"], first: 2, after: $after) {
+      ${ERROR_FIELDS} ... on EventPage { nextCursor events { cursor kind } } } }`;
+    const first = await admin.field(query);
+    const events = first.events as { cursor: string; kind: string }[];
+    expect(events).toHaveLength(2);
+    expect(BigInt(events[0]?.cursor ?? 0)).toBeGreaterThan(BigInt(events[1]?.cursor ?? 0));
+    const second = await admin.field(query, { after: first.nextCursor });
+    const next = second.events as { cursor: string }[];
+    expect(BigInt(next[0]?.cursor ?? 0)).toBeLessThan(BigInt(events[1]?.cursor ?? 0));
+  });
+
+  it('shows a standard user only the events of databases they collaborate on', async () => {
+    const loner = await createUser(admin, 'loner');
+    const client = testApp.client();
+    await signIn(client, 'loner', loner.password);
+    const page = await client.field(`{ auditLog { ${ERROR_FIELDS} ... on EventPage { events { kind } } } }`);
+    expect(page.events).toEqual([]);
+  });
+});

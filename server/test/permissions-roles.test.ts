@@ -1,0 +1,505 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leakedSecrets, secret, startTestApp, type TestApp, transcript } from './support/app.js';
+import type { TestClient } from './support/client.js';
+import {
+  addCollaborator,
+  connect,
+  createLoginRole,
+  createManagedDatabase,
+  createUser,
+  ERROR_FIELDS,
+  setupAdmin,
+  signIn,
+} from './support/fixtures.js';
+import {
+  type Act,
+  actor,
+  allEventsText,
+  collaboratorThrough,
+  eventCount,
+  expectApplied,
+  expectDryRun,
+  expectRefused,
+  loginAs,
+  membershipRows,
+  relationOwner,
+  roleExists,
+  schemaOwner,
+} from './support/permissions.js';
+
+/**
+ * Role lifecycle as `dba`: LOGIN CREATEROLE, owner of `shop` and `warehouse` (both connected), no superuser, no
+ * CREATEDB. It holds ADMIN OPTION only on the roles it creates (PostgreSQL 16+), which is all DROP ROLE needs.
+ * `pat` is a plain role that PostgreSQL refuses.
+ */
+let testApp: TestApp;
+let admin: TestClient;
+let shopId: string;
+let warehouseId: string;
+let dba: Act;
+let pat: Act;
+
+const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ... on Database {
+  currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  admin = testApp.client();
+  await setupAdmin(admin);
+  const shop = await createManagedDatabase(testApp, 'shop', 'dba');
+  shopId = await connect(admin, testApp, shop);
+  await testApp.sql('CREATE DATABASE warehouse OWNER dba');
+  // dba is configured on this server already: no password needed.
+  const connected = await admin.field(
+    `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
+    { input: { host: '127.0.0.1', port: testApp.cluster.port, database: 'warehouse', role: 'dba' } },
+  );
+  warehouseId = connected.id as string;
+  dba = actor(admin, shopId);
+  const patPassword = await createLoginRole(testApp, 'pat');
+  pat = actor(await collaboratorThrough(testApp, admin, shopId, 'pat_user', 'pat', patPassword), shopId);
+});
+
+afterAll(async () => {
+  await testApp?.stop();
+});
+
+async function role(name: string) {
+  const rows = await testApp.sql<Record<string, unknown>>(
+    `SELECT rolcanlogin, rolinherit, rolcreaterole, rolcreatedb, rolconnlimit, rolvaliduntil
+       FROM pg_roles WHERE rolname = $1`,
+    [name],
+  );
+  return rows[0];
+}
+
+async function currentRoleOf(client: TestClient, databaseId = shopId): Promise<unknown> {
+  return (await client.field<{ currentRole: unknown }>(CURRENT_ROLE, { id: databaseId })).currentRole;
+}
+
+async function configuredRoleNames(): Promise<string[]> {
+  const rows = await testApp.sql<{ rolname: string }>(
+    'SELECT rolname FROM "ConfiguredRole" ORDER BY rolname',
+    [],
+    'rolecall_metadata',
+  );
+  return rows.map((row) => row.rolname);
+}
+
+const analystPassword = secret('analyst');
+let carl: TestClient;
+const clerkPassword = secret('clerk');
+
+describe('creating roles', () => {
+  it('a dry run returns the exact SQL, the password masked, and creates nothing', async () => {
+    const events = await eventCount(testApp);
+    const change = await dba('createRole', { input: { name: 'analyst', login: true, password: analystPassword } }, true);
+    expectDryRun(change, [
+      `CREATE ROLE "analyst" LOGIN PASSWORD '********'`,
+      'GRANT CONNECT, CREATE ON DATABASE "shop" TO "analyst"',
+    ]);
+    expect(await roleExists(testApp, 'analyst')).toBe(false);
+    expect(await eventCount(testApp)).toBe(events);
+  });
+
+  it('creates a LOGIN role with CONNECT and CREATE on the database; the creator holds ADMIN OPTION on it', async () => {
+    const change = await dba('createRole', { input: { name: 'analyst', login: true, password: analystPassword } });
+    const event = await expectApplied(testApp, change, [
+      `CREATE ROLE "analyst" LOGIN PASSWORD '********'`,
+      'GRANT CONNECT, CREATE ON DATABASE "shop" TO "analyst"',
+    ]);
+    expect(event).toMatchObject({ kind: 'role.created' });
+    expect(await role('analyst')).toMatchObject({ rolcanlogin: true });
+    const acl = await testApp.sql<{ acl: string }>("SELECT datacl::text AS acl FROM pg_database WHERE datname = 'shop'");
+    expect(acl[0]?.acl).toContain('analyst=Cc/dba');
+    expect(await membershipRows(testApp, 'analyst')).toEqual(['dba by postgres admin=true inherit=false set=false']);
+    // The password went to the server as a SCRAM verifier, and works.
+    const stored = await testApp.sql<{ p: string }>("SELECT rolpassword AS p FROM pg_authid WHERE rolname = 'analyst'");
+    expect(stored[0]?.p).toMatch(/^SCRAM-SHA-256\$4096:/);
+    expect(await loginAs(testApp, 'analyst', analystPassword, 'shop')).toBe('analyst');
+  });
+
+  it('creates a NOLOGIN group role with the attributes asked for, and no database access', async () => {
+    const change = await dba('createRole', {
+      input: { name: 'readers', inherit: false, createRole: true, connectionLimit: 10 },
+    });
+    await expectApplied(testApp, change, ['CREATE ROLE "readers" NOLOGIN NOINHERIT CREATEROLE CONNECTION LIMIT 10']);
+    expect(await role('readers')).toMatchObject({
+      rolcanlogin: false,
+      rolinherit: false,
+      rolcreaterole: true,
+      rolconnlimit: 10,
+    });
+    const acl = await testApp.sql<{ acl: string }>("SELECT datacl::text AS acl FROM pg_database WHERE datname = 'shop'");
+    expect(acl[0]?.acl).not.toContain('readers');
+  });
+
+  it('creates and configures a LOGIN role at once, so a collaborator can be added through it', async () => {
+    const change = await dba('createRole', {
+      input: { name: 'clerk', login: true, password: clerkPassword, configure: true },
+    });
+    await expectApplied(testApp, change, [
+      `CREATE ROLE "clerk" LOGIN PASSWORD '********'`,
+      'GRANT CONNECT, CREATE ON DATABASE "shop" TO "clerk"',
+    ]);
+    expect(await configuredRoleNames()).toContain('clerk');
+    const database = await admin.field<{
+      configuredRoles: { id: string; rolname: string }[];
+      catalog: { role: { isConfigured: boolean } };
+    }>(
+      `query($id: ID!) { database(id: $id) { ... on Database { configuredRoles { id rolname }
+        catalog { ... on DatabaseCatalog { role(name: "clerk") { isConfigured } } } } } }`,
+      { id: shopId },
+    );
+    expect(database.catalog.role.isConfigured).toBe(true);
+    const clerkId = database.configuredRoles.find((configured) => configured.rolname === 'clerk')?.id as string;
+    const user = await createUser(admin, 'carl');
+    const added = await addCollaborator(admin, { databaseId: shopId, userId: user.id, configuredRoleId: clerkId });
+    expect(added).toMatchObject({ __typename: 'Collaborator', role: { rolname: 'clerk' } });
+    carl = testApp.client();
+    await signIn(carl, 'carl', user.password);
+    expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCurrentRoleSuccess', data: 'clerk' });
+  });
+
+  it('refuses to configure a role whose login fails (28P01), leaving no role behind and nothing recorded', async () => {
+    const events = await eventCount(testApp);
+    const change = await dba('createRole', {
+      input: {
+        name: 'expired',
+        login: true,
+        password: secret('expired'),
+        configure: true,
+        validUntil: '2000-01-01T00:00:00.000Z',
+      },
+    });
+    expectRefused(change, 'AuthenticationFailedError', '28P01');
+    expect(await roleExists(testApp, 'expired')).toBe(false);
+    expect(await configuredRoleNames()).not.toContain('expired');
+    expect(await eventCount(testApp)).toBe(events);
+  });
+
+  it('refuses CREATE ROLE to a role without CREATEROLE (42501), creating nothing', async () => {
+    const events = await eventCount(testApp);
+    const change = await pat('createRole', { input: { name: 'sneaky', login: true, password: secret('sneaky') } });
+    expectRefused(change, 'PermissionDeniedError', '42501');
+    expect(change.code).toBe('PERMISSION_DENIED');
+    expect(await roleExists(testApp, 'sneaky')).toBe(false);
+    expect(await eventCount(testApp)).toBe(events);
+  });
+
+  it('answers a name that is taken with DuplicateObjectError (42710)', async () => {
+    const change = await dba('createRole', { input: { name: 'analyst' } });
+    expectRefused(change, 'DuplicateObjectError', '42710');
+  });
+
+  it('rejects a LOGIN role without a password, and configuring a role that cannot log in', async () => {
+    expect(await dba('createRole', { input: { name: 'nopass', login: true } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'password',
+    });
+    expect(await dba('createRole', { input: { name: 'group', configure: true, password: secret() } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'configure',
+    });
+    expect(await roleExists(testApp, 'nopass')).toBe(false);
+  });
+});
+
+describe('changing roles', () => {
+  it('alters attributes: a dry run gives the SQL and changes nothing, then it applies', async () => {
+    const attributes = { inherit: false, connectionLimit: 5, validUntil: '2030-01-01T00:00:00.000Z' };
+    const sql = [`ALTER ROLE "analyst" NOINHERIT CONNECTION LIMIT 5 VALID UNTIL '2030-01-01T00:00:00.000Z'`];
+    expectDryRun(await dba('alterRole', { name: 'analyst', attributes }, true), sql);
+    expect(await role('analyst')).toMatchObject({ rolinherit: true, rolconnlimit: -1, rolvaliduntil: null });
+    await expectApplied(testApp, await dba('alterRole', { name: 'analyst', attributes }), sql);
+    expect(await role('analyst')).toMatchObject({
+      rolinherit: false,
+      rolconnlimit: 5,
+      rolvaliduntil: new Date('2030-01-01T00:00:00.000Z'),
+    });
+  });
+
+  it('refuses an attribute the acting role lacks itself (CREATEDB), changing nothing', async () => {
+    const change = await dba('alterRole', { name: 'analyst', attributes: { createDb: true, connectionLimit: 7 } });
+    expectRefused(change, 'PermissionDeniedError', '42501');
+    expect(await role('analyst')).toMatchObject({ rolcreatedb: false, rolconnlimit: 5 });
+  });
+
+  it('refuses to alter a role the acting role holds no ADMIN OPTION on', async () => {
+    const change = await dba('alterRole', { name: 'pat', attributes: { connectionLimit: 2 } });
+    expectRefused(change, 'PermissionDeniedError', '42501');
+    expect(await role('pat')).toMatchObject({ rolconnlimit: -1 });
+  });
+
+  it('rejects an empty change and an unknown role before running anything', async () => {
+    expect(await dba('alterRole', { name: 'analyst', attributes: {} })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'attributes',
+    });
+    expect(await dba('alterRole', { name: 'nobody', attributes: { login: true } })).toMatchObject({
+      __typename: 'NotFoundError',
+    });
+  });
+
+  it('renames a role: the dry run changes nothing; its SCRAM password keeps working under the new name', async () => {
+    const sql = ['ALTER ROLE "analyst" RENAME TO "data analyst"'];
+    expectDryRun(await dba('renameRole', { name: 'analyst', newName: 'data analyst' }, true), sql);
+    expect(await roleExists(testApp, 'analyst')).toBe(true);
+    await expectApplied(testApp, await dba('renameRole', { name: 'analyst', newName: 'data analyst' }), sql);
+    expect(await roleExists(testApp, 'analyst')).toBe(false);
+    expect(await loginAs(testApp, 'data analyst', analystPassword, 'shop')).toBe('data analyst');
+  });
+
+  it('renaming a configured role keeps it configured and its collaborators working', async () => {
+    const change = await dba('renameRole', { name: 'clerk', newName: 'head clerk' });
+    await expectApplied(testApp, change, ['ALTER ROLE "clerk" RENAME TO "head clerk"']);
+    expect(await configuredRoleNames()).toContain('head clerk');
+    expect(await configuredRoleNames()).not.toContain('clerk');
+    expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCurrentRoleSuccess', data: 'head clerk' });
+  });
+
+  it('refuses a rename to a name that is taken (42710), and one without ADMIN OPTION (42501)', async () => {
+    expectRefused(
+      await dba('renameRole', { name: 'readers', newName: 'pat' }),
+      'DuplicateObjectError',
+      '42710',
+    );
+    expectRefused(await dba('renameRole', { name: 'pat', newName: 'patricia' }), 'PermissionDeniedError', '42501');
+    expect(await roleExists(testApp, 'pat')).toBe(true);
+  });
+
+  it('changes a password: masked in the dry run and the event, sent as a verifier; the old one stops working', async () => {
+    const password = secret('analyst-new');
+    const sql = [`ALTER ROLE "data analyst" PASSWORD '********'`];
+    expectDryRun(await dba('setRolePassword', { name: 'data analyst', password }, true), sql);
+    expect(await loginAs(testApp, 'data analyst', password, 'shop')).toBe('SQLSTATE 28P01');
+    await expectApplied(testApp, await dba('setRolePassword', { name: 'data analyst', password }), sql);
+    expect(await loginAs(testApp, 'data analyst', password, 'shop')).toBe('data analyst');
+    expect(await loginAs(testApp, 'data analyst', analystPassword, 'shop')).toBe('SQLSTATE 28P01');
+  });
+
+  it('changing the password of a configured role updates the stored one: its collaborators keep working', async () => {
+    const before = await testApp.sql<{ p: string }>(
+      `SELECT "encryptedPassword" AS p FROM "ConfiguredRole" WHERE rolname = 'head clerk'`,
+      [],
+      'rolecall_metadata',
+    );
+    const password = secret('clerk-new');
+    const change = await dba('setRolePassword', { name: 'head clerk', password });
+    await expectApplied(testApp, change, [`ALTER ROLE "head clerk" PASSWORD '********'`]);
+    const after = await testApp.sql<{ p: string }>(
+      `SELECT "encryptedPassword" AS p FROM "ConfiguredRole" WHERE rolname = 'head clerk'`,
+      [],
+      'rolecall_metadata',
+    );
+    expect(after[0]?.p).not.toBe(before[0]?.p);
+    expect(await loginAs(testApp, 'head clerk', clerkPassword, 'shop')).toBe('SQLSTATE 28P01');
+    expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCurrentRoleSuccess', data: 'head clerk' });
+  });
+
+  it('refuses a password change without ADMIN OPTION (42501), and a too short password', async () => {
+    const change = await dba('setRolePassword', { name: 'pat', password: secret('pat-new') });
+    expectRefused(change, 'PermissionDeniedError', '42501');
+    expect(await dba('setRolePassword', { name: 'readers', password: 'short' })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'password',
+    });
+  });
+});
+
+describe('dropping roles', () => {
+  beforeAll(async () => {
+    // legacy: created by dba through Rolecall (so dba holds ADMIN OPTION only); owns objects in both databases and
+    // holds privileges in warehouse.
+    const created = await dba('createRole', { input: { name: 'legacy', login: true, password: secret('legacy') } });
+    expect(created.__typename).toBe('PermissionChange');
+    await testApp.sql(
+      'CREATE TABLE public.legacy_notes (n text); ALTER TABLE public.legacy_notes OWNER TO legacy',
+      [],
+      'shop',
+    );
+    await testApp.sql(
+      `CREATE SCHEMA legacy_ws AUTHORIZATION legacy;
+       CREATE TABLE legacy_ws.stock (n int); ALTER TABLE legacy_ws.stock OWNER TO legacy;
+       CREATE TABLE public.shared (n int); ALTER TABLE public.shared OWNER TO dba;
+       GRANT SELECT ON public.shared TO legacy;`,
+      [],
+      'warehouse',
+    );
+  });
+
+  it('refuses to drop a role that owns objects when no role to reassign them to is given, saying where', async () => {
+    const events = await eventCount(testApp);
+    const change = await dba('dropRole', { name: 'legacy' });
+    expect(change).toMatchObject({
+      __typename: 'InUseError',
+      code: 'IN_USE',
+      usedBy: ['1 object(s) in shop', '2 object(s) in warehouse'],
+    });
+    expect(await roleExists(testApp, 'legacy')).toBe(true);
+    expect(await eventCount(testApp)).toBe(events);
+  });
+
+  const legacySql = [
+    '\\connect "warehouse"',
+    'GRANT "legacy" TO "dba" WITH ADMIN FALSE, INHERIT TRUE, SET FALSE',
+    'REASSIGN OWNED BY "legacy" TO "dba"',
+    'DROP OWNED BY "legacy"',
+    'REVOKE "legacy" FROM "dba"',
+    'GRANT "legacy" TO "dba" WITH ADMIN FALSE, INHERIT TRUE, SET FALSE',
+    'REASSIGN OWNED BY "legacy" TO "dba"',
+    'DROP OWNED BY "legacy"',
+    'DROP ROLE "legacy"',
+  ];
+
+  it('a dry run lists the statements for every database, and changes nothing', async () => {
+    const change = await dba('dropRole', { name: 'legacy', reassignTo: 'dba' }, true);
+    expectDryRun(change, legacySql);
+    expect(await roleExists(testApp, 'legacy')).toBe(true);
+    expect(await relationOwner(testApp, 'warehouse', 'legacy_ws', 'stock')).toBe('legacy');
+    expect(await membershipRows(testApp, 'legacy')).toEqual(['dba by postgres admin=true inherit=false set=false']);
+  });
+
+  it('drops with CREATEROLE and ADMIN OPTION only, reassigning what it owns in both connected databases', async () => {
+    const change = await dba('dropRole', { name: 'legacy', reassignTo: 'dba' });
+    const event = await expectApplied(testApp, change, legacySql);
+    expect(event).toMatchObject({ kind: 'role.dropped', payload: { otherDatabases: ['warehouse'] } });
+    expect(await roleExists(testApp, 'legacy')).toBe(false);
+    expect(await relationOwner(testApp, 'shop', 'public', 'legacy_notes')).toBe('dba');
+    expect(await schemaOwner(testApp, 'warehouse', 'legacy_ws')).toBe('dba');
+    expect(await relationOwner(testApp, 'warehouse', 'legacy_ws', 'stock')).toBe('dba');
+    const acl = await testApp.sql<{ acl: string }>(
+      "SELECT relacl::text AS acl FROM pg_class WHERE relname = 'shared'",
+      [],
+      'warehouse',
+    );
+    expect(acl[0]?.acl).not.toMatch(/legacy|=r\//);
+  });
+
+  it('drops a group role with members and nothing owned in one statement', async () => {
+    await testApp.sql('GRANT readers TO pat');
+    const change = await dba('dropRole', { name: 'readers' });
+    await expectApplied(testApp, change, ['DROP ROLE "readers"']);
+    expect(await roleExists(testApp, 'readers')).toBe(false);
+  });
+
+  it('drops a role created through Rolecall: its database privileges go with it', async () => {
+    const change = await dba('dropRole', { name: 'data analyst' });
+    await expectApplied(testApp, change, [
+      'GRANT "data analyst" TO "dba" WITH ADMIN FALSE, INHERIT TRUE, SET FALSE',
+      'DROP OWNED BY "data analyst"',
+      'DROP ROLE "data analyst"',
+    ]);
+    expect(await roleExists(testApp, 'data analyst')).toBe(false);
+  });
+
+  it('refuses while a collaborator works through the role (InUseError), changing nothing', async () => {
+    const change = await dba('dropRole', { name: 'head clerk' });
+    expect(change).toMatchObject({ __typename: 'InUseError', usedBy: ['carl on shop'] });
+    expect(await roleExists(testApp, 'head clerk')).toBe(true);
+    expect(await configuredRoleNames()).toContain('head clerk');
+  });
+
+  it('refuses a role that owns objects in a database Rolecall is not connected to', async () => {
+    await testApp.sql('CREATE ROLE scattered; GRANT scattered TO dba WITH ADMIN TRUE');
+    await testApp.sql('CREATE DATABASE archive');
+    await testApp.sql('CREATE TABLE t (n int); ALTER TABLE t OWNER TO scattered', [], 'archive');
+    const change = await dba('dropRole', { name: 'scattered', reassignTo: 'dba' });
+    expect(change).toMatchObject({ __typename: 'InUseError', usedBy: ['archive'] });
+    expect(await roleExists(testApp, 'scattered')).toBe(true);
+  });
+
+  it('refuses the whole drop when the final DROP ROLE would be refused, changing nothing in any database', async () => {
+    // dba has the privileges of `borrowed` (so it may reassign its objects) but no ADMIN OPTION (so may not drop it).
+    await testApp.sql('CREATE ROLE borrowed; GRANT borrowed TO dba WITH INHERIT TRUE');
+    await testApp.sql('CREATE TABLE b1 (n int); ALTER TABLE b1 OWNER TO borrowed', [], 'shop');
+    await testApp.sql('CREATE TABLE b2 (n int); ALTER TABLE b2 OWNER TO borrowed', [], 'warehouse');
+    const events = await eventCount(testApp);
+    const change = await dba('dropRole', { name: 'borrowed', reassignTo: 'dba' });
+    expectRefused(change, 'PermissionDeniedError', '42501');
+    expect(await roleExists(testApp, 'borrowed')).toBe(true);
+    expect(await relationOwner(testApp, 'shop', 'public', 'b1')).toBe('borrowed');
+    expect(await relationOwner(testApp, 'warehouse', 'public', 'b2')).toBe('borrowed');
+    expect(await eventCount(testApp)).toBe(events);
+  });
+
+  it('refuses DROP ROLE to a role without CREATEROLE (42501), changing nothing', async () => {
+    expect((await dba('createRole', { input: { name: 'victim' } })).__typename).toBe('PermissionChange');
+    const change = await pat('dropRole', { name: 'victim' });
+    expectRefused(change, 'PermissionDeniedError', '42501');
+    expect(change.message).toBe('permission denied to drop role');
+    expect(await roleExists(testApp, 'victim')).toBe(true);
+  });
+
+  it('answers an unknown role, or an unknown role to reassign to, with NotFoundError', async () => {
+    expect(await dba('dropRole', { name: 'ghost' })).toMatchObject({ __typename: 'NotFoundError' });
+    expect(await dba('dropRole', { name: 'scattered', reassignTo: 'ghost' })).toMatchObject({
+      __typename: 'NotFoundError',
+    });
+  });
+
+  it('works from the other connected database too', async () => {
+    await testApp.sql('CREATE ROLE nomad; GRANT nomad TO dba WITH ADMIN TRUE');
+    const change = await actor(admin, warehouseId)('dropRole', { name: 'nomad' });
+    await expectApplied(testApp, change, ['DROP ROLE "nomad"']);
+  });
+});
+
+describe('names', () => {
+  const tooLong = ['r'.repeat(64), 'é'.repeat(32), 'a\u0000b'];
+
+  it('rejects 64-byte names and NUL in every name argument with ValidationError, before anything runs', async () => {
+    const events = await eventCount(testApp);
+    const roles = await testApp.sql('SELECT count(*)::int AS n FROM pg_roles');
+    for (const bad of tooLong) {
+      const calls: [Parameters<Act>[0], Record<string, unknown>, string][] = [
+        ['createRole', { input: { name: bad } }, 'name'],
+        ['alterRole', { name: bad, attributes: { login: true } }, 'role'],
+        ['renameRole', { name: 'pat', newName: bad }, 'newName'],
+        ['setRolePassword', { name: bad, password: secret() }, 'role'],
+        ['dropRole', { name: bad }, 'role'],
+        ['dropRole', { name: 'scattered', reassignTo: bad }, 'reassignTo'],
+        ['grantMembership', { role: bad, membership: { member: 'pat' } }, 'role'],
+        ['grantMembership', { role: 'pat', membership: { member: bad } }, 'member'],
+        ['revokeMembership', { role: 'pat', member: bad }, 'member'],
+        ['setGroupMembers', { role: bad, members: [] }, 'role'],
+        ['grantPrivileges', { object: { kind: 'SCHEMA', name: bad }, grantee: 'pat', privileges: ['USAGE'] }, 'schema'],
+        [
+          'grantPrivileges',
+          { object: { kind: 'TABLE', schema: 'public', name: bad }, grantee: 'pat', privileges: ['SELECT'] },
+          'name',
+        ],
+        ['grantPrivileges', { object: { kind: 'DATABASE' }, grantee: bad, privileges: ['CONNECT'] }, 'grantee'],
+        ['revokePrivileges', { object: { kind: 'DATABASE' }, grantee: bad, privileges: ['CONNECT'] }, 'grantee'],
+        ['setPrivileges', { object: { kind: 'DATABASE' }, grants: [{ grantee: bad, preset: 'NONE' }] }, 'grantee'],
+        ['transferOwnership', { object: { kind: 'SCHEMA', name: 'public' }, newOwner: bad }, 'newOwner'],
+        ['transferOwnership', { object: { kind: 'SCHEMA', name: 'public' }, newOwner: 'dba', tables: [bad] }, 'tables'],
+        ['createSchema', { name: bad }, 'name'],
+        ['createSchema', { name: 'fine', owner: bad }, 'owner'],
+      ];
+      for (const [mutation, args, field] of calls) {
+        const change = await dba(mutation, args);
+        expect({ mutation, bad, change }).toMatchObject({
+          mutation,
+          bad,
+          change: { __typename: 'ValidationError', code: 'INVALID_INPUT', field },
+        });
+      }
+    }
+    expect(await eventCount(testApp)).toBe(events);
+    expect(await testApp.sql('SELECT count(*)::int AS n FROM pg_roles')).toEqual(roles);
+  });
+
+  it('accepts a name of exactly 63 bytes', async () => {
+    const name = `${'é'.repeat(31)}x`;
+    expect(Buffer.byteLength(name)).toBe(63);
+    await expectApplied(testApp, await dba('createRole', { input: { name } }), [`CREATE ROLE "${name}" NOLOGIN`]);
+    expect(await roleExists(testApp, name)).toBe(true);
+    await expectApplied(testApp, await dba('dropRole', { name }), [`DROP ROLE "${name}"`]);
+    expect(await roleExists(testApp, name)).toBe(false);
+  });
+});
+
+it('never returned, logged or recorded a password', async () => {
+  expect(leakedSecrets([...transcript, ...testApp.logs, await allEventsText(testApp)])).toEqual([]);
+});

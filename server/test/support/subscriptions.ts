@@ -1,0 +1,65 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface Received<T> {
+  items: T[];
+  completed: boolean;
+  error: unknown;
+  /** Resolves once `count` items have arrived (or rejects after `timeoutMs`). */
+  waitFor(count: number, timeoutMs?: number): Promise<T[]>;
+  waitForEnd(timeoutMs?: number): Promise<void>;
+}
+
+export function wsClient(url: string, token?: string, options: { retryAttempts?: number } = {}): Client {
+  return createClient({
+    url: `${url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : undefined,
+    retryAttempts: options.retryAttempts ?? 0,
+    lazy: true,
+  });
+}
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Subscribes and collects what arrives, for assertions. */
+export function collect<T = Record<string, unknown>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Received<T> & { stop: () => void } {
+  const received: Received<T> & { stop: () => void } = {
+    items: [],
+    completed: false,
+    error: undefined,
+    stop: () => undefined,
+    waitFor: async (count, timeoutMs = 5_000) => {
+      await until(() => received.items.length >= count || received.error !== undefined, timeoutMs, `${count} events`);
+      return received.items;
+    },
+    waitForEnd: (timeoutMs = 5_000) =>
+      until(() => received.completed || received.error !== undefined, timeoutMs, 'the end of the subscription'),
+  };
+  received.stop = client.subscribe<{ events: T }>(
+    { query, variables },
+    {
+      next: (value) => {
+        if (value.data) received.items.push((value.data as { events: T }).events);
+        if (value.errors) received.error = value.errors;
+      },
+      error: (error) => {
+        received.error = error;
+      },
+      complete: () => {
+        received.completed = true;
+      },
+    },
+  );
+  return received;
+}

