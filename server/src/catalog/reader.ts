@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import { currentDatabase, type PgClass, type PgDatabase, type PgNamespace, relations, schemas } from './objects.js';
 import { privilegesFor } from './privileges.js';
+import { RoleGraph } from './role-graph.js';
 import { allMemberships, allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
 import { type ServerFeatures, serverFeatures } from './server.js';
 
@@ -91,6 +92,20 @@ export class CatalogReader {
         [privilegesFor('DATABASE', features)],
       );
       return rows.map((row) => row.privilege);
+    });
+  });
+
+  /** The membership graph for effective-privilege questions, built once per request. */
+  readonly graph = memo(async (): Promise<RoleGraph> => {
+    const [roles, memberships, database, features] = await Promise.all([
+      this.roles(),
+      this.memberships(),
+      this.database(),
+      this.features(),
+    ]);
+    return new RoleGraph(roles, memberships, {
+      databaseOwner: database.datdba,
+      membershipOptions: features.membershipOptions,
     });
   });
 

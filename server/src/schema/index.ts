@@ -12,6 +12,8 @@ import './catalog.js';
 import './role.js';
 import './objects.js';
 import './permissions.js';
+import './effective.js';
+import './viewer-role.js';
 import './events.js';
 
 builder.queryType({});

@@ -23,7 +23,7 @@ const PermissionChangeRef = builder.objectRef<PermissionChange>('PermissionChang
 
 const ObjectRefKind = builder.enumType('ObjectRefKind', { values: ['DATABASE', 'SCHEMA', 'TABLE'] as const });
 
-const ObjectRef = builder.inputType('ObjectRef', {
+export const ObjectRef = builder.inputType('ObjectRef', {
   description: 'DATABASE (the connected one), SCHEMA name, or TABLE schema + name (views and sequences too).',
   fields: (t) => ({
     kind: t.field({ type: ObjectRefKind, required: true }),
