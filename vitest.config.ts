@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['server/test/**/*.test.ts', 'web/test/**/*.test.{ts,tsx}'],
     testTimeout: 60_000,
+    expect: { poll: { timeout: 5_000 } },
     hookTimeout: 120_000,
     pool: 'forks',
     // Each file starts its own PostgreSQL cluster; two at a time fit the 2-core machines.

@@ -33,6 +33,16 @@ const Env = z.object({
   POOL_IDLE_MS: z.coerce.number().int().positive().default(60_000),
   /** How often the drift watcher polls managed servers for changes made outside Rolecall. */
   DRIFT_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  /** How long an invitation link stays valid. */
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
+  /** smtp://user:pass@host:port (or smtps://) for invitation e-mails; unset: the link is returned to the inviter. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Rolecall <rolecall@localhost>'),
+  /** The address people reach Rolecall at, for links in e-mails; unset: the origin of the request. */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -53,5 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     demo: parsed.ROLECALL_DEMO,
     poolIdleMs: parsed.POOL_IDLE_MS,
     driftIntervalMs: parsed.DRIFT_INTERVAL_MS,
+    invitationTtlMs: parsed.INVITATION_TTL_HOURS * 3600_000,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM,
+    publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }

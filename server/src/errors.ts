@@ -66,6 +66,32 @@ export class LastAdminError extends RolecallError {
   }
 }
 
+export type InvitationState = 'UNKNOWN' | 'ACCEPTED' | 'REVOKED' | 'EXPIRED' | 'DECLINED';
+
+const INVITATION_STATE_MESSAGES: Record<InvitationState, string> = {
+  UNKNOWN: 'This invitation link is not valid.',
+  ACCEPTED: 'This invitation has already been used.',
+  REVOKED: 'This invitation was revoked; ask for a new one.',
+  EXPIRED: 'This invitation has expired; ask for it to be sent again.',
+  DECLINED: 'This invitation was declined.',
+};
+
+/** An invitation token (or id) that can no longer be accepted, and why. */
+export class InvitationUnusableError extends RolecallError {
+  readonly code = 'INVITATION_UNUSABLE';
+  constructor(readonly state: InvitationState) {
+    super(INVITATION_STATE_MESSAGES[state]);
+  }
+}
+
+/** The signed-in user is not the one the invitation is addressed to. */
+export class WrongUserError extends RolecallError {
+  readonly code = 'WRONG_USER';
+  constructor() {
+    super('This invitation is for another e-mail address: sign in as that user, or sign out to create an account.');
+  }
+}
+
 export class InUseError extends RolecallError {
   readonly code = 'IN_USE';
   constructor(

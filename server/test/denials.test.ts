@@ -23,6 +23,9 @@ const SELF_SERVICE: Record<string, string> = {
   createApiToken: 'CreatedApiToken',
   revokeApiToken: 'NotFoundError',
   leaveDatabase: 'NotFoundError',
+  acceptInvitation: 'InvitationUnusableError',
+  acceptMyInvitation: 'NotFoundError',
+  declineInvitation: 'NotFoundError',
 };
 /**
  * Mutations that act on PostgreSQL through the caller's own collaboration: PostgreSQL decides what the role may do,
@@ -48,6 +51,7 @@ const ANONYMOUS: Record<string, string> = {
   setup: 'SetupAlreadyDoneError',
   login: 'InvalidCredentialsError',
   logout: 'Boolean',
+  acceptInvitation: 'InvitationUnusableError',
 };
 
 let testApp: TestApp;

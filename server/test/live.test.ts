@@ -32,6 +32,7 @@ interface LiveEvent {
   object?: string;
   grantee?: string;
   granted?: string[];
+  acl?: { grantee: string; privileges: string[] }[];
   role?: string;
   member?: string;
   inherit?: boolean;
@@ -109,6 +110,7 @@ describe('subscriptions over graphql-ws', () => {
       granted: ['SELECT'],
       sql: ['GRANT SELECT ON TABLE "s"."t" TO "reader"'],
     });
+    expect(event?.acl).toContainEqual({ grantee: 'reader', privileges: ['SELECT'] });
     received.stop();
     await client.dispose();
   });

@@ -10,7 +10,7 @@ import {
   setupAdmin,
   signIn,
 } from './support/fixtures.js';
-import { collaboratorThrough } from './support/permissions.js';
+import { catalogOf, collaboratorThrough } from './support/permissions.js';
 
 /**
  * The live catalog as each collaborator's role reads it. Roles (all non-superusers):
@@ -24,7 +24,8 @@ let admin: TestClient;
 let shopId: string;
 const viewers: Record<string, TestClient> = {};
 
-const GRANT_FIELDS = 'isPublic grantee { name } privileges grantable preset items { privilege grantable grantor { name } }';
+const GRANT_FIELDS =
+  'isPublic grantee { name } privileges grantable preset items { privilege grantable grantor { name } }';
 const CAN_FIELDS = 'viewerCan { changePrivileges grantablePrivileges transferOwnership drop reason }';
 
 beforeAll(async () => {
@@ -83,15 +84,8 @@ afterAll(async () => {
 });
 
 /** Reads `selection` of the catalog of shop as `client`'s role. */
-async function catalog<T = Record<string, unknown>>(client: TestClient, selection: string): Promise<T> {
-  const database = await client.field<{ catalog: T & { __typename: string } }>(
-    `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS} ... on Database { catalog { ${ERROR_FIELDS}
-      ... on DatabaseCatalog { ${selection} } } } } }`,
-    { id: shopId },
-  );
-  const { __typename, ...fields } = database.catalog;
-  expect(__typename).toBe('DatabaseCatalog');
-  return fields as unknown as T;
+function catalog<T = Record<string, unknown>>(client: TestClient, selection: string): Promise<T> {
+  return catalogOf<T>(client, shopId, selection);
 }
 
 interface RoleRow {

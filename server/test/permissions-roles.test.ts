@@ -93,7 +93,11 @@ const clerkPassword = secret('clerk');
 describe('creating roles', () => {
   it('a dry run returns the exact SQL, the password masked, and creates nothing', async () => {
     const events = await eventCount(testApp);
-    const change = await dba('createRole', { input: { name: 'analyst', login: true, password: analystPassword } }, true);
+    const change = await dba(
+      'createRole',
+      { input: { name: 'analyst', login: true, password: analystPassword } },
+      true,
+    );
     expectDryRun(change, [
       `CREATE ROLE "analyst" LOGIN PASSWORD '********'`,
       'GRANT CONNECT, CREATE ON DATABASE "shop" TO "analyst"',
@@ -110,7 +114,9 @@ describe('creating roles', () => {
     ]);
     expect(event).toMatchObject({ kind: 'role.created' });
     expect(await role('analyst')).toMatchObject({ rolcanlogin: true });
-    const acl = await testApp.sql<{ acl: string }>("SELECT datacl::text AS acl FROM pg_database WHERE datname = 'shop'");
+    const acl = await testApp.sql<{ acl: string }>(
+      "SELECT datacl::text AS acl FROM pg_database WHERE datname = 'shop'",
+    );
     expect(acl[0]?.acl).toContain('analyst=Cc/dba');
     expect(await membershipRows(testApp, 'analyst')).toEqual(['dba by postgres admin=true inherit=false set=false']);
     // The password went to the server as a SCRAM verifier, and works.
@@ -130,7 +136,9 @@ describe('creating roles', () => {
       rolcreaterole: true,
       rolconnlimit: 10,
     });
-    const acl = await testApp.sql<{ acl: string }>("SELECT datacl::text AS acl FROM pg_database WHERE datname = 'shop'");
+    const acl = await testApp.sql<{ acl: string }>(
+      "SELECT datacl::text AS acl FROM pg_database WHERE datname = 'shop'",
+    );
     expect(acl[0]?.acl).not.toContain('readers');
   });
 
@@ -259,11 +267,7 @@ describe('changing roles', () => {
   });
 
   it('refuses a rename to a name that is taken (42710), and one without ADMIN OPTION (42501)', async () => {
-    expectRefused(
-      await dba('renameRole', { name: 'readers', newName: 'pat' }),
-      'DuplicateObjectError',
-      '42710',
-    );
+    expectRefused(await dba('renameRole', { name: 'readers', newName: 'pat' }), 'DuplicateObjectError', '42710');
     expectRefused(await dba('renameRole', { name: 'pat', newName: 'patricia' }), 'PermissionDeniedError', '42501');
     expect(await roleExists(testApp, 'pat')).toBe(true);
   });
@@ -393,6 +397,28 @@ describe('dropping roles', () => {
     expect(await roleExists(testApp, 'data analyst')).toBe(false);
   });
 
+  it('dropping a configured role removes its stored password and the invitations to work through it', async () => {
+    const created = await dba('createRole', {
+      input: { name: 'temp clerk', login: true, password: secret('temp-clerk'), configure: true },
+    });
+    expect(created.__typename).toBe('PermissionChange');
+    await testApp.sql(
+      `INSERT INTO "Invitation" (id, email, "databaseId", "configuredRoleId", "tokenHash", "expiresAt")
+       SELECT gen_random_uuid(), 'new@example.com', $1, id, 'hash-of-a-token', now() + interval '1 day'
+         FROM "ConfiguredRole" WHERE rolname = 'temp clerk'`,
+      [Buffer.from(shopId, 'base64').toString().split(':')[1]],
+      'rolecall_metadata',
+    );
+    const change = await dba('dropRole', { name: 'temp clerk' });
+    await expectApplied(testApp, change, [
+      'GRANT "temp clerk" TO "dba" WITH ADMIN FALSE, INHERIT TRUE, SET FALSE',
+      'DROP OWNED BY "temp clerk"',
+      'DROP ROLE "temp clerk"',
+    ]);
+    expect(await configuredRoleNames()).not.toContain('temp clerk');
+    expect(await testApp.sql('SELECT id FROM "Invitation"', [], 'rolecall_metadata')).toEqual([]);
+  });
+
   it('refuses while a collaborator works through the role (InUseError), changing nothing', async () => {
     const change = await dba('dropRole', { name: 'head clerk' });
     expect(change).toMatchObject({ __typename: 'InUseError', usedBy: ['carl on shop'] });
@@ -421,6 +447,33 @@ describe('dropping roles', () => {
     expect(await relationOwner(testApp, 'shop', 'public', 'b1')).toBe('borrowed');
     expect(await relationOwner(testApp, 'warehouse', 'public', 'b2')).toBe('borrowed');
     expect(await eventCount(testApp)).toBe(events);
+  });
+
+  it('refuses with DependentObjectsError (2BP01) when a grant by another role would remain, changing nothing', async () => {
+    // dba may drop `entangled` and reassign what it owns, but not revoke what postgres granted it in warehouse.
+    expect((await dba('createRole', { input: { name: 'entangled' } })).__typename).toBe('PermissionChange');
+    await testApp.sql('CREATE TABLE e1 (n int); ALTER TABLE e1 OWNER TO entangled', [], 'shop');
+    await testApp.sql('CREATE TABLE e2 (n int); GRANT SELECT ON e2 TO entangled', [], 'warehouse');
+    const events = await eventCount(testApp);
+    const change = await dba('dropRole', { name: 'entangled', reassignTo: 'dba' });
+    expect(change).toMatchObject({
+      __typename: 'DependentObjectsError',
+      code: 'DEPENDENT_OBJECTS',
+      sqlstate: '2BP01',
+      message: 'role "entangled" cannot be dropped because some objects in warehouse depend on it',
+      detail: 'privileges for table e2',
+    });
+    expect(await roleExists(testApp, 'entangled')).toBe(true);
+    expect(await relationOwner(testApp, 'shop', 'public', 'e1')).toBe('entangled');
+    expect(await membershipRows(testApp, 'entangled')).toEqual(['dba by postgres admin=true inherit=false set=false']);
+    expect(await eventCount(testApp)).toBe(events);
+    // In the database the request is about, PostgreSQL's own refusal comes back the same way.
+    await testApp.sql('REVOKE SELECT ON e2 FROM entangled', [], 'warehouse');
+    await testApp.sql('CREATE TABLE e3 (n int); GRANT SELECT ON e3 TO entangled', [], 'shop');
+    const here = await dba('dropRole', { name: 'entangled', reassignTo: 'dba' });
+    expectRefused(here, 'DependentObjectsError', '2BP01');
+    expect(here.detail).toBe('privileges for table e3');
+    expect(await relationOwner(testApp, 'shop', 'public', 'e1')).toBe('entangled');
   });
 
   it('refuses DROP ROLE to a role without CREATEROLE (42501), changing nothing', async () => {

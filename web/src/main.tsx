@@ -1,9 +1,15 @@
-import { createResource, type JSX, Match, Switch } from 'solid-js';
+import { A, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { createResource, type JSX, Match, Show, Switch } from 'solid-js';
 import { render } from 'solid-js/web';
+import { ConnectionIndicator, Toasts } from './components/Chrome';
 import { graphql } from './gql';
-import { client } from './graphql/client';
-import { DatabasesPage } from './pages/databases';
+import { mutate, query } from './graphql/client';
+import { AccountPage } from './pages/account/Account';
+import { DatabasePage } from './pages/database/Database';
+import { DatabasesPage } from './pages/databases/List';
+import { AcceptInvitationPage } from './pages/invitations/Invitations';
 import { LoginPage, SetupPage } from './pages/session';
+import { UsersPage } from './pages/users/Users';
 import './styles.css';
 
 const ViewerQuery = graphql(`
@@ -13,23 +19,77 @@ const ViewerQuery = graphql(`
   }
 `);
 
-function App(): JSX.Element {
-  const [state, { refetch }] = createResource(async () => (await client.query(ViewerQuery, {}).toPromise()).data);
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+/** Signed out: setup or login. Signed in: the header and the routed page. */
+function Shell(props: RouteSectionProps): JSX.Element {
+  const accepting = () => props.location.pathname === '/invitations/accept';
+  const [state, { refetch }] = createResource(() => query(ViewerQuery, {}));
   const reload = () => void refetch();
+  const signOut = async () => {
+    await mutate(LogoutMutation, {});
+    location.assign('/');
+  };
   return (
     <Switch fallback={<p class="card">Loading…</p>}>
       <Match when={state()?.setupRequired}>
         <SetupPage onDone={reload} />
       </Match>
+      <Match when={state() && !state()?.viewer && accepting()}>
+        <AcceptInvitationPage onDone={reload} />
+      </Match>
       <Match when={state() && !state()?.viewer}>
         <LoginPage onDone={reload} />
       </Match>
       <Match when={state()?.viewer}>
-        {(viewer) => <DatabasesPage username={viewer().username} onSignOut={reload} />}
+        {(viewer) => (
+          <>
+            <header class="topbar">
+              <A href="/" class="brand">
+                Rolecall
+              </A>
+              <nav aria-label="Main">
+                <A href="/" end>
+                  Databases
+                </A>
+                <Show when={viewer().isAdmin}>
+                  <A href="/users">Users</A>
+                </Show>
+                <A href="/account">Account</A>
+              </nav>
+              <ConnectionIndicator />
+              <span class="who">
+                {viewer().username}{' '}
+                <button type="button" class="ghost" onClick={signOut}>
+                  Sign out
+                </button>
+              </span>
+            </header>
+            {props.children}
+            <Toasts />
+          </>
+        )}
       </Match>
     </Switch>
   );
 }
 
 const root = document.getElementById('root');
-if (root) render(() => <App />, root);
+if (root) {
+  render(
+    () => (
+      <Router root={Shell}>
+        <Route path="/" component={DatabasesPage} />
+        <Route path="/databases/:id/:tab?" component={DatabasePage} />
+        <Route path="/users" component={UsersPage} />
+        <Route path="/account" component={AccountPage} />
+        <Route path="/invitations/accept" component={() => <AcceptInvitationPage signedInAs="you" />} />
+      </Router>
+    ),
+    root,
+  );
+}

@@ -23,3 +23,16 @@ export async function roleDependencies(client: ClientBase, roleOid: number): Pro
   );
   return rows;
 }
+
+/** What still depends on the role in the current database, described as DROP ROLE would list it. */
+export async function remainingDependencies(client: ClientBase, roleOid: number): Promise<string[]> {
+  const { rows } = await client.query<{ what: string }>(
+    `SELECT CASE s.deptype WHEN 'o' THEN 'owner of ' WHEN 'a' THEN 'privileges for ' ELSE '' END
+              || pg_catalog.pg_describe_object(s.classid, s.objid, s.objsubid) AS what
+       FROM pg_catalog.pg_shdepend s JOIN pg_catalog.pg_database d ON d.oid = s.dbid
+      WHERE s.refclassid = 'pg_catalog.pg_authid'::regclass AND s.refobjid = $1 AND d.datname = current_database()
+      ORDER BY 1`,
+    [roleOid],
+  );
+  return rows.map((row) => row.what);
+}

@@ -6,6 +6,9 @@ export const MAX_IDENTIFIER_BYTES = 63;
 export function checkIdentifier(name: string, field: string): string {
   if (name.length === 0) throw new ValidationError(field, `${field} must not be empty.`);
   if (name.includes('\0')) throw new ValidationError(field, `${field} must not contain a NUL character.`);
+  // A lone UTF-16 surrogate has no UTF-8 form: it would reach PostgreSQL as U+FFFD, naming another object.
+  if (/\p{Cs}/u.test(name))
+    throw new ValidationError(field, `${field} must be valid Unicode (it has a lone surrogate).`);
   const bytes = Buffer.byteLength(name, 'utf8');
   if (bytes > MAX_IDENTIFIER_BYTES) {
     throw new ValidationError(

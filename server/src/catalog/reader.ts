@@ -64,7 +64,8 @@ export class CatalogReader {
     return (await this.edgesBy[side]()).get(oid) ?? [];
   }
 
-  private readonly rolesByOid = memo(async () => new Map((await this.roles()).map((role) => [role.oid, role])));
+  /** Roles by OID, indexed once per request (resolvers of many rows look them up without a promise each). */
+  readonly rolesByOid = memo(async () => new Map((await this.roles()).map((role) => [role.oid, role])));
   private readonly rolesByName = memo(async () => new Map((await this.roles()).map((role) => [role.rolname, role])));
 
   async roleByOid(oid: number): Promise<PgRole | undefined> {
@@ -73,6 +74,20 @@ export class CatalogReader {
 
   async roleByName(name: string): Promise<PgRole | undefined> {
     return (await this.rolesByName()).get(name);
+  }
+
+  /** One role, read alone: for a mutation that names one role, without reading every role of the server. */
+  async roleNamed(name: string): Promise<PgRole | undefined> {
+    return (await this.run((client) => allRoles(client, name)))[0];
+  }
+
+  /** One relation, read alone: for a mutation that names one table, without reading thousands. */
+  async relationNamed(schema: string, name: string): Promise<PgClass | undefined> {
+    const features = await this.features();
+    const found = await this.run((client) =>
+      relations(client, privilegesFor('TABLE', features), privilegesFor('SEQUENCE', features), { schema, name }),
+    );
+    return found[0];
   }
 
   private readonly relationsBySchema = memo(async () =>

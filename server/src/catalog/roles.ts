@@ -38,12 +38,13 @@ const VALID_UNTIL = `CASE WHEN rolvaliduntil = 'infinity' THEN NULL
                           WHEN rolvaliduntil = '-infinity' THEN 'epoch'::timestamptz
                           ELSE rolvaliduntil END AS rolvaliduntil`;
 
-export async function allRoles(client: ClientBase): Promise<PgRole[]> {
+/** Every role of the server; with `only`, just the role of that name (for a mutation, out of thousands). */
+export async function allRoles(client: ClientBase, only?: string): Promise<PgRole[]> {
   const { rows } = await client.query<PgRole>(
     `SELECT oid::int AS oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
             rolbypassrls, rolconnlimit, ${VALID_UNTIL}, (oid < $1 AND rolname LIKE 'pg\\_%') AS is_predefined
-       FROM pg_catalog.pg_roles ORDER BY rolname`,
-    [FIRST_NORMAL_OBJECT_ID],
+       FROM pg_catalog.pg_roles ${only === undefined ? '' : 'WHERE rolname = $2'} ORDER BY rolname`,
+    only === undefined ? [FIRST_NORMAL_OBJECT_ID] : [FIRST_NORMAL_OBJECT_ID, only],
   );
   return rows;
 }

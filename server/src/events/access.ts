@@ -12,6 +12,21 @@ const ACCESS_KINDS = new Set([
   'user.updated',
 ]);
 
+function readRights(metadata: Metadata, userId: string) {
+  return metadata.user.findUnique({
+    where: { id: userId },
+    include: { collaborators: { include: { database: { select: { serverId: true } } } } },
+  });
+}
+
+type Rights = Awaited<ReturnType<typeof readRights>>;
+
+/**
+ * The read of each user's rights made after an access event, by metadata store: every subscription of that user
+ * (tabs, dashboards, a CLI watch) shares it instead of each querying again.
+ */
+const readsAfterEvent = new WeakMap<Metadata, Map<string, { eventId: bigint; rights: Promise<Rights> }>>();
+
 /**
  * What one user may see of the event stream, kept current as events arrive: admins see everything; others see
  * the events of databases they collaborate on and the server-wide (role) events of those databases' servers.
@@ -28,19 +43,30 @@ export class EventAccess {
   ) {}
 
   async refresh(): Promise<void> {
-    const user = await this.metadata.user.findUnique({
-      where: { id: this.userId },
-      include: { collaborators: { include: { database: { select: { serverId: true } } } } },
-    });
+    this.apply(await readRights(this.metadata, this.userId));
+  }
+
+  private apply(user: Rights): void {
     this.isActive = Boolean(user?.isActive);
     this.isAdmin = Boolean(user?.isAdmin);
     this.databaseIds = new Set(user?.collaborators.map((collaborator) => collaborator.databaseId) ?? []);
     this.serverIds = new Set(user?.collaborators.map((collaborator) => collaborator.database.serverId) ?? []);
   }
 
-  /** Re-reads the user's rights when the event may have changed them. */
+  /** Re-reads the user's rights when the event may have changed them (once per user and event). */
   async observe(event: Event): Promise<void> {
-    if (ACCESS_KINDS.has(event.kind)) await this.refresh();
+    if (!ACCESS_KINDS.has(event.kind)) return;
+    let reads = readsAfterEvent.get(this.metadata);
+    if (!reads) {
+      reads = new Map();
+      readsAfterEvent.set(this.metadata, reads);
+    }
+    let read = reads.get(this.userId);
+    if (read?.eventId !== event.id) {
+      read = { eventId: event.id, rights: readRights(this.metadata, this.userId) };
+      reads.set(this.userId, read);
+    }
+    this.apply(await read.rights);
   }
 
   get active(): boolean {

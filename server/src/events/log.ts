@@ -24,7 +24,13 @@ export type EventKind =
   | 'ownership.transferred'
   | 'schema.created'
   | 'object.created'
-  | 'object.dropped';
+  | 'object.dropped'
+  | 'invitation.created'
+  | 'invitation.resent'
+  | 'invitation.revoked'
+  | 'invitation.accepted'
+  | 'invitation.declined'
+  | 'invitation.expired';
 
 export interface EventInput {
   kind: EventKind;

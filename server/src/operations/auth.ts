@@ -6,7 +6,7 @@ import { InvalidCredentialsError, NotFoundError, SetupAlreadyDoneError, TooManyA
 import type { ApiToken, User } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
 import { type CreateUserInput, insertUser } from './users.js';
-import { checkPassword } from './validation.js';
+import { checkPassword, checkText } from './validation.js';
 
 export async function isSetupRequired(context: Context): Promise<boolean> {
   return (await context.metadata.user.count()) === 0;
@@ -38,9 +38,12 @@ export async function login(context: Context, loginName: string, password: strin
   const key = `${loginName.trim().toLowerCase()}|${clientAddress(context.request)}`;
   const wait = throttle.secondsUntilAllowed(key);
   if (wait > 0) throw new TooManyAttemptsError(wait);
-  const user = await context.metadata.user.findFirst({
-    where: { OR: [{ username: loginName.trim() }, { email: loginName.trim().toLowerCase() }] },
-  });
+  // No username or e-mail holds a NUL (they are validated), and PostgreSQL text cannot even be compared with one.
+  const user = loginName.includes('\0')
+    ? null
+    : await context.metadata.user.findFirst({
+        where: { OR: [{ username: loginName.trim() }, { email: loginName.trim().toLowerCase() }] },
+      });
   // Hash even when there is no such user, so timing does not tell which usernames exist.
   const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !matches || !user.isActive) {
@@ -84,7 +87,12 @@ export async function createApiToken(
   const token = newToken('rct');
   const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
   const apiToken = await context.metadata.apiToken.create({
-    data: { userId: viewer.user.id, name: name.trim() || 'token', tokenHash: hashToken(token), expiresAt },
+    data: {
+      userId: viewer.user.id,
+      name: checkText(name, 'name').trim() || 'token',
+      tokenHash: hashToken(token),
+      expiresAt,
+    },
   });
   return { token, apiToken };
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type { Access, Collaborator } from '../generated/prisma/client.js';
+import type { Access, Collaborator, Database, Prisma, Server, User } from '../generated/prisma/client.js';
 import { isUniqueViolation } from '../metadata/errors.js';
 import { canManageCollaborator, databaseCapabilities, requireViewer } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
@@ -12,7 +12,7 @@ async function viewerAccess(context: Context, userId: string, databaseId: string
 }
 
 /** Checks the viewer may manage collaborators of the database before revealing whether anything exists. */
-async function requireManager(context: Context, databaseId: string) {
+export async function requireManager(context: Context, databaseId: string) {
   const viewer = requireViewer(context.viewer);
   const access = await viewerAccess(context, viewer.user.id, databaseId);
   if (!databaseCapabilities(viewer.user, access).canManageCollaborators) {
@@ -23,17 +23,57 @@ async function requireManager(context: Context, databaseId: string) {
   return { viewer, access, database };
 }
 
-type Managed = Awaited<ReturnType<typeof requireManager>>;
+export type Managed = Awaited<ReturnType<typeof requireManager>>;
 
 /** The configured role must be on the database's server and still log in there (a dropped role is never assignable). */
-async function usableRole(context: Context, managed: Managed, configuredRoleId: string) {
+export async function usableRole(context: Context, database: Database & { server: Server }, configuredRoleId: string) {
   const role = await context.metadata.configuredRole.findUnique({ where: { id: configuredRoleId } });
   if (!role) throw new NotFoundError('configured role');
-  if (role.serverId !== managed.database.serverId) {
+  if (role.serverId !== database.serverId) {
     throw new ValidationError('configuredRoleId', 'That role is configured on another server.');
   }
-  await verifyLogin(targetFor(context, managed.database.server, managed.database.name, role));
+  await verifyLogin(targetFor(context, database.server, database.name, role));
   return role;
+}
+
+/** A MANAGER may not bring an admin in: an admin's collaborations are the admins' business. */
+export function requireMayAdd(managed: Managed, user: Pick<User, 'isAdmin'>): void {
+  if (user.isAdmin && !managed.viewer.user.isAdmin)
+    throw new ForbiddenError('Only admins add admins as collaborators.');
+}
+
+export interface NewCollaboration {
+  actorId: string;
+  database: Pick<Database, 'id' | 'name' | 'serverId'>;
+  user: Pick<User, 'id' | 'username'>;
+  role: { id: string; rolname: string };
+  access: Access;
+  /** Extra payload for the collaborator.added event (e.g. the invitation it came from). */
+  details?: Prisma.InputJsonObject;
+}
+
+/** Inserts the collaboration and its event in the caller's transaction; a duplicate is a ConflictError. */
+export async function insertCollaboration(
+  context: Context,
+  tx: Prisma.TransactionClient,
+  input: NewCollaboration,
+): Promise<Collaborator> {
+  const { database, user, role, access } = input;
+  const existing = await tx.collaborator.findUnique({
+    where: { userId_databaseId: { userId: user.id, databaseId: database.id } },
+  });
+  if (existing) throw new ConflictError(`${user.username} already collaborates on ${database.name}.`);
+  const collaborator = await tx.collaborator.create({
+    data: { userId: user.id, databaseId: database.id, configuredRoleId: role.id, access },
+  });
+  await context.events.record(tx, {
+    kind: 'collaborator.added',
+    actorId: input.actorId,
+    serverId: database.serverId,
+    databaseId: database.id,
+    payload: { ...input.details, collaboratorId: collaborator.id, user: user.username, role: role.rolname, access },
+  });
+  return collaborator;
 }
 
 async function activeUser(context: Context, userId: string) {
@@ -53,23 +93,18 @@ export interface AddCollaboratorInput {
 export async function addCollaborator(context: Context, input: AddCollaboratorInput): Promise<Collaborator> {
   const managed = await requireManager(context, input.databaseId);
   const user = await activeUser(context, input.userId);
-  if (user.isAdmin && !managed.viewer.user.isAdmin)
-    throw new ForbiddenError('Only admins add admins as collaborators.');
-  const role = await usableRole(context, managed, input.configuredRoleId);
+  requireMayAdd(managed, user);
+  const role = await usableRole(context, managed.database, input.configuredRoleId);
   try {
-    return await context.metadata.$transaction(async (tx) => {
-      const collaborator = await tx.collaborator.create({
-        data: { userId: user.id, databaseId: managed.database.id, configuredRoleId: role.id, access: input.access },
-      });
-      await context.events.record(tx, {
-        kind: 'collaborator.added',
+    return await context.metadata.$transaction((tx) =>
+      insertCollaboration(context, tx, {
         actorId: managed.viewer.user.id,
-        serverId: managed.database.serverId,
-        databaseId: managed.database.id,
-        payload: { collaboratorId: collaborator.id, user: user.username, role: role.rolname, access: input.access },
-      });
-      return collaborator;
-    });
+        database: managed.database,
+        user,
+        role,
+        access: input.access,
+      }),
+    );
   } catch (error) {
     if (isUniqueViolation(error))
       throw new ConflictError(`${user.username} already collaborates on ${managed.database.name}.`);
@@ -105,7 +140,7 @@ export async function updateCollaborator(
   input: UpdateCollaboratorInput,
 ): Promise<Collaborator> {
   const { managed, collaborator } = await managedCollaborator(context, collaboratorId);
-  const role = input.configuredRoleId ? await usableRole(context, managed, input.configuredRoleId) : null;
+  const role = input.configuredRoleId ? await usableRole(context, managed.database, input.configuredRoleId) : null;
   return context.metadata.$transaction(async (tx) => {
     const updated = await tx.collaborator.update({
       where: { id: collaboratorId },

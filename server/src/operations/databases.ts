@@ -27,6 +27,17 @@ async function passwordFor(context: Context, input: ConnectDatabaseInput, host: 
   return context.secrets.open(stored.encryptedPassword, passwordContext(stored.serverId, stored.rolname));
 }
 
+/** Checks that the connection works (a real login), without storing anything: the form's "Test connection". */
+export async function testConnection(context: Context, input: ConnectDatabaseInput): Promise<string> {
+  requireAdmin(context.viewer);
+  const host = checkHost(input.host);
+  const port = checkPort(input.port);
+  const database = checkIdentifier(input.database, 'database');
+  const role = checkIdentifier(input.role, 'role');
+  const password = await passwordFor(context, input, host);
+  return verifyLogin({ host, port, database, role, password });
+}
+
 /**
  * Admins connect a database after a real login as the given role; the admin becomes its collaborator
  * through that role, and the role becomes configured.

@@ -1,7 +1,7 @@
 import { checkIdentifier } from '../catalog/identifiers.js';
 import { loginRoles } from '../catalog/roles.js';
 import type { Context } from '../context.js';
-import { InUseError, NotFoundError } from '../errors.js';
+import { InUseError, NotFoundError, ValidationError } from '../errors.js';
 import type { ConfiguredRole } from '../generated/prisma/client.js';
 import { requireAdmin } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
@@ -41,6 +41,8 @@ export async function configureRole(
 ): Promise<ConfiguredRole> {
   const admin = requireAdmin(context.viewer);
   const rolname = checkIdentifier(rolnameInput, 'role');
+  // No password can be proven by an empty one (and `pg` refuses to even try): say so instead of failing oddly.
+  if (password.length === 0) throw new ValidationError('password', 'password must not be empty.');
   const database = await context.metadata.database.findUnique({ where: { id: databaseId }, include: { server: true } });
   if (!database) throw new NotFoundError('database');
   const { server } = database;

@@ -4,7 +4,7 @@ import { ConflictError, LastAdminError, NotFoundError } from '../errors.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import { isUniqueViolation } from '../metadata/errors.js';
 import { requireAdmin } from '../policy/capabilities.js';
-import { checkEmail, checkPassword, checkUsername } from './validation.js';
+import { checkEmail, checkPassword, checkText, checkUsername } from './validation.js';
 
 export interface CreateUserInput {
   username: string;
@@ -22,7 +22,7 @@ export async function insertUser(
     username: checkUsername(input.username),
     email: checkEmail(input.email),
     passwordHash: await hashPassword(checkPassword(input.password)),
-    displayName: input.displayName?.trim() || null,
+    displayName: input.displayName ? checkText(input.displayName, 'displayName').trim() || null : null,
     isAdmin: input.isAdmin ?? false,
   };
   try {
@@ -57,7 +57,10 @@ export interface UpdateUserInput {
 async function updateData(input: UpdateUserInput): Promise<Prisma.UserUpdateInput> {
   return {
     email: input.email == null ? undefined : checkEmail(input.email),
-    displayName: input.displayName === undefined ? undefined : input.displayName?.trim() || null,
+    displayName:
+      input.displayName === undefined
+        ? undefined
+        : (input.displayName && checkText(input.displayName, 'displayName').trim()) || null,
     isAdmin: input.isAdmin ?? undefined,
     isActive: input.isActive ?? undefined,
     passwordHash: input.password == null ? undefined : await hashPassword(checkPassword(input.password)),

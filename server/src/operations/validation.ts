@@ -16,6 +16,11 @@ const Host = z
   .max(255)
   .regex(/^[^\s/]+$/, 'a host name or address');
 const Port = z.number().int().min(1).max(65535);
+/** Free text kept in the metadata database, whose text columns cannot hold NUL. */
+const Text = z
+  .string()
+  .max(200)
+  .refine((value) => !value.includes('\0'), 'must not contain a NUL character');
 
 function check<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
   const result = schema.safeParse(value);
@@ -29,3 +34,4 @@ export const checkEmail = (value: string) => check(Email, value, 'email');
 export const checkPassword = (value: string, field = 'password') => check(Password, value, field);
 export const checkHost = (value: string) => check(Host, value, 'host');
 export const checkPort = (value: number) => check(Port, value, 'port');
+export const checkText = (value: string, field: string) => check(Text, value, field);

@@ -13,7 +13,7 @@ export interface ConnectionTarget {
 
 interface Entry {
   pool: pg.Pool;
-  password: string;
+  target: ConnectionTarget;
   lastUsed: number;
 }
 
@@ -54,7 +54,7 @@ export class ManagedPools {
   private poolFor(target: ConnectionTarget): pg.Pool {
     const key = keyOf(target);
     const existing = this.entries.get(key);
-    if (existing && existing.password === target.password) {
+    if (existing && existing.target.password === target.password) {
       existing.lastUsed = Date.now();
       return existing.pool;
     }
@@ -62,7 +62,7 @@ export class ManagedPools {
     const pool = new pg.Pool({ ...clientConfig(target), max: 4, idleTimeoutMillis: this.idleMs });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     pool.on('error', (error) => this.logger.warn({ err: error.message, host: target.host }, 'managed connection lost'));
-    this.entries.set(key, { pool, password: target.password, lastUsed: Date.now() });
+    this.entries.set(key, { pool, target, lastUsed: Date.now() });
     return pool;
   }
 
@@ -100,11 +100,10 @@ export class ManagedPools {
 
   /** Forgets the pools of a role (its stored password changed or was removed). */
   async forgetRole(host: string, port: number, role: string): Promise<void> {
-    const closing = [...this.entries.keys()].filter((key) => {
-      const [h, p, , r] = JSON.parse(key) as [string, number, string, string];
-      return h === host && p === port && r === role;
-    });
-    await Promise.all(closing.map((key) => this.close(key)));
+    const closing = [...this.entries].filter(
+      ([, { target }]) => target.host === host && target.port === port && target.role === role,
+    );
+    await Promise.all(closing.map(([key]) => this.close(key)));
   }
 
   private async close(key: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import type { Database as DatabaseRow } from '../generated/prisma/client.js';
 import { viewerTarget } from '../operations/connections.js';
-import { connectDatabase, disconnectDatabase } from '../operations/databases.js';
+import { connectDatabase, disconnectDatabase, testConnection } from '../operations/databases.js';
 import { type DatabaseCapabilities, databaseCapabilities, requireViewer } from '../policy/capabilities.js';
 import { EXPECTED_ERRORS } from './errors.js';
 import { localId, Removed } from './ids.js';
@@ -107,6 +107,10 @@ const ConnectDatabaseInput = builder.inputType('ConnectDatabaseInput', {
   }),
 });
 
+const ConnectionTest = builder.objectRef<{ currentUser: string }>('ConnectionTest').implement({
+  fields: (t) => ({ currentUser: t.exposeString('currentUser', { description: 'Whom the server saw log in.' }) }),
+});
+
 builder.mutationFields((t) => ({
   connectDatabase: t.field({
     type: Database,
@@ -114,6 +118,15 @@ builder.mutationFields((t) => ({
     errors: { types: EXPECTED_ERRORS },
     args: { input: t.arg({ type: ConnectDatabaseInput, required: true }) },
     resolve: (_root, { input }, context) => connectDatabase(context, { ...input, port: input.port ?? 5432 }),
+  }),
+  testConnection: t.field({
+    type: ConnectionTest,
+    description: 'Admins check that a connection works (a real login) before connecting; nothing is stored.',
+    errors: { types: EXPECTED_ERRORS },
+    args: { input: t.arg({ type: ConnectDatabaseInput, required: true }) },
+    resolve: async (_root, { input }, context) => ({
+      currentUser: await testConnection(context, { ...input, port: input.port ?? 5432 }),
+    }),
   }),
   disconnectDatabase: t.field({
     type: Removed,

@@ -10,6 +10,7 @@ import {
   InvalidCredentialsError,
   InvalidGrantError,
   InvalidNameError,
+  InvitationUnusableError,
   LastAdminError,
   NotFoundError,
   ObjectInUseError,
@@ -22,6 +23,7 @@ import {
   UnauthenticatedError,
   UndefinedObjectError,
   ValidationError,
+  WrongUserError,
 } from '../errors.js';
 
 const ErrorInterface = builder.interfaceRef<RolecallError>('Error').implement({
@@ -66,6 +68,7 @@ plainError(InvalidCredentialsError, 'InvalidCredentialsError');
 plainError(SetupAlreadyDoneError, 'SetupAlreadyDoneError');
 plainError(ConflictError, 'ConflictError');
 plainError(LastAdminError, 'LastAdminError');
+plainError(WrongUserError, 'WrongUserError');
 
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
@@ -81,6 +84,13 @@ builder.objectType(TooManyAttemptsError, {
   name: 'TooManyAttemptsError',
   interfaces: [ErrorInterface],
   fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
+});
+builder.objectType(InvitationUnusableError, {
+  name: 'InvitationUnusableError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    state: t.exposeString('state', { description: 'UNKNOWN, ACCEPTED, REVOKED, EXPIRED or DECLINED.' }),
+  }),
 });
 builder.objectType(InUseError, {
   name: 'InUseError',
@@ -112,6 +122,8 @@ export const EXPECTED_ERRORS = [
   ConflictError,
   LastAdminError,
   InUseError,
+  InvitationUnusableError,
+  WrongUserError,
   PostgresError,
   ServerUnavailableError,
   AuthenticationFailedError,

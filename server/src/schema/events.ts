@@ -40,7 +40,19 @@ const FAMILIES: Record<string, string[]> = {
   DatabaseEvent: ['database.connected', 'database.disconnected'],
   RoleConfigurationEvent: ['role.configured', 'role.unconfigured'],
   UserEvent: ['user.created', 'user.updated'],
+  InvitationEvent: [
+    'invitation.created',
+    'invitation.resent',
+    'invitation.revoked',
+    'invitation.accepted',
+    'invitation.declined',
+    'invitation.expired',
+  ],
 };
+/** Kinds to filter by; one with a NUL can match no event, and PostgreSQL text cannot even be compared with it. */
+const kindFilter = (kinds: string[] | null | undefined): string[] | null =>
+  kinds ? kinds.filter((kind) => !kind.includes('\0')) : null;
+
 const FAMILY_OF = new Map(
   Object.entries(FAMILIES).flatMap(([family, kinds]) => kinds.map((kind) => [kind, family] as const)),
 );
@@ -206,6 +218,22 @@ builder.objectRef<EventRow>('UserEvent').implement({
   }),
 });
 
+builder.objectRef<EventRow>('InvitationEvent').implement({
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'InvitationEvent',
+  fields: (t) => ({
+    invitationId: t.id({
+      nullable: true,
+      resolve: (event) =>
+        text(event, 'invitationId') ? encodeGlobalID('Invitation', text(event, 'invitationId') as string) : null,
+    }),
+    email: t.string({ nullable: true, resolve: (event) => text(event, 'email') }),
+    access: t.string({ nullable: true, resolve: (event) => text(event, 'access') }),
+    role: t.string({ nullable: true, resolve: (event) => text(event, 'role') }),
+    status: t.string({ nullable: true, resolve: (event) => text(event, 'status') }),
+  }),
+});
+
 interface EventPage {
   events: EventRow[];
   nextCursor: bigint | null;
@@ -272,6 +300,7 @@ builder.queryField('auditLog', (t) =>
         ...args,
         databaseId: args.databaseId ? localId(String(args.databaseId), 'Database') : null,
         actorId: args.actorId ? localId(String(args.actorId), 'User') : null,
+        kinds: kindFilter(args.kinds),
       });
       const take = Math.min(Math.max(args.first ?? 50, 1), 500);
       const events = await context.metadata.event.findMany({
@@ -303,7 +332,7 @@ builder.subscriptionField('events', (t) =>
       const filter = {
         databaseId: args.databaseId ? localId(String(args.databaseId), 'Database') : null,
         serverId: args.serverId ? localId(String(args.serverId), 'Server') : null,
-        kinds: args.kinds ?? null,
+        kinds: kindFilter(args.kinds),
       };
       return eventStream(context.metadata, context.bus, viewer.user.id, filter, args.after ?? null);
     },

@@ -7,12 +7,14 @@ import './auth.js';
 import './database.js';
 import './role-configuration.js';
 import './collaborator.js';
+import './invitation.js';
 import './demo.js';
 import './catalog.js';
 import './role.js';
 import './objects.js';
 import './permissions.js';
 import './effective.js';
+import './effective-matrix.js';
 import './viewer-role.js';
 import './events.js';
 

@@ -26,21 +26,23 @@ export async function roleShape(catalog: CatalogShape, oid: number): Promise<Rol
 
 /** One membership (role, member) with every grantor's grant, combined as PostgreSQL combines them. */
 async function memberships(catalog: CatalogShape, side: 'roleid' | 'member', oid: number): Promise<MembershipShape[]> {
-  const edges = await catalog.reader.membershipsWhere(side, oid);
+  const [edges, roles] = await Promise.all([catalog.reader.membershipsWhere(side, oid), catalog.reader.rolesByOid()]);
   const byPair = new Map<number, PgAuthMember[]>();
   for (const edge of edges) {
     const other = side === 'roleid' ? edge.member : edge.roleid;
-    byPair.set(other, [...(byPair.get(other) ?? []), edge]);
+    const grants = byPair.get(other);
+    if (grants) grants.push(edge);
+    else byPair.set(other, [edge]);
   }
-  const shapes = await Promise.all(
-    [...byPair.values()].map(async (grants) => {
-      const first = grants[0] as PgAuthMember;
-      const role = await catalog.reader.roleByOid(first.roleid);
-      const member = await catalog.reader.roleByOid(first.member);
-      return role && member ? { role, member, grants, catalog } : null;
-    }),
-  );
-  return shapes.filter((shape): shape is MembershipShape => shape !== null);
+  // Synchronous from here: a role graph has tens of thousands of memberships, and a promise each shows.
+  const shapes: MembershipShape[] = [];
+  for (const grants of byPair.values()) {
+    const first = grants[0] as PgAuthMember;
+    const role = roles.get(first.roleid);
+    const member = roles.get(first.member);
+    if (role && member) shapes.push({ role, member, grants, catalog });
+  }
+  return shapes;
 }
 
 Role.implement({

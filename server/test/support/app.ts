@@ -23,8 +23,11 @@ export interface Instance {
 export interface TestApp {
   app: App;
   url: string;
-  /** Another Rolecall instance on the same metadata database (as behind a load balancer), or the same one restarted. */
-  startInstance(): Promise<Instance>;
+  /**
+   * Another Rolecall instance on the same metadata database (as behind a load balancer), or the same one restarted;
+   * `env` overrides the configuration (e.g. `{ NODE_ENV: 'production' }`).
+   */
+  startInstance(env?: Record<string, string>): Promise<Instance>;
   cluster: EmbeddedCluster;
   /** Every log line the app wrote. */
   logs: string[];
@@ -68,9 +71,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const logger = createLogger('debug', sink);
   await applyMigrations(metadataUrl, logger);
   const dataDir = await mkdtemp(join(tmpdir(), 'rolecall-data-'));
-  const config = loadConfig({ NODE_ENV: 'test', ROLECALL_DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env });
-  const startInstance = async (): Promise<Instance> => {
-    const services = await createServices({ config, logger, metadataUrl });
+  const configOf = (overrides: Record<string, string>) =>
+    loadConfig({ NODE_ENV: 'test', ROLECALL_DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env, ...overrides });
+  const startInstance = async (overrides: Record<string, string> = {}): Promise<Instance> => {
+    const services = await createServices({ config: configOf(overrides), logger, metadataUrl });
     const drift = startDriftWatcher(services, metadataUrl);
     const app = buildApp(services);
     const url = await app.start(0);

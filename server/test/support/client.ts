@@ -21,6 +21,11 @@ export class TestClient {
     return new TestClient(this.url, token);
   }
 
+  /** The `rolecall_session=…` cookie this client sends, once it has signed in. */
+  get sessionCookie(): string | undefined {
+    return this.cookie;
+  }
+
   async raw(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',

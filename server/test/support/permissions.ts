@@ -5,7 +5,7 @@ import type { TestClient } from './client.js';
 import { addCollaborator, configureRole, createUser, ERROR_FIELDS, signIn } from './fixtures.js';
 
 /** What every permission mutation answers: the change, or a typed error (with its extra fields). */
-export const CHANGE_FIELDS = `${ERROR_FIELDS} ... on PermissionChange { dryRun sql warnings eventId }
+export const CHANGE_FIELDS = `${ERROR_FIELDS} ... on PostgresFailure { detail } ... on PermissionChange { dryRun sql warnings eventId }
   ... on InUseError { usedBy } ... on ValidationError { field }`;
 
 export interface Change {
@@ -17,6 +17,7 @@ export interface Change {
   code?: string;
   message?: string;
   sqlstate?: string | null;
+  detail?: string | null;
   usedBy?: string[];
   field?: string;
 }

@@ -10,10 +10,23 @@ export interface Received<T> {
   waitForEnd(timeoutMs?: number): Promise<void>;
 }
 
-export function wsClient(url: string, token?: string, options: { retryAttempts?: number } = {}): Client {
+/** A WebSocket that sends these headers on its upgrade request (a browser's cookie and origin). */
+function socketWithHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  };
+}
+
+export function wsClient(
+  url: string,
+  token?: string,
+  options: { retryAttempts?: number; headers?: Record<string, string> } = {},
+): Client {
   return createClient({
     url: `${url.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: options.headers ? socketWithHeaders(options.headers) : WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : undefined,
     retryAttempts: options.retryAttempts ?? 0,
     lazy: true,

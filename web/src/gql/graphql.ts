@@ -64,6 +64,28 @@ export type Collaborator = Node & {
   user: User;
 };
 
+export type CollaboratorEvent = Event & {
+  __typename?: 'CollaboratorEvent';
+  access?: Maybe<Scalars['String']['output']>;
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  collaboratorId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  username?: Maybe<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
 /** A LOGIN role whose password Rolecall stores (encrypted, never returned) so collaborators can work through it. */
 export type ConfiguredRole = Node & {
   __typename?: 'ConfiguredRole';
@@ -90,6 +112,26 @@ export type ConnectDatabaseInput = {
   role: Scalars['String']['input'];
 };
 
+export type ConnectionTest = {
+  __typename?: 'ConnectionTest';
+  /** Whom the server saw log in. */
+  currentUser: Scalars['String']['output'];
+};
+
+export type CreateRoleInput = {
+  /** Store the password in Rolecall after a real login, so collaborators can use the role at once. */
+  configure?: InputMaybe<Scalars['Boolean']['input']>;
+  connectionLimit?: InputMaybe<Scalars['Int']['input']>;
+  createDb?: InputMaybe<Scalars['Boolean']['input']>;
+  createRole?: InputMaybe<Scalars['Boolean']['input']>;
+  inherit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A LOGIN role also gets CONNECT and CREATE on this database. */
+  login?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  password?: InputMaybe<Scalars['String']['input']>;
+  validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 export type CreateUserInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
   email: Scalars['String']['input'];
@@ -108,6 +150,8 @@ export type CreatedApiToken = {
 /** A connected database. Only admins and its collaborators see it. */
 export type Database = Node & {
   __typename?: 'Database';
+  /** The live catalog, read as the viewer's role; needs the viewer to collaborate on the database. */
+  catalog: DatabaseCatalogResult;
   collaborators: Array<Collaborator>;
   /** Roles with a stored password on this database's server: the ones collaborators can be given. */
   configuredRoles: Array<ConfiguredRole>;
@@ -115,6 +159,8 @@ export type Database = Node & {
   /** `current_user` on a connection made as the viewer's configured role: whom PostgreSQL sees. */
   currentRole: DatabaseCurrentRoleResult;
   id: Scalars['ID']['output'];
+  /** Invitations to this database (pending ones by default), oldest first, with who invited and when. */
+  invitations: Array<Invitation>;
   /** The server's LOGIN roles, read live as the viewer's role, each marked configured or not. */
   loginRoles: DatabaseLoginRolesResult;
   name: Scalars['String']['output'];
@@ -122,6 +168,12 @@ export type Database = Node & {
   /** The viewer's access level here, or null when not a collaborator. */
   viewerAccess?: Maybe<Access>;
   viewerCapabilities: DatabaseCapabilities;
+};
+
+
+/** A connected database. Only admins and its collaborators see it. */
+export type DatabaseInvitationsArgs = {
+  statuses?: InputMaybe<Array<InvitationStatus>>;
 };
 
 /** What the viewer may do with this database in Rolecall (what PostgreSQL allows is on each object). */
@@ -136,7 +188,84 @@ export type DatabaseCapabilities = {
   canView: Scalars['Boolean']['output'];
 };
 
-export type DatabaseCurrentRoleResult = AuthenticationFailedError | ConflictError | DatabaseCurrentRoleSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalog = {
+  __typename?: 'DatabaseCatalog';
+  /** The connected database itself: owner, CONNECT / CREATE / TEMPORARY grants. */
+  database: DatabaseObject;
+  /** What a role can really do on an object, and every reason why (memberships, PUBLIC, ownership, predefined roles, superuser). */
+  effectivePrivileges: DatabaseCatalogEffectivePrivilegesResult;
+  /** What each of these roles can do on each table (of one schema, or of all), role by role, tables ordered by schema and name; `first` keeps the first tables only. */
+  effectivePrivilegesMatrix: DatabaseCatalogEffectivePrivilegesMatrixResult;
+  /** PostgreSQL 16+: memberships carry their own INHERIT and SET options (on 15 inheritance follows the member). */
+  membershipOptionsPerGrant: Scalars['Boolean']['output'];
+  /** The privilege keywords each kind of object takes on this server. */
+  privilegesByKind: Array<PrivilegeList>;
+  role?: Maybe<Role>;
+  /** pg_has_role(member, role, USAGE / MEMBER / SET / … WITH ADMIN OPTION), explained. */
+  roleAccess: DatabaseCatalogRoleAccessResult;
+  /** Every role of the server, predefined ones included (marked). */
+  roles: Array<Role>;
+  schema?: Maybe<Schema>;
+  schemas: Array<Schema>;
+  /** server_version_num, e.g. 180004. */
+  serverVersion: Scalars['Int']['output'];
+  viewerRole: ViewerRole;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogEffectivePrivilegesArgs = {
+  object: ObjectRef;
+  role: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogEffectivePrivilegesMatrixArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  roles: Array<Scalars['String']['input']>;
+  schema?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogRoleArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogRoleAccessArgs = {
+  member: Scalars['String']['input'];
+  role: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogSchemaArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type DatabaseCatalogEffectivePrivilegesMatrixResult = AuthenticationFailedError | ConflictError | DatabaseCatalogEffectivePrivilegesMatrixSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type DatabaseCatalogEffectivePrivilegesMatrixSuccess = {
+  __typename?: 'DatabaseCatalogEffectivePrivilegesMatrixSuccess';
+  data: Array<EffectivePrivilegeRow>;
+};
+
+export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError | ConflictError | DatabaseCatalogEffectivePrivilegesSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type DatabaseCatalogEffectivePrivilegesSuccess = {
+  __typename?: 'DatabaseCatalogEffectivePrivilegesSuccess';
+  data: Array<EffectivePrivilege>;
+};
+
+export type DatabaseCatalogResult = AuthenticationFailedError | ConflictError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type DatabaseCurrentRoleResult = AuthenticationFailedError | ConflictError | DatabaseCurrentRoleSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseCurrentRoleSuccess = {
   __typename?: 'DatabaseCurrentRoleSuccess';
@@ -152,11 +281,42 @@ export type DatabaseDoesNotExistError = Error & PostgresFailure & {
   sqlstate?: Maybe<Scalars['String']['output']>;
 };
 
-export type DatabaseLoginRolesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DatabaseLoginRolesSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type DatabaseEvent = Event & {
+  __typename?: 'DatabaseEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  database?: Maybe<Scalars['String']['output']>;
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type DatabaseLoginRolesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DatabaseLoginRolesSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseLoginRolesSuccess = {
   __typename?: 'DatabaseLoginRolesSuccess';
   data: Array<LoginRole>;
+};
+
+export type DatabaseObject = SecurableObject & {
+  __typename?: 'DatabaseObject';
+  /** Nobody has changed the privileges: these are the defaults (acldefault). */
+  aclIsDefault: Scalars['Boolean']['output'];
+  /** Grantees, PUBLIC included. */
+  grants: Array<Grant>;
+  kind: ObjectKind;
+  name: Scalars['String']['output'];
+  owner?: Maybe<Role>;
+  viewerCan: ObjectCapabilities;
 };
 
 /** The seeded database in the embedded cluster: connect it with `connectDatabase` and no password. */
@@ -177,6 +337,17 @@ export type DependentObjectsError = Error & PostgresFailure & {
   sqlstate?: Maybe<Scalars['String']['output']>;
 };
 
+export type DesiredGrantInput = {
+  /** Which of them WITH GRANT OPTION. */
+  grantable?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A role name; null or omitted for PUBLIC. */
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  /** Instead of privileges: NONE (no access) or a preset of this kind of object. */
+  preset?: InputMaybe<PrivilegePreset>;
+  /** Exactly these (a custom set); ignored when preset is given. */
+  privileges?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type DuplicateObjectError = Error & PostgresFailure & {
   __typename?: 'DuplicateObjectError';
   code: Scalars['String']['output'];
@@ -186,16 +357,90 @@ export type DuplicateObjectError = Error & PostgresFailure & {
   sqlstate?: Maybe<Scalars['String']['output']>;
 };
 
+export type EffectivePrivilege = {
+  __typename?: 'EffectivePrivilege';
+  grantable: Scalars['Boolean']['output'];
+  /** False when only the owner’s implicit grant option applies (the owner revoked it from itself). */
+  held: Scalars['Boolean']['output'];
+  privilege: Scalars['String']['output'];
+  sources: Array<PrivilegeSource>;
+};
+
+/** What a role can really do on a table, as has_table_privilege (has_sequence_privilege for a sequence) answers it. */
+export type EffectivePrivilegeRow = {
+  __typename?: 'EffectivePrivilegeRow';
+  /** Privileges the role may grant to others. */
+  grantable: Array<Scalars['String']['output']>;
+  /** Privileges the role holds, in PostgreSQL’s order. */
+  privileges: Array<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+  schema: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+};
+
 /** Every expected failure. `code` is stable; `message` is for people. */
 export type Error = {
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
 };
 
+/** One change, from the append-only event log. `cursor` orders all events; pass it as `after` to resume. */
+export type Event = {
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type EventPage = {
+  __typename?: 'EventPage';
+  events: Array<Event>;
+  /** Pass as `after` for the next page; null at the end. */
+  nextCursor?: Maybe<Scalars['BigCursor']['output']>;
+};
+
+export type EventSource =
+  /** Made outside Rolecall (psql …), found by the drift watcher. */
+  | 'EXTERNAL'
+  /** Made through Rolecall. */
+  | 'ROLECALL';
+
 export type ForbiddenError = Error & {
   __typename?: 'ForbiddenError';
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
+};
+
+/** What one grantee (a role, or PUBLIC) holds on an object, de-duplicated across grantors. */
+export type Grant = {
+  __typename?: 'Grant';
+  /** Privileges held WITH GRANT OPTION (from any grantor). */
+  grantable: Array<Scalars['String']['output']>;
+  /** Null for PUBLIC. */
+  grantee?: Maybe<Role>;
+  isPublic: Scalars['Boolean']['output'];
+  /** Each grantor’s grants. */
+  items: Array<PrivilegeGrant>;
+  preset: PrivilegePreset;
+  privileges: Array<Scalars['String']['output']>;
+};
+
+/** What a grantee (a role name, or PUBLIC) holds on the object after the change. */
+export type GrantEntry = {
+  __typename?: 'GrantEntry';
+  grantable: Array<Scalars['String']['output']>;
+  grantee: Scalars['String']['output'];
+  privileges: Array<Scalars['String']['output']>;
 };
 
 export type InUseError = Error & {
@@ -229,6 +474,92 @@ export type InvalidNameError = Error & PostgresFailure & {
   sqlstate?: Maybe<Scalars['String']['output']>;
 };
 
+/** An e-mail address invited to collaborate on a database through a configured role. Its token is never shown here. */
+export type Invitation = Node & {
+  __typename?: 'Invitation';
+  access: Access;
+  /** When the invitation was first sent. */
+  createdAt: Scalars['DateTime']['output'];
+  databaseId: Scalars['ID']['output'];
+  databaseName: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  invitedBy?: Maybe<User>;
+  /** When the invitee accepted or declined. */
+  respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The configured role the invitee will work through. */
+  role: ConfiguredRole;
+  status: InvitationStatus;
+};
+
+export type InvitationDelivery =
+  /** E-mailed through SMTP_URL. */
+  | 'EMAIL'
+  /** The SMTP server refused or was unreachable; re-send later. */
+  | 'EMAIL_FAILED'
+  /** No SMTP configured: `acceptUrl` is the link to hand over. */
+  | 'LINK';
+
+export type InvitationEvent = Event & {
+  __typename?: 'InvitationEvent';
+  access?: Maybe<Scalars['String']['output']>;
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  invitationId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** An invitation just (re-)sent, and how it reached the invitee. */
+export type InvitationSent = {
+  __typename?: 'InvitationSent';
+  /** Only when no SMTP is configured: the accept link to hand to the invitee. Not shown again. */
+  acceptUrl?: Maybe<Scalars['String']['output']>;
+  delivery: InvitationDelivery;
+  invitation: Invitation;
+};
+
+export type InvitationStatus =
+  /** The invitee became a collaborator. */
+  | 'ACCEPTED'
+  /** The invitee said no. */
+  | 'DECLINED'
+  /** Not answered in time; re-sending makes it pending again. */
+  | 'EXPIRED'
+  /** Sent, not answered yet, not expired. */
+  | 'PENDING'
+  /** Withdrawn by an admin or manager. */
+  | 'REVOKED';
+
+export type InvitationUnusableError = Error & {
+  __typename?: 'InvitationUnusableError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** UNKNOWN, ACCEPTED, REVOKED, EXPIRED or DECLINED. */
+  state: Scalars['String']['output'];
+};
+
+export type InviteCollaboratorInput = {
+  access?: InputMaybe<Access>;
+  configuredRoleId: Scalars['ID']['input'];
+  databaseId: Scalars['ID']['input'];
+  email: Scalars['String']['input'];
+};
+
 export type LastAdminError = Error & {
   __typename?: 'LastAdminError';
   code: Scalars['String']['output'];
@@ -245,10 +576,59 @@ export type LoginRole = {
   validUntil?: Maybe<Scalars['DateTime']['output']>;
 };
 
+export type MembershipEvent = Event & {
+  __typename?: 'MembershipEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  admin?: Maybe<Scalars['Boolean']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  inherit?: Maybe<Scalars['Boolean']['output']>;
+  kind: Scalars['String']['output'];
+  member?: Maybe<Scalars['String']['output']>;
+  /** For members.set: the group’s members now. */
+  members: Array<Scalars['String']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  set?: Maybe<Scalars['Boolean']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** One grant of a membership, by one grantor. */
+export type MembershipGrant = {
+  __typename?: 'MembershipGrant';
+  admin: Scalars['Boolean']['output'];
+  grantor?: Maybe<Role>;
+  inherit: Scalars['Boolean']['output'];
+  set: Scalars['Boolean']['output'];
+};
+
+export type MembershipInput = {
+  /** May grant and revoke this membership to others. */
+  admin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Has the role’s privileges without SET ROLE (16+; on 15 the member’s INHERIT decides). */
+  inherit?: InputMaybe<Scalars['Boolean']['input']>;
+  member: Scalars['String']['input'];
+  /** May SET ROLE to it (16+; always on 15). */
+  set?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Follows an invitation link. With `newAccount`: creates the account (standard user, the invited address), signs it in and makes it a collaborator, in one step. Without: accepts as the signed-in user, whose e-mail must be the invited one. */
+  acceptInvitation: MutationAcceptInvitationResult;
+  /** Accepts one of `myInvitations`. */
+  acceptMyInvitation: MutationAcceptMyInvitationResult;
   /** Admins, and managers of the database, add a user through a configured role that still logs in. */
   addCollaborator: MutationAddCollaboratorResult;
+  alterRole: MutationAlterRoleResult;
   /** Changes the viewer's own password; other sessions end. */
   changePassword: MutationChangePasswordResult;
   /** Admins store a role's password after a real login proves it; again to replace it after it changed. */
@@ -256,10 +636,22 @@ export type Mutation = {
   /** Admins connect a database after a real login as the role; they become its collaborator through it. */
   connectDatabase: MutationConnectDatabaseResult;
   createApiToken: MutationCreateApiTokenResult;
+  /** CREATE ROLE (needs CREATEROLE); the creator holds ADMIN OPTION on it (16+). */
+  createRole: MutationCreateRoleResult;
+  createSchema: MutationCreateSchemaResult;
   /** Admins create users (standard unless isAdmin). */
   createUser: MutationCreateUserResult;
+  /** Declines one of `myInvitations`. */
+  declineInvitation: MutationDeclineInvitationResult;
   /** Removes Rolecall's metadata about a database; nothing changes on the server. */
   disconnectDatabase: MutationDisconnectDatabaseResult;
+  /** REASSIGN OWNED (in every connected database of the server where it owns something), DROP OWNED, DROP ROLE — all or nothing. */
+  dropRole: MutationDropRoleResult;
+  /** GRANT role TO member WITH ADMIN / INHERIT / SET (16+); again to change the options of an existing grant. */
+  grantMembership: MutationGrantMembershipResult;
+  grantPrivileges: MutationGrantPrivilegesResult;
+  /** Admins, and managers of the database, invite an e-mail address through a configured role that still logs in. */
+  inviteCollaborator: MutationInviteCollaboratorResult;
   /** The viewer stops collaborating on a database. */
   leaveDatabase: MutationLeaveDatabaseResult;
   /** Signs in with username or e-mail; sets an httpOnly session cookie. */
@@ -270,17 +662,54 @@ export type Mutation = {
   removeCollaborator: MutationRemoveCollaboratorResult;
   /** Deletes only the stored password; the role stays on the server. Refused while collaborators use it. */
   removeConfiguredRole: MutationRemoveConfiguredRoleResult;
+  renameRole: MutationRenameRoleResult;
+  /** A new link (the old one stops working) and a new expiry; an expired invitation becomes pending. */
+  resendInvitation: MutationResendInvitationResult;
   revokeApiToken: MutationRevokeApiTokenResult;
+  revokeInvitation: MutationRevokeInvitationResult;
+  /** REVOKE role FROM member; warns when a grant by another grantor remains. */
+  revokeMembership: MutationRevokeMembershipResult;
+  /** REVOKE; warns when grants by other grantors remain. */
+  revokePrivileges: MutationRevokePrivilegesResult;
+  /** Makes the members of a group exactly this list (diffed, one transaction). */
+  setGroupMembers: MutationSetGroupMembersResult;
+  /** Makes the privileges of these grantees on one object exactly these (diffed against its ACL, one transaction). */
+  setPrivileges: MutationSetPrivilegesResult;
+  /** ALTER ROLE … PASSWORD (sent as a SCRAM verifier); a password Rolecall stores for the role follows. */
+  setRolePassword: MutationSetRolePasswordResult;
   /** First run only: creates the first admin and signs them in. */
   setup: MutationSetupResult;
+  /** Admins check that a connection works (a real login) before connecting; nothing is stored. */
+  testConnection: MutationTestConnectionResult;
+  /** ALTER … OWNER TO; for a schema, optionally with some of its tables that the viewer’s role (or a group of it) owns. */
+  transferOwnership: MutationTransferOwnershipResult;
   updateCollaborator: MutationUpdateCollaboratorResult;
   /** Admins change e-mail, name, admin flag, password, or deactivate; the last active admin stays. */
   updateUser: MutationUpdateUserResult;
 };
 
 
+export type MutationAcceptInvitationArgs = {
+  newAccount?: InputMaybe<NewAccountInput>;
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationAcceptMyInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationAddCollaboratorArgs = {
   input: AddCollaboratorInput;
+};
+
+
+export type MutationAlterRoleArgs = {
+  attributes: RoleAttributesInput;
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
 };
 
 
@@ -308,13 +737,66 @@ export type MutationCreateApiTokenArgs = {
 };
 
 
+export type MutationCreateRoleArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: CreateRoleInput;
+};
+
+
+export type MutationCreateSchemaArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  owner?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
 };
 
 
+export type MutationDeclineInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDisconnectDatabaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDropRoleArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  reassignTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationGrantMembershipArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  membership: MembershipInput;
+  role: Scalars['String']['input'];
+};
+
+
+export type MutationGrantPrivilegesArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  object: ObjectRef;
+  privileges: Array<Scalars['String']['input']>;
+  withGrantOption?: InputMaybe<Scalars['Boolean']['input']>;
+  withSchemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  withSequenceUsage?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationInviteCollaboratorArgs = {
+  input: InviteCollaboratorInput;
 };
 
 
@@ -339,13 +821,89 @@ export type MutationRemoveConfiguredRoleArgs = {
 };
 
 
+export type MutationRenameRoleArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  newName: Scalars['String']['input'];
+};
+
+
+export type MutationResendInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeMembershipArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  member: Scalars['String']['input'];
+  role: Scalars['String']['input'];
+};
+
+
+export type MutationRevokePrivilegesArgs = {
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  grantOptionOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  object: ObjectRef;
+  privileges: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationSetGroupMembersArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  members: Array<MembershipInput>;
+  role: Scalars['String']['input'];
+};
+
+
+export type MutationSetPrivilegesArgs = {
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  grants: Array<DesiredGrantInput>;
+  object: ObjectRef;
+};
+
+
+export type MutationSetRolePasswordArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
 export type MutationSetupArgs = {
   input: SetupInput;
+};
+
+
+export type MutationTestConnectionArgs = {
+  input: ConnectDatabaseInput;
+};
+
+
+export type MutationTransferOwnershipArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  newOwner: Scalars['String']['input'];
+  object: ObjectRef;
+  tables?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -360,35 +918,81 @@ export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
 };
 
-export type MutationAddCollaboratorResult = AuthenticationFailedError | Collaborator | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type MutationAcceptInvitationResult = AuthenticationFailedError | Collaborator | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationChangePasswordResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError;
+export type MutationAcceptMyInvitationResult = AuthenticationFailedError | Collaborator | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationConfigureRoleResult = AuthenticationFailedError | ConfiguredRole | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type MutationAddCollaboratorResult = AuthenticationFailedError | Collaborator | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationConnectDatabaseResult = AuthenticationFailedError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type MutationAlterRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationCreateApiTokenResult = AuthenticationFailedError | ConflictError | CreatedApiToken | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type MutationChangePasswordResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationCreateUserResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError;
+export type MutationConfigureRoleResult = AuthenticationFailedError | ConfiguredRole | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationDisconnectDatabaseResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type MutationConnectDatabaseResult = AuthenticationFailedError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationLeaveDatabaseResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type MutationCreateApiTokenResult = AuthenticationFailedError | ConflictError | CreatedApiToken | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationLoginResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError;
+export type MutationCreateRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRemoveCollaboratorResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type MutationCreateSchemaResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRemoveConfiguredRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type MutationCreateUserResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationRevokeApiTokenResult = ApiToken | AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type MutationDeclineInvitationResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationSetupResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError;
+export type MutationDisconnectDatabaseResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationUpdateCollaboratorResult = AuthenticationFailedError | Collaborator | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type MutationDropRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationUpdateUserResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError;
+export type MutationGrantMembershipResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationGrantPrivilegesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationInviteCollaboratorResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationLeaveDatabaseResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationLoginResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+
+export type MutationRemoveCollaboratorResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationRemoveConfiguredRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationRenameRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationResendInvitationResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationRevokeApiTokenResult = ApiToken | AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationRevokeInvitationResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationRevokeMembershipResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationRevokePrivilegesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationSetGroupMembersResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationSetPrivilegesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationSetRolePasswordResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationSetupResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+
+export type MutationTestConnectionResult = AuthenticationFailedError | ConflictError | ConnectionTest | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationTransferOwnershipResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationUpdateCollaboratorResult = AuthenticationFailedError | Collaborator | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationUpdateUserResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+
+export type NewAccountInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
 
 export type Node = {
   id: Scalars['ID']['output'];
@@ -401,6 +1005,40 @@ export type NotFoundError = Error & {
   message: Scalars['String']['output'];
 };
 
+/** What the viewer's role may do to the object, as PostgreSQL decides it: a UI offers only these. */
+export type ObjectCapabilities = {
+  __typename?: 'ObjectCapabilities';
+  changePrivileges: Scalars['Boolean']['output'];
+  drop: Scalars['Boolean']['output'];
+  /** What it may grant and revoke: everything as owner (or member of the owner), else what it holds WITH GRANT OPTION. */
+  grantablePrivileges: Array<Scalars['String']['output']>;
+  /** Why ownership actions are unavailable, when they are. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Owner, member of the owning role, or superuser. */
+  transferOwnership: Scalars['Boolean']['output'];
+};
+
+export type ObjectEvent = Event & {
+  __typename?: 'ObjectEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  object?: Maybe<Scalars['String']['output']>;
+  objectKind?: Maybe<Scalars['String']['output']>;
+  owner?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
 export type ObjectInUseError = Error & PostgresFailure & {
   __typename?: 'ObjectInUseError';
   code: Scalars['String']['output'];
@@ -408,6 +1046,58 @@ export type ObjectInUseError = Error & PostgresFailure & {
   message: Scalars['String']['output'];
   /** SQLSTATE, when the server answered. */
   sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type ObjectKind =
+  | 'DATABASE'
+  | 'SCHEMA'
+  | 'SEQUENCE'
+  | 'TABLE';
+
+/** DATABASE (the connected one), SCHEMA name, or TABLE schema + name (views and sequences too). */
+export type ObjectRef = {
+  kind: ObjectRefKind;
+  name?: InputMaybe<Scalars['String']['input']>;
+  schema?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ObjectRefKind =
+  | 'DATABASE'
+  | 'SCHEMA'
+  | 'TABLE';
+
+export type OwnershipEvent = Event & {
+  __typename?: 'OwnershipEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  newOwner?: Maybe<Scalars['String']['output']>;
+  object?: Maybe<Scalars['String']['output']>;
+  objectKind?: Maybe<Scalars['String']['output']>;
+  previousOwner?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  tables: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** A change to PostgreSQL made as the viewer’s role (or, on a dry run, what would be made). */
+export type PermissionChange = {
+  __typename?: 'PermissionChange';
+  dryRun: Scalars['Boolean']['output'];
+  eventId?: Maybe<Scalars['BigCursor']['output']>;
+  /** The exact statements, in order (passwords shown as ********). */
+  sql: Array<Scalars['String']['output']>;
+  /** What did not or will not happen as asked, and what to do about it. */
+  warnings: Array<Scalars['String']['output']>;
 };
 
 export type PermissionDeniedError = Error & PostgresFailure & {
@@ -437,14 +1127,94 @@ export type PostgresFailure = {
   sqlstate?: Maybe<Scalars['String']['output']>;
 };
 
+export type PrivilegeEvent = Event & {
+  __typename?: 'PrivilegeEvent';
+  /** The object's grants after the change, so a view can update without a refetch. */
+  acl: Array<GrantEntry>;
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  granted: Array<Scalars['String']['output']>;
+  grantee?: Maybe<Scalars['String']['output']>;
+  kind: Scalars['String']['output'];
+  /** database, schema or schema.table */
+  object?: Maybe<Scalars['String']['output']>;
+  objectKind?: Maybe<Scalars['String']['output']>;
+  revoked: Array<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** One ACL item: a privilege granted by one grantor. */
+export type PrivilegeGrant = {
+  __typename?: 'PrivilegeGrant';
+  /** WITH GRANT OPTION. */
+  grantable: Scalars['Boolean']['output'];
+  grantor?: Maybe<Role>;
+  privilege: Scalars['String']['output'];
+};
+
+export type PrivilegeList = {
+  __typename?: 'PrivilegeList';
+  kind: Scalars['String']['output'];
+  privileges: Array<Scalars['String']['output']>;
+};
+
+/** Database: CONNECT, CREATE; schema: READ (USAGE), CREATE (USAGE+CREATE); table: READ (SELECT), WRITE (SELECT, INSERT, UPDATE, DELETE). */
+export type PrivilegePreset =
+  | 'CONNECT'
+  | 'CREATE'
+  | 'CUSTOM'
+  | 'NONE'
+  | 'READ'
+  | 'WRITE';
+
+/** One reason a role holds (or may grant) a privilege. */
+export type PrivilegeSource = {
+  __typename?: 'PrivilegeSource';
+  grantable: Scalars['Boolean']['output'];
+  grantee?: Maybe<Role>;
+  grantor?: Maybe<Role>;
+  kind: PrivilegeSourceKind;
+  /** The roles from the role to the one holding the grant, along INHERIT memberships (just the role when direct). */
+  path: Array<Scalars['String']['output']>;
+  predefinedRole?: Maybe<Scalars['String']['output']>;
+};
+
+export type PrivilegeSourceKind =
+  /** An ACL item granted to the role or to a role it inherits from. */
+  | 'GRANT'
+  /** An ACL item of the object's owner, whose privileges the role has. */
+  | 'OWNER'
+  /** Having the owner's privileges implies every grant option. */
+  | 'OWNER_GRANT_OPTION'
+  /** pg_read_all_data, pg_write_all_data or pg_maintain, which the role inherits. */
+  | 'PREDEFINED_ROLE'
+  /** Granted to PUBLIC: every role has it. */
+  | 'PUBLIC'
+  /** Superusers bypass every check. */
+  | 'SUPERUSER';
+
 export type Query = {
   __typename?: 'Query';
   /** The viewer's own API tokens. */
   apiTokens: QueryApiTokensResult;
+  /** The event log, newest first, filtered; `after` continues from a previous page. */
+  auditLog: QueryAuditLogResult;
   database: QueryDatabaseResult;
   databases: QueryDatabasesResult;
   /** For admins: the ready demo database of the embedded default, or null. */
   demoDatabase?: Maybe<DemoDatabase>;
+  /** The signed-in user's pending invitations (addressed to their e-mail), newest first. */
+  myInvitations: QueryMyInvitationsResult;
   /** True until the first admin has been created. */
   setupRequired: Scalars['Boolean']['output'];
   /** Every Rolecall user (admins only). */
@@ -454,27 +1224,47 @@ export type Query = {
 };
 
 
+export type QueryAuditLogArgs = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['BigCursor']['input']>;
+  databaseId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type QueryDatabaseArgs = {
   id: Scalars['ID']['input'];
 };
 
-export type QueryApiTokensResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryApiTokensSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type QueryApiTokensResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryApiTokensSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryApiTokensSuccess = {
   __typename?: 'QueryApiTokensSuccess';
   data: Array<ApiToken>;
 };
 
-export type QueryDatabaseResult = AuthenticationFailedError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type QueryAuditLogResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | EventPage | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type QueryDatabasesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryDatabasesSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type QueryDatabaseResult = AuthenticationFailedError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type QueryDatabasesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryDatabasesSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryDatabasesSuccess = {
   __typename?: 'QueryDatabasesSuccess';
   data: Array<Database>;
 };
 
-export type QueryUsersResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryUsersSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+export type QueryMyInvitationsResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryMyInvitationsSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type QueryMyInvitationsSuccess = {
+  __typename?: 'QueryMyInvitationsSuccess';
+  data: Array<Invitation>;
+};
+
+export type QueryUsersResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryUsersSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryUsersSuccess = {
   __typename?: 'QueryUsersSuccess';
@@ -484,6 +1274,134 @@ export type QueryUsersSuccess = {
 export type Removed = {
   __typename?: 'Removed';
   id: Scalars['ID']['output'];
+};
+
+/** A role of the server (roles are cluster-wide), live from pg_roles. */
+export type Role = {
+  __typename?: 'Role';
+  bypassRls: Scalars['Boolean']['output'];
+  canLogin: Scalars['Boolean']['output'];
+  /** -1 means no limit. */
+  connectionLimit: Scalars['Int']['output'];
+  createDb: Scalars['Boolean']['output'];
+  createRole: Scalars['Boolean']['output'];
+  /** INHERIT: on 16+ the default for new memberships; on 15 how all its memberships behave. */
+  inherit: Scalars['Boolean']['output'];
+  /** Rolecall stores a verified password for it, so collaborators can work through it. */
+  isConfigured: Scalars['Boolean']['output'];
+  /** A built-in role such as pg_read_all_data. */
+  isPredefined: Scalars['Boolean']['output'];
+  isSuperuser: Scalars['Boolean']['output'];
+  /** Roles this role is a member of. */
+  memberOf: Array<RoleMembership>;
+  /** Members of this role. */
+  members: Array<RoleMembership>;
+  name: Scalars['String']['output'];
+  oid: Scalars['Int']['output'];
+  replication: Scalars['Boolean']['output'];
+  validUntil?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** How one role relates to another, as pg_has_role answers it, and the membership path that explains it. */
+export type RoleAccess = {
+  __typename?: 'RoleAccess';
+  /** May grant it to others. */
+  admin: Scalars['Boolean']['output'];
+  inheritPath?: Maybe<Array<Scalars['String']['output']>>;
+  member: Scalars['Boolean']['output'];
+  memberPath?: Maybe<Array<Scalars['String']['output']>>;
+  /** May SET ROLE to it. */
+  set: Scalars['Boolean']['output'];
+  /** Has the role's privileges (INHERIT path). */
+  usage: Scalars['Boolean']['output'];
+};
+
+export type RoleAttributesInput = {
+  bypassRls?: InputMaybe<Scalars['Boolean']['input']>;
+  connectionLimit?: InputMaybe<Scalars['Int']['input']>;
+  createDb?: InputMaybe<Scalars['Boolean']['input']>;
+  createRole?: InputMaybe<Scalars['Boolean']['input']>;
+  inherit?: InputMaybe<Scalars['Boolean']['input']>;
+  login?: InputMaybe<Scalars['Boolean']['input']>;
+  replication?: InputMaybe<Scalars['Boolean']['input']>;
+  validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type RoleConfigurationEvent = Event & {
+  __typename?: 'RoleConfigurationEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type RoleEvent = Event & {
+  __typename?: 'RoleEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** Attributes that changed, e.g. "LOGIN", "NOCREATEDB". */
+  changes: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  newName?: Maybe<Scalars['String']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** member is a member of role. On 16+ each grantor has its own grant; the options are combined as PostgreSQL does (any grant that has one). */
+export type RoleMembership = {
+  __typename?: 'RoleMembership';
+  admin: Scalars['Boolean']['output'];
+  grants: Array<MembershipGrant>;
+  inherit: Scalars['Boolean']['output'];
+  member: Role;
+  role: Role;
+  set: Scalars['Boolean']['output'];
+};
+
+export type Schema = SecurableObject & {
+  __typename?: 'Schema';
+  /** Nobody has changed the privileges: these are the defaults (acldefault). */
+  aclIsDefault: Scalars['Boolean']['output'];
+  /** Grantees, PUBLIC included. */
+  grants: Array<Grant>;
+  kind: ObjectKind;
+  name: Scalars['String']['output'];
+  owner?: Maybe<Role>;
+  /** Tables, views, materialized views, partitioned and foreign tables, and sequences. */
+  tables: Array<Table>;
+  viewerCan: ObjectCapabilities;
+};
+
+/** A database, schema or table: owner, privileges and what the viewer may do. */
+export type SecurableObject = {
+  /** Nobody has changed the privileges: these are the defaults (acldefault). */
+  aclIsDefault: Scalars['Boolean']['output'];
+  /** Grantees, PUBLIC included. */
+  grants: Array<Grant>;
+  kind: ObjectKind;
+  owner?: Maybe<Role>;
+  viewerCan: ObjectCapabilities;
 };
 
 /** A PostgreSQL server (host and port); roles are server-wide. */
@@ -517,6 +1435,42 @@ export type SetupInput = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
 };
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every change the viewer may see, live: for one database, for one server (its role events), or everything. With `after`, first replays what was missed since that cursor, then goes live — nothing lost, nothing doubled. */
+  events: Event;
+};
+
+
+export type SubscriptionEventsArgs = {
+  after?: InputMaybe<Scalars['BigCursor']['input']>;
+  databaseId?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Table = SecurableObject & {
+  __typename?: 'Table';
+  /** Nobody has changed the privileges: these are the defaults (acldefault). */
+  aclIsDefault: Scalars['Boolean']['output'];
+  /** Grantees, PUBLIC included. */
+  grants: Array<Grant>;
+  kind: ObjectKind;
+  name: Scalars['String']['output'];
+  owner?: Maybe<Role>;
+  schema: Scalars['String']['output'];
+  tableKind: TableKind;
+  viewerCan: ObjectCapabilities;
+};
+
+export type TableKind =
+  | 'FOREIGN_TABLE'
+  | 'MATERIALIZED_VIEW'
+  | 'PARTITIONED_TABLE'
+  | 'SEQUENCE'
+  | 'TABLE'
+  | 'VIEW';
 
 export type TooManyAttemptsError = Error & {
   __typename?: 'TooManyAttemptsError';
@@ -566,6 +1520,26 @@ export type User = Node & {
   username: Scalars['String']['output'];
 };
 
+export type UserEvent = Event & {
+  __typename?: 'UserEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  changed: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  username?: Maybe<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
 export type ValidationError = Error & {
   __typename?: 'ValidationError';
   code: Scalars['String']['output'];
@@ -573,15 +1547,95 @@ export type ValidationError = Error & {
   message: Scalars['String']['output'];
 };
 
+/** The role the viewer works through here: its attributes, the groups whose privileges it has, what it owns and may do. */
+export type ViewerRole = {
+  __typename?: 'ViewerRole';
+  canCreateRoles: Scalars['Boolean']['output'];
+  /** Holds CREATE on the database. */
+  canCreateSchemas: Scalars['Boolean']['output'];
+  /** CONNECT / CREATE / TEMPORARY as PostgreSQL decides them. */
+  databasePrivileges: Array<Scalars['String']['output']>;
+  /** Every role whose privileges it has (through INHERIT memberships, transitively). */
+  inheritsFrom: Array<Role>;
+  /** Schemas it owns or whose owner’s privileges it has. */
+  ownedSchemas: Array<Schema>;
+  /** Tables, views and sequences it owns or whose owner’s privileges it has. */
+  ownedTables: Array<Table>;
+  role?: Maybe<Role>;
+};
+
+export type WrongUserError = Error & {
+  __typename?: 'WrongUserError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type LiveEventsSubscriptionVariables = Exact<{
+  databaseId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['BigCursor']['input']>;
+}>;
+
+
+export type LiveEventsSubscription = { __typename?: 'Subscription', events:
+    | { __typename: 'CollaboratorEvent', username?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'MembershipEvent', role?: string | null, member?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'ObjectEvent', object?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'OwnershipEvent', object?: string | null, newOwner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'PrivilegeEvent', object?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'RoleEvent', role?: string | null, newName?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+   };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { __typename?: 'Query', setupRequired: boolean, viewer?: { __typename?: 'User', id: string, username: string, isAdmin: boolean } | null };
 
-export type DatabasesQueryVariables = Exact<{ [key: string]: never; }>;
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DatabasesQuery = { __typename?: 'Query', databases:
+export type LogoutMutation = { __typename?: 'Mutation', logout: boolean };
+
+export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', username: string, email: string, isAdmin: boolean } | null, apiTokens:
+    | { __typename: 'AuthenticationFailedError' }
+    | { __typename: 'ConflictError' }
+    | { __typename: 'DatabaseDoesNotExistError' }
+    | { __typename: 'DependentObjectsError' }
+    | { __typename: 'DuplicateObjectError' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InUseError' }
+    | { __typename: 'InvalidCredentialsError' }
+    | { __typename: 'InvalidGrantError' }
+    | { __typename: 'InvalidNameError' }
+    | { __typename: 'InvitationUnusableError' }
+    | { __typename: 'LastAdminError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ObjectInUseError' }
+    | { __typename: 'PermissionDeniedError' }
+    | { __typename: 'PostgresError' }
+    | { __typename: 'QueryApiTokensSuccess', data: Array<{ __typename?: 'ApiToken', id: string, name: string, createdAt: string, lastUsedAt?: string | null, revokedAt?: string | null }> }
+    | { __typename: 'ServerUnavailableError' }
+    | { __typename: 'SetupAlreadyDoneError' }
+    | { __typename: 'TooManyAttemptsError' }
+    | { __typename: 'UnauthenticatedError' }
+    | { __typename: 'UndefinedObjectError' }
+    | { __typename: 'ValidationError' }
+    | { __typename: 'WrongUserError' }
+   };
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+}>;
+
+
+export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
@@ -592,18 +1646,1079 @@ export type DatabasesQuery = { __typename?: 'Query', databases:
     | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
     | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
-    | { __typename: 'QueryDatabasesSuccess', data: Array<{ __typename?: 'Database', id: string, name: string, viewerAccess?: Access | null, server: { __typename?: 'Server', host: string, port: number, isDemo: boolean } }> }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'User' }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+}>;
+
+
+export type CreateApiTokenMutation = { __typename?: 'Mutation', createApiToken:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'CreatedApiToken', token: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeApiTokenMutation = { __typename?: 'Mutation', revokeApiToken:
+    | { __typename: 'ApiToken' }
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type ActivityQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ActivityQuery = { __typename?: 'Query', auditLog:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'EventPage', events: Array<
+        | { __typename?: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+        | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+        | { __typename?: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+        | { __typename?: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+        | { __typename?: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+        | { __typename?: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+        | { __typename?: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+        | { __typename?: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+        | { __typename?: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+        | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+      > }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type CollaboratorsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CollaboratorsQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', id: string, isAdmin: boolean } | null, users:
+    | { __typename: 'AuthenticationFailedError' }
+    | { __typename: 'ConflictError' }
+    | { __typename: 'DatabaseDoesNotExistError' }
+    | { __typename: 'DependentObjectsError' }
+    | { __typename: 'DuplicateObjectError' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InUseError' }
+    | { __typename: 'InvalidCredentialsError' }
+    | { __typename: 'InvalidGrantError' }
+    | { __typename: 'InvalidNameError' }
+    | { __typename: 'InvitationUnusableError' }
+    | { __typename: 'LastAdminError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ObjectInUseError' }
+    | { __typename: 'PermissionDeniedError' }
+    | { __typename: 'PostgresError' }
+    | { __typename: 'QueryUsersSuccess', data: Array<{ __typename?: 'User', id: string, username: string, email: string, isActive: boolean }> }
+    | { __typename: 'ServerUnavailableError' }
+    | { __typename: 'SetupAlreadyDoneError' }
+    | { __typename: 'TooManyAttemptsError' }
+    | { __typename: 'UnauthenticatedError' }
+    | { __typename: 'UndefinedObjectError' }
+    | { __typename: 'ValidationError' }
+    | { __typename: 'WrongUserError' }
+  , database:
+    | { __typename?: 'AuthenticationFailedError' }
+    | { __typename?: 'ConflictError' }
+    | { __typename?: 'Database', collaborators: Array<{ __typename?: 'Collaborator', id: string, access: Access, createdAt: string, user: { __typename?: 'User', id: string, username: string, email: string, isAdmin: boolean }, role: { __typename?: 'ConfiguredRole', id: string, rolname: string } }>, configuredRoles: Array<{ __typename?: 'ConfiguredRole', id: string, rolname: string }> }
+    | { __typename?: 'DatabaseDoesNotExistError' }
+    | { __typename?: 'DependentObjectsError' }
+    | { __typename?: 'DuplicateObjectError' }
+    | { __typename?: 'ForbiddenError' }
+    | { __typename?: 'InUseError' }
+    | { __typename?: 'InvalidCredentialsError' }
+    | { __typename?: 'InvalidGrantError' }
+    | { __typename?: 'InvalidNameError' }
+    | { __typename?: 'InvitationUnusableError' }
+    | { __typename?: 'LastAdminError' }
+    | { __typename?: 'NotFoundError' }
+    | { __typename?: 'ObjectInUseError' }
+    | { __typename?: 'PermissionDeniedError' }
+    | { __typename?: 'PostgresError' }
+    | { __typename?: 'ServerUnavailableError' }
+    | { __typename?: 'SetupAlreadyDoneError' }
+    | { __typename?: 'TooManyAttemptsError' }
+    | { __typename?: 'UnauthenticatedError' }
+    | { __typename?: 'UndefinedObjectError' }
+    | { __typename?: 'ValidationError' }
+    | { __typename?: 'WrongUserError' }
+   };
+
+export type AddCollaboratorMutationVariables = Exact<{
+  input: AddCollaboratorInput;
+}>;
+
+
+export type AddCollaboratorMutation = { __typename?: 'Mutation', addCollaborator:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'Collaborator' }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type UpdateCollaboratorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateCollaboratorInput;
+}>;
+
+
+export type UpdateCollaboratorMutation = { __typename?: 'Mutation', updateCollaborator:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'Collaborator' }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type RemoveCollaboratorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveCollaboratorMutation = { __typename?: 'Mutation', removeCollaborator:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'Removed' }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type LeaveDatabaseMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+}>;
+
+
+export type LeaveDatabaseMutation = { __typename?: 'Mutation', leaveDatabase:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'Removed' }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type DatabaseHeaderQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DatabaseHeaderQuery = { __typename?: 'Query', database:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'Database', id: string, name: string, viewerAccess?: Access | null, server: { __typename?: 'Server', host: string, port: number }, viewerCapabilities: { __typename?: 'DatabaseCapabilities', canManageCollaborators: boolean, canConfigureRoles: boolean, canReadCatalog: boolean, canLeave: boolean, canDisconnect: boolean } }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type ExplainQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  role: Scalars['String']['input'];
+  object: ObjectRef;
+}>;
+
+
+export type ExplainQuery = { __typename?: 'Query', database:
+    | { __typename?: 'AuthenticationFailedError' }
+    | { __typename?: 'ConflictError' }
+    | { __typename?: 'Database', catalog:
+        | { __typename?: 'AuthenticationFailedError' }
+        | { __typename?: 'ConflictError' }
+        | { __typename?: 'DatabaseCatalog', effectivePrivileges:
+            | { __typename: 'AuthenticationFailedError', message: string }
+            | { __typename: 'ConflictError', message: string }
+            | { __typename: 'DatabaseCatalogEffectivePrivilegesSuccess', data: Array<{ __typename?: 'EffectivePrivilege', privilege: string, held: boolean, grantable: boolean, sources: Array<{ __typename?: 'PrivilegeSource', kind: PrivilegeSourceKind, path: Array<string>, predefinedRole?: string | null, grantee?: { __typename?: 'Role', name: string } | null, grantor?: { __typename?: 'Role', name: string } | null }> }> }
+            | { __typename: 'DatabaseDoesNotExistError', message: string }
+            | { __typename: 'DependentObjectsError', message: string }
+            | { __typename: 'DuplicateObjectError', message: string }
+            | { __typename: 'ForbiddenError', message: string }
+            | { __typename: 'InUseError', message: string }
+            | { __typename: 'InvalidCredentialsError', message: string }
+            | { __typename: 'InvalidGrantError', message: string }
+            | { __typename: 'InvalidNameError', message: string }
+            | { __typename: 'InvitationUnusableError', message: string }
+            | { __typename: 'LastAdminError', message: string }
+            | { __typename: 'NotFoundError', message: string }
+            | { __typename: 'ObjectInUseError', message: string }
+            | { __typename: 'PermissionDeniedError', message: string }
+            | { __typename: 'PostgresError', message: string }
+            | { __typename: 'ServerUnavailableError', message: string }
+            | { __typename: 'SetupAlreadyDoneError', message: string }
+            | { __typename: 'TooManyAttemptsError', message: string }
+            | { __typename: 'UnauthenticatedError', message: string }
+            | { __typename: 'UndefinedObjectError', message: string }
+            | { __typename: 'ValidationError', message: string }
+            | { __typename: 'WrongUserError', message: string }
+           }
+        | { __typename?: 'DatabaseDoesNotExistError' }
+        | { __typename?: 'DependentObjectsError' }
+        | { __typename?: 'DuplicateObjectError' }
+        | { __typename?: 'ForbiddenError' }
+        | { __typename?: 'InUseError' }
+        | { __typename?: 'InvalidCredentialsError' }
+        | { __typename?: 'InvalidGrantError' }
+        | { __typename?: 'InvalidNameError' }
+        | { __typename?: 'InvitationUnusableError' }
+        | { __typename?: 'LastAdminError' }
+        | { __typename?: 'NotFoundError' }
+        | { __typename?: 'ObjectInUseError' }
+        | { __typename?: 'PermissionDeniedError' }
+        | { __typename?: 'PostgresError' }
+        | { __typename?: 'ServerUnavailableError' }
+        | { __typename?: 'SetupAlreadyDoneError' }
+        | { __typename?: 'TooManyAttemptsError' }
+        | { __typename?: 'UnauthenticatedError' }
+        | { __typename?: 'UndefinedObjectError' }
+        | { __typename?: 'ValidationError' }
+        | { __typename?: 'WrongUserError' }
+       }
+    | { __typename?: 'DatabaseDoesNotExistError' }
+    | { __typename?: 'DependentObjectsError' }
+    | { __typename?: 'DuplicateObjectError' }
+    | { __typename?: 'ForbiddenError' }
+    | { __typename?: 'InUseError' }
+    | { __typename?: 'InvalidCredentialsError' }
+    | { __typename?: 'InvalidGrantError' }
+    | { __typename?: 'InvalidNameError' }
+    | { __typename?: 'InvitationUnusableError' }
+    | { __typename?: 'LastAdminError' }
+    | { __typename?: 'NotFoundError' }
+    | { __typename?: 'ObjectInUseError' }
+    | { __typename?: 'PermissionDeniedError' }
+    | { __typename?: 'PostgresError' }
+    | { __typename?: 'ServerUnavailableError' }
+    | { __typename?: 'SetupAlreadyDoneError' }
+    | { __typename?: 'TooManyAttemptsError' }
+    | { __typename?: 'UnauthenticatedError' }
+    | { __typename?: 'UndefinedObjectError' }
+    | { __typename?: 'ValidationError' }
+    | { __typename?: 'WrongUserError' }
+   };
+
+export type PendingInvitationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PendingInvitationsQuery = { __typename?: 'Query', database:
+    | { __typename?: 'AuthenticationFailedError' }
+    | { __typename?: 'ConflictError' }
+    | { __typename?: 'Database', configuredRoles: Array<{ __typename?: 'ConfiguredRole', id: string, rolname: string }>, invitations: Array<{ __typename?: 'Invitation', id: string, email: string, access: Access, status: InvitationStatus, createdAt: string, expiresAt: string, invitedBy?: { __typename?: 'User', username: string } | null, role: { __typename?: 'ConfiguredRole', rolname: string } }> }
+    | { __typename?: 'DatabaseDoesNotExistError' }
+    | { __typename?: 'DependentObjectsError' }
+    | { __typename?: 'DuplicateObjectError' }
+    | { __typename?: 'ForbiddenError' }
+    | { __typename?: 'InUseError' }
+    | { __typename?: 'InvalidCredentialsError' }
+    | { __typename?: 'InvalidGrantError' }
+    | { __typename?: 'InvalidNameError' }
+    | { __typename?: 'InvitationUnusableError' }
+    | { __typename?: 'LastAdminError' }
+    | { __typename?: 'NotFoundError' }
+    | { __typename?: 'ObjectInUseError' }
+    | { __typename?: 'PermissionDeniedError' }
+    | { __typename?: 'PostgresError' }
+    | { __typename?: 'ServerUnavailableError' }
+    | { __typename?: 'SetupAlreadyDoneError' }
+    | { __typename?: 'TooManyAttemptsError' }
+    | { __typename?: 'UnauthenticatedError' }
+    | { __typename?: 'UndefinedObjectError' }
+    | { __typename?: 'ValidationError' }
+    | { __typename?: 'WrongUserError' }
+   };
+
+export type InviteCollaboratorMutationVariables = Exact<{
+  input: InviteCollaboratorInput;
+}>;
+
+
+export type InviteCollaboratorMutation = { __typename?: 'Mutation', inviteCollaborator:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationSent', delivery: InvitationDelivery, acceptUrl?: string | null }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type ResendInvitationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResendInvitationMutation = { __typename?: 'Mutation', resendInvitation:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationSent', delivery: InvitationDelivery, acceptUrl?: string | null }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeInvitationMutation = { __typename?: 'Mutation', revokeInvitation:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'Invitation' }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type OverviewQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OverviewQuery = { __typename?: 'Query', database:
+    | { __typename?: 'AuthenticationFailedError' }
+    | { __typename?: 'ConflictError' }
+    | { __typename?: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConflictError', message: string }
+        | { __typename: 'DatabaseCatalog', privilegesByKind: Array<{ __typename?: 'PrivilegeList', kind: string, privileges: Array<string> }>, roles: Array<{ __typename?: 'Role', name: string, isPredefined: boolean }>, viewerRole: { __typename?: 'ViewerRole', databasePrivileges: Array<string>, role?: { __typename?: 'Role', name: string } | null }, database: { __typename?: 'DatabaseObject', name: string, kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }, schemas: Array<{ __typename?: 'Schema', name: string, kind: ObjectKind, aclIsDefault: boolean, tables: Array<{ __typename?: 'Table', schema: string, name: string, tableKind: TableKind, kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }>, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }> }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InUseError', message: string }
+        | { __typename: 'InvalidCredentialsError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'InvitationUnusableError', message: string }
+        | { __typename: 'LastAdminError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'SetupAlreadyDoneError', message: string }
+        | { __typename: 'TooManyAttemptsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+        | { __typename: 'ValidationError', message: string }
+        | { __typename: 'WrongUserError', message: string }
+       }
+    | { __typename?: 'DatabaseDoesNotExistError' }
+    | { __typename?: 'DependentObjectsError' }
+    | { __typename?: 'DuplicateObjectError' }
+    | { __typename?: 'ForbiddenError' }
+    | { __typename?: 'InUseError' }
+    | { __typename?: 'InvalidCredentialsError' }
+    | { __typename?: 'InvalidGrantError' }
+    | { __typename?: 'InvalidNameError' }
+    | { __typename?: 'InvitationUnusableError' }
+    | { __typename?: 'LastAdminError' }
+    | { __typename?: 'NotFoundError' }
+    | { __typename?: 'ObjectInUseError' }
+    | { __typename?: 'PermissionDeniedError' }
+    | { __typename?: 'PostgresError' }
+    | { __typename?: 'ServerUnavailableError' }
+    | { __typename?: 'SetupAlreadyDoneError' }
+    | { __typename?: 'TooManyAttemptsError' }
+    | { __typename?: 'UnauthenticatedError' }
+    | { __typename?: 'UndefinedObjectError' }
+    | { __typename?: 'ValidationError' }
+    | { __typename?: 'WrongUserError' }
+   };
+
+type Securable_DatabaseObject_Fragment = { __typename?: 'DatabaseObject', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
+
+type Securable_Schema_Fragment = { __typename?: 'Schema', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
+
+type Securable_Table_Fragment = { __typename?: 'Table', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
+
+export type SecurableFragment =
+  | Securable_DatabaseObject_Fragment
+  | Securable_Schema_Fragment
+  | Securable_Table_Fragment
+;
+
+export type SetPrivilegesMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  object: ObjectRef;
+  grants: Array<DesiredGrantInput> | DesiredGrantInput;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type SetPrivilegesMutation = { __typename?: 'Mutation', setPrivileges:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type TransferOwnershipMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  object: ObjectRef;
+  newOwner: Scalars['String']['input'];
+  tables?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type TransferOwnershipMutation = { __typename?: 'Mutation', transferOwnership:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type LoginRolesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LoginRolesQuery = { __typename?: 'Query', database:
+    | { __typename?: 'AuthenticationFailedError' }
+    | { __typename?: 'ConflictError' }
+    | { __typename?: 'Database', loginRoles:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConflictError', message: string }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DatabaseLoginRolesSuccess', data: Array<{ __typename?: 'LoginRole', rolname: string, isSuperuser: boolean, isConfigured: boolean, configuredRole?: { __typename?: 'ConfiguredRole', id: string, verifiedAt: string } | null }> }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InUseError', message: string }
+        | { __typename: 'InvalidCredentialsError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'InvitationUnusableError', message: string }
+        | { __typename: 'LastAdminError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'SetupAlreadyDoneError', message: string }
+        | { __typename: 'TooManyAttemptsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+        | { __typename: 'ValidationError', message: string }
+        | { __typename: 'WrongUserError', message: string }
+       }
+    | { __typename?: 'DatabaseDoesNotExistError' }
+    | { __typename?: 'DependentObjectsError' }
+    | { __typename?: 'DuplicateObjectError' }
+    | { __typename?: 'ForbiddenError' }
+    | { __typename?: 'InUseError' }
+    | { __typename?: 'InvalidCredentialsError' }
+    | { __typename?: 'InvalidGrantError' }
+    | { __typename?: 'InvalidNameError' }
+    | { __typename?: 'InvitationUnusableError' }
+    | { __typename?: 'LastAdminError' }
+    | { __typename?: 'NotFoundError' }
+    | { __typename?: 'ObjectInUseError' }
+    | { __typename?: 'PermissionDeniedError' }
+    | { __typename?: 'PostgresError' }
+    | { __typename?: 'ServerUnavailableError' }
+    | { __typename?: 'SetupAlreadyDoneError' }
+    | { __typename?: 'TooManyAttemptsError' }
+    | { __typename?: 'UnauthenticatedError' }
+    | { __typename?: 'UndefinedObjectError' }
+    | { __typename?: 'ValidationError' }
+    | { __typename?: 'WrongUserError' }
+   };
+
+export type ConfigureRoleMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  role: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+}>;
+
+
+export type ConfigureRoleMutation = { __typename?: 'Mutation', configureRole:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConfiguredRole' }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type RemoveConfiguredRoleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveConfiguredRoleMutation = { __typename?: 'Mutation', removeConfiguredRole:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'Removed' }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type RolesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RolesQuery = { __typename?: 'Query', database:
+    | { __typename?: 'AuthenticationFailedError' }
+    | { __typename?: 'ConflictError' }
+    | { __typename?: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConflictError', message: string }
+        | { __typename: 'DatabaseCatalog', membershipOptionsPerGrant: boolean, viewerRole: { __typename?: 'ViewerRole', canCreateRoles: boolean, role?: { __typename?: 'Role', name: string } | null }, roles: Array<{ __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, inherit: boolean, createRole: boolean, createDb: boolean, connectionLimit: number, isPredefined: boolean, isConfigured: boolean, members: Array<{ __typename?: 'RoleMembership', admin: boolean, inherit: boolean, set: boolean, member: { __typename?: 'Role', name: string } }> }>, schemas: Array<{ __typename?: 'Schema', name: string, tables: Array<{ __typename?: 'Table', schema: string, name: string }> }> }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InUseError', message: string }
+        | { __typename: 'InvalidCredentialsError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'InvitationUnusableError', message: string }
+        | { __typename: 'LastAdminError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'SetupAlreadyDoneError', message: string }
+        | { __typename: 'TooManyAttemptsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+        | { __typename: 'ValidationError', message: string }
+        | { __typename: 'WrongUserError', message: string }
+       }
+    | { __typename?: 'DatabaseDoesNotExistError' }
+    | { __typename?: 'DependentObjectsError' }
+    | { __typename?: 'DuplicateObjectError' }
+    | { __typename?: 'ForbiddenError' }
+    | { __typename?: 'InUseError' }
+    | { __typename?: 'InvalidCredentialsError' }
+    | { __typename?: 'InvalidGrantError' }
+    | { __typename?: 'InvalidNameError' }
+    | { __typename?: 'InvitationUnusableError' }
+    | { __typename?: 'LastAdminError' }
+    | { __typename?: 'NotFoundError' }
+    | { __typename?: 'ObjectInUseError' }
+    | { __typename?: 'PermissionDeniedError' }
+    | { __typename?: 'PostgresError' }
+    | { __typename?: 'ServerUnavailableError' }
+    | { __typename?: 'SetupAlreadyDoneError' }
+    | { __typename?: 'TooManyAttemptsError' }
+    | { __typename?: 'UnauthenticatedError' }
+    | { __typename?: 'UndefinedObjectError' }
+    | { __typename?: 'ValidationError' }
+    | { __typename?: 'WrongUserError' }
+   };
+
+export type CreateRoleMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  input: CreateRoleInput;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type CreateRoleMutation = { __typename?: 'Mutation', createRole:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type AlterRoleMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  attributes: RoleAttributesInput;
+}>;
+
+
+export type AlterRoleMutation = { __typename?: 'Mutation', alterRole:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange' }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type RenameRoleMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  newName: Scalars['String']['input'];
+}>;
+
+
+export type RenameRoleMutation = { __typename?: 'Mutation', renameRole:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange' }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type DropRoleMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  reassignTo?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type DropRoleMutation = { __typename?: 'Mutation', dropRole:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type SetGroupMembersMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  role: Scalars['String']['input'];
+  members: Array<MembershipInput> | MembershipInput;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type SetGroupMembersMutation = { __typename?: 'Mutation', setGroupMembers:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type DatabasesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DatabasesQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', isAdmin: boolean } | null, databases:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'QueryDatabasesSuccess', data: Array<{ __typename?: 'Database', id: string, name: string, viewerAccess?: Access | null, server: { __typename?: 'Server', host: string, port: number, isDemo: boolean }, viewerCapabilities: { __typename?: 'DatabaseCapabilities', canDisconnect: boolean } }> }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
   , demoDatabase?: { __typename?: 'DemoDatabase', host: string, port: number, database: string, role: string } | null };
 
 export type ConnectDatabaseMutationVariables = Exact<{
@@ -614,7 +2729,7 @@ export type ConnectDatabaseMutationVariables = Exact<{
 export type ConnectDatabaseMutation = { __typename?: 'Mutation', connectDatabase:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'ConflictError', message: string }
-    | { __typename: 'Database' }
+    | { __typename: 'Database', id: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
@@ -623,6 +2738,7 @@ export type ConnectDatabaseMutation = { __typename?: 'Mutation', connectDatabase
     | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
     | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
@@ -634,12 +2750,199 @@ export type ConnectDatabaseMutation = { __typename?: 'Mutation', connectDatabase
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
    };
 
-export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+export type TestConnectionMutationVariables = Exact<{
+  input: ConnectDatabaseInput;
+}>;
 
 
-export type LogoutMutation = { __typename?: 'Mutation', logout: boolean };
+export type TestConnectionMutation = { __typename?: 'Mutation', testConnection:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'ConnectionTest', currentUser: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type DisconnectDatabaseMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DisconnectDatabaseMutation = { __typename?: 'Mutation', disconnectDatabase:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'Removed' }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+  newAccount?: InputMaybe<NewAccountInput>;
+}>;
+
+
+export type AcceptInvitationMutation = { __typename?: 'Mutation', acceptInvitation:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'Collaborator', database: { __typename?: 'Database', id: string, name: string } }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type MyInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyInvitationsQuery = { __typename?: 'Query', myInvitations:
+    | { __typename: 'AuthenticationFailedError' }
+    | { __typename: 'ConflictError' }
+    | { __typename: 'DatabaseDoesNotExistError' }
+    | { __typename: 'DependentObjectsError' }
+    | { __typename: 'DuplicateObjectError' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InUseError' }
+    | { __typename: 'InvalidCredentialsError' }
+    | { __typename: 'InvalidGrantError' }
+    | { __typename: 'InvalidNameError' }
+    | { __typename: 'InvitationUnusableError' }
+    | { __typename: 'LastAdminError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ObjectInUseError' }
+    | { __typename: 'PermissionDeniedError' }
+    | { __typename: 'PostgresError' }
+    | { __typename: 'QueryMyInvitationsSuccess', data: Array<{ __typename?: 'Invitation', id: string, databaseName: string, access: Access, status: InvitationStatus, expiresAt: string, role: { __typename?: 'ConfiguredRole', rolname: string }, invitedBy?: { __typename?: 'User', username: string } | null }> }
+    | { __typename: 'ServerUnavailableError' }
+    | { __typename: 'SetupAlreadyDoneError' }
+    | { __typename: 'TooManyAttemptsError' }
+    | { __typename: 'UnauthenticatedError' }
+    | { __typename: 'UndefinedObjectError' }
+    | { __typename: 'ValidationError' }
+    | { __typename: 'WrongUserError' }
+   };
+
+export type AcceptMyInvitationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AcceptMyInvitationMutation = { __typename?: 'Mutation', acceptMyInvitation:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'Collaborator' }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type DeclineInvitationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeclineInvitationMutation = { __typename?: 'Mutation', declineInvitation:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'Invitation' }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
 
 export type SetupMutationVariables = Exact<{
   input: SetupInput;
@@ -657,6 +2960,7 @@ export type SetupMutation = { __typename?: 'Mutation', setup:
     | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
     | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
@@ -669,6 +2973,7 @@ export type SetupMutation = { __typename?: 'Mutation', setup:
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'User' }
     | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
    };
 
 export type LoginMutationVariables = Exact<{
@@ -688,6 +2993,7 @@ export type LoginMutation = { __typename?: 'Mutation', login:
     | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
     | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
@@ -700,12 +3006,146 @@ export type LoginMutation = { __typename?: 'Mutation', login:
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'User' }
     | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
    };
 
+export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
+
+export type UsersQuery = { __typename?: 'Query', users:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'QueryUsersSuccess', data: Array<{ __typename?: 'User', id: string, username: string, email: string, displayName?: string | null, isAdmin: boolean, isActive: boolean }> }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { __typename?: 'Mutation', createUser:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'User' }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type UpdateUserMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { __typename?: 'Mutation', updateUser:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'User' }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export const SecurableFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Securable"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SecurableObject"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aclIsDefault"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantablePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<SecurableFragment, unknown>;
+export const LiveEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BigCursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"member"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"newName"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OwnershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"newOwner"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CollaboratorEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}}]}}]}}]}}]} as unknown as DocumentNode<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setupRequired"}},{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
-export const DatabasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryDatabasesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"isDemo"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"demoDatabase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<DatabasesQuery, DatabasesQueryVariables>;
-export const ConnectDatabaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectDatabase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectDatabaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectDatabase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConnectDatabaseMutation, ConnectDatabaseMutationVariables>;
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
+export const AccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryApiTokensSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountQuery, AccountQueryVariables>;
+export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currentPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"currentPassword"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currentPassword"}}},{"kind":"Argument","name":{"kind":"Name","value":"newPassword"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newPassword"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const CreateApiTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreatedApiToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const ActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Activity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EventPage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"actingRole"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActivityQuery, ActivityQueryVariables>;
+export const CollaboratorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Collaborators"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryUsersSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collaborators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"configuredRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CollaboratorsQuery, CollaboratorsQueryVariables>;
+export const AddCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AddCollaboratorMutation, AddCollaboratorMutationVariables>;
+export const UpdateCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateCollaboratorMutation, UpdateCollaboratorMutationVariables>;
+export const RemoveCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveCollaboratorMutation, RemoveCollaboratorMutationVariables>;
+export const LeaveDatabaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LeaveDatabase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leaveDatabase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<LeaveDatabaseMutation, LeaveDatabaseMutationVariables>;
+export const DatabaseHeaderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DatabaseHeader"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canManageCollaborators"}},{"kind":"Field","name":{"kind":"Name","value":"canConfigureRoles"}},{"kind":"Field","name":{"kind":"Name","value":"canReadCatalog"}},{"kind":"Field","name":{"kind":"Name","value":"canLeave"}},{"kind":"Field","name":{"kind":"Name","value":"canDisconnect"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DatabaseHeaderQuery, DatabaseHeaderQueryVariables>;
+export const ExplainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Explain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"effectivePrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalogEffectivePrivilegesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"privilege"}},{"kind":"Field","name":{"kind":"Name","value":"held"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"predefinedRole"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grantor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExplainQuery, ExplainQueryVariables>;
+export const PendingInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PendingInvitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configuredRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"invitedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PendingInvitationsQuery, PendingInvitationsQueryVariables>;
+export const InviteCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationSent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"}},{"kind":"Field","name":{"kind":"Name","value":"acceptUrl"}}]}}]}}]}}]} as unknown as DocumentNode<InviteCollaboratorMutation, InviteCollaboratorMutationVariables>;
+export const ResendInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationSent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"}},{"kind":"Field","name":{"kind":"Name","value":"acceptUrl"}}]}}]}}]}}]} as unknown as DocumentNode<ResendInvitationMutation, ResendInvitationMutationVariables>;
+export const RevokeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const OverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Overview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"privilegesByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"databasePrivileges"}}]}},{"kind":"Field","name":{"kind":"Name","value":"database"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Securable"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Securable"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Securable"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tableKind"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Securable"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SecurableObject"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aclIsDefault"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantablePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<OverviewQuery, OverviewQueryVariables>;
+export const SetPrivilegesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetPrivileges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grants"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DesiredGrantInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"grants"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grants"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<SetPrivilegesMutation, SetPrivilegesMutationVariables>;
+export const TransferOwnershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TransferOwnership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newOwner"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tables"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"newOwner"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newOwner"}}},{"kind":"Argument","name":{"kind":"Name","value":"tables"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tables"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<TransferOwnershipMutation, TransferOwnershipMutationVariables>;
+export const LoginRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LoginRoles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loginRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseLoginRolesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"isConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"configuredRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LoginRolesQuery, LoginRolesQueryVariables>;
+export const ConfigureRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigureRoleMutation, ConfigureRoleMutationVariables>;
+export const RemoveConfiguredRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveConfiguredRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeConfiguredRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveConfiguredRoleMutation, RemoveConfiguredRoleMutationVariables>;
+export const RolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Roles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"membershipOptionsPerGrant"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canCreateRoles"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"canLogin"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"createRole"}},{"kind":"Field","name":{"kind":"Name","value":"createDb"}},{"kind":"Field","name":{"kind":"Name","value":"connectionLimit"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}},{"kind":"Field","name":{"kind":"Name","value":"isConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"admin"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"set"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RolesQuery, RolesQueryVariables>;
+export const CreateRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRoleInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<CreateRoleMutation, CreateRoleMutationVariables>;
+export const AlterRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AlterRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attributes"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RoleAttributesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alterRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"attributes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attributes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AlterRoleMutation, AlterRoleMutationVariables>;
+export const RenameRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenameRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renameRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"newName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RenameRoleMutation, RenameRoleMutationVariables>;
+export const DropRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DropRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reassignTo"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dropRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"reassignTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reassignTo"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<DropRoleMutation, DropRoleMutationVariables>;
+export const SetGroupMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGroupMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"members"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setGroupMembers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"members"},"value":{"kind":"Variable","name":{"kind":"Name","value":"members"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<SetGroupMembersMutation, SetGroupMembersMutationVariables>;
+export const DatabasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryDatabasesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"isDemo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canDisconnect"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"demoDatabase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<DatabasesQuery, DatabasesQueryVariables>;
+export const ConnectDatabaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectDatabase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectDatabaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectDatabase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ConnectDatabaseMutation, ConnectDatabaseMutationVariables>;
+export const TestConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectDatabaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectionTest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentUser"}}]}}]}}]}}]} as unknown as DocumentNode<TestConnectionMutation, TestConnectionMutationVariables>;
+export const DisconnectDatabaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisconnectDatabase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disconnectDatabase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DisconnectDatabaseMutation, DisconnectDatabaseMutationVariables>;
+export const AcceptInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newAccount"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"NewAccountInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}},{"kind":"Argument","name":{"kind":"Name","value":"newAccount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newAccount"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Collaborator"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const MyInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyInvitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myInvitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryMyInvitationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"databaseName"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyInvitationsQuery, MyInvitationsQueryVariables>;
+export const AcceptMyInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptMyInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptMyInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptMyInvitationMutation, AcceptMyInvitationMutationVariables>;
+export const DeclineInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DeclineInvitationMutation, DeclineInvitationMutationVariables>;
 export const SetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Setup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SetupMutation, SetupMutationVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"login"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"login"},"value":{"kind":"Variable","name":{"kind":"Name","value":"login"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryUsersSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
+export const CreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateUserMutation, UpdateUserMutationVariables>;

@@ -1,15 +1,72 @@
-import { Client, fetchExchange } from '@urql/core';
+import { type AnyVariables, Client, fetchExchange, subscriptionExchange, type TypedDocumentNode } from '@urql/core';
+import { createClient as createWsClient } from 'graphql-ws';
+import { createSignal } from 'solid-js';
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+
+const [connection, setConnection] = createSignal<ConnectionState>('connecting');
+
+/** The live connection's state, for the indicator in the header. */
+export { connection };
+
+const wsUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+
+/** One WebSocket for all live views; the session cookie authenticates it on upgrade. */
+export const sockets = createWsClient({
+  url: wsUrl,
+  lazy: true,
+  retryAttempts: Number.POSITIVE_INFINITY,
+  shouldRetry: () => true,
+  on: {
+    connected: () => setConnection('live'),
+    closed: () => setConnection('reconnecting'),
+    connecting: () => setConnection((state) => (state === 'live' ? 'reconnecting' : state)),
+  },
+});
 
 /** The browser's GraphQL client: same-origin cookies, and the header that proves a request is not a cross-site form. */
 export const client = new Client({
   url: '/graphql',
-  exchanges: [fetchExchange],
-  preferGetMethod: false,
   requestPolicy: 'network-only',
   fetchOptions: () => ({ credentials: 'same-origin', headers: { 'x-rolecall-csrf': '1' } }),
+  exchanges: [
+    fetchExchange,
+    subscriptionExchange({
+      forwardSubscription: (request) => ({
+        subscribe: (sink) => ({
+          unsubscribe: sockets.subscribe({ query: request.query ?? '', variables: request.variables }, sink),
+        }),
+      }),
+    }),
+  ],
 });
 
 /** The message of a typed error result, or null when the field succeeded. */
 export function errorMessage(result: { __typename?: string; message?: string } | null | undefined): string | null {
   return result && 'message' in result && typeof result.message === 'string' ? result.message : null;
+}
+
+/** Runs a mutation and returns its root field, or throws its transport or typed error as an Error with a readable message. */
+export async function mutate<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<Data> {
+  const result = await client.mutation(document, variables).toPromise();
+  if (result.error) throw new Error(result.error.graphQLErrors[0]?.message ?? result.error.message);
+  const data = result.data as Data;
+  for (const value of Object.values(data as Record<string, unknown>)) {
+    const message = errorMessage(value as { message?: string });
+    if (message) throw new Error(message);
+  }
+  return data;
+}
+
+/** Runs a query and returns its data, throwing transport errors. */
+export async function query<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<Data> {
+  const result = await client.query(document, variables).toPromise();
+  if (result.error) throw new Error(result.error.graphQLErrors[0]?.message ?? result.error.message);
+  return result.data as Data;
 }

@@ -25,6 +25,8 @@ export interface ChangeRequest {
   warnings?: string[];
   /** Runs after the statements, inside the transaction: returns what did not happen as asked. */
   verify?: (client: PoolClient) => Promise<string[]>;
+  /** Reads, inside the transaction, what the event should carry of the new state (e.g. the object's new ACL). */
+  describeAfter?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
   /** Runs after the commit (e.g. storing a new role's password). */
   afterCommit?: () => Promise<void>;
 }
@@ -49,19 +51,26 @@ export async function applyChange(context: Context, request: ChangeRequest): Pro
   if (request.dryRun) return { dryRun: true, sql, warnings: known, eventId: null };
 
   const connection = await viewerConnection(context, request.databaseId);
-  const warnings = await context.pools.transaction(connection.target, async (client) => {
+  const { warnings, after } = await context.pools.transaction(connection.target, async (client) => {
     const notices = collectWarnings(client);
     try {
       for (const statement of request.statements) await client.query(statement.sql);
       const unmet = request.verify ? await request.verify(client) : [];
-      return [...known, ...notices.warnings, ...unmet];
+      const described = request.describeAfter ? await request.describeAfter(client) : {};
+      return { warnings: [...known, ...notices.warnings, ...unmet], after: described };
     } finally {
       notices.stop();
     }
   });
   context.loaders.catalogs.delete(request.databaseId);
   await request.afterCommit?.();
-  const eventId = await recordChange(context, request, connection, sql, warnings);
+  const eventId = await recordChange(
+    context,
+    { ...request, payload: { ...request.payload, ...after } },
+    connection,
+    sql,
+    warnings,
+  );
   return { dryRun: false, sql, warnings, eventId };
 }
 

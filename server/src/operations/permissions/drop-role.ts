@@ -1,12 +1,12 @@
 import type { PoolClient } from 'pg';
-import { type RoleDependencies, roleDependencies } from '../../catalog/dependencies.js';
+import { type RoleDependencies, remainingDependencies, roleDependencies } from '../../catalog/dependencies.js';
 import { checkIdentifier, quoteIdent } from '../../catalog/identifiers.js';
 import type { PgRole } from '../../catalog/roles.js';
 import type { ServerFeatures } from '../../catalog/server.js';
 import type { Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
-import { InUseError, NotFoundError, PermissionDeniedError } from '../../errors.js';
+import { DependentObjectsError, InUseError, NotFoundError, PermissionDeniedError } from '../../errors.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import type { ConnectionTarget } from '../../pools/managed.js';
 import { catalogFor, type ViewerConnection, viewerConnection } from '../connections.js';
@@ -52,8 +52,7 @@ interface Cleanup {
 /** Only the steps a database needs: nothing where the role owns and holds nothing. */
 function cleanup(plan: Cleanup, dependency: RoleDependencies | undefined): Statement[] {
   if (!dependency) return [];
-  const reassign =
-    dependency.owned > 0 && plan.reassignTo ? [sql.reassignOwned(plan.role, plan.reassignTo)] : [];
+  const reassign = dependency.owned > 0 && plan.reassignTo ? [sql.reassignOwned(plan.role, plan.reassignTo)] : [];
   const steps = [...reassign, sql.dropOwned(plan.role)];
   if (!plan.borrow) return steps;
   const { actingRole, features } = plan.borrow;
@@ -90,10 +89,10 @@ async function plan(
   const catalog = catalogFor(context, databaseId);
   const here = (await catalog.database()).datname;
   const features = await catalog.features();
-  const [dependencies, acting] = await context.pools.withClient(connection.target, async (client) => [
-    await roleDependencies(client, role.oid),
-    await standing(client, role),
-  ] as const);
+  const [dependencies, acting] = await context.pools.withClient(
+    connection.target,
+    async (client) => [await roleDependencies(client, role.oid), await standing(client, role)] as const,
+  );
   const owning = dependencies.filter((dependency) => dependency.owned > 0);
   if (owning.length > 0 && !reassignTo) {
     const where = owning.map((dependency) => `${dependency.owned} object(s) in ${dependency.datname}`);
@@ -132,9 +131,24 @@ async function plan(
   };
 }
 
+/**
+ * DROP OWNED revokes only what the acting role could revoke itself: a grant by another role stays, and DROP ROLE would
+ * then refuse after this database has committed. So refuse here, as DROP ROLE would, before anything commits.
+ */
+async function refuseLeftovers(client: PoolClient, role: PgRole, database: string): Promise<void> {
+  const left = await remainingDependencies(client, role.oid);
+  if (left.length === 0) return;
+  throw new DependentObjectsError(
+    `role "${role.rolname}" cannot be dropped because some objects in ${database} depend on it`,
+    '2BP01',
+    left.join('\n'),
+  );
+}
+
 async function runElsewhere(
   context: Context,
   target: ConnectionTarget,
+  role: PgRole,
   steps: Plan['elsewhere'],
   commit: boolean,
 ): Promise<void> {
@@ -144,6 +158,7 @@ async function runElsewhere(
       await client.query('BEGIN');
       try {
         for (const statement of step.statements) await client.query(statement.sql);
+        await refuseLeftovers(client, role, step.database);
         await client.query(commit ? 'COMMIT' : 'ROLLBACK');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -151,6 +166,15 @@ async function runElsewhere(
       }
     });
   }
+}
+
+/** The role is gone: its stored password goes, and the invitations to work through it (nobody can accept them). */
+async function forgetConfigured(context: Context, serverId: string, rolname: string): Promise<void> {
+  const configured = { serverId, rolname };
+  await context.metadata.$transaction([
+    context.metadata.invitation.deleteMany({ where: { configuredRole: configured } }),
+    context.metadata.configuredRole.deleteMany({ where: configured }),
+  ]);
 }
 
 /**
@@ -180,8 +204,8 @@ export async function dropRole(
   ]);
 
   if (!dryRun) {
-    await runElsewhere(context, connection.target, steps.elsewhere, false);
-    await runElsewhere(context, connection.target, steps.elsewhere, true);
+    await runElsewhere(context, connection.target, role, steps.elsewhere, false);
+    await runElsewhere(context, connection.target, role, steps.elsewhere, true);
   }
   return applyChange(context, {
     databaseId,
@@ -190,10 +214,6 @@ export async function dropRole(
     ranBefore: shownElsewhere,
     payload: { name: role.rolname, reassignTo, otherDatabases: steps.elsewhere.map((step) => step.database) },
     dryRun,
-    afterCommit: async () => {
-      await context.metadata.configuredRole.deleteMany({
-        where: { serverId: connection.serverId, rolname: role.rolname },
-      });
-    },
+    afterCommit: () => forgetConfigured(context, connection.serverId, role.rolname),
   });
 }

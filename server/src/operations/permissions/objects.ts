@@ -90,9 +90,7 @@ export async function resolveObject(catalog: CatalogReader, ref: ObjectRefInput)
     };
   }
   const tableName = checkIdentifier(ref.name ?? '', 'name');
-  const relation = (await catalog.relations()).find(
-    (candidate) => candidate.nspname === schemaName && candidate.relname === tableName,
-  );
+  const relation = await catalog.relationNamed(schemaName, tableName);
   if (!relation) throw new NotFoundError(`table ${schemaName}.${tableName}`);
   return relationObject(relation);
 }

@@ -3,9 +3,25 @@ import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { requireViewer } from '../../policy/capabilities.js';
-import { catalogFor } from '../connections.js';
+import { catalogFor, viewerTarget } from '../connections.js';
 import { applyChange, type PermissionChange } from './change.js';
 import { type ObjectRefInput, relationName, resolveObject } from './objects.js';
+
+/**
+ * ALTER TABLE finds a table through its schema, which the acting role may no longer enter once the schema is the new
+ * owner's; and a table's new owner must be able to create in the table's schema. So tables go first when the new
+ * owner already may create there, else after the schema (which works when the acting role keeps USAGE on it).
+ */
+async function tablesFirst(context: Context, databaseId: string, schemaOid: number, ownerOid: number) {
+  const target = await viewerTarget(context, databaseId);
+  return context.pools.withClient(target, async (client) => {
+    const { rows } = await client.query<{ ok: boolean }>(
+      "SELECT has_schema_privilege($1::oid, $2::oid, 'CREATE') AS ok",
+      [ownerOid, schemaOid],
+    );
+    return rows[0]?.ok ?? false;
+  });
+}
 
 /**
  * ALTER … OWNER TO as the viewer's role. For a schema, `tables` names some of its tables to transfer in the same
@@ -35,10 +51,12 @@ export async function transferOwnership(
       throw new ValidationError('tables', `${object.label}.${name} is not owned by your role or one of its groups.`);
     return relation;
   });
-  const statements = [
-    sql.alterOwner(object.name, newOwner.rolname),
-    ...alongside.map((relation) => sql.alterOwner(relationName(relation), newOwner.rolname)),
-  ];
+  const own = sql.alterOwner(object.name, newOwner.rolname);
+  const tablesToo = alongside.map((relation) => sql.alterOwner(relationName(relation), newOwner.rolname));
+  const statements =
+    tablesToo.length > 0 && (await tablesFirst(context, databaseId, object.oid, newOwner.oid))
+      ? [...tablesToo, own]
+      : [own, ...tablesToo];
   return applyChange(context, {
     databaseId,
     kind: 'ownership.transferred',
@@ -46,6 +64,7 @@ export async function transferOwnership(
     payload: {
       object: object.label,
       objectKind: object.kind,
+      previousOwner: (await catalog.roleByOid(object.owner))?.rolname ?? null,
       newOwner: newOwner.rolname,
       tables: alongside.map((relation) => relation.relname),
     },

@@ -13,6 +13,7 @@ import type { Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
+import { aclEntries } from '../../events/drift-diff.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor, viewerTarget } from '../connections.js';
 import { applyChange, type PermissionChange } from './change.js';
@@ -26,7 +27,7 @@ interface Grantee {
 
 async function grantee(catalog: CatalogReader, name: string | null | undefined): Promise<Grantee> {
   if (name == null) return { name: null, oid: PUBLIC_OID };
-  const role = await catalog.roleByName(checkIdentifier(name, 'grantee'));
+  const role = await catalog.roleNamed(checkIdentifier(name, 'grantee'));
   if (!role) throw new NotFoundError(`role ${name}`);
   return { name: role.rolname, oid: role.oid };
 }
@@ -64,6 +65,20 @@ async function aclRoleName(client: PoolClient, oid: number): Promise<string | un
     oid,
   ]);
   return rows[0]?.rolname;
+}
+
+/** The object's grants after the change, by grantee name, for live views to update without a refetch. */
+function aclAfter(object: ResolvedObject) {
+  return async (client: PoolClient) => {
+    const acl = await aclOf(client, object.catalog, object.oid);
+    const oids = [...new Set(acl.flatMap((item) => [item.grantee, item.grantor]))];
+    const { rows } = await client.query<{ oid: number; rolname: string }>(
+      'SELECT oid::int AS oid, rolname FROM pg_catalog.pg_roles WHERE oid = ANY($1::oid[])',
+      [oids],
+    );
+    const names = new Map(rows.map((row) => [row.oid, row.rolname]));
+    return { acl: aclEntries(acl, (oid) => names.get(oid) ?? String(oid)) };
+  };
 }
 
 export interface GrantOptions {
@@ -167,6 +182,7 @@ export async function grantPrivileges(
   return applyChange(context, {
     databaseId,
     kind: 'privileges.changed',
+    describeAfter: aclAfter(object),
     statements: [
       ...schemaExtras.statements,
       sql.grantPrivileges(object.name, privileges, who.name, Boolean(options.withGrantOption)),
@@ -201,6 +217,7 @@ export async function revokePrivileges(
   return applyChange(context, {
     databaseId,
     kind: 'privileges.changed',
+    describeAfter: aclAfter(object),
     statements: [sql.revokePrivileges(object.name, privileges, who.name, revokeOptions)],
     payload: {
       object: object.label,
@@ -290,6 +307,7 @@ export async function setPrivileges(
   return applyChange(context, {
     databaseId,
     kind: 'privileges.changed',
+    describeAfter: aclAfter(object),
     statements,
     payload: {
       object: object.label,

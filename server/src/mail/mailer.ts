@@ -1,0 +1,37 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config.js';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** One SMTP transport per SMTP_URL; nodemailer connects per message, so nothing stays open between mails. */
+const transports = new Map<string, Transporter>();
+
+function transportFor(smtpUrl: string): Transporter {
+  let transport = transports.get(smtpUrl);
+  if (!transport) {
+    // nodemailer's own logger would print the SMTP conversation, message bodies (and links) included: keep it off.
+    transport = nodemailer.createTransport({ url: smtpUrl, logger: false, debug: false });
+    transports.set(smtpUrl, transport);
+  }
+  return transport;
+}
+
+/** Real SMTP when `SMTP_URL` is configured; null means there is no way to send mail. */
+export function mailerFor(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer | null {
+  const { smtpUrl, mailFrom } = config;
+  if (!smtpUrl) return null;
+  return {
+    async send(message) {
+      await transportFor(smtpUrl).sendMail({ from: mailFrom, ...message });
+    },
+  };
+}

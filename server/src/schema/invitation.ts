@@ -1,0 +1,172 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder.js';
+import {
+  acceptInvitation,
+  acceptMyInvitation,
+  databaseInvitationsWhere,
+  declineInvitation,
+  type InvitationSent,
+  inviteCollaborator,
+  myInvitationsWhere,
+  resendInvitation,
+  revokeInvitation,
+} from '../operations/invitations.js';
+import { Collaborator } from './collaborator.js';
+import { Access, Database } from './database.js';
+import { EXPECTED_ERRORS } from './errors.js';
+import { localId } from './ids.js';
+
+export const InvitationStatus = builder.enumType('InvitationStatus', {
+  values: {
+    PENDING: { description: 'Sent, not answered yet, not expired.' },
+    ACCEPTED: { description: 'The invitee became a collaborator.' },
+    REVOKED: { description: 'Withdrawn by an admin or manager.' },
+    EXPIRED: { description: 'Not answered in time; re-sending makes it pending again.' },
+    DECLINED: { description: 'The invitee said no.' },
+  },
+});
+
+const InvitationDeliveryEnum = builder.enumType('InvitationDelivery', {
+  values: {
+    EMAIL: { description: 'E-mailed through SMTP_URL.' },
+    LINK: { description: 'No SMTP configured: `acceptUrl` is the link to hand over.' },
+    EMAIL_FAILED: { description: 'The SMTP server refused or was unreachable; re-send later.' },
+  },
+});
+
+export const Invitation = builder.prismaNode('Invitation', {
+  id: { field: 'id' },
+  description:
+    'An e-mail address invited to collaborate on a database through a configured role. Its token is never shown here.',
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    status: t.expose('status', { type: InvitationStatus }),
+    access: t.expose('access', { type: Access }),
+    role: t.relation('configuredRole', { description: 'The configured role the invitee will work through.' }),
+    databaseId: t.id({ resolve: (invitation) => encodeGlobalID('Database', invitation.databaseId) }),
+    databaseName: t.string({
+      select: { database: { select: { name: true } } },
+      resolve: (invitation) => invitation.database.name,
+    }),
+    invitedBy: t.relation('invitedBy', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the invitation was first sent.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    respondedAt: t.expose('respondedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the invitee accepted or declined.',
+    }),
+  }),
+});
+
+const InvitationSentRef = builder.objectRef<InvitationSent>('InvitationSent').implement({
+  description: 'An invitation just (re-)sent, and how it reached the invitee.',
+  fields: (t) => ({
+    invitation: t.field({ type: Invitation, resolve: (sent) => sent.invitation }),
+    delivery: t.field({ type: InvitationDeliveryEnum, resolve: (sent) => sent.delivery }),
+    acceptUrl: t.string({
+      nullable: true,
+      description: 'Only when no SMTP is configured: the accept link to hand to the invitee. Not shown again.',
+      resolve: (sent) => sent.acceptUrl,
+    }),
+  }),
+});
+
+builder.objectField(Database, 'invitations', (t) =>
+  t.prismaField({
+    type: ['Invitation'],
+    description: 'Invitations to this database (pending ones by default), oldest first, with who invited and when.',
+    args: { statuses: t.arg({ type: [InvitationStatus], defaultValue: ['PENDING'] }) },
+    resolve: async (query, database, args, context) => {
+      const where = await databaseInvitationsWhere(context, database.id, args.statuses ?? ['PENDING']);
+      if (!where) return [];
+      return context.metadata.invitation.findMany({ ...query, where, orderBy: { createdAt: 'asc' } });
+    },
+  }),
+);
+
+builder.queryField('myInvitations', (t) =>
+  t.prismaField({
+    type: ['Invitation'],
+    description: "The signed-in user's pending invitations (addressed to their e-mail), newest first.",
+    errors: { types: EXPECTED_ERRORS },
+    resolve: async (query, _root, _args, context) =>
+      context.metadata.invitation.findMany({
+        ...query,
+        where: await myInvitationsWhere(context),
+        orderBy: { createdAt: 'desc' },
+      }),
+  }),
+);
+
+const InviteCollaboratorInput = builder.inputType('InviteCollaboratorInput', {
+  fields: (t) => ({
+    databaseId: t.id({ required: true }),
+    email: t.string({ required: true }),
+    configuredRoleId: t.id({ required: true }),
+    access: t.field({ type: Access, defaultValue: 'MEMBER' }),
+  }),
+});
+
+const NewAccountInput = builder.inputType('NewAccountInput', {
+  fields: (t) => ({
+    username: t.string({ required: true }),
+    password: t.string({ required: true }),
+    displayName: t.string(),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  inviteCollaborator: t.field({
+    type: InvitationSentRef,
+    description:
+      'Admins, and managers of the database, invite an e-mail address through a configured role that still logs in.',
+    errors: { types: EXPECTED_ERRORS },
+    args: { input: t.arg({ type: InviteCollaboratorInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      inviteCollaborator(context, {
+        databaseId: localId(String(input.databaseId), 'Database'),
+        email: input.email,
+        configuredRoleId: localId(String(input.configuredRoleId), 'ConfiguredRole'),
+        access: input.access ?? 'MEMBER',
+      }),
+  }),
+  resendInvitation: t.field({
+    type: InvitationSentRef,
+    description: 'A new link (the old one stops working) and a new expiry; an expired invitation becomes pending.',
+    errors: { types: EXPECTED_ERRORS },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, context) => resendInvitation(context, localId(String(id), 'Invitation')),
+  }),
+  revokeInvitation: t.field({
+    type: Invitation,
+    errors: { types: EXPECTED_ERRORS },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, context) => revokeInvitation(context, localId(String(id), 'Invitation')),
+  }),
+  acceptInvitation: t.field({
+    type: Collaborator,
+    description:
+      'Follows an invitation link. With `newAccount`: creates the account (standard user, the invited address), signs it in and makes it a collaborator, in one step. Without: accepts as the signed-in user, whose e-mail must be the invited one.',
+    errors: { types: EXPECTED_ERRORS },
+    args: {
+      token: t.arg.string({ required: true }),
+      newAccount: t.arg({ type: NewAccountInput }),
+    },
+    resolve: (_root, args, context) => acceptInvitation(context, args.token, args.newAccount ?? null),
+  }),
+  acceptMyInvitation: t.field({
+    type: Collaborator,
+    description: 'Accepts one of `myInvitations`.',
+    errors: { types: EXPECTED_ERRORS },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, context) => acceptMyInvitation(context, localId(String(id), 'Invitation')),
+  }),
+  declineInvitation: t.field({
+    type: Invitation,
+    description: 'Declines one of `myInvitations`.',
+    errors: { types: EXPECTED_ERRORS },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, context) => declineInvitation(context, localId(String(id), 'Invitation')),
+  }),
+}));

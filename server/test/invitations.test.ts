@@ -1,0 +1,545 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leakedSecrets, secret, startTestApp, type TestApp } from './support/app.js';
+import type { TestClient } from './support/client.js';
+import {
+  addCollaborator,
+  configureRole,
+  connect,
+  createLoginRole,
+  createManagedDatabase,
+  createUser,
+  ERROR_FIELDS,
+  setupAdmin,
+  signIn,
+} from './support/fixtures.js';
+import { collect, wsClient } from './support/subscriptions.js';
+
+const TTL_HOURS = 48;
+const MAIL_FROM = 'Rolecall <noreply@rolecall.test>';
+
+const INVITATION = 'id email status access createdAt expiresAt respondedAt role { rolname } invitedBy { username }';
+const INVITE = `mutation($input: InviteCollaboratorInput!) { inviteCollaborator(input: $input) { ${ERROR_FIELDS}
+  ... on InvitationSent { delivery acceptUrl invitation { ${INVITATION} } } } }`;
+const RESEND = `mutation($id: ID!) { resendInvitation(id: $id) { ${ERROR_FIELDS}
+  ... on InvitationSent { delivery acceptUrl invitation { ${INVITATION} } } } }`;
+const REVOKE = `mutation($id: ID!) { revokeInvitation(id: $id) { ${ERROR_FIELDS} ... on Invitation { ${INVITATION} } } }`;
+const COLLABORATOR = 'id access role { rolname } user { username email isAdmin }';
+const ACCEPT = `mutation($token: String!, $newAccount: NewAccountInput) {
+  acceptInvitation(token: $token, newAccount: $newAccount) { ${ERROR_FIELDS}
+    ... on InvitationUnusableError { state } ... on Collaborator { ${COLLABORATOR} } } }`;
+const ACCEPT_MINE = `mutation($id: ID!) { acceptMyInvitation(id: $id) { ${ERROR_FIELDS}
+  ... on InvitationUnusableError { state } ... on Collaborator { ${COLLABORATOR} } } }`;
+const DECLINE = `mutation($id: ID!) { declineInvitation(id: $id) { ${ERROR_FIELDS}
+  ... on InvitationUnusableError { state } ... on Invitation { ${INVITATION} } } }`;
+const MY_INVITATIONS = `{ myInvitations { ${ERROR_FIELDS} ... on QueryMyInvitationsSuccess { data {
+  ${INVITATION} databaseId databaseName } } } }`;
+const INVITATIONS = `query($id: ID!, $statuses: [InvitationStatus!]) { database(id: $id) { ${ERROR_FIELDS}
+  ... on Database { invitations(statuses: $statuses) { ${INVITATION} } } } }`;
+const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS} ... on Database { viewerAccess
+  currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
+const AUDIT = `query($db: ID!, $kinds: [String!]) { auditLog(databaseId: $db, kinds: $kinds, first: 10) { ${ERROR_FIELDS}
+  ... on EventPage { events { kind actor { username } ... on InvitationEvent { invitationId email role access status } } } } }`;
+
+interface Invitation {
+  id: string;
+  email: string;
+  status: string;
+  access: string;
+  createdAt: string;
+  expiresAt: string;
+  respondedAt: string | null;
+  role: { rolname: string };
+  invitedBy: { username: string } | null;
+}
+interface Sent {
+  __typename: string;
+  delivery?: string;
+  acceptUrl?: string | null;
+  invitation?: Invitation;
+  code?: string;
+}
+
+interface Mail {
+  to: string[];
+  raw: string;
+}
+
+const mails: Mail[] = [];
+let smtp: SMTPServer;
+let smtpPassword: string;
+let testApp: TestApp;
+let admin: TestClient;
+let atelierId: string;
+let annexId: string;
+let painterId: string;
+let annexRoleId: string;
+let manager: TestClient;
+let member: TestClient;
+let standard: TestClient;
+const tokensSeen: string[] = [];
+
+/** The message body as text: quoted-printable soft breaks joined and escapes decoded. */
+function decoded(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+async function mailTo(address: string, nth = 1): Promise<Mail> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const received = mails.filter((mail) => mail.to.includes(address));
+    const mail = received[nth - 1];
+    if (mail) return mail;
+    if (Date.now() > deadline) throw new Error(`no e-mail #${nth} to ${address}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Follows what a person would click: the accept link in the e-mail. */
+async function linkIn(mail: Mail): Promise<{ url: string; token: string }> {
+  const match = decoded(mail.raw).match(/(https?:\/\/[^\s"<>]+\/invitations\/accept\?token=([A-Za-z0-9_%-]+))/);
+  if (!match?.[1] || !match[2]) throw new Error(`no link in ${mail.raw}`);
+  const token = decodeURIComponent(match[2]);
+  tokensSeen.push(token);
+  return { url: match[1], token };
+}
+
+function invite(client: TestClient, databaseId: string, email: string, configuredRoleId: string, access = 'MEMBER') {
+  return client.field<Sent>(INVITE, { input: { databaseId, email, configuredRoleId, access } });
+}
+
+async function invitationsOf(databaseId: string, statuses?: string[], client = admin): Promise<Invitation[]> {
+  const database = await client.field<{ invitations: Invitation[] }>(INVITATIONS, { id: databaseId, statuses });
+  return database.invitations;
+}
+
+async function auditKinds(kinds: string[]) {
+  const page = await admin.field<{ events: Record<string, unknown>[] }>(AUDIT, { db: atelierId, kinds });
+  return page.events;
+}
+
+async function configuredRoleId(databaseId: string, rolname: string): Promise<string> {
+  const database = await admin.field<{ configuredRoles: { id: string; rolname: string }[] }>(
+    'query($id: ID!) { database(id: $id) { ... on Database { configuredRoles { id rolname } } } }',
+    { id: databaseId },
+  );
+  return database.configuredRoles.find((role) => role.rolname === rolname)?.id ?? '';
+}
+
+async function signedIn(username: string, password: string): Promise<TestClient> {
+  const client = testApp.client();
+  await signIn(client, username, password);
+  return client;
+}
+
+beforeAll(async () => {
+  smtpPassword = secret('smtp');
+  smtp = new SMTPServer({
+    logger: false,
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      if (auth.username === 'rolecall' && auth.password === smtpPassword) return callback(null, { user: 'rolecall' });
+      return callback(new Error('Invalid username or password'));
+    },
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        raw += chunk;
+      });
+      stream.on('end', () => {
+        mails.push({ to: (session.envelope.rcptTo || []).map((rcpt) => rcpt.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  testApp = await startTestApp({
+    SMTP_URL: `smtp://rolecall:${smtpPassword}@127.0.0.1:${smtpPort}`,
+    MAIL_FROM,
+    INVITATION_TTL_HOURS: String(TTL_HOURS),
+  });
+  admin = testApp.client();
+  await setupAdmin(admin);
+  atelierId = await connect(admin, testApp, await createManagedDatabase(testApp, 'atelier', 'atelier_owner'));
+  annexId = await connect(admin, testApp, await createManagedDatabase(testApp, 'annex', 'annex_owner'));
+  annexRoleId = await configuredRoleId(annexId, 'annex_owner');
+  const painter = await configureRole(admin, atelierId, 'painter', await createLoginRole(testApp, 'painter'));
+  painterId = painter.id as string;
+
+  const maria = await createUser(admin, 'maria');
+  await addCollaborator(admin, {
+    databaseId: atelierId,
+    userId: maria.id,
+    configuredRoleId: painterId,
+    access: 'MANAGER',
+  });
+  manager = await signedIn('maria', maria.password);
+  const mel = await createUser(admin, 'mel');
+  await addCollaborator(admin, { databaseId: atelierId, userId: mel.id, configuredRoleId: painterId });
+  member = await signedIn('mel', mel.password);
+  const stan = await createUser(admin, 'stan');
+  standard = await signedIn('stan', stan.password);
+});
+
+afterAll(async () => {
+  await testApp?.stop();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+});
+
+describe('inviting by e-mail', () => {
+  let invitation: Invitation;
+  let token: string;
+
+  it("shows the invitation as PENDING in the database's invitations at once, and e-mails the link over SMTP", async () => {
+    const sent = await invite(admin, atelierId, 'Nina@Example.com', painterId, 'MANAGER');
+    expect(sent).toMatchObject({ __typename: 'InvitationSent', delivery: 'EMAIL', acceptUrl: null });
+    invitation = sent.invitation as Invitation;
+    expect(invitation).toMatchObject({
+      email: 'nina@example.com',
+      status: 'PENDING',
+      access: 'MANAGER',
+      role: { rolname: 'painter' },
+      invitedBy: { username: 'admin' },
+    });
+    const ttl = Date.parse(invitation.expiresAt) - Date.parse(invitation.createdAt);
+    expect(Math.abs(ttl - TTL_HOURS * 3600_000)).toBeLessThan(5_000);
+    for (const client of [admin, manager, member]) {
+      expect(await invitationsOf(atelierId, undefined, client)).toContainEqual(invitation);
+    }
+
+    const mail = await mailTo('nina@example.com');
+    expect(mail.raw).toContain(`From: ${MAIL_FROM}`);
+    expect(mail.raw).toContain('Subject: Invitation to collaborate on atelier');
+    expect(decoded(mail.raw)).toContain('as role painter (manager)');
+    const link = await linkIn(mail);
+    expect(link.url.startsWith(`${testApp.url}/invitations/accept?token=rci_`)).toBe(true);
+    token = link.token;
+  });
+
+  it('makes a new person who follows the link a signed-in collaborator with the invited role and access, in one step', async () => {
+    const nina = testApp.client();
+    const password = secret('nina');
+    const accepted = await nina.field(ACCEPT, { token, newAccount: { username: 'nina', password } });
+    expect(accepted).toMatchObject({
+      __typename: 'Collaborator',
+      access: 'MANAGER',
+      role: { rolname: 'painter' },
+      user: { username: 'nina', email: 'nina@example.com', isAdmin: false },
+    });
+    // The same client is now signed in as nina, and works through the invited role.
+    expect((await nina.request('{ viewer { username } }')).data).toEqual({ viewer: { username: 'nina' } });
+    expect(await nina.field(CURRENT_ROLE, { id: atelierId })).toMatchObject({
+      viewerAccess: 'MANAGER',
+      currentRole: { data: 'painter' },
+    });
+    // And can sign in again with the password chosen.
+    await signedIn('nina', password);
+
+    expect(await invitationsOf(atelierId)).not.toContainEqual(expect.objectContaining({ id: invitation.id }));
+    const [answered] = (await invitationsOf(atelierId, ['ACCEPTED'])).filter((row) => row.id === invitation.id);
+    expect(answered).toMatchObject({ status: 'ACCEPTED', respondedAt: expect.any(String) });
+    const events = await auditKinds(['invitation.created', 'invitation.accepted', 'collaborator.added']);
+    expect(events.slice(0, 3)).toMatchObject([
+      { kind: 'invitation.accepted', actor: { username: 'nina' }, email: 'nina@example.com', status: 'ACCEPTED' },
+      { kind: 'collaborator.added', actor: { username: 'nina' } },
+      {
+        kind: 'invitation.created',
+        actor: { username: 'admin' },
+        email: 'nina@example.com',
+        role: 'painter',
+        access: 'MANAGER',
+      },
+    ]);
+  });
+
+  it('refuses to use the same link twice', async () => {
+    const again = await testApp
+      .client()
+      .field(ACCEPT, { token, newAccount: { username: 'nina2', password: secret('nina2') } });
+    expect(again).toMatchObject({
+      __typename: 'InvitationUnusableError',
+      code: 'INVITATION_UNUSABLE',
+      state: 'ACCEPTED',
+    });
+    const users = await testApp.sql('SELECT 1 FROM "User" WHERE username = $1', ['nina2'], 'rolecall_metadata');
+    expect(users).toEqual([]);
+  });
+
+  it('refuses made-up and malformed tokens with the same typed error', async () => {
+    for (const bogus of [`rci_${'A'.repeat(43)}`, 'not a token', '']) {
+      const result = await testApp.client().field(ACCEPT, { token: bogus });
+      expect(result).toMatchObject({ __typename: 'InvitationUnusableError', state: 'UNKNOWN' });
+    }
+  });
+});
+
+describe('existing users', () => {
+  it('accept from their own invitations list; nobody else sees or answers that invitation', async () => {
+    await invite(admin, atelierId, 'stan@example.com', painterId);
+    const mine = await standard.field<{ data: (Invitation & { databaseName: string; databaseId: string })[] }>(
+      MY_INVITATIONS,
+    );
+    expect(mine.data).toHaveLength(1);
+    const [invitation] = mine.data;
+    expect(invitation).toMatchObject({
+      email: 'stan@example.com',
+      status: 'PENDING',
+      databaseName: 'atelier',
+      databaseId: atelierId,
+      role: { rolname: 'painter' },
+      invitedBy: { username: 'admin' },
+    });
+    expect((await member.field<{ data: unknown[] }>(MY_INVITATIONS)).data).toEqual([]);
+    expect(await member.field(ACCEPT_MINE, { id: invitation?.id })).toMatchObject({ __typename: 'NotFoundError' });
+    expect(await member.field(DECLINE, { id: invitation?.id })).toMatchObject({ __typename: 'NotFoundError' });
+
+    const accepted = await standard.field(ACCEPT_MINE, { id: invitation?.id });
+    expect(accepted).toMatchObject({ __typename: 'Collaborator', access: 'MEMBER', user: { username: 'stan' } });
+    expect(await standard.field(CURRENT_ROLE, { id: atelierId })).toMatchObject({ currentRole: { data: 'painter' } });
+    expect((await standard.field<{ data: unknown[] }>(MY_INVITATIONS)).data).toEqual([]);
+    // Their link is used up too.
+    const link = await linkIn(await mailTo('stan@example.com'));
+    expect(await standard.field(ACCEPT, { token: link.token })).toMatchObject({ state: 'ACCEPTED' });
+    await standard.field('mutation($id: ID!) { leaveDatabase(databaseId: $id) { __typename } }', { id: atelierId });
+  });
+
+  it('decline from their list, which closes the invitation and its link', async () => {
+    const dora = await createUser(admin, 'dora');
+    const doraClient = await signedIn('dora', dora.password);
+    const sent = await invite(manager, atelierId, 'dora@example.com', painterId);
+    const declined = await doraClient.field(DECLINE, { id: sent.invitation?.id });
+    expect(declined).toMatchObject({ __typename: 'Invitation', status: 'DECLINED', respondedAt: expect.any(String) });
+    const link = await linkIn(await mailTo('dora@example.com'));
+    expect(await doraClient.field(ACCEPT, { token: link.token })).toMatchObject({ state: 'DECLINED' });
+    expect(await doraClient.field(DECLINE, { id: sent.invitation?.id })).toMatchObject({ state: 'DECLINED' });
+    const [event] = await auditKinds(['invitation.declined']);
+    expect(event).toMatchObject({ actor: { username: 'dora' }, email: 'dora@example.com', status: 'DECLINED' });
+  });
+
+  it('accept a link as themselves, but a signed-in user with another e-mail gets WrongUserError', async () => {
+    const sent = await invite(admin, atelierId, 'omar@example.com', painterId);
+    const link = await linkIn(await mailTo('omar@example.com'));
+    const wrong = await member.field(ACCEPT, { token: link.token });
+    expect(wrong).toMatchObject({ __typename: 'WrongUserError', code: 'WRONG_USER' });
+    // Signed in, one cannot make another account either; anonymous without an account is asked to sign in.
+    const another = await member.field(ACCEPT, {
+      token: link.token,
+      newAccount: { username: 'omar', password: secret('omar') },
+    });
+    expect(another).toMatchObject({ __typename: 'ValidationError' });
+    expect(await testApp.client().field(ACCEPT, { token: link.token })).toMatchObject({
+      __typename: 'UnauthenticatedError',
+    });
+    expect((await invitationsOf(atelierId)).find((row) => row.id === sent.invitation?.id)?.status).toBe('PENDING');
+
+    const omar = await createUser(admin, 'omar');
+    const omarClient = await signedIn('omar', omar.password);
+    // The address has an account now: a second one cannot take it.
+    const taken = await testApp
+      .client()
+      .field(ACCEPT, { token: link.token, newAccount: { username: 'omar2', password: secret('omar2') } });
+    expect(taken).toMatchObject({ __typename: 'ConflictError' });
+    expect(await omarClient.field(ACCEPT, { token: link.token })).toMatchObject({
+      __typename: 'Collaborator',
+      user: { username: 'omar' },
+    });
+  });
+});
+
+describe('re-sending, revoking and expiry', () => {
+  it('re-sends with a new link and a new expiry: the old link is refused, the new one works', async () => {
+    const sent = await invite(admin, atelierId, 'rita@example.com', painterId);
+    const id = sent.invitation?.id as string;
+    const first = await linkIn(await mailTo('rita@example.com'));
+    await testApp.sql(
+      `UPDATE "Invitation" SET "expiresAt" = now() + interval '1 hour' WHERE id = $1`,
+      [Buffer.from(id, 'base64').toString().split(':')[1]],
+      'rolecall_metadata',
+    );
+    const resent = await manager.field<Sent>(RESEND, { id });
+    expect(resent).toMatchObject({
+      __typename: 'InvitationSent',
+      delivery: 'EMAIL',
+      invitation: { status: 'PENDING' },
+    });
+    expect(Date.parse(resent.invitation?.expiresAt ?? '') - Date.now()).toBeGreaterThan((TTL_HOURS - 1) * 3600_000);
+    const second = await linkIn(await mailTo('rita@example.com', 2));
+    expect(second.token).not.toBe(first.token);
+
+    const old = await testApp
+      .client()
+      .field(ACCEPT, { token: first.token, newAccount: { username: 'rita', password: secret('rita') } });
+    expect(old).toMatchObject({ __typename: 'InvitationUnusableError', state: 'UNKNOWN' });
+    const fresh = await testApp
+      .client()
+      .field(ACCEPT, { token: second.token, newAccount: { username: 'rita', password: secret('rita') } });
+    expect(fresh).toMatchObject({ __typename: 'Collaborator', user: { username: 'rita' } });
+    const [event] = await auditKinds(['invitation.resent']);
+    expect(event).toMatchObject({ actor: { username: 'maria' }, email: 'rita@example.com' });
+  });
+
+  it("refuses a revoked invitation's link, and keeps the revoked invitation in the history", async () => {
+    const sent = await invite(manager, atelierId, 'vic@example.com', painterId);
+    const link = await linkIn(await mailTo('vic@example.com'));
+    const revoked = await manager.field(REVOKE, { id: sent.invitation?.id });
+    expect(revoked).toMatchObject({ __typename: 'Invitation', status: 'REVOKED' });
+    expect(await invitationsOf(atelierId)).not.toContainEqual(expect.objectContaining({ email: 'vic@example.com' }));
+    expect(await invitationsOf(atelierId, ['REVOKED'])).toContainEqual(
+      expect.objectContaining({ email: 'vic@example.com', status: 'REVOKED' }),
+    );
+    const refused = await testApp
+      .client()
+      .field(ACCEPT, { token: link.token, newAccount: { username: 'vic', password: secret('vic') } });
+    expect(refused).toMatchObject({ __typename: 'InvitationUnusableError', state: 'REVOKED' });
+    expect(await manager.field(REVOKE, { id: sent.invitation?.id })).toMatchObject({ __typename: 'ConflictError' });
+    expect(await manager.field(RESEND, { id: sent.invitation?.id })).toMatchObject({ __typename: 'ConflictError' });
+  });
+
+  it('expires an unanswered invitation: its link is refused, it shows as EXPIRED once, and re-sending revives it', async () => {
+    const sent = await invite(admin, atelierId, 'eve@example.com', painterId);
+    const link = await linkIn(await mailTo('eve@example.com'));
+    await testApp.sql(
+      `UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE email = 'eve@example.com'`,
+      [],
+      'rolecall_metadata',
+    );
+    const refused = await testApp
+      .client()
+      .field(ACCEPT, { token: link.token, newAccount: { username: 'eve', password: secret('eve') } });
+    expect(refused).toMatchObject({ __typename: 'InvitationUnusableError', state: 'EXPIRED' });
+    expect(await invitationsOf(atelierId)).not.toContainEqual(expect.objectContaining({ email: 'eve@example.com' }));
+    expect(await invitationsOf(atelierId, ['EXPIRED'])).toContainEqual(
+      expect.objectContaining({ email: 'eve@example.com', status: 'EXPIRED' }),
+    );
+    const expiredEvents = (await auditKinds(['invitation.expired'])).filter(
+      (event) => event.email === 'eve@example.com',
+    );
+    expect(expiredEvents).toMatchObject([{ actor: null, status: 'EXPIRED' }]);
+
+    const resent = await admin.field<Sent>(RESEND, { id: sent.invitation?.id });
+    expect(resent).toMatchObject({ invitation: { status: 'PENDING' } });
+    const fresh = await linkIn(await mailTo('eve@example.com', 2));
+    const accepted = await testApp
+      .client()
+      .field(ACCEPT, { token: fresh.token, newAccount: { username: 'eve', password: secret('eve') } });
+    expect(accepted).toMatchObject({ __typename: 'Collaborator', user: { username: 'eve' } });
+  });
+});
+
+describe('who may invite', () => {
+  it('lets a MANAGER invite to its own database only, never an admin, and never touch invitations elsewhere', async () => {
+    expect(await invite(manager, atelierId, 'pat@example.com', painterId)).toMatchObject({ delivery: 'EMAIL' });
+    expect(await invite(manager, annexId, 'pat@example.com', annexRoleId)).toMatchObject({
+      __typename: 'ForbiddenError',
+    });
+    expect(await invite(manager, atelierId, 'admin@example.com', painterId)).toMatchObject({
+      __typename: 'ForbiddenError',
+    });
+    const elsewhere = await invite(admin, annexId, 'quinn@example.com', annexRoleId);
+    expect(elsewhere).toMatchObject({ delivery: 'EMAIL' });
+    expect(await manager.field(REVOKE, { id: elsewhere.invitation?.id })).toMatchObject({
+      __typename: 'ForbiddenError',
+    });
+    expect(await manager.field(RESEND, { id: elsewhere.invitation?.id })).toMatchObject({
+      __typename: 'ForbiddenError',
+    });
+    expect(await manager.field(INVITATIONS, { id: annexId })).toMatchObject({ __typename: 'NotFoundError' });
+  });
+
+  it('refuses a MEMBER and a standard user, sending nothing', async () => {
+    const before = mails.length;
+    expect(await invite(member, atelierId, 'sly@example.com', painterId)).toMatchObject({
+      __typename: 'ForbiddenError',
+    });
+    expect(await invite(standard, annexId, 'sly@example.com', annexRoleId)).toMatchObject({
+      __typename: 'ForbiddenError',
+    });
+    expect(
+      await testApp
+        .client()
+        .field(INVITE, { input: { databaseId: atelierId, email: 'x@example.com', configuredRoleId: painterId } }),
+    ).toMatchObject({ __typename: 'UnauthenticatedError' });
+    expect(mails.length).toBe(before);
+  });
+
+  it('refuses a duplicate pending invitation, a current collaborator and a malformed address', async () => {
+    expect(await invite(admin, atelierId, 'pat@example.com', painterId)).toMatchObject({ __typename: 'ConflictError' });
+    expect(await invite(admin, atelierId, 'mel@example.com', painterId)).toMatchObject({ __typename: 'ConflictError' });
+    expect(await invite(admin, atelierId, 'not an address', painterId)).toMatchObject({
+      __typename: 'ValidationError',
+    });
+    expect(await invite(admin, atelierId, 'zed@example.com', annexId)).toMatchObject({ __typename: 'NotFoundError' });
+  });
+
+  it('offers only a role whose stored password still logs in, at invitation and again at acceptance', async () => {
+    const sketcher = await configureRole(admin, atelierId, 'sketcher', await createLoginRole(testApp, 'sketcher'));
+    const sent = await invite(admin, atelierId, 'sam@example.com', sketcher.id as string);
+    expect(sent).toMatchObject({ delivery: 'EMAIL' });
+    const link = await linkIn(await mailTo('sam@example.com'));
+    await testApp.sql(`ALTER ROLE sketcher PASSWORD '${secret('changed')}'`);
+    const accepted = await testApp
+      .client()
+      .field(ACCEPT, { token: link.token, newAccount: { username: 'sam', password: secret('sam') } });
+    expect(accepted).toMatchObject({ __typename: 'AuthenticationFailedError', sqlstate: '28P01' });
+    expect((await invitationsOf(atelierId)).find((row) => row.email === 'sam@example.com')?.status).toBe('PENDING');
+    expect(await invite(admin, atelierId, 'sue@example.com', sketcher.id as string)).toMatchObject({
+      __typename: 'AuthenticationFailedError',
+    });
+  });
+});
+
+describe('live and private', () => {
+  it("streams every invitation step to the database's subscribers, with database and server ids", async () => {
+    const created = await admin.field<{ token: string }>(
+      `mutation { createApiToken(name: "watch") { ${ERROR_FIELDS} ... on CreatedApiToken { token } } }`,
+    );
+    const client = wsClient(testApp.url, created.token);
+    const received = collect<Record<string, unknown>>(
+      client,
+      `subscription($db: ID!) { events(databaseId: $db, kinds: ["invitation.created", "invitation.revoked"]) {
+        kind databaseId serverId ... on InvitationEvent { email role access status } } }`,
+      { db: atelierId },
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const sent = await invite(manager, atelierId, 'live@example.com', painterId, 'MANAGER');
+      await manager.field(REVOKE, { id: sent.invitation?.id });
+      const events = await received.waitFor(2);
+      expect(events).toMatchObject([
+        {
+          kind: 'invitation.created',
+          email: 'live@example.com',
+          role: 'painter',
+          access: 'MANAGER',
+          status: 'PENDING',
+        },
+        { kind: 'invitation.revoked', email: 'live@example.com', status: 'REVOKED' },
+      ]);
+      expect(events[0]?.databaseId).toBe(atelierId);
+      expect(events[0]?.serverId).toEqual(expect.any(String));
+    } finally {
+      received.stop();
+      await client.dispose();
+    }
+  });
+
+  it('lets managers and admins leave: every admin still manages the database, so leaving locks nobody out', async () => {
+    const leave = 'mutation($id: ID!) { leaveDatabase(databaseId: $id) { __typename } }';
+    await manager.field(leave, { id: atelierId });
+    await admin.field(leave, { id: atelierId });
+    expect(await invite(admin, atelierId, 'after@example.com', painterId)).toMatchObject({ delivery: 'EMAIL' });
+  });
+
+  it('never logs an invitation token, a password or the SMTP credentials', () => {
+    expect(tokensSeen.length).toBeGreaterThan(5);
+    expect(testApp.logs.filter((line) => tokensSeen.some((token) => line.includes(token)))).toEqual([]);
+    expect(leakedSecrets(testApp.logs)).toEqual([]);
+    expect(testApp.logs.some((line) => line.includes('invitation e-mail sent'))).toBe(true);
+  });
+});

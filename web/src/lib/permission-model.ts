@@ -1,0 +1,72 @@
+/**
+ * The permission dialog's model, free of UI: presets of DESIGN.md and the custom sets they stand for.
+ * A custom set equal to a preset is shown as that preset, and choosing a preset fills in its privileges.
+ */
+export type ObjectKind = 'DATABASE' | 'SCHEMA' | 'TABLE' | 'SEQUENCE';
+export type Preset = 'NONE' | 'CONNECT' | 'CREATE' | 'READ' | 'WRITE' | 'CUSTOM';
+
+export const PRESETS: Record<
+  ObjectKind,
+  { preset: Exclude<Preset, 'NONE' | 'CUSTOM'>; label: string; privileges: string[] }[]
+> = {
+  DATABASE: [
+    { preset: 'CONNECT', label: 'Connect', privileges: ['CONNECT'] },
+    { preset: 'CREATE', label: 'Create', privileges: ['CONNECT', 'CREATE'] },
+  ],
+  SCHEMA: [
+    { preset: 'READ', label: 'Read', privileges: ['USAGE'] },
+    { preset: 'CREATE', label: 'Create', privileges: ['USAGE', 'CREATE'] },
+  ],
+  TABLE: [
+    { preset: 'READ', label: 'Read', privileges: ['SELECT'] },
+    { preset: 'WRITE', label: 'Write', privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] },
+  ],
+  SEQUENCE: [
+    { preset: 'READ', label: 'Read', privileges: ['SELECT'] },
+    { preset: 'WRITE', label: 'Write', privileges: ['USAGE', 'SELECT', 'UPDATE'] },
+  ],
+};
+
+export function presetOf(kind: ObjectKind, privileges: readonly string[]): Preset {
+  const held = new Set(privileges);
+  if (held.size === 0) return 'NONE';
+  const match = PRESETS[kind].find(
+    (entry) => entry.privileges.length === held.size && entry.privileges.every((privilege) => held.has(privilege)),
+  );
+  return match?.preset ?? 'CUSTOM';
+}
+
+/** Choosing a preset: its privileges; NONE empties; CUSTOM keeps what was there. */
+export function privilegesFor(kind: ObjectKind, preset: Preset, current: readonly string[]): string[] {
+  if (preset === 'NONE') return [];
+  if (preset === 'CUSTOM') return [...current];
+  return [...(PRESETS[kind].find((entry) => entry.preset === preset)?.privileges ?? current)];
+}
+
+/** Toggling one privilege in the custom editor; grant options follow (none without the privilege). */
+export function toggle(draft: Draft, privilege: string, on: boolean, order: readonly string[]): Draft {
+  const set = new Set(draft.privileges);
+  if (on) set.add(privilege);
+  else set.delete(privilege);
+  const privileges = order.filter((candidate) => set.has(candidate));
+  return { ...draft, privileges, grantable: draft.grantable.filter((candidate) => set.has(candidate)) };
+}
+
+export interface Draft {
+  /** A role name, or null for PUBLIC. */
+  grantee: string | null;
+  privileges: string[];
+  grantable: string[];
+}
+
+/** What changed between the object's grants and the draft, to show and to send. */
+export function changedDrafts(original: readonly Draft[], drafts: readonly Draft[]): Draft[] {
+  const key = (draft: Draft) => draft.grantee ?? '';
+  const before = new Map(original.map((draft) => [key(draft), draft]));
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((value) => b.includes(value));
+  return drafts.filter((draft) => {
+    const was = before.get(key(draft));
+    return !was || !same(was.privileges, draft.privileges) || !same(was.grantable, draft.grantable);
+  });
+}

@@ -1,0 +1,113 @@
+import { A, useParams } from '@solidjs/router';
+import { createResource, createSignal, type JSX, Match, Show, Switch } from 'solid-js';
+import { graphql } from '../../gql';
+import { query } from '../../graphql/client';
+import { useLiveEvents } from '../../lib/live';
+import { Activity } from './Activity';
+import { Collaborators } from './Collaborators';
+import { Overview } from './Overview';
+import { RoleConfiguration } from './RoleConfiguration';
+import { Roles } from './Roles';
+
+const DatabaseHeader = graphql(`
+  query DatabaseHeader($id: ID!) {
+    database(id: $id) {
+      __typename
+      ... on Error { message }
+      ... on Database {
+        id
+        name
+        viewerAccess
+        server { host port }
+        viewerCapabilities { canManageCollaborators canConfigureRoles canReadCatalog canLeave canDisconnect }
+      }
+    }
+  }
+`);
+
+const TABS = [
+  ['overview', 'Overview'],
+  ['collaborators', 'Collaborators'],
+  ['role-configuration', 'Role configuration'],
+  ['roles', 'Roles'],
+  ['activity', 'Activity'],
+] as const;
+
+/** A database's page: tabs like Mathesar's, all of them live. */
+export function DatabasePage(): JSX.Element {
+  const params = useParams<{ id: string; tab?: string }>();
+  const [header] = createResource(
+    () => params.id,
+    (id) => query(DatabaseHeader, { id }),
+  );
+  const [version, setVersion] = createSignal(0);
+  const [flash, setFlash] = createSignal(false);
+  useLiveEvents(
+    () => params.id,
+    () => {
+      setVersion((value) => value + 1);
+      setFlash(true);
+      setTimeout(() => setFlash(false), 1_200);
+    },
+  );
+  const database = () => {
+    const result = header()?.database;
+    return result?.__typename === 'Database' ? result : undefined;
+  };
+  const tab = () => params.tab ?? 'overview';
+
+  return (
+    <main class={`page ${flash() ? 'flash' : ''}`}>
+      <Show when={header()?.database?.__typename !== 'Database' && header()} keyed>
+        {(value) => <p class="error">{(value.database as { message?: string }).message}</p>}
+      </Show>
+      <Show when={database()}>
+        {(db) => (
+          <>
+            <header class="page-header">
+              <div>
+                <A href="/">Databases</A> / <h1>{db().name}</h1>
+                <span class="muted">
+                  {' '}
+                  {db().server.host}:{db().server.port} · your access: {db().viewerAccess ?? 'none (admin)'}
+                </span>
+              </div>
+            </header>
+            <nav class="tabs" aria-label="Database sections">
+              {TABS.map(([key, label]) => (
+                <A
+                  href={`/databases/${params.id}/${key}`}
+                  class={tab() === key ? 'active' : ''}
+                  aria-current={tab() === key ? 'page' : undefined}
+                >
+                  {label}
+                </A>
+              ))}
+            </nav>
+            <Switch>
+              <Match when={tab() === 'overview'}>
+                <Overview databaseId={params.id} version={version()} />
+              </Match>
+              <Match when={tab() === 'collaborators'}>
+                <Collaborators databaseId={params.id} version={version()} capabilities={db().viewerCapabilities} />
+              </Match>
+              <Match when={tab() === 'role-configuration'}>
+                <RoleConfiguration
+                  databaseId={params.id}
+                  version={version()}
+                  canConfigure={db().viewerCapabilities.canConfigureRoles}
+                />
+              </Match>
+              <Match when={tab() === 'roles'}>
+                <Roles databaseId={params.id} version={version()} />
+              </Match>
+              <Match when={tab() === 'activity'}>
+                <Activity databaseId={params.id} version={version()} />
+              </Match>
+            </Switch>
+          </>
+        )}
+      </Show>
+    </main>
+  );
+}

@@ -1,0 +1,148 @@
+import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { graphql } from '../../gql';
+import { query } from '../../graphql/client';
+
+const ExplainQuery = graphql(`
+  query Explain($id: ID!, $role: String!, $object: ObjectRef!) {
+    database(id: $id) {
+      ... on Database {
+        catalog {
+          ... on DatabaseCatalog {
+            effectivePrivileges(role: $role, object: $object) {
+              __typename
+              ... on Error { message }
+              ... on DatabaseCatalogEffectivePrivilegesSuccess {
+                data { privilege held grantable sources { kind path predefinedRole grantee { name } grantor { name } } }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const SOURCE_TEXT: Record<string, string> = {
+  SUPERUSER: 'superuser',
+  OWNER: "the owner's grant",
+  OWNER_GRANT_OPTION: "owner's implicit grant option",
+  GRANT: 'granted',
+  PUBLIC: 'granted to PUBLIC',
+  PREDEFINED_ROLE: 'predefined role',
+};
+
+/** "Explain access": pick a role and an object, see what it can really do and the path that grants each privilege. */
+export function Explain(props: {
+  databaseId: string;
+  roles: string[];
+  selectedRole: string | null;
+  schemas: { name: string; tables: { schema: string; name: string }[] }[];
+  version: number;
+}): JSX.Element {
+  const [role, setRole] = createSignal('');
+  const [object, setObject] = createSignal('');
+  createEffect(() => {
+    if (props.selectedRole) setRole(props.selectedRole);
+  });
+  const ref = () => {
+    const value = object();
+    if (!value) return null;
+    if (value === 'DATABASE') return { kind: 'DATABASE' as const };
+    if (value.startsWith('SCHEMA:')) return { kind: 'SCHEMA' as const, name: value.slice(7) };
+    const [schema = '', name = ''] = JSON.parse(value.slice(6)) as [string, string];
+    return { kind: 'TABLE' as const, schema, name };
+  };
+  const [result] = createResource(
+    () => (role() && ref() ? { role: role(), object: ref(), version: props.version } : null),
+    (args) =>
+      query(ExplainQuery, {
+        id: props.databaseId,
+        role: args.role,
+        object: args.object as NonNullable<ReturnType<typeof ref>>,
+      }),
+  );
+  const entries = () => {
+    const value = (
+      result()?.database as
+        | { catalog?: { effectivePrivileges?: { __typename: string; data?: Entry[]; message?: string } } }
+        | undefined
+    )?.catalog?.effectivePrivileges;
+    return value?.__typename === 'DatabaseCatalogEffectivePrivilegesSuccess' ? (value.data ?? []) : [];
+  };
+  return (
+    <section class="explain" aria-label="Explain access" data-testid="explain">
+      <h3>Explain access</h3>
+      <div class="row">
+        <select aria-label="Role to explain" value={role()} onChange={(event) => setRole(event.currentTarget.value)}>
+          <option value="">Role…</option>
+          <For each={props.roles}>{(name) => <option value={name}>{name}</option>}</For>
+        </select>
+        <select
+          aria-label="Object to explain"
+          value={object()}
+          onChange={(event) => setObject(event.currentTarget.value)}
+        >
+          <option value="">Object…</option>
+          <option value="DATABASE">this database</option>
+          <For each={props.schemas}>
+            {(schema) => (
+              <>
+                <option value={`SCHEMA:${schema.name}`}>schema {schema.name}</option>
+                <For each={schema.tables}>
+                  {(table) => (
+                    <option
+                      value={`TABLE:${JSON.stringify([table.schema, table.name])}`}
+                    >{`${table.schema}.${table.name}`}</option>
+                  )}
+                </For>
+              </>
+            )}
+          </For>
+        </select>
+      </div>
+      <Show when={role() && ref()}>
+        <Show
+          when={entries().length > 0}
+          fallback={<p class="muted">{result.loading ? 'Working it out…' : `${role()} has no privilege here.`}</p>}
+        >
+          <ul class="explanations">
+            <For each={entries()}>
+              {(entry) => (
+                <li data-privilege={entry.privilege}>
+                  <strong>{entry.privilege}</strong>
+                  {entry.held ? '' : ' (grant option only)'}
+                  {entry.grantable ? ' ★' : ''} —{' '}
+                  {entry.sources
+                    .map((source) =>
+                      [
+                        SOURCE_TEXT[source.kind] ?? source.kind,
+                        source.predefinedRole,
+                        source.path.length > 1 ? `via ${source.path.join(' → ')}` : '',
+                        source.grantor ? `by ${source.grantor.name}` : '',
+                      ]
+                        .filter(Boolean)
+                        .join(' '),
+                    )
+                    .join('; ')}
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+interface Entry {
+  privilege: string;
+  held: boolean;
+  grantable: boolean;
+  sources: {
+    kind: string;
+    path: string[];
+    predefinedRole: string | null;
+    grantee: { name: string } | null;
+    grantor: { name: string } | null;
+  }[];
+}

@@ -1,0 +1,152 @@
+import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { ErrorText } from '../../components/Chrome';
+import { graphql } from '../../gql';
+import { mutate, query } from '../../graphql/client';
+
+const PendingInvitationsQuery = graphql(`
+  query PendingInvitations($id: ID!) {
+    database(id: $id) {
+      ... on Database {
+        configuredRoles { id rolname }
+        invitations { id email access status createdAt expiresAt invitedBy { username } role { rolname } }
+      }
+    }
+  }
+`);
+const InviteCollaborator = graphql(`
+  mutation InviteCollaborator($input: InviteCollaboratorInput!) {
+    inviteCollaborator(input: $input) { __typename ... on Error { message } ... on InvitationSent { delivery acceptUrl } }
+  }
+`);
+const ResendInvitation = graphql(`
+  mutation ResendInvitation($id: ID!) {
+    resendInvitation(id: $id) { __typename ... on Error { message } ... on InvitationSent { delivery acceptUrl } }
+  }
+`);
+const RevokeInvitation = graphql(`
+  mutation RevokeInvitation($id: ID!) {
+    revokeInvitation(id: $id) { __typename ... on Error { message } }
+  }
+`);
+
+type Sent = { __typename: string; delivery?: string; acceptUrl?: string | null };
+
+/** Pending invitations of the database (dimmed rows below the collaborators), with invite, re-send and revoke. */
+export function PendingInvitations(props: { databaseId: string; version: number; canManage: boolean }): JSX.Element {
+  const [data, { refetch }] = createResource(
+    () => [props.databaseId, props.version] as const,
+    ([id]) => query(PendingInvitationsQuery, { id }),
+  );
+  const [error, setError] = createSignal<string | null>(null);
+  const [link, setLink] = createSignal<string | null>(null);
+  const database = () =>
+    data()?.database as
+      | { configuredRoles?: { id: string; rolname: string }[]; invitations?: InvitationView[] }
+      | undefined;
+  const delivered = (sent: Sent) =>
+    setLink(sent.delivery === 'LINK' ? (sent.acceptUrl ?? null) : sent.delivery === 'EMAIL' ? 'sent by e-mail' : null);
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      await refetch();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  return (
+    <>
+      <table class="pending">
+        <tbody>
+          <For each={database()?.invitations ?? []}>
+            {(invitation) => (
+              <tr class="dim" data-invitation={invitation.email}>
+                <td>{invitation.email}</td>
+                <td>PENDING</td>
+                <td>{invitation.role.rolname}</td>
+                <td>{invitation.access}</td>
+                <td>
+                  invited by {invitation.invitedBy?.username ?? '—'} on{' '}
+                  {new Date(invitation.createdAt).toLocaleDateString()}{' '}
+                  <Show when={props.canManage}>
+                    <button
+                      type="button"
+                      class="small"
+                      onClick={() =>
+                        act(async () =>
+                          delivered((await mutate(ResendInvitation, { id: invitation.id })).resendInvitation as Sent),
+                        )
+                      }
+                    >
+                      Re-send
+                    </button>
+                    <button
+                      type="button"
+                      class="small danger"
+                      onClick={() => act(async () => void (await mutate(RevokeInvitation, { id: invitation.id })))}
+                    >
+                      Revoke
+                    </button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={props.canManage}>
+        <form
+          class="inline-form"
+          aria-label="Invite by e-mail"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const element = event.currentTarget;
+            const form = new FormData(element);
+            const input = {
+              databaseId: props.databaseId,
+              email: String(form.get('email')),
+              configuredRoleId: String(form.get('roleId')),
+              access: String(form.get('access')) as 'MEMBER' | 'MANAGER',
+            };
+            void act(async () => {
+              delivered((await mutate(InviteCollaborator, { input })).inviteCollaborator as Sent);
+              element.reset();
+            });
+          }}
+        >
+          <input name="email" type="email" aria-label="E-mail to invite" placeholder="e-mail" required />
+          <select name="roleId" aria-label="Role for the invitee" required>
+            <option value="">Role…</option>
+            <For each={database()?.configuredRoles ?? []}>
+              {(role) => <option value={role.id}>{role.rolname}</option>}
+            </For>
+          </select>
+          <select name="access" aria-label="Access for the invitee">
+            <option value="MEMBER">Member</option>
+            <option value="MANAGER">Manager</option>
+          </select>
+          <button type="submit">Invite</button>
+        </form>
+      </Show>
+      <Show when={link()}>
+        <p class="notice" data-testid="invitation-link">
+          {link()?.startsWith('http')
+            ? 'No mail server is configured: hand this link to the invitee (not shown again): '
+            : 'Invitation '}
+          <code>{link()}</code>
+        </p>
+      </Show>
+      <ErrorText error={error()} />
+    </>
+  );
+}
+
+interface InvitationView {
+  id: string;
+  email: string;
+  access: string;
+  createdAt: string;
+  expiresAt: string;
+  invitedBy: { username: string } | null;
+  role: { rolname: string };
+}

@@ -1,0 +1,142 @@
+import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { ErrorText } from '../../components/Chrome';
+import { graphql } from '../../gql';
+import { mutate, query } from '../../graphql/client';
+
+const LoginRolesQuery = graphql(`
+  query LoginRoles($id: ID!) {
+    database(id: $id) {
+      ... on Database {
+        loginRoles {
+          __typename
+          ... on Error { message }
+          ... on DatabaseLoginRolesSuccess { data { rolname isSuperuser isConfigured configuredRole { id verifiedAt } } }
+        }
+      }
+    }
+  }
+`);
+const ConfigureRole = graphql(`
+  mutation ConfigureRole($databaseId: ID!, $role: String!, $password: String!) {
+    configureRole(databaseId: $databaseId, role: $role, password: $password) { __typename ... on Error { message } }
+  }
+`);
+const RemoveConfiguredRole = graphql(`
+  mutation RemoveConfiguredRole($id: ID!) {
+    removeConfiguredRole(id: $id) { __typename ... on Error { message } }
+  }
+`);
+
+/** LOGIN roles of the server, and the passwords Rolecall stores for them (verified by a real login, never shown). */
+export function RoleConfiguration(props: { databaseId: string; version: number; canConfigure: boolean }): JSX.Element {
+  const [data, { refetch }] = createResource(
+    () => [props.databaseId, props.version] as const,
+    ([id]) => query(LoginRolesQuery, { id }),
+  );
+  const [error, setError] = createSignal<string | null>(null);
+  const [editing, setEditing] = createSignal<string | null>(null);
+  const roles = () => {
+    const result = (
+      data()?.database as { loginRoles?: { __typename: string; data?: RoleRow[]; message?: string } } | undefined
+    )?.loginRoles;
+    return result?.__typename === 'DatabaseLoginRolesSuccess' ? (result.data ?? []) : [];
+  };
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      setEditing(null);
+      await refetch();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  const save = (rolname: string) => (event: SubmitEvent) => {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget as HTMLFormElement).get('password'));
+    void act(() => mutate(ConfigureRole, { databaseId: props.databaseId, role: rolname, password }));
+  };
+  return (
+    <section aria-label="Role configuration">
+      <Show when={!props.canConfigure}>
+        <p class="notice">Only Rolecall admins configure role passwords.</p>
+      </Show>
+      <table>
+        <thead>
+          <tr>
+            <th>Login role</th>
+            <th>Password stored</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          <For each={roles()}>
+            {(role) => (
+              <tr data-login-role={role.rolname}>
+                <td>
+                  {role.rolname} {role.isSuperuser ? <span class="badge">superuser</span> : null}
+                </td>
+                <td>
+                  {role.isConfigured
+                    ? `verified ${new Date(role.configuredRole?.verifiedAt ?? '').toLocaleString()}`
+                    : 'no'}
+                </td>
+                <td>
+                  <Show
+                    when={editing() === role.rolname}
+                    fallback={
+                      <>
+                        <button
+                          type="button"
+                          class="small"
+                          disabled={!props.canConfigure}
+                          onClick={() => setEditing(role.rolname)}
+                        >
+                          {role.isConfigured ? 'Change password' : 'Configure'}
+                        </button>
+                        <Show when={role.configuredRole}>
+                          {(configured) => (
+                            <button
+                              type="button"
+                              class="small danger"
+                              disabled={!props.canConfigure}
+                              onClick={() => act(() => mutate(RemoveConfiguredRole, { id: configured().id }))}
+                            >
+                              Remove
+                            </button>
+                          )}
+                        </Show>
+                      </>
+                    }
+                  >
+                    <form class="inline-form" onSubmit={save(role.rolname)}>
+                      <input
+                        name="password"
+                        type="password"
+                        aria-label={`Password of ${role.rolname}`}
+                        autocomplete="off"
+                        required
+                      />
+                      <button type="submit">Verify and store</button>
+                      <button type="button" class="ghost" onClick={() => setEditing(null)}>
+                        Cancel
+                      </button>
+                    </form>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <ErrorText error={error()} />
+    </section>
+  );
+}
+
+interface RoleRow {
+  rolname: string;
+  isSuperuser: boolean;
+  isConfigured: boolean;
+  configuredRole: { id: string; verifiedAt: string } | null;
+}

@@ -1,0 +1,199 @@
+import { A } from '@solidjs/router';
+import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { ErrorText } from '../../components/Chrome';
+import { graphql } from '../../gql';
+import { mutate, query } from '../../graphql/client';
+
+const DatabasesQuery = graphql(`
+  query Databases {
+    viewer { isAdmin }
+    databases {
+      __typename
+      ... on Error { message }
+      ... on QueryDatabasesSuccess {
+        data { id name viewerAccess server { host port isDemo } viewerCapabilities { canDisconnect } }
+      }
+    }
+    demoDatabase { host port database role }
+  }
+`);
+const ConnectDatabase = graphql(`
+  mutation ConnectDatabase($input: ConnectDatabaseInput!) {
+    connectDatabase(input: $input) { __typename ... on Error { message } ... on Database { id } }
+  }
+`);
+const TestConnection = graphql(`
+  mutation TestConnection($input: ConnectDatabaseInput!) {
+    testConnection(input: $input) { __typename ... on Error { message } ... on ConnectionTest { currentUser } }
+  }
+`);
+const DisconnectDatabase = graphql(`
+  mutation DisconnectDatabase($id: ID!) {
+    disconnectDatabase(id: $id) { __typename ... on Error { message } }
+  }
+`);
+
+export function DatabasesPage(): JSX.Element {
+  const [data, { refetch }] = createResource(() => query(DatabasesQuery, {}));
+  const [error, setError] = createSignal<string | null>(null);
+  const [tested, setTested] = createSignal<string | null>(null);
+  const databases = () => {
+    const result = data()?.databases;
+    return result?.__typename === 'QueryDatabasesSuccess' ? result.data : [];
+  };
+  const demo = () => data()?.demoDatabase;
+  const demoConnected = () =>
+    databases().some((database) => database.server.isDemo && database.name === demo()?.database);
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      await refetch();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  let form: HTMLFormElement | undefined;
+  const input = () => {
+    const values = new FormData(form);
+    return {
+      host: String(values.get('host')),
+      port: Number(values.get('port') || 5432),
+      database: String(values.get('database')),
+      role: String(values.get('role')),
+      password: String(values.get('password') || '') || undefined,
+    };
+  };
+
+  return (
+    <main class="page">
+      <h1>Databases</h1>
+      <table>
+        <thead>
+          <tr>
+            <th>Database</th>
+            <th>Server</th>
+            <th>Your access</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          <For
+            each={databases()}
+            fallback={
+              <tr>
+                <td colspan="4">{data.loading ? 'Loading…' : 'No database connected yet.'}</td>
+              </tr>
+            }
+          >
+            {(database) => (
+              <tr>
+                <td>
+                  <A href={`/databases/${database.id}`}>{database.name}</A>
+                </td>
+                <td>
+                  {database.server.host}:{database.server.port}
+                  {database.server.isDemo ? ' (demo)' : ''}
+                </td>
+                <td>{database.viewerAccess ?? 'admin (not a collaborator)'}</td>
+                <td>
+                  <Show when={database.viewerCapabilities.canDisconnect}>
+                    <button
+                      type="button"
+                      class="small danger"
+                      onClick={() =>
+                        confirm(`Disconnect ${database.name}? Nothing changes on the server.`) &&
+                        act(() => mutate(DisconnectDatabase, { id: database.id }))
+                      }
+                    >
+                      Disconnect
+                    </button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={demo() && !demoConnected()}>
+        <button
+          type="button"
+          class="primary"
+          onClick={() =>
+            act(() =>
+              mutate(ConnectDatabase, {
+                input: {
+                  host: demo()?.host ?? '',
+                  port: demo()?.port ?? 0,
+                  database: demo()?.database ?? '',
+                  role: demo()?.role ?? '',
+                },
+              }),
+            )
+          }
+        >
+          Connect the demo database
+        </button>
+      </Show>
+      <Show when={data()?.viewer?.isAdmin}>
+        <details open={databases().length === 0}>
+          <summary>Connect a database</summary>
+          <form
+            class="connect-form"
+            ref={form}
+            onSubmit={(event) => {
+              event.preventDefault();
+              void act(() => mutate(ConnectDatabase, { input: input() }));
+            }}
+          >
+            <label>
+              Host <input name="host" required value="127.0.0.1" />
+            </label>
+            <label>
+              Port <input name="port" type="number" value="5432" min="1" max="65535" />
+            </label>
+            <label>
+              Database <input name="database" required maxLength={63} />
+            </label>
+            <label>
+              Role <input name="role" required maxLength={63} />
+            </label>
+            <label>
+              Password{' '}
+              <input
+                name="password"
+                type="password"
+                autocomplete="off"
+                placeholder="not needed if the role is configured"
+              />
+            </label>
+            <div class="row">
+              <button
+                type="button"
+                onClick={() =>
+                  act(async () => {
+                    setTested(null);
+                    const result = await mutate(TestConnection, { input: input() });
+                    if (result.testConnection.__typename === 'ConnectionTest')
+                      setTested(`Connected as ${result.testConnection.currentUser}.`);
+                  })
+                }
+              >
+                Test connection
+              </button>
+              <button type="submit" class="primary">
+                Connect
+              </button>
+            </div>
+            <Show when={tested()}>
+              <p class="success" role="status">
+                {tested()}
+              </p>
+            </Show>
+          </form>
+        </details>
+      </Show>
+      <ErrorText error={error()} />
+    </main>
+  );
+}

@@ -1,0 +1,123 @@
+import { createResource, createSignal, For, type JSX } from 'solid-js';
+import { ErrorText } from '../../components/Chrome';
+import { graphql } from '../../gql';
+import { mutate, query } from '../../graphql/client';
+
+const UsersQuery = graphql(`
+  query Users {
+    users { __typename ... on Error { message } ... on QueryUsersSuccess { data { id username email displayName isAdmin isActive } } }
+  }
+`);
+const CreateUser = graphql(`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) { __typename ... on Error { message } }
+  }
+`);
+const UpdateUser = graphql(`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) { __typename ... on Error { message } }
+  }
+`);
+
+/** Admins: every user, create one, make admin, deactivate. */
+export function UsersPage(): JSX.Element {
+  const [data, { refetch }] = createResource(() => query(UsersQuery, {}));
+  const [error, setError] = createSignal<string | null>(null);
+  const users = () => {
+    const result = data()?.users;
+    return result?.__typename === 'QueryUsersSuccess' ? result.data : [];
+  };
+  const denied = () =>
+    data()?.users?.__typename === 'QueryUsersSuccess'
+      ? null
+      : ((data()?.users as { message?: string } | undefined)?.message ?? null);
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      await refetch();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  const create = (event: SubmitEvent) => {
+    event.preventDefault();
+    const element = event.currentTarget as HTMLFormElement;
+    const form = new FormData(element);
+    void act(async () => {
+      await mutate(CreateUser, {
+        input: {
+          username: String(form.get('username')),
+          email: String(form.get('email')),
+          password: String(form.get('password')),
+          isAdmin: form.get('isAdmin') === 'on',
+        },
+      });
+      element.reset();
+    });
+  };
+  return (
+    <main class="page">
+      <h1>Users</h1>
+      <ErrorText error={denied()} />
+      <table>
+        <thead>
+          <tr>
+            <th>Username</th>
+            <th>E-mail</th>
+            <th>Admin</th>
+            <th>Active</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={users()}>
+            {(user) => (
+              <tr data-user={user.username}>
+                <td>{user.username}</td>
+                <td>{user.email}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`${user.username} is admin`}
+                    checked={user.isAdmin}
+                    onChange={(event) =>
+                      act(() => mutate(UpdateUser, { id: user.id, input: { isAdmin: event.currentTarget.checked } }))
+                    }
+                  />
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`${user.username} is active`}
+                    checked={user.isActive}
+                    onChange={(event) =>
+                      act(() => mutate(UpdateUser, { id: user.id, input: { isActive: event.currentTarget.checked } }))
+                    }
+                  />
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <form class="inline-form" onSubmit={create} aria-label="Create a user">
+        <input name="username" aria-label="Username" placeholder="username" required />
+        <input name="email" type="email" aria-label="E-mail" placeholder="e-mail" required />
+        <input
+          name="password"
+          type="password"
+          aria-label="Password"
+          placeholder="password (8+)"
+          autocomplete="new-password"
+          required
+          minLength={8}
+        />
+        <label class="chip">
+          <input type="checkbox" name="isAdmin" /> admin
+        </label>
+        <button type="submit">Create user</button>
+      </form>
+      <ErrorText error={error()} />
+    </main>
+  );
+}
