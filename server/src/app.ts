@@ -17,16 +17,35 @@ import { schema } from './schema/index.js';
 export const CSRF_HEADER = 'x-rolecall-csrf';
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+/**
+ * The TCP peer, or with a trusted proxy the address it appended to X-Forwarded-For (the last one: the entries
+ * before it are whatever the client sent).
+ */
+function clientAddress(services: Services, request: Request, peer: IncomingMessage | undefined): string {
+  const forwarded = services.config.trustProxy
+    ? request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()
+    : undefined;
+  return forwarded || peer?.socket.remoteAddress || 'unknown';
+}
+
 async function buildContext(
   services: Services,
   request: Request,
+  peer: IncomingMessage | undefined,
   cookieJars: WeakMap<Request, CookieJar>,
 ): Promise<Context> {
   const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const cookies = new CookieJar(request.headers.get('cookie'), secure);
   cookieJars.set(request, cookies);
   const viewer = await resolveViewer(services, request, cookies);
-  return { ...services, request, cookies, viewer, loaders: createLoaders(services.metadata, viewer?.user.id ?? null) };
+  return {
+    ...services,
+    request,
+    cookies,
+    viewer,
+    clientAddress: clientAddress(services, request, peer),
+    loaders: createLoaders(services.metadata, viewer?.user.id ?? null),
+  };
 }
 
 /** Set-Cookie headers decided by resolvers (sign-in, sign-out) go out on the response. */
@@ -62,7 +81,8 @@ export function createGraphQL(services: Services): YogaServerInstance<Record<str
         return masked;
       },
     },
-    context: ({ request }) => buildContext(services, request, cookieJars),
+    // Node's request (`req`) comes from the HTTP server, or from the WebSocket upgrade (see http/websocket.ts).
+    context: ({ request, req }) => buildContext(services, request, req as IncomingMessage | undefined, cookieJars),
     plugins: [
       useOriginCheck(config.allowedOrigins),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),

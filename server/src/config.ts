@@ -20,6 +20,11 @@ const Env = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  /** Rolecall is behind a reverse proxy: take the client address for login throttling from its X-Forwarded-For. */
+  ROLECALL_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -58,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: resolve(parsed.ROLECALL_DATA_DIR),
     secretKey: parsed.ROLECALL_SECRET_KEY,
     allowedOrigins: parsed.ROLECALL_ALLOWED_ORIGINS,
+    trustProxy: parsed.ROLECALL_TRUST_PROXY,
     sessionTtlMs: parsed.SESSION_TTL_HOURS * 3600_000,
     logLevel: parsed.LOG_LEVEL,
     demo: parsed.ROLECALL_DEMO,

@@ -36,4 +36,6 @@ export interface Context extends Services {
   cookies: CookieJar;
   loaders: Loaders;
   request: Request;
+  /** Where the request came from, for login throttling. */
+  clientAddress: string;
 }

@@ -192,7 +192,7 @@ interface DriverError {
 function isNetworkFailure(error: DriverError): boolean {
   if (error.code && NETWORK_CODES.has(error.code)) return true;
   const message = error.message ?? '';
-  return /timeout|Connection terminated|connection is closed|Client was closed/i.test(message);
+  return /timeout|Connection terminated|connection is closed|Client was closed|not queryable/i.test(message);
 }
 
 /** Turns what `pg` throws into a typed error; anything unrecognised is returned unchanged (and later masked). */

@@ -161,6 +161,21 @@ describe('a MANAGER of one database', () => {
     expect(result.__typename).toBe('ForbiddenError');
   });
 
+  it("cannot give a role that is not in use on its own database, such as another database's owner role", async () => {
+    const added = await addCollaborator(manager, { databaseId: homeId, userId, configuredRoleId: otherRoleId });
+    expect(added.__typename).toBe('ForbiddenError');
+    const invited = await manager.field(
+      `mutation($input: InviteCollaboratorInput!) { inviteCollaborator(input: $input) { ${ERROR_FIELDS} } }`,
+      { input: { databaseId: homeId, email: 'puppet@example.com', configuredRoleId: otherRoleId } },
+    );
+    expect(invited.__typename).toBe('ForbiddenError');
+    const offered = await manager.field(
+      `query($id: ID!) { database(id: $id) { ... on Database { configuredRoles { rolname } } } }`,
+      { id: homeId },
+    );
+    expect(offered.configuredRoles).toEqual([{ rolname: 'home_owner' }]);
+  });
+
   it('cannot see another database', async () => {
     expect(
       (await manager.field(`query($id: ID!) { database(id: $id) { ${ERROR_FIELDS} } }`, { id: otherId })).__typename,

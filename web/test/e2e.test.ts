@@ -189,7 +189,9 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await invite.getByRole('button', { name: 'Invite' }).click();
     const link = await admin.getByTestId('invitation-link').locator('code').textContent();
     expect(link).toMatch(/\/invitations\/accept\?token=rci_/);
-    await expect.poll(() => admin.locator('tr[data-invitation="newcomer@example.com"]').textContent()).toContain('PENDING');
+    await expect
+      .poll(() => admin.locator('tr[data-invitation="newcomer@example.com"]').textContent())
+      .toContain('PENDING');
 
     const { context, page } = await newPage();
     await page.goto(String(link));

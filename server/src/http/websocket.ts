@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
-import type { ExecutionArgs } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -52,8 +52,19 @@ export function attachWebSockets(
       },
       onSubscribe: async (ctx, _id, params) => {
         const request = upgradeRequest(ctx.extra.request, ctx.connectionParams);
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ request, params });
-        const document = parse(params.query);
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          request,
+          req: ctx.extra.request,
+          params,
+        });
+        let document: DocumentNode;
+        try {
+          document = parse(params.query);
+        } catch (error) {
+          // A malformed or over-limit operation fails alone, not the connection with its other subscriptions.
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         return {

@@ -29,13 +29,9 @@ export async function setup(context: Context, input: CreateUserInput): Promise<U
   return user;
 }
 
-function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'direct';
-}
-
 export async function login(context: Context, loginName: string, password: string): Promise<User> {
   const throttle = context.loginThrottle;
-  const key = `${loginName.trim().toLowerCase()}|${clientAddress(context.request)}`;
+  const key = `${loginName.trim().toLowerCase()}|${context.clientAddress}`;
   const wait = throttle.secondsUntilAllowed(key);
   if (wait > 0) throw new TooManyAttemptsError(wait);
   // No username or e-mail holds a NUL (they are validated), and PostgreSQL text cannot even be compared with one.

@@ -36,6 +36,30 @@ export async function usableRole(context: Context, database: Database & { server
   return role;
 }
 
+/**
+ * The configured roles a viewer may hand out on a database: admins any of the server's; a MANAGER only those
+ * already in use on their own database. Otherwise a MANAGER could give a puppet another database's owner role
+ * (roles are server-wide), change its password, and take that database over.
+ */
+export function assignableRolesWhere(
+  viewer: { user: { isAdmin: boolean } },
+  database: Pick<Database, 'id' | 'serverId'>,
+): Prisma.ConfiguredRoleWhereInput {
+  if (viewer.user.isAdmin) return { serverId: database.serverId };
+  return { serverId: database.serverId, collaborators: { some: { databaseId: database.id } } };
+}
+
+export async function requireAssignable(context: Context, managed: Managed, configuredRoleId: string): Promise<void> {
+  if (managed.viewer.user.isAdmin) return;
+  const allowed = await context.metadata.configuredRole.count({
+    where: { id: configuredRoleId, ...assignableRolesWhere(managed.viewer, managed.database) },
+  });
+  if (allowed === 0)
+    throw new ForbiddenError(
+      'Managers can only give roles already in use on this database; an admin can assign others.',
+    );
+}
+
 /** A MANAGER may not bring an admin in: an admin's collaborations are the admins' business. */
 export function requireMayAdd(managed: Managed, user: Pick<User, 'isAdmin'>): void {
   if (user.isAdmin && !managed.viewer.user.isAdmin)
@@ -94,6 +118,7 @@ export async function addCollaborator(context: Context, input: AddCollaboratorIn
   const managed = await requireManager(context, input.databaseId);
   const user = await activeUser(context, input.userId);
   requireMayAdd(managed, user);
+  await requireAssignable(context, managed, input.configuredRoleId);
   const role = await usableRole(context, managed.database, input.configuredRoleId);
   try {
     return await context.metadata.$transaction((tx) =>
@@ -140,6 +165,7 @@ export async function updateCollaborator(
   input: UpdateCollaboratorInput,
 ): Promise<Collaborator> {
   const { managed, collaborator } = await managedCollaborator(context, collaboratorId);
+  if (input.configuredRoleId) await requireAssignable(context, managed, input.configuredRoleId);
   const role = input.configuredRoleId ? await usableRole(context, managed.database, input.configuredRoleId) : null;
   return context.metadata.$transaction(async (tx) => {
     const updated = await tx.collaborator.update({

@@ -15,7 +15,7 @@ import type { Access, Collaborator, Invitation, Prisma, User } from '../generate
 import { invitationMessage } from '../mail/invitation.js';
 import { mailerFor } from '../mail/mailer.js';
 import { databaseCapabilities, requireViewer } from '../policy/capabilities.js';
-import { insertCollaboration, requireManager, requireMayAdd, usableRole } from './collaborators.js';
+import { insertCollaboration, requireAssignable, requireManager, requireMayAdd, usableRole } from './collaborators.js';
 import { insertUser } from './users.js';
 import { checkEmail } from './validation.js';
 
@@ -143,6 +143,7 @@ export async function inviteCollaborator(context: Context, input: InviteInput): 
     requireMayAdd(managed, existing);
     if (!existing.isActive) throw new ValidationError('email', `${existing.username} is deactivated.`);
   }
+  await requireAssignable(context, managed, input.configuredRoleId);
   const role = await usableRole(context, database, input.configuredRoleId);
   await expireOverdue(context, { databaseId: database.id, email });
   const token = newToken('rci');

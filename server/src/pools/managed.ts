@@ -74,11 +74,17 @@ export class ManagedPools {
     } catch (error) {
       throw fromPostgres(error);
     }
+    // The pool stops listening while a client is checked out: a connection dying between two queries of `work`
+    // must not crash the process. Its next query fails instead, and release() drops it.
+    const lost = (error: Error) =>
+      this.logger.warn({ err: error.message, host: target.host }, 'managed connection lost');
+    client.on('error', lost);
     try {
       return await work(client);
     } catch (error) {
       throw fromPostgres(error);
     } finally {
+      client.off('error', lost);
       client.release();
     }
   }

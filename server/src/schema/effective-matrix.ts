@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { effectivePrivileges, kindOfRelation } from '../catalog/effective.js';
+import { effectivePrivileges, kindOfRelation, type PrivilegedObject } from '../catalog/effective.js';
 import { checkIdentifier } from '../catalog/identifiers.js';
 import type { PgClass } from '../catalog/objects.js';
 import type { PgRole } from '../catalog/roles.js';
@@ -64,19 +64,27 @@ async function matrix(
   const relations = await relationsOf(catalog, schema);
   const tables = first == null ? relations : relations.slice(0, Math.max(0, first));
   const [graph, features] = await Promise.all([catalog.reader.graph(), catalog.reader.features()]);
+  const objects = tables.map((relation) => ({
+    kind: kindOfRelation(relation.relkind),
+    owner: relation.relowner,
+    acl: relation.acl,
+  }));
   const rows: EffectiveRow[] = [];
   for (const role of roles) {
-    for (const relation of tables) {
-      const object = { kind: kindOfRelation(relation.relkind), owner: relation.relowner, acl: relation.acl };
-      const privileges = effectivePrivileges(graph, role.oid, object, features);
-      rows.push({
+    tables.forEach((relation, i) => {
+      const row: EffectiveRow = {
         role: role.rolname,
         schema: relation.nspname,
         table: relation.relname,
-        privileges: privileges.filter((privilege) => privilege.held).map((privilege) => privilege.privilege),
-        grantable: privileges.filter((privilege) => privilege.grantable).map((privilege) => privilege.privilege),
-      });
-    }
+        privileges: [],
+        grantable: [],
+      };
+      for (const privilege of effectivePrivileges(graph, role.oid, objects[i] as PrivilegedObject, features)) {
+        if (privilege.held) row.privileges.push(privilege.privilege);
+        if (privilege.grantable) row.grantable.push(privilege.privilege);
+      }
+      rows.push(row);
+    });
   }
   return rows;
 }

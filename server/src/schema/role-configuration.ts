@@ -1,6 +1,8 @@
 import { builder } from '../builder.js';
+import { assignableRolesWhere } from '../operations/collaborators.js';
 import type { LoginRole as LoginRoleShape } from '../operations/role-configuration.js';
 import { configureRole, listLoginRoles, removeConfiguredRole } from '../operations/role-configuration.js';
+import { requireViewer } from '../policy/capabilities.js';
 import { Database } from './database.js';
 import { EXPECTED_ERRORS } from './errors.js';
 import { localId, Removed } from './ids.js';
@@ -39,11 +41,12 @@ builder.objectField(Database, 'loginRoles', (t) =>
 builder.objectField(Database, 'configuredRoles', (t) =>
   t.prismaField({
     type: ['ConfiguredRole'],
-    description: "Roles with a stored password on this database's server: the ones collaborators can be given.",
+    description:
+      "Roles with a stored password that the viewer may give collaborators here: admins any of the server's, managers those already in use on this database.",
     resolve: (query, database, _args, context) =>
       context.metadata.configuredRole.findMany({
         ...query,
-        where: { serverId: database.serverId },
+        where: assignableRolesWhere(requireViewer(context.viewer), database),
         orderBy: { rolname: 'asc' },
       }),
   }),

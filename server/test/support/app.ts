@@ -11,7 +11,7 @@ import { createLogger } from '../../src/logger.js';
 import { applyMigrations } from '../../src/metadata/migrate.js';
 import { closeServices, createServices, startDriftWatcher } from '../../src/services.js';
 import { TestClient, transcript } from './client.js';
-import { startTestCluster } from './cluster.js';
+import { type RestartableCluster, startRestartableCluster, startTestCluster } from './cluster.js';
 
 export interface Instance {
   url: string;
@@ -29,6 +29,11 @@ export interface TestApp {
    */
   startInstance(env?: Record<string, string>): Promise<Instance>;
   cluster: EmbeddedCluster;
+  /**
+   * Restarts the cluster (the metadata store and the databases on it) with its data, running `whileDown` while it is
+   * down; only for apps started with `{ restartable: true }`.
+   */
+  restartCluster(whileDown?: () => Promise<void>): Promise<void>;
   /** Every log line the app wrote. */
   logs: string[];
   client(): TestClient;
@@ -54,10 +59,22 @@ export function leakedSecrets(texts: readonly string[]): string[] {
   return [...secretsUsed].filter((value) => texts.some((text) => text.includes(value)));
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const cluster = await startTestCluster();
-  const admin = new pg.Client(cluster.url());
-  await admin.connect();
+export interface TestAppOptions {
+  /** Keep the cluster's data across `restartCluster()` (costs a little more to start). */
+  restartable?: boolean;
+}
+
+async function superuserClient(cluster: EmbeddedCluster): Promise<pg.Client> {
+  const client = new pg.Client(cluster.url());
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const restartable: RestartableCluster | null = options.restartable ? await startRestartableCluster() : null;
+  const cluster: EmbeddedCluster = restartable ?? (await startTestCluster());
+  let admin = await superuserClient(cluster);
   await admin.query('CREATE DATABASE rolecall_metadata');
   await admin.query('REVOKE ALL ON DATABASE rolecall_metadata FROM PUBLIC');
   const metadataUrl = cluster.url('rolecall_metadata');
@@ -109,6 +126,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       }
     },
     startInstance,
+    restartCluster: async (whileDown) => {
+      if (!restartable) throw new Error('restartCluster needs startTestApp(env, { restartable: true })');
+      await admin.end().catch(() => undefined);
+      await restartable.restart(whileDown);
+      admin = await superuserClient(cluster);
+    },
     stop: async () => {
       await first.stop();
       await admin.end();

@@ -153,7 +153,7 @@ export type Database = Node & {
   /** The live catalog, read as the viewer's role; needs the viewer to collaborate on the database. */
   catalog: DatabaseCatalogResult;
   collaborators: Array<Collaborator>;
-  /** Roles with a stored password on this database's server: the ones collaborators can be given. */
+  /** Roles with a stored password that the viewer may give collaborators here: admins any of the server's, managers those already in use on this database. */
   configuredRoles: Array<ConfiguredRole>;
   createdAt: Scalars['DateTime']['output'];
   /** `current_user` on a connection made as the viewer's configured role: whom PostgreSQL sees. */

@@ -1,0 +1,139 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../../server/src/embedded/cluster.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ChildServer {
+  url: string;
+  pid: number;
+  /** Resident set size of the server process, from /proc. */
+  rss(): number;
+  stop(): Promise<void>;
+}
+
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(status.match(/^VmRSS:\s+(\d+)\s+kB/m)?.[1] ?? Number.NaN);
+  return kib * 1024;
+}
+
+/** Resolves with the first stdout line that `ready` accepts; rejects if the process exits or `timeoutMs` passes. */
+export function waitForLine(
+  child: ChildProcess,
+  ready: (line: string) => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const tail: string[] = [];
+    let buffer = '';
+    const done = (error: Error | null, line?: string) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onStderr);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve(line as string);
+    };
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        tail.push(line);
+        if (tail.length > 30) tail.shift();
+        if (ready(line)) return done(null, line);
+      }
+    };
+    const onStderr = (chunk: Buffer) => {
+      tail.push(chunk.toString());
+      if (tail.length > 30) tail.shift();
+    };
+    const onExit = (code: number | null) =>
+      done(new Error(`${what} exited (${code}) before it was ready:\n${tail.join('\n')}`));
+    const timer = setTimeout(
+      () => done(new Error(`${what} not ready after ${timeoutMs} ms:\n${tail.join('\n')}`)),
+      timeoutMs,
+    );
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onStderr);
+    child.once('exit', onExit);
+  });
+}
+
+export async function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Keeps a child's output drained (a full pipe would block it); BENCH_SERVER_LOG=file keeps it there. */
+function drain(child: ChildProcess): void {
+  const file = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' }) : null;
+  child.stdout?.on('data', (chunk) => file?.write(chunk));
+  child.stderr?.on('data', (chunk) => file?.write(chunk));
+}
+
+/**
+ * Rolecall's real entry point (`server/src/main.ts`) in its own process, as `npm start` runs it, on the
+ * benchmark cluster's metadata database (so nothing is embedded and no demo is seeded). With BENCH_PROFILE=dir
+ * the server writes a V8 CPU profile there when it stops; BENCH_NODE_FLAGS adds Node options (e.g. --trace-gc).
+ */
+export async function startRolecall(metadataUrl: string, env: Record<string, string> = {}): Promise<ChildServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'rolecall-bench-data-'));
+  const port = await freePort();
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...profile, ...flags, '--import', 'tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: metadataUrl,
+      ROLECALL_DATA_DIR: dataDir,
+      ROLECALL_DEMO: 'false',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const line = await waitForLine(child, (text) => text.includes('Rolecall is ready'), 60_000, 'Rolecall');
+  drain(child);
+  const url = (JSON.parse(line) as { url: string }).url;
+  return {
+    url,
+    pid: child.pid as number,
+    rss: () => rssOf(child.pid as number),
+    stop: async () => {
+      await stopChild(child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A baseline server script of bench/ in its own process; it prints `listening <port>` when ready. */
+export async function startScript(script: string, args: string[] = []): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const line = await waitForLine(child, (text) => text.startsWith('listening '), 30_000, script);
+  drain(child);
+  const port = Number(line.split(' ')[1]);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
+    rss: () => rssOf(child.pid as number),
+    stop: () => stopChild(child),
+  };
+}
