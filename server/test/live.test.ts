@@ -158,6 +158,23 @@ describe('subscriptions over graphql-ws', () => {
     await client.dispose();
   });
 
+  it('still reports a psql change made within the same poll interval as a Rolecall change to the same grantee', async () => {
+    const client = wsClient(testApp.url, adminToken);
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await testApp.sql('GRANT TRIGGER ON s.t TO outsider_role', [], 'shop');
+    await grantSelect(admin, 'outsider_role');
+    await testApp.sql('GRANT DELETE ON s.t TO outsider_role', [], 'shop');
+    await received.waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const external = received.items.filter((event) => event.source === 'EXTERNAL');
+    expect(external).toHaveLength(1);
+    expect(external[0]).toMatchObject({ grantee: 'outsider_role' });
+    expect([...(external[0]?.granted ?? [])].sort()).toEqual(['DELETE', 'TRIGGER']);
+    received.stop();
+    await client.dispose();
+  });
+
   it('a user who is not a collaborator receives nothing', async () => {
     const outsider = await createUser(admin, 'outsider');
     const outsiderClient = testApp.client();

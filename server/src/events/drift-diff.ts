@@ -29,6 +29,8 @@ export interface Drift {
     string,
     string | boolean | string[] | { grantee: string; privileges: string[]; grantable: string[] }[] | null
   >;
+  /** For privilege drifts: the object's grants at the previous poll. */
+  previousAcl?: { grantee: string; privileges: string[]; grantable: string[] }[];
 }
 
 const ATTRIBUTES: [keyof PgRole, string][] = [
@@ -161,6 +163,7 @@ function aclDrift(before: ObjectState, after: ObjectState, names: (oid: number) 
   const now = privilegeSets(after.acl);
   const grantees = new Set([...old.keys(), ...now.keys()]);
   const acl = aclEntries(after.acl, names);
+  const previousAcl = aclEntries(before.acl, names);
   const drifts: Drift[] = [];
   for (const grantee of grantees) {
     const was = old.get(grantee) ?? new Set<string>();
@@ -174,6 +177,7 @@ function aclDrift(before: ObjectState, after: ObjectState, names: (oid: number) 
       category: 'acl',
       subject: after.label,
       payload: { object: after.label, objectKind: after.objectKind, grantee: who, granted, revoked, acl },
+      previousAcl,
     });
   }
   return drifts;

@@ -224,24 +224,71 @@ export class DriftWatcher {
     const own = await this.services.metadata.event.findMany({
       // Only changes committed after the previous snapshot can explain this diff; their events are written after commit.
       where: { serverId: server.id, source: 'ROLECALL', createdAt: { gte: since } },
+      orderBy: { id: 'asc' },
     });
     for (const { drift, databaseId } of drifts) {
-      if (own.some((event) => accountsFor(event, drift, databaseId))) continue;
+      const payload =
+        drift.category === 'acl'
+          ? unexplainedGrants(own, drift, databaseId)
+          : explained(own, drift, databaseId)
+            ? null
+            : drift.payload;
+      if (!payload) continue;
       await this.services.events.record(null, {
         kind: drift.kind,
         source: 'EXTERNAL',
         actorId: null,
         serverId: server.id,
         databaseId,
-        payload: drift.payload,
+        payload,
       });
     }
   }
 }
 
+type GrantEntry = { grantee: string; privileges: string[]; grantable: string[] };
+
+const held = (entry: GrantEntry | undefined) => [
+  ...(entry?.privileges ?? []),
+  ...(entry?.grantable ?? []).map((privilege) => `${privilege}*`),
+];
+
+/**
+ * What psql did to one grantee's privileges on one object between two polls, with Rolecall's own changes in between
+ * taken out: each Rolecall event records the object's ACL before and after it, so the segments outside them
+ * (previous poll → first event's before, one event's after → the next one's before, … → now) are what others did.
+ */
+function unexplainedGrants(own: Event[], drift: Drift, databaseId: string | null): Drift['payload'] | null {
+  const changes = own
+    .filter((event) => event.kind === 'privileges.changed' && event.databaseId === databaseId)
+    .map((event) => event.payload as { object?: string; acl?: GrantEntry[]; aclBefore?: GrantEntry[] })
+    .filter((payload) => payload.object === drift.payload.object && payload.acl && payload.aclBefore);
+  if (changes.length === 0) return explained(own, drift, databaseId) ? null : drift.payload;
+  const grantee = drift.payload.grantee;
+  const entryOf = (acl: GrantEntry[] | undefined) => held(acl?.find((entry) => entry.grantee === grantee));
+  const segments: [string[], string[]][] = [];
+  let from = entryOf(drift.previousAcl);
+  for (const change of changes) {
+    segments.push([from, entryOf(change.aclBefore)]);
+    from = entryOf(change.acl);
+  }
+  segments.push([from, entryOf(drift.payload.acl as GrantEntry[])]);
+  const granted = [
+    ...new Set(segments.flatMap(([before, after]) => after.filter((privilege) => !before.includes(privilege)))),
+  ];
+  const revoked = [
+    ...new Set(segments.flatMap(([before, after]) => before.filter((privilege) => !after.includes(privilege)))),
+  ];
+  return granted.length === 0 && revoked.length === 0 ? null : { ...drift.payload, granted, revoked };
+}
+
 function nameLookup(roles: { oid: number; rolname: string }[]): (oid: number) => string {
   const names = new Map(roles.map((role) => [role.oid, role.rolname]));
   return (oid) => names.get(oid) ?? String(oid);
+}
+
+function explained(own: Event[], drift: Drift, databaseId: string | null): boolean {
+  return own.some((event) => accountsFor(event, drift, databaseId));
 }
 
 /** A Rolecall event of the same kind of change that names the same object or role explains the drift. */

@@ -25,7 +25,8 @@ export interface ChangeRequest {
   warnings?: string[];
   /** Runs after the statements, inside the transaction: returns what did not happen as asked. */
   verify?: (client: PoolClient) => Promise<string[]>;
-  /** Reads, inside the transaction, what the event should carry of the new state (e.g. the object's new ACL). */
+  /** Reads, inside the transaction, what the event should carry of the state before and after (e.g. the ACL). */
+  describeBefore?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
   describeAfter?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
   /** Runs after the commit (e.g. storing a new role's password). */
   afterCommit?: () => Promise<void>;
@@ -54,10 +55,11 @@ export async function applyChange(context: Context, request: ChangeRequest): Pro
   const { warnings, after } = await context.pools.transaction(connection.target, async (client) => {
     const notices = collectWarnings(client);
     try {
+      const before = request.describeBefore ? await request.describeBefore(client) : {};
       for (const statement of request.statements) await client.query(statement.sql);
       const unmet = request.verify ? await request.verify(client) : [];
       const described = request.describeAfter ? await request.describeAfter(client) : {};
-      return { warnings: [...known, ...notices.warnings, ...unmet], after: described };
+      return { warnings: [...known, ...notices.warnings, ...unmet], after: { ...before, ...described } };
     } finally {
       notices.stop();
     }

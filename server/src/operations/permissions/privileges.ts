@@ -67,8 +67,11 @@ async function aclRoleName(client: PoolClient, oid: number): Promise<string | un
   return rows[0]?.rolname;
 }
 
-/** The object's grants after the change, by grantee name, for live views to update without a refetch. */
-function aclAfter(object: ResolvedObject) {
+/**
+ * The object's grants by grantee name, before (`aclBefore`) or after (`acl`) the change: live views update from
+ * `acl` without a refetch, and the drift watcher tells this change from others made in psql meanwhile.
+ */
+function aclSnapshot(object: ResolvedObject, key: 'acl' | 'aclBefore') {
   return async (client: PoolClient) => {
     const acl = await aclOf(client, object.catalog, object.oid);
     const oids = [...new Set(acl.flatMap((item) => [item.grantee, item.grantor]))];
@@ -77,7 +80,7 @@ function aclAfter(object: ResolvedObject) {
       [oids],
     );
     const names = new Map(rows.map((row) => [row.oid, row.rolname]));
-    return { acl: aclEntries(acl, (oid) => names.get(oid) ?? String(oid)) };
+    return { [key]: aclEntries(acl, (oid) => names.get(oid) ?? String(oid)) };
   };
 }
 
@@ -182,7 +185,8 @@ export async function grantPrivileges(
   return applyChange(context, {
     databaseId,
     kind: 'privileges.changed',
-    describeAfter: aclAfter(object),
+    describeBefore: aclSnapshot(object, 'aclBefore'),
+    describeAfter: aclSnapshot(object, 'acl'),
     statements: [
       ...schemaExtras.statements,
       sql.grantPrivileges(object.name, privileges, who.name, Boolean(options.withGrantOption)),
@@ -217,7 +221,8 @@ export async function revokePrivileges(
   return applyChange(context, {
     databaseId,
     kind: 'privileges.changed',
-    describeAfter: aclAfter(object),
+    describeBefore: aclSnapshot(object, 'aclBefore'),
+    describeAfter: aclSnapshot(object, 'acl'),
     statements: [sql.revokePrivileges(object.name, privileges, who.name, revokeOptions)],
     payload: {
       object: object.label,
@@ -307,7 +312,8 @@ export async function setPrivileges(
   return applyChange(context, {
     databaseId,
     kind: 'privileges.changed',
-    describeAfter: aclAfter(object),
+    describeBefore: aclSnapshot(object, 'aclBefore'),
+    describeAfter: aclSnapshot(object, 'acl'),
     statements,
     payload: {
       object: object.label,

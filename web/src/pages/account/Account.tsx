@@ -2,6 +2,7 @@ import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
+import { createAction } from '../../lib/action';
 import { MyInvitationsList } from '../invitations/Invitations';
 
 const AccountQuery = graphql(`
@@ -28,22 +29,13 @@ const RevokeApiToken = graphql(`
 
 export function AccountPage(): JSX.Element {
   const [data, { refetch }] = createResource(() => query(AccountQuery, {}));
-  const [error, setError] = createSignal<string | null>(null);
   const [message, setMessage] = createSignal<string | null>(null);
   const [token, setToken] = createSignal<string | null>(null);
   const tokens = () => {
     const result = data()?.apiTokens;
     return result?.__typename === 'QueryApiTokensSuccess' ? result.data : [];
   };
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      await refetch();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const { error, act } = createAction(refetch);
   return (
     <main class="page">
       <h1>Account</h1>

@@ -1,8 +1,9 @@
 import { useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { createResource, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
+import { createAction } from '../../lib/action';
 import { PendingInvitations } from './Invitations';
 
 const CollaboratorsQuery = graphql(`
@@ -50,7 +51,6 @@ export function Collaborators(props: {
     () => [props.databaseId, props.version] as const,
     ([id]) => query(CollaboratorsQuery, { id }),
   );
-  const [error, setError] = createSignal<string | null>(null);
   const navigate = useNavigate();
   const database = () =>
     data()?.database?.__typename === 'Database' || data()?.database
@@ -67,15 +67,7 @@ export function Collaborators(props: {
       ? result.data.filter((user) => user.isActive && !collaborators().some((c) => c.user.id === user.id))
       : [];
   };
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      await refetch();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const { error, act } = createAction(refetch);
   const add = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);

@@ -2,6 +2,7 @@ import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
+import { createAction } from '../../lib/action';
 
 const PendingInvitationsQuery = graphql(`
   query PendingInvitations($id: ID!) {
@@ -37,7 +38,6 @@ export function PendingInvitations(props: { databaseId: string; version: number;
     () => [props.databaseId, props.version] as const,
     ([id]) => query(PendingInvitationsQuery, { id }),
   );
-  const [error, setError] = createSignal<string | null>(null);
   const [link, setLink] = createSignal<string | null>(null);
   const database = () =>
     data()?.database as
@@ -45,15 +45,7 @@ export function PendingInvitations(props: { databaseId: string; version: number;
       | undefined;
   const delivered = (sent: Sent) =>
     setLink(sent.delivery === 'LINK' ? (sent.acceptUrl ?? null) : sent.delivery === 'EMAIL' ? 'sent by e-mail' : null);
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      await refetch();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const { error, act } = createAction(refetch);
   return (
     <>
       <table class="pending">

@@ -2,6 +2,7 @@ import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
+import { createAction } from '../../lib/action';
 
 const LoginRolesQuery = graphql(`
   query LoginRoles($id: ID!) {
@@ -33,7 +34,6 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
     () => [props.databaseId, props.version] as const,
     ([id]) => query(LoginRolesQuery, { id }),
   );
-  const [error, setError] = createSignal<string | null>(null);
   const [editing, setEditing] = createSignal<string | null>(null);
   const roles = () => {
     const result = (
@@ -41,16 +41,10 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
     )?.loginRoles;
     return result?.__typename === 'DatabaseLoginRolesSuccess' ? (result.data ?? []) : [];
   };
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      setEditing(null);
-      await refetch();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const { error, act } = createAction(() => {
+    setEditing(null);
+    return refetch();
+  });
   const save = (rolname: string) => (event: SubmitEvent) => {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget as HTMLFormElement).get('password'));

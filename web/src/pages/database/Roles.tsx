@@ -2,6 +2,7 @@ import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText, SqlPreview } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
+import { createAction } from '../../lib/action';
 import { Explain } from './Explain';
 import { RoleGraph } from './RoleGraph';
 
@@ -80,7 +81,6 @@ export function Roles(props: { databaseId: string; version: number }): JSX.Eleme
   );
   const [showPredefined, setShowPredefined] = createSignal(false);
   const [selected, setSelected] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
   const [preview, setPreview] = createSignal<{ sql: string[]; warnings: string[] } | null>(null);
   const catalog = () => {
     const value = (data()?.database as { catalog?: { __typename: string } } | undefined)?.catalog;
@@ -105,15 +105,7 @@ export function Roles(props: { databaseId: string; version: number }): JSX.Eleme
       })),
     );
   const visibleEdges = () => edges().filter((edge) => roles().some((role) => role.name === edge.member));
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      await refetch();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const { error, act } = createAction(refetch);
   const create = async (element: HTMLFormElement, dryRun: boolean) => {
     const form = new FormData(element);
     const login = form.get('login') === 'on';

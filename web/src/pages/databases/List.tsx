@@ -3,6 +3,7 @@ import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
+import { createAction } from '../../lib/action';
 
 const DatabasesQuery = graphql(`
   query Databases {
@@ -35,7 +36,6 @@ const DisconnectDatabase = graphql(`
 
 export function DatabasesPage(): JSX.Element {
   const [data, { refetch }] = createResource(() => query(DatabasesQuery, {}));
-  const [error, setError] = createSignal<string | null>(null);
   const [tested, setTested] = createSignal<string | null>(null);
   const databases = () => {
     const result = data()?.databases;
@@ -44,15 +44,7 @@ export function DatabasesPage(): JSX.Element {
   const demo = () => data()?.demoDatabase;
   const demoConnected = () =>
     databases().some((database) => database.server.isDemo && database.name === demo()?.database);
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      await refetch();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const { error, act } = createAction(refetch);
   let form: HTMLFormElement | undefined;
   const input = () => {
     const values = new FormData(form);

@@ -3,6 +3,7 @@ import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
+import { createAction } from '../../lib/action';
 
 const AcceptInvitation = graphql(`
   mutation AcceptInvitation($token: String!, $newAccount: NewAccountInput) {
@@ -83,22 +84,13 @@ export function AcceptInvitationPage(props: { signedInAs?: string; onDone?: () =
 /** The viewer's pending invitations, to accept or decline. */
 export function MyInvitationsList(): JSX.Element {
   const [data, { refetch }] = createResource(() => query(MyInvitations, {}));
-  const [error, setError] = createSignal<string | null>(null);
   const invitations = () => {
     const result = data()?.myInvitations;
     return result?.__typename === 'QueryMyInvitationsSuccess'
       ? result.data.filter((invitation) => invitation.status === 'PENDING')
       : [];
   };
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      await refetch();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const { error, act } = createAction(refetch);
   return (
     <section aria-label="My invitations">
       <h2>Invitations</h2>

@@ -1,7 +1,8 @@
-import { createResource, createSignal, For, type JSX } from 'solid-js';
+import { createResource, For, type JSX } from 'solid-js';
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
+import { createAction } from '../../lib/action';
 
 const UsersQuery = graphql(`
   query Users {
@@ -22,7 +23,6 @@ const UpdateUser = graphql(`
 /** Admins: every user, create one, make admin, deactivate. */
 export function UsersPage(): JSX.Element {
   const [data, { refetch }] = createResource(() => query(UsersQuery, {}));
-  const [error, setError] = createSignal<string | null>(null);
   const users = () => {
     const result = data()?.users;
     return result?.__typename === 'QueryUsersSuccess' ? result.data : [];
@@ -31,15 +31,7 @@ export function UsersPage(): JSX.Element {
     data()?.users?.__typename === 'QueryUsersSuccess'
       ? null
       : ((data()?.users as { message?: string } | undefined)?.message ?? null);
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      await refetch();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const { error, act } = createAction(refetch);
   const create = (event: SubmitEvent) => {
     event.preventDefault();
     const element = event.currentTarget as HTMLFormElement;

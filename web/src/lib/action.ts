@@ -1,0 +1,19 @@
+import { createSignal } from 'solid-js';
+
+/**
+ * Runs a user action: clears the last error, runs it, then `after` (usually a refetch); a failure becomes the
+ * error message shown beside the form.
+ */
+export function createAction(after: () => unknown) {
+  const [error, setError] = createSignal<string | null>(null);
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      await after();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  return { error, act };
+}
