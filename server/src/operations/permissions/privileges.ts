@@ -166,6 +166,31 @@ async function sequenceExtras(
   return { statements, warnings: [] };
 }
 
+/** The object, grantee and allow-listed privileges a GRANT or REVOKE is about. */
+async function grantTarget(
+  context: Context,
+  databaseId: string,
+  ref: ObjectRefInput,
+  granteeName: string | null | undefined,
+  requested: string[],
+) {
+  requireViewer(context.viewer);
+  const catalog = catalogFor(context, databaseId);
+  const object = await resolveObject(catalog, ref);
+  const who = await grantee(catalog, granteeName);
+  const privileges = checkPrivileges(object.kind, requested, await catalog.features());
+  return { catalog, object, who, privileges };
+}
+
+/** Every privilege change records the object's ACL before and after (see aclSnapshot). */
+function privilegeChange(object: ResolvedObject) {
+  return {
+    kind: 'privileges.changed',
+    describeBefore: aclSnapshot(object, 'aclBefore'),
+    describeAfter: aclSnapshot(object, 'acl'),
+  } as const;
+}
+
 export async function grantPrivileges(
   context: Context,
   databaseId: string,
@@ -175,18 +200,12 @@ export async function grantPrivileges(
   options: GrantOptions,
   dryRun: boolean,
 ): Promise<PermissionChange> {
-  requireViewer(context.viewer);
-  const catalog = catalogFor(context, databaseId);
-  const object = await resolveObject(catalog, ref);
-  const who = await grantee(catalog, granteeName);
-  const privileges = checkPrivileges(object.kind, requested, await catalog.features());
+  const { catalog, object, who, privileges } = await grantTarget(context, databaseId, ref, granteeName, requested);
   const schemaExtras = await schemaUsageExtras(context, databaseId, catalog, object, who, options);
   const sequenceExtrasResult = await sequenceExtras(context, databaseId, object, who, privileges, options);
   return applyChange(context, {
     databaseId,
-    kind: 'privileges.changed',
-    describeBefore: aclSnapshot(object, 'aclBefore'),
-    describeAfter: aclSnapshot(object, 'acl'),
+    ...privilegeChange(object),
     statements: [
       ...schemaExtras.statements,
       sql.grantPrivileges(object.name, privileges, who.name, Boolean(options.withGrantOption)),
@@ -212,17 +231,11 @@ export async function revokePrivileges(
   options: RevokeOptions,
   dryRun: boolean,
 ): Promise<PermissionChange> {
-  requireViewer(context.viewer);
-  const catalog = catalogFor(context, databaseId);
-  const object = await resolveObject(catalog, ref);
-  const who = await grantee(catalog, granteeName);
-  const privileges = checkPrivileges(object.kind, requested, await catalog.features());
+  const { object, who, privileges } = await grantTarget(context, databaseId, ref, granteeName, requested);
   const revokeOptions = { grantOptionOnly: Boolean(options.grantOptionOnly), cascade: Boolean(options.cascade) };
   return applyChange(context, {
     databaseId,
-    kind: 'privileges.changed',
-    describeBefore: aclSnapshot(object, 'aclBefore'),
-    describeAfter: aclSnapshot(object, 'acl'),
+    ...privilegeChange(object),
     statements: [sql.revokePrivileges(object.name, privileges, who.name, revokeOptions)],
     payload: {
       object: object.label,
@@ -311,9 +324,7 @@ export async function setPrivileges(
   if (statements.length === 0) return { dryRun, sql: [], warnings: [], eventId: null };
   return applyChange(context, {
     databaseId,
-    kind: 'privileges.changed',
-    describeBefore: aclSnapshot(object, 'aclBefore'),
-    describeAfter: aclSnapshot(object, 'acl'),
+    ...privilegeChange(object),
     statements,
     payload: {
       object: object.label,
