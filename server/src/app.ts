@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { type DocumentNode, getOperationAST } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import sirv from 'sirv';
 import { CookieJar } from './auth/cookies.js';
@@ -13,6 +15,10 @@ import { useOriginCheck } from './http/origin.js';
 import { attachWebSockets } from './http/websocket.js';
 import { createLoaders } from './loaders.js';
 import { schema } from './schema/index.js';
+
+function isSubscription(document: DocumentNode, operationName?: string | null): boolean {
+  return getOperationAST(document, operationName)?.operation === 'subscription';
+}
 
 export const CSRF_HEADER = 'x-rolecall-csrf';
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -87,6 +93,9 @@ export function createGraphQL(services: Services): YogaServerInstance<Record<str
       useOriginCheck(config.allowedOrigins),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useResponseCookies(cookieJars),
+      // Compiles each query once: large catalog reads (10,000 roles) execute several times faster than interpreted.
+      // Not subscriptions: graphql-jit 0.8 hands a subscribe resolver the operation's variables as its arguments.
+      useGraphQlJit({}, { enableIf: (args) => !isSubscription(args.document, args.operationName) }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 30 },
