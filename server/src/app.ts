@@ -12,6 +12,7 @@ import { CookieJar } from './auth/cookies.js';
 import { resolveViewer } from './auth/sessions.js';
 import type { Context, Services } from './context.js';
 import { useOriginCheck } from './http/origin.js';
+import { useSharedSubscriptionResults } from './http/shared-subscriptions.js';
 import { attachWebSockets } from './http/websocket.js';
 import { createLoaders } from './loaders.js';
 import { schema } from './schema/index.js';
@@ -96,6 +97,7 @@ export function createGraphQL(services: Services): YogaServerInstance<Record<str
       // Compiles each query once: large catalog reads (10,000 roles) execute several times faster than interpreted.
       // Not subscriptions: graphql-jit 0.8 hands a subscribe resolver the operation's variables as its arguments.
       useGraphQlJit({}, { enableIf: (args) => !isSubscription(args.document, args.operationName) }),
+      useSharedSubscriptionResults(),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 30 },

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { CatalogReader } from './catalog/reader.js';
+import type { User } from './generated/prisma/client.js';
 import type { Access } from './generated/prisma/enums.js';
 import type { Metadata } from './metadata/client.js';
 
@@ -21,6 +22,12 @@ export function createLoaders(metadata: Metadata, viewerId: string | null) {
         ]),
       );
       return databaseIds.map((id) => byId.get(id) ?? new Set<string>());
+    }),
+    /** Users by id (event actors: a page of the audit log costs one query). */
+    users: new DataLoader<string, User | null>(async (ids) => {
+      const users = await metadata.user.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(users.map((user) => [user.id, user]));
+      return ids.map((id) => byId.get(id) ?? null);
     }),
     viewerAccess: new DataLoader<string, Access | null>(async (databaseIds) => {
       if (!viewerId) return databaseIds.map(() => null);

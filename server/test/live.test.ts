@@ -167,10 +167,11 @@ describe('subscriptions over graphql-ws', () => {
     await testApp.sql('GRANT DELETE ON s.t TO outsider_role', [], 'shop');
     await received.waitFor(2);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Usually one poll sees both psql grants; one may land between them and report each on its own.
     const external = received.items.filter((event) => event.source === 'EXTERNAL');
-    expect(external).toHaveLength(1);
-    expect(external[0]).toMatchObject({ grantee: 'outsider_role' });
-    expect([...(external[0]?.granted ?? [])].sort()).toEqual(['DELETE', 'TRIGGER']);
+    expect(external.length).toBeGreaterThanOrEqual(1);
+    for (const event of external) expect(event).toMatchObject({ grantee: 'outsider_role' });
+    expect(external.flatMap((event) => event.granted ?? []).sort()).toEqual(['DELETE', 'TRIGGER']);
     received.stop();
     await client.dispose();
   });

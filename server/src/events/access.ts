@@ -19,6 +19,11 @@ function readRights(metadata: Metadata, userId: string) {
   });
 }
 
+/** The event may have changed who sees what (rights are re-read before it is delivered). */
+export function mayChangeAccess(event: Event): boolean {
+  return ACCESS_KINDS.has(event.kind);
+}
+
 type Rights = Awaited<ReturnType<typeof readRights>>;
 
 /**
@@ -55,7 +60,7 @@ export class EventAccess {
 
   /** Re-reads the user's rights when the event may have changed them (once per user and event). */
   async observe(event: Event): Promise<void> {
-    if (!ACCESS_KINDS.has(event.kind)) return;
+    if (!mayChangeAccess(event)) return;
     let reads = readsAfterEvent.get(this.metadata);
     if (!reads) {
       reads = new Map();

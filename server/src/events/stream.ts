@@ -1,7 +1,6 @@
-import { Repeater } from 'graphql-yoga';
 import type { Event, Prisma } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
-import { EventAccess } from './access.js';
+import { EventAccess, mayChangeAccess } from './access.js';
 import type { EventBus } from './bus.js';
 
 export interface StreamFilter {
@@ -38,6 +37,7 @@ function shutOut(access: EventAccess, filter: StreamFilter): boolean {
 /**
  * The events a user may see, live; with `after`, first those it missed since that cursor. Live events are
  * buffered from the start and replayed ones are skipped by id, so the switch loses nothing and doubles nothing.
+ * A plain async generator, not a Repeater: a change reaches every open dashboard through one of these each.
  */
 export function eventStream(
   metadata: Metadata,
@@ -45,26 +45,39 @@ export function eventStream(
   userId: string,
   filter: StreamFilter,
   after: bigint | null,
-): AsyncIterable<Event> {
-  return new Repeater<Event>(async (push, stop) => {
+): AsyncIterableIterator<Event> {
+  const inbox: Event[] = [];
+  let wake: (() => void) | null = null;
+  let closed = false;
+  const unsubscribe = bus.subscribe((event) => {
+    inbox.push(event);
+    wake?.();
+  });
+  const close = () => {
+    closed = true;
+    unsubscribe();
+    wake?.();
+  };
+
+  async function* events(): AsyncGenerator<Event> {
+    try {
+      yield* visibleEvents();
+    } finally {
+      close();
+    }
+  }
+
+  async function* visibleEvents(): AsyncGenerator<Event> {
     const access = new EventAccess(metadata, userId);
-    const live: Event[] = [];
-    let wake: (() => void) | null = null;
-    const unsubscribe = bus.subscribe((event) => {
-      live.push(event);
-      wake?.();
-    });
-    stop.then(unsubscribe);
     await access.refresh();
     let last = after ?? bus.latestId;
-
-    const deliver = async (event: Event): Promise<boolean> => {
-      if (event.id <= last) return true;
+    /** undefined: skip it; null: the subscriber may no longer watch. */
+    const visible = async (event: Event): Promise<Event | null | undefined> => {
+      if (event.id <= last) return undefined;
       last = event.id;
-      await access.observe(event);
-      if (shutOut(access, filter)) return false;
-      if (matches(filter, event) && access.allows(event)) await push(event);
-      return true;
+      if (mayChangeAccess(event)) await access.observe(event);
+      if (shutOut(access, filter)) return null;
+      return matches(filter, event) && access.allows(event) ? event : undefined;
     };
 
     if (after !== null) {
@@ -74,18 +87,17 @@ export function eventStream(
           orderBy: { id: 'asc' },
           take: REPLAY_PAGE,
         });
-        for (const event of page) if (!(await deliver(event))) return stop();
+        for (const event of page) {
+          const shown = await visible(event);
+          if (shown === null) return;
+          if (shown) yield shown;
+        }
         if (page.length < REPLAY_PAGE) break;
       }
     }
-    if (shutOut(access, filter)) return stop();
-    let stopped = false;
-    stop.then(() => {
-      stopped = true;
-      wake?.();
-    });
-    while (!stopped) {
-      const event = live.shift();
+    if (shutOut(access, filter)) return;
+    while (!closed) {
+      const event = inbox.shift();
       if (!event) {
         await new Promise<void>((resolve) => {
           wake = resolve;
@@ -93,7 +105,26 @@ export function eventStream(
         wake = null;
         continue;
       }
-      if (!(await deliver(event))) return stop();
+      const shown = await visible(event);
+      if (shown === null) return;
+      if (shown) yield shown;
     }
-  });
+  }
+
+  const generator = events();
+  // Ending a subscription must not wait for the next event: wake the generator so it can finish now.
+  return {
+    next: () => generator.next(),
+    return: (value?: unknown) => {
+      close();
+      return generator.return(value);
+    },
+    throw: (error?: unknown) => {
+      close();
+      return generator.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }

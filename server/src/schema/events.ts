@@ -2,10 +2,11 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { eventStream } from '../events/stream.js';
-import type { Event as EventRow, Prisma } from '../generated/prisma/client.js';
+import type { Event as EventRow, Prisma, User as UserRow } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
 import { EXPECTED_ERRORS } from './errors.js';
 import { localId } from './ids.js';
+import { User } from './user.js';
 
 type Payload = Record<string, unknown>;
 const payloadOf = (event: EventRow): Payload => (event.payload ?? {}) as Payload;
@@ -21,6 +22,20 @@ const list = (event: EventRow, key: string): string[] => {
   const value = payloadOf(event)[key];
   return Array.isArray(value) ? value.map(String) : [];
 };
+
+/** The bus hands every live subscriber the same row: its actor is read once for all of them, not once per dashboard. */
+const actors = new WeakMap<EventRow, Promise<UserRow | null>>();
+
+function actorOf(event: EventRow, _args: unknown, context: Context): Promise<UserRow | null> | null {
+  if (!event.actorId) return null;
+  let actor = actors.get(event);
+  if (!actor) {
+    actor = context.loaders.users.load(event.actorId);
+    actors.set(event, actor);
+    actor.catch(() => actors.delete(event));
+  }
+  return actor;
+}
 
 const EventSource = builder.enumType('EventSource', {
   values: {
@@ -65,12 +80,7 @@ export const EventInterface = builder.interfaceRef<EventRow>('Event').implement(
     kind: t.exposeString('kind'),
     source: t.field({ type: EventSource, resolve: (event) => event.source }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    actor: t.prismaField({
-      type: 'User',
-      nullable: true,
-      resolve: (query, event, _args, context) =>
-        event.actorId ? context.metadata.user.findUnique({ ...query, where: { id: event.actorId } }) : null,
-    }),
+    actor: t.field({ type: User, nullable: true, resolve: actorOf }),
     databaseId: t.id({
       nullable: true,
       resolve: (event) => (event.databaseId ? encodeGlobalID('Database', event.databaseId) : null),
