@@ -46,6 +46,8 @@ const Env = z.object({
   /** smtp://user:pass@host:port (or smtps://) for invitation e-mails; unset: the link is returned to the inviter. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Rolecall <rolecall@localhost>'),
+  /** redis:// (or rediss://) for the event signal between instances; unset: LISTEN/NOTIFY on the metadata database. */
+  REDIS_URL: z.string().url().optional(),
   /** The address people reach Rolecall at, for links in e-mails; unset: the origin of the request. */
   PUBLIC_URL: z.string().url().optional(),
 });
@@ -73,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),
+    redisUrl: parsed.REDIS_URL,
   };
 }

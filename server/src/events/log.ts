@@ -1,5 +1,6 @@
 import type { Event, Prisma } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
+import type { EventSignal } from './signal.js';
 
 export type EventKind =
   | 'user.created'
@@ -42,13 +43,14 @@ export interface EventInput {
   source?: 'ROLECALL' | 'EXTERNAL';
 }
 
+/** The NOTIFY channel, or the Redis pub/sub channel, that signals travel on. */
 export const EVENT_CHANNEL = 'rolecall_events';
 /** Serialises event inserts so ids commit in order: a cursor never skips an event that commits later. */
 const EVENT_ORDER_LOCK = 7_215_002;
 
 type Writer = Prisma.TransactionClient;
 
-async function insert(tx: Writer, input: EventInput): Promise<Event> {
+async function insert(tx: Writer, signal: EventSignal, input: EventInput): Promise<Event> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`;
   const event = await tx.event.create({
     data: {
@@ -61,17 +63,19 @@ async function insert(tx: Writer, input: EventInput): Promise<Event> {
       sql: input.sql ?? [],
     },
   });
-  // Delivered to every instance's LISTEN when the transaction commits, and not at all if it rolls back.
-  await tx.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${event.id.toString()})`;
+  await signal.publish(tx, event.id);
   return event;
 }
 
 /** The append-only record of every change: written in the change's own metadata transaction when it has one. */
 export class EventLog {
-  constructor(private readonly metadata: Metadata) {}
+  constructor(
+    private readonly metadata: Metadata,
+    private readonly signal: EventSignal,
+  ) {}
 
   async record(writer: Writer | null, input: EventInput): Promise<Event> {
-    if (writer) return insert(writer, input);
-    return this.metadata.$transaction((tx) => insert(tx, input));
+    if (writer) return insert(writer, this.signal, input);
+    return this.metadata.$transaction((tx) => insert(tx, this.signal, input));
   }
 }

@@ -1,0 +1,17 @@
+import type { Prisma } from '../generated/prisma/client.js';
+
+/**
+ * "Something new, event id N", between the Rolecall instances that share a metadata database. A signal carries no
+ * event: receivers read the table after the last event they delivered, so a lost signal loses nothing, and the next
+ * one (or a reconnection) catches up.
+ */
+export interface EventSignal {
+  /** Announces event `id` from inside the transaction that inserts it: sent once it commits, never if it rolls back. */
+  publish(writer: Prisma.TransactionClient, id: bigint): Promise<void>;
+  /**
+   * Calls `onSignal` on every signal and after every (re)connection, when signals may have been missed. Resolves
+   * after the first connection attempt, whether or not it succeeded: failures are logged and retried.
+   */
+  subscribe(onSignal: () => void): Promise<void>;
+  close(): Promise<void>;
+}
