@@ -285,8 +285,16 @@ async function snapshot(client: pg.Client): Promise<CatalogSnapshot> {
   const roles = await allRoles(client);
   const memberships = await allMemberships(client, features);
   const database = await currentDatabase(client, privilegesOf('database', features));
-  const namespaces = await schemas(client, privilegesOf('schema', features));
-  const classes = await relations(client, privilegesOf('table', features), privilegesOf('sequence', features));
+  // ACLs read as text, as Rolecall reads whole catalogs: the comparison checks that decoding too.
+  const roleOids = Promise.resolve(new Map(roles.map((role) => [role.rolname, role.oid])));
+  const namespaces = await schemas(client, privilegesOf('schema', features), roleOids);
+  const classes = await relations(
+    client,
+    privilegesOf('table', features),
+    privilegesOf('sequence', features),
+    undefined,
+    roleOids,
+  );
   const graph = new RoleGraph(roles, memberships, {
     databaseOwner: database.datdba,
     membershipOptions: features.membershipOptions,

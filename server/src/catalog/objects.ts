@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { decodeAcl } from './acl-text.js';
 
 /** One item of an ACL, as `aclexplode` gives it; grantee 0 is PUBLIC. */
 export interface AclItem {
@@ -52,22 +53,46 @@ export interface PgClass extends WithAcl {
 const EXPLODED_ACL = (column: string, kind: string, owner: string) => `
   coalesce((SELECT json_agg(json_build_array(a.grantor::int, a.grantee::int, a.privilege_type, a.is_grantable))
               FROM aclexplode(coalesce(${column}, acldefault(${kind}, ${owner}))) a), '[]'::json) AS acl,
-  ${column} IS NULL AS acl_is_default,
+  ${ACL_FACTS(column, owner)}`;
+
+/** The ACL as aclitem text (names, not OIDs), for `decodeAcl`: a fifth of aclexplode's cost in PostgreSQL. */
+const ACL_TEXT = (column: string, kind: string, owner: string) => `
+  coalesce(${column}, acldefault(${kind}, ${owner}))::text[] AS acl_text,
+  ${ACL_FACTS(column, owner)}`;
+
+const ACL_FACTS = (column: string, owner: string) => `${column} IS NULL AS acl_is_default,
   pg_has_role(${owner}, 'USAGE') AS viewer_owns`;
 
 type PackedAclItem = [grantor: number, grantee: number, privilege_type: string, is_grantable: boolean];
+type AclRow<T extends WithAcl> = Omit<T, 'acl'> & { acl?: PackedAclItem[]; acl_text?: string[] };
 
-/** Rows as EXPLODED_ACL returns them, their `acl` made AclItems. */
-function unpackAcl<T extends WithAcl>(rows: (Omit<T, 'acl'> & { acl: PackedAclItem[] })[]): T[] {
-  return rows.map((row) => ({
-    ...row,
-    acl: row.acl.map(([grantor, grantee, privilege_type, is_grantable]) => ({
-      grantor,
-      grantee,
-      privilege_type,
-      is_grantable,
-    })),
-  })) as T[];
+/**
+ * Role OIDs by name, for reading ACLs as text (awaited only once the rows are in, so the roles may be read at the
+ * same time); without them ACLs are exploded in PostgreSQL.
+ */
+export type RoleOids = Promise<ReadonlyMap<string, number>>;
+
+function unpackItems(packed: PackedAclItem[]): AclItem[] {
+  return packed.map(([grantor, grantee, privilege_type, is_grantable]) => ({
+    grantor,
+    grantee,
+    privilege_type,
+    is_grantable,
+  }));
+}
+
+/**
+ * Rows as EXPLODED_ACL or ACL_TEXT return them, their `acl` made AclItems; null when a text ACL names a role not in
+ * `roleOids` (created after the roles were read).
+ */
+function unpackAcl<T extends WithAcl>(rows: AclRow<T>[], roleOids?: ReadonlyMap<string, number>): T[] | null {
+  const unpacked: T[] = [];
+  for (const { acl, acl_text, ...row } of rows) {
+    const items = acl_text ? decodeAcl(acl_text, (name) => roleOids?.get(name)) : unpackItems(acl ?? []);
+    if (!items) return null;
+    unpacked.push({ ...row, acl: items } as unknown as T);
+  }
+  return unpacked;
 }
 
 /** `check(privilege)` is a has_*_privilege call for one row, asked of the connected role. */
@@ -85,46 +110,69 @@ export async function currentDatabase(client: ClientBase, privileges: readonly s
        FROM pg_catalog.pg_database d WHERE d.datname = current_database()`,
     [privileges],
   );
-  const database = unpackAcl<PgDatabase>(rows)[0];
+  const database = unpackAcl<PgDatabase>(rows)?.[0];
   if (!database) throw new Error('current_database() is not in pg_database');
   return database;
 }
 
-export async function schemas(client: ClientBase, privileges: readonly string[]): Promise<PgNamespace[]> {
-  const { rows } = await client.query(
-    `SELECT n.oid::int AS oid, n.nspname, n.nspowner::int AS nspowner, ${EXPLODED_ACL('n.nspacl', "'n'", 'n.nspowner')},
-            ${GRANT_OPTIONS("has_schema_privilege(n.oid, p || ' WITH GRANT OPTION')")}
-       FROM pg_catalog.pg_namespace n WHERE ${USER_SCHEMAS} ORDER BY n.nspname`,
-    [privileges],
-  );
-  return unpackAcl<PgNamespace>(rows);
+type AclRead<T> = (acl: typeof ACL_TEXT) => Promise<T[] | null>;
+
+/**
+ * Reads rows with their ACLs: with `roleOids`, as text, unless one names a role created since the roles were read
+ * (then all again, exploded); without, exploded at once.
+ */
+async function readWithAcls<T>(read: AclRead<T>, roleOids: RoleOids | undefined): Promise<T[]> {
+  // Awaited after the rows arrive: if those fail first, the roles' failure must not go unhandled meanwhile.
+  roleOids?.catch(() => undefined);
+  const asText = roleOids ? await read(ACL_TEXT) : null;
+  return asText ?? ((await read(EXPLODED_ACL)) as T[]);
+}
+
+/** The schemas users work with; with `roleOids`, their ACLs are read as text (cheaper for many rows). */
+export async function schemas(
+  client: ClientBase,
+  privileges: readonly string[],
+  roleOids?: RoleOids,
+): Promise<PgNamespace[]> {
+  return readWithAcls(async (acl) => {
+    const { rows } = await client.query(
+      `SELECT n.oid::int AS oid, n.nspname, n.nspowner::int AS nspowner, ${acl('n.nspacl', "'n'", 'n.nspowner')},
+              ${GRANT_OPTIONS("has_schema_privilege(n.oid, p || ' WITH GRANT OPTION')")}
+         FROM pg_catalog.pg_namespace n WHERE ${USER_SCHEMAS} ORDER BY n.nspname`,
+      [privileges],
+    );
+    return unpackAcl<PgNamespace>(rows, await roleOids);
+  }, roleOids);
 }
 
 /**
  * Tables, views, materialized views, partitioned and foreign tables, and sequences of the user schemas; with `only`,
- * just that one (a mutation names one relation of maybe thousands).
+ * just that one (a mutation names one relation of maybe thousands). With `roleOids`, ACLs are read as text.
  */
 export async function relations(
   client: ClientBase,
   tablePrivileges: readonly string[],
   sequencePrivileges: readonly string[],
   only?: { schema: string; name: string },
+  roleOids?: RoleOids,
 ): Promise<PgClass[]> {
-  const { rows } = await client.query(
-    `SELECT c.oid::int AS oid, c.relnamespace::int AS relnamespace, n.nspname, c.relname, c.relkind::text AS relkind,
-            c.relowner::int AS relowner,
-            ${EXPLODED_ACL('c.relacl', "CASE WHEN c.relkind = 'S' THEN 's'::\"char\" ELSE 'r'::\"char\" END", 'c.relowner')},
-            CASE WHEN c.relkind = 'S'
-              THEN ARRAY(SELECT p FROM unnest($2::text[]) p WHERE has_sequence_privilege(c.oid, p || ' WITH GRANT OPTION'))
-              ELSE ARRAY(SELECT p FROM unnest($1::text[]) p WHERE has_table_privilege(c.oid, p || ' WITH GRANT OPTION'))
-            END AS viewer_grant_options
-       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND NOT c.relispartition AND ${USER_SCHEMAS}
-        ${only ? 'AND n.nspname = $3 AND c.relname = $4' : ''}
-      ORDER BY n.nspname, c.relname`,
-    only ? [tablePrivileges, sequencePrivileges, only.schema, only.name] : [tablePrivileges, sequencePrivileges],
-  );
-  return unpackAcl<PgClass>(rows);
+  return readWithAcls(async (acl) => {
+    const { rows } = await client.query(
+      `SELECT c.oid::int AS oid, c.relnamespace::int AS relnamespace, n.nspname, c.relname, c.relkind::text AS relkind,
+              c.relowner::int AS relowner,
+              ${acl('c.relacl', "CASE WHEN c.relkind = 'S' THEN 's'::\"char\" ELSE 'r'::\"char\" END", 'c.relowner')},
+              CASE WHEN c.relkind = 'S'
+                THEN ARRAY(SELECT p FROM unnest($2::text[]) p WHERE has_sequence_privilege(c.oid, p || ' WITH GRANT OPTION'))
+                ELSE ARRAY(SELECT p FROM unnest($1::text[]) p WHERE has_table_privilege(c.oid, p || ' WITH GRANT OPTION'))
+              END AS viewer_grant_options
+         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND NOT c.relispartition AND ${USER_SCHEMAS}
+          ${only ? 'AND n.nspname = $3 AND c.relname = $4' : ''}
+        ORDER BY n.nspname, c.relname`,
+      only ? [tablePrivileges, sequencePrivileges, only.schema, only.name] : [tablePrivileges, sequencePrivileges],
+    );
+    return unpackAcl<PgClass>(rows, await roleOids);
+  }, roleOids);
 }
 
 const ACL_SOURCES = {

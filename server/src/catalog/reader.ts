@@ -45,12 +45,18 @@ export class CatalogReader {
   });
   readonly schemas = memo(async (): Promise<PgNamespace[]> => {
     const features = await this.features();
-    return this.run((client) => schemas(client, privilegesFor('SCHEMA', features)));
+    return this.run((client) => schemas(client, privilegesFor('SCHEMA', features), this.roleOids()));
   });
   readonly relations = memo(async (): Promise<PgClass[]> => {
     const features = await this.features();
     return this.run((client) =>
-      relations(client, privilegesFor('TABLE', features), privilegesFor('SEQUENCE', features)),
+      relations(
+        client,
+        privilegesFor('TABLE', features),
+        privilegesFor('SEQUENCE', features),
+        undefined,
+        this.roleOids(),
+      ),
     );
   });
 
@@ -66,6 +72,8 @@ export class CatalogReader {
 
   /** Roles by OID, indexed once per request (resolvers of many rows look them up without a promise each). */
   readonly rolesByOid = memo(async () => new Map((await this.roles()).map((role) => [role.oid, role])));
+  /** For reading many ACLs as text (see catalog/objects.ts). */
+  private readonly roleOids = memo(async () => new Map((await this.roles()).map((role) => [role.rolname, role.oid])));
   private readonly rolesByName = memo(async () => new Map((await this.roles()).map((role) => [role.rolname, role])));
 
   async roleByOid(oid: number): Promise<PgRole | undefined> {
