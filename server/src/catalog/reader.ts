@@ -60,16 +60,6 @@ export class CatalogReader {
     );
   });
 
-  private readonly edgesBy = {
-    roleid: memo(async () => groupBy(await this.memberships(), (edge) => edge.roleid)),
-    member: memo(async () => groupBy(await this.memberships(), (edge) => edge.member)),
-  };
-
-  /** Membership rows where `side` is `oid` (indexed once per request: role graphs have tens of thousands). */
-  async membershipsWhere(side: 'roleid' | 'member', oid: number): Promise<PgAuthMember[]> {
-    return (await this.edgesBy[side]()).get(oid) ?? [];
-  }
-
   /** Roles by OID, indexed once per request (resolvers of many rows look them up without a promise each). */
   readonly rolesByOid = memo(async () => new Map((await this.roles()).map((role) => [role.oid, role])));
   /** For reading many ACLs as text (see catalog/objects.ts). */

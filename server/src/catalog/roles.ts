@@ -49,15 +49,47 @@ export async function allRoles(client: ClientBase, only?: string): Promise<PgRol
   return rows;
 }
 
+/** The non-negative integers of a string of them separated by single non-digits, without a string per number. */
+function integersOf(packed: string): number[] {
+  const integers: number[] = [];
+  let value = 0;
+  for (let at = 0; at < packed.length; at++) {
+    const digit = packed.charCodeAt(at) - 48;
+    if (digit >= 0 && digit <= 9) value = value * 10 + digit;
+    else {
+      integers.push(value);
+      value = 0;
+    }
+  }
+  if (packed.length > 0) integers.push(value);
+  return integers;
+}
+
+/**
+ * Every membership grant of the server, those of one (role, member) pair next to each other. Packed by PostgreSQL
+ * into one string of numbers (OIDs and 0/1 flags, no names): a role graph has tens of thousands of grants, and a
+ * row each costs twice as much to send and parse.
+ */
 export async function allMemberships(client: ClientBase, features: ServerFeatures): Promise<PgAuthMember[]> {
-  const options = features.membershipOptions
-    ? 'm.inherit_option, m.set_option'
-    : 'r.rolinherit AS inherit_option, true AS set_option';
-  const { rows } = await client.query<PgAuthMember>(
-    `SELECT m.roleid::int AS roleid, m.member::int AS member, m.grantor::int AS grantor, m.admin_option, ${options}
+  const [inherit, set] = features.membershipOptions ? ['m.inherit_option', 'm.set_option'] : ['r.rolinherit', 'true'];
+  const { rows } = await client.query<{ packed: string | null }>(
+    `SELECT string_agg(concat_ws(' ', m.roleid::int, m.member::int, m.grantor::int, m.admin_option::int,
+                                 ${inherit}::int, ${set}::int), ' ' ORDER BY m.roleid, m.member) AS packed
        FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r ON r.oid = m.member`,
   );
-  return rows;
+  const numbers = integersOf(rows[0]?.packed ?? '');
+  const grants: PgAuthMember[] = [];
+  for (let at = 0; at + 5 < numbers.length; at += 6) {
+    grants.push({
+      roleid: numbers[at] as number,
+      member: numbers[at + 1] as number,
+      grantor: numbers[at + 2] as number,
+      admin_option: numbers[at + 3] === 1,
+      inherit_option: numbers[at + 4] === 1,
+      set_option: numbers[at + 5] === 1,
+    });
+  }
+  return grants;
 }
 
 export async function loginRoles(client: ClientBase): Promise<PgRole[]> {

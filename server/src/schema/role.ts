@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import type { CatalogReader } from '../catalog/reader.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 
@@ -9,8 +10,8 @@ export interface RoleShape {
 }
 
 interface MembershipShape {
-  role: PgRole;
-  member: PgRole;
+  role: RoleShape;
+  member: RoleShape;
   grants: PgAuthMember[];
   catalog: CatalogShape;
 }
@@ -19,30 +20,69 @@ export const Role = builder.objectRef<RoleShape>('Role');
 const RoleMembership = builder.objectRef<MembershipShape>('RoleMembership');
 const MembershipGrant = builder.objectRef<{ grant: PgAuthMember; catalog: CatalogShape }>('MembershipGrant');
 
-export async function roleShape(catalog: CatalogShape, oid: number): Promise<RoleShape | null> {
-  const row = await catalog.reader.roleByOid(oid);
-  return row ? { row, catalog } : null;
+/**
+ * Role and membership shapes, built once per request: a graph of 10,000 roles is asked for 50,000 edges, field by
+ * field, and each edge's roles are the same objects.
+ */
+const roleShapes = new WeakMap<CatalogReader, Promise<Map<number, RoleShape>>>();
+const edgeShapes = new WeakMap<CatalogReader, Promise<Record<Side, Map<number, MembershipShape[]>>>>();
+type Side = 'roleid' | 'member';
+
+function once<T>(
+  cache: WeakMap<CatalogReader, Promise<T>>,
+  catalog: CatalogShape,
+  build: () => Promise<T>,
+): Promise<T> {
+  let value = cache.get(catalog.reader);
+  if (!value) {
+    value = build();
+    cache.set(catalog.reader, value);
+  }
+  return value;
 }
 
-/** One membership (role, member) with every grantor's grant, combined as PostgreSQL combines them. */
-async function memberships(catalog: CatalogShape, side: 'roleid' | 'member', oid: number): Promise<MembershipShape[]> {
-  const [edges, roles] = await Promise.all([catalog.reader.membershipsWhere(side, oid), catalog.reader.rolesByOid()]);
-  const byPair = new Map<number, PgAuthMember[]>();
-  for (const edge of edges) {
-    const other = side === 'roleid' ? edge.member : edge.roleid;
-    const grants = byPair.get(other);
-    if (grants) grants.push(edge);
-    else byPair.set(other, [edge]);
-  }
-  // Synchronous from here: a role graph has tens of thousands of memberships, and a promise each shows.
-  const shapes: MembershipShape[] = [];
-  for (const grants of byPair.values()) {
-    const first = grants[0] as PgAuthMember;
-    const role = roles.get(first.roleid);
-    const member = roles.get(first.member);
-    if (role && member) shapes.push({ role, member, grants, catalog });
-  }
-  return shapes;
+function rolesOf(catalog: CatalogShape): Promise<Map<number, RoleShape>> {
+  return once(
+    roleShapes,
+    catalog,
+    async () => new Map((await catalog.reader.roles()).map((row) => [row.oid, { row, catalog }])),
+  );
+}
+
+/** Each membership (role, member) once, with every grantor's grant, combined as PostgreSQL combines them. */
+function edgesOf(catalog: CatalogShape): Promise<Record<Side, Map<number, MembershipShape[]>>> {
+  return once(edgeShapes, catalog, async () => {
+    const [roles, grants] = await Promise.all([rolesOf(catalog), catalog.reader.memberships()]);
+    const edges: Record<Side, Map<number, MembershipShape[]>> = { roleid: new Map(), member: new Map() };
+    const add = (side: Side, oid: number, edge: MembershipShape) => {
+      const list = edges[side].get(oid);
+      if (list) list.push(edge);
+      else edges[side].set(oid, [edge]);
+    };
+    let last: MembershipShape | undefined;
+    // The grants of one pair come next to each other (allMemberships orders them).
+    for (const grant of grants) {
+      if (last?.role.row.oid === grant.roleid && last.member.row.oid === grant.member) {
+        last.grants.push(grant);
+        continue;
+      }
+      const role = roles.get(grant.roleid);
+      const member = roles.get(grant.member);
+      if (!role || !member) continue;
+      last = { role, member, grants: [grant], catalog };
+      add('roleid', grant.roleid, last);
+      add('member', grant.member, last);
+    }
+    return edges;
+  });
+}
+
+export async function roleShape(catalog: CatalogShape, oid: number): Promise<RoleShape | null> {
+  return (await rolesOf(catalog)).get(oid) ?? null;
+}
+
+async function memberships(catalog: CatalogShape, side: Side, oid: number): Promise<MembershipShape[]> {
+  return (await edgesOf(catalog))[side].get(oid) ?? [];
 }
 
 Role.implement({
@@ -88,8 +128,8 @@ RoleMembership.implement({
   description:
     'member is a member of role. On 16+ each grantor has its own grant; the options are combined as PostgreSQL does (any grant that has one).',
   fields: (t) => ({
-    role: t.field({ type: Role, resolve: (edge) => ({ row: edge.role, catalog: edge.catalog }) }),
-    member: t.field({ type: Role, resolve: (edge) => ({ row: edge.member, catalog: edge.catalog }) }),
+    role: t.field({ type: Role, resolve: (edge) => edge.role }),
+    member: t.field({ type: Role, resolve: (edge) => edge.member }),
     admin: t.boolean({ resolve: (edge) => edge.grants.some((grant) => grant.admin_option) }),
     inherit: t.boolean({ resolve: (edge) => edge.grants.some((grant) => grant.inherit_option) }),
     set: t.boolean({ resolve: (edge) => edge.grants.some((grant) => grant.set_option) }),
@@ -114,7 +154,7 @@ builder.objectFields(DatabaseCatalog, (t) => ({
   roles: t.field({
     type: [Role],
     description: 'Every role of the server, predefined ones included (marked).',
-    resolve: async (catalog) => (await catalog.reader.roles()).map((row) => ({ row, catalog })),
+    resolve: async (catalog) => [...(await rolesOf(catalog)).values()],
   }),
   role: t.field({
     type: Role,
@@ -122,7 +162,7 @@ builder.objectFields(DatabaseCatalog, (t) => ({
     args: { name: t.arg.string({ required: true }) },
     resolve: async (catalog, { name }) => {
       const row = await catalog.reader.roleByName(name);
-      return row ? { row, catalog } : null;
+      return row ? roleShape(catalog, row.oid) : null;
     },
   }),
 }));
