@@ -13,6 +13,10 @@ interface MembershipShape {
   role: RoleShape;
   member: RoleShape;
   grants: PgAuthMember[];
+  /** The options any of the grants confers, as PostgreSQL combines them. */
+  admin: boolean;
+  inherit: boolean;
+  set: boolean;
   catalog: CatalogShape;
 }
 
@@ -22,26 +26,43 @@ const MembershipGrant = builder.objectRef<{ grant: PgAuthMember; catalog: Catalo
 
 /**
  * Role and membership shapes, built once per request: a graph of 10,000 roles is asked for 50,000 edges, field by
- * field, and each edge's roles are the same objects.
+ * field, and each edge's roles are the same objects. Once built they are handed out synchronously (a promise per
+ * role's memberOf shows at that size).
  */
-const roleShapes = new WeakMap<CatalogReader, Promise<Map<number, RoleShape>>>();
-const edgeShapes = new WeakMap<CatalogReader, Promise<Record<Side, Map<number, MembershipShape[]>>>>();
+interface Built<T> {
+  promise: Promise<T>;
+  value?: T;
+}
 type Side = 'roleid' | 'member';
+const roleShapes = new WeakMap<CatalogReader, Built<Map<number, RoleShape>>>();
+const edgeShapes = new WeakMap<CatalogReader, Built<Record<Side, Map<number, MembershipShape[]>>>>();
 
 function once<T>(
-  cache: WeakMap<CatalogReader, Promise<T>>,
+  cache: WeakMap<CatalogReader, Built<T>>,
   catalog: CatalogShape,
   build: () => Promise<T>,
-): Promise<T> {
-  let value = cache.get(catalog.reader);
-  if (!value) {
-    value = build();
-    cache.set(catalog.reader, value);
+): T | Promise<T> {
+  let built = cache.get(catalog.reader);
+  if (!built) {
+    const promise = build();
+    const entry: Built<T> = { promise };
+    promise.then(
+      (value) => {
+        entry.value = value;
+      },
+      () => undefined,
+    );
+    cache.set(catalog.reader, entry);
+    built = entry;
   }
-  return value;
+  return built.value ?? built.promise;
 }
 
-function rolesOf(catalog: CatalogShape): Promise<Map<number, RoleShape>> {
+function then<T, R>(value: T | Promise<T>, next: (value: T) => R): R | Promise<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+function rolesOf(catalog: CatalogShape): Map<number, RoleShape> | Promise<Map<number, RoleShape>> {
   return once(
     roleShapes,
     catalog,
@@ -50,7 +71,9 @@ function rolesOf(catalog: CatalogShape): Promise<Map<number, RoleShape>> {
 }
 
 /** Each membership (role, member) once, with every grantor's grant, combined as PostgreSQL combines them. */
-function edgesOf(catalog: CatalogShape): Promise<Record<Side, Map<number, MembershipShape[]>>> {
+function edgesOf(
+  catalog: CatalogShape,
+): Record<Side, Map<number, MembershipShape[]>> | Promise<Record<Side, Map<number, MembershipShape[]>>> {
   return once(edgeShapes, catalog, async () => {
     const [roles, grants] = await Promise.all([rolesOf(catalog), catalog.reader.memberships()]);
     const edges: Record<Side, Map<number, MembershipShape[]>> = { roleid: new Map(), member: new Map() };
@@ -64,12 +87,23 @@ function edgesOf(catalog: CatalogShape): Promise<Record<Side, Map<number, Member
     for (const grant of grants) {
       if (last?.role.row.oid === grant.roleid && last.member.row.oid === grant.member) {
         last.grants.push(grant);
+        last.admin ||= grant.admin_option;
+        last.inherit ||= grant.inherit_option;
+        last.set ||= grant.set_option;
         continue;
       }
       const role = roles.get(grant.roleid);
       const member = roles.get(grant.member);
       if (!role || !member) continue;
-      last = { role, member, grants: [grant], catalog };
+      last = {
+        role,
+        member,
+        grants: [grant],
+        admin: grant.admin_option,
+        inherit: grant.inherit_option,
+        set: grant.set_option,
+        catalog,
+      };
       add('roleid', grant.roleid, last);
       add('member', grant.member, last);
     }
@@ -77,12 +111,12 @@ function edgesOf(catalog: CatalogShape): Promise<Record<Side, Map<number, Member
   });
 }
 
-export async function roleShape(catalog: CatalogShape, oid: number): Promise<RoleShape | null> {
-  return (await rolesOf(catalog)).get(oid) ?? null;
+export function roleShape(catalog: CatalogShape, oid: number): RoleShape | null | Promise<RoleShape | null> {
+  return then(rolesOf(catalog), (roles) => roles.get(oid) ?? null);
 }
 
-async function memberships(catalog: CatalogShape, side: Side, oid: number): Promise<MembershipShape[]> {
-  return (await edgesOf(catalog))[side].get(oid) ?? [];
+function memberships(catalog: CatalogShape, side: Side, oid: number): MembershipShape[] | Promise<MembershipShape[]> {
+  return then(edgesOf(catalog), (edges) => edges[side].get(oid) ?? []);
 }
 
 Role.implement({
@@ -130,9 +164,9 @@ RoleMembership.implement({
   fields: (t) => ({
     role: t.field({ type: Role, resolve: (edge) => edge.role }),
     member: t.field({ type: Role, resolve: (edge) => edge.member }),
-    admin: t.boolean({ resolve: (edge) => edge.grants.some((grant) => grant.admin_option) }),
-    inherit: t.boolean({ resolve: (edge) => edge.grants.some((grant) => grant.inherit_option) }),
-    set: t.boolean({ resolve: (edge) => edge.grants.some((grant) => grant.set_option) }),
+    admin: t.exposeBoolean('admin'),
+    inherit: t.exposeBoolean('inherit'),
+    set: t.exposeBoolean('set'),
     grants: t.field({
       type: [MembershipGrant],
       resolve: (edge) => edge.grants.map((grant) => ({ grant, catalog: edge.catalog })),
@@ -154,7 +188,7 @@ builder.objectFields(DatabaseCatalog, (t) => ({
   roles: t.field({
     type: [Role],
     description: 'Every role of the server, predefined ones included (marked).',
-    resolve: async (catalog) => [...(await rolesOf(catalog)).values()],
+    resolve: (catalog) => then(rolesOf(catalog), (roles) => [...roles.values()]),
   }),
   role: t.field({
     type: Role,
