@@ -186,12 +186,26 @@ const ACL_SOURCES = {
   ],
 } as const;
 
-/** The current ACL of one object (after a change, to see what really happened). */
-export async function aclOf(client: ClientBase, catalog: keyof typeof ACL_SOURCES, oid: number): Promise<AclItem[]> {
+/** An ACL item with its roles' names (null for PUBLIC). */
+export interface NamedAclItem extends AclItem {
+  grantor_name: string | null;
+  grantee_name: string | null;
+}
+
+/** The current ACL of one object with its roles' names (after a change, to see what really happened). */
+export async function aclOf(
+  client: ClientBase,
+  catalog: keyof typeof ACL_SOURCES,
+  oid: number,
+): Promise<NamedAclItem[]> {
   const [table, column, owner, kind] = ACL_SOURCES[catalog];
-  const { rows } = await client.query<AclItem>(
-    `SELECT a.grantor::int AS grantor, a.grantee::int AS grantee, a.privilege_type, a.is_grantable
-       FROM ${table} o, aclexplode(coalesce(o.${column}, acldefault(${kind}, o.${owner}))) a WHERE o.oid = $1`,
+  const { rows } = await client.query<NamedAclItem>(
+    `SELECT a.grantor::int AS grantor, a.grantee::int AS grantee, a.privilege_type, a.is_grantable,
+            grantor.rolname AS grantor_name, grantee.rolname AS grantee_name
+       FROM ${table} o CROSS JOIN LATERAL aclexplode(coalesce(o.${column}, acldefault(${kind}, o.${owner}))) a
+       LEFT JOIN pg_catalog.pg_roles grantor ON grantor.oid = a.grantor
+       LEFT JOIN pg_catalog.pg_roles grantee ON grantee.oid = a.grantee
+      WHERE o.oid = $1`,
     [oid],
   );
   return rows;

@@ -1,5 +1,13 @@
 import type { ClientBase } from 'pg';
-import { currentDatabase, type PgClass, type PgDatabase, type PgNamespace, relations, schemas } from './objects.js';
+import {
+  currentDatabase,
+  type PgClass,
+  type PgDatabase,
+  type PgNamespace,
+  relations,
+  schemas,
+  serialSequences,
+} from './objects.js';
 import { privilegesFor } from './privileges.js';
 import { RoleGraph } from './role-graph.js';
 import { allMemberships, allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
@@ -94,6 +102,26 @@ export class CatalogReader {
 
   async relationsIn(schemaOid: number): Promise<PgClass[]> {
     return (await this.relationsBySchema()).get(schemaOid) ?? [];
+  }
+
+  /** Whether a role (or PUBLIC, OID 0) has USAGE on a schema, as PostgreSQL decides it. */
+  async hasSchemaUsage(roleOid: number, schemaOid: number): Promise<boolean> {
+    return this.run(async (client) => {
+      const { rows } = await client.query<{ ok: boolean }>(
+        `SELECT CASE WHEN $1::oid = 0
+                  THEN EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n,
+                                      aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+                                WHERE n.oid = $2 AND a.grantee = 0 AND a.privilege_type = 'USAGE')
+                  ELSE has_schema_privilege($1::oid, $2::oid, 'USAGE') END AS ok`,
+        [roleOid, schemaOid],
+      );
+      return rows[0]?.ok ?? false;
+    });
+  }
+
+  /** Sequences that feed a table's serial columns. */
+  serialSequences(tableOid: number): Promise<{ nspname: string; relname: string }[]> {
+    return this.run((client) => serialSequences(client, tableOid));
   }
 
   /** Database privileges the connected role holds, as PostgreSQL decides them. */

@@ -25,8 +25,28 @@ export interface ViewerConnection {
   serverId: string;
 }
 
-/** The connection of the viewer's own configured role on a database: the only way Rolecall reads or changes it for them. */
-export async function viewerConnection(context: Context, databaseId: string): Promise<ViewerConnection> {
+/**
+ * The connection of the viewer's own configured role on a database: the only way Rolecall reads or changes it for
+ * them. Looked up once per request and database (a permission change needs it several times).
+ */
+export function viewerConnection(context: Context, databaseId: string): Promise<ViewerConnection> {
+  let connection = context.loaders.connections.get(databaseId);
+  if (!connection) {
+    connection = lookUpViewerConnection(context, databaseId);
+    context.loaders.connections.set(databaseId, connection);
+  }
+  return connection;
+}
+
+/** What this request read of databases is stale: a change committed, or a stored password changed. */
+export function forgetReads(context: Context, databaseId?: string): void {
+  for (const cache of [context.loaders.connections, context.loaders.catalogs]) {
+    if (databaseId === undefined) cache.clear();
+    else cache.delete(databaseId);
+  }
+}
+
+async function lookUpViewerConnection(context: Context, databaseId: string): Promise<ViewerConnection> {
   const userId = context.viewer?.user.id;
   if (!userId) throw new UnauthenticatedError();
   const collaborator = await context.metadata.collaborator.findUnique({

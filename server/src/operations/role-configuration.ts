@@ -5,7 +5,7 @@ import { InUseError, NotFoundError, ValidationError } from '../errors.js';
 import type { ConfiguredRole } from '../generated/prisma/client.js';
 import { requireAdmin } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
-import { passwordContext, viewerTarget } from './connections.js';
+import { forgetReads, passwordContext, viewerTarget } from './connections.js';
 
 export interface LoginRole {
   rolname: string;
@@ -65,6 +65,7 @@ export async function configureRole(
     return saved;
   });
   await context.pools.forgetRole(server.host, server.port, rolname);
+  forgetReads(context);
   return role;
 }
 
@@ -96,5 +97,6 @@ export async function removeConfiguredRole(context: Context, configuredRoleId: s
     });
   });
   await context.pools.forgetRole(role.server.host, role.server.port, role.rolname);
+  forgetReads(context);
   return configuredRoleId;
 }

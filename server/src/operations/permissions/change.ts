@@ -3,7 +3,7 @@ import type { Statement } from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import type { EventKind } from '../../events/log.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { type ViewerConnection, viewerConnection } from '../connections.js';
+import { forgetReads, type ViewerConnection, viewerConnection } from '../connections.js';
 
 /** What every permission mutation returns: the SQL (run, or that would run), and what the caller should know. */
 export interface PermissionChange {
@@ -64,7 +64,7 @@ export async function applyChange(context: Context, request: ChangeRequest): Pro
       notices.stop();
     }
   });
-  context.loaders.catalogs.delete(request.databaseId);
+  forgetReads(context, request.databaseId);
   await request.afterCommit?.();
   const eventId = await recordChange(
     context,

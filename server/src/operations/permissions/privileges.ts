@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { checkIdentifier, quoteIdent } from '../../catalog/identifiers.js';
-import { type AclItem, aclOf, PUBLIC_OID, serialSequences } from '../../catalog/objects.js';
+import { type AclItem, aclOf, PUBLIC_OID } from '../../catalog/objects.js';
 import {
   checkPrivileges,
   type ObjectKind,
@@ -15,7 +15,7 @@ import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { aclEntries } from '../../events/drift-diff.js';
 import { requireViewer } from '../../policy/capabilities.js';
-import { catalogFor, viewerTarget } from '../connections.js';
+import { catalogFor } from '../connections.js';
 import { applyChange, type PermissionChange } from './change.js';
 import { type ObjectRefInput, type ResolvedObject, resolveObject } from './objects.js';
 
@@ -50,21 +50,11 @@ function remainingAfterRevoke(object: ResolvedObject, who: Grantee, revoked: str
       (item) =>
         item.grantee === who.oid && revoked.includes(item.privilege_type) && (!grantOptionOnly || item.is_grantable),
     );
-    const roles = await Promise.all(
-      stillThere.map(async (item) => (await aclRoleName(client, item.grantor)) ?? String(item.grantor)),
-    );
     return stillThere.map(
-      (item, index) =>
-        `${item.privilege_type} on ${object.label} to ${granteeLabel(who)} remains: it was granted by ${roles[index]}, and only that grantor (or the owner acting for it) can revoke it.`,
+      (item) =>
+        `${item.privilege_type} on ${object.label} to ${granteeLabel(who)} remains: it was granted by ${item.grantor_name ?? item.grantor}, and only that grantor (or the owner acting for it) can revoke it.`,
     );
   };
-}
-
-async function aclRoleName(client: PoolClient, oid: number): Promise<string | undefined> {
-  const { rows } = await client.query<{ rolname: string }>('SELECT rolname FROM pg_catalog.pg_roles WHERE oid = $1', [
-    oid,
-  ]);
-  return rows[0]?.rolname;
 }
 
 /**
@@ -74,12 +64,11 @@ async function aclRoleName(client: PoolClient, oid: number): Promise<string | un
 function aclSnapshot(object: ResolvedObject, key: 'acl' | 'aclBefore') {
   return async (client: PoolClient) => {
     const acl = await aclOf(client, object.catalog, object.oid);
-    const oids = [...new Set(acl.flatMap((item) => [item.grantee, item.grantor]))];
-    const { rows } = await client.query<{ oid: number; rolname: string }>(
-      'SELECT oid::int AS oid, rolname FROM pg_catalog.pg_roles WHERE oid = ANY($1::oid[])',
-      [oids],
-    );
-    const names = new Map(rows.map((row) => [row.oid, row.rolname]));
+    const names = new Map<number, string>();
+    for (const item of acl) {
+      if (item.grantor_name !== null) names.set(item.grantor, item.grantor_name);
+      if (item.grantee_name !== null) names.set(item.grantee, item.grantee_name);
+    }
     return { [key]: aclEntries(acl, (oid) => names.get(oid) ?? String(oid)) };
   };
 }
@@ -98,51 +87,37 @@ interface Extras {
 }
 
 async function schemaUsageExtras(
-  context: Context,
-  databaseId: string,
   catalog: CatalogReader,
   object: ResolvedObject,
   who: Grantee,
   options: GrantOptions,
 ): Promise<Extras> {
-  if (object.catalog !== 'relation' || object.schemaOid === null) return { statements: [], warnings: [] };
-  const schema = (await catalog.schemas()).find((candidate) => candidate.oid === object.schemaOid);
-  if (!schema) return { statements: [], warnings: [] };
-  const target = await viewerTarget(context, databaseId);
-  const hasUsage = await context.pools.withClient(target, async (client) => {
-    if (who.oid === PUBLIC_OID)
-      return schema.acl.some((item) => item.grantee === PUBLIC_OID && item.privilege_type === 'USAGE');
-    const { rows } = await client.query<{ ok: boolean }>(
-      "SELECT has_schema_privilege($1::oid, $2::oid, 'USAGE') AS ok",
-      [who.oid, schema.oid],
-    );
-    return rows[0]?.ok ?? false;
-  });
-  if (hasUsage) return { statements: [], warnings: [] };
+  const schema = object.name.schema;
+  if (object.catalog !== 'relation' || object.schemaOid === null || schema === undefined)
+    return { statements: [], warnings: [] };
+  if (await catalog.hasSchemaUsage(who.oid, object.schemaOid)) return { statements: [], warnings: [] };
   if (options.withSchemaUsage)
     return {
-      statements: [sql.grantPrivileges({ kind: 'SCHEMA', name: schema.nspname }, ['USAGE'], who.name, false)],
+      statements: [sql.grantPrivileges({ kind: 'SCHEMA', name: schema }, ['USAGE'], who.name, false)],
       warnings: [],
     };
   return {
     statements: [],
     warnings: [
-      `${granteeLabel(who)} has no USAGE on schema ${schema.nspname}, so access to ${object.label} does nothing; pass withSchemaUsage to grant it too.`,
+      `${granteeLabel(who)} has no USAGE on schema ${schema}, so access to ${object.label} does nothing; pass withSchemaUsage to grant it too.`,
     ],
   };
 }
 
 async function sequenceExtras(
-  context: Context,
-  databaseId: string,
+  catalog: CatalogReader,
   object: ResolvedObject,
   who: Grantee,
   privileges: string[],
   options: GrantOptions,
 ): Promise<Extras> {
   if (object.kind !== 'TABLE' || !privileges.includes('INSERT')) return { statements: [], warnings: [] };
-  const target = await viewerTarget(context, databaseId);
-  const sequences = await context.pools.withClient(target, (client) => serialSequences(client, object.oid));
+  const sequences = await catalog.serialSequences(object.oid);
   if (sequences.length === 0) return { statements: [], warnings: [] };
   const names = sequences
     .map((sequence) => `${quoteIdent(sequence.nspname)}.${quoteIdent(sequence.relname)}`)
@@ -201,8 +176,10 @@ export async function grantPrivileges(
   dryRun: boolean,
 ): Promise<PermissionChange> {
   const { catalog, object, who, privileges } = await grantTarget(context, databaseId, ref, granteeName, requested);
-  const schemaExtras = await schemaUsageExtras(context, databaseId, catalog, object, who, options);
-  const sequenceExtrasResult = await sequenceExtras(context, databaseId, object, who, privileges, options);
+  const [schemaExtras, sequenceExtrasResult] = await Promise.all([
+    schemaUsageExtras(catalog, object, who, options),
+    sequenceExtras(catalog, object, who, privileges, options),
+  ]);
   return applyChange(context, {
     databaseId,
     ...privilegeChange(object),
