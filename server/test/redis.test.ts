@@ -163,7 +163,7 @@ describe.skipIf(!available)('events between instances over Redis (REDIS_URL)', (
         expect(heard).toEqual([]);
         return event;
       });
-      await expect.poll(() => heard).toEqual([JSON.stringify(recorded.id.toString())]);
+      await expect.poll(() => heard).toEqual([JSON.stringify(recorded.toString())]);
 
       const rolledBack = metadata.$transaction(async (tx) => {
         await log.record(tx, input);
@@ -172,7 +172,7 @@ describe.skipIf(!available)('events between instances over Redis (REDIS_URL)', (
       await expect(rolledBack).rejects.toThrow('rolled back');
       const outside = await log.record(null, input);
       await expect.poll(() => heard).toHaveLength(2);
-      expect(heard[1]).toBe(JSON.stringify(outside.id.toString()));
+      expect(heard[1]).toBe(JSON.stringify(outside.toString()));
     } finally {
       watcher.disconnect();
       await signal.close();

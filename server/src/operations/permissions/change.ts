@@ -85,7 +85,7 @@ async function recordChange(
   warnings: string[],
 ): Promise<bigint | null> {
   try {
-    const event = await context.events.record(null, {
+    return await context.events.record(null, {
       kind: request.kind,
       actorId: context.viewer?.user.id ?? null,
       serverId: connection.serverId,
@@ -93,7 +93,6 @@ async function recordChange(
       payload: { ...request.payload, actingRole: connection.target.role, warnings },
       sql,
     });
-    return event.id;
   } catch (error) {
     context.logger.error(
       { err: error instanceof Error ? error.message : String(error), kind: request.kind },
