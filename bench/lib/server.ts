@@ -82,8 +82,19 @@ function drain(child: ChildProcess): void {
   child.stderr?.on('data', (chunk) => file?.write(chunk));
 }
 
+let built: Promise<void> | null = null;
+
+/** `npm start` bundles the server first (scripts/build-server.mjs); the benchmarks do it once per run. */
+function buildServerOnce(): Promise<void> {
+  built ??= new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build-server exited with ${code}`))));
+  });
+  return built;
+}
+
 /**
- * Rolecall's real entry point (`server/src/main.ts`) in its own process, as `npm start` runs it, on the
+ * Rolecall's real entry point (`server/src/main.ts`, bundled) in its own process, as `npm start` runs it, on the
  * benchmark cluster's metadata database (so nothing is embedded and no demo is seeded). With BENCH_PROFILE=dir
  * the server writes a V8 CPU profile there when it stops; BENCH_NODE_FLAGS adds Node options (e.g. --trace-gc).
  */
@@ -92,7 +103,8 @@ export async function startRolecall(metadataUrl: string, env: Record<string, str
   const port = await freePort();
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...profile, ...flags, '--import', 'tsx', 'server/src/main.ts'], {
+  await buildServerOnce();
+  const child = spawn(process.execPath, [...profile, ...flags, '--enable-source-maps', 'server/dist/main.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,

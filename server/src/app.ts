@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -15,6 +14,7 @@ import { useOriginCheck } from './http/origin.js';
 import { useSharedSubscriptionResults } from './http/shared-subscriptions.js';
 import { attachWebSockets } from './http/websocket.js';
 import { createLoaders } from './loaders.js';
+import { fromRoot } from './paths.js';
 import { schema } from './schema/index.js';
 
 function isSubscription(document: DocumentNode, operationName?: string | null): boolean {
@@ -22,7 +22,7 @@ function isSubscription(document: DocumentNode, operationName?: string | null): 
 }
 
 export const CSRF_HEADER = 'x-rolecall-csrf';
-const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const WEB_ROOT = fromRoot('web', 'dist');
 
 /**
  * The TCP peer, or with a trusted proxy the address it appended to X-Forwarded-For (the last one: the entries

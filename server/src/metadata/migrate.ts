@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { fromRoot } from '../paths.js';
 
 /** `prisma/migrations`, in Prisma Migrate's layout: `<timestamp>_<name>/migration.sql`. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
+export const MIGRATIONS_DIR = fromRoot('prisma', 'migrations');
 
 /** The key Prisma Migrate locks, so that this runner and `prisma migrate deploy` also exclude each other. */
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
