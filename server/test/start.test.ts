@@ -19,7 +19,13 @@ describe('npm start', () => {
     execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: fromRoot() });
     dataDir = await mkdtemp(join(tmpdir(), 'rolecall-start-'));
     await chmod(dataDir, 0o755);
-    const env = { ...process.env, ROLECALL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ROLECALL_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    };
     delete env.DATABASE_URL;
     const started = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.mjs'], {
       cwd: fromRoot(),

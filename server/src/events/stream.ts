@@ -61,53 +61,54 @@ export function eventStream(
 
   async function* events(): AsyncGenerator<Event> {
     try {
-      yield* visibleEvents();
+      const access = new EventAccess(metadata, userId);
+      await access.refresh();
+      let last = after ?? bus.latestId;
+      /** undefined: skip the event (seen, or not for this subscriber); null: the subscriber may no longer watch. */
+      const decide = (event: Event): Event | null | undefined => {
+        if (shutOut(access, filter)) return null;
+        return matches(filter, event) && access.allows(event) ? event : undefined;
+      };
+      // Most events cannot change rights: they are decided without a promise, for thousands of subscribers.
+      const verdict = (event: Event): Event | null | undefined | Promise<Event | null | undefined> => {
+        if (event.id <= last) return undefined;
+        last = event.id;
+        return mayChangeAccess(event) ? access.observe(event).then(() => decide(event)) : decide(event);
+      };
+
+      if (after !== null) {
+        for (;;) {
+          const page = await metadata.event.findMany({
+            where: { id: { gt: last }, ...filterWhere(filter) },
+            orderBy: { id: 'asc' },
+            take: REPLAY_PAGE,
+          });
+          for (const event of page) {
+            let shown = verdict(event);
+            if (shown instanceof Promise) shown = await shown;
+            if (shown === null) return;
+            if (shown) yield shown;
+          }
+          if (page.length < REPLAY_PAGE) break;
+        }
+      }
+      if (shutOut(access, filter)) return;
+      while (!closed) {
+        const event = inbox.shift();
+        if (!event) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = null;
+          continue;
+        }
+        let shown = verdict(event);
+        if (shown instanceof Promise) shown = await shown;
+        if (shown === null) return;
+        if (shown) yield shown;
+      }
     } finally {
       close();
-    }
-  }
-
-  async function* visibleEvents(): AsyncGenerator<Event> {
-    const access = new EventAccess(metadata, userId);
-    await access.refresh();
-    let last = after ?? bus.latestId;
-    /** undefined: skip it; null: the subscriber may no longer watch. */
-    const visible = async (event: Event): Promise<Event | null | undefined> => {
-      if (event.id <= last) return undefined;
-      last = event.id;
-      if (mayChangeAccess(event)) await access.observe(event);
-      if (shutOut(access, filter)) return null;
-      return matches(filter, event) && access.allows(event) ? event : undefined;
-    };
-
-    if (after !== null) {
-      for (;;) {
-        const page = await metadata.event.findMany({
-          where: { id: { gt: last }, ...filterWhere(filter) },
-          orderBy: { id: 'asc' },
-          take: REPLAY_PAGE,
-        });
-        for (const event of page) {
-          const shown = await visible(event);
-          if (shown === null) return;
-          if (shown) yield shown;
-        }
-        if (page.length < REPLAY_PAGE) break;
-      }
-    }
-    if (shutOut(access, filter)) return;
-    while (!closed) {
-      const event = inbox.shift();
-      if (!event) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        wake = null;
-        continue;
-      }
-      const shown = await visible(event);
-      if (shown === null) return;
-      if (shown) yield shown;
     }
   }
 
