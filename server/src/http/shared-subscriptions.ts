@@ -25,14 +25,13 @@ function resultKey(args: ExecutionArgs): string {
   return `${documentId(args.document)}:${args.operationName ?? ''}:${viewerId}:${JSON.stringify(args.variableValues ?? {})}`;
 }
 
-function executeOnce(args: ExecutionArgs, event: unknown): ExecutionResult | Promise<ExecutionResult> {
+function executeOnce(args: ExecutionArgs, key: string, event: unknown): ExecutionResult | Promise<ExecutionResult> {
   if (typeof event !== 'object' || event === null) return execute({ ...args, rootValue: event });
   let results = resultsByEvent.get(event);
   if (!results) {
     results = new Map();
     resultsByEvent.set(event, results);
   }
-  const key = resultKey(args);
   let result = results.get(key);
   if (!result) {
     result = execute({ ...args, rootValue: event }) as ExecutionResult | Promise<ExecutionResult>;
@@ -44,7 +43,8 @@ function executeOnce(args: ExecutionArgs, event: unknown): ExecutionResult | Pro
 async function sharedSubscribe(args: ExecutionArgs) {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
-  return mapAsyncIterator(source, (event) => executeOnce(args, event));
+  const key = resultKey(args);
+  return mapAsyncIterator(source, (event) => executeOnce(args, key, event));
 }
 
 /**
