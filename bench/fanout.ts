@@ -272,7 +272,7 @@ export async function fanoutBenchmark(
     checks,
     notes: [
       `All subscribers are \`ws\` clients in the benchmark process, spread over ${USERS} users (the admin and standard collaborators of the database), each authenticated with its user's API token (connectionParams), on one Rolecall process (\`server/src/main.ts\`); the raw server gets as many plain WebSocket clients at the same time, and the changes alternate between the two. The RSS columns are each server process's resident set with every subscriber connected ("more": over the same process before any subscriber).`,
-      'Each Rolecall delivery runs the subscription’s selection set for each subscriber (graphql-ws executes per subscriber) and serialises it per subscriber; the raw server serialises once.',
+      'Rolecall executes the subscription’s selection set once per event, operation, variables and user (server/src/http/shared-subscriptions.ts) and graphql-ws serialises it per subscriber; the raw server serialises once.',
       `Access event: \`updateCollaborator\` (a standard user's access level, MEMBER ↔ MANAGER), median of ${ACCESS_RUNS}; after a collaborator, database or user event every subscription re-reads its user's rights from the metadata database before delivering (server/src/events/access.ts): one query per user since this benchmark was written (the subscriptions of a user share it), one per subscription before.`,
     ],
   };
