@@ -191,12 +191,20 @@ export class DriftWatcher {
     const known = watched.objects.get(database.id);
     const moved = await this.changed(`database:${database.id}`, target, FINGERPRINT.database);
     if (known && !moved) return;
+    // ACLs read as text against the roles just polled (a role newer than those makes it read them exploded).
+    const roleOids = Promise.resolve(new Map((watched.snapshot?.roles ?? []).map((role) => [role.rolname, role.oid])));
     const objects = await this.services.pools.withClient(target, async (client) => {
       const features = await serverFeatures(client);
       const [own, spaces, rels] = [
         await currentDatabase(client, privilegesFor('DATABASE', features)),
-        await schemas(client, privilegesFor('SCHEMA', features)),
-        await relations(client, privilegesFor('TABLE', features), privilegesFor('SEQUENCE', features)),
+        await schemas(client, privilegesFor('SCHEMA', features), roleOids),
+        await relations(
+          client,
+          privilegesFor('TABLE', features),
+          privilegesFor('SEQUENCE', features),
+          undefined,
+          roleOids,
+        ),
       ];
       return [
         { oid: own.oid, objectKind: 'DATABASE' as const, label: own.datname, owner: own.datdba, acl: own.acl },
