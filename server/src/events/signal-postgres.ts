@@ -18,7 +18,7 @@ export class PostgresSignal implements EventSignal {
   ) {}
 
   async publish(writer: Prisma.TransactionClient, id: bigint): Promise<void> {
-    // Delivered to every instance's LISTEN when the transaction commits, and not at all if it rolls back.
+    // Delivered to every instance's LISTEN when the transaction commits (at once outside one), never if it rolls back.
     await writer.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${id.toString()})`;
   }
 

@@ -6,7 +6,10 @@ import type { Prisma } from '../generated/prisma/client.js';
  * one (or a reconnection) catches up.
  */
 export interface EventSignal {
-  /** Announces event `id` from inside the transaction that inserts it: sent once it commits, never if it rolls back. */
+  /**
+   * Announces event `id` from inside the transaction that inserts it: sent once it commits, never if it rolls back.
+   * `writer` may be the metadata client itself when the event was inserted alone (it has committed already).
+   */
   publish(writer: Prisma.TransactionClient, id: bigint): Promise<void>;
   /**
    * Calls `onSignal` on every signal and after every (re)connection, when signals may have been missed. Resolves
