@@ -13,6 +13,7 @@ import {
   signIn,
 } from './support/fixtures.js';
 import { allMutations } from './support/operations.js';
+import { THROUGH_COLLABORATION } from './support/permissions.js';
 
 /** Mutations a signed-in standard user may call on their own behalf, and what they answer to made-up input. */
 const SELF_SERVICE: Record<string, string> = {
@@ -27,25 +28,6 @@ const SELF_SERVICE: Record<string, string> = {
   acceptMyInvitation: 'NotFoundError',
   declineInvitation: 'NotFoundError',
 };
-/**
- * Mutations that act on PostgreSQL through the caller's own collaboration: PostgreSQL decides what the role may do,
- * and a database the caller does not collaborate on is not even visible to them.
- */
-const THROUGH_COLLABORATION = [
-  'createRole',
-  'alterRole',
-  'renameRole',
-  'setRolePassword',
-  'dropRole',
-  'grantMembership',
-  'revokeMembership',
-  'setGroupMembers',
-  'grantPrivileges',
-  'revokePrivileges',
-  'setPrivileges',
-  'transferOwnership',
-  'createSchema',
-];
 /** What an anonymous caller may reach at all. */
 const ANONYMOUS: Record<string, string> = {
   setup: 'SetupAlreadyDoneError',

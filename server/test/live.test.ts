@@ -11,33 +11,7 @@ import {
   setupAdmin,
   signIn,
 } from './support/fixtures.js';
-import { collect, wsClient } from './support/subscriptions.js';
-
-const EVENTS = `subscription($databaseId: ID, $after: BigCursor) {
-  events(databaseId: $databaseId, after: $after) {
-    __typename cursor kind source sql actingRole
-    ... on PrivilegeEvent { object objectKind grantee granted revoked acl { grantee privileges } }
-    ... on MembershipEvent { role member admin inherit set }
-    ... on RoleEvent { role newName changes }
-    ... on CollaboratorEvent { username }
-  }
-}`;
-
-interface LiveEvent {
-  __typename: string;
-  cursor: string;
-  kind: string;
-  source: string;
-  sql: string[];
-  object?: string;
-  grantee?: string;
-  granted?: string[];
-  acl?: { grantee: string; privileges: string[] }[];
-  role?: string;
-  member?: string;
-  inherit?: boolean;
-  username?: string;
-}
+import { collect, EVENTS, type LiveEvent, wsClient } from './support/subscriptions.js';
 
 let testApp: TestApp;
 let admin: TestClient;

@@ -10,7 +10,7 @@ import { type Instance, leakedSecrets, secret, startTestApp, type TestApp } from
 import type { TestClient } from './support/client.js';
 import { connect, createManagedDatabase, ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
 import { REDIS_SERVER, type RedisServer, startRedisServer } from './support/redis.js';
-import { collect, wsClient } from './support/subscriptions.js';
+import { collect, EVENTS, type LiveEvent, wsClient } from './support/subscriptions.js';
 
 const available = existsSync(REDIS_SERVER);
 if (!available) {
@@ -19,25 +19,6 @@ if (!available) {
   console.warn(
     `Skipping the Redis transport tests: no redis-server at ${REDIS_SERVER} (apt-get install redis-server, or set REDIS_SERVER_PATH).`,
   );
-}
-
-const EVENTS = `subscription($databaseId: ID) {
-  events(databaseId: $databaseId) {
-    __typename cursor kind source sql
-    ... on PrivilegeEvent { object objectKind grantee granted acl { grantee privileges } }
-  }
-}`;
-
-interface LiveEvent {
-  __typename: string;
-  cursor: string;
-  kind: string;
-  source: string;
-  sql: string[];
-  object?: string;
-  grantee?: string;
-  granted?: string[];
-  acl?: { grantee: string; privileges: string[] }[];
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

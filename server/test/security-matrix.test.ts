@@ -18,6 +18,7 @@ import {
   signIn,
 } from './support/fixtures.js';
 import { allOperations, type GeneratedOperation, type OperationKind, rootFields } from './support/operations.js';
+import { THROUGH_COLLABORATION } from './support/permissions.js';
 import { collect, wsClient } from './support/subscriptions.js';
 
 /**
@@ -37,22 +38,6 @@ interface Expectation {
   /** Self-service that signed-in callers may use: the metadata tables it may change (their own rows). */
   own?: string[];
 }
-
-const THROUGH_COLLABORATION = [
-  'createRole',
-  'alterRole',
-  'renameRole',
-  'setRolePassword',
-  'dropRole',
-  'grantMembership',
-  'revokeMembership',
-  'setGroupMembers',
-  'grantPrivileges',
-  'revokePrivileges',
-  'setPrivileges',
-  'transferOwnership',
-  'createSchema',
-];
 
 const unauthenticated = (signedIn: string): Expectation => ({ anonymous: 'UnauthenticatedError', signedIn });
 

@@ -75,11 +75,9 @@ export async function viewerTarget(context: Context, databaseId: string): Promis
 export function catalogFor(context: Context, databaseId: string): CatalogReader {
   const existing = context.loaders.catalogs.get(databaseId);
   if (existing) return existing;
-  let target: Promise<ConnectionTarget> | undefined;
-  const reader = new CatalogReader(async (work) => {
-    target ??= viewerTarget(context, databaseId);
-    return context.pools.withClient(await target, work);
-  });
+  const reader = new CatalogReader(async (work) =>
+    context.pools.withClient(await viewerTarget(context, databaseId), work),
+  );
   context.loaders.catalogs.set(databaseId, reader);
   return reader;
 }

@@ -259,3 +259,23 @@ export async function hasTablePrivilege(
   );
   return rows[0]?.ok ?? false;
 }
+
+/**
+ * Mutations that act on PostgreSQL through the caller's own collaboration: PostgreSQL decides what the role may do,
+ * and a database the caller does not collaborate on is not even visible to them.
+ */
+export const THROUGH_COLLABORATION = [
+  'createRole',
+  'alterRole',
+  'renameRole',
+  'setRolePassword',
+  'dropRole',
+  'grantMembership',
+  'revokeMembership',
+  'setGroupMembers',
+  'grantPrivileges',
+  'revokePrivileges',
+  'setPrivileges',
+  'transferOwnership',
+  'createSchema',
+];

@@ -76,3 +76,31 @@ export function collect<T = Record<string, unknown>>(
   );
   return received;
 }
+
+/** A live dashboard's subscription to the event stream, with what each kind of event carries. */
+export const EVENTS = `subscription($databaseId: ID, $after: BigCursor) {
+  events(databaseId: $databaseId, after: $after) {
+    __typename cursor kind source sql actingRole
+    ... on PrivilegeEvent { object objectKind grantee granted revoked acl { grantee privileges } }
+    ... on MembershipEvent { role member admin inherit set }
+    ... on RoleEvent { role newName changes }
+    ... on CollaboratorEvent { username }
+  }
+}`;
+
+export interface LiveEvent {
+  __typename: string;
+  cursor: string;
+  kind: string;
+  source: string;
+  sql: string[];
+  object?: string;
+  objectKind?: string;
+  grantee?: string;
+  granted?: string[];
+  acl?: { grantee: string; privileges: string[] }[];
+  role?: string;
+  member?: string;
+  inherit?: boolean;
+  username?: string;
+}
