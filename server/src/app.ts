@@ -132,10 +132,16 @@ export function buildApp(services: Services): App {
     if (request.url?.startsWith('/graphql')) return yoga(request, response);
     return web(request, response);
   });
-  const sockets = attachWebSockets(server, yoga, services.config.allowedOrigins, async (request) => {
-    const viewer = await resolveViewer(services, request, new CookieJar(request.headers.get('cookie'), false));
-    return viewer !== null;
-  });
+  const sockets = attachWebSockets(
+    server,
+    yoga,
+    services.config.allowedOrigins,
+    async (request) => {
+      const viewer = await resolveViewer(services, request, new CookieJar(request.headers.get('cookie'), false));
+      return viewer !== null;
+    },
+    services.logger,
+  );
 
   return {
     services,

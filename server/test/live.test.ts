@@ -11,7 +11,7 @@ import {
   setupAdmin,
   signIn,
 } from './support/fixtures.js';
-import { collect, EVENTS, type LiveEvent, wsClient } from './support/subscriptions.js';
+import { collect, EVENTS, type LiveEvent, until, wsClient } from './support/subscriptions.js';
 
 let testApp: TestApp;
 let admin: TestClient;
@@ -204,6 +204,42 @@ describe('subscriptions over graphql-ws', () => {
       socket.on('close', (closeCode) => resolve(closeCode));
     });
     expect(code).toBe(4403);
+  });
+
+  it('hands each subscription of one connection its own payload when one change reaches several', async () => {
+    await testApp.sql('CREATE ROLE payload_reader');
+    const { default: WebSocket } = await import('ws');
+    const socket = new WebSocket(`${testApp.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    const messages: string[] = [];
+    socket.on('message', (data) => messages.push(String(data)));
+    await new Promise((resolve) => socket.on('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${adminToken}` } }));
+    await until(() => messages.length > 0, 5_000, 'connection_ack');
+    // An id that is the text a payload stands in for while a message is serialised must not confuse the splice.
+    const subscriptions = {
+      kinds: 'subscription($db: ID!) { events(databaseId: $db) { kind } }',
+      '"\\u0000rolecall-serialised-payload"}': 'subscription($db: ID!) { events(databaseId: $db) { kind source } }',
+      twin: 'subscription($db: ID!) { events(databaseId: $db) { kind } }',
+    };
+    for (const [id, query] of Object.entries(subscriptions)) {
+      socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables: { db: shopId } } }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await grantSelect(admin, 'payload_reader');
+    await until(() => messages.filter((message) => message.includes('"next"')).length >= 3, 5_000, 'three messages');
+    const pushed = messages.map((message) => JSON.parse(message)).filter((message) => message.type === 'next');
+    expect(pushed).toEqual(
+      expect.arrayContaining([
+        { id: 'kinds', type: 'next', payload: { data: { events: { kind: 'privileges.changed' } } } },
+        {
+          id: '"\\u0000rolecall-serialised-payload"}',
+          type: 'next',
+          payload: { data: { events: { kind: 'privileges.changed', source: 'ROLECALL' } } },
+        },
+        { id: 'twin', type: 'next', payload: { data: { events: { kind: 'privileges.changed' } } } },
+      ]),
+    );
+    socket.close();
   });
 });
 
