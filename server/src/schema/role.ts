@@ -1,3 +1,5 @@
+import { collectSubFields } from '@graphql-tools/utils';
+import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, getNamedType } from 'graphql';
 import { builder } from '../builder.js';
 import type { CatalogReader } from '../catalog/reader.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
@@ -211,11 +213,25 @@ MembershipGrant.implement({
   }),
 });
 
+/**
+ * Whether a list of roles is asked for with their memberships. GraphQL resolves a role's memberOf only once the list
+ * is in; reading the memberships alongside the roles instead halves the wait for a large graph.
+ */
+function asksForMemberships(info: GraphQLResolveInfo): boolean {
+  const role = getNamedType(info.returnType) as GraphQLObjectType;
+  const { fields } = collectSubFields(info.schema, info.fragments, info.variableValues, role, [...info.fieldNodes]);
+  for (const nodes of fields.values()) {
+    if (nodes.some((node: FieldNode) => node.name.value === 'memberOf' || node.name.value === 'members')) return true;
+  }
+  return false;
+}
+
 builder.objectFields(DatabaseCatalog, (t) => ({
   roles: t.field({
     type: [Role],
     description: 'Every role of the server, predefined ones included (marked).',
-    resolve: (catalog) => then(rolesOf(catalog), (roles) => [...roles.values()]),
+    resolve: (catalog, _args, _context, info) =>
+      then(asksForMemberships(info) ? rolesWithMemberships(catalog) : rolesOf(catalog), (roles) => [...roles.values()]),
   }),
   role: t.field({
     type: Role,
