@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeAcl, decodeAclItem } from '../src/catalog/acl-text.js';
+import { decodeAcl } from '../src/catalog/acl-text.js';
 import type { AclItem } from '../src/catalog/objects.js';
 import { relations, schemas } from '../src/catalog/objects.js';
 import type { EmbeddedCluster } from '../src/embedded/cluster.js';
@@ -64,8 +64,8 @@ afterAll(async () => {
 
 describe('reading ACLs as aclitem text', () => {
   it('decodes every item exactly as aclexplode explodes it, whatever the role names', async () => {
-    const { rows } = await client.query<{ acl_text: string[]; exploded: AclItem[] }>(
-      `SELECT c.relacl::text[] AS acl_text,
+    const { rows } = await client.query<{ acl_text: string; exploded: AclItem[] }>(
+      `SELECT array_to_string(c.relacl::text[], ',') AS acl_text,
               (SELECT json_agg(json_build_object('grantor', a.grantor::int, 'grantee', a.grantee::int,
                        'privilege_type', a.privilege_type, 'is_grantable', a.is_grantable))
                  FROM aclexplode(c.relacl) a) AS exploded
@@ -73,7 +73,7 @@ describe('reading ACLs as aclitem text', () => {
     );
     const [row] = rows;
     expect(row?.exploded.length).toBeGreaterThan(NAMES.length * 2);
-    const decoded = decodeAcl(row?.acl_text ?? [], (name) => roleOids.get(name));
+    const decoded = decodeAcl(row?.acl_text ?? '', (name) => roleOids.get(name));
     expect(decoded && keys(decoded)).toEqual(keys(row?.exploded ?? []));
   });
 
@@ -105,12 +105,23 @@ describe('reading ACLs as aclitem text', () => {
 
   it('reads PUBLIC, grant options and quoted grantors', () => {
     const oidOf = (name: string) => ({ alice: 10, 'o"wner': 20 })[name];
-    expect(decodeAclItem('=r*w/"o""wner"', oidOf)).toEqual([
+    expect(decodeAcl('=r*w/"o""wner"', oidOf)).toEqual([
       { grantor: 20, grantee: 0, privilege_type: 'SELECT', is_grantable: true },
       { grantor: 20, grantee: 0, privilege_type: 'UPDATE', is_grantable: false },
     ]);
-    expect(decodeAclItem('alice=/alice', oidOf)).toEqual([]);
-    expect(decodeAclItem('bob=r/alice', oidOf)).toBeNull();
-    expect(() => decodeAclItem('alice=q/alice', oidOf)).toThrow(/unknown privilege letter/);
+    expect(decodeAcl('alice=/alice', oidOf)).toEqual([]);
+    expect(decodeAcl('', oidOf)).toEqual([]);
+    expect(decodeAcl('bob=r/alice', oidOf)).toBeNull();
+    expect(() => decodeAcl('alice=q/alice', oidOf)).toThrow(/unknown privilege letter/);
+  });
+
+  it('reads items joined with commas, commas and equals signs inside quoted names included', () => {
+    const oidOf = (name: string) => ({ alice: 10, 'a,b=c/d': 30, 'o"wner': 20 })[name];
+    expect(decodeAcl('alice=a/alice,"a,b=c/d"=r*/"o""wner",=U/"a,b=c/d"', oidOf)).toEqual([
+      { grantor: 10, grantee: 10, privilege_type: 'INSERT', is_grantable: false },
+      { grantor: 20, grantee: 30, privilege_type: 'SELECT', is_grantable: true },
+      { grantor: 30, grantee: 0, privilege_type: 'USAGE', is_grantable: false },
+    ]);
+    expect(() => decodeAcl('alice=r/"alice";alice=w/alice', oidOf)).toThrow(/malformed/);
   });
 });

@@ -15,17 +15,20 @@ import { allMemberships, allRoles, type PgAuthMember, type PgRole } from '../src
 import { featuresOf, type ServerFeatures, serverFeatures } from '../src/catalog/server.js';
 import { type PostgresVersion, startVersionedCluster } from './support/versions.js';
 
+const GRAPHS_PER_VERSION = Number(process.env.ROLECALL_EFFECTIVE_GRAPHS ?? 20);
+
 interface ClusterRun {
   version: PostgresVersion;
   label: string;
+  graphs: number;
   /** Roles and objects get OIDs over 2³¹ (read as negative int4s), as on a long-lived cluster. */
   nextOid?: number;
 }
 const RUNS: readonly ClusterRun[] = [
-  ...([15, 16, 17, 18] as const).map((version) => ({ version, label: String(version) })),
-  { version: 15, label: '15 with OIDs over 2³¹', nextOid: 3_000_000_000 },
+  ...([15, 16, 17, 18] as const).map((version) => ({ version, label: String(version), graphs: GRAPHS_PER_VERSION })),
+  // The same engine as the 15 run above, fed other OIDs: fewer graphs show whether they are read right.
+  { version: 15, label: '15 with OIDs over 2³¹', graphs: Math.ceil(GRAPHS_PER_VERSION / 4), nextOid: 3_000_000_000 },
 ];
-const GRAPHS_PER_VERSION = Number(process.env.ROLECALL_EFFECTIVE_GRAPHS ?? 20);
 const SEED = Number(process.env.ROLECALL_EFFECTIVE_SEED ?? randomInt(2 ** 31));
 /** The database the graphs are built in, made from a template that holds a foreign server for foreign tables. */
 const LAB = 'lab';
@@ -568,7 +571,7 @@ async function openLab(url: (database?: string) => string): Promise<Lab> {
 describe('the effective privileges engine', () => {
   test.concurrent.for(RUNS)(
     'agrees with PostgreSQL $label on every role, object, privilege and membership question of random role graphs',
-    async ({ version, label, nextOid }, context) => {
+    async ({ version, label, graphs, nextOid }, context) => {
       const started = performance.now();
       const cluster = await startVersionedCluster(version, { nextOid });
       if ('skipped' in cluster) {
@@ -600,7 +603,7 @@ describe('the effective privileges engine', () => {
             );
             expect(rows[0]?.oid).toBeLessThan(0);
           }
-          for (let graph = 0; graph < GRAPHS_PER_VERSION; graph++) await runGraph(lab, graph, report);
+          for (let graph = 0; graph < graphs; graph++) await runGraph(lab, graph, report);
         } finally {
           await lab.client.end();
           await lab.admin.end();
@@ -613,7 +616,7 @@ describe('the effective privileges engine', () => {
         `PostgreSQL ${label}: ${report.graphs} graphs, ${report.statements} statements (${report.refused} refused), ` +
           `${report.otherGrantors} grants by other grantors (${report.severalGrantors} repeated memberships), lab recreated ${report.recreated}×, ${report.checks} checks, ${report.mismatches.length} mismatches, ${seconds} s (seed ${SEED})`,
       );
-      expect(report.graphs).toBe(GRAPHS_PER_VERSION);
+      expect(report.graphs).toBe(graphs);
       expect(
         report.mismatches.slice(0, 15),
         `PostgreSQL ${label} disagrees; rerun with ROLECALL_EFFECTIVE_SEED=${SEED}`,

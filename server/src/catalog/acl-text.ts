@@ -19,11 +19,14 @@ const PRIVILEGE_OF_LETTER: Readonly<Record<string, string>> = {
   m: 'MAINTAIN',
 };
 
-/** Reads one name as aclitemout writes it (putid): bare, or double-quoted with quotes doubled. */
+/**
+ * Reads one name as aclitemout writes it (putid): bare (letters, digits and underscores only), or double-quoted with
+ * quotes doubled.
+ */
 function readName(text: string, start: number): { name: string; end: number } {
   if (text[start] !== '"') {
     let end = start;
-    while (end < text.length && text[end] !== '=' && text[end] !== '/') end++;
+    while (end < text.length && text[end] !== '=' && text[end] !== '/' && text[end] !== ',') end++;
     return { name: text.slice(start, end), end };
   }
   let name = '';
@@ -38,19 +41,21 @@ function readName(text: string, start: number): { name: string; end: number } {
   }
 }
 
+type OidOf = (name: string) => number | undefined;
+
 /**
- * One aclitem in its text form, `grantee=privileges/grantor` (an empty grantee is PUBLIC, `*` marks a grant option),
- * as the items aclexplode gives. Role names become OIDs through `oidOf`; null when a name is not known there.
+ * Decodes the aclitem starting at `start` into `items`; returns where it ends, or -1 when a name is not known to
+ * `oidOf`.
  */
-export function decodeAclItem(text: string, oidOf: (name: string) => number | undefined): AclItem[] | null {
-  const grantee = readName(text, 0);
-  if (text[grantee.end] !== '=') throw new Error(`malformed aclitem ${JSON.stringify(text)}`);
+function decodeItemAt(text: string, start: number, oidOf: OidOf, items: AclItem[]): number {
+  const grantee = readName(text, start);
+  if (text[grantee.end] !== '=') throw new Error(`malformed aclitem in ${JSON.stringify(text)}`);
   const slash = text.indexOf('/', grantee.end + 1);
-  if (slash < 0) throw new Error(`malformed aclitem ${JSON.stringify(text)}`);
+  if (slash < 0) throw new Error(`malformed aclitem in ${JSON.stringify(text)}`);
+  const grantor = readName(text, slash + 1);
   const granteeOid = grantee.name === '' ? PUBLIC_OID : oidOf(grantee.name);
-  const grantorOid = oidOf(readName(text, slash + 1).name);
-  if (granteeOid === undefined || grantorOid === undefined) return null;
-  const items: AclItem[] = [];
+  const grantorOid = oidOf(grantor.name);
+  if (granteeOid === undefined || grantorOid === undefined) return -1;
   for (let at = grantee.end + 1; at < slash; at++) {
     const privilege_type = PRIVILEGE_OF_LETTER[text[at] as string];
     if (!privilege_type) throw new Error(`unknown privilege letter in aclitem ${JSON.stringify(text)}`);
@@ -58,16 +63,22 @@ export function decodeAclItem(text: string, oidOf: (name: string) => number | un
     if (is_grantable) at++;
     items.push({ grantor: grantorOid, grantee: granteeOid, privilege_type, is_grantable });
   }
-  return items;
+  return grantor.end;
 }
 
-/** A whole ACL (aclitem[] as text[]); null when it names a role `oidOf` does not know (created since it was read). */
-export function decodeAcl(acl: string[], oidOf: (name: string) => number | undefined): AclItem[] | null {
+/**
+ * A whole ACL, its aclitems' text joined with commas (`array_to_string(acl::text[], ',')`: a comma outside quotes
+ * only ever separates two items, and a string is far cheaper to receive than a text[] to parse). An aclitem is
+ * `grantee=privileges/grantor` (an empty grantee is PUBLIC, `*` marks a grant option); it gives the items aclexplode
+ * gives. Role names become OIDs through `oidOf`; null when it names a role not known there (created since it was
+ * read).
+ */
+export function decodeAcl(text: string, oidOf: OidOf): AclItem[] | null {
   const items: AclItem[] = [];
-  for (const text of acl) {
-    const decoded = decodeAclItem(text, oidOf);
-    if (!decoded) return null;
-    items.push(...decoded);
+  for (let at = 0; at < text.length; at++) {
+    at = decodeItemAt(text, at, oidOf, items);
+    if (at < 0) return null;
+    if (at < text.length && text[at] !== ',') throw new Error(`malformed ACL ${JSON.stringify(text)}`);
   }
   return items;
 }

@@ -55,16 +55,19 @@ const EXPLODED_ACL = (column: string, kind: string, owner: string) => `
               FROM aclexplode(coalesce(${column}, acldefault(${kind}, ${owner}))) a), '[]'::json) AS acl,
   ${ACL_FACTS(column, owner)}`;
 
-/** The ACL as aclitem text (names, not OIDs), for `decodeAcl`: a fifth of aclexplode's cost in PostgreSQL. */
+/**
+ * The ACL as aclitem text (names, not OIDs) joined with commas, for `decodeAcl`: a fifth of aclexplode's cost in
+ * PostgreSQL, and half of a text[]'s in Node.
+ */
 const ACL_TEXT = (column: string, kind: string, owner: string) => `
-  coalesce(${column}, acldefault(${kind}, ${owner}))::text[] AS acl_text,
+  array_to_string(coalesce(${column}, acldefault(${kind}, ${owner}))::text[], ',') AS acl_text,
   ${ACL_FACTS(column, owner)}`;
 
 const ACL_FACTS = (column: string, owner: string) => `${column} IS NULL AS acl_is_default,
   pg_has_role(${owner}, 'USAGE') AS viewer_owns`;
 
 type PackedAclItem = [grantor: number, grantee: number, privilege_type: string, is_grantable: boolean];
-type AclRow<T extends WithAcl> = Omit<T, 'acl'> & { acl?: PackedAclItem[]; acl_text?: string[] };
+type AclRow<T extends WithAcl> = Omit<T, 'acl'> & { acl?: PackedAclItem[]; acl_text?: string };
 
 /**
  * Role OIDs by name, for reading ACLs as text (awaited only once the rows are in, so the roles may be read at the
@@ -88,7 +91,7 @@ function unpackItems(packed: PackedAclItem[]): AclItem[] {
 function unpackAcl<T extends WithAcl>(rows: AclRow<T>[], roleOids?: ReadonlyMap<string, number>): T[] | null {
   const unpacked: T[] = [];
   for (const { acl, acl_text, ...row } of rows) {
-    const items = acl_text ? decodeAcl(acl_text, (name) => roleOids?.get(name)) : unpackItems(acl ?? []);
+    const items = acl_text === undefined ? unpackItems(acl ?? []) : decodeAcl(acl_text, (name) => roleOids?.get(name));
     if (!items) return null;
     unpacked.push({ ...row, acl: items } as unknown as T);
   }

@@ -4,6 +4,7 @@ import { PUBLIC_OID } from '../catalog/objects.js';
 import { type ObjectKind, presetOf, privilegesFor } from '../catalog/privileges.js';
 import type { PgRole } from '../catalog/roles.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
+import { asksFor } from './lookahead.js';
 import { Role, roleShape } from './role.js';
 
 interface GrantShape {
@@ -214,7 +215,11 @@ builder.objectFields(DatabaseCatalog, (t) => ({
   }),
   schemas: t.field({
     type: [Schema],
-    resolve: async (catalog) => (await catalog.reader.schemas()).map((schema) => schemaShape(schema, catalog)),
+    resolve: async (catalog, _args, _context, info) => {
+      // Tables asked for are read alongside the schemas (an error surfaces where the tables are resolved).
+      if (asksFor(info, ['tables'])) catalog.reader.relations().catch(() => undefined);
+      return (await catalog.reader.schemas()).map((schema) => schemaShape(schema, catalog));
+    },
   }),
   schema: t.field({
     type: Schema,

@@ -1,9 +1,8 @@
-import { collectSubFields } from '@graphql-tools/utils';
-import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, getNamedType } from 'graphql';
 import { builder } from '../builder.js';
 import type { CatalogReader } from '../catalog/reader.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
+import { asksFor } from './lookahead.js';
 
 /**
  * A role of the server, with the catalog it was read from. The request's one shape per role (rolesOf) has its
@@ -213,25 +212,15 @@ MembershipGrant.implement({
   }),
 });
 
-/**
- * Whether a list of roles is asked for with their memberships. GraphQL resolves a role's memberOf only once the list
- * is in; reading the memberships alongside the roles instead halves the wait for a large graph.
- */
-function asksForMemberships(info: GraphQLResolveInfo): boolean {
-  const role = getNamedType(info.returnType) as GraphQLObjectType;
-  const { fields } = collectSubFields(info.schema, info.fragments, info.variableValues, role, [...info.fieldNodes]);
-  for (const nodes of fields.values()) {
-    if (nodes.some((node: FieldNode) => node.name.value === 'memberOf' || node.name.value === 'members')) return true;
-  }
-  return false;
-}
-
 builder.objectFields(DatabaseCatalog, (t) => ({
   roles: t.field({
     type: [Role],
     description: 'Every role of the server, predefined ones included (marked).',
+    // Memberships asked for are read alongside the roles: a large graph's memberOf would otherwise wait for them.
     resolve: (catalog, _args, _context, info) =>
-      then(asksForMemberships(info) ? rolesWithMemberships(catalog) : rolesOf(catalog), (roles) => [...roles.values()]),
+      then(asksFor(info, ['memberOf', 'members']) ? rolesWithMemberships(catalog) : rolesOf(catalog), (roles) => [
+        ...roles.values(),
+      ]),
   }),
   role: t.field({
     type: Role,
