@@ -1,13 +1,22 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildApp } from './app.js';
 import { quoteIdent } from './catalog/identifiers.js';
 import { loadConfig } from './config.js';
 import { type EmbeddedCluster, startEmbeddedCluster } from './embedded/cluster.js';
-import { ensureDemo } from './embedded/demo.js';
 import { createLogger, type Logger } from './logger.js';
-import { applyMigrations } from './metadata/migrate.js';
-import { closeServices, createServices, startDriftWatcher } from './services.js';
+
+/**
+ * The modules that make Rolecall: a second of loading, done while the embedded cluster starts in its own process
+ * rather than before it.
+ */
+function loadRolecall() {
+  return Promise.all([
+    import('./app.js'),
+    import('./services.js'),
+    import('./metadata/migrate.js'),
+    import('./embedded/demo.js'),
+  ]);
+}
 
 const METADATA_DATABASE = 'rolecall';
 
@@ -42,7 +51,12 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const cluster = config.databaseUrl ? null : await startEmbedded(config.dataDir, logger);
+  const clusterStarting = config.databaseUrl ? null : startEmbedded(config.dataDir, logger);
+  // Awaited below; a failure meanwhile must not count as unhandled.
+  clusterStarting?.catch(() => undefined);
+  const [{ buildApp }, { closeServices, createServices, startDriftWatcher }, { applyMigrations }, { ensureDemo }] =
+    await loadRolecall();
+  const cluster = await clusterStarting;
   const metadataUrl = config.databaseUrl ?? (await ensureMetadataDatabase(cluster as EmbeddedCluster));
   await applyMigrations(metadataUrl, logger);
   const services = await createServices({ config, logger, metadataUrl });
