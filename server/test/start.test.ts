@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,33 @@ describe('npm start', () => {
     started.kill('SIGTERM');
     expect(await exited).toBe(0);
     child = undefined;
+  }, 60_000);
+
+  it('bundles again only when a source file changed, or one was added or removed', async () => {
+    const build = () => execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: fromRoot() });
+    const builtAt = async () => (await stat(fromRoot('server/dist/main.mjs'))).mtimeMs;
+    build();
+    const first = await builtAt();
+    build();
+    expect(await builtAt()).toBe(first);
+
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+    await tick();
+    const now = new Date();
+    await utimes(fromRoot('server/src/paths.ts'), now, now);
+    build();
+    const second = await builtAt();
+    expect(second).toBeGreaterThan(first);
+
+    const added = fromRoot('server/src/start-test-added.tmp.ts');
+    await tick();
+    await writeFile(added, 'export {};\n');
+    try {
+      build();
+      expect(await builtAt()).toBeGreaterThan(second);
+    } finally {
+      await rm(added, { force: true });
+      build();
+    }
   }, 60_000);
 });
