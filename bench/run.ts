@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     '# Benchmark results',
     '',
     `\`npm run bench${names.length === NAMES.length ? '' : ` -- ${names.join(' ')}`}\` on ${when.toISOString()}; ${machineLine()}.`,
-    `Every figure is a median of ${runs} runs; Rolecall and its baseline are measured side by side in the same run. See bench/README.md for what each benchmark does.`,
+    `Every figure is a median of at least ${runs} runs (each section says of what); Rolecall and its baseline are measured side by side in the same run. See bench/README.md for what each benchmark does.`,
     '',
     summary(sections),
     '',
