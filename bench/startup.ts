@@ -31,7 +31,7 @@ async function firstAnswer(port: number, since: number, timeoutMs: number): Prom
   throw new Error(`nothing answered on port ${port}`);
 }
 
-/** `npm start` (or another command) in its own process group, so that stopping it stops npm, tsx and node. */
+/** `npm start` (or another command) in its own process group, so that stopping it stops npm and node. */
 async function start(command: string[], env: Record<string, string>, port: number, ready: string) {
   const spawned = performance.now();
   const child = spawn(command[0] as string, command.slice(1), {
@@ -166,7 +166,7 @@ export async function startupBenchmark(
       checkValue('warm restart to HTTP', ms(warmHttp), '≤ 2 s', warmHttp <= 2_000),
     ],
     notes: [
-      'The difference between "as logged" and the wall-clock columns is npm, tsx and Node starting and loading Rolecall’s modules before main() runs.',
+      'The difference between "as logged" and the wall-clock columns is npm and Node starting, and the check that the server bundle is up to date; Rolecall’s modules load inside main(), while the embedded cluster starts.',
     ],
   };
 }

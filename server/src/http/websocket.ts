@@ -85,6 +85,8 @@ export function attachWebSockets(
     onNext: (_ctx, _id, _payload, _args, result) => serialisedOnce(result as ExecutionResult),
   });
   sockets.on('connection', (socket, request) => serve(graphqlWs, socket, request, logger));
+  // The HTTP server's own errors (a port in use) come here too; whoever started it handles them.
+  sockets.on('error', (error) => logger.debug({ err: error.message }, 'WebSocket server error'));
   return sockets;
 }
 
