@@ -181,6 +181,17 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await shot(admin, 'roles-graph-explain');
   });
 
+  it("lists a group's members by name, whatever order PostgreSQL keeps them in", async () => {
+    await testApp.sql('CREATE ROLE zoe_member; CREATE ROLE amy_member; GRANT analysts TO zoe_member, amy_member');
+    await admin.goto(`${databaseUrl.replace(/\/(overview)?$/, '')}/roles`);
+    const row = admin.locator('tr[data-role-row="analysts"]');
+    await expect.poll(() => row.textContent()).toContain('zoe_member');
+    const text = (await row.textContent()) ?? '';
+    const positions = ['amy_member', 'clerk', 'zoe_member'].map((name) => text.indexOf(name));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+  });
+
   it('invites by e-mail; the invitee follows the link, creates an account and lands in the database', async () => {
     await admin.goto(`${databaseUrl.replace(/\/(overview)?$/, '')}/collaborators`);
     const invite = admin.getByRole('form', { name: 'Invite by e-mail' });

@@ -174,12 +174,12 @@ Role.implement({
     }),
     memberOf: t.field({
       type: [RoleMembership],
-      description: 'Roles this role is a member of.',
+      description: 'Roles this role is a member of, in no particular order.',
       resolve: (role) => memberships(role, 'memberOf'),
     }),
     members: t.field({
       type: [RoleMembership],
-      description: 'Members of this role.',
+      description: 'Members of this role, in no particular order.',
       resolve: (role) => memberships(role, 'members'),
     }),
   }),

@@ -1292,9 +1292,9 @@ export type Role = {
   /** A built-in role such as pg_read_all_data. */
   isPredefined: Scalars['Boolean']['output'];
   isSuperuser: Scalars['Boolean']['output'];
-  /** Roles this role is a member of. */
+  /** Roles this role is a member of, in no particular order. */
   memberOf: Array<RoleMembership>;
-  /** Members of this role. */
+  /** Members of this role, in no particular order. */
   members: Array<RoleMembership>;
   name: Scalars['String']['output'];
   oid: Scalars['Int']['output'];

@@ -240,6 +240,8 @@ function RoleRow(props: {
       if (result.dropRole.__typename === 'PermissionChange') props.onPreview(result.dropRole);
     });
   };
+  // The API lists memberships in no particular order (as PostgreSQL stores them); people read them by name.
+  const membersByName = () => [...props.role.members].sort((a, b) => a.member.name.localeCompare(b.member.name));
   const saveMembers = (dryRun: boolean) =>
     props.act(async () => {
       const result = await mutate(SetGroupMembers, {
@@ -279,7 +281,7 @@ function RoleRow(props: {
           when={editingMembers()}
           fallback={
             <>
-              {props.role.members
+              {membersByName()
                 .map(
                   (edge) =>
                     `${edge.member.name} (${[edge.admin && 'admin', edge.inherit && 'inherit', edge.set && 'set'].filter(Boolean).join(', ') || 'none'})`,
@@ -291,7 +293,7 @@ function RoleRow(props: {
                 disabled={props.role.isPredefined}
                 onClick={() =>
                   setEditingMembers(
-                    props.role.members.map((edge) => ({
+                    membersByName().map((edge) => ({
                       member: edge.member.name,
                       admin: edge.admin,
                       inherit: edge.inherit,
