@@ -414,7 +414,10 @@ program
           ]
             .filter(Boolean)
             .join(' '),
-          role.memberOf.map((membership) => `${membership.role.name}${membership.admin ? ' (admin)' : ''}`).join(', '),
+          role.memberOf
+            .map((membership) => `${membership.role.name}${membership.admin ? ' (admin)' : ''}`)
+            .sort()
+            .join(', '),
           role.isConfigured ? 'yes' : '',
         ]),
       ),
