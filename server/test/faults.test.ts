@@ -10,6 +10,7 @@ import {
   addCollaborator,
   configureRole,
   connect,
+  createApiToken,
   createManagedDatabase,
   createUser,
   ERROR_FIELDS,
@@ -72,10 +73,7 @@ beforeAll(async () => {
   testApp = await startTestApp({ DRIFT_INTERVAL_MS: '500' }, { restartable: true });
   admin = testApp.client();
   await setupAdmin(admin);
-  const created = await admin.field(
-    `mutation { createApiToken(name: "faults") { ${ERROR_FIELDS} ... on CreatedApiToken { token } } }`,
-  );
-  adminToken = created.token as string;
+  adminToken = await createApiToken(admin, 'faults');
   const local = await createManagedDatabase(testApp, 'local', 'local_owner');
   await testApp.sql('CREATE ROLE local_reader; CREATE ROLE local_writer');
   await testApp.sql(

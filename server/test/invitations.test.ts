@@ -7,6 +7,7 @@ import {
   addCollaborator,
   configureRole,
   connect,
+  createApiToken,
   createLoginRole,
   createManagedDatabase,
   createUser,
@@ -496,10 +497,7 @@ describe('who may invite', () => {
 
 describe('live and private', () => {
   it("streams every invitation step to the database's subscribers, with database and server ids", async () => {
-    const created = await admin.field<{ token: string }>(
-      `mutation { createApiToken(name: "watch") { ${ERROR_FIELDS} ... on CreatedApiToken { token } } }`,
-    );
-    const client = wsClient(testApp.url, created.token);
+    const client = wsClient(testApp.url, await createApiToken(admin, 'watch'));
     const received = collect<Record<string, unknown>>(
       client,
       `subscription($db: ID!) { events(databaseId: $db, kinds: ["invitation.created", "invitation.revoked"]) {

@@ -4,14 +4,14 @@ import { startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import {
   addCollaborator,
-  connect,
-  createManagedDatabase,
+  connectShop,
+  createApiToken,
   createUser,
   ERROR_FIELDS,
   setupAdmin,
   signIn,
 } from './support/fixtures.js';
-import { collect, EVENTS, type LiveEvent, until, wsClient } from './support/subscriptions.js';
+import { collect, EVENTS, expectSelectGranted, type LiveEvent, until, wsClient } from './support/subscriptions.js';
 
 let testApp: TestApp;
 let admin: TestClient;
@@ -19,13 +19,6 @@ let shopId: string;
 let adminToken: string;
 let memberToken: string;
 let memberCollaboratorId: string;
-
-async function tokenFor(client: TestClient): Promise<string> {
-  const created = await client.field(
-    `mutation { createApiToken(name: "live") { ${ERROR_FIELDS} ... on CreatedApiToken { token } } }`,
-  );
-  return created.token as string;
-}
 
 async function grantSelect(client: TestClient, grantee: string): Promise<void> {
   const result = await client.field(
@@ -39,15 +32,8 @@ beforeAll(async () => {
   testApp = await startTestApp({ DRIFT_INTERVAL_MS: '500' });
   admin = testApp.client();
   await setupAdmin(admin);
-  adminToken = await tokenFor(admin);
-  const shop = await createManagedDatabase(testApp, 'shop', 'shop_owner');
-  await testApp.sql(
-    'CREATE SCHEMA s AUTHORIZATION shop_owner; CREATE TABLE s.t (id int); ALTER TABLE s.t OWNER TO shop_owner',
-    [],
-    'shop',
-  );
-  await testApp.sql('CREATE ROLE reader; CREATE ROLE writer; CREATE ROLE outsider_role');
-  shopId = await connect(admin, testApp, shop);
+  adminToken = await createApiToken(admin, 'live');
+  shopId = await connectShop(testApp, admin, ['reader', 'writer', 'outsider_role']);
   const roles = await admin.field(
     `query($id: ID!) { database(id: $id) { ... on Database { configuredRoles { id } } } }`,
     { id: shopId },
@@ -61,7 +47,7 @@ beforeAll(async () => {
   memberCollaboratorId = added.id as string;
   const memberClient = testApp.client();
   await signIn(memberClient, 'member', member.password);
-  memberToken = await tokenFor(memberClient);
+  memberToken = await createApiToken(memberClient, 'live');
 });
 
 afterAll(async () => {
@@ -75,16 +61,7 @@ describe('subscriptions over graphql-ws', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await grantSelect(admin, 'reader');
     const [event] = await received.waitFor(1);
-    expect(event).toMatchObject({
-      __typename: 'PrivilegeEvent',
-      kind: 'privileges.changed',
-      source: 'ROLECALL',
-      object: 's.t',
-      grantee: 'reader',
-      granted: ['SELECT'],
-      sql: ['GRANT SELECT ON TABLE "s"."t" TO "reader"'],
-    });
-    expect(event?.acl).toContainEqual({ grantee: 'reader', privileges: ['SELECT'] });
+    expectSelectGranted(event, 'reader');
     received.stop();
     await client.dispose();
   });
@@ -154,7 +131,7 @@ describe('subscriptions over graphql-ws', () => {
     const outsider = await createUser(admin, 'outsider');
     const outsiderClient = testApp.client();
     await signIn(outsiderClient, 'outsider', outsider.password);
-    const client = wsClient(testApp.url, await tokenFor(outsiderClient));
+    const client = wsClient(testApp.url, await createApiToken(outsiderClient, 'live'));
     const everything = collect<LiveEvent>(client, EVENTS, {});
     const watcher = wsClient(testApp.url, adminToken);
     const control = collect<LiveEvent>(watcher, EVENTS, { databaseId: shopId });

@@ -8,9 +8,9 @@ import { createLogger } from '../src/logger.js';
 import { createMetadataClient } from '../src/metadata/client.js';
 import { type Instance, leakedSecrets, secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
-import { connect, createManagedDatabase, ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
+import { connectShop, createApiToken, ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
 import { REDIS_SERVER, type RedisServer, startRedisServer } from './support/redis.js';
-import { collect, EVENTS, type LiveEvent, wsClient } from './support/subscriptions.js';
+import { collect, EVENTS, expectSelectGranted, type LiveEvent, wsClient } from './support/subscriptions.js';
 
 const available = existsSync(REDIS_SERVER);
 if (!available) {
@@ -62,18 +62,8 @@ describe.skipIf(!available)('events between instances over Redis (REDIS_URL)', (
     other = await testApp.startInstance();
     admin = testApp.client();
     await setupAdmin(admin);
-    const created = await admin.field(
-      `mutation { createApiToken(name: "redis") { ${ERROR_FIELDS} ... on CreatedApiToken { token } } }`,
-    );
-    adminToken = created.token as string;
-    const shop = await createManagedDatabase(testApp, 'shop', 'shop_owner');
-    await testApp.sql(
-      'CREATE SCHEMA s AUTHORIZATION shop_owner; CREATE TABLE s.t (id int); ALTER TABLE s.t OWNER TO shop_owner',
-      [],
-      'shop',
-    );
-    await testApp.sql('CREATE ROLE reader; CREATE ROLE writer; CREATE ROLE auditor');
-    shopId = await connect(admin, testApp, shop);
+    adminToken = await createApiToken(admin, 'redis');
+    shopId = await connectShop(testApp, admin, ['reader', 'writer', 'auditor']);
     await bothInstancesSubscribed();
   });
 
@@ -90,17 +80,7 @@ describe.skipIf(!available)('events between instances over Redis (REDIS_URL)', (
     await pause(300);
     await grantSelect('reader');
     const [event] = await received.waitFor(1);
-    expect(event).toMatchObject({
-      __typename: 'PrivilegeEvent',
-      kind: 'privileges.changed',
-      source: 'ROLECALL',
-      object: 's.t',
-      objectKind: 'TABLE',
-      grantee: 'reader',
-      granted: ['SELECT'],
-      sql: ['GRANT SELECT ON TABLE "s"."t" TO "reader"'],
-    });
-    expect(event?.acl).toContainEqual({ grantee: 'reader', privileges: ['SELECT'] });
+    expectSelectGranted(event, 'reader');
     received.stop();
     await client.dispose();
   });

@@ -54,6 +54,21 @@ export async function connect(client: TestClient, testApp: TestApp, managed: Man
   return result.id as string;
 }
 
+/**
+ * The database `shop` (owner shop_owner) with the table s.t, and these roles on the server, connected by `admin`;
+ * returns its id. What the live-event tests grant and watch (see expectSelectGranted).
+ */
+export async function connectShop(testApp: TestApp, admin: TestClient, roles: readonly string[]): Promise<string> {
+  const shop = await createManagedDatabase(testApp, 'shop', 'shop_owner');
+  await testApp.sql(
+    'CREATE SCHEMA s AUTHORIZATION shop_owner; CREATE TABLE s.t (id int); ALTER TABLE s.t OWNER TO shop_owner',
+    [],
+    'shop',
+  );
+  await testApp.sql(roles.map((role) => `CREATE ROLE ${role}`).join('; '));
+  return connect(admin, testApp, shop);
+}
+
 export async function createUser(
   client: TestClient,
   username: string,
@@ -66,6 +81,15 @@ export async function createUser(
   );
   if (user.__typename !== 'User') throw new Error(`createUser failed: ${JSON.stringify(user)}`);
   return { id: user.id as string, password };
+}
+
+/** A new API token of the signed-in user, as clients put it in an Authorization header or connectionParams. */
+export async function createApiToken(client: TestClient, name: string): Promise<string> {
+  const created = await client.field(
+    `mutation($name: String!) { createApiToken(name: $name) { ${ERROR_FIELDS} ... on CreatedApiToken { token } } }`,
+    { name },
+  );
+  return created.token as string;
 }
 
 export async function signIn(client: TestClient, login: string, password: string): Promise<void> {

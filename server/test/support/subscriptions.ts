@@ -1,4 +1,5 @@
 import { type Client, createClient } from 'graphql-ws';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 
 export interface Received<T> {
@@ -103,4 +104,19 @@ export interface LiveEvent {
   member?: string;
   inherit?: boolean;
   username?: string;
+}
+
+/** What a subscriber receives when Rolecall grants SELECT on s.t to `grantee`: the typed event with the new ACL. */
+export function expectSelectGranted(event: LiveEvent | undefined, grantee: string): void {
+  expect(event).toMatchObject({
+    __typename: 'PrivilegeEvent',
+    kind: 'privileges.changed',
+    source: 'ROLECALL',
+    object: 's.t',
+    objectKind: 'TABLE',
+    grantee,
+    granted: ['SELECT'],
+    sql: [`GRANT SELECT ON TABLE "s"."t" TO "${grantee}"`],
+  });
+  expect(event?.acl).toContainEqual({ grantee, privileges: ['SELECT'] });
 }
