@@ -1,12 +1,28 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { generate } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import codegenConfig from '../../codegen.js';
 import { schema } from '../src/schema/index.js';
+
+const root = new URL('../../', import.meta.url).pathname;
 
 describe('the committed schema', () => {
   it('schema.graphql is the printed SDL of the current schema (run `npm run codegen` when it is not)', () => {
     const committed = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
     expect(committed).toBe(`${printSchema(schema)}\n`);
+  });
+
+  it("web/src/gql is graphql-codegen's output for the committed schema and the web app's documents", async () => {
+    const generated = await generate({ ...codegenConfig, cwd: root, silent: true }, false);
+    const expected = Object.fromEntries(generated.map((file) => [file.filename, file.content]));
+    const committed = Object.fromEntries(
+      readdirSync(`${root}web/src/gql`).map((name) => [
+        `web/src/gql/${name}`,
+        readFileSync(`${root}web/src/gql/${name}`, 'utf8'),
+      ]),
+    );
+    expect(committed).toEqual(expected);
   });
 
   it('exposes no generic node lookup that would bypass per-type authorization', () => {
