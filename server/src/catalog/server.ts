@@ -13,7 +13,14 @@ export function featuresOf(versionNum: number): ServerFeatures {
   return { versionNum, membershipOptions: versionNum >= 160000, maintain: versionNum >= 170000 };
 }
 
+/** A connection's server cannot change version under it, so each pooled connection asks once. */
+const featuresByConnection = new WeakMap<ClientBase, ServerFeatures>();
+
 export async function serverFeatures(client: ClientBase): Promise<ServerFeatures> {
+  const known = featuresByConnection.get(client);
+  if (known) return known;
   const { rows } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
-  return featuresOf(Number(rows[0]?.server_version_num ?? 0));
+  const features = featuresOf(Number(rows[0]?.server_version_num ?? 0));
+  featuresByConnection.set(client, features);
+  return features;
 }
