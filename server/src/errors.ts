@@ -144,6 +144,10 @@ export class InvalidNameError extends PostgresError {
 export class ObjectInUseError extends PostgresError {
   override readonly code = 'OBJECT_IN_USE';
 }
+/** Another session changed the same catalog row at the same moment; the whole change was rolled back. */
+export class ConcurrentChangeError extends PostgresError {
+  override readonly code = 'CONCURRENT_CHANGE';
+}
 
 type PostgresErrorClass = new (message: string, sqlstate: string | null, detail?: string | null) => PostgresError;
 
@@ -165,6 +169,8 @@ const BY_SQLSTATE: Record<string, PostgresErrorClass> = {
   '42939': InvalidNameError,
   '42622': InvalidNameError,
   '55006': ObjectInUseError,
+  '40001': ConcurrentChangeError,
+  '40P01': ConcurrentChangeError,
   '57P01': ServerUnavailableError,
   '57P02': ServerUnavailableError,
   '57P03': ServerUnavailableError,
@@ -195,11 +201,26 @@ function isNetworkFailure(error: DriverError): boolean {
   return /timeout|Connection terminated|connection is closed|Client was closed|not queryable/i.test(message);
 }
 
+/**
+ * Two GRANTs (or ALTERs) racing on one catalog row: PostgreSQL reports the loser as an internal error (XX000) rather
+ * than a serialization failure, though nothing is wrong but the timing.
+ */
+function isConcurrentCatalogUpdate(code: string, message = ''): boolean {
+  return code === 'XX000' && /tuple concurrently (updated|deleted)/.test(message);
+}
+
 /** Turns what `pg` throws into a typed error; anything unrecognised is returned unchanged (and later masked). */
 export function fromPostgres(error: unknown): unknown {
   if (error instanceof RolecallError || typeof error !== 'object' || error === null) return error;
   const driverError = error as DriverError;
   const code = driverError.code ?? '';
+  if (isConcurrentCatalogUpdate(code, driverError.message)) {
+    return new ConcurrentChangeError(
+      'Another session changed this object at the same moment, so nothing was applied; try again.',
+      code,
+      driverError.message ?? null,
+    );
+  }
   if (/^[0-9A-Z]{5}$/.test(code)) {
     const ErrorClass = BY_SQLSTATE[code] ?? BY_CLASS[code.slice(0, 2)] ?? PostgresError;
     return new ErrorClass(driverError.message ?? 'PostgreSQL refused.', code, driverError.detail ?? null);

@@ -431,6 +431,10 @@ describe('50 concurrent conflicting changes to one table and one group', () => {
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     }
     console.info(`contest ${context}:`, Object.fromEntries(outcomes));
+    expect(
+      outcomes.has('PostgresError XX000'),
+      `${context}: a race on one catalog row is a ConcurrentChangeError`,
+    ).toBe(false);
     for (const result of results) {
       expect(result.message ?? '', context).not.toMatch(/unexpected/i);
       if (result.__typename !== 'PermissionChange')

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import {
   AuthenticationFailedError,
+  ConcurrentChangeError,
   ConflictError,
   DatabaseDoesNotExistError,
   DependentObjectsError,
@@ -109,6 +110,7 @@ postgresError(DependentObjectsError, 'DependentObjectsError');
 postgresError(InvalidGrantError, 'InvalidGrantError');
 postgresError(InvalidNameError, 'InvalidNameError');
 postgresError(ObjectInUseError, 'ObjectInUseError');
+postgresError(ConcurrentChangeError, 'ConcurrentChangeError');
 
 /** Listed on every field that can fail for an expected reason: clients match `... on Error`. */
 export const EXPECTED_ERRORS = [
@@ -135,4 +137,5 @@ export const EXPECTED_ERRORS = [
   InvalidGrantError,
   InvalidNameError,
   ObjectInUseError,
+  ConcurrentChangeError,
 ];
