@@ -9,6 +9,7 @@ import type { EventSignal } from './events/signal.js';
 import { PostgresSignal } from './events/signal-postgres.js';
 import type { Logger } from './logger.js';
 import { createMetadataClient } from './metadata/client.js';
+import { type InvitationExpiry, startInvitationExpiry } from './operations/invitations.js';
 import { ManagedPools } from './pools/managed.js';
 import { secretBox } from './secrets/cipher.js';
 import { loadSecretKey } from './secrets/key.js';
@@ -28,12 +29,15 @@ async function createEventSignal(config: Config, metadataUrl: string, logger: Lo
   return new RedisSignal(config.redisUrl, logger);
 }
 
+/** Each instance's periodic invitation expiry, stopped with its services. */
+const invitationExpiries = new WeakMap<Services, InvitationExpiry>();
+
 export async function createServices({ config, logger, metadataUrl, demo = null }: ServicesOptions): Promise<Services> {
   const metadata = createMetadataClient(metadataUrl);
   const signal = await createEventSignal(config, metadataUrl, logger);
   const bus = new EventBus(signal, metadata, logger);
   await bus.start();
-  return {
+  const services: Services = {
     config,
     logger,
     metadata,
@@ -44,6 +48,8 @@ export async function createServices({ config, logger, metadataUrl, demo = null 
     loginThrottle: new LoginThrottle(),
     demo,
   };
+  invitationExpiries.set(services, startInvitationExpiry(services, config.invitationExpirySweepMs));
+  return services;
 }
 
 /** Starts the drift watcher of this instance; it polls only the servers whose watch it wins. */
@@ -54,6 +60,7 @@ export function startDriftWatcher(services: Services, metadataUrl: string): Drif
 }
 
 export async function closeServices(services: Services): Promise<void> {
+  await invitationExpiries.get(services)?.stop();
   await services.bus.stop();
   await services.pools.end();
   await services.metadata.$disconnect();

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { leakedSecrets, secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import {
@@ -41,7 +42,13 @@ const INVITATIONS = `query($id: ID!, $statuses: [InvitationStatus!]) { database(
 const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS} ... on Database { viewerAccess
   currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
 const AUDIT = `query($db: ID!, $kinds: [String!]) { auditLog(databaseId: $db, kinds: $kinds, first: 10) { ${ERROR_FIELDS}
-  ... on EventPage { events { kind actor { username } ... on InvitationEvent { invitationId email role access status } } } } }`;
+  ... on EventPage { events { kind actor { username } ... on InvitationEvent { invitationId email role access status }
+    ... on CollaboratorEvent { username } } } } }`;
+const LEAVE = `mutation($id: ID!) { leaveDatabase(databaseId: $id) { ${ERROR_FIELDS} } }`;
+/** What a dashboard watching a database's invitations and collaborators subscribes to. */
+const WATCH = `subscription($db: ID!, $kinds: [String!]) { events(databaseId: $db, kinds: $kinds) {
+  kind databaseId serverId ... on InvitationEvent { email role access status } ... on CollaboratorEvent { username } } }`;
+const DAY_MS = 24 * 3600_000;
 
 interface Invitation {
   id: string;
@@ -79,6 +86,8 @@ let annexRoleId: string;
 let manager: TestClient;
 let member: TestClient;
 let standard: TestClient;
+let adminPassword: string;
+let managerPassword: string;
 const tokensSeen: string[] = [];
 
 /** The message body as text: quoted-printable soft breaks joined and escapes decoded. */
@@ -120,6 +129,23 @@ async function invitationsOf(databaseId: string, statuses?: string[], client = a
 async function auditKinds(kinds: string[]) {
   const page = await admin.field<{ events: Record<string, unknown>[] }>(AUDIT, { db: atelierId, kinds });
   return page.events;
+}
+
+/** Moves an invitation's expiry into the past, as time passing would, without going through Rolecall. */
+async function backdate(email: string): Promise<void> {
+  await testApp.sql(
+    `UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE email = $1 AND status = 'PENDING'`,
+    [email],
+    'rolecall_metadata',
+  );
+}
+
+async function eventRows(kind: string, email: string): Promise<unknown[]> {
+  return testApp.sql(
+    `SELECT id FROM "Event" WHERE kind = $1 AND payload->>'email' = $2`,
+    [kind, email],
+    'rolecall_metadata',
+  );
 }
 
 async function configuredRoleId(databaseId: string, rolname: string): Promise<string> {
@@ -166,7 +192,7 @@ beforeAll(async () => {
     INVITATION_TTL_HOURS: String(TTL_HOURS),
   });
   admin = testApp.client();
-  await setupAdmin(admin);
+  adminPassword = (await setupAdmin(admin)).password;
   atelierId = await connect(admin, testApp, await createManagedDatabase(testApp, 'atelier', 'atelier_owner'));
   annexId = await connect(admin, testApp, await createManagedDatabase(testApp, 'annex', 'annex_owner'));
   annexRoleId = await configuredRoleId(annexId, 'annex_owner');
@@ -180,6 +206,7 @@ beforeAll(async () => {
     configuredRoleId: painterId,
     access: 'MANAGER',
   });
+  managerPassword = maria.password;
   manager = await signedIn('maria', maria.password);
   const mel = await createUser(admin, 'mel');
   await addCollaborator(admin, { databaseId: atelierId, userId: mel.id, configuredRoleId: painterId });
@@ -433,6 +460,108 @@ describe('re-sending, revoking and expiry', () => {
   });
 });
 
+describe('expiry without anyone looking', () => {
+  it('expires an overdue invitation on its own and streams invitation.expired, with no invitation read at all', async () => {
+    const sweeper = await testApp.startInstance({ INVITATION_EXPIRY_SWEEP_MS: '150' });
+    const client = wsClient(testApp.url, await createApiToken(admin, 'expiry-watch'));
+    const received = collect<Record<string, unknown>>(client, WATCH, {
+      db: atelierId,
+      kinds: ['invitation.expired'],
+    });
+    try {
+      await invite(admin, atelierId, 'idle@example.com', painterId);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await backdate('idle@example.com');
+      // The subscriber is on the first instance; the sweep that notices runs on another one.
+      const [event] = await received.waitFor(1, 5_000);
+      expect(event).toMatchObject({ kind: 'invitation.expired', email: 'idle@example.com', status: 'EXPIRED' });
+      const stored = await testApp.sql(
+        `SELECT status FROM "Invitation" WHERE email = 'idle@example.com'`,
+        [],
+        'rolecall_metadata',
+      );
+      expect(stored).toEqual([{ status: 'EXPIRED' }]);
+    } finally {
+      received.stop();
+      await client.dispose();
+      await sweeper.stop();
+    }
+  });
+
+  it('records each expiry once, however many instances sweep and read at the same moment', async () => {
+    const sweepers = await Promise.all([
+      testApp.startInstance({ INVITATION_EXPIRY_SWEEP_MS: '100' }),
+      testApp.startInstance({ INVITATION_EXPIRY_SWEEP_MS: '100' }),
+    ]);
+    try {
+      const addresses = ['once1@example.com', 'once2@example.com', 'once3@example.com'];
+      for (const address of addresses) await invite(admin, atelierId, address, painterId);
+      for (const address of addresses) await backdate(address);
+      // Lazy expiry on every read races the sweeps of both other instances.
+      const readers = sweepers.map((instance) => instance.client());
+      for (const [index, reader] of readers.entries()) {
+        await signIn(reader, index === 0 ? 'admin' : 'maria', index === 0 ? adminPassword : managerPassword);
+      }
+      await Promise.all(
+        [admin, manager, ...readers, admin, ...readers].map((client) => invitationsOf(atelierId, undefined, client)),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (const address of addresses) expect(await eventRows('invitation.expired', address)).toHaveLength(1);
+    } finally {
+      await Promise.all(sweepers.map((instance) => instance.stop()));
+    }
+  });
+
+  it('keeps invitations for 7 days unless INVITATION_TTL_HOURS says otherwise, and sweeps every minute by default', () => {
+    expect(loadConfig({}).invitationTtlMs).toBe(7 * DAY_MS);
+    expect(loadConfig({ INVITATION_TTL_HOURS: '48' }).invitationTtlMs).toBe(2 * DAY_MS);
+    expect(() => loadConfig({ INVITATION_TTL_HOURS: '0' })).toThrow();
+    expect(loadConfig({}).invitationExpirySweepMs).toBe(60_000);
+    expect(loadConfig({ INVITATION_EXPIRY_SWEEP_MS: '5000' }).invitationExpirySweepMs).toBe(5_000);
+    expect(() => loadConfig({ INVITATION_EXPIRY_SWEEP_MS: '10' })).toThrow();
+  });
+});
+
+describe('adding someone who has a pending invitation', () => {
+  it('revokes their invitation in the same change, so the address is listed once, as a collaborator', async () => {
+    const sent = await invite(manager, atelierId, 'hal@example.com', painterId);
+    const link = await linkIn(await mailTo('hal@example.com'));
+    const hal = await createUser(admin, 'hal');
+    const added = await addCollaborator(manager, {
+      databaseId: atelierId,
+      userId: hal.id,
+      configuredRoleId: painterId,
+    });
+    expect(added).toMatchObject({ __typename: 'Collaborator' });
+
+    expect(await invitationsOf(atelierId)).not.toContainEqual(expect.objectContaining({ email: 'hal@example.com' }));
+    expect(await invitationsOf(atelierId, ['REVOKED'])).toContainEqual(
+      expect.objectContaining({ id: sent.invitation?.id, status: 'REVOKED' }),
+    );
+    const [event] = (await auditKinds(['invitation.revoked'])).filter((row) => row.email === 'hal@example.com');
+    expect(event).toMatchObject({ actor: { username: 'maria' }, status: 'REVOKED', role: 'painter' });
+    const halClient = await signedIn('hal', hal.password);
+    expect(await halClient.field(ACCEPT, { token: link.token })).toMatchObject({ state: 'REVOKED' });
+    expect(await manager.field(RESEND, { id: sent.invitation?.id })).toMatchObject({ __typename: 'ConflictError' });
+  });
+
+  it('refuses to re-send an expired invitation to someone who has since become a collaborator', async () => {
+    const sent = await invite(admin, atelierId, 'ivy@example.com', painterId);
+    await backdate('ivy@example.com');
+    expect(await invitationsOf(atelierId, ['EXPIRED'])).toContainEqual(
+      expect.objectContaining({ id: sent.invitation?.id }),
+    );
+    const ivy = await createUser(admin, 'ivy');
+    await addCollaborator(admin, { databaseId: atelierId, userId: ivy.id, configuredRoleId: painterId });
+    const before = mails.length;
+    expect(await admin.field(RESEND, { id: sent.invitation?.id })).toMatchObject({ __typename: 'ConflictError' });
+    expect(await invitationsOf(atelierId, ['EXPIRED'])).toContainEqual(
+      expect.objectContaining({ id: sent.invitation?.id, status: 'EXPIRED' }),
+    );
+    expect(mails.length).toBe(before);
+  });
+});
+
 describe('who may invite', () => {
   it('lets a MANAGER invite to its own database only, never an admin, and never touch invitations elsewhere', async () => {
     expect(await invite(manager, atelierId, 'pat@example.com', painterId)).toMatchObject({ delivery: 'EMAIL' });
@@ -496,34 +625,94 @@ describe('who may invite', () => {
 });
 
 describe('live and private', () => {
-  it("streams every invitation step to the database's subscribers, with database and server ids", async () => {
+  it("streams every invitation step and a collaborator leaving to the database's subscribers, and logs each for the audit", async () => {
     const client = wsClient(testApp.url, await createApiToken(admin, 'watch'));
-    const received = collect<Record<string, unknown>>(
-      client,
-      `subscription($db: ID!) { events(databaseId: $db, kinds: ["invitation.created", "invitation.revoked"]) {
-        kind databaseId serverId ... on InvitationEvent { email role access status } } }`,
-      { db: atelierId },
-    );
+    const kinds = [
+      'invitation.created',
+      'invitation.resent',
+      'invitation.revoked',
+      'invitation.accepted',
+      'invitation.declined',
+      'invitation.expired',
+      'collaborator.left',
+    ];
+    const received = collect<Record<string, unknown>>(client, WATCH, { db: atelierId, kinds });
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const sent = await invite(manager, atelierId, 'live@example.com', painterId, 'MANAGER');
+      await manager.field(RESEND, { id: sent.invitation?.id });
       await manager.field(REVOKE, { id: sent.invitation?.id });
-      const events = await received.waitFor(2);
-      expect(events).toMatchObject([
-        {
-          kind: 'invitation.created',
-          email: 'live@example.com',
-          role: 'painter',
-          access: 'MANAGER',
-          status: 'PENDING',
-        },
-        { kind: 'invitation.revoked', email: 'live@example.com', status: 'REVOKED' },
-      ]);
-      expect(events[0]?.databaseId).toBe(atelierId);
-      expect(events[0]?.serverId).toEqual(expect.any(String));
+
+      await invite(manager, atelierId, 'lena@example.com', painterId);
+      const lena = testApp.client();
+      const { token } = await linkIn(await mailTo('lena@example.com'));
+      await lena.field(ACCEPT, { token, newAccount: { username: 'lena', password: secret('lena') } });
+      expect(await lena.field(LEAVE, { id: atelierId })).toMatchObject({ __typename: 'Removed' });
+
+      const leo = await createUser(admin, 'leo');
+      const toLeo = await invite(manager, atelierId, 'leo@example.com', painterId);
+      await (await signedIn('leo', leo.password)).field(DECLINE, { id: toLeo.invitation?.id });
+
+      await invite(manager, atelierId, 'lapse@example.com', painterId);
+      await backdate('lapse@example.com');
+      await invitationsOf(atelierId);
+
+      const steps = [
+        ['invitation.created', 'live@example.com', 'PENDING'],
+        ['invitation.resent', 'live@example.com', 'PENDING'],
+        ['invitation.revoked', 'live@example.com', 'REVOKED'],
+        ['invitation.created', 'lena@example.com', 'PENDING'],
+        ['invitation.accepted', 'lena@example.com', 'ACCEPTED'],
+        ['collaborator.left', 'lena', undefined],
+        ['invitation.created', 'leo@example.com', 'PENDING'],
+        ['invitation.declined', 'leo@example.com', 'DECLINED'],
+        ['invitation.created', 'lapse@example.com', 'PENDING'],
+        ['invitation.expired', 'lapse@example.com', 'EXPIRED'],
+      ];
+      const events = await received.waitFor(steps.length);
+      expect(events.map((event) => [event.kind, event.email ?? event.username, event.status ?? undefined])).toEqual(
+        steps,
+      );
+      expect(events[0]).toMatchObject({ role: 'painter', access: 'MANAGER', databaseId: atelierId });
+      for (const event of events) expect(event.serverId).toEqual(expect.any(String));
+
+      const audit = await admin.field<{ events: Record<string, unknown>[] }>(AUDIT.replace('first: 10', 'first: 30'), {
+        db: atelierId,
+        kinds,
+      });
+      const logged = audit.events.map((event) => [event.kind, event.email ?? event.username]);
+      for (const [kind, who] of steps) expect(logged).toContainEqual([kind, who]);
+      expect(audit.events.find((event) => event.kind === 'collaborator.left')).toMatchObject({
+        actor: { username: 'lena' },
+        username: 'lena',
+      });
     } finally {
       received.stop();
       await client.dispose();
+    }
+  });
+
+  it('stores only a hash of each link token: no stored invitation or event contains one', async () => {
+    const invitations = await testApp.sql<{ tokenHash: string; row: string }>(
+      `SELECT "tokenHash", row_to_json(i)::text AS row FROM "Invitation" i`,
+      [],
+      'rolecall_metadata',
+    );
+    const events = await testApp.sql<{ payload: string }>(
+      `SELECT payload::text FROM "Event" WHERE kind LIKE 'invitation.%'`,
+      [],
+      'rolecall_metadata',
+    );
+    expect(invitations.length).toBeGreaterThan(5);
+    expect(tokensSeen.length).toBeGreaterThan(5);
+    for (const { tokenHash } of invitations) expect(tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    for (const token of tokensSeen) {
+      const randomPart = token.slice('rci_'.length);
+      for (const { tokenHash, row } of invitations) {
+        expect(tokenHash).not.toBe(token);
+        expect(row).not.toContain(randomPart);
+      }
+      for (const { payload } of events) expect(payload).not.toContain(randomPart);
     }
   });
 

@@ -2,7 +2,14 @@ import type { Context } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { Access, Collaborator, Database, Prisma, Server, User } from '../generated/prisma/client.js';
 import { isUniqueViolation } from '../metadata/errors.js';
-import { canManageCollaborator, databaseCapabilities, requireViewer } from '../policy/capabilities.js';
+import {
+  assignableRoles,
+  canBringIn,
+  canManageCollaborator,
+  databaseCapabilities,
+  type Person,
+  requireViewer,
+} from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
 import { targetFor } from './connections.js';
 
@@ -36,21 +43,17 @@ export async function usableRole(context: Context, database: Database & { server
   return role;
 }
 
-/**
- * The configured roles a viewer may hand out on a database: admins any of the server's; a MANAGER only those
- * already in use on their own database. Otherwise a MANAGER could give a puppet another database's owner role
- * (roles are server-wide), change its password, and take that database over.
- */
+/** The configured roles a viewer may hand out on a database, as the policy scopes them. */
 export function assignableRolesWhere(
-  viewer: { user: { isAdmin: boolean } },
+  viewer: { user: Person },
   database: Pick<Database, 'id' | 'serverId'>,
 ): Prisma.ConfiguredRoleWhereInput {
-  if (viewer.user.isAdmin) return { serverId: database.serverId };
+  if (assignableRoles(viewer.user) === 'CONFIGURED_ON_SERVER') return { serverId: database.serverId };
   return { serverId: database.serverId, collaborators: { some: { databaseId: database.id } } };
 }
 
 export async function requireAssignable(context: Context, managed: Managed, configuredRoleId: string): Promise<void> {
-  if (managed.viewer.user.isAdmin) return;
+  if (assignableRoles(managed.viewer.user) === 'CONFIGURED_ON_SERVER') return;
   const allowed = await context.metadata.configuredRole.count({
     where: { id: configuredRoleId, ...assignableRolesWhere(managed.viewer, managed.database) },
   });
@@ -60,10 +63,15 @@ export async function requireAssignable(context: Context, managed: Managed, conf
     );
 }
 
-/** A MANAGER may not bring an admin in: an admin's collaborations are the admins' business. */
 export function requireMayAdd(managed: Managed, user: Pick<User, 'isAdmin'>): void {
-  if (user.isAdmin && !managed.viewer.user.isAdmin)
+  if (!canBringIn(managed.viewer.user, managed.access, user))
     throw new ForbiddenError('Only admins add admins as collaborators.');
+}
+
+/** One invitation or collaboration per (database, address) at a time: concurrent changes of the same address wait. */
+export async function lockAddress(tx: Prisma.TransactionClient, databaseId: string, email: string): Promise<void> {
+  const key = `rolecall.invitation:${databaseId}:${email}`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
 }
 
 export interface NewCollaboration {
@@ -107,6 +115,53 @@ async function activeUser(context: Context, userId: string) {
   return user;
 }
 
+const normalisedAddress = (email: string) => email.trim().toLowerCase();
+
+interface DirectAddition {
+  actorId: string;
+  database: Pick<Database, 'id' | 'serverId'>;
+  user: Pick<User, 'email'>;
+  collaborator: Pick<Collaborator, 'id'>;
+}
+
+/**
+ * Adding someone directly supersedes their pending invitation to the database: it is revoked (the invitee never
+ * answered it, so it is not "accepted"), its link stops working, and nobody is listed as collaborator and pending.
+ */
+async function revokeSupersededInvitations(
+  context: Context,
+  tx: Prisma.TransactionClient,
+  addition: DirectAddition,
+): Promise<void> {
+  const { database, collaborator } = addition;
+  const pending = await tx.invitation.findMany({
+    where: { databaseId: database.id, email: normalisedAddress(addition.user.email), status: 'PENDING' },
+    include: { configuredRole: true },
+  });
+  for (const invitation of pending) {
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, status: 'PENDING' },
+      data: { status: 'REVOKED' },
+    });
+    if (count === 0) continue;
+    await context.events.record(tx, {
+      kind: 'invitation.revoked',
+      actorId: addition.actorId,
+      serverId: database.serverId,
+      databaseId: database.id,
+      payload: {
+        invitationId: invitation.id,
+        email: invitation.email,
+        access: invitation.access,
+        role: invitation.configuredRole.rolname,
+        status: 'REVOKED',
+        reason: 'ADDED_DIRECTLY',
+        collaboratorId: collaborator.id,
+      },
+    });
+  }
+}
+
 export interface AddCollaboratorInput {
   databaseId: string;
   userId: string;
@@ -120,16 +175,20 @@ export async function addCollaborator(context: Context, input: AddCollaboratorIn
   requireMayAdd(managed, user);
   await requireAssignable(context, managed, input.configuredRoleId);
   const role = await usableRole(context, managed.database, input.configuredRoleId);
+  const actorId = managed.viewer.user.id;
   try {
-    return await context.metadata.$transaction((tx) =>
-      insertCollaboration(context, tx, {
-        actorId: managed.viewer.user.id,
+    return await context.metadata.$transaction(async (tx) => {
+      await lockAddress(tx, managed.database.id, normalisedAddress(user.email));
+      const collaborator = await insertCollaboration(context, tx, {
+        actorId,
         database: managed.database,
         user,
         role,
         access: input.access,
-      }),
-    );
+      });
+      await revokeSupersededInvitations(context, tx, { actorId, database: managed.database, user, collaborator });
+      return collaborator;
+    });
   } catch (error) {
     if (isUniqueViolation(error))
       throw new ConflictError(`${user.username} already collaborates on ${managed.database.name}.`);
@@ -145,7 +204,7 @@ async function managedCollaborator(context: Context, collaboratorId: string) {
   });
   const access = collaborator ? await viewerAccess(context, viewer.user.id, collaborator.databaseId) : null;
   // Non-managers learn nothing about which collaborator ids exist.
-  if (!viewer.user.isAdmin && access !== 'MANAGER')
+  if (!databaseCapabilities(viewer.user, access).canManageCollaborators)
     throw new ForbiddenError('Only admins and managers of this database manage its collaborators.');
   if (!collaborator) throw new NotFoundError('collaborator');
   if (!canManageCollaborator(viewer.user, access, collaborator))

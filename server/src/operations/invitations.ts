@@ -1,7 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import { SESSION_COOKIE } from '../auth/cookies.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import type { Context } from '../context.js';
+import type { Context, Services } from '../context.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -14,8 +13,15 @@ import {
 import type { Access, Collaborator, Invitation, Prisma, User } from '../generated/prisma/client.js';
 import { invitationMessage } from '../mail/invitation.js';
 import { mailerFor } from '../mail/mailer.js';
-import { databaseCapabilities, requireViewer } from '../policy/capabilities.js';
-import { insertCollaboration, requireAssignable, requireManager, requireMayAdd, usableRole } from './collaborators.js';
+import { canAnswerInvitation, databaseCapabilities, requireViewer } from '../policy/capabilities.js';
+import {
+  insertCollaboration,
+  lockAddress,
+  requireAssignable,
+  requireManager,
+  requireMayAdd,
+  usableRole,
+} from './collaborators.js';
 import { insertUser } from './users.js';
 import { checkEmail } from './validation.js';
 
@@ -57,17 +63,17 @@ function eventPayload(
   };
 }
 
-/** One invitation per (database, address) at a time: concurrent invites of the same address wait for each other. */
-async function lockAddress(tx: Prisma.TransactionClient, databaseId: string, email: string): Promise<void> {
-  const key = `rolecall.invitation:${databaseId}:${email}`;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
-}
-
 /**
- * Marks overdue PENDING invitations EXPIRED, each once (a concurrent sweep finds the row already changed), with an
- * `invitation.expired` event each. Runs whenever invitations are read or used, so nothing needs a timer.
+ * Marks overdue PENDING invitations EXPIRED, each once (the UPDATE is conditional on PENDING, so a concurrent sweep,
+ * here or on another instance, finds the row already changed and records nothing), with an `invitation.expired`
+ * event each. Runs when invitations are read or used, and periodically (`startInvitationExpiry`) so dashboards see
+ * an expiry when nobody touches the invitation.
  */
-export async function expireOverdue(context: Context, where: Prisma.InvitationWhereInput): Promise<void> {
+export async function expireOverdue(
+  context: Pick<Services, 'metadata' | 'events'>,
+  where: Prisma.InvitationWhereInput,
+): Promise<number> {
+  let expired = 0;
   const overdue = await context.metadata.invitation.findMany({
     where: { AND: [where, { status: 'PENDING', expiresAt: { lte: new Date() } }] },
     include: { database: true, configuredRole: true },
@@ -79,6 +85,7 @@ export async function expireOverdue(context: Context, where: Prisma.InvitationWh
         data: { status: 'EXPIRED' },
       });
       if (count === 0) return;
+      expired += 1;
       await context.events.record(tx, {
         kind: 'invitation.expired',
         actorId: null,
@@ -88,6 +95,43 @@ export async function expireOverdue(context: Context, where: Prisma.InvitationWh
       });
     });
   }
+  return expired;
+}
+
+export interface InvitationExpiry {
+  stop(): Promise<void>;
+}
+
+/**
+ * Expires overdue invitations every `intervalMs` on an unref'd timer (it never keeps the process alive). One sweep
+ * at a time; `stop` waits for the one in flight so the metadata client can close after it.
+ */
+export function startInvitationExpiry(
+  services: Pick<Services, 'metadata' | 'events' | 'logger'>,
+  intervalMs: number,
+): InvitationExpiry {
+  let sweeping: Promise<void> | null = null;
+  const sweep = async () => {
+    try {
+      const expired = await expireOverdue(services, {});
+      if (expired > 0) services.logger.debug({ expired }, 'invitations expired');
+    } catch (error) {
+      services.logger.warn({ err: error }, 'invitation expiry sweep failed; retrying at the next interval');
+    }
+  };
+  const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = sweep().finally(() => {
+      sweeping = null;
+    });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sweeping;
+    },
+  };
 }
 
 function acceptUrl(context: Context, token: string): string {
@@ -190,7 +234,7 @@ async function managedInvitation(context: Context, invitationId: string) {
   const viewer = requireViewer(context.viewer);
   const invitation = await context.metadata.invitation.findUnique({ where: { id: invitationId }, include: DETAILS });
   const access = invitation ? await context.loaders.viewerAccess.load(invitation.databaseId) : null;
-  if (!viewer.user.isAdmin && access !== 'MANAGER')
+  if (!databaseCapabilities(viewer.user, access).canManageCollaborators)
     throw new ForbiddenError('Only admins and managers of this database manage its invitations.');
   if (!invitation) throw new NotFoundError('invitation');
   const managed = await requireManager(context, invitation.databaseId);
@@ -220,6 +264,12 @@ export async function resendInvitation(context: Context, invitationId: string): 
       },
     });
     if (other) throw new ConflictError(`${invitation.email} already has another pending invitation here.`);
+    const collaborating = await tx.collaborator.count({
+      where: { databaseId: invitation.databaseId, user: { email: invitation.email } },
+    });
+    if (collaborating > 0) {
+      throw new ConflictError(`${invitation.email} already collaborates on ${managed.database.name}.`);
+    }
     const { count } = await tx.invitation.updateMany({
       where: { id: invitation.id, status: { in: ['PENDING', 'EXPIRED'] } },
       data: {
@@ -268,14 +318,20 @@ function stateOf(invitation: Pick<Invitation, 'status' | 'expiresAt'> | null): I
   return invitation.expiresAt <= new Date() ? 'EXPIRED' : null;
 }
 
-/** The pending invitation a token opens: looked up by its hash, compared in constant time, refused with the reason. */
+/**
+ * The pending invitation a token opens, refused with the reason. It is looked up by the token's SHA-256 and nothing
+ * else is compared: comparing the stored hash with the one just matched by the lookup in "constant time" would
+ * protect nothing. The lookup's own timing (an index probe on the hash) reveals at most how a *hash* prefix of the
+ * guess relates to stored hashes, and with 256-bit random tokens nobody can steer a guess's hash towards a stored
+ * one, so it tells an attacker nothing about any token.
+ */
 async function invitationByToken(context: Context, token: string): Promise<DetailedInvitation> {
   if (!TOKEN_SHAPE.test(token)) throw new InvitationUnusableError('UNKNOWN');
-  const hash = hashToken(token);
-  const invitation = await context.metadata.invitation.findUnique({ where: { tokenHash: hash }, include: DETAILS });
-  if (!invitation || !timingSafeEqual(Buffer.from(invitation.tokenHash), Buffer.from(hash))) {
-    throw new InvitationUnusableError('UNKNOWN');
-  }
+  const invitation = await context.metadata.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: DETAILS,
+  });
+  if (!invitation) throw new InvitationUnusableError('UNKNOWN');
   const state = stateOf(invitation);
   if (state === 'EXPIRED') await expireOverdue(context, { id: invitation.id });
   if (state) throw new InvitationUnusableError(state);
@@ -365,8 +421,6 @@ async function complete(
   return collaborator;
 }
 
-const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /**
  * Follows an invitation link: a new person creates their account with `newAccount` (standard user, the invited
  * address) and is signed in; someone already signed in accepts as themselves if the address is theirs.
@@ -386,7 +440,7 @@ export async function acceptInvitation(
     return complete(context, invitation, { newAccount }, tokenHash);
   }
   const viewer = requireViewer(context.viewer);
-  if (!sameAddress(viewer.user.email, invitation.email)) throw new WrongUserError();
+  if (!canAnswerInvitation(viewer.user, invitation)) throw new WrongUserError();
   return complete(context, invitation, { user: viewer.user }, tokenHash);
 }
 

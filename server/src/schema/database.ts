@@ -5,7 +5,12 @@ import { NotFoundError } from '../errors.js';
 import type { Database as DatabaseRow } from '../generated/prisma/client.js';
 import { viewerTarget } from '../operations/connections.js';
 import { connectDatabase, disconnectDatabase, testConnection } from '../operations/databases.js';
-import { type DatabaseCapabilities, databaseCapabilities, requireViewer } from '../policy/capabilities.js';
+import {
+  type DatabaseCapabilities,
+  databaseCapabilities,
+  requireViewer,
+  visibleDatabases,
+} from '../policy/capabilities.js';
 import { EXPECTED_ERRORS } from './errors.js';
 import { localId, Removed } from './ids.js';
 
@@ -73,7 +78,8 @@ export const Database = builder.prismaNode('Database', {
 /** Databases the viewer may see: all for admins, their collaborations for everyone else. */
 function visibleWhere(context: Context) {
   const viewer = requireViewer(context.viewer);
-  return viewer.user.isAdmin ? {} : { collaborators: { some: { userId: viewer.user.id } } };
+  if (visibleDatabases(viewer.user) === 'ALL') return {};
+  return { collaborators: { some: { userId: viewer.user.id } } };
 }
 
 async function visibleDatabase(context: Context, databaseId: string): Promise<DatabaseRow> {
