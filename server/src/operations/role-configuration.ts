@@ -1,7 +1,7 @@
 import { checkIdentifier } from '../catalog/identifiers.js';
 import { loginRoles } from '../catalog/roles.js';
 import type { Context } from '../context.js';
-import { InUseError, NotFoundError, ValidationError } from '../errors.js';
+import { InUseError, NotFoundError, RolecallError, ValidationError } from '../errors.js';
 import type { ConfiguredRole } from '../generated/prisma/client.js';
 import { requireAdmin } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
@@ -67,6 +67,41 @@ export async function configureRole(
   await context.pools.forgetRole(server.host, server.port, rolname);
   forgetReads(context);
   return role;
+}
+
+export interface RoleOnServer {
+  serverId: string;
+  host: string;
+  port: number;
+  /** A database to prove the new password on. */
+  database: string;
+  rolname: string;
+}
+
+/**
+ * Rolecall itself has just changed a role's password on the server (ALTER ROLE … PASSWORD committed), so a stored
+ * one is now certainly wrong: the new one replaces it even when a login with it fails for now (VALID UNTIL passed,
+ * pg_hba.conf, a connection limit), instead of keeping a stale password that can never work again. Returns why that
+ * login failed, as warnings for the caller; nothing when the role is not configured or the login worked.
+ */
+export async function followPasswordChange(context: Context, role: RoleOnServer, password: string): Promise<string[]> {
+  const where = { serverId: role.serverId, rolname: role.rolname };
+  const encryptedPassword = context.secrets.seal(password, passwordContext(role.serverId, role.rolname));
+  const { count } = await context.metadata.configuredRole.updateMany({ where, data: { encryptedPassword } });
+  if (count === 0) return [];
+  await context.pools.forgetRole(role.host, role.port, role.rolname);
+  forgetReads(context);
+  try {
+    await verifyLogin({ host: role.host, port: role.port, database: role.database, role: role.rolname, password });
+  } catch (error) {
+    // Only a typed error's message: a driver's raw one is not known to be free of what was sent.
+    const reason = error instanceof RolecallError ? error.message : 'the login failed';
+    return [
+      `Rolecall stored the new password of ${role.rolname} but cannot log in with it yet (${reason}); collaborators through it cannot connect until that is fixed.`,
+    ];
+  }
+  await context.metadata.configuredRole.updateMany({ where, data: { verifiedAt: new Date() } });
+  return [];
 }
 
 /** Deletes only the stored password; the role stays on the server. Refused while collaborators work through it. */

@@ -11,6 +11,15 @@ export interface ConnectionTarget {
   password: string;
 }
 
+/** What a pool is for and how many connections it holds; never its password. */
+export interface OpenPool {
+  host: string;
+  port: number;
+  database: string;
+  role: string;
+  connections: number;
+}
+
 interface Entry {
   pool: pg.Pool;
   target: ConnectionTarget;
@@ -106,9 +115,16 @@ export class ManagedPools {
 
   /** Forgets the pools of a role (its stored password changed or was removed). */
   async forgetRole(host: string, port: number, role: string): Promise<void> {
-    const closing = [...this.entries].filter(
-      ([, { target }]) => target.host === host && target.port === port && target.role === role,
-    );
+    await this.closeWhere((target) => target.host === host && target.port === port && target.role === role);
+  }
+
+  /** Forgets the pools of a database, whatever their role (Rolecall no longer manages it). */
+  async forgetDatabase(host: string, port: number, database: string): Promise<void> {
+    await this.closeWhere((target) => target.host === host && target.port === port && target.database === database);
+  }
+
+  private async closeWhere(matches: (target: ConnectionTarget) => boolean): Promise<void> {
+    const closing = [...this.entries].filter(([, { target }]) => matches(target));
     await Promise.all(closing.map(([key]) => this.close(key)));
   }
 
@@ -127,6 +143,17 @@ export class ManagedPools {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The pools open now, for operators and tests: which (server, database, role) holds connections. */
+  openPools(): OpenPool[] {
+    return [...this.entries.values()].map(({ pool, target }) => ({
+      host: target.host,
+      port: target.port,
+      database: target.database,
+      role: target.role,
+      connections: pool.totalCount,
+    }));
   }
 
   async end(): Promise<void> {

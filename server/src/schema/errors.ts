@@ -26,6 +26,7 @@ import {
   ValidationError,
   WrongUserError,
 } from '../errors.js';
+import { SecretUnreadableError } from '../secrets/cipher.js';
 
 const ErrorInterface = builder.interfaceRef<RolecallError>('Error').implement({
   description: 'Every expected failure. `code` is stable; `message` is for people.',
@@ -93,6 +94,12 @@ builder.objectType(InvitationUnusableError, {
     state: t.exposeString('state', { description: 'UNKNOWN, ACCEPTED, REVOKED, EXPIRED or DECLINED.' }),
   }),
 });
+builder.objectType(SecretUnreadableError, {
+  name: 'SecretUnreadableError',
+  description: 'A stored role password that does not decrypt; configuring the role again replaces it.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ reason: t.exposeString('reason', { description: 'malformed or unauthenticated.' }) }),
+});
 builder.objectType(InUseError, {
   name: 'InUseError',
   interfaces: [ErrorInterface],
@@ -138,4 +145,5 @@ export const EXPECTED_ERRORS = [
   InvalidNameError,
   ObjectInUseError,
   ConcurrentChangeError,
+  SecretUnreadableError,
 ];

@@ -1,7 +1,26 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { RolecallError } from '../errors.js';
 
 const ALGORITHM = 'aes-256-gcm';
 const VERSION = 'v1';
+
+/**
+ * A sealed secret that does not open: sealed with another key, bound to another server and role, altered, or not a
+ * sealed secret at all. GCM's authentication refuses it rather than returning garbage.
+ */
+export class SecretUnreadableError extends RolecallError {
+  readonly code = 'SECRET_UNREADABLE';
+  constructor(readonly reason: 'malformed' | 'unauthenticated') {
+    super(
+      `${
+        reason === 'malformed'
+          ? 'The stored password is not in a format Rolecall knows.'
+          : 'The stored password does not open with this key for this role: the key changed, or the value was altered or moved.'
+      } Configure the role's password again.`,
+    );
+    this.name = 'SecretUnreadableError';
+  }
+}
 
 /** Seals a secret as `v1.<iv>.<tag>.<ciphertext>` (base64url); `context` binds it to what it belongs to. */
 export function seal(key: Buffer, plaintext: string, context: string): string {
@@ -15,12 +34,20 @@ export function seal(key: Buffer, plaintext: string, context: string): string {
 }
 
 export function open(key: Buffer, sealed: string, context: string): string {
-  const [version, iv, tag, ciphertext] = sealed.split('.');
-  if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error('Unrecognised sealed secret.');
-  const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64url'));
-  decipher.setAAD(Buffer.from(context));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+  const [version, iv, tag, ciphertext, extra] = sealed.split('.');
+  if (version !== VERSION || !iv || !tag || ciphertext === undefined || extra !== undefined)
+    throw new SecretUnreadableError('malformed');
+  const tagBytes = Buffer.from(tag, 'base64url');
+  // A short tag would weaken GCM's check: accept only the full 16 bytes that seal() writes.
+  if (tagBytes.length !== 16) throw new SecretUnreadableError('malformed');
+  try {
+    const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(context));
+    decipher.setAuthTag(tagBytes);
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+  } catch {
+    throw new SecretUnreadableError('unauthenticated');
+  }
 }
 
 export interface SecretBox {

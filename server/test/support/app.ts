@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +9,11 @@ import type { EmbeddedCluster } from '../../src/embedded/cluster.js';
 import { createLogger } from '../../src/logger.js';
 import { applyMigrations } from '../../src/metadata/migrate.js';
 import { closeServices, createServices, startDriftWatcher } from '../../src/services.js';
-import { TestClient, transcript } from './client.js';
+import { TestClient } from './client.js';
 import { type RestartableCluster, startRestartableCluster, startTestCluster } from './cluster.js';
+import { watchEvents, watchLogs } from './secrets-scan.js';
+
+export { leakedSecrets, secret, transcript } from './secrets-scan.js';
 
 export interface Instance {
   url: string;
@@ -46,22 +48,21 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** Passwords the tests used; no response or log line may ever contain one. */
-const secretsUsed = new Set<string>();
-
-export function secret(label = 'pw'): string {
-  const value = `${label}-${randomBytes(9).toString('base64url')}`;
-  secretsUsed.add(value);
-  return value;
-}
-
-export function leakedSecrets(texts: readonly string[]): string[] {
-  return [...secretsUsed].filter((value) => texts.some((text) => text.includes(value)));
-}
-
 export interface TestAppOptions {
   /** Keep the cluster's data across `restartCluster()` (costs a little more to start). */
   restartable?: boolean;
+}
+
+/** The Event table's payloads and SQL, as text for the leak scan. */
+async function eventsText(metadataUrl: string): Promise<string> {
+  const client = new pg.Client(metadataUrl);
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT kind, payload, sql FROM "Event" ORDER BY id');
+    return rows.map((row) => JSON.stringify(row)).join('\n');
+  } finally {
+    await client.end();
+  }
 }
 
 async function superuserClient(cluster: EmbeddedCluster): Promise<pg.Client> {
@@ -86,6 +87,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     },
   });
   const logger = createLogger('debug', sink);
+  watchLogs(logs);
+  const events = watchEvents(() => eventsText(metadataUrl));
   await applyMigrations(metadataUrl, logger);
   const dataDir = await mkdtemp(join(tmpdir(), 'rolecall-data-'));
   const configOf = (overrides: Record<string, string>) =>
@@ -134,10 +137,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     },
     stop: async () => {
       await first.stop();
+      await events.capture();
       await admin.end();
       await cluster.stop();
     },
   };
 }
-
-export { transcript };

@@ -1,12 +1,15 @@
 import { CSRF_HEADER } from '../../src/app.js';
 
+/**
+ * Every response body of this test file, for the leak scan: secrets-scan.setup.ts records whatever `fetch` returns
+ * (this client's requests and raw() included) and what WebSocket clients receive.
+ */
+export { transcript } from './secrets-scan.js';
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
-
-/** Every response body of this test process, for the leak scan. */
-export const transcript: string[] = [];
 
 /** A GraphQL-over-HTTP client that keeps its session cookie like a browser, or sends a bearer token like the CLI. */
 export class TestClient {
@@ -48,9 +51,7 @@ export class TestClient {
     variables: Record<string, unknown> = {},
   ): Promise<GraphQLResponse<T>> {
     const response = await this.raw({ query, variables });
-    const text = await response.text();
-    transcript.push(text);
-    return JSON.parse(text) as GraphQLResponse<T>;
+    return (await response.json()) as GraphQLResponse<T>;
   }
 
   /** Runs an operation whose root field is a result union and returns that field, failing on transport errors. */

@@ -28,8 +28,8 @@ export interface ChangeRequest {
   /** Reads, inside the transaction, what the event should carry of the state before and after (e.g. the ACL). */
   describeBefore?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
   describeAfter?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
-  /** Runs after the commit (e.g. storing a new role's password). */
-  afterCommit?: () => Promise<void>;
+  /** Runs after the commit (e.g. storing a new role's password); `warn` tells the caller what did not go as asked. */
+  afterCommit?: (warn: (message: string) => void) => Promise<void>;
 }
 
 /** PostgreSQL reports some refusals only as WARNING notices (e.g. REVOKE of a grant made by someone else). */
@@ -65,7 +65,7 @@ export async function applyChange(context: Context, request: ChangeRequest): Pro
     }
   });
   forgetReads(context, request.databaseId);
-  await request.afterCommit?.();
+  await request.afterCommit?.((message) => warnings.push(message));
   const eventId = await recordChange(
     context,
     { ...request, payload: { ...request.payload, ...after } },

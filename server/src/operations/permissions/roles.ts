@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../../errors.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { verifyLogin } from '../../pools/managed.js';
 import { catalogFor, passwordContext, viewerConnection } from '../connections.js';
+import { followPasswordChange } from '../role-configuration.js';
 import { checkPassword } from '../validation.js';
 import { applyChange, type PermissionChange } from './change.js';
 
@@ -170,6 +171,12 @@ export async function setRolePassword(
     statements: [sql.alterRole(role.rolname, {}, password)],
     payload: { name: role.rolname },
     dryRun,
-    afterCommit: configured ? () => storePassword(context, databaseId, role.rolname, password) : undefined,
+    afterCommit: configured
+      ? async (warn) => {
+          const { host, port, database } = connection.target;
+          const changed = { serverId: connection.serverId, host, port, database, rolname: role.rolname };
+          for (const warning of await followPasswordChange(context, changed, password)) warn(warning);
+        }
+      : undefined,
   });
 }
