@@ -1,3 +1,4 @@
+import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,7 +6,8 @@ export default defineConfig({
   // graphql refuses types from two copies. Point both at the same file.
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
-    include: ['server/test/**/*.test.ts', 'web/test/**/*.test.{ts,tsx}'],
+    // Fails any file whose passwords (support/app.ts `secret()`) show up in a response, message, log line or event.
+    setupFiles: ['server/test/support/secrets-scan.setup.ts'],
     testTimeout: 60_000,
     expect: { poll: { timeout: 5_000 } },
     hookTimeout: 120_000,
@@ -13,5 +15,14 @@ export default defineConfig({
     // Each file starts its own PostgreSQL cluster; two at a time fit the 2-core machines.
     maxWorkers: 2,
     fileParallelism: true,
+    // Solid's JSX transform (and the browser resolve conditions it brings) only for component tests, in a DOM.
+    projects: [
+      { extends: true, test: { name: 'node', include: ['server/test/**/*.test.ts', 'web/test/**/*.test.ts'] } },
+      {
+        extends: true,
+        plugins: [solid()],
+        test: { name: 'dom', include: ['web/test/**/*.test.tsx'], environment: 'happy-dom' },
+      },
+    ],
   },
 });

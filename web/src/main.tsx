@@ -1,7 +1,8 @@
 import { A, Route, Router, type RouteSectionProps } from '@solidjs/router';
-import { createResource, type JSX, Match, Show, Switch } from 'solid-js';
+import { createContext, createResource, type JSX, Match, Show, Switch, useContext } from 'solid-js';
 import { render } from 'solid-js/web';
 import { ConnectionIndicator, Toasts } from './components/Chrome';
+import { RouteErrors } from './components/RouteErrors';
 import { graphql } from './gql';
 import { mutate, query } from './graphql/client';
 import { AccountPage } from './pages/account/Account';
@@ -24,6 +25,9 @@ const LogoutMutation = graphql(`
     logout
   }
 `);
+
+/** The signed-in user's name, for pages that speak to them (the invitation they accept is accepted as them). */
+const SignedInAs = createContext<() => string | undefined>(() => undefined);
 
 /** Signed out: setup or login. Signed in: the header and the routed page. */
 function Shell(props: RouteSectionProps): JSX.Element {
@@ -69,13 +73,20 @@ function Shell(props: RouteSectionProps): JSX.Element {
                 </button>
               </span>
             </header>
-            {props.children}
+            <SignedInAs.Provider value={() => viewer().username}>
+              <RouteErrors>{props.children}</RouteErrors>
+            </SignedInAs.Provider>
             <Toasts />
           </>
         )}
       </Match>
     </Switch>
   );
+}
+
+function SignedInAcceptPage(): JSX.Element {
+  const username = useContext(SignedInAs);
+  return <AcceptInvitationPage signedInAs={username()} />;
 }
 
 const root = document.getElementById('root');
@@ -87,7 +98,7 @@ if (root) {
         <Route path="/databases/:id/:tab?" component={DatabasePage} />
         <Route path="/users" component={UsersPage} />
         <Route path="/account" component={AccountPage} />
-        <Route path="/invitations/accept" component={() => <AcceptInvitationPage signedInAs="you" />} />
+        <Route path="/invitations/accept" component={SignedInAcceptPage} />
       </Router>
     ),
     root,

@@ -1,12 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from '../../server/test/support/app.js';
-import { createLoginRole, createManagedDatabase, type ManagedDatabase } from '../../server/test/support/fixtures.js';
+import {
+  createLoginRole,
+  createManagedDatabase,
+  ERROR_FIELDS,
+  type ManagedDatabase,
+  signIn,
+} from '../../server/test/support/fixtures.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where `npm run screenshots` writes (SCREENSHOTS_DIR to look at them elsewhere first). */
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-  ? new URL('../../docs/screenshots/', import.meta.url).pathname
+  ? (process.env.SCREENSHOTS_DIR ?? new URL('../../docs/screenshots/', import.meta.url).pathname).replace(/\/?$/, '/')
   : null;
 const available = existsSync(CHROMIUM);
 if (!available) {
@@ -27,6 +34,8 @@ const samPassword = secret('sam');
 async function shot(page: Page, name: string): Promise<void> {
   if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // Not mid-highlight: the picture shows the page at rest.
+  await expect.poll(() => page.locator('.flash').count()).toBe(0);
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }
 
@@ -35,6 +44,39 @@ async function newPage(width = 1280): Promise<{ context: BrowserContext; page: P
   const page = await context.newPage();
   return { context, page };
 }
+
+/** How far the page (and an open dialog) reach past the viewport's right edge, in CSS pixels. */
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const overflows = [root.scrollWidth - root.clientWidth];
+    for (const dialog of document.querySelectorAll<HTMLElement>('[role="dialog"]')) {
+      overflows.push(Math.ceil(dialog.getBoundingClientRect().right - root.clientWidth));
+      overflows.push(dialog.scrollWidth - dialog.clientWidth);
+    }
+    return Math.max(...overflows);
+  });
+}
+
+/** Every text the connection indicator shows from now on, in order. */
+async function recordConnectionStates(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const indicator = document.querySelector('[data-testid="connection"]');
+    const states: string[] = [indicator?.textContent?.trim() ?? ''];
+    (window as unknown as { connectionStates: string[] }).connectionStates = states;
+    if (!indicator) return;
+    new MutationObserver(() => {
+      const text = indicator.textContent?.trim() ?? '';
+      if (states.at(-1) !== text) states.push(text);
+    }).observe(indicator, { subtree: true, characterData: true, childList: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { connectionStates: string[] }).connectionStates);
+}
+
+/** A fresh page's first render, on a machine that other test runs load too. */
+const LOADED = { timeout: 15_000 };
+
+const tabUrl = (databaseUrl: string, tab: string) => `${databaseUrl.replace(/\/(overview)?$/, '')}/${tab}`;
 
 describe.skipIf(!available)('the admin UI in a real browser', () => {
   let admin: Page;
@@ -92,6 +134,11 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
       .poll(() => admin.getByRole('status').filter({ hasText: 'Connected as' }).textContent())
       .toContain('shop_owner');
     await form.getByRole('button', { name: 'Connect', exact: true }).click();
+    const row = admin.locator('tr[data-database="shop"]');
+    await expect.poll(() => row.textContent()).toContain('shop_owner');
+    expect(await row.textContent()).toContain('MANAGER');
+    if (!(await form.isVisible())) await admin.getByText('Connect a database', { exact: true }).click();
+    await shot(admin, 'databases');
     await admin.getByRole('link', { name: 'shop' }).click();
     databaseUrl = admin.url();
     await expect.poll(() => admin.locator('tr[data-object="s.t"]').isVisible()).toBe(true);
@@ -105,6 +152,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await row.getByLabel('Password of clerk').fill(clerkPassword);
     await row.getByRole('button', { name: 'Verify and store' }).click();
     await expect.poll(() => row.textContent()).toContain('verified');
+    await shot(admin, 'role-configuration');
   });
 
   it('creates a standard user and adds them as a collaborator through that role', async () => {
@@ -115,7 +163,8 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await form.getByLabel('Password').fill(samPassword);
     await form.getByRole('button', { name: 'Create user' }).click();
     await expect.poll(() => admin.locator('tr[data-user="sam"]').isVisible()).toBe(true);
-    await admin.goto(`${databaseUrl.replace(/\/(overview)?$/, '')}/collaborators`);
+    await shot(admin, 'users');
+    await admin.goto(`${tabUrl(databaseUrl, 'collaborators')}`);
     const add = admin.getByRole('form', { name: 'Add a collaborator' });
     await add.getByLabel('User').selectOption({ label: 'sam' });
     await add.getByLabel('Configured role').selectOption({ label: 'clerk' });
@@ -126,6 +175,8 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
 
   it('grants table Read through the dialog after checking the SQL preview, and another browser sees it live', async () => {
     await sam.goto(testApp.url);
+    await expect.poll(() => sam.getByRole('heading', { name: 'Sign in to Rolecall' }).isVisible()).toBe(true);
+    await shot(sam, 'login');
     await sam.getByLabel('Username or e-mail').fill('sam');
     await sam.getByLabel('Password').fill(samPassword);
     await sam.getByRole('button', { name: 'Sign in' }).click();
@@ -167,7 +218,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
 
   it('renders the role graph and explains access with the path that grants it', async () => {
     await testApp.sql('GRANT SELECT ON s.t TO analysts', [], 'shop');
-    await admin.goto(`${databaseUrl.replace(/\/(overview)?$/, '')}/roles`);
+    await admin.goto(`${tabUrl(databaseUrl, 'roles')}`);
     const graph = admin.getByTestId('role-graph');
     await expect.poll(() => graph.locator('[data-role="clerk"]').isVisible()).toBe(true);
     await expect.poll(() => graph.locator('line.edge').count()).toBeGreaterThan(0);
@@ -183,7 +234,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
 
   it("lists a group's members by name, whatever order PostgreSQL keeps them in", async () => {
     await testApp.sql('CREATE ROLE zoe_member; CREATE ROLE amy_member; GRANT analysts TO zoe_member, amy_member');
-    await admin.goto(`${databaseUrl.replace(/\/(overview)?$/, '')}/roles`);
+    await admin.goto(`${tabUrl(databaseUrl, 'roles')}`);
     const row = admin.locator('tr[data-role-row="analysts"]');
     await expect.poll(() => row.textContent()).toContain('zoe_member');
     const text = (await row.textContent()) ?? '';
@@ -193,7 +244,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
   });
 
   it('invites by e-mail; the invitee follows the link, creates an account and lands in the database', async () => {
-    await admin.goto(`${databaseUrl.replace(/\/(overview)?$/, '')}/collaborators`);
+    await admin.goto(`${tabUrl(databaseUrl, 'collaborators')}`);
     const invite = admin.getByRole('form', { name: 'Invite by e-mail' });
     await invite.getByLabel('E-mail to invite').fill('newcomer@example.com');
     await invite.getByLabel('Role for the invitee').selectOption({ label: 'clerk' });
@@ -214,14 +265,192 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await context.close();
   });
 
-  it('works on a narrow screen', async () => {
+  it('shows a role created in psql live on an open Roles tab, marked as made outside Rolecall, without a reload', async () => {
+    await admin.goto(tabUrl(databaseUrl, 'roles'));
+    await expect.poll(() => admin.locator('tr[data-role-row="analysts"]').isVisible(), LOADED).toBe(true);
+    await expect.poll(() => admin.getByTestId('connection').textContent()).toContain('Live');
+    await admin.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+    await testApp.sql('CREATE ROLE reporting_from_psql');
+    await expect
+      .poll(() => admin.locator('tr[data-role-row="reporting_from_psql"]').isVisible(), { timeout: 8_000 })
+      .toBe(true);
+    const toast = admin.locator('.toast.external').filter({ hasText: 'reporting_from_psql' });
+    await expect.poll(() => toast.first().textContent()).toContain('Changed outside Rolecall');
+    expect(await admin.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    await shot(admin, 'roles');
+  });
+
+  it('after the live connection drops it shows reconnecting, then replays what changed meanwhile and is live again', async () => {
+    const { context, page } = await newPage();
+    await context.addCookies(await sam.context().cookies());
+    let offline = false;
+    const sockets: WebSocketRoute[] = [];
+    // Stands between the page and the server's WebSocket: drops it, and refuses new ones while "offline".
+    await page.routeWebSocket(/\/graphql$/, async (socket) => {
+      if (offline) return socket.close({ code: 1012, reason: 'offline' });
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    await page.goto(databaseUrl);
+    const row = page.locator('tr[data-object="s.t"]');
+    await expect.poll(() => row.isVisible(), LOADED).toBe(true);
+    await expect.poll(() => page.getByTestId('connection').textContent()).toContain('Live');
+    const states = await recordConnectionStates(page);
+    const [last] = await testApp.sql<{ latest: string }>(
+      'SELECT coalesce(max(id), 0)::text AS latest FROM "Event"',
+      [],
+      'rolecall_metadata',
+    );
+    const latest = last?.latest ?? '0';
+
+    offline = true;
+    for (const socket of sockets.splice(0)) await socket.close({ code: 1012, reason: 'network dropped' });
+    await expect.poll(() => page.getByTestId('connection').textContent()).toContain('Reconnecting');
+    await testApp.sql('GRANT TRUNCATE ON s.t TO clerk', [], 'shop');
+    // The drift watcher logs the change while the page is cut off.
+    await expect
+      .poll(
+        async () =>
+          (
+            await testApp.sql<{ n: number }>(
+              `SELECT count(*)::int AS n FROM "Event" WHERE id > $1 AND kind = 'privileges.changed' AND payload->>'grantee' = 'clerk'`,
+              [latest],
+              'rolecall_metadata',
+            )
+          )[0]?.n,
+        { timeout: 8_000 },
+      )
+      .toBe(1);
+    expect(await row.textContent()).not.toContain('TRUNCATE');
+
+    offline = false;
+    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('Live');
+    await expect.poll(() => row.textContent()).toContain('TRUNCATE');
+    const external = page.locator('.toast.external').filter({ hasText: 'clerk' });
+    await expect.poll(() => external.count()).toBeGreaterThan(0);
+    const seen = await states();
+    const order = ['Reconnecting', 'Replaying', 'Live'].map((state) =>
+      seen.findIndex((text, index) => text.startsWith(state) && index > 0),
+    );
+    expect(order.every((index) => index > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    await context.close();
+  });
+
+  it('shows Idle, not Reconnecting, after leaving a database page for one with nothing live', async () => {
+    await admin.goto(databaseUrl);
+    await expect.poll(() => admin.getByTestId('connection').textContent()).toContain('Live');
+    // In-app navigation, as a link would do: the page's subscription ends and the idle socket closes.
+    await admin.evaluate(() => {
+      history.pushState({}, '', '/invitations/accept?token=none');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await expect.poll(() => admin.getByText('Accept the invitation as admin?').isVisible()).toBe(true);
+    await expect.poll(() => admin.getByTestId('connection').textContent()).toContain('Idle');
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    expect(await admin.getByTestId('connection').textContent()).toContain('Idle');
+  });
+
+  it('updates the databases list and the Users page live when an admin changes them elsewhere', async () => {
+    const api = testApp.client();
+    await signIn(api, 'admin', adminPassword);
+    await sam.goto(testApp.url);
+    const samRow = sam.locator('tr[data-database="shop"]');
+    await expect.poll(() => samRow.textContent(), LOADED).toContain('MEMBER');
+    expect(await samRow.textContent()).toContain('clerk');
+    await expect.poll(() => sam.getByRole('button', { name: 'Disconnect' }).isDisabled()).toBe(true);
+    await expect.poll(() => sam.getByText('Only admins connect and disconnect databases.').isVisible()).toBe(true);
+    await admin.getByRole('link', { name: 'Users' }).click();
+    await expect.poll(() => admin.locator('tr[data-user="sam"]').isVisible()).toBe(true);
+    await expect.poll(() => sam.getByTestId('connection').textContent()).toContain('Live');
+    await expect.poll(() => admin.getByTestId('connection').textContent()).toContain('Live');
+
+    const shopInfo = await api.field(
+      '{ databases { ... on QueryDatabasesSuccess { data { collaborators { id user { username } } } } } }',
+    );
+    const collaborators = (shopInfo.data as { collaborators: { id: string; user: { username: string } }[] }[]).flatMap(
+      (database) => database.collaborators,
+    );
+    const samCollaborator = collaborators.find((collaborator) => collaborator.user.username === 'sam');
+    const changed = await api.field(
+      `mutation($id: ID!) { updateCollaborator(id: $id, input: { access: MANAGER }) { ${ERROR_FIELDS} } }`,
+      { id: samCollaborator?.id },
+    );
+    expect(changed.__typename).toBe('Collaborator');
+    await expect.poll(() => samRow.textContent()).toContain('MANAGER');
+
+    const created = await api.field(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { ${ERROR_FIELDS} } }`,
+      { input: { username: 'lee', email: 'lee@example.com', password: secret('lee') } },
+    );
+    expect(created.__typename).toBe('User');
+    await expect.poll(() => admin.locator('tr[data-user="lee"]').isVisible()).toBe(true);
+    await expect.poll(() => admin.getByTestId('toast').filter({ hasText: 'lee' }).count()).toBeGreaterThan(0);
+  });
+
+  it('shows the audit log and the account page', async () => {
+    await admin.goto(tabUrl(databaseUrl, 'activity'));
+    const entry = admin.locator('ol.activity li').filter({ hasText: 'privileges.changed' });
+    await expect.poll(() => entry.first().isVisible(), LOADED).toBe(true);
+    await shot(admin, 'activity');
+    await admin.getByRole('link', { name: 'Account' }).click();
+    await expect.poll(() => admin.getByRole('heading', { name: 'Account' }).isVisible()).toBe(true);
+    await shot(admin, 'account');
+  });
+
+  it('keeps tables as tables at 1280 px', async () => {
+    await admin.goto(databaseUrl);
+    await expect.poll(() => admin.locator('tr[data-object="s.t"]').isVisible(), LOADED).toBe(true);
+    expect(
+      await admin
+        .locator('table')
+        .first()
+        .evaluate((table) => getComputedStyle(table).display),
+    ).toBe('table');
+    expect(await horizontalOverflow(admin)).toBe(0);
+  });
+
+  it('never overflows sideways on a 390 px screen: Overview, Roles, Collaborators and a permission dialog', async () => {
     const { context, page } = await newPage(390);
     await context.addCookies(await admin.context().cookies());
     await page.goto(databaseUrl);
-    await expect.poll(() => page.locator('tr[data-object="s.t"]').isVisible()).toBe(true);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThan(40);
+    await expect.poll(() => page.locator('tr[data-object="s.t"]').isVisible(), LOADED).toBe(true);
+    expect(await horizontalOverflow(page)).toBe(0);
     await shot(page, 'narrow');
+
+    await page.getByRole('button', { name: 'Permissions of s.t', exact: true }).click();
+    await expect.poll(() => page.getByRole('dialog').isVisible(), LOADED).toBe(true);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    await page.goto(tabUrl(databaseUrl, 'roles'));
+    await expect.poll(() => page.locator('tr[data-role-row="analysts"]').isVisible(), LOADED).toBe(true);
+    expect(await horizontalOverflow(page)).toBe(0);
+
+    await page.goto(tabUrl(databaseUrl, 'collaborators'));
+    await expect.poll(() => page.locator('tr[data-collaborator="sam"]').isVisible(), LOADED).toBe(true);
+    expect(await horizontalOverflow(page)).toBe(0);
     await context.close();
+  });
+
+  it('keeps keyboard focus inside a permission dialog and returns it to the button that opened it', async () => {
+    await admin.goto(databaseUrl);
+    const opener = admin.getByRole('button', { name: 'Permissions of s.t', exact: true });
+    await opener.focus();
+    await admin.keyboard.press('Enter');
+    const dialog = admin.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const focusInDialog = () => admin.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
+    expect(await focusInDialog()).toBe(true);
+    for (const key of [...Array(30).fill('Tab'), ...Array(10).fill('Shift+Tab')]) {
+      await admin.keyboard.press(key);
+      expect(await focusInDialog()).toBe(true);
+    }
+    await admin.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await opener.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 });

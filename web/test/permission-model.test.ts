@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { changedDrafts, type Draft, presetOf, privilegesFor, toggle } from '../src/lib/permission-model.js';
+import {
+  addedPrivileges,
+  changedDrafts,
+  type Draft,
+  objectFingerprint,
+  offersIn,
+  presetOf,
+  privilegesFor,
+  toggle,
+} from '../src/lib/permission-model.js';
 
 const TABLE_ORDER = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER', 'MAINTAIN'];
 
@@ -53,5 +62,39 @@ describe('the permission dialog model', () => {
       { grantee: 'bob', privileges: ['SELECT'], grantable: ['SELECT'] },
     ];
     expect(changedDrafts(original, drafts).map((draft) => draft.grantee)).toEqual([null, 'bob']);
+  });
+
+  it('counts as added only the privileges a grantee did not hold before', () => {
+    const original = [{ grantee: 'ana', privileges: ['SELECT'], grantable: [] }];
+    expect(addedPrivileges(original, { grantee: 'ana', privileges: ['SELECT', 'INSERT'], grantable: [] })).toEqual([
+      'INSERT',
+    ]);
+    expect(addedPrivileges(original, { grantee: 'bob', privileges: ['SELECT'], grantable: [] })).toEqual(['SELECT']);
+  });
+
+  it('gives two reads of an unchanged object the same fingerprint, whatever the order, and a changed one another', () => {
+    const viewerCan = { changePrivileges: true, transferOwnership: true, grantablePrivileges: ['SELECT', 'INSERT'] };
+    const ana = { grantee: { name: 'ana' }, privileges: ['SELECT', 'INSERT'], grantable: [] };
+    const everyone = { grantee: null, privileges: ['SELECT'], grantable: [] };
+    const read = { owner: { name: 'shop_owner' }, grants: [ana, everyone], viewerCan };
+    const reordered = {
+      ...read,
+      grants: [everyone, { ...ana, privileges: ['INSERT', 'SELECT'] }],
+      viewerCan: { ...viewerCan, grantablePrivileges: ['INSERT', 'SELECT'] },
+    };
+    expect(objectFingerprint(reordered)).toBe(objectFingerprint(read));
+    expect(objectFingerprint({ ...read, owner: { name: 'heir' } })).not.toBe(objectFingerprint(read));
+    expect(
+      objectFingerprint({ ...read, grants: [{ grantee: { name: 'ana' }, privileges: ['SELECT'], grantable: [] }] }),
+    ).not.toBe(objectFingerprint(read));
+  });
+
+  it("reads the schema and sequence USAGE offers from the server's warnings by the option they name", () => {
+    const offers = offersIn([
+      'bob has no USAGE on schema s, so access to s.t does nothing; pass withSchemaUsage to grant it too.',
+      'INSERT on s.t uses sequence(s) "s"."t_id_seq": … pass withSequenceUsage.',
+      'A grant by another grantor remains.',
+    ]);
+    expect(offers.map((offer) => offer.offer)).toEqual(['SCHEMA_USAGE', 'SEQUENCE_USAGE']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Event } from '../generated/prisma/client.js';
+import type { Event, Prisma } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
 
 /** Kinds after which a subscriber's right to see things may have changed. */
@@ -11,6 +11,63 @@ const ACCESS_KINDS = new Set([
   'database.disconnected',
   'user.updated',
 ]);
+
+/**
+ * Role and membership changes: roles are server-wide, so a change made through one database concerns every database
+ * of that server, and whoever sees one of them sees it (without what belongs to the database it was made through).
+ */
+export const SERVER_WIDE_KINDS: readonly string[] = [
+  'role.created',
+  'role.altered',
+  'role.renamed',
+  'role.password_changed',
+  'role.dropped',
+  'membership.granted',
+  'membership.revoked',
+  'members.set',
+  'role.configured',
+  'role.unconfigured',
+];
+const SERVER_WIDE = new Set(SERVER_WIDE_KINDS);
+
+export function isServerWide(event: Pick<Event, 'kind'>): boolean {
+  return SERVER_WIDE.has(event.kind);
+}
+
+/** What a role event says about roles; its SQL, warnings and other databases' names belong to the database it ran in. */
+const ROLE_KEYS = [
+  'name',
+  'newName',
+  'login',
+  'changes',
+  'role',
+  'member',
+  'members',
+  'admin',
+  'inherit',
+  'set',
+  'actingRole',
+];
+/** What the invitee already sees in their own invitations list. */
+const INVITATION_KEYS = ['invitationId', 'email', 'access', 'role', 'status', 'expiresAt'];
+
+function pick(payload: Event['payload'], keys: string[]): Prisma.JsonObject {
+  const source = (payload ?? {}) as Prisma.JsonObject;
+  return Object.fromEntries(keys.filter((key) => key in source).map((key) => [key, source[key] ?? null]));
+}
+
+/** One reduced copy per event (a kind is either server-wide or an invitation), shared by every subscriber given it. */
+const views = new WeakMap<Event, Event>();
+
+/** The event without anything of the database it was made in: no database id, no SQL, only the listed payload. */
+function outsideView(event: Event, keys: string[]): Event {
+  let view = views.get(event);
+  if (!view) {
+    view = { ...event, databaseId: null, sql: [], payload: pick(event.payload, keys) };
+    views.set(event, view);
+  }
+  return view;
+}
 
 function readRights(metadata: Metadata, userId: string) {
   return metadata.user.findUnique({
@@ -41,6 +98,8 @@ export class EventAccess {
   private isActive = false;
   private databaseIds = new Set<string>();
   private serverIds = new Set<string>();
+  private email: string | null = null;
+  private username: string | null = null;
 
   constructor(
     private readonly metadata: Metadata,
@@ -54,6 +113,8 @@ export class EventAccess {
   private apply(user: Rights): void {
     this.isActive = Boolean(user?.isActive);
     this.isAdmin = Boolean(user?.isAdmin);
+    this.email = user?.email.trim().toLowerCase() ?? null;
+    this.username = user?.username ?? null;
     this.databaseIds = new Set(user?.collaborators.map((collaborator) => collaborator.databaseId) ?? []);
     this.serverIds = new Set(user?.collaborators.map((collaborator) => collaborator.database.serverId) ?? []);
   }
@@ -87,10 +148,35 @@ export class EventAccess {
   }
 
   allows(event: Event): boolean {
-    if (!this.isActive) return false;
-    if (this.isAdmin) return true;
-    if (event.databaseId) return this.databaseIds.has(event.databaseId);
-    if (event.serverId) return this.serverIds.has(event.serverId);
-    return false;
+    return this.view(event) !== null;
+  }
+
+  /**
+   * The event as this user may see it, or null: whole for its databases (or server-level events of their servers),
+   * without its database for a role change made through a database they cannot see on a server they can, and their
+   * own invitations' status without the database's SQL, and the changes made to their own account.
+   */
+  view(event: Event): Event | null {
+    if (!this.isActive) return null;
+    if (this.isAdmin) return event;
+    if (event.databaseId && this.databaseIds.has(event.databaseId)) return event;
+    const onTheirServer = event.serverId !== null && this.serverIds.has(event.serverId);
+    if (this.isAboutThem(event)) return event;
+    if (!event.databaseId) return onTheirServer ? event : null;
+    if (onTheirServer && isServerWide(event)) return outsideView(event, ROLE_KEYS);
+    if (this.isOwnInvitation(event)) return outsideView(event, INVITATION_KEYS);
+    return null;
+  }
+
+  /** An admin changed their own account (made them admin, renamed them): their account page shows it. */
+  private isAboutThem(event: Event): boolean {
+    if (event.kind !== 'user.updated' || !this.username) return false;
+    return (event.payload as { user?: unknown } | null)?.user === this.username;
+  }
+
+  private isOwnInvitation(event: Event): boolean {
+    if (!event.kind.startsWith('invitation.') || !this.email) return false;
+    const email = (event.payload as { email?: unknown } | null)?.email;
+    return typeof email === 'string' && email.trim().toLowerCase() === this.email;
   }
 }

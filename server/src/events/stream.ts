@@ -1,6 +1,6 @@
 import type { Event, Prisma } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
-import { EventAccess, mayChangeAccess } from './access.js';
+import { EventAccess, isServerWide, mayChangeAccess, SERVER_WIDE_KINDS } from './access.js';
 import type { EventBus } from './bus.js';
 
 export interface StreamFilter {
@@ -12,17 +12,33 @@ export interface StreamFilter {
 
 const REPLAY_PAGE = 500;
 
-function matches(filter: StreamFilter, event: Event): boolean {
-  if (filter.databaseId && event.databaseId !== filter.databaseId) return false;
+/** The server of the watched database, whose role and membership changes concern it too (roles are server-wide). */
+async function serverOfDatabase(metadata: Metadata, filter: StreamFilter): Promise<string | null> {
+  if (!filter.databaseId) return null;
+  const database = await metadata.database.findUnique({ where: { id: filter.databaseId }, select: { serverId: true } });
+  return database?.serverId ?? null;
+}
+
+function inDatabase(filter: StreamFilter, databaseServer: string | null, event: Event): boolean {
+  if (!filter.databaseId || event.databaseId === filter.databaseId) return true;
+  return databaseServer !== null && event.serverId === databaseServer && isServerWide(event);
+}
+
+function matches(filter: StreamFilter, databaseServer: string | null, event: Event): boolean {
+  if (!inDatabase(filter, databaseServer, event)) return false;
   if (filter.serverId && event.serverId !== filter.serverId) return false;
   return !filter.kinds || filter.kinds.includes(event.kind);
 }
 
-function filterWhere(filter: StreamFilter): Prisma.EventWhereInput {
+function filterWhere(filter: StreamFilter, databaseServer: string | null): Prisma.EventWhereInput {
+  const database: Prisma.EventWhereInput[] = filter.databaseId ? [{ databaseId: filter.databaseId }] : [];
+  if (filter.databaseId && databaseServer)
+    database.push({ serverId: databaseServer, kind: { in: [...SERVER_WIDE_KINDS] } });
   return {
-    databaseId: filter.databaseId ?? undefined,
-    serverId: filter.serverId ?? undefined,
-    kind: filter.kinds ? { in: filter.kinds } : undefined,
+    AND: [
+      database.length > 0 ? { OR: database } : {},
+      { serverId: filter.serverId ?? undefined, kind: filter.kinds ? { in: filter.kinds } : undefined },
+    ],
   };
 }
 
@@ -62,12 +78,12 @@ export function eventStream(
   async function* events(): AsyncGenerator<Event> {
     try {
       const access = new EventAccess(metadata, userId);
-      await access.refresh();
+      const [databaseServer] = await Promise.all([serverOfDatabase(metadata, filter), access.refresh()]);
       let last = after ?? bus.latestId;
       /** undefined: skip the event (seen, or not for this subscriber); null: the subscriber may no longer watch. */
       const decide = (event: Event): Event | null | undefined => {
         if (shutOut(access, filter)) return null;
-        return matches(filter, event) && access.allows(event) ? event : undefined;
+        return matches(filter, databaseServer, event) ? (access.view(event) ?? undefined) : undefined;
       };
       // Most events cannot change rights: they are decided without a promise, for thousands of subscribers.
       const verdict = (event: Event): Event | null | undefined | Promise<Event | null | undefined> => {
@@ -79,7 +95,7 @@ export function eventStream(
       if (after !== null) {
         for (;;) {
           const page = await metadata.event.findMany({
-            where: { id: { gt: last }, ...filterWhere(filter) },
+            where: { AND: [{ id: { gt: last } }, filterWhere(filter, databaseServer)] },
             orderBy: { id: 'asc' },
             take: REPLAY_PAGE,
           });

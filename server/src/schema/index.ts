@@ -5,6 +5,7 @@ import './errors.js';
 import './user.js';
 import './auth.js';
 import './database.js';
+import './database-viewer.js';
 import './role-configuration.js';
 import './collaborator.js';
 import './invitation.js';

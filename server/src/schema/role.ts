@@ -1,6 +1,8 @@
 import { builder } from '../builder.js';
+import { type RoleDependencies, roleDependencies } from '../catalog/dependencies.js';
 import type { CatalogReader } from '../catalog/reader.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
+import { viewerTarget } from '../operations/connections.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { asksFor } from './lookahead.js';
 
@@ -30,6 +32,14 @@ interface MembershipShape {
 export const Role = builder.objectRef<RoleShape>('Role');
 const RoleMembership = builder.objectRef<MembershipShape>('RoleMembership');
 const MembershipGrant = builder.objectRef<{ grant: PgAuthMember; catalog: CatalogShape }>('MembershipGrant');
+const RoleDependency = builder.objectRef<RoleDependencies>('RoleDependency').implement({
+  description: 'Where a role owns objects or holds privileges (pg_shdepend): what DROP ROLE has to clean up first.',
+  fields: (t) => ({
+    database: t.string({ resolve: (dependency) => dependency.datname }),
+    owned: t.exposeInt('owned', { description: 'Objects it owns there: DROP ROLE needs them reassigned first.' }),
+    privileges: t.exposeInt('privileges', { description: 'Privileges granted to it there: DROP OWNED revokes them.' }),
+  }),
+});
 
 /**
  * Role and membership shapes, built once per request: a graph of 10,000 roles is asked for 50,000 edges, field by
@@ -171,6 +181,15 @@ Role.implement({
       description: 'Rolecall stores a verified password for it, so collaborators can work through it.',
       resolve: async (role, _args, context) =>
         (await context.loaders.configuredRoleNames.load(role.catalog.databaseId)).has(role.row.rolname),
+    }),
+    dependencies: t.field({
+      type: [RoleDependency],
+      description:
+        'Databases of the server where it owns objects or holds privileges. One query per role: ask it of one role (DatabaseCatalog.role), not of a whole graph.',
+      resolve: async (role, _args, context) =>
+        context.pools.withClient(await viewerTarget(context, role.catalog.databaseId), (client) =>
+          roleDependencies(client, role.row.oid),
+        ),
     }),
     memberOf: t.field({
       type: [RoleMembership],

@@ -1,15 +1,25 @@
-import { For, type JSX, Show } from 'solid-js';
-import { connection } from '../graphql/client';
-import { toasts } from '../lib/live';
+import { For, type JSX, onCleanup, onMount, Show } from 'solid-js';
+import { type ConnectionState, connection, toasts } from '../lib/live';
+
+const CONNECTION_LABELS: Record<ConnectionState, [label: string, title: string]> = {
+  idle: ['Idle', 'Nothing on this page updates live.'],
+  connecting: ['Connecting…', 'Opening the live connection.'],
+  live: ['Live', 'This page updates as changes happen.'],
+  reconnecting: ['Reconnecting…', 'The live connection dropped; missed changes are replayed when it is back.'],
+  replaying: ['Replaying…', 'Catching up on the changes made while the connection was down.'],
+};
 
 export function ConnectionIndicator(): JSX.Element {
-  const label = () =>
-    ({ connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting… (will replay missed changes)' })[
-      connection()
-    ];
+  const labels = () => CONNECTION_LABELS[connection()];
   return (
-    <span class={`connection ${connection()}`} role="status" aria-live="polite" data-testid="connection">
-      <span class="dot" aria-hidden="true" /> {label()}
+    <span
+      class={`connection ${connection()}`}
+      role="status"
+      aria-live="polite"
+      data-testid="connection"
+      title={labels()[1]}
+    >
+      <span class="dot" aria-hidden="true" /> {labels()[0]}
     </span>
   );
 }
@@ -38,20 +48,66 @@ export function ErrorText(props: { error: string | null | undefined }): JSX.Elem
   );
 }
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab and Shift+Tab inside the dialog, as a modal promises. */
+function trapTab(event: KeyboardEvent, dialog: HTMLElement): void {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.offsetParent);
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) {
+    event.preventDefault();
+    return;
+  }
+  const inside = dialog.contains(document.activeElement);
+  if (event.shiftKey && (document.activeElement === first || !inside)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/** A modal dialog: focus moves in on open, Tab stays inside, Escape closes, focus returns where it was. */
 export function Dialog(props: {
   title: string;
   onClose: () => void;
   children: JSX.Element;
   wide?: boolean;
 }): JSX.Element {
+  let dialog: HTMLDivElement | undefined;
+  const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!dialog) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      props.onClose();
+    } else if (event.key === 'Tab') {
+      trapTab(event, dialog);
+    }
+  };
+  onMount(() => {
+    const controls = [...(dialog?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+    // The first control of the dialog's body, not its close button.
+    const target = controls.find((element) => !element.closest('.dialog > header')) ?? dialog;
+    target?.focus();
+    document.addEventListener('keydown', onKeyDown);
+  });
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKeyDown);
+    if (opener?.isConnected) opener.focus();
+  });
   return (
     <div class="backdrop">
       <div
+        ref={dialog}
         class={`dialog ${props.wide ? 'wide' : ''}`}
         role="dialog"
         aria-modal="true"
         aria-label={props.title}
-        onKeyDown={(event) => event.key === 'Escape' && props.onClose()}
+        tabIndex={-1}
       >
         <header>
           <h2>{props.title}</h2>

@@ -86,6 +86,15 @@ export type CollaboratorEvent = Event & {
   warnings: Array<Scalars['String']['output']>;
 };
 
+export type ConcurrentChangeError = Error & PostgresFailure & {
+  __typename?: 'ConcurrentChangeError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
 /** A LOGIN role whose password Rolecall stores (encrypted, never returned) so collaborators can work through it. */
 export type ConfiguredRole = Node & {
   __typename?: 'ConfiguredRole';
@@ -168,6 +177,8 @@ export type Database = Node & {
   /** The viewer's access level here, or null when not a collaborator. */
   viewerAccess?: Maybe<Access>;
   viewerCapabilities: DatabaseCapabilities;
+  /** The configured PostgreSQL role the viewer works through on this database, or null when not a collaborator. */
+  viewerRoleName?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -247,25 +258,25 @@ export type DatabaseCatalogSchemaArgs = {
   name: Scalars['String']['input'];
 };
 
-export type DatabaseCatalogEffectivePrivilegesMatrixResult = AuthenticationFailedError | ConflictError | DatabaseCatalogEffectivePrivilegesMatrixSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogEffectivePrivilegesMatrixResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalogEffectivePrivilegesMatrixSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseCatalogEffectivePrivilegesMatrixSuccess = {
   __typename?: 'DatabaseCatalogEffectivePrivilegesMatrixSuccess';
   data: Array<EffectivePrivilegeRow>;
 };
 
-export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError | ConflictError | DatabaseCatalogEffectivePrivilegesSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalogEffectivePrivilegesSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseCatalogEffectivePrivilegesSuccess = {
   __typename?: 'DatabaseCatalogEffectivePrivilegesSuccess';
   data: Array<EffectivePrivilege>;
 };
 
-export type DatabaseCatalogResult = AuthenticationFailedError | ConflictError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type DatabaseCurrentRoleResult = AuthenticationFailedError | ConflictError | DatabaseCurrentRoleSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCurrentRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCurrentRoleSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseCurrentRoleSuccess = {
   __typename?: 'DatabaseCurrentRoleSuccess';
@@ -300,7 +311,7 @@ export type DatabaseEvent = Event & {
   warnings: Array<Scalars['String']['output']>;
 };
 
-export type DatabaseLoginRolesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DatabaseLoginRolesSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseLoginRolesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DatabaseLoginRolesSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseLoginRolesSuccess = {
   __typename?: 'DatabaseLoginRolesSuccess';
@@ -918,75 +929,75 @@ export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
 };
 
-export type MutationAcceptInvitationResult = AuthenticationFailedError | Collaborator | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAcceptInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationAcceptMyInvitationResult = AuthenticationFailedError | Collaborator | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAcceptMyInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationAddCollaboratorResult = AuthenticationFailedError | Collaborator | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAddCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationAlterRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAlterRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationChangePasswordResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationChangePasswordResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationConfigureRoleResult = AuthenticationFailedError | ConfiguredRole | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationConfigureRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConfiguredRole | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationConnectDatabaseResult = AuthenticationFailedError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationConnectDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationCreateApiTokenResult = AuthenticationFailedError | ConflictError | CreatedApiToken | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationCreateApiTokenResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | CreatedApiToken | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationCreateRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationCreateRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationCreateSchemaResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationCreateSchemaResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationCreateUserResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationCreateUserResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationDeclineInvitationResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationDeclineInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationDisconnectDatabaseResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationDisconnectDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationDropRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationDropRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationGrantMembershipResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationGrantMembershipResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationGrantPrivilegesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationGrantPrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationInviteCollaboratorResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationInviteCollaboratorResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationLeaveDatabaseResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationLeaveDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationLoginResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationLoginResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationRemoveCollaboratorResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRemoveCollaboratorResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRemoveConfiguredRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRemoveConfiguredRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRenameRoleResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRenameRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationResendInvitationResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationResendInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRevokeApiTokenResult = ApiToken | AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokeApiTokenResult = ApiToken | AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRevokeInvitationResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokeInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRevokeMembershipResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokeMembershipResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRevokePrivilegesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationSetGroupMembersResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetGroupMembersResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationSetPrivilegesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetPrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationSetRolePasswordResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetRolePasswordResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationSetupResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationSetupResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationTestConnectionResult = AuthenticationFailedError | ConflictError | ConnectionTest | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationTestConnectionResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | ConnectionTest | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationTransferOwnershipResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationTransferOwnershipResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationUpdateCollaboratorResult = AuthenticationFailedError | Collaborator | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationUpdateCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationUpdateUserResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationUpdateUserResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
 export type NewAccountInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -1239,32 +1250,32 @@ export type QueryDatabaseArgs = {
   id: Scalars['ID']['input'];
 };
 
-export type QueryApiTokensResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryApiTokensSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryApiTokensResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryApiTokensSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryApiTokensSuccess = {
   __typename?: 'QueryApiTokensSuccess';
   data: Array<ApiToken>;
 };
 
-export type QueryAuditLogResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | EventPage | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryAuditLogResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | EventPage | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type QueryDatabaseResult = AuthenticationFailedError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type QueryDatabasesResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryDatabasesSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryDatabasesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryDatabasesSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryDatabasesSuccess = {
   __typename?: 'QueryDatabasesSuccess';
   data: Array<Database>;
 };
 
-export type QueryMyInvitationsResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryMyInvitationsSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryMyInvitationsResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryMyInvitationsSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryMyInvitationsSuccess = {
   __typename?: 'QueryMyInvitationsSuccess';
   data: Array<Invitation>;
 };
 
-export type QueryUsersResult = AuthenticationFailedError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryUsersSuccess | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryUsersResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryUsersSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryUsersSuccess = {
   __typename?: 'QueryUsersSuccess';
@@ -1285,6 +1296,8 @@ export type Role = {
   connectionLimit: Scalars['Int']['output'];
   createDb: Scalars['Boolean']['output'];
   createRole: Scalars['Boolean']['output'];
+  /** Databases of the server where it owns objects or holds privileges. One query per role: ask it of one role (DatabaseCatalog.role), not of a whole graph. */
+  dependencies: Array<RoleDependency>;
   /** INHERIT: on 16+ the default for new memberships; on 15 how all its memberships behave. */
   inherit: Scalars['Boolean']['output'];
   /** Rolecall stores a verified password for it, so collaborators can work through it. */
@@ -1300,6 +1313,8 @@ export type Role = {
   oid: Scalars['Int']['output'];
   replication: Scalars['Boolean']['output'];
   validUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** What the viewer's role may do to this role. Worked out only when asked, from the roles and memberships already read. */
+  viewerCan: RoleCapabilities;
 };
 
 /** How one role relates to another, as pg_has_role answers it, and the membership path that explains it. */
@@ -1316,6 +1331,23 @@ export type RoleAccess = {
   usage: Scalars['Boolean']['output'];
 };
 
+/** An attribute ALTER ROLE changes (RoleAttributesInput). */
+export type RoleAttribute =
+  | 'BYPASSRLS'
+  | 'CONNECTION_LIMIT'
+  | 'CREATEDB'
+  | 'CREATEROLE'
+  | 'INHERIT'
+  | 'LOGIN'
+  | 'REPLICATION'
+  | 'VALID_UNTIL';
+
+export type RoleAttributeLock = {
+  __typename?: 'RoleAttributeLock';
+  attribute: RoleAttribute;
+  reason: Scalars['String']['output'];
+};
+
 export type RoleAttributesInput = {
   bypassRls?: InputMaybe<Scalars['Boolean']['input']>;
   connectionLimit?: InputMaybe<Scalars['Int']['input']>;
@@ -1325,6 +1357,28 @@ export type RoleAttributesInput = {
   login?: InputMaybe<Scalars['Boolean']['input']>;
   replication?: InputMaybe<Scalars['Boolean']['input']>;
   validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** What the viewer's role may do to this role, by PostgreSQL's rules for its version (superuser; CREATEROLE, plus ADMIN OPTION on 16+). A UI offers only these, with the reason for the rest. */
+export type RoleCapabilities = {
+  __typename?: 'RoleCapabilities';
+  /** ALTER ROLE … attributes. */
+  alter: Scalars['Boolean']['output'];
+  alterReason?: Maybe<Scalars['String']['output']>;
+  /** DROP ROLE itself; Rolecall may still refuse a role collaborators work through. */
+  drop: Scalars['Boolean']['output'];
+  dropReason?: Maybe<Scalars['String']['output']>;
+  /** Attributes it may not change, each with the reason (all of them when alter is false). */
+  lockedAttributes: Array<RoleAttributeLock>;
+  /** GRANT and REVOKE membership in this role. */
+  manageMembers: Scalars['Boolean']['output'];
+  manageMembersReason?: Maybe<Scalars['String']['output']>;
+  /** The first reason anything here is refused, or null when everything is allowed. */
+  reason?: Maybe<Scalars['String']['output']>;
+  rename: Scalars['Boolean']['output'];
+  renameReason?: Maybe<Scalars['String']['output']>;
+  setPassword: Scalars['Boolean']['output'];
+  setPasswordReason?: Maybe<Scalars['String']['output']>;
 };
 
 export type RoleConfigurationEvent = Event & {
@@ -1344,6 +1398,16 @@ export type RoleConfigurationEvent = Event & {
   /** The statements that ran (passwords masked). */
   sql: Array<Scalars['String']['output']>;
   warnings: Array<Scalars['String']['output']>;
+};
+
+/** Where a role owns objects or holds privileges (pg_shdepend): what DROP ROLE has to clean up first. */
+export type RoleDependency = {
+  __typename?: 'RoleDependency';
+  database: Scalars['String']['output'];
+  /** Objects it owns there: DROP ROLE needs them reassigned first. */
+  owned: Scalars['Int']['output'];
+  /** Privileges granted to it there: DROP OWNED revokes them. */
+  privileges: Scalars['Int']['output'];
 };
 
 export type RoleEvent = Event & {
@@ -1391,6 +1455,15 @@ export type Schema = SecurableObject & {
   /** Tables, views, materialized views, partitioned and foreign tables, and sequences. */
   tables: Array<Table>;
   viewerCan: ObjectCapabilities;
+};
+
+/** A stored role password that does not decrypt; configuring the role again replaces it. */
+export type SecretUnreadableError = Error & {
+  __typename?: 'SecretUnreadableError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** malformed or unauthenticated. */
+  reason: Scalars['String']['output'];
 };
 
 /** A database, schema or table: owner, privileges and what the viewer may do. */
@@ -1572,21 +1645,65 @@ export type WrongUserError = Error & {
 
 export type LiveEventsSubscriptionVariables = Exact<{
   databaseId?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
   after?: InputMaybe<Scalars['BigCursor']['input']>;
 }>;
 
 
 export type LiveEventsSubscription = { __typename?: 'Subscription', events:
     | { __typename: 'CollaboratorEvent', username?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'DatabaseEvent', database?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'InvitationEvent', email?: string | null, status?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'MembershipEvent', role?: string | null, member?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'ObjectEvent', object?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'OwnershipEvent', object?: string | null, newOwner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'PrivilegeEvent', object?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'RoleEvent', role?: string | null, newName?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'UserEvent', username?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+   };
+
+export type LatestCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LatestCursorQuery = { __typename?: 'Query', auditLog:
+    | { __typename: 'AuthenticationFailedError' }
+    | { __typename: 'ConcurrentChangeError' }
+    | { __typename: 'ConflictError' }
+    | { __typename: 'DatabaseDoesNotExistError' }
+    | { __typename: 'DependentObjectsError' }
+    | { __typename: 'DuplicateObjectError' }
+    | { __typename: 'EventPage', events: Array<
+        | { __typename?: 'CollaboratorEvent', cursor: string }
+        | { __typename?: 'DatabaseEvent', cursor: string }
+        | { __typename?: 'InvitationEvent', cursor: string }
+        | { __typename?: 'MembershipEvent', cursor: string }
+        | { __typename?: 'ObjectEvent', cursor: string }
+        | { __typename?: 'OwnershipEvent', cursor: string }
+        | { __typename?: 'PrivilegeEvent', cursor: string }
+        | { __typename?: 'RoleConfigurationEvent', cursor: string }
+        | { __typename?: 'RoleEvent', cursor: string }
+        | { __typename?: 'UserEvent', cursor: string }
+      > }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InUseError' }
+    | { __typename: 'InvalidCredentialsError' }
+    | { __typename: 'InvalidGrantError' }
+    | { __typename: 'InvalidNameError' }
+    | { __typename: 'InvitationUnusableError' }
+    | { __typename: 'LastAdminError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ObjectInUseError' }
+    | { __typename: 'PermissionDeniedError' }
+    | { __typename: 'PostgresError' }
+    | { __typename: 'SecretUnreadableError' }
+    | { __typename: 'ServerUnavailableError' }
+    | { __typename: 'SetupAlreadyDoneError' }
+    | { __typename: 'TooManyAttemptsError' }
+    | { __typename: 'UnauthenticatedError' }
+    | { __typename: 'UndefinedObjectError' }
+    | { __typename: 'ValidationError' }
+    | { __typename: 'WrongUserError' }
    };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1604,6 +1721,7 @@ export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AccountQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', username: string, email: string, isAdmin: boolean } | null, apiTokens:
     | { __typename: 'AuthenticationFailedError' }
+    | { __typename: 'ConcurrentChangeError' }
     | { __typename: 'ConflictError' }
     | { __typename: 'DatabaseDoesNotExistError' }
     | { __typename: 'DependentObjectsError' }
@@ -1620,6 +1738,7 @@ export type AccountQuery = { __typename?: 'Query', viewer?: { __typename?: 'User
     | { __typename: 'PermissionDeniedError' }
     | { __typename: 'PostgresError' }
     | { __typename: 'QueryApiTokensSuccess', data: Array<{ __typename?: 'ApiToken', id: string, name: string, createdAt: string, lastUsedAt?: string | null, revokedAt?: string | null }> }
+    | { __typename: 'SecretUnreadableError' }
     | { __typename: 'ServerUnavailableError' }
     | { __typename: 'SetupAlreadyDoneError' }
     | { __typename: 'TooManyAttemptsError' }
@@ -1637,6 +1756,7 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -1652,6 +1772,7 @@ export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -1669,6 +1790,7 @@ export type CreateApiTokenMutationVariables = Exact<{
 
 export type CreateApiTokenMutation = { __typename?: 'Mutation', createApiToken:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'CreatedApiToken', token: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
@@ -1685,6 +1807,7 @@ export type CreateApiTokenMutation = { __typename?: 'Mutation', createApiToken:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -1702,6 +1825,7 @@ export type RevokeApiTokenMutationVariables = Exact<{
 export type RevokeApiTokenMutation = { __typename?: 'Mutation', revokeApiToken:
     | { __typename: 'ApiToken' }
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -1717,6 +1841,7 @@ export type RevokeApiTokenMutation = { __typename?: 'Mutation', revokeApiToken:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -1728,26 +1853,31 @@ export type RevokeApiTokenMutation = { __typename?: 'Mutation', revokeApiToken:
 
 export type ActivityQueryVariables = Exact<{
   id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['BigCursor']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  actorId?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
 export type ActivityQuery = { __typename?: 'Query', auditLog:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'EventPage', events: Array<
-        | { __typename?: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
-        | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
-        | { __typename?: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
-        | { __typename?: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
-        | { __typename?: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
-        | { __typename?: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
-        | { __typename?: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
-        | { __typename?: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
-        | { __typename?: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
-        | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'EventPage', nextCursor?: string | null, events: Array<
+        | { __typename?: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
       > }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'InUseError', message: string }
@@ -1760,6 +1890,7 @@ export type ActivityQuery = { __typename?: 'Query', auditLog:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -1776,6 +1907,7 @@ export type CollaboratorsQueryVariables = Exact<{
 
 export type CollaboratorsQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', id: string, isAdmin: boolean } | null, users:
     | { __typename: 'AuthenticationFailedError' }
+    | { __typename: 'ConcurrentChangeError' }
     | { __typename: 'ConflictError' }
     | { __typename: 'DatabaseDoesNotExistError' }
     | { __typename: 'DependentObjectsError' }
@@ -1792,6 +1924,7 @@ export type CollaboratorsQuery = { __typename?: 'Query', viewer?: { __typename?:
     | { __typename: 'PermissionDeniedError' }
     | { __typename: 'PostgresError' }
     | { __typename: 'QueryUsersSuccess', data: Array<{ __typename?: 'User', id: string, username: string, email: string, isActive: boolean }> }
+    | { __typename: 'SecretUnreadableError' }
     | { __typename: 'ServerUnavailableError' }
     | { __typename: 'SetupAlreadyDoneError' }
     | { __typename: 'TooManyAttemptsError' }
@@ -1800,30 +1933,32 @@ export type CollaboratorsQuery = { __typename?: 'Query', viewer?: { __typename?:
     | { __typename: 'ValidationError' }
     | { __typename: 'WrongUserError' }
   , database:
-    | { __typename?: 'AuthenticationFailedError' }
-    | { __typename?: 'ConflictError' }
-    | { __typename?: 'Database', collaborators: Array<{ __typename?: 'Collaborator', id: string, access: Access, createdAt: string, user: { __typename?: 'User', id: string, username: string, email: string, isAdmin: boolean }, role: { __typename?: 'ConfiguredRole', id: string, rolname: string } }>, configuredRoles: Array<{ __typename?: 'ConfiguredRole', id: string, rolname: string }> }
-    | { __typename?: 'DatabaseDoesNotExistError' }
-    | { __typename?: 'DependentObjectsError' }
-    | { __typename?: 'DuplicateObjectError' }
-    | { __typename?: 'ForbiddenError' }
-    | { __typename?: 'InUseError' }
-    | { __typename?: 'InvalidCredentialsError' }
-    | { __typename?: 'InvalidGrantError' }
-    | { __typename?: 'InvalidNameError' }
-    | { __typename?: 'InvitationUnusableError' }
-    | { __typename?: 'LastAdminError' }
-    | { __typename?: 'NotFoundError' }
-    | { __typename?: 'ObjectInUseError' }
-    | { __typename?: 'PermissionDeniedError' }
-    | { __typename?: 'PostgresError' }
-    | { __typename?: 'ServerUnavailableError' }
-    | { __typename?: 'SetupAlreadyDoneError' }
-    | { __typename?: 'TooManyAttemptsError' }
-    | { __typename?: 'UnauthenticatedError' }
-    | { __typename?: 'UndefinedObjectError' }
-    | { __typename?: 'ValidationError' }
-    | { __typename?: 'WrongUserError' }
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'Database', collaborators: Array<{ __typename?: 'Collaborator', id: string, access: Access, createdAt: string, user: { __typename?: 'User', id: string, username: string, email: string, isAdmin: boolean }, role: { __typename?: 'ConfiguredRole', id: string, rolname: string } }>, configuredRoles: Array<{ __typename?: 'ConfiguredRole', id: string, rolname: string }> }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
    };
 
 export type AddCollaboratorMutationVariables = Exact<{
@@ -1834,6 +1969,7 @@ export type AddCollaboratorMutationVariables = Exact<{
 export type AddCollaboratorMutation = { __typename?: 'Mutation', addCollaborator:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'Collaborator' }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -1849,6 +1985,7 @@ export type AddCollaboratorMutation = { __typename?: 'Mutation', addCollaborator
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -1867,6 +2004,7 @@ export type UpdateCollaboratorMutationVariables = Exact<{
 export type UpdateCollaboratorMutation = { __typename?: 'Mutation', updateCollaborator:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'Collaborator' }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -1882,6 +2020,7 @@ export type UpdateCollaboratorMutation = { __typename?: 'Mutation', updateCollab
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -1898,6 +2037,7 @@ export type RemoveCollaboratorMutationVariables = Exact<{
 
 export type RemoveCollaboratorMutation = { __typename?: 'Mutation', removeCollaborator:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -1914,6 +2054,7 @@ export type RemoveCollaboratorMutation = { __typename?: 'Mutation', removeCollab
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'Removed' }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -1930,6 +2071,7 @@ export type LeaveDatabaseMutationVariables = Exact<{
 
 export type LeaveDatabaseMutation = { __typename?: 'Mutation', leaveDatabase:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -1946,6 +2088,7 @@ export type LeaveDatabaseMutation = { __typename?: 'Mutation', leaveDatabase:
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'Removed' }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -1962,6 +2105,7 @@ export type DatabaseHeaderQueryVariables = Exact<{
 
 export type DatabaseHeaderQuery = { __typename?: 'Query', database:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'Database', id: string, name: string, viewerAccess?: Access | null, server: { __typename?: 'Server', host: string, port: number }, viewerCapabilities: { __typename?: 'DatabaseCapabilities', canManageCollaborators: boolean, canConfigureRoles: boolean, canReadCatalog: boolean, canLeave: boolean, canDisconnect: boolean } }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
@@ -1978,6 +2122,7 @@ export type DatabaseHeaderQuery = { __typename?: 'Query', database:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -1996,12 +2141,15 @@ export type ExplainQueryVariables = Exact<{
 
 export type ExplainQuery = { __typename?: 'Query', database:
     | { __typename?: 'AuthenticationFailedError' }
+    | { __typename?: 'ConcurrentChangeError' }
     | { __typename?: 'ConflictError' }
     | { __typename?: 'Database', catalog:
         | { __typename?: 'AuthenticationFailedError' }
+        | { __typename?: 'ConcurrentChangeError' }
         | { __typename?: 'ConflictError' }
         | { __typename?: 'DatabaseCatalog', effectivePrivileges:
             | { __typename: 'AuthenticationFailedError', message: string }
+            | { __typename: 'ConcurrentChangeError', message: string }
             | { __typename: 'ConflictError', message: string }
             | { __typename: 'DatabaseCatalogEffectivePrivilegesSuccess', data: Array<{ __typename?: 'EffectivePrivilege', privilege: string, held: boolean, grantable: boolean, sources: Array<{ __typename?: 'PrivilegeSource', kind: PrivilegeSourceKind, path: Array<string>, predefinedRole?: string | null, grantee?: { __typename?: 'Role', name: string } | null, grantor?: { __typename?: 'Role', name: string } | null }> }> }
             | { __typename: 'DatabaseDoesNotExistError', message: string }
@@ -2018,6 +2166,7 @@ export type ExplainQuery = { __typename?: 'Query', database:
             | { __typename: 'ObjectInUseError', message: string }
             | { __typename: 'PermissionDeniedError', message: string }
             | { __typename: 'PostgresError', message: string }
+            | { __typename: 'SecretUnreadableError', message: string }
             | { __typename: 'ServerUnavailableError', message: string }
             | { __typename: 'SetupAlreadyDoneError', message: string }
             | { __typename: 'TooManyAttemptsError', message: string }
@@ -2040,6 +2189,7 @@ export type ExplainQuery = { __typename?: 'Query', database:
         | { __typename?: 'ObjectInUseError' }
         | { __typename?: 'PermissionDeniedError' }
         | { __typename?: 'PostgresError' }
+        | { __typename?: 'SecretUnreadableError' }
         | { __typename?: 'ServerUnavailableError' }
         | { __typename?: 'SetupAlreadyDoneError' }
         | { __typename?: 'TooManyAttemptsError' }
@@ -2062,6 +2212,7 @@ export type ExplainQuery = { __typename?: 'Query', database:
     | { __typename?: 'ObjectInUseError' }
     | { __typename?: 'PermissionDeniedError' }
     | { __typename?: 'PostgresError' }
+    | { __typename?: 'SecretUnreadableError' }
     | { __typename?: 'ServerUnavailableError' }
     | { __typename?: 'SetupAlreadyDoneError' }
     | { __typename?: 'TooManyAttemptsError' }
@@ -2077,30 +2228,32 @@ export type PendingInvitationsQueryVariables = Exact<{
 
 
 export type PendingInvitationsQuery = { __typename?: 'Query', database:
-    | { __typename?: 'AuthenticationFailedError' }
-    | { __typename?: 'ConflictError' }
-    | { __typename?: 'Database', configuredRoles: Array<{ __typename?: 'ConfiguredRole', id: string, rolname: string }>, invitations: Array<{ __typename?: 'Invitation', id: string, email: string, access: Access, status: InvitationStatus, createdAt: string, expiresAt: string, invitedBy?: { __typename?: 'User', username: string } | null, role: { __typename?: 'ConfiguredRole', rolname: string } }> }
-    | { __typename?: 'DatabaseDoesNotExistError' }
-    | { __typename?: 'DependentObjectsError' }
-    | { __typename?: 'DuplicateObjectError' }
-    | { __typename?: 'ForbiddenError' }
-    | { __typename?: 'InUseError' }
-    | { __typename?: 'InvalidCredentialsError' }
-    | { __typename?: 'InvalidGrantError' }
-    | { __typename?: 'InvalidNameError' }
-    | { __typename?: 'InvitationUnusableError' }
-    | { __typename?: 'LastAdminError' }
-    | { __typename?: 'NotFoundError' }
-    | { __typename?: 'ObjectInUseError' }
-    | { __typename?: 'PermissionDeniedError' }
-    | { __typename?: 'PostgresError' }
-    | { __typename?: 'ServerUnavailableError' }
-    | { __typename?: 'SetupAlreadyDoneError' }
-    | { __typename?: 'TooManyAttemptsError' }
-    | { __typename?: 'UnauthenticatedError' }
-    | { __typename?: 'UndefinedObjectError' }
-    | { __typename?: 'ValidationError' }
-    | { __typename?: 'WrongUserError' }
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'Database', configuredRoles: Array<{ __typename?: 'ConfiguredRole', id: string, rolname: string }>, invitations: Array<{ __typename?: 'Invitation', id: string, email: string, access: Access, status: InvitationStatus, createdAt: string, expiresAt: string, invitedBy?: { __typename?: 'User', username: string } | null, role: { __typename?: 'ConfiguredRole', rolname: string } }> }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
    };
 
 export type InviteCollaboratorMutationVariables = Exact<{
@@ -2110,6 +2263,7 @@ export type InviteCollaboratorMutationVariables = Exact<{
 
 export type InviteCollaboratorMutation = { __typename?: 'Mutation', inviteCollaborator:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2126,6 +2280,7 @@ export type InviteCollaboratorMutation = { __typename?: 'Mutation', inviteCollab
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2142,6 +2297,7 @@ export type ResendInvitationMutationVariables = Exact<{
 
 export type ResendInvitationMutation = { __typename?: 'Mutation', resendInvitation:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2158,6 +2314,7 @@ export type ResendInvitationMutation = { __typename?: 'Mutation', resendInvitati
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2174,6 +2331,7 @@ export type RevokeInvitationMutationVariables = Exact<{
 
 export type RevokeInvitationMutation = { __typename?: 'Mutation', revokeInvitation:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2190,6 +2348,7 @@ export type RevokeInvitationMutation = { __typename?: 'Mutation', revokeInvitati
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2205,12 +2364,14 @@ export type OverviewQueryVariables = Exact<{
 
 
 export type OverviewQuery = { __typename?: 'Query', database:
-    | { __typename?: 'AuthenticationFailedError' }
-    | { __typename?: 'ConflictError' }
-    | { __typename?: 'Database', catalog:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'Database', catalog:
         | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
         | { __typename: 'ConflictError', message: string }
-        | { __typename: 'DatabaseCatalog', privilegesByKind: Array<{ __typename?: 'PrivilegeList', kind: string, privileges: Array<string> }>, roles: Array<{ __typename?: 'Role', name: string, isPredefined: boolean }>, viewerRole: { __typename?: 'ViewerRole', databasePrivileges: Array<string>, role?: { __typename?: 'Role', name: string } | null }, database: { __typename?: 'DatabaseObject', name: string, kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }, schemas: Array<{ __typename?: 'Schema', name: string, kind: ObjectKind, aclIsDefault: boolean, tables: Array<{ __typename?: 'Table', schema: string, name: string, tableKind: TableKind, kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }>, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }> }
+        | { __typename: 'DatabaseCatalog', privilegesByKind: Array<{ __typename?: 'PrivilegeList', kind: string, privileges: Array<string> }>, roles: Array<{ __typename?: 'Role', name: string, isPredefined: boolean }>, viewerRole: { __typename?: 'ViewerRole', databasePrivileges: Array<string>, canCreateSchemas: boolean, role?: { __typename?: 'Role', name: string } | null }, database: { __typename?: 'DatabaseObject', name: string, kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }, schemas: Array<{ __typename?: 'Schema', name: string, kind: ObjectKind, aclIsDefault: boolean, tables: Array<{ __typename?: 'Table', schema: string, name: string, tableKind: TableKind, kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }>, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }> }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
@@ -2225,6 +2386,7 @@ export type OverviewQuery = { __typename?: 'Query', database:
         | { __typename: 'ObjectInUseError', message: string }
         | { __typename: 'PermissionDeniedError', message: string }
         | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
         | { __typename: 'SetupAlreadyDoneError', message: string }
         | { __typename: 'TooManyAttemptsError', message: string }
@@ -2233,27 +2395,28 @@ export type OverviewQuery = { __typename?: 'Query', database:
         | { __typename: 'ValidationError', message: string }
         | { __typename: 'WrongUserError', message: string }
        }
-    | { __typename?: 'DatabaseDoesNotExistError' }
-    | { __typename?: 'DependentObjectsError' }
-    | { __typename?: 'DuplicateObjectError' }
-    | { __typename?: 'ForbiddenError' }
-    | { __typename?: 'InUseError' }
-    | { __typename?: 'InvalidCredentialsError' }
-    | { __typename?: 'InvalidGrantError' }
-    | { __typename?: 'InvalidNameError' }
-    | { __typename?: 'InvitationUnusableError' }
-    | { __typename?: 'LastAdminError' }
-    | { __typename?: 'NotFoundError' }
-    | { __typename?: 'ObjectInUseError' }
-    | { __typename?: 'PermissionDeniedError' }
-    | { __typename?: 'PostgresError' }
-    | { __typename?: 'ServerUnavailableError' }
-    | { __typename?: 'SetupAlreadyDoneError' }
-    | { __typename?: 'TooManyAttemptsError' }
-    | { __typename?: 'UnauthenticatedError' }
-    | { __typename?: 'UndefinedObjectError' }
-    | { __typename?: 'ValidationError' }
-    | { __typename?: 'WrongUserError' }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
    };
 
 type Securable_DatabaseObject_Fragment = { __typename?: 'DatabaseObject', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
@@ -2268,16 +2431,17 @@ export type SecurableFragment =
   | Securable_Table_Fragment
 ;
 
-export type SetPrivilegesMutationVariables = Exact<{
+export type CreateSchemaMutationVariables = Exact<{
   databaseId: Scalars['ID']['input'];
-  object: ObjectRef;
-  grants: Array<DesiredGrantInput> | DesiredGrantInput;
+  name: Scalars['String']['input'];
+  owner?: InputMaybe<Scalars['String']['input']>;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 }>;
 
 
-export type SetPrivilegesMutation = { __typename?: 'Mutation', setPrivileges:
+export type CreateSchemaMutation = { __typename?: 'Mutation', createSchema:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2294,6 +2458,84 @@ export type SetPrivilegesMutation = { __typename?: 'Mutation', setPrivileges:
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type SetPrivilegesMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  object: ObjectRef;
+  grants: Array<DesiredGrantInput> | DesiredGrantInput;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type SetPrivilegesMutation = { __typename?: 'Mutation', setPrivileges:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type GrantWithExtrasMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  object: ObjectRef;
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  privileges: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  withSchemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  withSequenceUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type GrantWithExtrasMutation = { __typename?: 'Mutation', grantPrivileges:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2314,6 +2556,7 @@ export type TransferOwnershipMutationVariables = Exact<{
 
 export type TransferOwnershipMutation = { __typename?: 'Mutation', transferOwnership:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2330,6 +2573,7 @@ export type TransferOwnershipMutation = { __typename?: 'Mutation', transferOwner
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2345,10 +2589,12 @@ export type LoginRolesQueryVariables = Exact<{
 
 
 export type LoginRolesQuery = { __typename?: 'Query', database:
-    | { __typename?: 'AuthenticationFailedError' }
-    | { __typename?: 'ConflictError' }
-    | { __typename?: 'Database', loginRoles:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'Database', loginRoles:
         | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
         | { __typename: 'ConflictError', message: string }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DatabaseLoginRolesSuccess', data: Array<{ __typename?: 'LoginRole', rolname: string, isSuperuser: boolean, isConfigured: boolean, configuredRole?: { __typename?: 'ConfiguredRole', id: string, verifiedAt: string } | null }> }
@@ -2365,6 +2611,7 @@ export type LoginRolesQuery = { __typename?: 'Query', database:
         | { __typename: 'ObjectInUseError', message: string }
         | { __typename: 'PermissionDeniedError', message: string }
         | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
         | { __typename: 'SetupAlreadyDoneError', message: string }
         | { __typename: 'TooManyAttemptsError', message: string }
@@ -2373,27 +2620,28 @@ export type LoginRolesQuery = { __typename?: 'Query', database:
         | { __typename: 'ValidationError', message: string }
         | { __typename: 'WrongUserError', message: string }
        }
-    | { __typename?: 'DatabaseDoesNotExistError' }
-    | { __typename?: 'DependentObjectsError' }
-    | { __typename?: 'DuplicateObjectError' }
-    | { __typename?: 'ForbiddenError' }
-    | { __typename?: 'InUseError' }
-    | { __typename?: 'InvalidCredentialsError' }
-    | { __typename?: 'InvalidGrantError' }
-    | { __typename?: 'InvalidNameError' }
-    | { __typename?: 'InvitationUnusableError' }
-    | { __typename?: 'LastAdminError' }
-    | { __typename?: 'NotFoundError' }
-    | { __typename?: 'ObjectInUseError' }
-    | { __typename?: 'PermissionDeniedError' }
-    | { __typename?: 'PostgresError' }
-    | { __typename?: 'ServerUnavailableError' }
-    | { __typename?: 'SetupAlreadyDoneError' }
-    | { __typename?: 'TooManyAttemptsError' }
-    | { __typename?: 'UnauthenticatedError' }
-    | { __typename?: 'UndefinedObjectError' }
-    | { __typename?: 'ValidationError' }
-    | { __typename?: 'WrongUserError' }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
    };
 
 export type ConfigureRoleMutationVariables = Exact<{
@@ -2405,6 +2653,7 @@ export type ConfigureRoleMutationVariables = Exact<{
 
 export type ConfigureRoleMutation = { __typename?: 'Mutation', configureRole:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConfiguredRole' }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
@@ -2421,6 +2670,7 @@ export type ConfigureRoleMutation = { __typename?: 'Mutation', configureRole:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2437,6 +2687,7 @@ export type RemoveConfiguredRoleMutationVariables = Exact<{
 
 export type RemoveConfiguredRoleMutation = { __typename?: 'Mutation', removeConfiguredRole:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2453,6 +2704,7 @@ export type RemoveConfiguredRoleMutation = { __typename?: 'Mutation', removeConf
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'Removed' }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2468,12 +2720,14 @@ export type RolesQueryVariables = Exact<{
 
 
 export type RolesQuery = { __typename?: 'Query', database:
-    | { __typename?: 'AuthenticationFailedError' }
-    | { __typename?: 'ConflictError' }
-    | { __typename?: 'Database', catalog:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'Database', catalog:
         | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
         | { __typename: 'ConflictError', message: string }
-        | { __typename: 'DatabaseCatalog', membershipOptionsPerGrant: boolean, viewerRole: { __typename?: 'ViewerRole', canCreateRoles: boolean, role?: { __typename?: 'Role', name: string } | null }, roles: Array<{ __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, inherit: boolean, createRole: boolean, createDb: boolean, connectionLimit: number, isPredefined: boolean, isConfigured: boolean, members: Array<{ __typename?: 'RoleMembership', admin: boolean, inherit: boolean, set: boolean, member: { __typename?: 'Role', name: string } }> }>, schemas: Array<{ __typename?: 'Schema', name: string, tables: Array<{ __typename?: 'Table', schema: string, name: string }> }> }
+        | { __typename: 'DatabaseCatalog', membershipOptionsPerGrant: boolean, viewerRole: { __typename?: 'ViewerRole', canCreateRoles: boolean, role?: { __typename?: 'Role', name: string, isSuperuser: boolean, createDb: boolean } | null }, roles: Array<{ __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, inherit: boolean, createRole: boolean, createDb: boolean, replication: boolean, bypassRls: boolean, connectionLimit: number, validUntil?: string | null, isPredefined: boolean, isConfigured: boolean, members: Array<{ __typename?: 'RoleMembership', admin: boolean, inherit: boolean, set: boolean, member: { __typename?: 'Role', name: string } }>, viewerCan: { __typename?: 'RoleCapabilities', alter: boolean, alterReason?: string | null, rename: boolean, renameReason?: string | null, drop: boolean, dropReason?: string | null, manageMembers: boolean, manageMembersReason?: string | null, setPassword: boolean, setPasswordReason?: string | null, lockedAttributes: Array<{ __typename?: 'RoleAttributeLock', attribute: RoleAttribute, reason: string }> } }>, schemas: Array<{ __typename?: 'Schema', name: string, tables: Array<{ __typename?: 'Table', schema: string, name: string }> }> }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
@@ -2488,6 +2742,7 @@ export type RolesQuery = { __typename?: 'Query', database:
         | { __typename: 'ObjectInUseError', message: string }
         | { __typename: 'PermissionDeniedError', message: string }
         | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
         | { __typename: 'SetupAlreadyDoneError', message: string }
         | { __typename: 'TooManyAttemptsError', message: string }
@@ -2496,27 +2751,28 @@ export type RolesQuery = { __typename?: 'Query', database:
         | { __typename: 'ValidationError', message: string }
         | { __typename: 'WrongUserError', message: string }
        }
-    | { __typename?: 'DatabaseDoesNotExistError' }
-    | { __typename?: 'DependentObjectsError' }
-    | { __typename?: 'DuplicateObjectError' }
-    | { __typename?: 'ForbiddenError' }
-    | { __typename?: 'InUseError' }
-    | { __typename?: 'InvalidCredentialsError' }
-    | { __typename?: 'InvalidGrantError' }
-    | { __typename?: 'InvalidNameError' }
-    | { __typename?: 'InvitationUnusableError' }
-    | { __typename?: 'LastAdminError' }
-    | { __typename?: 'NotFoundError' }
-    | { __typename?: 'ObjectInUseError' }
-    | { __typename?: 'PermissionDeniedError' }
-    | { __typename?: 'PostgresError' }
-    | { __typename?: 'ServerUnavailableError' }
-    | { __typename?: 'SetupAlreadyDoneError' }
-    | { __typename?: 'TooManyAttemptsError' }
-    | { __typename?: 'UnauthenticatedError' }
-    | { __typename?: 'UndefinedObjectError' }
-    | { __typename?: 'ValidationError' }
-    | { __typename?: 'WrongUserError' }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
    };
 
 export type CreateRoleMutationVariables = Exact<{
@@ -2528,6 +2784,7 @@ export type CreateRoleMutationVariables = Exact<{
 
 export type CreateRoleMutation = { __typename?: 'Mutation', createRole:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2544,6 +2801,7 @@ export type CreateRoleMutation = { __typename?: 'Mutation', createRole:
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2557,11 +2815,13 @@ export type AlterRoleMutationVariables = Exact<{
   databaseId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
   attributes: RoleAttributesInput;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 }>;
 
 
 export type AlterRoleMutation = { __typename?: 'Mutation', alterRole:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2575,9 +2835,10 @@ export type AlterRoleMutation = { __typename?: 'Mutation', alterRole:
     | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange' }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2591,11 +2852,13 @@ export type RenameRoleMutationVariables = Exact<{
   databaseId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
   newName: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 }>;
 
 
 export type RenameRoleMutation = { __typename?: 'Mutation', renameRole:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2609,9 +2872,47 @@ export type RenameRoleMutation = { __typename?: 'Mutation', renameRole:
     | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange' }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type SetRolePasswordMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type SetRolePasswordMutation = { __typename?: 'Mutation', setRolePassword:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2631,6 +2932,7 @@ export type DropRoleMutationVariables = Exact<{
 
 export type DropRoleMutation = { __typename?: 'Mutation', dropRole:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2647,6 +2949,7 @@ export type DropRoleMutation = { __typename?: 'Mutation', dropRole:
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2666,6 +2969,7 @@ export type SetGroupMembersMutationVariables = Exact<{
 
 export type SetGroupMembersMutation = { __typename?: 'Mutation', setGroupMembers:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2682,6 +2986,69 @@ export type SetGroupMembersMutation = { __typename?: 'Mutation', setGroupMembers
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TooManyAttemptsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+    | { __typename: 'WrongUserError', message: string }
+   };
+
+export type RoleDependenciesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type RoleDependenciesQuery = { __typename?: 'Query', database:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'ConflictError', message: string }
+        | { __typename: 'DatabaseCatalog', role?: { __typename?: 'Role', name: string, dependencies: Array<{ __typename?: 'RoleDependency', database: string, owned: number, privileges: number }> } | null }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InUseError', message: string }
+        | { __typename: 'InvalidCredentialsError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'InvitationUnusableError', message: string }
+        | { __typename: 'LastAdminError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'SetupAlreadyDoneError', message: string }
+        | { __typename: 'TooManyAttemptsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+        | { __typename: 'ValidationError', message: string }
+        | { __typename: 'WrongUserError', message: string }
+       }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InUseError', message: string }
+    | { __typename: 'InvalidCredentialsError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvitationUnusableError', message: string }
+    | { __typename: 'LastAdminError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2696,6 +3063,7 @@ export type DatabasesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DatabasesQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', isAdmin: boolean } | null, databases:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2711,7 +3079,8 @@ export type DatabasesQuery = { __typename?: 'Query', viewer?: { __typename?: 'Us
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
-    | { __typename: 'QueryDatabasesSuccess', data: Array<{ __typename?: 'Database', id: string, name: string, viewerAccess?: Access | null, server: { __typename?: 'Server', host: string, port: number, isDemo: boolean }, viewerCapabilities: { __typename?: 'DatabaseCapabilities', canDisconnect: boolean } }> }
+    | { __typename: 'QueryDatabasesSuccess', data: Array<{ __typename?: 'Database', id: string, name: string, viewerAccess?: Access | null, viewerRoleName?: string | null, server: { __typename?: 'Server', host: string, port: number, isDemo: boolean }, viewerCapabilities: { __typename?: 'DatabaseCapabilities', canDisconnect: boolean } }> }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2728,6 +3097,7 @@ export type ConnectDatabaseMutationVariables = Exact<{
 
 export type ConnectDatabaseMutation = { __typename?: 'Mutation', connectDatabase:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'Database', id: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
@@ -2744,6 +3114,7 @@ export type ConnectDatabaseMutation = { __typename?: 'Mutation', connectDatabase
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2760,6 +3131,7 @@ export type TestConnectionMutationVariables = Exact<{
 
 export type TestConnectionMutation = { __typename?: 'Mutation', testConnection:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ConnectionTest', currentUser: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
@@ -2776,6 +3148,7 @@ export type TestConnectionMutation = { __typename?: 'Mutation', testConnection:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2792,6 +3165,7 @@ export type DisconnectDatabaseMutationVariables = Exact<{
 
 export type DisconnectDatabaseMutation = { __typename?: 'Mutation', disconnectDatabase:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2808,6 +3182,7 @@ export type DisconnectDatabaseMutation = { __typename?: 'Mutation', disconnectDa
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'Removed' }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2826,6 +3201,7 @@ export type AcceptInvitationMutationVariables = Exact<{
 export type AcceptInvitationMutation = { __typename?: 'Mutation', acceptInvitation:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'Collaborator', database: { __typename?: 'Database', id: string, name: string } }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2841,6 +3217,7 @@ export type AcceptInvitationMutation = { __typename?: 'Mutation', acceptInvitati
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2855,6 +3232,7 @@ export type MyInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyInvitationsQuery = { __typename?: 'Query', myInvitations:
     | { __typename: 'AuthenticationFailedError' }
+    | { __typename: 'ConcurrentChangeError' }
     | { __typename: 'ConflictError' }
     | { __typename: 'DatabaseDoesNotExistError' }
     | { __typename: 'DependentObjectsError' }
@@ -2871,6 +3249,7 @@ export type MyInvitationsQuery = { __typename?: 'Query', myInvitations:
     | { __typename: 'PermissionDeniedError' }
     | { __typename: 'PostgresError' }
     | { __typename: 'QueryMyInvitationsSuccess', data: Array<{ __typename?: 'Invitation', id: string, databaseName: string, access: Access, status: InvitationStatus, expiresAt: string, role: { __typename?: 'ConfiguredRole', rolname: string }, invitedBy?: { __typename?: 'User', username: string } | null }> }
+    | { __typename: 'SecretUnreadableError' }
     | { __typename: 'ServerUnavailableError' }
     | { __typename: 'SetupAlreadyDoneError' }
     | { __typename: 'TooManyAttemptsError' }
@@ -2888,6 +3267,7 @@ export type AcceptMyInvitationMutationVariables = Exact<{
 export type AcceptMyInvitationMutation = { __typename?: 'Mutation', acceptMyInvitation:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'Collaborator' }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2903,6 +3283,7 @@ export type AcceptMyInvitationMutation = { __typename?: 'Mutation', acceptMyInvi
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2919,6 +3300,7 @@ export type DeclineInvitationMutationVariables = Exact<{
 
 export type DeclineInvitationMutation = { __typename?: 'Mutation', declineInvitation:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2935,6 +3317,7 @@ export type DeclineInvitationMutation = { __typename?: 'Mutation', declineInvita
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2951,6 +3334,7 @@ export type SetupMutationVariables = Exact<{
 
 export type SetupMutation = { __typename?: 'Mutation', setup:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2966,6 +3350,7 @@ export type SetupMutation = { __typename?: 'Mutation', setup:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -2984,6 +3369,7 @@ export type LoginMutationVariables = Exact<{
 
 export type LoginMutation = { __typename?: 'Mutation', login:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -2999,6 +3385,7 @@ export type LoginMutation = { __typename?: 'Mutation', login:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -3014,6 +3401,7 @@ export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type UsersQuery = { __typename?: 'Query', users:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -3030,6 +3418,7 @@ export type UsersQuery = { __typename?: 'Query', users:
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'QueryUsersSuccess', data: Array<{ __typename?: 'User', id: string, username: string, email: string, displayName?: string | null, isAdmin: boolean, isActive: boolean }> }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -3046,6 +3435,7 @@ export type CreateUserMutationVariables = Exact<{
 
 export type CreateUserMutation = { __typename?: 'Mutation', createUser:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -3061,6 +3451,7 @@ export type CreateUserMutation = { __typename?: 'Mutation', createUser:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -3079,6 +3470,7 @@ export type UpdateUserMutationVariables = Exact<{
 
 export type UpdateUserMutation = { __typename?: 'Mutation', updateUser:
     | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
@@ -3094,6 +3486,7 @@ export type UpdateUserMutation = { __typename?: 'Mutation', updateUser:
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
@@ -3105,38 +3498,43 @@ export type UpdateUserMutation = { __typename?: 'Mutation', updateUser:
    };
 
 export const SecurableFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Securable"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SecurableObject"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aclIsDefault"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantablePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<SecurableFragment, unknown>;
-export const LiveEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BigCursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"member"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"newName"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OwnershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"newOwner"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CollaboratorEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}}]}}]}}]}}]} as unknown as DocumentNode<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
+export const LiveEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BigCursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"member"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"newName"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OwnershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"newOwner"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CollaboratorEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
+export const LatestCursorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LatestCursor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EventPage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LatestCursorQuery, LatestCursorQueryVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setupRequired"}},{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const AccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryApiTokensSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountQuery, AccountQueryVariables>;
 export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currentPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"currentPassword"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currentPassword"}}},{"kind":"Argument","name":{"kind":"Name","value":"newPassword"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newPassword"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const CreateApiTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreatedApiToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
-export const ActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Activity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EventPage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"actingRole"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActivityQuery, ActivityQueryVariables>;
-export const CollaboratorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Collaborators"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryUsersSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collaborators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"configuredRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CollaboratorsQuery, CollaboratorsQueryVariables>;
+export const ActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Activity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BigCursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}},{"kind":"Argument","name":{"kind":"Name","value":"actorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EventPage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"actingRole"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActivityQuery, ActivityQueryVariables>;
+export const CollaboratorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Collaborators"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryUsersSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collaborators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"configuredRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CollaboratorsQuery, CollaboratorsQueryVariables>;
 export const AddCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AddCollaboratorMutation, AddCollaboratorMutationVariables>;
 export const UpdateCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateCollaboratorMutation, UpdateCollaboratorMutationVariables>;
 export const RemoveCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveCollaboratorMutation, RemoveCollaboratorMutationVariables>;
 export const LeaveDatabaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LeaveDatabase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leaveDatabase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<LeaveDatabaseMutation, LeaveDatabaseMutationVariables>;
 export const DatabaseHeaderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DatabaseHeader"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canManageCollaborators"}},{"kind":"Field","name":{"kind":"Name","value":"canConfigureRoles"}},{"kind":"Field","name":{"kind":"Name","value":"canReadCatalog"}},{"kind":"Field","name":{"kind":"Name","value":"canLeave"}},{"kind":"Field","name":{"kind":"Name","value":"canDisconnect"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DatabaseHeaderQuery, DatabaseHeaderQueryVariables>;
 export const ExplainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Explain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"effectivePrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalogEffectivePrivilegesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"privilege"}},{"kind":"Field","name":{"kind":"Name","value":"held"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"predefinedRole"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grantor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExplainQuery, ExplainQueryVariables>;
-export const PendingInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PendingInvitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configuredRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"invitedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PendingInvitationsQuery, PendingInvitationsQueryVariables>;
+export const PendingInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PendingInvitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configuredRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"invitedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PendingInvitationsQuery, PendingInvitationsQueryVariables>;
 export const InviteCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationSent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"}},{"kind":"Field","name":{"kind":"Name","value":"acceptUrl"}}]}}]}}]}}]} as unknown as DocumentNode<InviteCollaboratorMutation, InviteCollaboratorMutationVariables>;
 export const ResendInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationSent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"}},{"kind":"Field","name":{"kind":"Name","value":"acceptUrl"}}]}}]}}]}}]} as unknown as DocumentNode<ResendInvitationMutation, ResendInvitationMutationVariables>;
 export const RevokeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
-export const OverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Overview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"privilegesByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"databasePrivileges"}}]}},{"kind":"Field","name":{"kind":"Name","value":"database"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Securable"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Securable"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Securable"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tableKind"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Securable"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SecurableObject"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aclIsDefault"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantablePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<OverviewQuery, OverviewQueryVariables>;
+export const OverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Overview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"privilegesByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"databasePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"canCreateSchemas"}}]}},{"kind":"Field","name":{"kind":"Name","value":"database"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Securable"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Securable"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Securable"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tableKind"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Securable"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SecurableObject"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aclIsDefault"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantablePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<OverviewQuery, OverviewQueryVariables>;
+export const CreateSchemaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSchema"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"owner"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSchema"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"owner"},"value":{"kind":"Variable","name":{"kind":"Name","value":"owner"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<CreateSchemaMutation, CreateSchemaMutationVariables>;
 export const SetPrivilegesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetPrivileges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grants"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DesiredGrantInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"grants"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grants"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<SetPrivilegesMutation, SetPrivilegesMutationVariables>;
+export const GrantWithExtrasDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantWithExtras"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withSchemaUsage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withSequenceUsage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantPrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantee"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}}},{"kind":"Argument","name":{"kind":"Name","value":"privileges"},"value":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}}},{"kind":"Argument","name":{"kind":"Name","value":"withSchemaUsage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withSchemaUsage"}}},{"kind":"Argument","name":{"kind":"Name","value":"withSequenceUsage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withSequenceUsage"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<GrantWithExtrasMutation, GrantWithExtrasMutationVariables>;
 export const TransferOwnershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TransferOwnership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newOwner"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tables"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"newOwner"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newOwner"}}},{"kind":"Argument","name":{"kind":"Name","value":"tables"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tables"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<TransferOwnershipMutation, TransferOwnershipMutationVariables>;
-export const LoginRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LoginRoles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loginRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseLoginRolesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"isConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"configuredRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LoginRolesQuery, LoginRolesQueryVariables>;
+export const LoginRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LoginRoles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loginRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseLoginRolesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"isConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"configuredRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LoginRolesQuery, LoginRolesQueryVariables>;
 export const ConfigureRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigureRoleMutation, ConfigureRoleMutationVariables>;
 export const RemoveConfiguredRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveConfiguredRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeConfiguredRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveConfiguredRoleMutation, RemoveConfiguredRoleMutationVariables>;
-export const RolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Roles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"membershipOptionsPerGrant"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canCreateRoles"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"canLogin"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"createRole"}},{"kind":"Field","name":{"kind":"Name","value":"createDb"}},{"kind":"Field","name":{"kind":"Name","value":"connectionLimit"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}},{"kind":"Field","name":{"kind":"Name","value":"isConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"admin"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"set"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RolesQuery, RolesQueryVariables>;
+export const RolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Roles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"membershipOptionsPerGrant"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canCreateRoles"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"createDb"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"canLogin"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"createRole"}},{"kind":"Field","name":{"kind":"Name","value":"createDb"}},{"kind":"Field","name":{"kind":"Name","value":"replication"}},{"kind":"Field","name":{"kind":"Name","value":"bypassRls"}},{"kind":"Field","name":{"kind":"Name","value":"connectionLimit"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}},{"kind":"Field","name":{"kind":"Name","value":"isConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"admin"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"set"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alter"}},{"kind":"Field","name":{"kind":"Name","value":"alterReason"}},{"kind":"Field","name":{"kind":"Name","value":"rename"}},{"kind":"Field","name":{"kind":"Name","value":"renameReason"}},{"kind":"Field","name":{"kind":"Name","value":"drop"}},{"kind":"Field","name":{"kind":"Name","value":"dropReason"}},{"kind":"Field","name":{"kind":"Name","value":"manageMembers"}},{"kind":"Field","name":{"kind":"Name","value":"manageMembersReason"}},{"kind":"Field","name":{"kind":"Name","value":"setPassword"}},{"kind":"Field","name":{"kind":"Name","value":"setPasswordReason"}},{"kind":"Field","name":{"kind":"Name","value":"lockedAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attribute"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RolesQuery, RolesQueryVariables>;
 export const CreateRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRoleInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<CreateRoleMutation, CreateRoleMutationVariables>;
-export const AlterRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AlterRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attributes"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RoleAttributesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alterRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"attributes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attributes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AlterRoleMutation, AlterRoleMutationVariables>;
-export const RenameRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenameRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renameRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"newName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RenameRoleMutation, RenameRoleMutationVariables>;
+export const AlterRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AlterRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attributes"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RoleAttributesInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alterRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"attributes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attributes"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<AlterRoleMutation, AlterRoleMutationVariables>;
+export const RenameRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenameRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renameRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"newName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newName"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<RenameRoleMutation, RenameRoleMutationVariables>;
+export const SetRolePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetRolePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setRolePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<SetRolePasswordMutation, SetRolePasswordMutationVariables>;
 export const DropRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DropRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reassignTo"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dropRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"reassignTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reassignTo"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<DropRoleMutation, DropRoleMutationVariables>;
 export const SetGroupMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGroupMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"members"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setGroupMembers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"members"},"value":{"kind":"Variable","name":{"kind":"Name","value":"members"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<SetGroupMembersMutation, SetGroupMembersMutationVariables>;
-export const DatabasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryDatabasesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"isDemo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canDisconnect"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"demoDatabase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<DatabasesQuery, DatabasesQueryVariables>;
+export const RoleDependenciesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoleDependencies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"dependencies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"owned"}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoleDependenciesQuery, RoleDependenciesQueryVariables>;
+export const DatabasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryDatabasesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRoleName"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"isDemo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canDisconnect"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"demoDatabase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<DatabasesQuery, DatabasesQueryVariables>;
 export const ConnectDatabaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectDatabase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectDatabaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectDatabase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ConnectDatabaseMutation, ConnectDatabaseMutationVariables>;
 export const TestConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectDatabaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectionTest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentUser"}}]}}]}}]}}]} as unknown as DocumentNode<TestConnectionMutation, TestConnectionMutationVariables>;
 export const DisconnectDatabaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisconnectDatabase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disconnectDatabase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DisconnectDatabaseMutation, DisconnectDatabaseMutationVariables>;

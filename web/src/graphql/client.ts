@@ -2,25 +2,34 @@ import { type AnyVariables, Client, fetchExchange, subscriptionExchange, type Ty
 import { createClient as createWsClient } from 'graphql-ws';
 import { createSignal } from 'solid-js';
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+/** The WebSocket's own state; what the header shows also depends on whether any view is live (lib/live.ts). */
+export type SocketState = 'connecting' | 'open' | 'reconnecting';
 
-const [connection, setConnection] = createSignal<ConnectionState>('connecting');
+const [socketState, setSocketState] = createSignal<SocketState>('connecting');
 
-/** The live connection's state, for the indicator in the header. */
-export { connection };
+export { socketState };
 
 const wsUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 
-/** One WebSocket for all live views; the session cookie authenticates it on upgrade. */
+/** A dashboard should come back within seconds of the network: capped backoff, jittered so tabs do not stampede. */
+const retryWait = (retries: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.min(500 * 2 ** retries, 5_000) + Math.random() * 500));
+
+/**
+ * One WebSocket for all live views; the session cookie authenticates it on upgrade. It stays open a moment after the
+ * last view stops watching, so moving from one live page to the next does not reconnect.
+ */
 export const sockets = createWsClient({
   url: wsUrl,
   lazy: true,
+  lazyCloseTimeout: 3_000,
   retryAttempts: Number.POSITIVE_INFINITY,
   shouldRetry: () => true,
+  retryWait,
   on: {
-    connected: () => setConnection('live'),
-    closed: () => setConnection('reconnecting'),
-    connecting: () => setConnection((state) => (state === 'live' ? 'reconnecting' : state)),
+    connecting: (isRetry) => setSocketState(isRetry ? 'reconnecting' : 'connecting'),
+    connected: () => setSocketState('open'),
+    closed: () => setSocketState('reconnecting'),
   },
 });
 

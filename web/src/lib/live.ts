@@ -1,10 +1,12 @@
-import { createSignal, onCleanup } from 'solid-js';
+import { stringifyDocument } from '@urql/core';
+import { createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { graphql } from '../gql';
-import { client } from '../graphql/client';
+import type { LiveEventsSubscription } from '../gql/graphql';
+import { query, socketState, sockets } from '../graphql/client';
 
 const LiveEvents = graphql(`
-  subscription LiveEvents($databaseId: ID, $after: BigCursor) {
-    events(databaseId: $databaseId, after: $after) {
+  subscription LiveEvents($databaseId: ID, $kinds: [String!], $after: BigCursor) {
+    events(databaseId: $databaseId, kinds: $kinds, after: $after) {
       __typename
       cursor
       kind
@@ -17,9 +19,20 @@ const LiveEvents = graphql(`
       ... on OwnershipEvent { object newOwner }
       ... on CollaboratorEvent { username }
       ... on ObjectEvent { object }
+      ... on DatabaseEvent { database }
+      ... on UserEvent { username }
+      ... on InvitationEvent { email status }
     }
   }
 `);
+
+const LatestCursor = graphql(`
+  query LatestCursor {
+    auditLog(first: 1) { __typename ... on EventPage { events { cursor } } }
+  }
+`);
+
+const LIVE_QUERY = stringifyDocument(LiveEvents);
 
 export interface LiveEvent {
   cursor: string;
@@ -32,6 +45,9 @@ export interface LiveEvent {
   member?: string | null;
   newOwner?: string | null;
   username?: string | null;
+  database?: string | null;
+  email?: string | null;
+  status?: string | null;
 }
 
 export interface Toast {
@@ -52,43 +68,183 @@ export function pushToast(text: string, external = false): void {
   setTimeout(() => setToasts((current) => current.filter((item) => item.id !== toast.id)), 6_000);
 }
 
-/** "ana granted SELECT on s.t to bob" / "changed outside Rolecall: …" */
+/** "ana: privileges changed s.t → bob" / "Changed outside Rolecall: role created reporting" */
 export function describeEvent(event: LiveEvent): string {
   const who = event.source === 'EXTERNAL' ? 'Changed outside Rolecall' : (event.actor?.username ?? 'Someone');
   const what = [
-    event.kind.replace('.', ' '),
+    event.kind.replace('.', ' ').replace('_', ' '),
+    event.database,
     event.object,
     event.role,
     event.grantee && `→ ${event.grantee}`,
     event.member && `member ${event.member}`,
     event.newOwner && `owner ${event.newOwner}`,
     event.username,
+    event.email,
   ]
     .filter(Boolean)
     .join(' ');
   return `${who}: ${what}`;
 }
 
+/** What the header shows: idle where no view is live, and replaying while missed changes come in after a drop. */
+export type ConnectionState = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'replaying';
+
+export interface LiveScope {
+  databaseId?: string;
+  /** Only these event kinds (a list page needs only the few that change it). */
+  kinds?: string[];
+}
+
+interface Watch {
+  scope: LiveScope;
+  /** The cursor of the last event seen, to resume after; nothing is missed across a drop. */
+  last: string | undefined;
+  stop: () => void;
+  onEvent: (event: LiveEvent) => void;
+  onResync: () => void;
+}
+
+const watches = new Set<Watch>();
+const [watching, setWatching] = createSignal(0);
+const [replaying, setReplaying] = createSignal(false);
+
+export function connection(): ConnectionState {
+  if (watching() === 0) return 'idle';
+  const socket = socketState();
+  if (socket !== 'open') return socket;
+  return replaying() ? 'replaying' : 'live';
+}
+
 /**
- * Calls `onEvent` for every event of a database while the calling component lives, resuming after its last
- * cursor when the connection comes back (nothing missed), and toasts each one.
+ * The server replays what was missed and then goes live without a marker between the two: the replay is taken as
+ * over once no event has come for this long.
  */
-export function useLiveEvents(databaseId: () => string | undefined, onEvent: (event: LiveEvent) => void): void {
-  let last: string | undefined;
-  let stop: (() => void) | undefined;
-  const start = () => {
-    stop?.();
-    const { unsubscribe } = client
-      .subscription(LiveEvents, { databaseId: databaseId(), after: last })
-      .subscribe((result) => {
+const REPLAY_QUIET_MS = 700;
+let replayTimer: ReturnType<typeof setTimeout> | undefined;
+
+function awaitQuiet(): void {
+  clearTimeout(replayTimer);
+  replayTimer = setTimeout(() => setReplaying(false), REPLAY_QUIET_MS);
+}
+
+const later = (a: string | undefined, b: string | undefined) => {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return BigInt(a) >= BigInt(b) ? a : b;
+};
+
+function forget(watch: Watch): void {
+  watch.stop();
+  watches.delete(watch);
+  setWatching(watches.size);
+}
+
+/** (Re)subscribes the watch from its last cursor; a subscription it replaces delivers nothing more. */
+function subscribe(watch: Watch): void {
+  watch.stop();
+  let current = true;
+  const unsubscribe = sockets.subscribe<LiveEventsSubscription>(
+    { query: LIVE_QUERY, variables: { ...watch.scope, after: watch.last } },
+    {
+      next: (result) => {
         const event = result.data?.events as LiveEvent | undefined;
-        if (!event) return;
-        last = event.cursor;
-        pushToast(describeEvent(event), event.source === 'EXTERNAL');
-        onEvent(event);
-      });
-    stop = unsubscribe;
+        if (!current || !event) return;
+        watch.last = later(watch.last, event.cursor);
+        if (replaying()) awaitQuiet();
+        watch.onEvent(event);
+      },
+      // The server ends a subscription the viewer may no longer hold (removed from the database, deactivated).
+      error: () => current && forget(watch),
+      complete: () => current && forget(watch),
+    },
+  );
+  watch.stop = () => {
+    current = false;
+    unsubscribe();
   };
-  start();
-  onCleanup(() => stop?.());
+}
+
+/**
+ * graphql-ws re-sends each subscription as it was first made when the socket comes back, which would resume from
+ * "now" and lose what happened meanwhile: on a reconnection every watch subscribes again after its last cursor
+ * (synchronously, before graphql-ws re-sends the old ones, which are then dropped) and its view refetches.
+ */
+sockets.on('connected', (_socket, _payload, wasRetry) => {
+  if (!wasRetry || watches.size === 0) return;
+  setReplaying(true);
+  awaitQuiet();
+  for (const watch of watches) {
+    subscribe(watch);
+    // Outside graphql-ws's message handler: a throw there would close the socket as a bad response.
+    queueMicrotask(watch.onResync);
+  }
+});
+
+/** A cursor to resume from should the socket drop before the first event: the newest event the viewer can see. */
+async function startingCursor(watch: Watch): Promise<void> {
+  const data = await query(LatestCursor, {}).catch(() => null);
+  const page = data?.auditLog;
+  const cursor = page?.__typename === 'EventPage' ? page.events[0]?.cursor : undefined;
+  watch.last = later(watch.last, cursor);
+}
+
+export interface LiveHandlers {
+  /** Each event, as it comes (replayed ones too). */
+  onEvent?: (event: LiveEvent) => void;
+  /** The view should re-read what it shows: after a burst of events, and after a reconnection. */
+  refresh: () => void;
+  /** Toast the event (default: every event). */
+  toast?: (event: LiveEvent) => boolean;
+}
+
+/**
+ * Keeps a view live while the calling component lives: events of `scope` are toasted and make the view refresh
+ * (at most once per burst); after a dropped connection it resumes after the last cursor, so nothing is missed.
+ */
+export function useLiveEvents(scope: () => LiveScope, handlers: LiveHandlers): void {
+  let burst: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    clearTimeout(burst);
+    burst = setTimeout(handlers.refresh, 150);
+  };
+  createEffect(
+    on(
+      () => JSON.stringify(scope()),
+      () => {
+        const watch: Watch = {
+          scope: scope(),
+          last: undefined,
+          stop: () => undefined,
+          onEvent: (event) => {
+            if (handlers.toast?.(event) ?? true) pushToast(describeEvent(event), event.source === 'EXTERNAL');
+            handlers.onEvent?.(event);
+            refreshSoon();
+          },
+          onResync: handlers.refresh,
+        };
+        watches.add(watch);
+        setWatching(watches.size);
+        subscribe(watch);
+        void startingCursor(watch);
+        onCleanup(() => forget(watch));
+      },
+    ),
+  );
+  onCleanup(() => clearTimeout(burst));
+}
+
+/** The subtle highlight a view gets when it changed live. */
+export function createFlash(): [() => boolean, () => void] {
+  const [flash, setFlash] = createSignal(false);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  return [
+    flash,
+    () => {
+      setFlash(true);
+      clearTimeout(timer);
+      timer = setTimeout(() => setFlash(false), 1_200);
+    },
+  ];
 }

@@ -70,3 +70,56 @@ export function changedDrafts(original: readonly Draft[], drafts: readonly Draft
     return !was || !same(was.privileges, draft.privileges) || !same(was.grantable, draft.grantable);
   });
 }
+
+/** The drafts a dialog starts from: one per grantee of the object, as the server showed it. */
+export function draftsOf(
+  grants: readonly { grantee: { name: string } | null; privileges: string[]; grantable: string[] }[],
+) {
+  return grants.map(
+    (grant): Draft => ({
+      grantee: grant.grantee?.name ?? null,
+      privileges: [...grant.privileges],
+      grantable: [...grant.grantable],
+    }),
+  );
+}
+
+/** The privileges a draft adds to what its grantee held before (what a GRANT would give it). */
+export function addedPrivileges(original: readonly Draft[], draft: Draft): string[] {
+  const before = original.find((candidate) => candidate.grantee === draft.grantee)?.privileges ?? [];
+  return draft.privileges.filter((privilege) => !before.includes(privilege));
+}
+
+/**
+ * Owner, grants and what the viewer may do, in a stable order: two views of an object with the same fingerprint
+ * show the same thing, so a dialog can tell when the object changed under it.
+ */
+export function objectFingerprint(view: {
+  owner: { name: string } | null;
+  grants: readonly { grantee: { name: string } | null; privileges: readonly string[]; grantable: readonly string[] }[];
+  viewerCan: { changePrivileges: boolean; transferOwnership: boolean; grantablePrivileges: readonly string[] };
+}): string {
+  const grants = view.grants
+    .map((grant) => `${grant.grantee?.name ?? ''}=${[...grant.privileges].sort()}/${[...grant.grantable].sort()}`)
+    .sort();
+  const can = view.viewerCan;
+  return JSON.stringify([
+    view.owner?.name ?? null,
+    grants,
+    can.changePrivileges,
+    can.transferOwnership,
+    [...can.grantablePrivileges].sort(),
+  ]);
+}
+
+/** The extra grants the server offers alongside a table grant (its warnings name the option that adds them). */
+export type Offer = 'SCHEMA_USAGE' | 'SEQUENCE_USAGE';
+
+export function offersIn(warnings: readonly string[]): { offer: Offer; warning: string }[] {
+  const found: { offer: Offer; warning: string }[] = [];
+  for (const warning of warnings) {
+    if (warning.includes('withSchemaUsage')) found.push({ offer: 'SCHEMA_USAGE', warning });
+    else if (warning.includes('withSequenceUsage')) found.push({ offer: 'SEQUENCE_USAGE', warning });
+  }
+  return found;
+}

@@ -3,6 +3,7 @@ import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
+import { createFlash, useLiveEvents } from '../../lib/live';
 import { MyInvitationsList } from '../invitations/Invitations';
 
 const AccountQuery = graphql(`
@@ -27,6 +28,17 @@ const RevokeApiToken = graphql(`
   }
 `);
 
+/** Invitations to the viewer's e-mail, and changes an admin makes to their account. */
+const ACCOUNT_KINDS = [
+  'invitation.created',
+  'invitation.resent',
+  'invitation.revoked',
+  'invitation.accepted',
+  'invitation.declined',
+  'invitation.expired',
+  'user.updated',
+];
+
 export function AccountPage(): JSX.Element {
   const [data, { refetch }] = createResource(() => query(AccountQuery, {}));
   const [message, setMessage] = createSignal<string | null>(null);
@@ -36,13 +48,22 @@ export function AccountPage(): JSX.Element {
     return result?.__typename === 'QueryApiTokensSuccess' ? result.data : [];
   };
   const { error, act } = createAction(refetch);
+  const [version, setVersion] = createSignal(0);
+  const [flash, highlight] = createFlash();
+  useLiveEvents(() => ({ kinds: ACCOUNT_KINDS }), {
+    onEvent: highlight,
+    refresh: () => {
+      setVersion((value) => value + 1);
+      void refetch();
+    },
+  });
   return (
-    <main class="page">
+    <main class={`page ${flash() ? 'flash' : ''}`}>
       <h1>Account</h1>
       <p>
         {data()?.viewer?.username} · {data()?.viewer?.email} · {data()?.viewer?.isAdmin ? 'admin' : 'standard user'}
       </p>
-      <MyInvitationsList />
+      <MyInvitationsList version={version()} />
       <h2>Password</h2>
       <form
         class="inline-form"

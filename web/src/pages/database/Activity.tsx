@@ -1,33 +1,175 @@
-import { createResource, For, type JSX } from 'solid-js';
+import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { query } from '../../graphql/client';
 
 const ActivityQuery = graphql(`
-  query Activity($id: ID!) {
-    auditLog(databaseId: $id, first: 100) {
+  query Activity($id: ID!, $first: Int, $after: BigCursor, $kinds: [String!], $actorId: ID) {
+    auditLog(databaseId: $id, first: $first, after: $after, kinds: $kinds, actorId: $actorId) {
       __typename
       ... on Error { message }
       ... on EventPage {
-        events { cursor kind source createdAt sql actingRole actor { username } warnings }
+        nextCursor
+        events { cursor kind source createdAt sql actingRole actor { id username } warnings }
       }
     }
   }
 `);
 
-/** The audit log of the database, newest first; it refetches on every live event. */
+const PAGE = 50;
+
+/** The kinds a database's log holds; kinds seen in the log are offered too. */
+const KNOWN_KINDS = [
+  'privileges.changed',
+  'ownership.transferred',
+  'schema.created',
+  'object.created',
+  'object.dropped',
+  'role.created',
+  'role.altered',
+  'role.renamed',
+  'role.dropped',
+  'role.password_changed',
+  'role.configured',
+  'role.unconfigured',
+  'membership.granted',
+  'membership.revoked',
+  'members.set',
+  'collaborator.added',
+  'collaborator.changed',
+  'collaborator.removed',
+  'collaborator.left',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.revoked',
+];
+
+interface EventView {
+  cursor: string;
+  kind: string;
+  source: string;
+  createdAt: string;
+  sql: string[];
+  actingRole?: string | null;
+  actor?: { id: string; username: string } | null;
+  warnings: string[];
+}
+
+interface Page {
+  events: EventView[];
+  nextCursor?: string | null;
+}
+
+/** What the list shows: the events for one filter, newest first, and whether older ones exist. */
+interface Shown {
+  filter: string;
+  events: EventView[];
+  more: boolean;
+}
+
+/**
+ * The newest page (re-read on every live event) put in front of what is shown. Without overlap a full page means
+ * events were missed in between, so the list starts again from the newest page rather than show a gap.
+ */
+export function withNewest(shown: Shown, filter: string, page: Page): Shown {
+  const fresh = { filter, events: page.events, more: Boolean(page.nextCursor) };
+  if (shown.filter !== filter || shown.events.length === 0) return fresh;
+  const cursors = new Set(page.events.map((event) => event.cursor));
+  const overlaps = shown.events.some((event) => cursors.has(event.cursor));
+  if (!overlaps && page.nextCursor) return fresh;
+  return { ...shown, events: [...page.events, ...shown.events.filter((event) => !cursors.has(event.cursor))] };
+}
+
+/** The audit log of the database, newest first, filtered by kind and actor, paged; it refetches on every live event. */
 export function Activity(props: { databaseId: string; version: number }): JSX.Element {
-  const [data] = createResource(
-    () => [props.databaseId, props.version] as const,
-    ([id]) => query(ActivityQuery, { id }),
+  const [kind, setKind] = createSignal('');
+  const [actor, setActor] = createSignal('');
+  const [shown, setShown] = createSignal<Shown>({ filter: '', events: [], more: false });
+  const [older, setOlder] = createSignal<{ loading: boolean; error: string | null }>({ loading: false, error: null });
+  const filter = () => JSON.stringify([props.databaseId, kind(), actor()]);
+  const variables = () => ({
+    id: props.databaseId,
+    first: PAGE,
+    kinds: kind() ? [kind()] : null,
+    actorId: actor() || null,
+  });
+  const [newest] = createResource(
+    () => [filter(), props.version] as const,
+    async ([key]) => ({ filter: key, page: (await query(ActivityQuery, variables())).auditLog }),
   );
-  const events = () => {
-    const page = data()?.auditLog;
-    return page?.__typename === 'EventPage' ? page.events : [];
+  const result = () => (newest.error ? undefined : newest());
+  createEffect(() => {
+    const value = result();
+    if (value?.page.__typename === 'EventPage')
+      setShown((current) => withNewest(current, value.filter, value.page as Page));
+  });
+  const failure = () => {
+    if (newest.error) return (newest.error as Error).message;
+    const page = result()?.page as { __typename: string; message?: string } | undefined;
+    return page && page.__typename !== 'EventPage' ? (page.message ?? 'The activity could not be read.') : null;
   };
+  const events = () => (shown().filter === filter() ? shown().events : []);
+  const kinds = () => [...new Set([...KNOWN_KINDS, ...events().map((event) => event.kind), kind()])].filter(Boolean);
+  const actors = () => {
+    const seen = new Map<string, string>();
+    for (const event of events()) if (event.actor) seen.set(event.actor.id, event.actor.username);
+    return [...seen];
+  };
+
+  const loadOlder = async () => {
+    const before = shown();
+    setOlder({ loading: true, error: null });
+    try {
+      const page = (await query(ActivityQuery, { ...variables(), after: before.events.at(-1)?.cursor })).auditLog;
+      if (page.__typename !== 'EventPage') {
+        setOlder({
+          loading: false,
+          error: (page as { message?: string }).message ?? 'Older events could not be read.',
+        });
+        return;
+      }
+      if (shown().filter === before.filter)
+        setShown((current) => {
+          const have = new Set(current.events.map((event) => event.cursor));
+          const added = (page.events as EventView[]).filter((event) => !have.has(event.cursor));
+          return { ...current, events: [...current.events, ...added], more: Boolean(page.nextCursor) };
+        });
+      setOlder({ loading: false, error: null });
+    } catch (failure) {
+      setOlder({ loading: false, error: (failure as Error).message });
+    }
+  };
+
   return (
     <section aria-label="Activity">
+      <form class="inline-form filters" aria-label="Filter the activity" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Kind{' '}
+          <select aria-label="Filter by kind" value={kind()} onChange={(event) => setKind(event.currentTarget.value)}>
+            <option value="">All kinds</option>
+            <For each={kinds()}>{(name) => <option value={name}>{name}</option>}</For>
+          </select>
+        </label>
+        <label>
+          By{' '}
+          <select
+            aria-label="Filter by actor"
+            value={actor()}
+            onChange={(event) => setActor(event.currentTarget.value)}
+          >
+            <option value="">Anyone</option>
+            <For each={actors()}>{([id, username]) => <option value={id}>{username}</option>}</For>
+          </select>
+        </label>
+      </form>
+      <Show when={newest.loading && events().length === 0}>
+        <p class="muted" role="status">
+          Loading the activity…
+        </p>
+      </Show>
+      <ErrorText error={failure()} />
       <ol class="activity">
-        <For each={events()} fallback={<li class="muted">Nothing yet.</li>}>
+        <For each={events()} fallback={<Show when={!newest.loading}>{<li class="muted">Nothing yet.</li>}</Show>}>
           {(event) => (
             <li class={event.source === 'EXTERNAL' ? 'external' : ''} data-kind={event.kind}>
               <time>{new Date(event.createdAt).toLocaleString()}</time> <strong>{event.kind}</strong>{' '}
@@ -42,6 +184,12 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
           )}
         </For>
       </ol>
+      <Show when={shown().filter === filter() && shown().more}>
+        <button type="button" onClick={loadOlder} disabled={older().loading}>
+          {older().loading ? 'Loading older events…' : 'Load older'}
+        </button>
+      </Show>
+      <ErrorText error={older().error} />
     </section>
   );
 }

@@ -11,6 +11,8 @@ const CollaboratorsQuery = graphql(`
     viewer { id isAdmin }
     users { __typename ... on QueryUsersSuccess { data { id username email isActive } } }
     database(id: $id) {
+      __typename
+      ... on Error { message }
       ... on Database {
         collaborators { id access createdAt user { id username email isAdmin } role { id rolname } }
         configuredRoles { id rolname }
@@ -42,6 +44,11 @@ const LeaveDatabase = graphql(`
 
 type Access = 'MEMBER' | 'MANAGER';
 
+export const CANNOT_MANAGE = "Only admins and this database's managers add collaborators.";
+const CANNOT_MANAGE_ROW = "Only admins and this database's managers change or remove collaborators.";
+const ADMIN_ROW = "A manager cannot change or remove an admin's collaboration: only admins can.";
+const CANNOT_LEAVE = 'You are not a collaborator on this database, so there is nothing to leave.';
+
 export function Collaborators(props: {
   databaseId: string;
   version: number;
@@ -52,39 +59,59 @@ export function Collaborators(props: {
     ([id]) => query(CollaboratorsQuery, { id }),
   );
   const navigate = useNavigate();
-  const database = () =>
-    data()?.database?.__typename === 'Database' || data()?.database
-      ? (data()?.database as {
-          collaborators?: CollaboratorView[];
-          configuredRoles?: { id: string; rolname: string }[];
-        })
-      : undefined;
-  const collaborators = () => database()?.collaborators ?? [];
+  const result = () => (data.error ? undefined : data());
+  const database = () => {
+    const value = result()?.database;
+    return value?.__typename === 'Database' ? value : undefined;
+  };
+  const failure = () => {
+    if (data.error) return (data.error as Error).message;
+    const value = result()?.database as { __typename: string; message?: string } | undefined;
+    return value && value.__typename !== 'Database' ? (value.message ?? 'The collaborators could not be read.') : null;
+  };
+  const collaborators = (): CollaboratorView[] => database()?.collaborators ?? [];
   const roles = () => database()?.configuredRoles ?? [];
+  const viewer = () => result()?.viewer;
   const users = () => {
-    const result = data()?.users;
-    return result?.__typename === 'QueryUsersSuccess'
-      ? result.data.filter((user) => user.isActive && !collaborators().some((c) => c.user.id === user.id))
+    const value = result()?.users;
+    return value?.__typename === 'QueryUsersSuccess'
+      ? value.data.filter((user) => user.isActive && !collaborators().some((c) => c.user.id === user.id))
       : [];
   };
-  const { error, act } = createAction(refetch);
+  const usersListed = () => result()?.users?.__typename === 'QueryUsersSuccess';
+  // createAction reads the collaborators back after a refused change too, so no select keeps a rejected value.
+  const { error, act: change } = createAction(refetch);
+  /** Why the viewer may not change this row, or null when it may. */
+  const rowLock = (collaborator: CollaboratorView) => {
+    if (!props.capabilities.canManageCollaborators) return CANNOT_MANAGE_ROW;
+    if (collaborator.user.isAdmin && !viewer()?.isAdmin) return ADMIN_ROW;
+    return null;
+  };
   const add = (event: SubmitEvent) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    void act(() =>
-      mutate(AddCollaborator, {
+    const element = event.currentTarget as HTMLFormElement;
+    const form = new FormData(element);
+    void change(async () => {
+      await mutate(AddCollaborator, {
         input: {
           databaseId: props.databaseId,
           userId: String(form.get('userId')),
           configuredRoleId: String(form.get('roleId')),
           access: String(form.get('access')) as Access,
         },
-      }),
-    );
+      });
+      element.reset();
+    });
   };
 
   return (
     <section aria-label="Collaborators">
+      <Show when={data.loading && !result()}>
+        <p class="muted" role="status">
+          Loading collaborators…
+        </p>
+      </Show>
+      <ErrorText error={failure()} />
       <table>
         <thead>
           <tr>
@@ -104,33 +131,32 @@ export function Collaborators(props: {
                 <td>
                   <select
                     aria-label={`Role of ${collaborator.user.username}`}
-                    disabled={!props.capabilities.canManageCollaborators}
+                    disabled={rowLock(collaborator) !== null}
+                    title={rowLock(collaborator) ?? undefined}
                     value={collaborator.role.id}
-                    onChange={(event) =>
-                      act(() =>
-                        mutate(UpdateCollaborator, {
-                          id: collaborator.id,
-                          input: { configuredRoleId: event.currentTarget.value },
-                        }),
-                      )
-                    }
+                    onChange={(event) => {
+                      const configuredRoleId = event.currentTarget.value;
+                      void change(() =>
+                        mutate(UpdateCollaborator, { id: collaborator.id, input: { configuredRoleId } }),
+                      );
+                    }}
                   >
                     <For each={roles()}>{(role) => <option value={role.id}>{role.rolname}</option>}</For>
+                    <Show when={!roles().some((role) => role.id === collaborator.role.id)}>
+                      <option value={collaborator.role.id}>{collaborator.role.rolname}</option>
+                    </Show>
                   </select>
                 </td>
                 <td>
                   <select
                     aria-label={`Access of ${collaborator.user.username}`}
-                    disabled={!props.capabilities.canManageCollaborators}
+                    disabled={rowLock(collaborator) !== null}
+                    title={rowLock(collaborator) ?? undefined}
                     value={collaborator.access}
-                    onChange={(event) =>
-                      act(() =>
-                        mutate(UpdateCollaborator, {
-                          id: collaborator.id,
-                          input: { access: event.currentTarget.value as Access },
-                        }),
-                      )
-                    }
+                    onChange={(event) => {
+                      const access = event.currentTarget.value as Access;
+                      void change(() => mutate(UpdateCollaborator, { id: collaborator.id, input: { access } }));
+                    }}
                   >
                     <option value="MEMBER">Member</option>
                     <option value="MANAGER">Manager</option>
@@ -138,13 +164,14 @@ export function Collaborators(props: {
                 </td>
                 <td>
                   <Show
-                    when={collaborator.user.id === data()?.viewer?.id}
+                    when={collaborator.user.id === viewer()?.id}
                     fallback={
                       <button
                         type="button"
                         class="small danger"
-                        disabled={!props.capabilities.canManageCollaborators}
-                        onClick={() => act(() => mutate(RemoveCollaborator, { id: collaborator.id }))}
+                        disabled={rowLock(collaborator) !== null}
+                        title={rowLock(collaborator) ?? undefined}
+                        onClick={() => change(() => mutate(RemoveCollaborator, { id: collaborator.id }))}
                       >
                         Remove
                       </button>
@@ -153,8 +180,10 @@ export function Collaborators(props: {
                     <button
                       type="button"
                       class="small"
+                      disabled={!props.capabilities.canLeave}
+                      title={props.capabilities.canLeave ? 'Stop collaborating on this database' : CANNOT_LEAVE}
                       onClick={() =>
-                        act(async () => {
+                        change(async () => {
                           await mutate(LeaveDatabase, { databaseId: props.databaseId });
                           navigate('/');
                         })
@@ -174,8 +203,11 @@ export function Collaborators(props: {
         version={props.version}
         canManage={props.capabilities.canManageCollaborators}
       />
-      <Show when={props.capabilities.canManageCollaborators}>
-        <form class="inline-form" onSubmit={add} aria-label="Add a collaborator">
+      <form class="inline-form" onSubmit={add} aria-label="Add a collaborator">
+        <fieldset
+          disabled={!props.capabilities.canManageCollaborators}
+          title={props.capabilities.canManageCollaborators ? undefined : CANNOT_MANAGE}
+        >
           <select name="userId" aria-label="User" required>
             <option value="">User…</option>
             <For each={users()}>{(user) => <option value={user.id}>{user.username}</option>}</For>
@@ -189,8 +221,16 @@ export function Collaborators(props: {
             <option value="MANAGER">Manager</option>
           </select>
           <button type="submit">Add collaborator</button>
-        </form>
-      </Show>
+        </fieldset>
+        <Show when={!props.capabilities.canManageCollaborators}>
+          <p class="muted" data-testid="add-collaborator-reason">
+            {CANNOT_MANAGE}
+          </p>
+        </Show>
+        <Show when={props.capabilities.canManageCollaborators && result() && !usersListed()}>
+          <p class="muted">Only admins can list Rolecall's users: invite people by e-mail below instead.</p>
+        </Show>
+      </form>
       <ErrorText error={error()} />
     </section>
   );

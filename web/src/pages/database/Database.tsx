@@ -2,7 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, type JSX, Match, Show, Switch } from 'solid-js';
 import { graphql } from '../../gql';
 import { query } from '../../graphql/client';
-import { useLiveEvents } from '../../lib/live';
+import { createFlash, useLiveEvents } from '../../lib/live';
 import { Activity } from './Activity';
 import { Collaborators } from './Collaborators';
 import { Overview } from './Overview';
@@ -36,20 +36,23 @@ const TABS = [
 /** A database's page: tabs like Mathesar's, all of them live. */
 export function DatabasePage(): JSX.Element {
   const params = useParams<{ id: string; tab?: string }>();
-  const [header] = createResource(
+  const [header, { refetch }] = createResource(
     () => params.id,
     (id) => query(DatabaseHeader, { id }),
   );
   const [version, setVersion] = createSignal(0);
-  const [flash, setFlash] = createSignal(false);
-  useLiveEvents(
-    () => params.id,
-    () => {
-      setVersion((value) => value + 1);
-      setFlash(true);
-      setTimeout(() => setFlash(false), 1_200);
+  const [flash, highlight] = createFlash();
+  // Role and membership changes made through any database of this server arrive here too: roles are server-wide.
+  useLiveEvents(() => ({ databaseId: params.id }), {
+    // The Overview highlights the changed object's row itself.
+    onEvent: (event) => {
+      if (tab() !== 'overview' || !event.object) highlight();
     },
-  );
+    refresh: () => {
+      setVersion((value) => value + 1);
+      void refetch();
+    },
+  });
   const database = () => {
     const result = header()?.database;
     return result?.__typename === 'Database' ? result : undefined;

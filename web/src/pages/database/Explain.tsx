@@ -1,4 +1,5 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { query } from '../../graphql/client';
 
@@ -61,14 +62,20 @@ export function Explain(props: {
         object: args.object as NonNullable<ReturnType<typeof ref>>,
       }),
   );
+  const answer = () =>
+    result.error
+      ? undefined
+      : (
+          result()?.database as
+            | { catalog?: { effectivePrivileges?: { __typename: string; data?: Entry[]; message?: string } } }
+            | undefined
+        )?.catalog?.effectivePrivileges;
   const entries = () => {
-    const value = (
-      result()?.database as
-        | { catalog?: { effectivePrivileges?: { __typename: string; data?: Entry[]; message?: string } } }
-        | undefined
-    )?.catalog?.effectivePrivileges;
+    const value = answer();
     return value?.__typename === 'DatabaseCatalogEffectivePrivilegesSuccess' ? (value.data ?? []) : [];
   };
+  /** A failed read or a typed error (the role was dropped, the object is gone …), said where the answer would be. */
+  const error = () => (result.error ? (result.error as Error).message : (answer()?.message ?? null));
   return (
     <section class="explain" aria-label="Explain access" data-testid="explain">
       <h3>Explain access</h3>
@@ -100,7 +107,8 @@ export function Explain(props: {
           </For>
         </select>
       </div>
-      <Show when={role() && ref()}>
+      <ErrorText error={error()} />
+      <Show when={role() && ref() && !error()}>
         <Show
           when={entries().length > 0}
           fallback={<p class="muted">{result.loading ? 'Working it out…' : `${role()} has no privilege here.`}</p>}

@@ -7,6 +7,8 @@ import { createAction } from '../../lib/action';
 const PendingInvitationsQuery = graphql(`
   query PendingInvitations($id: ID!) {
     database(id: $id) {
+      __typename
+      ... on Error { message }
       ... on Database {
         configuredRoles { id rolname }
         invitations { id email access status createdAt expiresAt invitedBy { username } role { rolname } }
@@ -30,6 +32,8 @@ const RevokeInvitation = graphql(`
   }
 `);
 
+const CANNOT_INVITE = "Only admins and this database's managers invite collaborators.";
+
 type Sent = { __typename: string; delivery?: string; acceptUrl?: string | null };
 
 /** Pending invitations of the database (dimmed rows below the collaborators), with invite, re-send and revoke. */
@@ -39,10 +43,15 @@ export function PendingInvitations(props: { databaseId: string; version: number;
     ([id]) => query(PendingInvitationsQuery, { id }),
   );
   const [link, setLink] = createSignal<string | null>(null);
+  const result = () => (data.error ? undefined : data()?.database);
   const database = () =>
-    data()?.database as
-      | { configuredRoles?: { id: string; rolname: string }[]; invitations?: InvitationView[] }
-      | undefined;
+    result() as { configuredRoles?: { id: string; rolname: string }[]; invitations?: InvitationView[] } | undefined;
+  const failure = () => {
+    if (data.error) return (data.error as Error).message;
+    const value = result() as { __typename: string; message?: string } | undefined;
+    return value && value.__typename !== 'Database' ? (value.message ?? 'The invitations could not be read.') : null;
+  };
+  const lock = () => (props.canManage ? undefined : CANNOT_INVITE);
   const delivered = (sent: Sent) =>
     setLink(sent.delivery === 'LINK' ? (sent.acceptUrl ?? null) : sent.delivery === 'EMAIL' ? 'sent by e-mail' : null);
   const { error, act } = createAction(refetch);
@@ -60,10 +69,11 @@ export function PendingInvitations(props: { databaseId: string; version: number;
                 <td>
                   invited by {invitation.invitedBy?.username ?? '—'} on{' '}
                   {new Date(invitation.createdAt).toLocaleDateString()}{' '}
-                  <Show when={props.canManage}>
+                  <span title={lock()}>
                     <button
                       type="button"
                       class="small"
+                      disabled={!props.canManage}
                       onClick={() =>
                         act(async () =>
                           delivered((await mutate(ResendInvitation, { id: invitation.id })).resendInvitation as Sent),
@@ -75,37 +85,44 @@ export function PendingInvitations(props: { databaseId: string; version: number;
                     <button
                       type="button"
                       class="small danger"
+                      disabled={!props.canManage}
                       onClick={() => act(async () => void (await mutate(RevokeInvitation, { id: invitation.id })))}
                     >
                       Revoke
                     </button>
-                  </Show>
+                  </span>
                 </td>
               </tr>
             )}
           </For>
         </tbody>
       </table>
-      <Show when={props.canManage}>
-        <form
-          class="inline-form"
-          aria-label="Invite by e-mail"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const element = event.currentTarget;
-            const form = new FormData(element);
-            const input = {
-              databaseId: props.databaseId,
-              email: String(form.get('email')),
-              configuredRoleId: String(form.get('roleId')),
-              access: String(form.get('access')) as 'MEMBER' | 'MANAGER',
-            };
-            void act(async () => {
-              delivered((await mutate(InviteCollaborator, { input })).inviteCollaborator as Sent);
-              element.reset();
-            });
-          }}
-        >
+      <ErrorText error={failure()} />
+      <Show when={data.loading && !result()}>
+        <p class="muted" role="status">
+          Loading invitations…
+        </p>
+      </Show>
+      <form
+        class="inline-form"
+        aria-label="Invite by e-mail"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const element = event.currentTarget;
+          const form = new FormData(element);
+          const input = {
+            databaseId: props.databaseId,
+            email: String(form.get('email')),
+            configuredRoleId: String(form.get('roleId')),
+            access: String(form.get('access')) as 'MEMBER' | 'MANAGER',
+          };
+          void act(async () => {
+            delivered((await mutate(InviteCollaborator, { input })).inviteCollaborator as Sent);
+            element.reset();
+          });
+        }}
+      >
+        <fieldset disabled={!props.canManage} title={lock()}>
           <input name="email" type="email" aria-label="E-mail to invite" placeholder="e-mail" required />
           <select name="roleId" aria-label="Role for the invitee" required>
             <option value="">Role…</option>
@@ -118,8 +135,11 @@ export function PendingInvitations(props: { databaseId: string; version: number;
             <option value="MANAGER">Manager</option>
           </select>
           <button type="submit">Invite</button>
-        </form>
-      </Show>
+        </fieldset>
+        <Show when={!props.canManage}>
+          <p class="muted">{CANNOT_INVITE}</p>
+        </Show>
+      </form>
       <Show when={link()}>
         <p class="notice" data-testid="invitation-link">
           {link()?.startsWith('http')

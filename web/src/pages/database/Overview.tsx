@@ -1,12 +1,15 @@
-import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
-import { ErrorText } from '../../components/Chrome';
+import { batch, createEffect, createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
+import { ErrorText, SqlPreview } from '../../components/Chrome';
 import { graphql } from '../../gql';
-import { query } from '../../graphql/client';
-import { PermissionDialog, type SecurableView } from './PermissionDialog';
+import { mutate, query } from '../../graphql/client';
+import { objectFingerprint } from '../../lib/permission-model';
+import { PermissionDialog, type SchemaTableView, type SecurableView } from './PermissionDialog';
 
 const OverviewQuery = graphql(`
   query Overview($id: ID!) {
     database(id: $id) {
+      __typename
+      ... on Error { message }
       ... on Database {
         catalog {
           __typename
@@ -14,7 +17,7 @@ const OverviewQuery = graphql(`
           ... on DatabaseCatalog {
             privilegesByKind { kind privileges }
             roles { name isPredefined }
-            viewerRole { role { name } databasePrivileges }
+            viewerRole { role { name } databasePrivileges canCreateSchemas }
             database { ...Securable name }
             schemas {
               ...Securable
@@ -35,109 +38,15 @@ const OverviewQuery = graphql(`
   }
 `);
 
-export function Overview(props: { databaseId: string; version: number }): JSX.Element {
-  const [data] = createResource(
-    () => [props.databaseId, props.version] as const,
-    ([id]) => query(OverviewQuery, { id }),
-  );
-  const [open, setOpen] = createSignal<SecurableView | null>(null);
-  const loaded = () => {
-    const value = (data()?.database as { catalog?: { __typename: string } } | undefined)?.catalog;
-    return value?.__typename === 'DatabaseCatalog' ? (value as unknown as CatalogView) : undefined;
-  };
-  const failure = () => {
-    const value = (data()?.database as { catalog?: { __typename: string; message?: string } } | undefined)?.catalog;
-    return value && value.__typename !== 'DatabaseCatalog' ? (value.message ?? 'The catalog could not be read.') : null;
-  };
-  const mine = (privileges: { grantee: { name: string } | null; privileges: string[] }[], viewer?: string) =>
-    privileges.find((grant) => grant.grantee?.name === viewer)?.privileges.join(', ') || '—';
-
-  return (
-    <section aria-label="Overview">
-      <Show when={data.loading}>
-        <p class="muted">Loading the live catalog…</p>
-      </Show>
-      <ErrorText error={failure()} />
-      <Show when={loaded()}>
-        {(cat) => (
-          <>
-            <p>
-              You work as <strong>{cat().viewerRole.role?.name}</strong>; on this database you hold{' '}
-              {cat().viewerRole.databasePrivileges.join(', ') || 'nothing'}.
-            </p>
-            <table class="objects">
-              <thead>
-                <tr>
-                  <th>Object</th>
-                  <th>Kind</th>
-                  <th>Owner</th>
-                  <th>Your role's grants</th>
-                  <th>Access</th>
-                </tr>
-              </thead>
-              <tbody>
-                <Row
-                  object={cat().database}
-                  label={cat().database.name}
-                  kindLabel="database"
-                  viewer={cat().viewerRole.role?.name}
-                  mine={mine}
-                  onOpen={setOpen}
-                />
-                <For each={cat().schemas}>
-                  {(schema) => (
-                    <>
-                      <Row
-                        object={schema}
-                        label={schema.name}
-                        kindLabel="schema"
-                        viewer={cat().viewerRole.role?.name}
-                        mine={mine}
-                        onOpen={setOpen}
-                      />
-                      <For each={schema.tables}>
-                        {(table) => (
-                          <Row
-                            object={table}
-                            label={`${table.schema}.${table.name}`}
-                            kindLabel={table.tableKind.toLowerCase().replace('_', ' ')}
-                            viewer={cat().viewerRole.role?.name}
-                            mine={mine}
-                            onOpen={setOpen}
-                            indent
-                          />
-                        )}
-                      </For>
-                    </>
-                  )}
-                </For>
-              </tbody>
-            </table>
-            <Show when={open()}>
-              {(object) => (
-                <PermissionDialog
-                  databaseId={props.databaseId}
-                  object={object()}
-                  roles={cat()
-                    .roles.filter((role) => !role.isPredefined)
-                    .map((role) => role.name)}
-                  privilegesByKind={cat().privilegesByKind}
-                  schemaTables={
-                    object().ref.kind === 'SCHEMA'
-                      ? (cat().schemas.find((schema) => schema.name === object().ref.name)?.tables ?? [])
-                      : []
-                  }
-                  viewerRole={cat().viewerRole.role?.name}
-                  onClose={() => setOpen(null)}
-                />
-              )}
-            </Show>
-          </>
-        )}
-      </Show>
-    </section>
-  );
-}
+const CreateSchema = graphql(`
+  mutation CreateSchema($databaseId: ID!, $name: String!, $owner: String, $dryRun: Boolean) {
+    createSchema(databaseId: $databaseId, name: $name, owner: $owner, dryRun: $dryRun) {
+      __typename
+      ... on Error { message }
+      ... on PermissionChange { sql warnings }
+    }
+  }
+`);
 
 interface GrantView {
   isPublic: boolean;
@@ -152,56 +61,312 @@ interface ObjectView {
   owner: { name: string } | null;
   aclIsDefault: boolean;
   grants: GrantView[];
-  viewerCan: {
-    changePrivileges: boolean;
-    grantablePrivileges: string[];
-    transferOwnership: boolean;
-    reason: string | null;
-  };
+  viewerCan: SecurableView['viewerCan'];
+}
+
+interface TableView extends ObjectView {
+  schema: string;
+  name: string;
+  tableKind: string;
 }
 
 interface CatalogView {
   privilegesByKind: { kind: string; privileges: string[] }[];
   roles: { name: string; isPredefined: boolean }[];
-  viewerRole: { role: { name: string } | null; databasePrivileges: string[] };
+  viewerRole: { role: { name: string } | null; databasePrivileges: string[]; canCreateSchemas: boolean };
   database: ObjectView & { name: string };
-  schemas: (ObjectView & {
-    name: string;
-    tables: (ObjectView & { schema: string; name: string; tableKind: string })[];
-  })[];
+  schemas: (ObjectView & { name: string; tables: TableView[] })[];
 }
 
-function Row(props: {
-  object: ObjectView;
-  label: string;
+/** One row of the overview: an object, how it is labelled, and what its dialog needs. */
+interface Entry {
+  view: SecurableView;
   kindLabel: string;
-  viewer?: string;
-  indent?: boolean;
-  mine: (grants: GrantView[], viewer?: string) => string;
-  onOpen: (view: SecurableView) => void;
+  indent: boolean;
+  tables: SchemaTableView[];
+}
+
+function entriesOf(cat: CatalogView): Entry[] {
+  const entries: Entry[] = [
+    {
+      view: { ...cat.database, label: cat.database.name, ref: { kind: 'DATABASE' } },
+      kindLabel: 'database',
+      indent: false,
+      tables: [],
+    },
+  ];
+  for (const schema of cat.schemas) {
+    entries.push({
+      view: { ...schema, label: schema.name, ref: { kind: 'SCHEMA', name: schema.name } },
+      kindLabel: 'schema',
+      indent: false,
+      tables: schema.tables,
+    });
+    for (const table of schema.tables)
+      entries.push({
+        view: {
+          ...table,
+          label: `${table.schema}.${table.name}`,
+          ref: { kind: 'TABLE', schema: table.schema, name: table.name },
+        },
+        kindLabel: table.tableKind.toLowerCase().replace('_', ' '),
+        indent: true,
+        tables: [],
+      });
+  }
+  return entries;
+}
+
+const entryKey = (view: SecurableView) => `${view.ref.kind}:${view.label}`;
+
+/**
+ * Rows whose owner, grants or viewer capabilities differ from the previous read (or that are new), for a moment:
+ * a live change is shown where it happened.
+ */
+function createChangedRows(entries: () => Entry[]) {
+  const [changed, setChanged] = createSignal<ReadonlySet<string>>(new Set());
+  let seen: Map<string, string> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(() => {
+    const now = new Map(entries().map((entry) => [entryKey(entry.view), objectFingerprint(entry.view)]));
+    const before = seen;
+    seen = now;
+    if (!before) return;
+    const differing = [...now].filter(([key, print]) => before.get(key) !== print).map(([key]) => key);
+    if (differing.length === 0) return;
+    setChanged(new Set(differing));
+    clearTimeout(timer);
+    timer = setTimeout(() => setChanged(new Set<string>()), 2_500);
+  });
+  onCleanup(() => clearTimeout(timer));
+  return changed;
+}
+
+export function Overview(props: { databaseId: string; version: number }): JSX.Element {
+  const [data, { refetch }] = createResource(
+    () => [props.databaseId, props.version] as const,
+    ([id]) => query(OverviewQuery, { id }),
+  );
+  const [open, setOpen] = createSignal<SecurableView | null>(null);
+  const result = () => (data.error ? undefined : data());
+  const catalogResult = () =>
+    (result()?.database as { catalog?: { __typename: string; message?: string } } | undefined)?.catalog;
+  const loaded = () => {
+    const value = catalogResult();
+    return value?.__typename === 'DatabaseCatalog' ? (value as unknown as CatalogView) : undefined;
+  };
+  const failure = () => {
+    if (data.error) return (data.error as Error).message;
+    const database = result()?.database as { __typename: string; message?: string } | undefined;
+    if (database && database.__typename !== 'Database') return database.message ?? 'The database could not be read.';
+    const value = catalogResult();
+    return value && value.__typename !== 'DatabaseCatalog' ? (value.message ?? 'The catalog could not be read.') : null;
+  };
+  const entries = () => {
+    const cat = loaded();
+    return cat ? entriesOf(cat) : [];
+  };
+  const changed = createChangedRows(entries);
+  const openEntry = () => {
+    const shown = open();
+    return shown ? entries().find((entry) => entryKey(entry.view) === entryKey(shown)) : undefined;
+  };
+  const mine = (grants: SecurableView['grants'], viewer?: string) =>
+    grants.find((grant) => grant.grantee?.name === viewer)?.privileges.join(', ') || '—';
+
+  return (
+    <section aria-label="Overview">
+      <Show when={data.loading && !loaded()}>
+        <p class="muted" role="status">
+          Loading the live catalog…
+        </p>
+      </Show>
+      <ErrorText error={failure()} />
+      <Show when={loaded()}>
+        {(cat) => (
+          <>
+            <p>
+              You work as <strong>{cat().viewerRole.role?.name}</strong>; on this database you hold{' '}
+              {cat().viewerRole.databasePrivileges.join(', ') || 'nothing'}.
+            </p>
+            <CreateSchemaForm
+              databaseId={props.databaseId}
+              viewerRole={cat().viewerRole.role?.name}
+              canCreate={cat().viewerRole.canCreateSchemas}
+              roles={cat()
+                .roles.filter((role) => !role.isPredefined)
+                .map((role) => role.name)}
+              onCreated={refetch}
+            />
+            <table class="objects">
+              <thead>
+                <tr>
+                  <th>Object</th>
+                  <th>Kind</th>
+                  <th>Owner</th>
+                  <th>Your role's grants</th>
+                  <th>Access</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={entries()}>
+                  {(entry) => (
+                    <tr
+                      data-object={entry.view.label}
+                      class={changed().has(entryKey(entry.view)) ? 'changed' : ''}
+                      data-changed={changed().has(entryKey(entry.view)) ? 'true' : undefined}
+                    >
+                      <td class={entry.indent ? 'indent' : ''}>{entry.view.label}</td>
+                      <td>{entry.kindLabel}</td>
+                      <td>{entry.view.owner?.name ?? '—'}</td>
+                      <td>{mine(entry.view.grants, cat().viewerRole.role?.name)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          class="small"
+                          onClick={() => setOpen(entry.view)}
+                          aria-label={`Permissions of ${entry.view.label}`}
+                        >
+                          Permissions
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <Show when={open()}>
+              {(snapshot) => (
+                <PermissionDialog
+                  databaseId={props.databaseId}
+                  object={openEntry()?.view ?? snapshot()}
+                  missing={openEntry() === undefined}
+                  roles={cat()
+                    .roles.filter((role) => !role.isPredefined)
+                    .map((role) => role.name)}
+                  privilegesByKind={cat().privilegesByKind}
+                  schemaTables={openEntry()?.tables ?? []}
+                  viewerRole={cat().viewerRole.role?.name}
+                  onClose={() => setOpen(null)}
+                  onApplied={refetch}
+                />
+              )}
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+/** CREATE SCHEMA, previewed as SQL first; shown disabled, with the reason, to a role without CREATE on the database. */
+function CreateSchemaForm(props: {
+  databaseId: string;
+  viewerRole?: string;
+  canCreate: boolean;
+  roles: string[];
+  onCreated: () => unknown;
 }): JSX.Element {
-  const ref = () => {
-    if (props.object.kind === 'DATABASE') return { kind: 'DATABASE' as const };
-    if (props.object.kind === 'SCHEMA') return { kind: 'SCHEMA' as const, name: props.label };
-    const [schema = '', ...rest] = props.label.split('.');
-    return { kind: 'TABLE' as const, schema, name: rest.join('.') };
+  const [name, setName] = createSignal('');
+  const [owner, setOwner] = createSignal('');
+  const [preview, setPreview] = createSignal<{ key: string; sql: string[]; warnings: string[] } | null>(null);
+  const [done, setDone] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const reason = () =>
+    `Your role (${props.viewerRole ?? 'none'}) lacks CREATE on this database, so it cannot create schemas.`;
+  const inputKey = () => JSON.stringify([name(), owner()]);
+  const current = () => (preview()?.key === inputKey() ? preview() : null);
+  const edit = (change: () => void) =>
+    batch(() => {
+      change();
+      setPreview(null);
+      setDone(null);
+    });
+  const run = (dryRun: boolean) =>
+    mutate(CreateSchema, { databaseId: props.databaseId, name: name(), owner: owner() || null, dryRun });
+  const act = async (dryRun: boolean) => {
+    const asked = inputKey();
+    const created = name();
+    setError(null);
+    setBusy(true);
+    try {
+      const change = (await run(dryRun)).createSchema;
+      if (change.__typename !== 'PermissionChange' || inputKey() !== asked) return;
+      if (dryRun) {
+        setPreview({ key: asked, sql: change.sql, warnings: change.warnings });
+        return;
+      }
+      await props.onCreated();
+      batch(() => {
+        setName('');
+        setOwner('');
+        setPreview(null);
+        setDone(`Schema ${created} created.`);
+      });
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
-    <tr data-object={props.label}>
-      <td class={props.indent ? 'indent' : ''}>{props.label}</td>
-      <td>{props.kindLabel}</td>
-      <td>{props.object.owner?.name ?? '—'}</td>
-      <td>{props.mine(props.object.grants, props.viewer)}</td>
-      <td>
-        <button
-          type="button"
-          class="small"
-          onClick={() => props.onOpen({ ...props.object, label: props.label, ref: ref() })}
-          aria-label={`Permissions of ${props.label}`}
-        >
-          Permissions
-        </button>
-      </td>
-    </tr>
+    <details class="create-schema">
+      <summary>Create schema</summary>
+      <Show when={!props.canCreate}>
+        <p class="notice">{reason()}</p>
+      </Show>
+      <form
+        class="inline-form"
+        aria-label="Create a schema"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void act(true);
+        }}
+      >
+        <fieldset disabled={!props.canCreate} title={props.canCreate ? undefined : reason()}>
+          <input
+            aria-label="Schema name"
+            placeholder="schema name"
+            required
+            value={name()}
+            onInput={(event) => {
+              const value = event.currentTarget.value;
+              edit(() => setName(value));
+            }}
+          />
+          <select
+            aria-label="Schema owner"
+            value={owner()}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              edit(() => setOwner(value));
+            }}
+          >
+            <option value="">Owner: your role ({props.viewerRole})</option>
+            <For each={props.roles}>{(role) => <option value={role}>{role}</option>}</For>
+          </select>
+          <button type="submit" disabled={!name() || busy()}>
+            Preview SQL
+          </button>
+          <button
+            type="button"
+            class="primary"
+            disabled={!current() || busy()}
+            title={current() ? undefined : 'Preview the SQL first: Create runs exactly what the preview shows.'}
+            onClick={() => act(false)}
+          >
+            Create
+          </button>
+        </fieldset>
+      </form>
+      <Show when={current()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <Show when={done()}>
+        <p class="success" role="status">
+          {done()}
+        </p>
+      </Show>
+      <ErrorText error={error()} />
+    </details>
   );
 }

@@ -1,11 +1,16 @@
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { batch, createEffect, createSignal, For, type JSX, Show, untrack } from 'solid-js';
 import { Dialog, ErrorText, SqlPreview } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate } from '../../graphql/client';
 import {
+  addedPrivileges,
   changedDrafts,
   type Draft,
+  draftsOf,
   type ObjectKind,
+  type Offer,
+  objectFingerprint,
+  offersIn,
   PRESETS,
   type Preset,
   presetOf,
@@ -16,6 +21,32 @@ import {
 const SetPrivileges = graphql(`
   mutation SetPrivileges($databaseId: ID!, $object: ObjectRef!, $grants: [DesiredGrantInput!]!, $dryRun: Boolean) {
     setPrivileges(databaseId: $databaseId, object: $object, grants: $grants, dryRun: $dryRun) {
+      __typename
+      ... on Error { message }
+      ... on PermissionChange { sql warnings }
+    }
+  }
+`);
+
+const GrantWithExtras = graphql(`
+  mutation GrantWithExtras(
+    $databaseId: ID!
+    $object: ObjectRef!
+    $grantee: String
+    $privileges: [String!]!
+    $withSchemaUsage: Boolean
+    $withSequenceUsage: Boolean
+    $dryRun: Boolean
+  ) {
+    grantPrivileges(
+      databaseId: $databaseId
+      object: $object
+      grantee: $grantee
+      privileges: $privileges
+      withSchemaUsage: $withSchemaUsage
+      withSequenceUsage: $withSequenceUsage
+      dryRun: $dryRun
+    ) {
       __typename
       ... on Error { message }
       ... on PermissionChange { sql warnings }
@@ -47,9 +78,48 @@ export interface SecurableView {
   };
 }
 
+export interface SchemaTableView {
+  name: string;
+  owner: { name: string } | null;
+  viewerCan: { transferOwnership: boolean; reason: string | null };
+}
+
+export interface PermissionDialogProps {
+  databaseId: string;
+  /** The object as the server shows it now: it changes under an open dialog when a live event arrives. */
+  object: SecurableView;
+  /** The object was dropped while the dialog was open. */
+  missing?: boolean;
+  roles: string[];
+  privilegesByKind: { kind: string; privileges: string[] }[];
+  schemaTables: SchemaTableView[];
+  viewerRole?: string;
+  onClose: () => void;
+  /** Re-reads the catalog after a change (or a failed one) so the dialog can start again from what is true now. */
+  onApplied?: () => unknown;
+}
+
 interface Preview {
+  /** The input it was made for: Apply runs it only while the input is still exactly this. */
+  key: string;
   sql: string[];
   warnings: string[];
+  extras: Extra[];
+}
+
+/** A grantPrivileges run beside setPrivileges for the schema or sequence USAGE the user accepted. */
+interface Extra {
+  grantee: string | null;
+  privileges: string[];
+  withSchemaUsage: boolean;
+  withSequenceUsage: boolean;
+}
+
+interface OfferState {
+  grantee: string | null;
+  offer: Offer;
+  warning: string;
+  accepted: boolean;
 }
 
 const PRESET_LABELS: Record<Preset, string> = {
@@ -61,55 +131,154 @@ const PRESET_LABELS: Record<Preset, string> = {
   CUSTOM: 'Custom',
 };
 
+const OFFER_LABELS: Record<Offer, string> = {
+  SCHEMA_USAGE: 'Also grant USAGE on the schema',
+  SEQUENCE_USAGE: 'Also grant USAGE on the sequences',
+};
+
+const NEEDS_PREVIEW = 'Preview the SQL first: Apply runs exactly what the preview shows.';
+
+const granteeName = (grantee: string | null) => grantee ?? 'PUBLIC';
+
+function denyReason(props: PermissionDialogProps): string {
+  if (props.missing) return 'This object no longer exists.';
+  return `Your role (${props.viewerRole ?? 'none'}) cannot change privileges here: it neither owns this object nor holds a grant option.`;
+}
+
 /** Owner, grants per role with presets, PUBLIC, grant option, transfer of ownership: previewed as SQL before it runs. */
-export function PermissionDialog(props: {
-  databaseId: string;
-  object: SecurableView;
-  roles: string[];
-  privilegesByKind: { kind: string; privileges: string[] }[];
-  schemaTables: { name: string; viewerCan: { transferOwnership: boolean } }[];
-  viewerRole?: string;
-  onClose: () => void;
-}): JSX.Element {
-  const original: Draft[] = props.object.grants.map((grant) => ({
-    grantee: grant.grantee?.name ?? null,
-    privileges: [...grant.privileges],
-    grantable: [...grant.grantable],
-  }));
-  const [drafts, setDrafts] = createSignal<Draft[]>(original.map((draft) => ({ ...draft })));
+export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
+  const [base, setBase] = createSignal(untrack(() => props.object));
+  const [drafts, setDrafts] = createSignal<Draft[]>(draftsOf(untrack(() => props.object.grants)));
+  const [offers, setOffers] = createSignal<OfferState[]>([]);
   const [preview, setPreview] = createSignal<Preview | null>(null);
   const [error, setError] = createSignal<string | null>(null);
-  const [applied, setApplied] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [applied, setApplied] = createSignal<string | null>(null);
+
+  const original = () => draftsOf(base().grants);
   const order = () => props.privilegesByKind.find((entry) => entry.kind === props.object.kind)?.privileges ?? [];
-  const canChange = () => props.object.viewerCan.changePrivileges;
-  const presets = (): Preset[] => ['NONE', ...PRESETS[props.object.kind].map((entry) => entry.preset), 'CUSTOM'];
+  const canChange = () => props.object.viewerCan.changePrivileges && !props.missing;
+  const grants = () => changedDrafts(original(), drafts());
+  const accepted = () => offers().filter((offer) => offer.accepted);
+  const inputKey = () =>
+    JSON.stringify([
+      objectFingerprint(props.object),
+      grants(),
+      accepted().map((offer) => [offer.grantee, offer.offer]),
+    ]);
+  const current = () => (preview()?.key === inputKey() ? preview() : null);
+  const stale = () => props.missing || objectFingerprint(props.object) !== objectFingerprint(base());
 
-  const update = (index: number, next: Draft) => {
-    setDrafts((current) => current.map((draft, position) => (position === index ? next : draft)));
-    setPreview(null);
+  const reload = () =>
+    batch(() => {
+      setBase(props.object);
+      setDrafts(draftsOf(props.object.grants));
+      setOffers([]);
+      setPreview(null);
+    });
+  // Nothing of the user's to lose: follow the server silently. With unsaved edits the notice below asks first.
+  createEffect(() => {
+    if (stale() && !props.missing && grants().length === 0 && !busy()) untrack(reload);
+  });
+
+  const update = (index: number, next: Draft) =>
+    batch(() => {
+      setDrafts((all) => all.map((draft, position) => (position === index ? next : draft)));
+      setOffers([]);
+      setPreview(null);
+      setApplied(null);
+    });
+  const addGrantee = (grantee: string | null) =>
+    batch(() => {
+      setDrafts((all) => [...all, { grantee, privileges: [], grantable: [] }]);
+      setPreview(null);
+      setApplied(null);
+    });
+  const setAccepted = (target: OfferState, on: boolean) =>
+    batch(() => {
+      setOffers((all) => all.map((offer) => (offer === target ? { ...offer, accepted: on } : offer)));
+      setPreview(null);
+    });
+
+  const runSet = (dryRun: boolean) =>
+    mutate(SetPrivileges, { databaseId: props.databaseId, object: props.object.ref, grants: grants(), dryRun });
+  const runExtra = (extra: Extra, dryRun: boolean) =>
+    mutate(GrantWithExtras, { databaseId: props.databaseId, object: props.object.ref, ...extra, dryRun });
+
+  /** For a table: which grantees lack schema USAGE or sequence USAGE for what they gain, and the grants that fix it. */
+  const planExtras = async (): Promise<{ found: OfferState[]; extras: Extra[]; sql: string[] }> => {
+    const found: OfferState[] = [];
+    const extras: Extra[] = [];
+    const sql: string[] = [];
+    if (props.object.ref.kind !== 'TABLE') return { found, extras, sql };
+    for (const draft of grants()) {
+      const privileges = addedPrivileges(original(), draft);
+      if (privileges.length === 0) continue;
+      const plain = { grantee: draft.grantee, privileges, withSchemaUsage: false, withSequenceUsage: false };
+      const change = (await runExtra(plain, true)).grantPrivileges;
+      if (change.__typename !== 'PermissionChange') continue;
+      const mine = offersIn(change.warnings).map(({ offer, warning }) => ({
+        grantee: draft.grantee,
+        offer,
+        warning,
+        accepted: accepted().some((item) => item.grantee === draft.grantee && item.offer === offer),
+      }));
+      found.push(...mine);
+      const wanted = mine.filter((offer) => offer.accepted);
+      if (wanted.length === 0) continue;
+      const extra = {
+        ...plain,
+        withSchemaUsage: wanted.some((offer) => offer.offer === 'SCHEMA_USAGE'),
+        withSequenceUsage: wanted.some((offer) => offer.offer === 'SEQUENCE_USAGE'),
+      };
+      const withExtras = (await runExtra(extra, true)).grantPrivileges;
+      if (withExtras.__typename === 'PermissionChange') sql.push(...withExtras.sql);
+      extras.push(extra);
+    }
+    return { found, extras, sql };
   };
-  const grants = () =>
-    changedDrafts(original, drafts()).map((draft) => ({
-      grantee: draft.grantee,
-      privileges: draft.privileges,
-      grantable: draft.grantable,
-    }));
 
-  const run = async (dryRun: boolean) => {
+  const previewChanges = async () => {
+    const asked = inputKey();
     setError(null);
+    setBusy(true);
     try {
-      const data = await mutate(SetPrivileges, {
-        databaseId: props.databaseId,
-        object: props.object.ref,
-        grants: grants(),
-        dryRun,
+      const change = (await runSet(true)).setPrivileges;
+      const plan = await planExtras();
+      if (inputKey() !== asked || change.__typename !== 'PermissionChange') return;
+      batch(() => {
+        setOffers(plan.found);
+        setPreview({
+          key: inputKey(),
+          sql: [...change.sql, ...plan.sql],
+          warnings: change.warnings,
+          extras: plan.extras,
+        });
       });
-      const change = data.setPrivileges;
-      if (change.__typename !== 'PermissionChange') return;
-      setPreview({ sql: change.sql, warnings: change.warnings });
-      if (!dryRun) setApplied(true);
     } catch (failure) {
       setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async () => {
+    const shown = current();
+    if (!shown) return;
+    setError(null);
+    setBusy(true);
+    try {
+      await runSet(false);
+      for (const extra of shown.extras) await runExtra(extra, false);
+      await props.onApplied?.();
+      reload();
+      setApplied(`Applied ${shown.sql.length} statement${shown.sql.length === 1 ? '' : 's'}.`);
+    } catch (failure) {
+      setError((failure as Error).message);
+      await props.onApplied?.();
+      setPreview(null);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -120,10 +289,26 @@ export function PermissionDialog(props: {
       <p>
         Owner: <strong data-testid="owner">{props.object.owner?.name ?? '—'}</strong>
       </p>
+      <Show when={stale() && (props.missing || grants().length > 0)}>
+        <p class="notice stale" role="alert" data-testid="stale-notice">
+          {props.missing
+            ? `${props.object.label} was dropped while you were editing.`
+            : `${props.object.label} changed while you were editing — reload to start from what is true now (your unsaved changes are discarded).`}{' '}
+          <Show when={!props.missing}>
+            <button type="button" class="small" onClick={() => reload()}>
+              Reload
+            </button>
+          </Show>
+        </p>
+      </Show>
       <Show when={!canChange()}>
         <p class="notice">
-          Your role ({props.viewerRole}) cannot change privileges here: it neither owns this object nor holds a grant
-          option. {props.object.viewerCan.reason}
+          {denyReason(props)} {props.object.viewerCan.reason}
+        </p>
+      </Show>
+      <Show when={canChange() && props.object.viewerCan.grantablePrivileges.length < order().length}>
+        <p class="muted">
+          Greyed-out privileges: your role holds no grant option for them, so it cannot grant or revoke them here.
         </p>
       </Show>
       <table class="grants">
@@ -137,106 +322,79 @@ export function PermissionDialog(props: {
         <tbody>
           <For each={drafts()}>
             {(draft, index) => (
-              <tr data-grantee={draft.grantee ?? 'PUBLIC'}>
-                <td>{draft.grantee ?? <em title="Every role, now and future">PUBLIC</em>}</td>
-                <td>
-                  <select
-                    aria-label={`Access of ${draft.grantee ?? 'PUBLIC'}`}
-                    disabled={!canChange()}
-                    value={presetOf(props.object.kind, draft.privileges)}
-                    onChange={(event) => {
-                      const preset = event.currentTarget.value as Preset;
-                      const privileges = privilegesFor(props.object.kind, preset, draft.privileges);
-                      update(index(), {
-                        ...draft,
-                        privileges,
-                        grantable: draft.grantable.filter((privilege) => privileges.includes(privilege)),
-                      });
-                    }}
-                  >
-                    <For each={presets()}>{(preset) => <option value={preset}>{PRESET_LABELS[preset]}</option>}</For>
-                  </select>
-                </td>
-                <td class="privileges">
-                  <For each={order()}>
-                    {(privilege) => (
-                      <label class="chip">
-                        <input
-                          type="checkbox"
-                          disabled={!canChange() || !props.object.viewerCan.grantablePrivileges.includes(privilege)}
-                          checked={draft.privileges.includes(privilege)}
-                          onChange={(event) =>
-                            update(index(), toggle(draft, privilege, event.currentTarget.checked, order()))
-                          }
-                        />
-                        {privilege}
-                        <Show when={draft.privileges.includes(privilege)}>
-                          <input
-                            type="checkbox"
-                            title="WITH GRANT OPTION"
-                            aria-label={`${privilege} with grant option`}
-                            disabled={!canChange() || draft.grantee === null}
-                            checked={draft.grantable.includes(privilege)}
-                            onChange={(event) =>
-                              update(index(), {
-                                ...draft,
-                                grantable: event.currentTarget.checked
-                                  ? [...draft.grantable, privilege]
-                                  : draft.grantable.filter((item) => item !== privilege),
-                              })
-                            }
-                          />
-                          ★
-                        </Show>
-                      </label>
-                    )}
-                  </For>
-                </td>
-              </tr>
+              <GranteeRow
+                kind={props.object.kind}
+                draft={draft}
+                order={order()}
+                canChange={canChange()}
+                grantable={props.object.viewerCan.grantablePrivileges}
+                reason={denyReason(props)}
+                onChange={(next) => update(index(), next)}
+              />
             )}
           </For>
         </tbody>
       </table>
-      <Show when={canChange()}>
-        <div class="row">
-          <label>
-            Add a grantee{' '}
-            <select
-              aria-label="Add a grantee"
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                if (!value) return;
-                setDrafts((current) => [
-                  ...current,
-                  { grantee: value === '__PUBLIC__' ? null : value, privileges: [], grantable: [] },
-                ]);
-                event.currentTarget.value = '';
-              }}
-            >
-              <option value="">Choose a role…</option>
-              <Show when={!drafts().some((draft) => draft.grantee === null)}>
-                <option value="__PUBLIC__">PUBLIC</option>
-              </Show>
-              <For each={addable()}>{(role) => <option value={role}>{role}</option>}</For>
-            </select>
-          </label>
-          <button type="button" onClick={() => run(true)} disabled={grants().length === 0}>
-            Preview SQL
-          </button>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => run(false)}
-            disabled={!preview() || applied() || grants().length === 0}
+      <div class="row">
+        <label title={canChange() ? undefined : denyReason(props)}>
+          Add a grantee{' '}
+          <select
+            aria-label="Add a grantee"
+            disabled={!canChange()}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              if (!value) return;
+              addGrantee(value === '__PUBLIC__' ? null : value);
+              event.currentTarget.value = '';
+            }}
           >
-            Apply
-          </button>
+            <option value="">Choose a role…</option>
+            <Show when={!drafts().some((draft) => draft.grantee === null)}>
+              <option value="__PUBLIC__">PUBLIC</option>
+            </Show>
+            <For each={addable()}>{(role) => <option value={role}>{role}</option>}</For>
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={previewChanges}
+          disabled={!canChange() || busy() || grants().length === 0}
+          title={canChange() ? (grants().length === 0 ? 'Change something first.' : undefined) : denyReason(props)}
+        >
+          Preview SQL
+        </button>
+        <button
+          type="button"
+          class="primary"
+          onClick={apply}
+          disabled={!current() || busy()}
+          title={current() ? undefined : NEEDS_PREVIEW}
+        >
+          Apply
+        </button>
+      </div>
+      <Show when={offers().length > 0}>
+        <div class="offers" data-testid="offers">
+          <For each={offers()}>
+            {(offer) => (
+              <label class="offer">
+                <input
+                  type="checkbox"
+                  aria-label={`${OFFER_LABELS[offer.offer]} to ${granteeName(offer.grantee)}`}
+                  checked={offer.accepted}
+                  onChange={(event) => setAccepted(offer, event.currentTarget.checked)}
+                />{' '}
+                {OFFER_LABELS[offer.offer]} to {granteeName(offer.grantee)}
+                <span class="warning">⚠ {offer.warning}</span>
+              </label>
+            )}
+          </For>
         </div>
       </Show>
-      <Show when={preview()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <Show when={current()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
       <Show when={applied()}>
         <p class="success" role="status">
-          Applied.
+          {applied()}
         </p>
       </Show>
       <ErrorText error={error()} />
@@ -245,41 +403,180 @@ export function PermissionDialog(props: {
   );
 }
 
-function OwnershipTransfer(props: Parameters<typeof PermissionDialog>[0]): JSX.Element {
+/** One grantee's access: a preset, or the privileges ticked one by one (a set equal to a preset shows as it). */
+export function GranteeRow(props: {
+  kind: ObjectKind;
+  draft: Draft;
+  order: string[];
+  canChange: boolean;
+  grantable: string[];
+  reason: string;
+  onChange: (next: Draft) => void;
+}): JSX.Element {
+  const name = () => granteeName(props.draft.grantee);
+  const presets = (): Preset[] => ['NONE', ...PRESETS[props.kind].map((entry) => entry.preset), 'CUSTOM'];
+  const lockedBecause = (privilege: string) => {
+    if (!props.canChange) return props.reason;
+    if (!props.grantable.includes(privilege))
+      return `Your role cannot grant or revoke ${privilege} here: it holds no grant option for it.`;
+    return undefined;
+  };
+  const choosePreset = (select: HTMLSelectElement) => {
+    const privileges = privilegesFor(props.kind, select.value as Preset, props.draft.privileges);
+    props.onChange({
+      ...props.draft,
+      privileges,
+      grantable: props.draft.grantable.filter((privilege) => privileges.includes(privilege)),
+    });
+    // "Custom" keeps the set, which may still equal a preset: show what the set really is.
+    select.value = presetOf(props.kind, privileges);
+  };
+  return (
+    <tr data-grantee={name()}>
+      <td>{props.draft.grantee ?? <em title="Every role, now and future">PUBLIC</em>}</td>
+      <td>
+        <select
+          aria-label={`Access of ${name()}`}
+          disabled={!props.canChange}
+          title={props.canChange ? undefined : props.reason}
+          value={presetOf(props.kind, props.draft.privileges)}
+          onChange={(event) => choosePreset(event.currentTarget)}
+        >
+          <For each={presets()}>{(preset) => <option value={preset}>{PRESET_LABELS[preset]}</option>}</For>
+        </select>
+      </td>
+      <td class="privileges">
+        <For each={props.order}>
+          {(privilege) => (
+            <label class="chip" title={lockedBecause(privilege)}>
+              <input
+                type="checkbox"
+                aria-label={`${privilege} for ${name()}`}
+                disabled={lockedBecause(privilege) !== undefined}
+                checked={props.draft.privileges.includes(privilege)}
+                onChange={(event) =>
+                  props.onChange(toggle(props.draft, privilege, event.currentTarget.checked, props.order))
+                }
+              />
+              {privilege}
+              <Show when={props.draft.privileges.includes(privilege)}>
+                <input
+                  type="checkbox"
+                  title={
+                    props.draft.grantee === null
+                      ? 'PUBLIC cannot hold a grant option'
+                      : (lockedBecause(privilege) ?? 'WITH GRANT OPTION')
+                  }
+                  aria-label={`${privilege} with grant option for ${name()}`}
+                  disabled={lockedBecause(privilege) !== undefined || props.draft.grantee === null}
+                  checked={props.draft.grantable.includes(privilege)}
+                  onChange={(event) =>
+                    props.onChange({
+                      ...props.draft,
+                      grantable: event.currentTarget.checked
+                        ? [...props.draft.grantable, privilege]
+                        : props.draft.grantable.filter((item) => item !== privilege),
+                    })
+                  }
+                />
+                ★
+              </Show>
+            </label>
+          )}
+        </For>
+      </td>
+    </tr>
+  );
+}
+
+function OwnershipTransfer(props: PermissionDialogProps): JSX.Element {
   const [newOwner, setNewOwner] = createSignal('');
   const [tables, setTables] = createSignal<string[]>([]);
-  const [preview, setPreview] = createSignal<Preview | null>(null);
+  const [preview, setPreview] = createSignal<(Preview & { key: string }) | null>(null);
+  const [done, setDone] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
-  const run = async (dryRun: boolean) => {
+  const [busy, setBusy] = createSignal(false);
+  const allowed = () => props.object.viewerCan.transferOwnership && !props.missing;
+  const reason = () =>
+    props.missing
+      ? 'This object no longer exists.'
+      : (props.object.viewerCan.reason ??
+        'Only the owner, a member of the owning role or a superuser transfers ownership.');
+  // The tables' owners are part of what was previewed: a change to them makes the preview stale too.
+  const inputKey = () =>
+    JSON.stringify([
+      newOwner(),
+      [...tables()].sort(),
+      objectFingerprint(props.object),
+      props.schemaTables.map((table) => [table.name, table.owner?.name]),
+    ]);
+  const current = () => (preview()?.key === inputKey() ? preview() : null);
+  const edit = (change: () => void) =>
+    batch(() => {
+      change();
+      setPreview(null);
+      setDone(null);
+    });
+  const run = (dryRun: boolean) =>
+    mutate(TransferOwnership, {
+      databaseId: props.databaseId,
+      object: props.object.ref,
+      newOwner: newOwner(),
+      tables: tables(),
+      dryRun,
+    });
+  const previewTransfer = async () => {
+    const asked = inputKey();
     setError(null);
+    setBusy(true);
     try {
-      const data = await mutate(TransferOwnership, {
-        databaseId: props.databaseId,
-        object: props.object.ref,
-        newOwner: newOwner(),
-        tables: tables(),
-        dryRun,
-      });
-      const change = data.transferOwnership;
-      if (change.__typename === 'PermissionChange')
-        setPreview({ sql: change.sql, warnings: dryRun ? change.warnings : ['Ownership transferred.'] });
+      const change = (await run(true)).transferOwnership;
+      if (change.__typename === 'PermissionChange' && inputKey() === asked)
+        setPreview({ key: asked, sql: change.sql, warnings: change.warnings, extras: [] });
     } catch (failure) {
       setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const transfer = async () => {
+    const shown = current();
+    if (!shown) return;
+    setError(null);
+    setBusy(true);
+    try {
+      await run(false);
+      await props.onApplied?.();
+      batch(() => {
+        setNewOwner('');
+        setTables([]);
+        setPreview(null);
+        setDone(`Ownership transferred (${shown.sql.length} statement${shown.sql.length === 1 ? '' : 's'}).`);
+      });
+    } catch (failure) {
+      setError((failure as Error).message);
+      setPreview(null);
+      await props.onApplied?.();
+    } finally {
+      setBusy(false);
     }
   };
   return (
     <details class="transfer">
       <summary>Transfer ownership</summary>
-      <Show
-        when={props.object.viewerCan.transferOwnership}
-        fallback={<p class="notice">{props.object.viewerCan.reason}</p>}
-      >
+      <Show when={!allowed()}>
+        <p class="notice">{reason()}</p>
+      </Show>
+      <fieldset disabled={!allowed()} title={allowed() ? undefined : reason()}>
         <label>
           New owner{' '}
           <select
             aria-label="New owner"
             value={newOwner()}
-            onChange={(event) => setNewOwner(event.currentTarget.value)}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              edit(() => setNewOwner(value));
+            }}
           >
             <option value="">Choose a role…</option>
             <For each={props.roles}>{(role) => <option value={role}>{role}</option>}</For>
@@ -290,35 +587,58 @@ function OwnershipTransfer(props: Parameters<typeof PermissionDialog>[0]): JSX.E
             <legend>Also transfer these tables (owned by your role or its groups)</legend>
             <For each={props.schemaTables}>
               {(table) => (
-                <label class="chip">
+                <label
+                  class="chip"
+                  title={table.viewerCan.transferOwnership ? undefined : (table.viewerCan.reason ?? undefined)}
+                >
                   <input
                     type="checkbox"
+                    aria-label={`Also transfer ${table.name}`}
                     disabled={!table.viewerCan.transferOwnership}
-                    onChange={(event) =>
-                      setTables((current) =>
-                        event.currentTarget.checked
-                          ? [...current, table.name]
-                          : current.filter((name) => name !== table.name),
-                      )
-                    }
+                    checked={tables().includes(table.name)}
+                    onChange={(event) => {
+                      const on = event.currentTarget.checked;
+                      edit(() =>
+                        setTables((all) => (on ? [...all, table.name] : all.filter((name) => name !== table.name))),
+                      );
+                    }}
                   />
                   {table.name}
+                  <Show when={!table.viewerCan.transferOwnership}>
+                    <span class="muted"> (owned by {table.owner?.name ?? 'another role'}: not yours to give)</span>
+                  </Show>
                 </label>
               )}
             </For>
           </fieldset>
         </Show>
         <div class="row">
-          <button type="button" disabled={!newOwner()} onClick={() => run(true)}>
+          <button
+            type="button"
+            disabled={!newOwner() || busy()}
+            title={newOwner() ? undefined : 'Choose the new owner first.'}
+            onClick={previewTransfer}
+          >
             Preview SQL
           </button>
-          <button type="button" class="primary" disabled={!preview()} onClick={() => run(false)}>
+          <button
+            type="button"
+            class="primary"
+            disabled={!current() || busy()}
+            title={current() ? undefined : NEEDS_PREVIEW}
+            onClick={transfer}
+          >
             Transfer
           </button>
         </div>
-        <Show when={preview()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
-        <ErrorText error={error()} />
+      </fieldset>
+      <Show when={current()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <Show when={done()}>
+        <p class="success" role="status">
+          {done()}
+        </p>
       </Show>
+      <ErrorText error={error()} />
     </details>
   );
 }

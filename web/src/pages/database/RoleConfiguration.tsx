@@ -7,6 +7,8 @@ import { createAction } from '../../lib/action';
 const LoginRolesQuery = graphql(`
   query LoginRoles($id: ID!) {
     database(id: $id) {
+      __typename
+      ... on Error { message }
       ... on Database {
         loginRoles {
           __typename
@@ -35,11 +37,26 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
     ([id]) => query(LoginRolesQuery, { id }),
   );
   const [editing, setEditing] = createSignal<string | null>(null);
+  const database = () =>
+    (data.error ? undefined : data()?.database) as
+      | {
+          __typename: string;
+          message?: string;
+          loginRoles?: { __typename: string; data?: RoleRow[]; message?: string };
+        }
+      | undefined;
   const roles = () => {
-    const result = (
-      data()?.database as { loginRoles?: { __typename: string; data?: RoleRow[]; message?: string } } | undefined
-    )?.loginRoles;
+    const result = database()?.loginRoles;
     return result?.__typename === 'DatabaseLoginRolesSuccess' ? (result.data ?? []) : [];
+  };
+  const failure = () => {
+    if (data.error) return (data.error as Error).message;
+    const value = database();
+    if (value && value.__typename !== 'Database') return value.message ?? 'The database could not be read.';
+    const result = value?.loginRoles;
+    return result && result.__typename !== 'DatabaseLoginRolesSuccess'
+      ? (result.message ?? 'The login roles could not be read.')
+      : null;
   };
   const { error, act } = createAction(() => {
     setEditing(null);
@@ -55,6 +72,12 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
       <Show when={!props.canConfigure}>
         <p class="notice">Only Rolecall admins configure role passwords.</p>
       </Show>
+      <Show when={data.loading && !database()}>
+        <p class="muted" role="status">
+          Loading login roles…
+        </p>
+      </Show>
+      <ErrorText error={failure()} />
       <table>
         <thead>
           <tr>
@@ -84,6 +107,7 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
                           type="button"
                           class="small"
                           disabled={!props.canConfigure}
+                          title={props.canConfigure ? undefined : 'Only Rolecall admins configure role passwords.'}
                           onClick={() => setEditing(role.rolname)}
                         >
                           {role.isConfigured ? 'Change password' : 'Configure'}
@@ -94,6 +118,7 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
                               type="button"
                               class="small danger"
                               disabled={!props.canConfigure}
+                              title={props.canConfigure ? undefined : 'Only Rolecall admins remove stored passwords.'}
                               onClick={() => act(() => mutate(RemoveConfiguredRole, { id: configured().id }))}
                             >
                               Remove

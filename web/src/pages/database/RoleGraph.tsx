@@ -58,7 +58,29 @@ function reach(start: string, next: (name: string) => string[]): Set<string> {
   return seen;
 }
 
-/** The membership graph: drag to pan, wheel to zoom, click a role to light up what it inherits and who its members are. */
+const PAN_STEP = 40;
+const ZOOM_STEP = 1.2;
+const HOME = { x: 0, y: 0, scale: 1 };
+
+const clampScale = (scale: number) => Math.min(3, Math.max(0.3, scale));
+
+function edgeClass(edge: GraphEdge): string {
+  return ['edge', edge.admin ? 'admin' : '', edge.inherit ? 'inherit' : 'noinherit', edge.set ? '' : 'noset']
+    .filter(Boolean)
+    .join(' ');
+}
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [PAN_STEP, 0],
+  ArrowRight: [-PAN_STEP, 0],
+  ArrowUp: [0, PAN_STEP],
+  ArrowDown: [0, -PAN_STEP],
+};
+
+/**
+ * The membership graph: drag or arrow keys to pan, wheel or the buttons to zoom; click a role, or Tab to it and press
+ * Enter or Space, to light up what it inherits and who its members are.
+ */
 export function RoleGraph(props: {
   roles: GraphRole[];
   edges: GraphEdge[];
@@ -66,7 +88,7 @@ export function RoleGraph(props: {
 }): JSX.Element {
   const positions = createMemo(() => layout(props.roles, props.edges));
   const [selected, setSelected] = createSignal<string | null>(null);
-  const [view, setView] = createSignal({ x: 0, y: 0, scale: 1 });
+  const [view, setView] = createSignal(HOME);
   let drag: { x: number; y: number } | null = null;
 
   const inherited = createMemo(() => {
@@ -93,20 +115,49 @@ export function RoleGraph(props: {
           : selected()
             ? 'dim'
             : '';
+  const select = (name: string, toggle: boolean) => {
+    setSelected(toggle && name === selected() ? null : name);
+    props.onSelect?.(name);
+  };
+  const zoom = (factor: number) => setView((current) => ({ ...current, scale: clampScale(current.scale * factor) }));
+  const pan = (dx: number, dy: number) => setView((current) => ({ ...current, x: current.x + dx, y: current.y + dy }));
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = ARROWS[event.key];
+    if (step) {
+      event.preventDefault();
+      pan(...step);
+    } else if (event.key === '+' || event.key === '=') zoom(ZOOM_STEP);
+    else if (event.key === '-') zoom(1 / ZOOM_STEP);
+    else if (event.key === '0') setView(HOME);
+  };
 
   return (
     <figure class="role-graph">
+      <div class="graph-controls" role="toolbar" aria-label="Graph view">
+        <button type="button" class="small" aria-label="Zoom in" onClick={() => zoom(ZOOM_STEP)}>
+          +
+        </button>
+        <button type="button" class="small" aria-label="Zoom out" onClick={() => zoom(1 / ZOOM_STEP)}>
+          −
+        </button>
+        <button type="button" class="small" onClick={() => setView(HOME)}>
+          Reset view
+        </button>
+        <span class="muted" id="role-graph-help">
+          Tab to a role, Enter or Space to select it; arrow keys pan, + and − zoom.
+        </span>
+      </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; role="img" would hide its role buttons from assistive technology. */}
       <svg
-        role="img"
+        role="group"
         aria-label="Role membership graph"
+        aria-describedby="role-graph-help"
         data-testid="role-graph"
         viewBox={`0 0 ${width()} ${height()}`}
+        onKeyDown={onKeyDown}
         onWheel={(event) => {
           event.preventDefault();
-          setView((current) => ({
-            ...current,
-            scale: Math.min(3, Math.max(0.3, current.scale * (event.deltaY < 0 ? 1.1 : 0.9))),
-          }));
+          zoom(event.deltaY < 0 ? 1.1 : 0.9);
         }}
         onPointerDown={(event) => {
           drag = { x: event.clientX, y: event.clientY };
@@ -116,9 +167,12 @@ export function RoleGraph(props: {
           const dx = event.clientX - drag.x;
           const dy = event.clientY - drag.y;
           drag = { x: event.clientX, y: event.clientY };
-          setView((current) => ({ ...current, x: current.x + dx, y: current.y + dy }));
+          pan(dx, dy);
         }}
         onPointerUp={() => {
+          drag = null;
+        }}
+        onPointerLeave={() => {
           drag = null;
         }}
       >
@@ -135,14 +189,14 @@ export function RoleGraph(props: {
             <path d="M 0 0 L 10 5 L 0 10 z" />
           </marker>
         </defs>
-        <g transform={`translate(${view().x} ${view().y}) scale(${view().scale})`}>
+        <g data-testid="graph-viewport" transform={`translate(${view().x} ${view().y}) scale(${view().scale})`}>
           <For each={props.edges}>
             {(edge) => {
               const from = () => positions().get(edge.member);
               const to = () => positions().get(edge.role);
               return (
                 <line
-                  class={`edge ${edge.admin ? 'admin' : ''} ${edge.inherit ? 'inherit' : 'noinherit'} ${edge.set ? '' : 'noset'}`}
+                  class={edgeClass(edge)}
                   x1={from()?.x}
                   y1={(from()?.y ?? 0) - 14}
                   x2={to()?.x}
@@ -156,19 +210,22 @@ export function RoleGraph(props: {
           </For>
           <For each={props.roles}>
             {(role) => (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG node cannot be a <button>; it takes focus and Enter like one.
+              // biome-ignore lint/a11y/useSemanticElements: an SVG node cannot be a <button>; it takes focus, Enter and Space like one.
               <g
                 class={`node ${classOf(role.name)} ${role.canLogin ? 'login' : 'group'}`}
                 transform={`translate(${positions().get(role.name)?.x ?? 0} ${positions().get(role.name)?.y ?? 0})`}
                 tabindex="0"
                 role="button"
                 aria-label={`Role ${role.name}`}
+                aria-pressed={role.name === selected()}
                 data-role={role.name}
-                onClick={() => {
-                  setSelected(role.name === selected() ? null : role.name);
-                  props.onSelect?.(role.name);
+                onClick={() => select(role.name, true)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter' && event.key !== ' ') return;
+                  // Space would scroll the page; Enter must not reach a form.
+                  event.preventDefault();
+                  select(role.name, false);
                 }}
-                onKeyDown={(event) => event.key === 'Enter' && setSelected(role.name)}
               >
                 <rect x="-58" y="-14" width="116" height="28" rx={role.canLogin ? 14 : 4} />
                 <text text-anchor="middle" dy="4">
@@ -180,9 +237,33 @@ export function RoleGraph(props: {
         </g>
       </svg>
       <figcaption>
-        Arrows point from member to group. Solid: INHERIT · dashed: no INHERIT · thick: ADMIN · faint: no SET · rounded:
-        LOGIN role. Click a role to highlight what it inherits (green) and its members (blue).
+        <ul class="graph-legend" aria-label="Legend">
+          <li>
+            <LegendLine class="edge inherit" /> INHERIT: the member has the group's privileges
+          </li>
+          <li>
+            <LegendLine class="edge noinherit" /> no INHERIT: only through SET ROLE
+          </li>
+          <li>
+            <LegendLine class="edge admin inherit" /> ADMIN: may grant the group to others
+          </li>
+          <li>
+            <LegendLine class="edge inherit noset" /> no SET: may not SET ROLE to it
+          </li>
+          <li>
+            <span class="legend-node login" /> LOGIN role · <span class="legend-node group" /> group role
+          </li>
+        </ul>
+        Arrows point from member to group. Selecting a role highlights what it inherits (green) and its members (blue).
       </figcaption>
     </figure>
+  );
+}
+
+function LegendLine(props: { class: string }): JSX.Element {
+  return (
+    <svg class="legend-line" width="36" height="10" aria-hidden="true">
+      <line class={props.class} x1="2" y1="5" x2="34" y2="5" />
+    </svg>
   );
 }

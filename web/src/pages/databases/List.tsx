@@ -4,6 +4,18 @@ import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
+import { createFlash, useLiveEvents } from '../../lib/live';
+
+/** Changes that add, remove or re-describe a row of this list. */
+const LIST_KINDS = [
+  'database.connected',
+  'database.disconnected',
+  'collaborator.added',
+  'collaborator.changed',
+  'collaborator.removed',
+  'collaborator.left',
+];
+const ADMINS_ONLY = 'Only admins connect and disconnect databases.';
 
 const DatabasesQuery = graphql(`
   query Databases {
@@ -12,7 +24,7 @@ const DatabasesQuery = graphql(`
       __typename
       ... on Error { message }
       ... on QueryDatabasesSuccess {
-        data { id name viewerAccess server { host port isDemo } viewerCapabilities { canDisconnect } }
+        data { id name viewerAccess viewerRoleName server { host port isDemo } viewerCapabilities { canDisconnect } }
       }
     }
     demoDatabase { host port database role }
@@ -45,6 +57,9 @@ export function DatabasesPage(): JSX.Element {
   const demoConnected = () =>
     databases().some((database) => database.server.isDemo && database.name === demo()?.database);
   const { error, act } = createAction(refetch);
+  const isAdmin = () => Boolean(data()?.viewer?.isAdmin);
+  const [flash, highlight] = createFlash();
+  useLiveEvents(() => ({ kinds: LIST_KINDS }), { onEvent: highlight, refresh: () => void refetch() });
   let form: HTMLFormElement | undefined;
   const input = () => {
     const values = new FormData(form);
@@ -58,13 +73,14 @@ export function DatabasesPage(): JSX.Element {
   };
 
   return (
-    <main class="page">
+    <main class={`page ${flash() ? 'flash' : ''}`}>
       <h1>Databases</h1>
-      <table>
+      <table class="databases">
         <thead>
           <tr>
             <th>Database</th>
             <th>Server</th>
+            <th>Your role</th>
             <th>Your access</th>
             <th />
           </tr>
@@ -74,12 +90,12 @@ export function DatabasesPage(): JSX.Element {
             each={databases()}
             fallback={
               <tr>
-                <td colspan="4">{data.loading ? 'Loading…' : 'No database connected yet.'}</td>
+                <td colspan="5">{data.loading ? 'Loading…' : 'No database connected yet.'}</td>
               </tr>
             }
           >
             {(database) => (
-              <tr>
+              <tr data-database={database.name}>
                 <td>
                   <A href={`/databases/${database.id}`}>{database.name}</A>
                 </td>
@@ -87,30 +103,42 @@ export function DatabasesPage(): JSX.Element {
                   {database.server.host}:{database.server.port}
                   {database.server.isDemo ? ' (demo)' : ''}
                 </td>
+                <td>
+                  <Show when={database.viewerRoleName} fallback={<span class="muted">none</span>}>
+                    <code>{database.viewerRoleName}</code>
+                  </Show>
+                </td>
                 <td>{database.viewerAccess ?? 'admin (not a collaborator)'}</td>
                 <td>
-                  <Show when={database.viewerCapabilities.canDisconnect}>
-                    <button
-                      type="button"
-                      class="small danger"
-                      onClick={() =>
-                        confirm(`Disconnect ${database.name}? Nothing changes on the server.`) &&
-                        act(() => mutate(DisconnectDatabase, { id: database.id }))
-                      }
-                    >
-                      Disconnect
-                    </button>
-                  </Show>
+                  <button
+                    type="button"
+                    class="small danger"
+                    disabled={!database.viewerCapabilities.canDisconnect}
+                    title={database.viewerCapabilities.canDisconnect ? 'Nothing changes on the server.' : ADMINS_ONLY}
+                    onClick={() =>
+                      confirm(`Disconnect ${database.name}? Nothing changes on the server.`) &&
+                      act(() => mutate(DisconnectDatabase, { id: database.id }))
+                    }
+                  >
+                    Disconnect
+                  </button>
                 </td>
               </tr>
             )}
           </For>
         </tbody>
       </table>
+      <Show when={!isAdmin()}>
+        <p class="muted" id="admins-only">
+          {ADMINS_ONLY}
+        </p>
+      </Show>
       <Show when={demo() && !demoConnected()}>
         <button
           type="button"
           class="primary"
+          disabled={!isAdmin()}
+          aria-describedby={isAdmin() ? undefined : 'admins-only'}
           onClick={() =>
             act(() =>
               mutate(ConnectDatabase, {
@@ -127,61 +155,65 @@ export function DatabasesPage(): JSX.Element {
           Connect the demo database
         </button>
       </Show>
-      <Show when={data()?.viewer?.isAdmin}>
-        <details open={databases().length === 0}>
+      <Show when={data()}>
+        <details open={databases().length === 0 && isAdmin()}>
           <summary>Connect a database</summary>
           <form
             class="connect-form"
+            aria-label="Connect a database"
+            aria-describedby={isAdmin() ? undefined : 'admins-only'}
             ref={form}
             onSubmit={(event) => {
               event.preventDefault();
               void act(() => mutate(ConnectDatabase, { input: input() }));
             }}
           >
-            <label>
-              Host <input name="host" required value="127.0.0.1" />
-            </label>
-            <label>
-              Port <input name="port" type="number" value="5432" min="1" max="65535" />
-            </label>
-            <label>
-              Database <input name="database" required maxLength={63} />
-            </label>
-            <label>
-              Role <input name="role" required maxLength={63} />
-            </label>
-            <label>
-              Password{' '}
-              <input
-                name="password"
-                type="password"
-                autocomplete="off"
-                placeholder="not needed if the role is configured"
-              />
-            </label>
-            <div class="row">
-              <button
-                type="button"
-                onClick={() =>
-                  act(async () => {
-                    setTested(null);
-                    const result = await mutate(TestConnection, { input: input() });
-                    if (result.testConnection.__typename === 'ConnectionTest')
-                      setTested(`Connected as ${result.testConnection.currentUser}.`);
-                  })
-                }
-              >
-                Test connection
-              </button>
-              <button type="submit" class="primary">
-                Connect
-              </button>
-            </div>
-            <Show when={tested()}>
-              <p class="success" role="status">
-                {tested()}
-              </p>
-            </Show>
+            <fieldset disabled={!isAdmin()}>
+              <label>
+                Host <input name="host" required value="127.0.0.1" />
+              </label>
+              <label>
+                Port <input name="port" type="number" value="5432" min="1" max="65535" />
+              </label>
+              <label>
+                Database <input name="database" required maxLength={63} />
+              </label>
+              <label>
+                Role <input name="role" required maxLength={63} />
+              </label>
+              <label>
+                Password{' '}
+                <input
+                  name="password"
+                  type="password"
+                  autocomplete="off"
+                  placeholder="not needed if the role is configured"
+                />
+              </label>
+              <div class="row">
+                <button
+                  type="button"
+                  onClick={() =>
+                    act(async () => {
+                      setTested(null);
+                      const result = await mutate(TestConnection, { input: input() });
+                      if (result.testConnection.__typename === 'ConnectionTest')
+                        setTested(`Connected as ${result.testConnection.currentUser}.`);
+                    })
+                  }
+                >
+                  Test connection
+                </button>
+                <button type="submit" class="primary">
+                  Connect
+                </button>
+              </div>
+              <Show when={tested()}>
+                <p class="success" role="status">
+                  {tested()}
+                </p>
+              </Show>
+            </fieldset>
           </form>
         </details>
       </Show>

@@ -82,8 +82,12 @@ export function AcceptInvitationPage(props: { signedInAs?: string; onDone?: () =
 }
 
 /** The viewer's pending invitations, to accept or decline. */
-export function MyInvitationsList(): JSX.Element {
-  const [data, { refetch }] = createResource(() => query(MyInvitations, {}));
+export function MyInvitationsList(props: { version?: number }): JSX.Element {
+  // A new version (a live invitation event) reads the list again.
+  const [data, { refetch }] = createResource(
+    () => props.version ?? 0,
+    () => query(MyInvitations, {}),
+  );
   const invitations = () => {
     const result = data()?.myInvitations;
     return result?.__typename === 'QueryMyInvitationsSuccess'

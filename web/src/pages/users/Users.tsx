@@ -3,6 +3,7 @@ import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
+import { createFlash, useLiveEvents } from '../../lib/live';
 
 const UsersQuery = graphql(`
   query Users {
@@ -32,6 +33,11 @@ export function UsersPage(): JSX.Element {
       ? null
       : ((data()?.users as { message?: string } | undefined)?.message ?? null);
   const { error, act } = createAction(refetch);
+  const [flash, highlight] = createFlash();
+  useLiveEvents(() => ({ kinds: ['user.created', 'user.updated'] }), {
+    onEvent: highlight,
+    refresh: () => void refetch(),
+  });
   const create = (event: SubmitEvent) => {
     event.preventDefault();
     const element = event.currentTarget as HTMLFormElement;
@@ -49,7 +55,7 @@ export function UsersPage(): JSX.Element {
     });
   };
   return (
-    <main class="page">
+    <main class={`page ${flash() ? 'flash' : ''}`}>
       <h1>Users</h1>
       <ErrorText error={denied()} />
       <table>

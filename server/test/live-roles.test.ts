@@ -1,0 +1,311 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EmbeddedCluster } from '../src/embedded/cluster.js';
+import { secret, startTestApp, type TestApp } from './support/app.js';
+import type { TestClient } from './support/client.js';
+import { startTestCluster } from './support/cluster.js';
+import {
+  addCollaborator,
+  connect,
+  connectShop,
+  createApiToken,
+  createManagedDatabase,
+  createUser,
+  ERROR_FIELDS,
+  setupAdmin,
+  signIn,
+} from './support/fixtures.js';
+import { collect, until, wsClient } from './support/subscriptions.js';
+
+/** What a database page subscribes to, with what tells where an event came from. */
+const WATCH = `subscription($databaseId: ID, $after: BigCursor) {
+  events(databaseId: $databaseId, after: $after) {
+    __typename cursor kind source databaseId sql details
+    ... on RoleEvent { role }
+    ... on MembershipEvent { role member }
+    ... on InvitationEvent { email status }
+  }
+}`;
+
+interface Watched {
+  __typename: string;
+  cursor: string;
+  kind: string;
+  source: string;
+  databaseId: string | null;
+  sql: string[];
+  details: string;
+  role?: string;
+  member?: string;
+  email?: string;
+  status?: string;
+}
+
+let testApp: TestApp;
+let elsewhereCluster: EmbeddedCluster;
+let admin: TestClient;
+let shopId: string;
+let warehouseId: string;
+let elsewhereId: string;
+const tokens: Record<'admin' | 'shopper' | 'stranger' | 'newbie' | 'bystander', string> = {
+  admin: '',
+  shopper: '',
+  stranger: '',
+  newbie: '',
+  bystander: '',
+};
+
+async function firstConfiguredRole(databaseId: string): Promise<string> {
+  const roles = await admin.field(
+    `query($id: ID!) { database(id: $id) { ... on Database { configuredRoles { id } } } }`,
+    { id: databaseId },
+  );
+  return (roles.configuredRoles as { id: string }[])[0]?.id as string;
+}
+
+/** A standard user collaborating on `databaseId` (or nowhere), and their API token. */
+async function userToken(username: string, databaseId: string | null): Promise<string> {
+  const user = await createUser(admin, username);
+  if (databaseId) {
+    await addCollaborator(admin, {
+      databaseId,
+      userId: user.id,
+      configuredRoleId: await firstConfiguredRole(databaseId),
+    });
+  }
+  const client = testApp.client();
+  await signIn(client, username, user.password);
+  return createApiToken(client, 'live-roles');
+}
+
+function watch(token: string, variables: Record<string, unknown>) {
+  const client = wsClient(testApp.url, token);
+  const received = collect<Watched>(client, WATCH, variables);
+  return {
+    received,
+    close: async () => {
+      received.stop();
+      await client.dispose();
+    },
+  };
+}
+
+/** Lets the subscriptions reach the server before the change they wait for is made. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+async function createRoleThrough(databaseId: string, name: string): Promise<void> {
+  const result = await admin.field(
+    `mutation($id: ID!, $input: CreateRoleInput!) { createRole(databaseId: $id, input: $input) { ${ERROR_FIELDS} } }`,
+    { id: databaseId, input: { name, login: true, password: secret(name) } },
+  );
+  expect(result.__typename).toBe('PermissionChange');
+}
+
+beforeAll(async () => {
+  testApp = await startTestApp({ DRIFT_INTERVAL_MS: '500' });
+  admin = testApp.client();
+  await setupAdmin(admin);
+  tokens.admin = await createApiToken(admin, 'live-roles');
+  shopId = await connectShop(testApp, admin, ['analysts']);
+  warehouseId = await connect(admin, testApp, await createManagedDatabase(testApp, 'warehouse', 'warehouse_owner'));
+  elsewhereCluster = await startTestCluster();
+  const elsewhereOwner = secret('elsewhere_owner');
+  const { default: pg } = await import('pg');
+  const superuser = new pg.Client(elsewhereCluster.url());
+  await superuser.connect();
+  await superuser.query(`CREATE ROLE elsewhere_owner LOGIN CREATEROLE PASSWORD '${elsewhereOwner}'`);
+  await superuser.query('CREATE DATABASE elsewhere OWNER elsewhere_owner');
+  await superuser.end();
+  const connected = await admin.field(
+    `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
+    {
+      input: {
+        host: '127.0.0.1',
+        port: elsewhereCluster.port,
+        database: 'elsewhere',
+        role: 'elsewhere_owner',
+        password: elsewhereOwner,
+      },
+    },
+  );
+  elsewhereId = connected.id as string;
+  tokens.shopper = await userToken('shopper', shopId);
+  tokens.stranger = await userToken('stranger', elsewhereId);
+  tokens.newbie = await userToken('newbie', null);
+  tokens.bystander = await userToken('bystander', null);
+});
+
+afterAll(async () => {
+  await testApp?.stop();
+  await elsewhereCluster?.stop();
+});
+
+describe('role and membership events reach every database of their server', () => {
+  it('a role created and granted a group in psql reaches a subscriber of a database on that server', async () => {
+    const shopper = watch(tokens.shopper, { databaseId: shopId });
+    await settle();
+    await testApp.sql('CREATE ROLE made_in_psql');
+    await testApp.sql('GRANT analysts TO made_in_psql');
+    await until(
+      () => shopper.received.items.some((event) => event.kind === 'membership.granted'),
+      8_000,
+      'the membership event',
+    );
+    expect(shopper.received.items).toContainEqual(
+      expect.objectContaining({
+        __typename: 'RoleEvent',
+        kind: 'role.created',
+        source: 'EXTERNAL',
+        role: 'made_in_psql',
+      }),
+    );
+    expect(shopper.received.items).toContainEqual(
+      expect.objectContaining({
+        __typename: 'MembershipEvent',
+        kind: 'membership.granted',
+        source: 'EXTERNAL',
+        role: 'analysts',
+        member: 'made_in_psql',
+      }),
+    );
+    await shopper.close();
+  });
+
+  it("a role Rolecall creates through another database of the server reaches the subscriber without that database's SQL or name", async () => {
+    const shopper = watch(tokens.shopper, { databaseId: shopId });
+    const watcher = watch(tokens.admin, { databaseId: shopId });
+    await settle();
+    await createRoleThrough(warehouseId, 'made_through_other_db');
+    const named = (items: Watched[]) => items.find((event) => event.role === 'made_through_other_db');
+    await until(() => Boolean(named(shopper.received.items)), 5_000, 'the role event');
+    const seen = named(shopper.received.items);
+    expect(seen).toMatchObject({
+      __typename: 'RoleEvent',
+      kind: 'role.created',
+      source: 'ROLECALL',
+      role: 'made_through_other_db',
+      databaseId: null,
+      sql: [],
+    });
+    expect(JSON.stringify(seen)).not.toMatch(/DATABASE|"warehouse"/);
+    expect(JSON.parse(seen?.details ?? '{}')).not.toHaveProperty('warnings');
+    // Admins see every database: they get the event whole.
+    await until(() => Boolean(named(watcher.received.items)), 5_000, "the admin's role event");
+    const whole = named(watcher.received.items);
+    expect(whole?.databaseId).toBe(warehouseId);
+    expect(whole?.sql.join('\n')).toContain('ON DATABASE "warehouse"');
+    await shopper.close();
+    await watcher.close();
+  });
+
+  it('a subscriber with no access to any database of that server gets none of its role events', async () => {
+    const stranger = watch(tokens.stranger, { databaseId: elsewhereId });
+    const strangerEverything = watch(tokens.stranger, {});
+    const control = watch(tokens.shopper, { databaseId: shopId });
+    await settle();
+    await testApp.sql('CREATE ROLE psql_role_b');
+    await createRoleThrough(shopId, 'rolecall_role_b');
+    await until(
+      () =>
+        ['psql_role_b', 'rolecall_role_b'].every((name) => control.received.items.some((event) => event.role === name)),
+      8_000,
+      'both role events at the control subscriber',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(stranger.received.items).toEqual([]);
+    expect(strangerEverything.received.items).toEqual([]);
+    expect(stranger.received.completed).toBe(false);
+    await stranger.close();
+    await strangerEverything.close();
+    await control.close();
+  });
+
+  it("a replay from a cursor includes the role and membership events of the database's server", async () => {
+    const first = watch(tokens.shopper, { databaseId: shopId });
+    await settle();
+    await testApp.sql('CREATE ROLE before_the_drop');
+    const [seen] = await first.received.waitFor(1, 8_000);
+    await first.close();
+
+    await testApp.sql('CREATE ROLE psql_while_away');
+    await testApp.sql('GRANT analysts TO psql_while_away');
+    await createRoleThrough(warehouseId, 'rolecall_while_away');
+    const logged = async () =>
+      (
+        await testApp.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "Event" WHERE id > $1 AND kind IN ('role.created', 'membership.granted')`,
+          [seen?.cursor],
+          'rolecall_metadata',
+        )
+      )[0]?.n ?? 0;
+    const deadline = Date.now() + 8_000;
+    while ((await logged()) < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const replay = watch(tokens.shopper, { databaseId: shopId, after: seen?.cursor });
+    await replay.received.waitFor(3, 5_000);
+    const described = replay.received.items.map((event) => [event.kind, event.source, event.member ?? event.role]);
+    expect(described).toEqual(
+      expect.arrayContaining([
+        ['role.created', 'EXTERNAL', 'psql_while_away'],
+        ['membership.granted', 'EXTERNAL', 'psql_while_away'],
+        ['role.created', 'ROLECALL', 'rolecall_while_away'],
+      ]),
+    );
+    const cursors = replay.received.items.map((event) => BigInt(event.cursor));
+    expect(cursors.every((cursor) => cursor > BigInt(seen?.cursor ?? 0))).toBe(true);
+    expect(replay.received.items.find((event) => event.role === 'rolecall_while_away')).toMatchObject({
+      databaseId: null,
+      sql: [],
+    });
+    await replay.close();
+  });
+});
+
+describe('events about the viewer themselves', () => {
+  it('a user who collaborates nowhere receives their own invitation live, without the database', async () => {
+    const newbie = watch(tokens.newbie, {});
+    const bystander = watch(tokens.bystander, {});
+    await settle();
+    const invited = await admin.field(
+      `mutation($input: InviteCollaboratorInput!) { inviteCollaborator(input: $input) { ${ERROR_FIELDS} } }`,
+      {
+        input: { databaseId: shopId, email: 'newbie@example.com', configuredRoleId: await firstConfiguredRole(shopId) },
+      },
+    );
+    expect(invited.__typename).not.toMatch(/Error$/);
+    const [event] = await newbie.received.waitFor(1);
+    expect(event).toMatchObject({
+      __typename: 'InvitationEvent',
+      kind: 'invitation.created',
+      email: 'newbie@example.com',
+      status: 'PENDING',
+      databaseId: null,
+      sql: [],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bystander.received.items).toEqual([]);
+    await newbie.close();
+    await bystander.close();
+  });
+
+  it("a standard user receives the changes an admin makes to their own account, and not other users'", async () => {
+    const newbie = watch(tokens.newbie, {});
+    await settle();
+    const users = await admin.field('{ users { ... on QueryUsersSuccess { data { id username } } } }');
+    const idOf = (name: string) =>
+      (users.data as { id: string; username: string }[]).find((user) => user.username === name)?.id;
+    for (const name of ['bystander', 'newbie']) {
+      const updated = await admin.field(
+        `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${ERROR_FIELDS} } }`,
+        { id: idOf(name), input: { displayName: `${name} renamed` } },
+      );
+      expect(updated.__typename).toBe('User');
+    }
+    await until(() => newbie.received.items.length > 0, 5_000, 'the account event');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(newbie.received.items.map((event) => [event.__typename, event.kind])).toEqual([
+      ['UserEvent', 'user.updated'],
+    ]);
+    expect(JSON.parse(newbie.received.items[0]?.details ?? '{}')).toMatchObject({ user: 'newbie' });
+    await newbie.close();
+  });
+});

@@ -1,0 +1,163 @@
+import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { ErrorText, SqlPreview } from '../../../components/Chrome';
+import { createPreviewedChange } from './change';
+import { AlterRole, changeOf, mutate } from './operations';
+import type { RoleView } from './types';
+
+const FLAGS = [
+  ['login', 'canLogin', 'LOGIN'],
+  ['inherit', 'inherit', 'INHERIT'],
+  ['createRole', 'createRole', 'CREATEROLE'],
+  ['createDb', 'createDb', 'CREATEDB'],
+  ['replication', 'replication', 'REPLICATION'],
+  ['bypassRls', 'bypassRls', 'BYPASSRLS'],
+] as const;
+
+type Flag = (typeof FLAGS)[number][0];
+
+interface Draft {
+  login: boolean;
+  inherit: boolean;
+  createRole: boolean;
+  createDb: boolean;
+  replication: boolean;
+  bypassRls: boolean;
+  connectionLimit: string;
+  validUntil: string;
+}
+
+function draftOf(role: RoleView): Draft {
+  return {
+    login: role.canLogin,
+    inherit: role.inherit,
+    createRole: role.createRole,
+    createDb: role.createDb,
+    replication: role.replication,
+    bypassRls: role.bypassRls,
+    connectionLimit: String(role.connectionLimit),
+    validUntil: role.validUntil ? role.validUntil.slice(0, 10) : '',
+  };
+}
+
+/** Only what the draft changes: ALTER ROLE names just those attributes. */
+function changedAttributes(role: RoleView, draft: Draft): Record<string, unknown> {
+  const original = draftOf(role);
+  const changed: Record<string, unknown> = {};
+  for (const [key] of FLAGS) if (draft[key] !== original[key]) changed[key] = draft[key];
+  if (draft.connectionLimit !== original.connectionLimit && draft.connectionLimit !== '')
+    changed.connectionLimit = Number(draft.connectionLimit);
+  if (draft.validUntil !== original.validUntil && draft.validUntil !== '')
+    changed.validUntil = new Date(draft.validUntil).toISOString();
+  return changed;
+}
+
+/** ALTER ROLE: a draft of the attributes, previewed, applied; refused attributes are disabled with PostgreSQL's reason. */
+export function AttributesEditor(props: {
+  role: RoleView;
+  databaseId: string;
+  reread: () => Promise<unknown>;
+  onClose: () => void;
+}): JSX.Element {
+  const [draft, setDraft] = createStore<Draft>(draftOf(props.role));
+  const [applied, setApplied] = createSignal(false);
+  const lockOf = (attribute: string) =>
+    props.role.viewerCan.lockedAttributes.find((lock) => lock.attribute === attribute)?.reason ?? null;
+  const attributes = () => changedAttributes(props.role, draft);
+  const change = createPreviewedChange<Record<string, unknown>>({
+    run: async (value, dryRun) =>
+      changeOf(
+        await mutate(AlterRole, { databaseId: props.databaseId, name: props.role.name, attributes: value, dryRun }),
+      ),
+    reread: props.reread,
+    onApplied: () => setApplied(true),
+    // The server refused: show what is true again, not what was asked for.
+    onFailure: () => setDraft(draftOf(props.role)),
+  });
+  const nothing = () => Object.keys(attributes()).length === 0;
+
+  return (
+    <form
+      class="role-editor-form"
+      aria-label={`Attributes of ${props.role.name}`}
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <div class="row">
+        <For each={FLAGS}>
+          {([key, , keyword]) => (
+            <label class="chip" title={lockOf(keyword) ?? undefined}>
+              <input
+                type="checkbox"
+                aria-label={keyword}
+                checked={draft[key as Flag]}
+                disabled={lockOf(keyword) !== null}
+                onChange={(event) => {
+                  setApplied(false);
+                  setDraft(key as Flag, event.currentTarget.checked);
+                }}
+              />
+              {keyword}
+            </label>
+          )}
+        </For>
+        <label title={lockOf('CONNECTION_LIMIT') ?? undefined}>
+          connection limit{' '}
+          <input
+            type="number"
+            min="-1"
+            class="narrow"
+            aria-label="Connection limit"
+            disabled={lockOf('CONNECTION_LIMIT') !== null}
+            value={draft.connectionLimit}
+            onInput={(event) => setDraft('connectionLimit', event.currentTarget.value)}
+          />
+        </label>
+        <label title={lockOf('VALID_UNTIL') ?? undefined}>
+          valid until{' '}
+          <input
+            type="date"
+            aria-label="Valid until"
+            disabled={lockOf('VALID_UNTIL') !== null}
+            value={draft.validUntil}
+            onInput={(event) => setDraft('validUntil', event.currentTarget.value)}
+          />
+        </label>
+      </div>
+      <Show when={props.role.viewerCan.lockedAttributes.length > 0 && props.role.viewerCan.alter}>
+        <ul class="reasons">
+          <For each={props.role.viewerCan.lockedAttributes}>
+            {(lock) => (
+              <li class="muted">
+                {lock.attribute}: {lock.reason}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <div class="row">
+        <button type="button" disabled={nothing() || change.busy()} onClick={() => change.runPreview(attributes())}>
+          Preview SQL
+        </button>
+        <button
+          type="button"
+          class="primary"
+          disabled={!change.previewed(attributes()) || change.busy()}
+          title={change.previewed(attributes()) ? undefined : 'Preview the SQL first.'}
+          onClick={() => change.apply(attributes())}
+        >
+          Apply
+        </button>
+        <button type="button" class="ghost" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+      <Show when={change.preview()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <ErrorText error={change.error()} />
+      <Show when={applied() && nothing()}>
+        <p class="success" role="status">
+          Applied.
+        </p>
+      </Show>
+    </form>
+  );
+}

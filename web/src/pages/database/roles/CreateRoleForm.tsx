@@ -1,0 +1,195 @@
+import { createSignal, type JSX, Show } from 'solid-js';
+import { ErrorText, SqlPreview } from '../../../components/Chrome';
+import { createPreviewedChange } from './change';
+import { CreateRole, changeOf, mutate } from './operations';
+
+interface CreateInput {
+  name: string;
+  login: boolean;
+  password?: string;
+  configure: boolean;
+  inherit?: boolean;
+  createRole?: boolean;
+  createDb?: boolean;
+  connectionLimit?: number;
+  validUntil?: string;
+}
+
+/** CREATE ROLE, group or LOGIN, previewed first; shown disabled with PostgreSQL's reason when the viewer's role lacks CREATEROLE. */
+export function CreateRoleForm(props: {
+  databaseId: string;
+  canCreate: boolean;
+  viewerRole: string | null;
+  /** 16+: only a role that has CREATEDB itself may give it. */
+  canGiveCreateDb: boolean;
+  reread: () => Promise<unknown>;
+}): JSX.Element {
+  const [name, setName] = createSignal('');
+  const [login, setLogin] = createSignal(false);
+  const [password, setPassword] = createSignal('');
+  const [configure, setConfigure] = createSignal(false);
+  const [inherit, setInherit] = createSignal(true);
+  const [createRole, setCreateRole] = createSignal(false);
+  const [createDb, setCreateDb] = createSignal(false);
+  const [connectionLimit, setConnectionLimit] = createSignal('');
+  const [validUntil, setValidUntil] = createSignal('');
+  const [created, setCreated] = createSignal<string | null>(null);
+  const input = (): CreateInput => ({
+    name: name().trim(),
+    login: login(),
+    password: login() ? password() : undefined,
+    configure: login() && configure(),
+    // Only what differs from PostgreSQL's defaults, so the SQL says what is special about the role.
+    inherit: inherit() ? undefined : false,
+    createRole: createRole() || undefined,
+    createDb: createDb() || undefined,
+    connectionLimit: connectionLimit() === '' ? undefined : Number(connectionLimit()),
+    validUntil: login() && validUntil() ? new Date(validUntil()).toISOString() : undefined,
+  });
+  const change = createPreviewedChange<CreateInput>({
+    run: async (value, dryRun) =>
+      changeOf(await mutate(CreateRole, { databaseId: props.databaseId, input: value, dryRun })),
+    reread: props.reread,
+    onApplied: () => {
+      setCreated(name().trim());
+      setName('');
+      setPassword('');
+    },
+  });
+  const reason = () => `Your role "${props.viewerRole ?? '?'}" lacks CREATEROLE: PostgreSQL lets it create no roles.`;
+  let form: HTMLFormElement | undefined;
+
+  return (
+    <section class="create-role" aria-label="Create a role">
+      <h3>Create a role</h3>
+      <Show when={!props.canCreate}>
+        <p class="notice" id="create-role-reason" data-testid="create-role-reason">
+          {reason()}
+        </p>
+      </Show>
+      <form
+        ref={form}
+        aria-label="Create a role"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setCreated(null);
+          if (change.previewed(input())) void change.apply(input());
+          else void change.runPreview(input());
+        }}
+      >
+        <fieldset disabled={!props.canCreate} aria-describedby={props.canCreate ? undefined : 'create-role-reason'}>
+          <div class="row">
+            <label class="chip">
+              <input type="radio" name="kind" checked={!login()} onChange={() => setLogin(false)} /> Group role
+              (NOLOGIN)
+            </label>
+            <label class="chip">
+              <input type="radio" name="kind" checked={login()} onChange={() => setLogin(true)} /> Login role
+            </label>
+          </div>
+          <div class="row">
+            <input
+              aria-label="Role name"
+              placeholder="name"
+              required
+              maxLength={63}
+              value={name()}
+              onInput={(event) => setName(event.currentTarget.value)}
+            />
+            <Show when={login()}>
+              <input
+                type="password"
+                aria-label="Password"
+                placeholder="password"
+                required
+                autocomplete="new-password"
+                value={password()}
+                onInput={(event) => setPassword(event.currentTarget.value)}
+              />
+              <label class="chip">
+                <input
+                  type="checkbox"
+                  checked={configure()}
+                  onChange={(event) => setConfigure(event.currentTarget.checked)}
+                />{' '}
+                store password in Rolecall
+              </label>
+              <label>
+                valid until{' '}
+                <input
+                  type="date"
+                  aria-label="Valid until"
+                  value={validUntil()}
+                  onInput={(event) => setValidUntil(event.currentTarget.value)}
+                />
+              </label>
+            </Show>
+          </div>
+          <div class="row">
+            <label class="chip">
+              <input
+                type="checkbox"
+                checked={inherit()}
+                onChange={(event) => setInherit(event.currentTarget.checked)}
+              />{' '}
+              INHERIT
+            </label>
+            <label class="chip">
+              <input
+                type="checkbox"
+                checked={createRole()}
+                onChange={(event) => setCreateRole(event.currentTarget.checked)}
+              />{' '}
+              CREATEROLE
+            </label>
+            <label
+              class="chip"
+              title={props.canGiveCreateDb ? undefined : 'Only a role that has CREATEDB itself can give it.'}
+            >
+              <input
+                type="checkbox"
+                checked={createDb()}
+                disabled={!props.canGiveCreateDb}
+                onChange={(event) => setCreateDb(event.currentTarget.checked)}
+              />{' '}
+              CREATEDB
+            </label>
+            <label>
+              connection limit{' '}
+              <input
+                type="number"
+                min="-1"
+                aria-label="Connection limit"
+                placeholder="no limit"
+                class="narrow"
+                value={connectionLimit()}
+                onInput={(event) => setConnectionLimit(event.currentTarget.value)}
+              />
+            </label>
+          </div>
+          <div class="row">
+            <button type="button" onClick={() => form?.reportValidity() && change.runPreview(input())}>
+              Preview SQL
+            </button>
+            <button
+              type="button"
+              class="primary"
+              disabled={!change.previewed(input()) || change.busy()}
+              title={change.previewed(input()) ? undefined : 'Preview the SQL first.'}
+              onClick={() => change.apply(input())}
+            >
+              Create role
+            </button>
+          </div>
+        </fieldset>
+      </form>
+      <Show when={change.preview()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <ErrorText error={change.error()} />
+      <Show when={created()}>
+        <p class="success" role="status">
+          Created {created()}.
+        </p>
+      </Show>
+    </section>
+  );
+}

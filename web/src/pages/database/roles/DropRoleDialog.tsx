@@ -1,0 +1,137 @@
+import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { Dialog, ErrorText, SqlPreview } from '../../../components/Chrome';
+import { query } from '../../../graphql/client';
+import { createPreviewedChange } from './change';
+import { changeOf, DropRole, mutate, RoleDependencies } from './operations';
+
+interface Dependency {
+  database: string;
+  owned: number;
+  privileges: number;
+}
+
+function dependenciesOf(data: unknown): { dependencies: Dependency[] | null; error: string | null } {
+  const database = (data as { database?: { __typename: string; message?: string; catalog?: unknown } }).database;
+  if (database?.__typename !== 'Database') return { dependencies: null, error: database?.message ?? null };
+  const catalog = database.catalog as {
+    __typename: string;
+    message?: string;
+    role?: { dependencies: Dependency[] } | null;
+  };
+  if (catalog.__typename !== 'DatabaseCatalog') return { dependencies: null, error: catalog.message ?? null };
+  if (!catalog.role) return { dependencies: null, error: 'The role no longer exists.' };
+  return { dependencies: catalog.role.dependencies, error: null };
+}
+
+/**
+ * DROP ROLE as one operation: when the role owns objects, a role to reassign them to (REASSIGN OWNED, DROP OWNED,
+ * DROP ROLE); the dry run's SQL for that choice; then Confirm. Cancel changes nothing.
+ */
+export function DropRoleDialog(props: {
+  name: string;
+  databaseId: string;
+  /** Roles that may receive its objects. */
+  candidates: string[];
+  reread: () => Promise<unknown>;
+  onClose: () => void;
+}): JSX.Element {
+  const [loaded] = createResource(
+    () => props.name,
+    async (name) => dependenciesOf(await query(RoleDependencies, { id: props.databaseId, name })),
+  );
+  const [reassignTo, setReassignTo] = createSignal('');
+  const change = createPreviewedChange<string>({
+    run: async (value, dryRun) =>
+      changeOf(
+        await mutate(DropRole, { databaseId: props.databaseId, name: props.name, reassignTo: value || null, dryRun }),
+      ),
+    reread: props.reread,
+    onApplied: () => props.onClose(),
+  });
+  const owning = () => (loaded()?.dependencies ?? []).filter((dependency) => dependency.owned > 0);
+  const privileges = () => (loaded()?.dependencies ?? []).reduce((sum, dependency) => sum + dependency.privileges, 0);
+  const needsReassign = () => owning().length > 0;
+  const ready = () => Boolean(loaded()?.dependencies) && (!needsReassign() || reassignTo() !== '');
+  let first: HTMLElement | undefined;
+  createEffect(() => {
+    if (!loaded.loading) queueMicrotask(() => first?.focus());
+  });
+
+  return (
+    <Dialog title={`Drop role ${props.name}`} onClose={props.onClose}>
+      <div data-testid="drop-dialog">
+        <Show
+          when={!loaded.loading}
+          fallback={
+            <p class="muted" role="status">
+              Reading what {props.name} owns…
+            </p>
+          }
+        >
+          <ErrorText error={loaded.error ? (loaded.error as Error).message : (loaded()?.error ?? null)} />
+          <Show
+            when={needsReassign()}
+            fallback={
+              <p data-testid="drop-owns">
+                {props.name} owns no objects
+                {privileges() > 0 ? `; DROP OWNED revokes its ${privileges()} privilege(s) first` : ''}.
+              </p>
+            }
+          >
+            <p data-testid="drop-owns">
+              {props.name} owns{' '}
+              {owning()
+                .map((dependency) => `${dependency.owned} object(s) in ${dependency.database}`)
+                .join(', ')}
+              . They must go to another role before it can be dropped.
+            </p>
+            <label>
+              Reassign owned objects to{' '}
+              <select
+                ref={(element) => {
+                  first = element;
+                }}
+                aria-label="Reassign owned objects to"
+                value={reassignTo()}
+                onChange={(event) => setReassignTo(event.currentTarget.value)}
+              >
+                <option value="">Choose a role…</option>
+                <For each={props.candidates.filter((name) => name !== props.name)}>
+                  {(name) => <option value={name}>{name}</option>}
+                </For>
+              </select>
+            </label>
+          </Show>
+        </Show>
+        <div class="row">
+          <button
+            type="button"
+            ref={(element) => {
+              first ??= element;
+            }}
+            disabled={!ready() || change.busy()}
+            onClick={() => change.runPreview(reassignTo())}
+          >
+            Preview
+          </button>
+          <button
+            type="button"
+            class="danger"
+            disabled={!ready() || !change.previewed(reassignTo()) || change.busy()}
+            title={change.previewed(reassignTo()) ? undefined : 'Preview the SQL first.'}
+            onClick={() => change.apply(reassignTo())}
+          >
+            Confirm drop
+          </button>
+          <button type="button" class="ghost" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+        <Show when={change.previewed(reassignTo()) && change.preview()}>
+          {(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}
+        </Show>
+        <ErrorText error={change.error()} />
+      </div>
+    </Dialog>
+  );
+}

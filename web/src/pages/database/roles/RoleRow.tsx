@@ -1,0 +1,186 @@
+import { createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
+import { AttributesEditor } from './AttributesEditor';
+import { byName, MembersEditor } from './MembersEditor';
+import { PasswordForm } from './PasswordForm';
+import { RenameForm } from './RenameForm';
+import type { RoleView } from './types';
+
+type Editor = 'attributes' | 'rename' | 'password' | 'members';
+
+const ATTRIBUTE_BADGES = [
+  ['canLogin', 'LOGIN'],
+  ['createRole', 'CREATEROLE'],
+  ['createDb', 'CREATEDB'],
+  ['replication', 'REPLICATION'],
+  ['bypassRls', 'BYPASSRLS'],
+] as const;
+
+function attributesText(role: RoleView): string {
+  const flags: string[] = ATTRIBUTE_BADGES.filter(([key]) => role[key]).map(([, keyword]) => keyword);
+  if (!role.inherit) flags.push('NOINHERIT');
+  if (role.connectionLimit >= 0) flags.push(`CONNECTION LIMIT ${role.connectionLimit}`);
+  if (role.validUntil) flags.push(`VALID UNTIL ${role.validUntil.slice(0, 10)}`);
+  return flags.join(' · ') || 'NOLOGIN';
+}
+
+/** A stable id for the element that says why a control is disabled (role names may hold any character). */
+const reasonId = (name: string) =>
+  `role-reasons-${[...name].map((char) => char.codePointAt(0)?.toString(36)).join('-')}`;
+
+/** One server role: its attributes and members, and what the viewer's role may do to it (the rest disabled, with why). */
+export function RoleRow(props: {
+  role: RoleView;
+  allRoles: string[];
+  optionsPerGrant: boolean;
+  databaseId: string;
+  reread: () => Promise<unknown>;
+  onDrop: (name: string) => void;
+}): JSX.Element {
+  const [editor, setEditor] = createSignal<Editor | null>(null);
+  const can = () => props.role.viewerCan;
+  const reasons = () =>
+    [
+      ...new Set(
+        [
+          can().alter ? null : can().alterReason,
+          can().rename ? null : can().renameReason,
+          can().drop ? null : can().dropReason,
+          can().manageMembers ? null : can().manageMembersReason,
+          props.role.canLogin && !can().setPassword ? can().setPasswordReason : null,
+        ].filter((reason): reason is string => Boolean(reason)),
+      ),
+    ] as string[];
+  const toggle = (which: Editor) => setEditor((open) => (open === which ? null : which));
+  const described = (allowed: boolean) => (allowed ? undefined : reasonId(props.role.name));
+  const close = () => setEditor(null);
+
+  return (
+    <>
+      <tr data-role-row={props.role.name}>
+        <td>
+          <strong>{props.role.name}</strong>
+          {props.role.isConfigured ? <span class="badge">configured</span> : null}
+          {props.role.isSuperuser ? <span class="badge warn">superuser</span> : null}
+          {props.role.isPredefined ? <span class="badge">predefined</span> : null}
+        </td>
+        <td class="attributes" data-testid="attributes">
+          {attributesText(props.role)}
+        </td>
+        <td>
+          {byName(props.role.members)
+            .map(
+              (edge) =>
+                `${edge.member.name} (${[edge.admin && 'admin', edge.inherit && 'inherit', edge.set && 'set'].filter(Boolean).join(', ') || 'none'})`,
+            )
+            .join('; ') || '—'}
+        </td>
+        <td class="role-actions">
+          <button
+            type="button"
+            class="small"
+            disabled={!can().alter}
+            title={can().alterReason ?? undefined}
+            aria-describedby={described(can().alter)}
+            aria-expanded={editor() === 'attributes'}
+            onClick={() => toggle('attributes')}
+          >
+            Edit attributes
+          </button>
+          <button
+            type="button"
+            class="small"
+            disabled={!can().rename}
+            title={can().renameReason ?? undefined}
+            aria-describedby={described(can().rename)}
+            aria-expanded={editor() === 'rename'}
+            onClick={() => toggle('rename')}
+          >
+            Rename
+          </button>
+          <Show when={props.role.canLogin}>
+            <button
+              type="button"
+              class="small"
+              disabled={!can().setPassword}
+              title={can().setPasswordReason ?? undefined}
+              aria-describedby={described(can().setPassword)}
+              aria-expanded={editor() === 'password'}
+              onClick={() => toggle('password')}
+            >
+              Change password
+            </button>
+          </Show>
+          <button
+            type="button"
+            class="small"
+            disabled={!can().manageMembers}
+            title={can().manageMembersReason ?? undefined}
+            aria-describedby={described(can().manageMembers)}
+            aria-expanded={editor() === 'members'}
+            onClick={() => toggle('members')}
+          >
+            Edit members
+          </button>
+          <button
+            type="button"
+            class="small danger"
+            disabled={!can().drop}
+            title={can().dropReason ?? undefined}
+            aria-describedby={described(can().drop)}
+            onClick={() => props.onDrop(props.role.name)}
+          >
+            Drop
+          </button>
+          <Show when={reasons().length > 0}>
+            <ul class="reasons muted" id={reasonId(props.role.name)} data-testid="role-reasons">
+              <For each={reasons()}>{(reason) => <li>{reason}</li>}</For>
+            </ul>
+          </Show>
+        </td>
+      </tr>
+      <Show when={editor()}>
+        <tr class="role-editor" data-role-editor={props.role.name}>
+          <td colSpan={4}>
+            <Switch>
+              <Match when={editor() === 'attributes'}>
+                <AttributesEditor
+                  role={props.role}
+                  databaseId={props.databaseId}
+                  reread={props.reread}
+                  onClose={close}
+                />
+              </Match>
+              <Match when={editor() === 'rename'}>
+                <RenameForm
+                  name={props.role.name}
+                  databaseId={props.databaseId}
+                  reread={props.reread}
+                  onClose={close}
+                />
+              </Match>
+              <Match when={editor() === 'password'}>
+                <PasswordForm
+                  name={props.role.name}
+                  databaseId={props.databaseId}
+                  reread={props.reread}
+                  onClose={close}
+                />
+              </Match>
+              <Match when={editor() === 'members'}>
+                <MembersEditor
+                  role={props.role.name}
+                  members={props.role.members}
+                  allRoles={props.allRoles}
+                  optionsPerGrant={props.optionsPerGrant}
+                  databaseId={props.databaseId}
+                  reread={props.reread}
+                  onClose={close}
+                />
+              </Match>
+            </Switch>
+          </td>
+        </tr>
+      </Show>
+    </>
+  );
+}

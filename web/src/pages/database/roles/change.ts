@@ -1,0 +1,62 @@
+import { createSignal } from 'solid-js';
+import type { Change } from './types';
+
+/**
+ * A change that is previewed (dry run) before it is applied: Apply runs only the input that was previewed. After a
+ * failure the catalog is read again (`reread`) so the controls show what is true, and `onFailure` resets drafts to it.
+ */
+export function createPreviewedChange<Input>(options: {
+  run: (input: Input, dryRun: boolean) => Promise<Change>;
+  reread: () => Promise<unknown>;
+  onApplied?: (change: Change) => void;
+  onFailure?: () => void;
+}) {
+  const [preview, setPreview] = createSignal<{ key: string; change: Change } | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const keyOf = (input: Input) => JSON.stringify(input);
+
+  const attempt = async (work: () => Promise<void>): Promise<boolean> => {
+    setError(null);
+    setBusy(true);
+    try {
+      await work();
+      return true;
+    } catch (failure) {
+      setError((failure as Error).message);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    preview: () => preview()?.change ?? null,
+    error,
+    busy,
+    /** The preview shown is of exactly this input. */
+    previewed: (input: Input) => preview()?.key === keyOf(input),
+    clear: () => {
+      setPreview(null);
+      setError(null);
+    },
+    runPreview: (input: Input) =>
+      attempt(async () => {
+        setPreview(null);
+        setPreview({ key: keyOf(input), change: await options.run(input, true) });
+      }),
+    apply: async (input: Input) => {
+      const applied = await attempt(async () => {
+        const change = await options.run(input, false);
+        setPreview(null);
+        options.onApplied?.(change);
+      });
+      await options.reread();
+      if (!applied) {
+        setPreview(null);
+        options.onFailure?.();
+      }
+      return applied;
+    },
+  };
+}

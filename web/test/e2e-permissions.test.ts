@@ -1,0 +1,297 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../server/test/support/app.js';
+import type { TestClient } from '../../server/test/support/client.js';
+import {
+  addCollaborator,
+  configureRole,
+  connect,
+  createLoginRole,
+  createManagedDatabase,
+  createUser,
+  setupAdmin,
+  signIn,
+} from '../../server/test/support/fixtures.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.ROLECALL_REQUIRE_CHROMIUM)
+    throw new Error(`Chromium is required for the browser tests but ${CHROMIUM} does not exist.`);
+  console.warn(
+    `Skipping the permission dialog browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`,
+  );
+}
+
+let testApp: TestApp;
+let browser: Browser;
+let databaseId: string;
+
+/** A browser page signed in as the user `client` signed in as (its session cookie). */
+async function pageFor(client: TestClient): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  const [name, value] = (client.sessionCookie ?? '').split('=');
+  await context.addCookies([{ name: String(name), value: String(value), url: testApp.url }]);
+  return context.newPage();
+}
+
+const tab = (name: string) => `${testApp.url}/databases/${databaseId}/${name}`;
+
+async function ownerOf(relation: string): Promise<string> {
+  const rows = await testApp.sql<{ owner: string }>(
+    'SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE oid = $1::regclass',
+    [relation],
+    'shop',
+  );
+  return rows[0]?.owner ?? '';
+}
+
+describe.skipIf(!available)('the permission dialogs in a real browser', () => {
+  let admin: Page;
+  let sam: Page;
+  let adminClient: TestClient;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ DRIFT_INTERVAL_MS: '500' });
+    const shop = await createManagedDatabase(testApp, 'shop', 'shop_owner');
+    await testApp.sql(
+      `CREATE SCHEMA s AUTHORIZATION shop_owner; CREATE TABLE s.t (id serial PRIMARY KEY); ALTER TABLE s.t OWNER TO shop_owner;
+       CREATE SCHEMA moving AUTHORIZATION shop_owner;
+       CREATE TABLE moving.a (id int); CREATE TABLE moving.b (id int); CREATE TABLE moving.c (id int);
+       ALTER TABLE moving.a OWNER TO shop_owner; ALTER TABLE moving.b OWNER TO shop_owner; ALTER TABLE moving.c OWNER TO shop_owner`,
+      [],
+      'shop',
+    );
+    // ALTER … OWNER TO needs the acting role to be able to become the new owner.
+    await testApp.sql('CREATE ROLE analysts; CREATE ROLE heir; GRANT heir TO shop_owner');
+    const clerkPassword = await createLoginRole(testApp, 'clerk');
+    await testApp.sql('GRANT CONNECT ON DATABASE shop TO clerk; GRANT USAGE ON SCHEMA s TO clerk', [], 'shop');
+
+    adminClient = testApp.client();
+    await setupAdmin(adminClient);
+    databaseId = await connect(adminClient, testApp, shop);
+    const clerk = await configureRole(adminClient, databaseId, 'clerk', clerkPassword);
+    await configureRole(adminClient, databaseId, 'temp', await createLoginRole(testApp, 'temp'));
+    const samUser = await createUser(adminClient, 'sam');
+    await addCollaborator(adminClient, { databaseId, userId: samUser.id, configuredRoleId: String(clerk.id) });
+    const samClient = testApp.client();
+    await signIn(samClient, 'sam', samUser.password);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+    });
+    admin = await pageFor(adminClient);
+    sam = await pageFor(samClient);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.stop();
+  });
+
+  it('the schema dialog offers Read and Create, shows PUBLIC as a grantee and the grant option', async () => {
+    await admin.goto(tab('overview'));
+    await admin.getByRole('button', { name: 'Permissions of s', exact: true }).click();
+    const dialog = admin.getByRole('dialog');
+    const access = dialog.getByLabel('Access of clerk');
+    expect(await access.inputValue()).toBe('READ');
+    expect(await access.locator('option').allTextContents()).toEqual(['No access', 'Read', 'Create', 'Custom']);
+    await access.selectOption('CREATE');
+    expect(await dialog.getByLabel('USAGE for clerk').isChecked()).toBe(true);
+    expect(await dialog.getByLabel('CREATE for clerk').isChecked()).toBe(true);
+    expect(await dialog.getByLabel('USAGE with grant option for clerk').isVisible()).toBe(true);
+
+    await dialog.getByLabel('Add a grantee').selectOption('__PUBLIC__');
+    const publicRow = dialog.locator('tr[data-grantee="PUBLIC"]');
+    await publicRow.getByLabel('Access of PUBLIC').selectOption('READ');
+    expect(await publicRow.getByLabel('USAGE with grant option for PUBLIC').isDisabled()).toBe(true);
+    expect(await publicRow.getByLabel('USAGE with grant option for PUBLIC').getAttribute('title')).toContain(
+      'PUBLIC cannot hold a grant option',
+    );
+    await dialog.getByRole('button', { name: 'Preview SQL' }).click();
+    const preview = dialog.getByTestId('sql-preview');
+    await expect.poll(() => preview.textContent()).toContain('GRANT CREATE ON SCHEMA "s" TO "clerk"');
+    expect(await preview.textContent()).toContain('GRANT USAGE ON SCHEMA "s" TO PUBLIC');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('the database dialog offers Connect and Create', async () => {
+    await admin.getByRole('button', { name: 'Permissions of shop', exact: true }).click();
+    const dialog = admin.getByRole('dialog');
+    const access = dialog.getByLabel('Access of clerk');
+    expect(await access.inputValue()).toBe('CONNECT');
+    expect(await access.locator('option').allTextContents()).toEqual(['No access', 'Connect', 'Create', 'Custom']);
+    await access.selectOption('CREATE');
+    expect(await dialog.getByLabel('CONNECT for clerk').isChecked()).toBe(true);
+    expect(await dialog.getByLabel('CREATE for clerk').isChecked()).toBe(true);
+    expect(await dialog.getByLabel('TEMPORARY for clerk').isChecked()).toBe(false);
+    expect(await dialog.locator('tr[data-grantee="PUBLIC"]').isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('transfers a schema with exactly the tables chosen, and only after previewing that choice', async () => {
+    await admin.goto(tab('overview'));
+    await admin.getByRole('button', { name: 'Permissions of moving', exact: true }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByText('Transfer ownership').click();
+    await dialog.getByLabel('New owner').selectOption('heir');
+    await dialog.getByLabel('Also transfer a', { exact: true }).check();
+    await dialog.getByLabel('Also transfer c', { exact: true }).check();
+    const transfer = dialog.getByRole('button', { name: 'Transfer' });
+    expect(await transfer.isDisabled()).toBe(true);
+    const previewButton = dialog.locator('details.transfer').getByRole('button', { name: 'Preview SQL' });
+    await previewButton.click();
+    const preview = dialog.locator('details.transfer').getByTestId('sql-preview');
+    await expect.poll(() => preview.textContent()).toContain('ALTER SCHEMA "moving" OWNER TO "heir"');
+    expect(await preview.textContent()).toContain('"moving"."a"');
+    expect(await preview.textContent()).toContain('"moving"."c"');
+    expect(await preview.textContent()).not.toContain('"moving"."b"');
+    expect(await transfer.isEnabled()).toBe(true);
+
+    await dialog.getByLabel('New owner').selectOption('analysts');
+    expect(await transfer.isDisabled()).toBe(true);
+    expect(await preview.count()).toBe(0);
+    await dialog.getByLabel('New owner').selectOption('heir');
+    expect(await transfer.isDisabled()).toBe(true);
+    await previewButton.click();
+    await expect.poll(() => transfer.isEnabled()).toBe(true);
+    await transfer.click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Ownership transferred');
+
+    const schemaOwner = await testApp.sql<{ owner: string }>(
+      "SELECT pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = 'moving'",
+      [],
+      'shop',
+    );
+    expect(schemaOwner[0]?.owner).toBe('heir');
+    expect([await ownerOf('moving.a'), await ownerOf('moving.b'), await ownerOf('moving.c')]).toEqual([
+      'heir',
+      'shop_owner',
+      'heir',
+    ]);
+    await expect.poll(() => dialog.getByTestId('owner').textContent()).toBe('heir');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('creates a schema from the overview after previewing its SQL', async () => {
+    await admin.goto(tab('overview'));
+    await admin.getByText('Create schema', { exact: true }).click();
+    const form = admin.getByRole('form', { name: 'Create a schema' });
+    await form.getByLabel('Schema name').fill('reports');
+    const create = form.getByRole('button', { name: 'Create' });
+    expect(await create.isDisabled()).toBe(true);
+    await form.getByRole('button', { name: 'Preview SQL' }).click();
+    await expect
+      .poll(() => admin.locator('details.create-schema').getByTestId('sql-preview').textContent())
+      .toContain('CREATE SCHEMA "reports"');
+    await create.click();
+    await expect.poll(() => admin.locator('tr[data-object="reports"]').isVisible()).toBe(true);
+    const found = await testApp.sql<{ owner: string }>(
+      "SELECT pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = 'reports'",
+      [],
+      'shop',
+    );
+    expect(found[0]?.owner).toBe('shop_owner');
+  });
+
+  it('shows a collaborator without manage rights the add form and Create schema disabled, with the reason', async () => {
+    await sam.goto(tab('collaborators'));
+    const add = sam.getByRole('form', { name: 'Add a collaborator' });
+    await expect.poll(() => add.getByRole('button', { name: 'Add collaborator' }).isDisabled()).toBe(true);
+    expect(await add.textContent()).toContain("Only admins and this database's managers add collaborators");
+    expect(await sam.getByRole('button', { name: 'Leave' }).isEnabled()).toBe(true);
+
+    await sam.goto(tab('overview'));
+    await sam.getByText('Create schema', { exact: true }).click();
+    const create = sam.getByRole('form', { name: 'Create a schema' });
+    expect(await create.getByLabel('Schema name').isDisabled()).toBe(true);
+    expect(await sam.locator('details.create-schema').textContent()).toContain('lacks CREATE on this database');
+  });
+
+  it('shows the real role again when the server refuses a change of collaborator role', async () => {
+    await testApp.sql('ALTER ROLE temp NOLOGIN');
+    await admin.goto(tab('collaborators'));
+    const role = admin.getByLabel('Role of sam');
+    await expect.poll(() => role.locator('option:checked').textContent()).toBe('clerk');
+    await role.selectOption({ label: 'temp' });
+    await expect.poll(() => admin.getByRole('alert').first().textContent()).toMatch(/temp|login|authentication/i);
+    await expect.poll(() => role.locator('option:checked').textContent()).toBe('clerk');
+  });
+
+  it('an open dialog without edits follows a live change; with edits it says the object changed', async () => {
+    await admin.goto(tab('overview'));
+    await expect.poll(() => admin.getByTestId('connection').textContent()).toContain('Live');
+    await admin.getByRole('button', { name: 'Permissions of s.t', exact: true }).click();
+    const dialog = admin.getByRole('dialog');
+    await testApp.sql('GRANT SELECT ON s.t TO clerk', [], 'shop');
+    await expect.poll(() => dialog.locator('tr[data-grantee="clerk"]').isVisible(), { timeout: 8_000 }).toBe(true);
+    expect(await dialog.getByLabel('Access of clerk').inputValue()).toBe('READ');
+    expect(await dialog.getByTestId('stale-notice').count()).toBe(0);
+
+    await dialog.getByLabel('Add a grantee').selectOption('analysts');
+    await dialog.getByLabel('Access of analysts').selectOption('READ');
+    await testApp.sql('GRANT INSERT ON s.t TO clerk', [], 'shop');
+    await expect
+      .poll(() => admin.locator('tr[data-object="s.t"]').getAttribute('data-changed'), { timeout: 8_000 })
+      .toBe('true');
+    await expect
+      .poll(() => dialog.getByTestId('stale-notice').textContent(), { timeout: 8_000 })
+      .toContain('changed while you were editing');
+    expect(await dialog.getByLabel('Access of clerk').inputValue()).toBe('READ');
+    await dialog.getByTestId('stale-notice').getByRole('button', { name: 'Reload' }).click();
+    expect(await dialog.getByTestId('stale-notice').count()).toBe(0);
+    expect(await dialog.getByLabel('Access of clerk').inputValue()).toBe('CUSTOM');
+    expect(await dialog.locator('tr[data-grantee="analysts"]').count()).toBe(0);
+  });
+
+  it('offers USAGE on the sequence when granting INSERT on a table with a serial column', async () => {
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('Add a grantee').selectOption('analysts');
+    await dialog.getByLabel('Access of analysts').selectOption('WRITE');
+    await dialog.getByRole('button', { name: 'Preview SQL' }).click();
+    const offers = dialog.getByTestId('offers');
+    await expect.poll(() => offers.textContent()).toContain('Also grant USAGE on the sequences to analysts');
+    expect(await offers.textContent()).toContain('Also grant USAGE on the schema to analysts');
+    await offers.getByLabel(/USAGE on the sequences/).check();
+    expect(await dialog.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Preview SQL' }).click();
+    await expect.poll(() => dialog.getByTestId('sql-preview').textContent()).toContain('ON SEQUENCE "s"."t_id_seq"');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Applied');
+    const usage = await testApp.sql<{ ok: boolean }>(
+      "SELECT has_sequence_privilege('analysts', 's.t_id_seq', 'USAGE') AS ok",
+      [],
+      'shop',
+    );
+    expect(usage[0]?.ok).toBe(true);
+  });
+
+  it('pages the activity with "Load older" and filters it by kind and by actor', async () => {
+    const grant = `mutation($id: ID!, $privileges: [String!]!) {
+      setPrivileges(databaseId: $id, object: { kind: TABLE, schema: "s", name: "t" },
+        grants: [{ grantee: "heir", privileges: $privileges }]) { __typename } }`;
+    for (let round = 0; round < 30; round++) {
+      await adminClient.field(grant, { id: databaseId, privileges: ['SELECT'] });
+      await adminClient.field(grant, { id: databaseId, privileges: [] });
+    }
+    const total = await testApp.sql<{ count: string }>('SELECT count(*) FROM "Event"', [], 'rolecall_metadata');
+    await admin.goto(tab('activity'));
+    const items = admin.locator('ol.activity > li[data-kind]');
+    await expect.poll(() => items.count()).toBe(50);
+    await admin.getByRole('button', { name: 'Load older' }).click();
+    await expect.poll(() => items.count()).toBeGreaterThan(50);
+    expect(await items.count()).toBeLessThanOrEqual(Number(total[0]?.count));
+
+    await admin.getByLabel('Filter by kind').selectOption('schema.created');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().getAttribute('data-kind')).toBe('schema.created');
+    await admin.getByLabel('Filter by kind').selectOption('');
+    await admin.getByLabel('Filter by actor').selectOption({ label: 'admin' });
+    await expect.poll(() => items.count()).toBe(50);
+    expect(await admin.locator('ol.activity > li.external').count()).toBe(0);
+    expect(await admin.locator('ol.activity > li[data-kind]:not(:has-text("by admin"))').count()).toBe(0);
+  });
+});

@@ -1,0 +1,216 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../server/test/support/app.js';
+import type { TestClient } from '../../server/test/support/client.js';
+import {
+  connect,
+  createLoginRole,
+  createManagedDatabase,
+  setupAdmin,
+  signIn,
+} from '../../server/test/support/fixtures.js';
+import { collaboratorThrough, relationOwner, roleExists } from '../../server/test/support/permissions.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.ROLECALL_REQUIRE_CHROMIUM)
+    throw new Error(`Chromium is required for the browser tests but ${CHROMIUM} does not exist.`);
+  console.warn(
+    `Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`,
+  );
+}
+
+let testApp: TestApp;
+let browser: Browser;
+let rolesUrl: string;
+
+/** A browser page signed in as the user of `client` (its session cookie), on the Roles tab of `shop`. */
+async function pageAs(client: TestClient): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const [name, value] = (client.sessionCookie ?? '').split('=');
+  await context.addCookies([{ name: name ?? '', value: value ?? '', url: testApp.url }]);
+  const page = await context.newPage();
+  await page.goto(rolesUrl);
+  await page.getByTestId('role-graph').waitFor();
+  return page;
+}
+
+const row = (page: Page, name: string) => page.locator(`tr[data-role-row="${name}"]`);
+const editor = (page: Page, name: string) => page.locator(`tr[data-role-editor="${name}"]`);
+const previewOf = (scope: Locator) => scope.getByTestId('sql-preview').textContent();
+
+async function rolname(name: string) {
+  const rows = await testApp.sql<{ rolcanlogin: boolean; rolcreaterole: boolean; rolconnlimit: number }>(
+    'SELECT rolcanlogin, rolcreaterole, rolconnlimit FROM pg_roles WHERE rolname = $1',
+    [name],
+  );
+  return rows[0];
+}
+
+describe.skipIf(!available)('the Roles tab in a real browser', () => {
+  let admin: Page;
+  let sam: Page;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ DRIFT_INTERVAL_MS: '500' });
+    const shop = await createManagedDatabase(testApp, 'shop', 'shop_owner');
+    await testApp.sql('CREATE SCHEMA s AUTHORIZATION shop_owner', [], 'shop');
+    const clerkPassword = await createLoginRole(testApp, 'clerk');
+    await testApp.sql('GRANT CONNECT ON DATABASE shop TO clerk', [], 'shop');
+    const adminClient = testApp.client();
+    const { password } = await setupAdmin(adminClient);
+    await signIn(adminClient, 'admin', password);
+    const shopId = await connect(adminClient, testApp, shop);
+    const samClient = await collaboratorThrough(testApp, adminClient, shopId, 'sam', 'clerk', clerkPassword);
+    rolesUrl = `${testApp.url}/databases/${encodeURIComponent(shopId)}/roles`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+    });
+    admin = await pageAs(adminClient);
+    sam = await pageAs(samClient);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.stop();
+  });
+
+  it('creates a group role and a login role, each after checking its SQL preview', async () => {
+    const section = admin.getByRole('region', { name: 'Create a role' });
+    const form = admin.getByRole('form', { name: 'Create a role' });
+    await form.getByLabel('Role name').fill('readers');
+    await form.getByRole('button', { name: 'Preview SQL' }).click();
+    await expect.poll(() => previewOf(section)).toContain('CREATE ROLE "readers" NOLOGIN');
+    await form.getByRole('button', { name: 'Create role' }).click();
+    await expect.poll(() => section.getByRole('status').textContent()).toContain('Created readers');
+    await expect.poll(() => row(admin, 'readers').isVisible()).toBe(true);
+    expect(await rolname('readers')).toMatchObject({ rolcanlogin: false });
+
+    const password = 'Reporter-Password-1';
+    await form.getByLabel('Login role').check();
+    await form.getByLabel('Role name').fill('reporter');
+    await form.getByLabel('Password', { exact: true }).fill(password);
+    await expect.poll(() => form.getByRole('button', { name: 'Create role' }).isDisabled()).toBe(true);
+    await form.getByRole('button', { name: 'Preview SQL' }).click();
+    await expect.poll(() => previewOf(section)).toContain(`CREATE ROLE "reporter" LOGIN PASSWORD '********'`);
+    expect(await previewOf(section)).toContain('GRANT CONNECT, CREATE ON DATABASE "shop" TO "reporter"');
+    expect(await admin.content()).not.toContain(password);
+    await form.getByRole('button', { name: 'Create role' }).click();
+    await expect.poll(() => row(admin, 'reporter').isVisible()).toBe(true);
+    expect(await rolname('reporter')).toMatchObject({ rolcanlogin: true });
+  });
+
+  it('edits an attribute after previewing the ALTER ROLE; one the server refuses shows the real state again', async () => {
+    await row(admin, 'readers').getByRole('button', { name: 'Edit attributes' }).click();
+    const form = editor(admin, 'readers');
+    // shop_owner has no CREATEDB, so PostgreSQL 16+ will not let it give CREATEDB: disabled, with the reason.
+    expect(await form.getByLabel('CREATEDB', { exact: true }).isDisabled()).toBe(true);
+    expect(await form.textContent()).toContain('Only a role that has CREATEDB itself can change CREATEDB.');
+    await form.getByLabel('CREATEROLE', { exact: true }).check();
+    await form.getByRole('button', { name: 'Preview SQL' }).click();
+    await expect.poll(() => previewOf(form)).toContain('ALTER ROLE "readers" CREATEROLE');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('Applied');
+    expect(await rolname('readers')).toMatchObject({ rolcreaterole: true });
+
+    // PostgreSQL refuses a connection limit below -1: the whole ALTER fails and the draft goes back to what is true.
+    await form.getByLabel('LOGIN', { exact: true }).check();
+    await form.getByLabel('Connection limit').fill('-5');
+    await form.getByRole('button', { name: 'Preview SQL' }).click();
+    await expect.poll(() => previewOf(form)).toContain('CONNECTION LIMIT -5');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('connection limit');
+    await expect.poll(() => form.getByLabel('LOGIN', { exact: true }).isChecked()).toBe(false);
+    expect(await form.getByLabel('Connection limit').inputValue()).toBe('-1');
+    expect(await rolname('readers')).toMatchObject({ rolcanlogin: false, rolconnlimit: -1 });
+    await form.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('renames a role through the inline form after previewing the SQL', async () => {
+    await row(admin, 'readers').getByRole('button', { name: 'Rename' }).click();
+    const form = editor(admin, 'readers');
+    await form.getByLabel('New name for readers').fill('report readers');
+    await form.getByRole('button', { name: 'Preview SQL' }).click();
+    await expect.poll(() => previewOf(form)).toContain('ALTER ROLE "readers" RENAME TO "report readers"');
+    await form.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => row(admin, 'report readers').isVisible()).toBe(true);
+    expect(await roleExists(testApp, 'report readers')).toBe(true);
+    expect(await roleExists(testApp, 'readers')).toBe(false);
+  });
+
+  it('cancelling a drop changes nothing', async () => {
+    await row(admin, 'reporter').getByRole('button', { name: 'Drop' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Drop role reporter' });
+    await expect.poll(() => dialog.getByTestId('drop-owns').textContent()).toContain('owns no objects');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await roleExists(testApp, 'reporter')).toBe(true);
+  });
+
+  it('drops a role that owns a table, reassigning the table through the dialog after checking the preview', async () => {
+    await testApp.sql(
+      `CREATE ROLE doomed; GRANT doomed TO shop_owner WITH ADMIN OPTION;
+       CREATE TABLE s.ledger (id int); ALTER TABLE s.ledger OWNER TO doomed`,
+      [],
+      'shop',
+    );
+    await admin.reload();
+    await row(admin, 'doomed').getByRole('button', { name: 'Drop' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Drop role doomed' });
+    await expect.poll(() => dialog.getByTestId('drop-owns').textContent()).toContain('owns 1 object(s) in shop');
+    expect(await dialog.getByRole('button', { name: 'Confirm drop' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Reassign owned objects to').selectOption('shop_owner');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect
+      .poll(() => previewOf(dialog))
+      .toContain('REASSIGN OWNED BY "doomed" TO "shop_owner";\nDROP OWNED BY "doomed";\nDROP ROLE "doomed";');
+    expect(await relationOwner(testApp, 'shop', 's', 'ledger')).toBe('doomed');
+    await dialog.getByRole('button', { name: 'Confirm drop' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await relationOwner(testApp, 'shop', 's', 'ledger')).toBe('shop_owner');
+    expect(await roleExists(testApp, 'doomed')).toBe(false);
+    await expect.poll(() => row(admin, 'doomed').count()).toBe(0);
+  });
+
+  it('shows a collaborator whose role lacks CREATEROLE the create, rename and drop controls disabled, with the reason', async () => {
+    await sam.reload();
+    await expect.poll(() => row(sam, 'reporter').isVisible()).toBe(true);
+    const reason = sam.getByTestId('create-role-reason');
+    expect(await reason.textContent()).toContain('Your role "clerk" lacks CREATEROLE');
+    expect(await sam.getByRole('form', { name: 'Create a role' }).getByLabel('Role name').isDisabled()).toBe(true);
+    expect(await sam.getByRole('button', { name: 'Create role' }).isDisabled()).toBe(true);
+    const reporter = row(sam, 'reporter');
+    expect(await reporter.getByRole('button', { name: 'Rename' }).isDisabled()).toBe(true);
+    expect(await reporter.getByRole('button', { name: 'Drop' }).isDisabled()).toBe(true);
+    expect(await reporter.getByRole('button', { name: 'Edit attributes' }).isDisabled()).toBe(true);
+    expect(await reporter.getByTestId('role-reasons').textContent()).toContain('Your role "clerk" lacks CREATEROLE.');
+    // Its own password is the one thing PostgreSQL lets a plain role change.
+    expect(await row(sam, 'clerk').getByRole('button', { name: 'Change password' }).isDisabled()).toBe(false);
+  });
+
+  it('is usable from the keyboard: Tab to a role, Enter selects it for Explain, the zoom button and arrow keys move the view', async () => {
+    await admin.getByRole('button', { name: 'Reset view' }).focus();
+    await admin.keyboard.press('Tab');
+    const focused = await admin.evaluate(() => document.activeElement?.getAttribute('data-role') ?? null);
+    expect(focused).not.toBeNull();
+    await admin.keyboard.press('Enter');
+    const explain = admin.getByTestId('explain');
+    await expect.poll(() => explain.getByLabel('Role to explain').inputValue()).toBe(focused);
+    const node = admin.getByTestId('role-graph').locator(`[data-role="${focused}"]`);
+    expect(await node.getAttribute('aria-pressed')).toBe('true');
+
+    const viewport = admin.getByTestId('graph-viewport');
+    const before = await viewport.getAttribute('transform');
+    await admin.getByRole('button', { name: 'Zoom in' }).focus();
+    await admin.keyboard.press('Enter');
+    await expect.poll(() => viewport.getAttribute('transform')).toContain('scale(1.2)');
+    expect(await viewport.getAttribute('transform')).not.toBe(before);
+
+    await node.focus();
+    await admin.keyboard.press('ArrowRight');
+    await expect.poll(() => viewport.getAttribute('transform')).toContain('translate(-40 0)');
+  });
+});
