@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../src/app.js';
+import { SERVER_WIDE_KINDS } from '../src/events/access.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import {
@@ -11,6 +12,7 @@ import {
   setupAdmin,
   signIn,
 } from './support/fixtures.js';
+import { mutate } from './support/permissions.js';
 import { collect, EVENTS, expectSelectGranted, type LiveEvent, until, wsClient } from './support/subscriptions.js';
 
 let testApp: TestApp;
@@ -123,6 +125,25 @@ describe('subscriptions over graphql-ws', () => {
     expect(external.length).toBeGreaterThanOrEqual(1);
     for (const event of external) expect(event).toMatchObject({ grantee: 'outsider_role' });
     expect(external.flatMap((event) => event.granted ?? []).sort()).toEqual(['DELETE', 'TRIGGER']);
+    received.stop();
+    await client.dispose();
+  });
+
+  it('reports a psql change to a role even when Rolecall changed, in the same poll interval, a role whose name contains it', async () => {
+    const created = await mutate(admin, shopId, 'createRole', { input: { name: 'outsider_role_2' } });
+    expect(created.__typename).toBe('PermissionChange');
+    const client = wsClient(testApp.url, adminToken);
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const altered = await mutate(admin, shopId, 'alterRole', {
+      name: 'outsider_role_2',
+      attributes: { connectionLimit: 3 },
+    });
+    expect(altered.__typename).toBe('PermissionChange');
+    await testApp.sql('ALTER ROLE outsider_role CONNECTION LIMIT 5');
+    await expect
+      .poll(() => received.items.find((event) => event.source === 'EXTERNAL' && event.role === 'outsider_role'))
+      .toMatchObject({ kind: 'role.altered' });
     received.stop();
     await client.dispose();
   });
@@ -241,8 +262,10 @@ describe('replay and instances', () => {
     const restarted = await testApp.startInstance();
     const again = wsClient(restarted.url, adminToken);
     const replay = collect<LiveEvent>(again, EVENTS, { databaseId: shopId, after: seen?.cursor });
-    const missed = await replay.waitFor(2);
+    await replay.waitFor(2);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Role events of the shop's server (drift on any database of it) come too: roles are server-wide.
+    const missed = replay.items.filter((event) => event.__typename === 'PrivilegeEvent');
     const cursors = replay.items.map((event) => BigInt(event.cursor));
     expect(new Set(cursors).size).toBe(cursors.length);
     expect(cursors.every((cursor) => cursor > BigInt(seen?.cursor ?? 0))).toBe(true);
@@ -254,8 +277,10 @@ describe('replay and instances', () => {
       ]),
     );
     const logged = await testApp.sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "Event" WHERE id > $1 AND "databaseId" = $2`,
-      [seen?.cursor, Buffer.from(shopId, 'base64').toString().split(':')[1]],
+      `SELECT count(*)::int AS n FROM "Event" e
+        WHERE e.id > $1 AND (e."databaseId" = $2
+          OR (e."serverId" = (SELECT "serverId" FROM "Database" WHERE id = $2) AND e.kind = ANY($3)))`,
+      [seen?.cursor, Buffer.from(shopId, 'base64').toString().split(':')[1], [...SERVER_WIDE_KINDS]],
       'rolecall_metadata',
     );
     expect(replay.items.length).toBe(logged[0]?.n);

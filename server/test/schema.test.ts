@@ -15,7 +15,9 @@ describe('the committed schema', () => {
 
   it("web/src/gql is graphql-codegen's output for the committed schema and the web app's documents", async () => {
     const generated = await generate({ ...codegenConfig, cwd: root, silent: true }, false);
-    const expected = Object.fromEntries(generated.map((file) => [file.filename, file.content]));
+    const expected = Object.fromEntries(
+      generated.map((file: { filename: string; content: string }) => [file.filename, file.content]),
+    );
     const committed = Object.fromEntries(
       readdirSync(`${root}web/src/gql`).map((name) => [
         `web/src/gql/${name}`,

@@ -304,10 +304,36 @@ function accountsFor(event: Event, drift: Drift, databaseId: string | null): boo
   const categories = CATEGORIES_OF[event.kind as keyof typeof CATEGORIES_OF] ?? [];
   if (!categories.includes(drift.category)) return false;
   if (databaseId && event.databaseId && event.databaseId !== databaseId) return false;
-  const mentioned = JSON.stringify(event.payload) + event.sql.join('\n');
+  const mentioned = namesIn(event);
   // Both ends must match: a Rolecall grant to one role on s.t does not explain another role's new grant on s.t.
   const names = [drift.subject, drift.payload.grantee, drift.payload.role, drift.payload.member].filter(
     (name): name is string => typeof name === 'string',
   );
-  return names.every((name) => mentioned.includes(name));
+  return names.every((name) => mentioned.has(name));
+}
+
+/**
+ * Every name an event mentions, whole: its payload's strings and its SQL's quoted identifiers (and `"s"."t"` as
+ * `s.t`). Whole names, because `also_x` must not explain a change to `x`.
+ */
+function namesIn(event: Event): Set<string> {
+  const names = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') names.add(value);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(event.payload);
+  for (const statement of event.sql) {
+    for (const match of statement.matchAll(/"((?:[^"]|"")*)"(?:\."((?:[^"]|"")*)")?/g)) {
+      const first = (match[1] as string).replaceAll('""', '"');
+      names.add(first);
+      if (match[2] !== undefined) {
+        const second = match[2].replaceAll('""', '"');
+        names.add(second);
+        names.add(`${first}.${second}`);
+      }
+    }
+  }
+  return names;
 }
