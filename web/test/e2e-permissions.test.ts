@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/test/support/app.js';
 import type { TestClient } from '../../server/test/support/client.js';
@@ -13,29 +12,13 @@ import {
   setupAdmin,
   signIn,
 } from '../../server/test/support/fixtures.js';
+import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.ROLECALL_REQUIRE_CHROMIUM)
-    throw new Error(`Chromium is required for the browser tests but ${CHROMIUM} does not exist.`);
-  console.warn(
-    `Skipping the permission dialog browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`,
-  );
-}
+const available = chromiumAvailable();
 
 let testApp: TestApp;
 let browser: Browser;
 let databaseId: string;
-
-/** A browser page signed in as the user `client` signed in as (its session cookie). */
-async function pageFor(client: TestClient): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  const [name, value] = (client.sessionCookie ?? '').split('=');
-  await context.addCookies([{ name: String(name), value: String(value), url: testApp.url }]);
-  return context.newPage();
-}
 
 const tab = (name: string) => `${testApp.url}/databases/${databaseId}/${name}`;
 
@@ -79,12 +62,9 @@ describe.skipIf(!available)('the permission dialogs in a real browser', () => {
     const samClient = testApp.client();
     await signIn(samClient, 'sam', samUser.password);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-    });
-    admin = await pageFor(adminClient);
-    sam = await pageFor(samClient);
+    browser = await launchChromium();
+    admin = await pageSignedInAs(browser, testApp.url, adminClient);
+    sam = await pageSignedInAs(browser, testApp.url, samClient);
   });
 
   afterAll(async () => {

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/test/support/app.js';
 import type { TestClient } from '../../server/test/support/client.js';
@@ -11,16 +10,9 @@ import {
   signIn,
 } from '../../server/test/support/fixtures.js';
 import { collaboratorThrough, relationOwner, roleExists } from '../../server/test/support/permissions.js';
+import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.ROLECALL_REQUIRE_CHROMIUM)
-    throw new Error(`Chromium is required for the browser tests but ${CHROMIUM} does not exist.`);
-  console.warn(
-    `Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`,
-  );
-}
+const available = chromiumAvailable();
 
 let testApp: TestApp;
 let browser: Browser;
@@ -28,10 +20,7 @@ let rolesUrl: string;
 
 /** A browser page signed in as the user of `client` (its session cookie), on the Roles tab of `shop`. */
 async function pageAs(client: TestClient): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const [name, value] = (client.sessionCookie ?? '').split('=');
-  await context.addCookies([{ name: name ?? '', value: value ?? '', url: testApp.url }]);
-  const page = await context.newPage();
+  const page = await pageSignedInAs(browser, testApp.url, client);
   await page.goto(rolesUrl);
   await page.getByTestId('role-graph').waitFor();
   return page;
@@ -65,10 +54,7 @@ describe.skipIf(!available)('the Roles tab in a real browser', () => {
     const shopId = await connect(adminClient, testApp, shop);
     const samClient = await collaboratorThrough(testApp, adminClient, shopId, 'sam', 'clerk', clerkPassword);
     rolesUrl = `${testApp.url}/databases/${encodeURIComponent(shopId)}/roles`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
     admin = await pageAs(adminClient);
     sam = await pageAs(samClient);
   });

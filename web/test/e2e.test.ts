@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page, type WebSocketRoute } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from '../../server/test/support/app.js';
 import {
@@ -9,20 +9,13 @@ import {
   type ManagedDatabase,
   signIn,
 } from '../../server/test/support/fixtures.js';
+import { chromiumAvailable, launchChromium } from './support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where `npm run screenshots` writes (SCREENSHOTS_DIR to look at them elsewhere first). */
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   ? (process.env.SCREENSHOTS_DIR ?? new URL('../../docs/screenshots/', import.meta.url).pathname).replace(/\/?$/, '/')
   : null;
-const available = existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.ROLECALL_REQUIRE_CHROMIUM)
-    throw new Error(`Chromium is required for the browser tests but ${CHROMIUM} does not exist.`);
-  console.warn(
-    `Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`,
-  );
-}
+const available = chromiumAvailable();
 
 let testApp: TestApp;
 let browser: Browser;
@@ -35,8 +28,8 @@ async function shot(page: Page, name: string): Promise<void> {
   if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   // Not mid-highlight: the picture shows the page at rest.
-  await expect.poll(() => page.locator('.flash').count()).toBe(0);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  await expect.poll(() => page.locator('.flash, tr.changed').count()).toBe(0);
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true, animations: 'disabled' });
 }
 
 async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
@@ -97,10 +90,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
       [],
       'shop',
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
     admin = (await newPage()).page;
     sam = (await newPage()).page;
   });

@@ -165,7 +165,12 @@ export function DatabasesPage(): JSX.Element {
             ref={form}
             onSubmit={(event) => {
               event.preventDefault();
-              void act(() => mutate(ConnectDatabase, { input: input() }));
+              void act(async () => {
+                await mutate(ConnectDatabase, { input: input() });
+                // Connected: the password is stored (sealed) by Rolecall, not kept in the page.
+                form?.reset();
+                setTested(null);
+              });
             }}
           >
             <fieldset disabled={!isAdmin()}>
