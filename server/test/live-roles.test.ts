@@ -197,6 +197,30 @@ describe('role and membership events reach every database of their server', () =
     await watcher.close();
   });
 
+  it("the database's audit log lists the same role events as its live stream, stripped the same way", async () => {
+    const AUDIT = `query($db: ID) { auditLog(databaseId: $db, kinds: ["role.created"], first: 50) { ${ERROR_FIELDS}
+      ... on EventPage { events { kind databaseId sql ... on RoleEvent { role } } } } }`;
+    await createRoleThrough(warehouseId, 'audited_through_other_db');
+    const made = (page: { events?: { role?: string }[] }) =>
+      page.events?.find((event) => event.role === 'audited_through_other_db');
+    const shopper = testApp.client().withToken(tokens.shopper);
+    expect(made(await shopper.field(AUDIT, { db: shopId }))).toEqual({
+      kind: 'role.created',
+      databaseId: null,
+      sql: [],
+      role: 'audited_through_other_db',
+    });
+    const whole = made(await testApp.client().withToken(tokens.admin).field(AUDIT, { db: shopId })) as {
+      databaseId: string;
+      sql: string[];
+    };
+    expect(whole.databaseId).toBe(warehouseId);
+    expect(whole.sql.join('\n')).toContain('ON DATABASE "warehouse"');
+    const stranger = testApp.client().withToken(tokens.stranger);
+    expect(made(await stranger.field(AUDIT, { db: null }))).toBeUndefined();
+    expect(made(await stranger.field(AUDIT, { db: shopId }))).toBeUndefined();
+  });
+
   it('a subscriber with no access to any database of that server gets none of its role events', async () => {
     const stranger = watch(tokens.stranger, { databaseId: elsewhereId });
     const strangerEverything = watch(tokens.stranger, {});

@@ -147,6 +147,24 @@ export class EventAccess {
     return this.isActive && (this.isAdmin || this.serverIds.has(serverId));
   }
 
+  /**
+   * The log's events this user may read back, as a query: all for admins; else their databases' events, their
+   * servers' events that name no database, and their servers' role events (which `view` strips when they were made
+   * through a database the user cannot see).
+   */
+  logScope(): Prisma.EventWhereInput {
+    if (!this.isActive) return { id: { lt: 0 } };
+    if (this.isAdmin) return {};
+    const serverIds = [...this.serverIds];
+    return {
+      OR: [
+        { databaseId: { in: [...this.databaseIds] } },
+        { databaseId: null, serverId: { in: serverIds } },
+        { serverId: { in: serverIds }, kind: { in: [...SERVER_WIDE_KINDS] } },
+      ],
+    };
+  }
+
   allows(event: Event): boolean {
     return this.view(event) !== null;
   }

@@ -30,13 +30,20 @@ function matches(filter: StreamFilter, databaseServer: string | null, event: Eve
   return !filter.kinds || filter.kinds.includes(event.kind);
 }
 
+/** A database's events in the log: its own, and the role events of its server made through any database. */
+export async function databaseEventsWhere(metadata: Metadata, databaseId: string): Promise<Prisma.EventWhereInput> {
+  return inDatabaseWhere(databaseId, await serverOfDatabase(metadata, { databaseId }));
+}
+
+function inDatabaseWhere(databaseId: string, databaseServer: string | null): Prisma.EventWhereInput {
+  if (!databaseServer) return { databaseId };
+  return { OR: [{ databaseId }, { serverId: databaseServer, kind: { in: [...SERVER_WIDE_KINDS] } }] };
+}
+
 function filterWhere(filter: StreamFilter, databaseServer: string | null): Prisma.EventWhereInput {
-  const database: Prisma.EventWhereInput[] = filter.databaseId ? [{ databaseId: filter.databaseId }] : [];
-  if (filter.databaseId && databaseServer)
-    database.push({ serverId: databaseServer, kind: { in: [...SERVER_WIDE_KINDS] } });
   return {
     AND: [
-      database.length > 0 ? { OR: database } : {},
+      filter.databaseId ? inDatabaseWhere(filter.databaseId, databaseServer) : {},
       { serverId: filter.serverId ?? undefined, kind: filter.kinds ? { in: filter.kinds } : undefined },
     ],
   };

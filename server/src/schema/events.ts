@@ -1,7 +1,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { eventStream } from '../events/stream.js';
+import { EventAccess } from '../events/access.js';
+import { databaseEventsWhere, eventStream } from '../events/stream.js';
 import type { Event as EventRow, Prisma, User as UserRow } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
 import { EXPECTED_ERRORS } from './errors.js';
@@ -261,8 +262,11 @@ const EventPageRef = builder.objectRef<EventPage>('EventPage').implement({
   }),
 });
 
-/** The audit log as the viewer may see it: every event for admins, their databases' events for others. */
-async function auditWhere(
+/**
+ * The audit log as the viewer may see it, the same events their live stream gives: all for admins, their databases'
+ * (with their servers' role events) for others; a database's log includes the role events of its server.
+ */
+async function auditQuery(
   context: Context,
   filter: {
     databaseId?: string | null;
@@ -273,22 +277,20 @@ async function auditWhere(
   },
 ) {
   const viewer = requireViewer(context.viewer);
+  const access = new EventAccess(context.metadata, viewer.user.id);
+  await access.refresh();
   const where: Prisma.EventWhereInput = {
-    databaseId: filter.databaseId ?? undefined,
-    actorId: filter.actorId ?? undefined,
-    kind: filter.kinds ? { in: filter.kinds } : undefined,
-    createdAt: { gte: filter.since ?? undefined, lte: filter.until ?? undefined },
+    AND: [
+      {
+        actorId: filter.actorId ?? undefined,
+        kind: filter.kinds ? { in: filter.kinds } : undefined,
+        createdAt: { gte: filter.since ?? undefined, lte: filter.until ?? undefined },
+      },
+      filter.databaseId ? await databaseEventsWhere(context.metadata, filter.databaseId) : {},
+      access.logScope(),
+    ],
   };
-  if (viewer.user.isAdmin) return where;
-  const collaborations = await context.metadata.collaborator.findMany({
-    where: { userId: viewer.user.id },
-    include: { database: true },
-  });
-  const databaseIds = collaborations.map((collaborator) => collaborator.databaseId);
-  const serverIds = collaborations.map((collaborator) => collaborator.database.serverId);
-  return {
-    AND: [where, { OR: [{ databaseId: { in: databaseIds } }, { databaseId: null, serverId: { in: serverIds } }] }],
-  };
+  return { access, where };
 }
 
 builder.queryField('auditLog', (t) =>
@@ -306,7 +308,7 @@ builder.queryField('auditLog', (t) =>
       first: t.arg.int({ defaultValue: 50 }),
     },
     resolve: async (_root, args, context) => {
-      const where = await auditWhere(context, {
+      const { access, where } = await auditQuery(context, {
         ...args,
         databaseId: args.databaseId ? localId(String(args.databaseId), 'Database') : null,
         actorId: args.actorId ? localId(String(args.actorId), 'User') : null,
@@ -319,7 +321,10 @@ builder.queryField('auditLog', (t) =>
         take: take + 1,
       });
       const page = events.slice(0, take);
-      return { events: page, nextCursor: events.length > take ? (page.at(-1)?.id ?? null) : null };
+      return {
+        events: page.map((event) => access.view(event)).filter((event): event is EventRow => event !== null),
+        nextCursor: events.length > take ? (page.at(-1)?.id ?? null) : null,
+      };
     },
   }),
 );
