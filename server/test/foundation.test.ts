@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemo } from '../src/embedded/demo.js';
+import { recordDemo, seedDemoCluster } from '../src/embedded/demo.js';
 import { leakedSecrets, secret, startTestApp, type TestApp, transcript } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import {
@@ -481,7 +481,12 @@ describe('the issue flow on the seeded demo database', () => {
   beforeAll(async () => {
     // Its own cluster: the demo server is this cluster itself, which the other tests' shop server already is.
     demoApp = await startTestApp();
-    demoApp.app.services.demo = await ensureDemo(demoApp.cluster, demoApp.app.services);
+    // As main.ts does at start-up: seed the demo cluster, then record it in the metadata.
+    demoApp.app.services.demo = await recordDemo(
+      demoApp.cluster,
+      demoApp.app.services,
+      await seedDemoCluster(demoApp.cluster),
+    );
     demoAdmin = demoApp.client();
   });
 

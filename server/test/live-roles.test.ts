@@ -19,7 +19,7 @@ import { collect, until, wsClient } from './support/subscriptions.js';
 /** What a database page subscribes to, with what tells where an event came from. */
 const WATCH = `subscription($databaseId: ID, $after: BigCursor) {
   events(databaseId: $databaseId, after: $after) {
-    __typename cursor kind source databaseId sql details
+    __typename cursor kind source databaseId sql details actor { username }
     ... on RoleEvent { role }
     ... on MembershipEvent { role member }
     ... on InvitationEvent { email status }
@@ -34,6 +34,7 @@ interface Watched {
   databaseId: string | null;
   sql: string[];
   details: string;
+  actor: { username: string } | null;
   role?: string;
   member?: string;
   email?: string;
@@ -87,6 +88,18 @@ function watch(token: string, variables: Record<string, unknown>) {
       await client.dispose();
     },
   };
+}
+
+/** The audit log of events of `kind` as the token's user sees it, across every database. */
+async function ownLog(token: string, kind: string): Promise<unknown[]> {
+  const page = await testApp
+    .client()
+    .withToken(token)
+    .field(
+      `query($kinds: [String!]) { auditLog(kinds: $kinds, first: 50) { ${ERROR_FIELDS} ... on EventPage { events { kind databaseId sql } } } }`,
+      { kinds: [kind] },
+    );
+  return page.events as unknown[];
 }
 
 /** Lets the subscriptions reach the server before the change they wait for is made. */
@@ -185,6 +198,7 @@ describe('role and membership events reach every database of their server', () =
       role: 'made_through_other_db',
       databaseId: null,
       sql: [],
+      actor: null,
     });
     expect(JSON.stringify(seen)).not.toMatch(/DATABASE|"warehouse"/);
     expect(JSON.parse(seen?.details ?? '{}')).not.toHaveProperty('warnings');
@@ -192,6 +206,7 @@ describe('role and membership events reach every database of their server', () =
     await until(() => Boolean(named(watcher.received.items)), 5_000, "the admin's role event");
     const whole = named(watcher.received.items);
     expect(whole?.databaseId).toBe(warehouseId);
+    expect(whole?.actor).toEqual({ username: 'admin' });
     expect(whole?.sql.join('\n')).toContain('ON DATABASE "warehouse"');
     await shopper.close();
     await watcher.close();
@@ -307,6 +322,11 @@ describe('events about the viewer themselves', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(bystander.received.items).toEqual([]);
+    // Their activity log agrees with their stream.
+    expect(await ownLog(tokens.newbie, 'invitation.created')).toEqual([
+      { kind: 'invitation.created', databaseId: null, sql: [] },
+    ]);
+    expect(await ownLog(tokens.bystander, 'invitation.created')).toEqual([]);
     await newbie.close();
     await bystander.close();
   });
@@ -330,6 +350,7 @@ describe('events about the viewer themselves', () => {
       ['UserEvent', 'user.updated'],
     ]);
     expect(JSON.parse(newbie.received.items[0]?.details ?? '{}')).toMatchObject({ user: 'newbie' });
+    expect(await ownLog(tokens.newbie, 'user.updated')).toHaveLength(1);
     await newbie.close();
   });
 });

@@ -6,7 +6,6 @@ import {
   canAnswerInvitation,
   canBringIn,
   canManageCollaborator,
-  canManageOwnAccount,
   type DatabaseCapabilities,
   databaseCapabilities,
   isRolecallAdmin,
@@ -103,7 +102,8 @@ const DECISIONS: Record<string, (standing: Standing) => string> = {
   'accept or decline an invitation sent to their own e-mail': ({ person }) =>
     mark(canAnswerInvitation(person, { email: ` ${person.email.toUpperCase()} ` })),
   'leave the database': ({ person, access }) => mark(databaseCapabilities(person, access).canLeave),
-  'own password, own API tokens': ({ person }) => mark(canManageOwnAccount(person)),
+  // No decision to make: changePassword and createApiToken act only on the signed-in user, whoever they are.
+  'own password, own API tokens': () => mark(true),
 };
 
 /** One cell for a column: the same decision in every standing, or "as a collaborator" when collaborating decides. */

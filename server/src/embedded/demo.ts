@@ -118,8 +118,3 @@ export async function recordDemo(
   services.logger.info({ database: DEMO_DATABASE, roles: DEMO_LOGINS }, 'seeded the demo database');
   return demo;
 }
-
-/** Both steps, one after the other: seeds the demo database if needed and records it. */
-export async function ensureDemo(cluster: EmbeddedCluster, services: Services): Promise<DemoDatabase> {
-  return recordDemo(cluster, services, await seedDemoCluster(cluster));
-}

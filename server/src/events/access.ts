@@ -59,11 +59,21 @@ function pick(payload: Event['payload'], keys: string[]): Prisma.JsonObject {
 /** One reduced copy per event (a kind is either server-wide or an invitation), shared by every subscriber given it. */
 const views = new WeakMap<Event, Event>();
 
-/** The event without anything of the database it was made in: no database id, no SQL, only the listed payload. */
-function outsideView(event: Event, keys: string[]): Event {
+/**
+ * The event without anything of the database it was made in: no database id, no SQL, only the listed payload, and
+ * without who made it unless `keepActor` (an invitee sees who invited them; a role changed through another database
+ * was changed by someone this viewer may not look up).
+ */
+function outsideView(event: Event, keys: string[], keepActor: boolean): Event {
   let view = views.get(event);
   if (!view) {
-    view = { ...event, databaseId: null, sql: [], payload: pick(event.payload, keys) };
+    view = {
+      ...event,
+      databaseId: null,
+      actorId: keepActor ? event.actorId : null,
+      sql: [],
+      payload: pick(event.payload, keys),
+    };
     views.set(event, view);
   }
   return view;
@@ -148,25 +158,24 @@ export class EventAccess {
   }
 
   /**
-   * The log's events this user may read back, as a query: all for admins; else their databases' events, their
-   * servers' events that name no database, and their servers' role events (which `view` strips when they were made
-   * through a database the user cannot see).
+   * The log's events this user may read back, as a query: what `view` passes, so the log and the live stream agree
+   * (all for admins; else their databases' events, their servers' events that name no database, their servers' role
+   * events, changes to their own account and their own invitations; `view` strips the last ones).
    */
   logScope(): Prisma.EventWhereInput {
     if (!this.isActive) return { id: { lt: 0 } };
     if (this.isAdmin) return {};
     const serverIds = [...this.serverIds];
-    return {
-      OR: [
-        { databaseId: { in: [...this.databaseIds] } },
-        { databaseId: null, serverId: { in: serverIds } },
-        { serverId: { in: serverIds }, kind: { in: [...SERVER_WIDE_KINDS] } },
-      ],
-    };
-  }
-
-  allows(event: Event): boolean {
-    return this.view(event) !== null;
+    const scope: Prisma.EventWhereInput[] = [
+      { databaseId: { in: [...this.databaseIds] } },
+      { databaseId: null, serverId: { in: serverIds } },
+      { serverId: { in: serverIds }, kind: { in: [...SERVER_WIDE_KINDS] } },
+    ];
+    if (this.username) scope.push({ kind: 'user.updated', payload: { path: ['user'], equals: this.username } });
+    // Invitations store their address trimmed and lowercased, the form `email` holds here.
+    if (this.email)
+      scope.push({ kind: { startsWith: 'invitation.' }, payload: { path: ['email'], equals: this.email } });
+    return { OR: scope };
   }
 
   /**
@@ -181,8 +190,8 @@ export class EventAccess {
     const onTheirServer = event.serverId !== null && this.serverIds.has(event.serverId);
     if (this.isAboutThem(event)) return event;
     if (!event.databaseId) return onTheirServer ? event : null;
-    if (onTheirServer && isServerWide(event)) return outsideView(event, ROLE_KEYS);
-    if (this.isOwnInvitation(event)) return outsideView(event, INVITATION_KEYS);
+    if (onTheirServer && isServerWide(event)) return outsideView(event, ROLE_KEYS, false);
+    if (this.isOwnInvitation(event)) return outsideView(event, INVITATION_KEYS, true);
     return null;
   }
 

@@ -300,7 +300,7 @@ function explained(own: Event[], drift: Drift, databaseId: string | null): boole
 }
 
 /** A Rolecall event of the same kind of change that names the same object or role explains the drift. */
-function accountsFor(event: Event, drift: Drift, databaseId: string | null): boolean {
+export function accountsFor(event: Event, drift: Drift, databaseId: string | null): boolean {
   const categories = CATEGORIES_OF[event.kind as keyof typeof CATEGORIES_OF] ?? [];
   if (!categories.includes(drift.category)) return false;
   if (databaseId && event.databaseId && event.databaseId !== databaseId) return false;

@@ -78,11 +78,6 @@ export function canAnswerInvitation(person: { email: string }, invitation: { ema
   return sameAddress(person.email, invitation.email);
 }
 
-/** Everyone signed in manages their own password and API tokens. */
-export function canManageOwnAccount(_person: Person): boolean {
-  return true;
-}
-
 export const sameAddress = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export function requireViewer(viewer: Viewer | null): Viewer {

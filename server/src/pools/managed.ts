@@ -145,7 +145,7 @@ export class ManagedPools {
     return this.entries.size;
   }
 
-  /** The pools open now, for operators and tests: which (server, database, role) holds connections. */
+  /** The pools open now: which (server, database, role) holds connections (the pool tests check eviction by it). */
   openPools(): OpenPool[] {
     return [...this.entries.values()].map(({ pool, target }) => ({
       host: target.host,

@@ -308,10 +308,11 @@ builder.queryField('auditLog', (t) =>
       first: t.arg.int({ defaultValue: 50 }),
     },
     resolve: async (_root, args, context) => {
+      const actorId = args.actorId ? localId(String(args.actorId), 'User') : null;
       const { access, where } = await auditQuery(context, {
         ...args,
         databaseId: args.databaseId ? localId(String(args.databaseId), 'Database') : null,
-        actorId: args.actorId ? localId(String(args.actorId), 'User') : null,
+        actorId,
         kinds: kindFilter(args.kinds),
       });
       const take = Math.min(Math.max(args.first ?? 50, 1), 500);
@@ -322,7 +323,10 @@ builder.queryField('auditLog', (t) =>
       });
       const page = events.slice(0, take);
       return {
-        events: page.map((event) => access.view(event)).filter((event): event is EventRow => event !== null),
+        events: page
+          .map((event) => access.view(event))
+          // A stripped view names no actor: filtering by actor must not reveal who made it either.
+          .filter((event): event is EventRow => event !== null && (!actorId || event.actorId === actorId)),
         nextCursor: events.length > take ? (page.at(-1)?.id ?? null) : null,
       };
     },
