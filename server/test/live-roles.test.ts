@@ -249,9 +249,17 @@ describe('role and membership events reach every database of their server', () =
       8_000,
       'both role events at the control subscriber',
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(stranger.received.items).toEqual([]);
-    expect(strangerEverything.received.items).toEqual([]);
+    // A later event of the stranger's own server proves their subscriptions were listening all along.
+    await createRoleThrough(elsewhereId, 'elsewhere_marker');
+    for (const subscription of [stranger, strangerEverything])
+      await until(
+        () => subscription.received.items.some((event) => event.role === 'elsewhere_marker'),
+        8_000,
+        "the stranger's own server's role event",
+      );
+    const shopServerRoles = ['psql_role_b', 'rolecall_role_b'];
+    for (const subscription of [stranger, strangerEverything])
+      expect(subscription.received.items.filter((event) => shopServerRoles.includes(event.role ?? ''))).toEqual([]);
     expect(stranger.received.completed).toBe(false);
     await stranger.close();
     await strangerEverything.close();
