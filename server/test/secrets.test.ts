@@ -1,10 +1,11 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { execFile, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -53,6 +54,7 @@ describe('the suite-wide leak scan', () => {
       await writeFile(
         probe,
         `import { createServer } from 'node:http';
+import { createInterface } from 'node:readline';
 import { it } from 'vitest';
 import { secret } from ${JSON.stringify(support)};
 it('echoes a password back', async () => {
@@ -104,6 +106,104 @@ it('echoes a password back', async () => {
     expect(transcript).toContain(`served ${marker}`);
     expect(transcript).toContain(`pushed ${marker}`);
     expect(transcript).not.toContain(`sent ${marker}`);
+  });
+});
+
+/** A process that loads the key `loads` times at once when its stdin says go, and prints each key's SHA-256 (never the key). */
+const KEY_LOADER = `import { createHash } from 'node:crypto';
+import { loadSecretKey } from ${JSON.stringify(fromRoot('server/src/secrets/key.ts'))};
+const [dataDir, loads] = process.argv.slice(2);
+console.log('ready');
+process.stdin.once('data', async () => {
+  const keys = await Promise.allSettled(Array.from({ length: Number(loads) }, () => loadSecretKey(undefined, dataDir)));
+  for (const key of keys) {
+    console.log(key.status === 'fulfilled' ? createHash('sha256').update(key.value).digest('hex') : \`failed: \${key.reason}\`);
+  }
+  process.exit(0);
+});
+`;
+
+const fingerprint = (key: Buffer) => createHash('sha256').update(key).digest('hex');
+
+interface KeyLoader {
+  go(): void;
+  fingerprints: Promise<string[]>;
+}
+
+async function startKeyLoader(script: string, dataDir: string, loads: number): Promise<KeyLoader> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, String(loads)], { cwd: fromRoot() });
+  const lines = createInterface({ input: child.stdout });
+  const output: string[] = [];
+  let errors = '';
+  child.stderr.on('data', (chunk) => {
+    errors += chunk;
+  });
+  let ready: () => void = () => undefined;
+  const isReady = new Promise<void>((resolve) => {
+    ready = resolve;
+  });
+  lines.on('line', (line) => (line === 'ready' ? ready() : output.push(line)));
+  const fingerprints = new Promise<string[]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`key loader exited with ${code}: ${errors}`)),
+    );
+  });
+  await Promise.race([isReady, fingerprints]);
+  return { go: () => child.stdin.end('go\n'), fingerprints };
+}
+
+async function expectOneKeyFileOfItsOwn(dataDir: string): Promise<string> {
+  const file = join(dataDir, KEY_FILE);
+  expect(await readdir(dataDir)).toEqual([KEY_FILE]);
+  expect((await stat(file)).mode & 0o777).toBe(0o600);
+  const stored = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
+  expect(stored).toHaveLength(32);
+  return fingerprint(stored);
+}
+
+function fingerprintsOf(loads: PromiseSettledResult<Buffer>[]): string[] {
+  expect(loads.filter((load) => load.status === 'rejected')).toEqual([]);
+  return loads.map((load) => fingerprint((load as PromiseFulfilledResult<Buffer>).value));
+}
+
+describe('the generated key file', () => {
+  it('is the same key for every load started at once on a fresh data dir: none reads it half-written, and no temporary file stays', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'rolecall-key-race-'));
+    try {
+      // Two to four loads at once catch a writer between creating the file and filling it more often than many do.
+      for (let round = 0; round < 300; round++) {
+        const dataDir = join(scratch, `data-${round}`);
+        const loads = 2 + (round % 3);
+        const keys = fingerprintsOf(
+          await Promise.allSettled(Array.from({ length: loads }, () => loadSecretKey(undefined, dataDir))),
+        );
+        expect(new Set(keys)).toEqual(new Set([await expectOneKeyFileOfItsOwn(dataDir)]));
+      }
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('is the same key for instances in several processes starting at once on a fresh data dir', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'rolecall-key-race-'));
+    const dataDir = join(scratch, 'data');
+    try {
+      const script = join(scratch, 'load-key.mts');
+      await writeFile(script, KEY_LOADER);
+      const processes = await Promise.all([1, 2, 3].map(() => startKeyLoader(script, dataDir, 10)));
+      for (const loader of processes) loader.go();
+      const here = fingerprintsOf(
+        await Promise.allSettled(Array.from({ length: 20 }, () => loadSecretKey(undefined, dataDir))),
+      );
+      const elsewhere = (await Promise.all(processes.map((loader) => loader.fingerprints))).flat();
+
+      expect(elsewhere.filter((line) => line.startsWith('failed'))).toEqual([]);
+      expect([...here, ...elsewhere]).toHaveLength(50);
+      expect(new Set([...here, ...elsewhere])).toEqual(new Set([await expectOneKeyFileOfItsOwn(dataDir)]));
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,6 @@
+import DataLoader from 'dataloader';
 import type { ClientBase } from 'pg';
+import { dependenciesOfRoles, type RoleDependencies } from './dependencies.js';
 import {
   currentDatabase,
   type PgClass,
@@ -67,6 +69,16 @@ export class CatalogReader {
       ),
     );
   });
+
+  /** Where roles own objects or hold privileges: the roles a request asks about in one tick, in one query. */
+  private readonly dependencies = new DataLoader<number, RoleDependencies[]>(async (roleOids) => {
+    const byRole = await this.run((client) => dependenciesOfRoles(client, roleOids));
+    return roleOids.map((oid) => byRole.get(oid) ?? []);
+  });
+
+  roleDependencies(roleOid: number): Promise<RoleDependencies[]> {
+    return this.dependencies.load(roleOid);
+  }
 
   /** Roles by OID, indexed once per request (resolvers of many rows look them up without a promise each). */
   readonly rolesByOid = memo(async () => new Map((await this.roles()).map((role) => [role.oid, role])));

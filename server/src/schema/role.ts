@@ -1,8 +1,7 @@
 import { builder } from '../builder.js';
-import { type RoleDependencies, roleDependencies } from '../catalog/dependencies.js';
+import type { RoleDependencies } from '../catalog/dependencies.js';
 import type { CatalogReader } from '../catalog/reader.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
-import { viewerTarget } from '../operations/connections.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { asksFor } from './lookahead.js';
 
@@ -185,11 +184,8 @@ Role.implement({
     dependencies: t.field({
       type: [RoleDependency],
       description:
-        'Databases of the server where it owns objects or holds privileges. One query per role: ask it of one role (DatabaseCatalog.role), not of a whole graph.',
-      resolve: async (role, _args, context) =>
-        context.pools.withClient(await viewerTarget(context, role.catalog.databaseId), (client) =>
-          roleDependencies(client, role.row.oid),
-        ),
+        'Databases of the server where it owns objects or holds privileges. Asked of many roles (a whole graph), it is read for all of them in one query.',
+      resolve: (role) => role.catalog.reader.roleDependencies(role.row.oid),
     }),
     memberOf: t.field({
       type: [RoleMembership],

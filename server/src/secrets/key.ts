@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const KEY_BYTES = 32;
@@ -30,22 +30,43 @@ async function readKeyFile(file: string): Promise<Buffer | null> {
   }
 }
 
+/** Writes the whole file, flushed to disk, before anyone can see it under its final name. */
+async function writeComplete(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'wx', 0o600);
+  try {
+    await handle.writeFile(text);
+    // The umask may have narrowed the mode further, never widened it; chmod makes it exactly 0600.
+    await handle.chmod(0o600);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Another instance on the same data dir may be generating it at this moment. The key is written to a temporary file
+ * and then linked to its name, which fails if that name exists: the key file is never seen half-written, and the
+ * first link wins. The losers read the winner's key, or the passwords it seals would not open.
+ */
+async function generateKeyFile(dataDir: string, file: string): Promise<Buffer> {
+  await mkdir(dataDir, { recursive: true });
+  const key = randomBytes(KEY_BYTES);
+  const temporary = join(dataDir, `${KEY_FILE}.${randomBytes(8).toString('hex')}.tmp`);
+  try {
+    await writeComplete(temporary, `${key.toString('base64')}\n`);
+    await link(temporary, file);
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return (await readKeyFile(file)) ?? generateKeyFile(dataDir, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
 /** The AES-256 key: ROLECALL_SECRET_KEY, else `secret.key` in the data dir, generated once with mode 0600. */
 export async function loadSecretKey(configured: string | undefined, dataDir: string): Promise<Buffer> {
   if (configured) return decodeKey(configured, 'ROLECALL_SECRET_KEY');
   const file = join(dataDir, KEY_FILE);
-  const existing = await readKeyFile(file);
-  if (existing) return existing;
-  await mkdir(dataDir, { recursive: true });
-  const key = randomBytes(KEY_BYTES);
-  try {
-    await writeFile(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    // Another instance on the same data dir wrote it first: use theirs, or the passwords it seals would not open.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return (await readKeyFile(file)) as Buffer;
-    throw error;
-  }
-  // The umask may have narrowed the mode further, never widened it; chmod makes it exactly 0600.
-  await chmod(file, 0o600);
-  return key;
+  return (await readKeyFile(file)) ?? generateKeyFile(dataDir, file);
 }

@@ -1296,7 +1296,7 @@ export type Role = {
   connectionLimit: Scalars['Int']['output'];
   createDb: Scalars['Boolean']['output'];
   createRole: Scalars['Boolean']['output'];
-  /** Databases of the server where it owns objects or holds privileges. One query per role: ask it of one role (DatabaseCatalog.role), not of a whole graph. */
+  /** Databases of the server where it owns objects or holds privileges. Asked of many roles (a whole graph), it is read for all of them in one query. */
   dependencies: Array<RoleDependency>;
   /** INHERIT: on 16+ the default for new memberships; on 15 how all its memberships behave. */
   inherit: Scalars['Boolean']['output'];
