@@ -238,6 +238,13 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     const invite = admin.getByRole('form', { name: 'Invite by e-mail' });
     await invite.getByLabel('E-mail to invite').fill('newcomer@example.com');
     await invite.getByLabel('Role for the invitee').selectOption({ label: 'clerk' });
+    // A live refresh while the form is filled in (a role made in psql) must not reset what was chosen.
+    await testApp.sql('CREATE ROLE made_while_inviting');
+    await expect
+      .poll(() => admin.getByTestId('toast').filter({ hasText: 'made_while_inviting' }).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const chosen = invite.getByLabel('Role for the invitee').locator('option:checked');
+    await expect.poll(() => chosen.textContent()).toBe('clerk');
     await invite.getByRole('button', { name: 'Invite' }).click();
     const link = await admin.getByTestId('invitation-link').locator('code').textContent();
     expect(link).toMatch(/\/invitations\/accept\?token=rci_/);

@@ -4,6 +4,7 @@ import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
+import { stableById } from '../../lib/stable';
 import { PendingInvitations } from './Invitations';
 
 const CollaboratorsQuery = graphql(`
@@ -69,15 +70,15 @@ export function Collaborators(props: {
     const value = result()?.database as { __typename: string; message?: string } | undefined;
     return value && value.__typename !== 'Database' ? (value.message ?? 'The collaborators could not be read.') : null;
   };
-  const collaborators = (): CollaboratorView[] => database()?.collaborators ?? [];
-  const roles = () => database()?.configuredRoles ?? [];
+  const collaborators = stableById((): CollaboratorView[] => database()?.collaborators ?? []);
+  const roles = stableById(() => database()?.configuredRoles ?? []);
   const viewer = () => result()?.viewer;
-  const users = () => {
+  const users = stableById(() => {
     const value = result()?.users;
     return value?.__typename === 'QueryUsersSuccess'
       ? value.data.filter((user) => user.isActive && !collaborators().some((c) => c.user.id === user.id))
       : [];
-  };
+  });
   const usersListed = () => result()?.users?.__typename === 'QueryUsersSuccess';
   // createAction reads the collaborators back after a refused change too, so no select keeps a rejected value.
   const { error, act: change } = createAction(refetch);

@@ -3,6 +3,7 @@ import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
+import { stableById } from '../../lib/stable';
 
 const PendingInvitationsQuery = graphql(`
   query PendingInvitations($id: ID!) {
@@ -51,6 +52,8 @@ export function PendingInvitations(props: { databaseId: string; version: number;
     const value = result() as { __typename: string; message?: string } | undefined;
     return value && value.__typename !== 'Database' ? (value.message ?? 'The invitations could not be read.') : null;
   };
+  const invitations = stableById(() => database()?.invitations ?? []);
+  const roles = stableById(() => database()?.configuredRoles ?? []);
   const lock = () => (props.canManage ? undefined : CANNOT_INVITE);
   const delivered = (sent: Sent) =>
     setLink(sent.delivery === 'LINK' ? (sent.acceptUrl ?? null) : sent.delivery === 'EMAIL' ? 'sent by e-mail' : null);
@@ -59,7 +62,7 @@ export function PendingInvitations(props: { databaseId: string; version: number;
     <>
       <table class="pending">
         <tbody>
-          <For each={database()?.invitations ?? []}>
+          <For each={invitations()}>
             {(invitation) => (
               <tr class="dim" data-invitation={invitation.email}>
                 <td>{invitation.email}</td>
@@ -126,9 +129,7 @@ export function PendingInvitations(props: { databaseId: string; version: number;
           <input name="email" type="email" aria-label="E-mail to invite" placeholder="e-mail" required />
           <select name="roleId" aria-label="Role for the invitee" required>
             <option value="">Role…</option>
-            <For each={database()?.configuredRoles ?? []}>
-              {(role) => <option value={role.id}>{role.rolname}</option>}
-            </For>
+            <For each={roles()}>{(role) => <option value={role.id}>{role.rolname}</option>}</For>
           </select>
           <select name="access" aria-label="Access for the invitee">
             <option value="MEMBER">Member</option>
