@@ -242,12 +242,12 @@ describe('memberships', () => {
   });
 });
 
-describe('privileges', () => {
-  const SEQUENCE_WARNING = (table: string) =>
-    `INSERT on sales.${table} uses sequence(s) "sales"."${table}_id_seq": without USAGE on them inserts fail with "permission denied for sequence"; pass withSequenceUsage.`;
-  const noUsage = (who: string, object = 'sales.orders') =>
-    `${who} has no USAGE on schema sales, so access to ${object} does nothing; pass withSchemaUsage to grant it too.`;
+const SEQUENCE_WARNING = (table: string, who: string) =>
+  `${who} needs USAGE on sequence(s) "sales"."${table}_id_seq" to INSERT into sales.${table}: without it inserts fail with "permission denied for sequence"; pass withSequenceUsage.`;
+const noUsage = (who: string, object = 'sales.orders') =>
+  `${who} has no USAGE on schema sales, so access to ${object} does nothing; pass withSchemaUsage to grant it too.`;
 
+describe('privileges', () => {
   it('grants on a table: the dry run warns that the schema USAGE is missing, and withSchemaUsage adds it', async () => {
     const args = { object: ORDERS, grantee: 'pat', privileges: ['select'] };
     expectDryRun(
@@ -270,7 +270,7 @@ describe('privileges', () => {
     expectDryRun(
       await olive('grantPrivileges', args, true),
       ['GRANT INSERT ON TABLE "sales"."orders" TO "pat"'],
-      [SEQUENCE_WARNING('orders')],
+      [SEQUENCE_WARNING('orders', 'pat')],
     );
     await expectApplied(testApp, await olive('grantPrivileges', { ...args, withSequenceUsage: true }), [
       'GRANT INSERT ON TABLE "sales"."orders" TO "pat"',
@@ -318,7 +318,7 @@ describe('privileges', () => {
       testApp,
       change,
       ['GRANT INSERT ON TABLE "sales"."orders" TO "mia"'],
-      [noUsage('mia'), SEQUENCE_WARNING('orders'), 'no privileges were granted for "orders"'],
+      [noUsage('mia'), SEQUENCE_WARNING('orders', 'mia'), 'no privileges were granted for "orders"'],
     );
     expect(await relationAcl(testApp, 'shop', 'sales', 'orders')).toBe(before);
   });
@@ -570,6 +570,156 @@ describe('privileges', () => {
         __typename: 'NotFoundError',
       });
     }
+  });
+});
+
+describe('setPrivileges with the schema and sequence USAGE a table grant needs', () => {
+  const TICKETS = { kind: 'TABLE', schema: 'sales', name: 'tickets' };
+
+  /** What PostgreSQL says `role` may do on sales, sales.tickets and its serial sequence. */
+  async function ticketAccess(role: string) {
+    const rows = await testApp.sql<Record<string, boolean>>(
+      `SELECT has_schema_privilege($1, 'sales', 'USAGE') AS "schemaUsage",
+              has_table_privilege($1, 'sales.tickets', 'SELECT') AS "select",
+              has_table_privilege($1, 'sales.tickets', 'INSERT') AS "insert",
+              has_sequence_privilege($1, 'sales.tickets_id_seq', 'USAGE') AS "sequenceUsage"`,
+      [role],
+      'shop',
+    );
+    return rows[0];
+  }
+
+  beforeAll(async () => {
+    await testApp.sql(
+      `CREATE ROLE clerk; CREATE ROLE auditor; CREATE ROLE intern; CREATE ROLE trainee;
+       SET ROLE owner; CREATE TABLE sales.tickets (id serial PRIMARY KEY, body text); RESET ROLE;
+       GRANT USAGE ON SCHEMA sales TO gina;
+       GRANT SELECT, INSERT ON sales.tickets TO gina WITH GRANT OPTION;
+       REVOKE USAGE ON SCHEMA sales FROM PUBLIC;`,
+      [],
+      'shop',
+    );
+  });
+
+  // The tests above left sales readable by PUBLIC; the roles here must lack its USAGE to be offered it.
+  afterAll(async () => {
+    await testApp.sql('GRANT USAGE ON SCHEMA sales TO PUBLIC', [], 'shop');
+  });
+
+  it('runs the schema USAGE, the table grants and the sequence USAGE each grantee asked for in one change', async () => {
+    const grants = [
+      { grantee: 'clerk', preset: 'WRITE', withSchemaUsage: true, withSequenceUsage: true },
+      { grantee: 'auditor', preset: 'READ', withSchemaUsage: true, withSequenceUsage: true },
+    ];
+    const sql = [
+      'GRANT USAGE ON SCHEMA "sales" TO "clerk"',
+      'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "sales"."tickets" TO "clerk"',
+      'GRANT USAGE ON SEQUENCE "sales"."tickets_id_seq" TO "clerk"',
+      'GRANT USAGE ON SCHEMA "sales" TO "auditor"',
+      'GRANT SELECT ON TABLE "sales"."tickets" TO "auditor"',
+    ];
+    expectDryRun(await olive('setPrivileges', { object: TICKETS, grants }, true), sql);
+    expect(await ticketAccess('clerk')).toEqual({
+      schemaUsage: false,
+      select: false,
+      insert: false,
+      sequenceUsage: false,
+    });
+
+    const events = await eventCount(testApp);
+    const event = await expectApplied(testApp, await olive('setPrivileges', { object: TICKETS, grants }), sql);
+    expect(event).toMatchObject({ kind: 'privileges.changed' });
+    expect(await eventCount(testApp)).toBe(events + 1);
+    expect(await ticketAccess('clerk')).toEqual({ schemaUsage: true, select: true, insert: true, sequenceUsage: true });
+    expect(await ticketAccess('auditor')).toEqual({
+      schemaUsage: true,
+      select: true,
+      insert: false,
+      sequenceUsage: false,
+    });
+    await testApp.sql("SET ROLE clerk; INSERT INTO sales.tickets (body) VALUES ('first')", [], 'shop');
+  });
+
+  it('without the options warns each grantee exactly as grantPrivileges does, naming the grantee', async () => {
+    const alone = await olive(
+      'setPrivileges',
+      { object: TICKETS, grants: [{ grantee: 'intern', preset: 'WRITE' }] },
+      true,
+    );
+    const granted = await olive(
+      'grantPrivileges',
+      { object: TICKETS, grantee: 'intern', privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] },
+      true,
+    );
+    const expected = [noUsage('intern', 'sales.tickets'), SEQUENCE_WARNING('tickets', 'intern')];
+    expect(alone.warnings).toEqual(expected);
+    expect(granted.warnings).toEqual(expected);
+
+    const both = await olive(
+      'setPrivileges',
+      {
+        object: TICKETS,
+        grants: [
+          { grantee: 'intern', privileges: ['INSERT'] },
+          { grantee: 'trainee', preset: 'READ' },
+        ],
+      },
+      true,
+    );
+    expect(both.warnings).toEqual([...expected, noUsage('trainee', 'sales.tickets')]);
+  });
+
+  it('adds no USAGE and warns of none for a grantee who gains no privilege, even one lacking them', async () => {
+    await testApp.sql(
+      'REVOKE USAGE ON SCHEMA sales FROM clerk; REVOKE USAGE ON sales.tickets_id_seq FROM clerk',
+      [],
+      'shop',
+    );
+    const kept = { grantee: 'clerk', privileges: ['SELECT', 'INSERT'] };
+    const sql = ['REVOKE UPDATE, DELETE ON TABLE "sales"."tickets" FROM "clerk"'];
+    const withOptions = [{ ...kept, withSchemaUsage: true, withSequenceUsage: true }];
+    expectDryRun(await olive('setPrivileges', { object: TICKETS, grants: withOptions }, true), sql);
+    expectDryRun(await olive('setPrivileges', { object: TICKETS, grants: [kept] }, true), sql);
+  });
+
+  it('applies nothing of the change when one grantee’s sequence USAGE is refused (42501)', async () => {
+    // gina may grant SELECT and INSERT on the table but holds nothing on its sequence.
+    const grants = [
+      { grantee: 'trainee', preset: 'READ', withSchemaUsage: true },
+      { grantee: 'intern', privileges: ['INSERT'], withSequenceUsage: true },
+    ];
+    expectDryRun(
+      await gina('setPrivileges', { object: TICKETS, grants }, true),
+      [
+        'GRANT USAGE ON SCHEMA "sales" TO "trainee"',
+        'GRANT SELECT ON TABLE "sales"."tickets" TO "trainee"',
+        'GRANT INSERT ON TABLE "sales"."tickets" TO "intern"',
+        'GRANT USAGE ON SEQUENCE "sales"."tickets_id_seq" TO "intern"',
+      ],
+      [noUsage('intern', 'sales.tickets')],
+    );
+    const acl = await relationAcl(testApp, 'shop', 'sales', 'tickets');
+    const schema = await schemaAcl(testApp, 'shop', 'sales');
+    const events = await eventCount(testApp);
+
+    const refused = await gina('setPrivileges', { object: TICKETS, grants });
+    expectRefused(refused, 'PermissionDeniedError', '42501');
+    expect(refused.message).toBe('permission denied for sequence tickets_id_seq');
+    expect(await relationAcl(testApp, 'shop', 'sales', 'tickets')).toBe(acl);
+    expect(await schemaAcl(testApp, 'shop', 'sales')).toBe(schema);
+    expect(await ticketAccess('trainee')).toEqual({
+      schemaUsage: false,
+      select: false,
+      insert: false,
+      sequenceUsage: false,
+    });
+    expect(await ticketAccess('intern')).toEqual({
+      schemaUsage: false,
+      select: false,
+      insert: false,
+      sequenceUsage: false,
+    });
+    expect(await eventCount(testApp)).toBe(events);
   });
 });
 

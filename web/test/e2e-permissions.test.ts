@@ -227,26 +227,61 @@ describe.skipIf(!available)('the permission dialogs in a real browser', () => {
     expect(await dialog.locator('tr[data-grantee="analysts"]').count()).toBe(0);
   });
 
-  it('offers USAGE on the sequence when granting INSERT on a table with a serial column', async () => {
+  it('offers USAGE on the sequence and the schema per grantee, and applies the accepted ones with the grants in one change', async () => {
     const dialog = admin.getByRole('dialog');
-    await dialog.getByLabel('Add a grantee').selectOption('analysts');
-    await dialog.getByLabel('Access of analysts').selectOption('WRITE');
+    for (const grantee of ['analysts', 'heir']) {
+      await dialog.getByLabel('Add a grantee').selectOption(grantee);
+      await dialog.getByLabel(`Access of ${grantee}`).selectOption('WRITE');
+    }
     await dialog.getByRole('button', { name: 'Preview SQL' }).click();
     const offers = dialog.getByTestId('offers');
     await expect.poll(() => offers.textContent()).toContain('Also grant USAGE on the sequences to analysts');
-    expect(await offers.textContent()).toContain('Also grant USAGE on the schema to analysts');
-    await offers.getByLabel(/USAGE on the sequences/).check();
+    for (const offer of ['schema to analysts', 'sequences to heir', 'schema to heir'])
+      expect(await offers.textContent()).toContain(`Also grant USAGE on the ${offer}`);
+    await offers.getByLabel('Also grant USAGE on the sequences to analysts').check();
+    await offers.getByLabel('Also grant USAGE on the schema to heir').check();
     expect(await dialog.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: 'Preview SQL' }).click();
-    await expect.poll(() => dialog.getByTestId('sql-preview').textContent()).toContain('ON SEQUENCE "s"."t_id_seq"');
+    const sql = [
+      'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "s"."t" TO "analysts"',
+      'GRANT USAGE ON SEQUENCE "s"."t_id_seq" TO "analysts"',
+      'GRANT USAGE ON SCHEMA "s" TO "heir"',
+      'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "s"."t" TO "heir"',
+    ];
+    await expect.poll(() => dialog.getByTestId('sql-preview').textContent()).toContain(sql[1]);
+    const preview = (await dialog.getByTestId('sql-preview').textContent()) ?? '';
+    for (const statement of sql) expect(preview).toContain(statement);
+    expect(preview).not.toContain('SEQUENCE "s"."t_id_seq" TO "heir"');
+    expect(preview).not.toContain('SCHEMA "s" TO "analysts"');
+
+    const changes = () =>
+      testApp.sql<{ sql: string[] }>(
+        `SELECT sql FROM "Event" WHERE kind = 'privileges.changed' AND source = 'ROLECALL' ORDER BY id DESC`,
+        [],
+        'rolecall_metadata',
+      );
+    const before = await changes();
     await dialog.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Applied');
-    const usage = await testApp.sql<{ ok: boolean }>(
-      "SELECT has_sequence_privilege('analysts', 's.t_id_seq', 'USAGE') AS ok",
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Applied 4 statements');
+    const after = await changes();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]?.sql).toEqual(sql);
+    const access = await testApp.sql<Record<string, boolean>>(
+      `SELECT has_sequence_privilege('analysts', 's.t_id_seq', 'USAGE') AS "analystsSequence",
+              has_schema_privilege('analysts', 's', 'USAGE') AS "analystsSchema",
+              has_sequence_privilege('heir', 's.t_id_seq', 'USAGE') AS "heirSequence",
+              has_schema_privilege('heir', 's', 'USAGE') AS "heirSchema",
+              has_table_privilege('heir', 's.t', 'INSERT') AS "heirInsert"`,
       [],
       'shop',
     );
-    expect(usage[0]?.ok).toBe(true);
+    expect(access[0]).toEqual({
+      analystsSequence: true,
+      analystsSchema: false,
+      heirSequence: false,
+      heirSchema: true,
+      heirInsert: true,
+    });
   });
 
   it('pages the activity with "Load older" and filters it by kind and by actor', async () => {

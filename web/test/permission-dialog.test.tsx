@@ -59,6 +59,33 @@ async function readTable(): Promise<SecurableView> {
   return { ...table, label: 's.t', ref: { kind: 'TABLE', schema: 's', name: 't' } };
 }
 
+/** Who holds USAGE on schema s, as the Overview reads it. */
+async function schemaUsageHolders(): Promise<string[]> {
+  const data = await graphqlRequest<{
+    database: {
+      catalog: { schemas: { name: string; grants: { grantee: { name: string } | null; privileges: string[] }[] }[] };
+    };
+  }>(
+    `query($id: ID!) { database(id: $id) { ... on Database { catalog { ... on DatabaseCatalog {
+      schemas { name grants { grantee { name } privileges } } } } } } }`,
+    { id: server.databaseId },
+  );
+  const grants = data.database.catalog.schemas.find((schema) => schema.name === 's')?.grants ?? [];
+  return grants
+    .filter((grant) => grant.privileges.includes('USAGE'))
+    .map((grant) => grant.grantee?.name ?? 'PUBLIC')
+    .sort();
+}
+
+/** The statements of every privilege change recorded for the database, newest first. */
+async function privilegeEvents(): Promise<string[][]> {
+  const data = await graphqlRequest<{ auditLog: { events: { sql: string[] }[] } }>(
+    `query($id: ID!) { auditLog(databaseId: $id, kinds: ["privileges.changed"]) { ... on EventPage { events { sql } } } }`,
+    { id: server.databaseId },
+  );
+  return data.auditLog.events.map((event) => event.sql);
+}
+
 let host: HTMLDivElement;
 let dispose: (() => void) | undefined;
 
@@ -92,6 +119,7 @@ const button = (label: string) =>
   [...host.querySelectorAll('button')].find(
     (candidate) => candidate.textContent?.trim() === label,
   ) as HTMLButtonElement;
+const offer = (label: string) => q<HTMLInputElement>(`input[aria-label="${label}"]`);
 const accessOf = (grantee: string) => q<HTMLSelectElement>(`select[aria-label="Access of ${grantee}"]`);
 const box = (privilege: string, grantee: string) =>
   q<HTMLInputElement>(`input[aria-label="${privilege} for ${grantee}"]`);
@@ -203,5 +231,47 @@ describe('the permission dialog in a DOM', () => {
     await expect.poll(() => host.querySelector('[role="status"]')?.textContent).toContain('Applied 1 statement');
     expect((await readTable()).grants.some((grant) => grant.grantee?.name === 'clerk')).toBe(false);
     expect(host.querySelector('tr[data-grantee="clerk"]')).toBeNull();
+  });
+
+  it('applies the accepted schema USAGE offer with the table grants of every grantee in one change', async () => {
+    expect(await schemaUsageHolders()).toEqual(['clerk', 'shop_owner']);
+    await openDialog();
+    choose(q<HTMLSelectElement>('select[aria-label="Add a grantee"]'), 'analysts');
+    choose(accessOf('analysts'), 'READ');
+    choose(q<HTMLSelectElement>('select[aria-label="Add a grantee"]'), 'clerk');
+    choose(accessOf('clerk'), 'READ');
+    button('Preview SQL').click();
+    await expect
+      .poll(() => host.querySelector('[data-testid="offers"]')?.textContent)
+      .toContain('Also grant USAGE on the schema to analysts');
+    // clerk already holds USAGE on s: only analysts is offered it.
+    expect(host.querySelectorAll('[data-testid="offers"] input')).toHaveLength(1);
+
+    tick(offer('Also grant USAGE on the schema to analysts'), true);
+    expect(button('Apply').disabled).toBe(true);
+    expect(host.querySelector('[data-testid="sql-preview"]')).toBeNull();
+    button('Preview SQL').click();
+    const sql = [
+      'GRANT USAGE ON SCHEMA "s" TO "analysts"',
+      'GRANT SELECT ON TABLE "s"."t" TO "analysts"',
+      'GRANT SELECT ON TABLE "s"."t" TO "clerk"',
+    ];
+    await expect.poll(() => host.querySelector('[data-testid="sql-preview"]')?.textContent).toContain(sql[0]);
+    const preview = host.querySelector('[data-testid="sql-preview"]')?.textContent ?? '';
+    expect(sql.map((statement) => preview.indexOf(statement))).toEqual(
+      sql.map((statement) => preview.indexOf(statement)).sort((a, b) => a - b),
+    );
+    expect(offer('Also grant USAGE on the schema to analysts').checked).toBe(true);
+
+    const before = await privilegeEvents();
+    button('Apply').click();
+    await expect.poll(() => host.querySelector('[role="status"]')?.textContent).toContain('Applied 3 statements');
+    const after = await privilegeEvents();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]).toEqual(sql);
+    expect(await schemaUsageHolders()).toEqual(['analysts', 'clerk', 'shop_owner']);
+    const table = await readTable();
+    for (const grantee of ['analysts', 'clerk'])
+      expect(table.grants.find((grant) => grant.grantee?.name === grantee)?.privileges).toEqual(['SELECT']);
   });
 });

@@ -3,6 +3,7 @@ import {
   addedPrivileges,
   changedDrafts,
   type Draft,
+  granteeOffers,
   objectFingerprint,
   offersIn,
   presetOf,
@@ -92,9 +93,25 @@ describe('the permission dialog model', () => {
   it("reads the schema and sequence USAGE offers from the server's warnings by the option they name", () => {
     const offers = offersIn([
       'bob has no USAGE on schema s, so access to s.t does nothing; pass withSchemaUsage to grant it too.',
-      'INSERT on s.t uses sequence(s) "s"."t_id_seq": … pass withSequenceUsage.',
+      'bob needs USAGE on sequence(s) "s"."t_id_seq" to INSERT into s.t: … pass withSequenceUsage.',
       'A grant by another grantor remains.',
     ]);
     expect(offers.map((offer) => offer.offer)).toEqual(['SCHEMA_USAGE', 'SEQUENCE_USAGE']);
+  });
+
+  it('gives each offer to the grantee its warning names, the whole name, PUBLIC included', () => {
+    const offers = granteeOffers(
+      [
+        'anabel has no USAGE on schema s, so access to s.t does nothing; pass withSchemaUsage to grant it too.',
+        'PUBLIC needs USAGE on sequence(s) "s"."t_id_seq" to INSERT into s.t: … pass withSequenceUsage.',
+        'ana needs USAGE on sequence(s) "s"."t_id_seq" to INSERT into s.t: … pass withSequenceUsage.',
+      ],
+      ['ana', 'anabel', null],
+    );
+    expect(offers.map(({ grantee, offer }) => [grantee, offer])).toEqual([
+      ['anabel', 'SCHEMA_USAGE'],
+      [null, 'SEQUENCE_USAGE'],
+      ['ana', 'SEQUENCE_USAGE'],
+    ]);
   });
 });

@@ -86,6 +86,15 @@ const DesiredGrantInput = builder.inputType('DesiredGrantInput', {
     }),
     privileges: t.stringList({ description: 'Exactly these (a custom set); ignored when preset is given.' }),
     grantable: t.stringList({ description: 'Which of them WITH GRANT OPTION.' }),
+    withSchemaUsage: t.boolean({
+      defaultValue: false,
+      description: 'When the grantee gains privileges on a table: also grant USAGE on its schema if it lacks it.',
+    }),
+    withSequenceUsage: t.boolean({
+      defaultValue: false,
+      description:
+        'When the grantee gains INSERT on a table: also grant USAGE on the sequences behind its serial columns.',
+    }),
   }),
 });
 
@@ -241,7 +250,7 @@ builder.mutationFields((t) => {
     setPrivileges: t.field({
       ...changeField,
       description:
-        'Makes the privileges of these grantees on one object exactly these (diffed against its ACL, one transaction).',
+        'Makes the privileges of these grantees on one object exactly these (diffed against its ACL, one transaction), with the schema and sequence USAGE each grant asks for.',
       args: {
         databaseId: databaseId(),
         object: t.arg({ type: ObjectRef, required: true }),

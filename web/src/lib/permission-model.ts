@@ -123,3 +123,27 @@ export function offersIn(warnings: readonly string[]): { offer: Offer; warning: 
   }
   return found;
 }
+
+/** How the server's warning for each offer begins: with the grantee it concerns (PUBLIC for PUBLIC). */
+const OFFER_SUBJECT: Record<Offer, string> = {
+  SCHEMA_USAGE: ' has no USAGE on schema ',
+  SEQUENCE_USAGE: ' needs USAGE on sequence',
+};
+
+/**
+ * The offers in the warnings of one change to several grantees, each with the grantee it concerns. The longest
+ * grantee name that begins the warning wins, so a role named like the start of another's name is not mistaken for it.
+ */
+export function granteeOffers(
+  warnings: readonly string[],
+  grantees: readonly (string | null)[],
+): { grantee: string | null; offer: Offer; warning: string }[] {
+  const found: { grantee: string | null; offer: Offer; warning: string }[] = [];
+  for (const { offer, warning } of offersIn(warnings)) {
+    const concerned = grantees
+      .filter((grantee) => warning.startsWith(`${grantee ?? 'PUBLIC'}${OFFER_SUBJECT[offer]}`))
+      .sort((a, b) => (b ?? 'PUBLIC').length - (a ?? 'PUBLIC').length);
+    if (concerned.length > 0) found.push({ grantee: concerned[0] ?? null, offer, warning });
+  }
+  return found;
+}

@@ -126,7 +126,7 @@ async function sequenceExtras(
     return {
       statements: [],
       warnings: [
-        `INSERT on ${object.label} uses sequence(s) ${names}: without USAGE on them inserts fail with "permission denied for sequence"; pass withSequenceUsage.`,
+        `${granteeLabel(who)} needs USAGE on sequence(s) ${names} to INSERT into ${object.label}: without it inserts fail with "permission denied for sequence"; pass withSequenceUsage.`,
       ],
     };
   }
@@ -226,7 +226,7 @@ export async function revokePrivileges(
   });
 }
 
-export interface DesiredGrant {
+export interface DesiredGrant extends Pick<GrantOptions, 'withSchemaUsage' | 'withSequenceUsage'> {
   grantee?: string | null;
   /** NONE or a preset of the object's kind; `privileges` count only when it is absent or CUSTOM. */
   preset?: PresetName | null;
@@ -270,7 +270,29 @@ function diffStatements(
   return statements;
 }
 
-/** Makes the privileges of the listed grantees on one object exactly these (diffed against its ACL), in one transaction. */
+/**
+ * What a grantee gaining `gained` on the object needs besides (schema USAGE, sequence USAGE), as grantPrivileges
+ * decides it: the statements around its grants when the grant asks for them, the warnings otherwise.
+ */
+async function extrasForGain(
+  catalog: CatalogReader,
+  object: ResolvedObject,
+  who: Grantee,
+  gained: string[],
+  options: GrantOptions,
+): Promise<{ before: Extras; after: Extras }> {
+  if (gained.length === 0) return { before: { statements: [], warnings: [] }, after: { statements: [], warnings: [] } };
+  const [before, after] = await Promise.all([
+    schemaUsageExtras(catalog, object, who, options),
+    sequenceExtras(catalog, object, who, gained, options),
+  ]);
+  return { before, after };
+}
+
+/**
+ * Makes the privileges of the listed grantees on one object exactly these (diffed against its ACL), in one
+ * transaction, with the schema and sequence USAGE each grantee gaining privileges asked for.
+ */
 export async function setPrivileges(
   context: Context,
   databaseId: string,
@@ -284,6 +306,7 @@ export async function setPrivileges(
   const object = await resolveObject(catalog, ref);
   const features = await catalog.features();
   const statements: Statement[] = [];
+  const warnings: string[] = [];
   const checks: ((client: PoolClient) => Promise<string[]>)[] = [];
   for (const grant of grants) {
     const who = await grantee(catalog, grant.grantee);
@@ -292,9 +315,14 @@ export async function setPrivileges(
       privileges.includes(privilege),
     );
     const current = heldBy(object.acl, who);
+    const gained = privileges.filter((privilege) => !current.privileges.has(privilege));
+    const extras = await extrasForGain(catalog, object, who, gained, grant);
     statements.push(
+      ...extras.before.statements,
       ...diffStatements(privilegesFor(object.kind, features), object, who, current, privileges, grantable, cascade),
+      ...extras.after.statements,
     );
+    warnings.push(...extras.before.warnings, ...extras.after.warnings);
     const removed = [...current.privileges].filter((privilege) => !privileges.includes(privilege));
     if (removed.length > 0) checks.push(remainingAfterRevoke(object, who, removed, false));
   }
@@ -311,6 +339,7 @@ export async function setPrivileges(
         privileges: desiredPrivileges(object.kind, grant),
       })),
     },
+    warnings,
     dryRun,
     verify: async (client) => (await Promise.all(checks.map((check) => check(client)))).flat(),
   });

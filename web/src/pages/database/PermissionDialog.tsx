@@ -1,16 +1,16 @@
 import { batch, createEffect, createSignal, For, type JSX, Show, untrack } from 'solid-js';
 import { Dialog, ErrorText, SqlPreview } from '../../components/Chrome';
 import { graphql } from '../../gql';
+import type { DesiredGrantInput } from '../../gql/graphql';
 import { mutate } from '../../graphql/client';
 import {
-  addedPrivileges,
   changedDrafts,
   type Draft,
   draftsOf,
+  granteeOffers,
   type ObjectKind,
   type Offer,
   objectFingerprint,
-  offersIn,
   PRESETS,
   type Preset,
   presetOf,
@@ -21,32 +21,6 @@ import {
 const SetPrivileges = graphql(`
   mutation SetPrivileges($databaseId: ID!, $object: ObjectRef!, $grants: [DesiredGrantInput!]!, $dryRun: Boolean) {
     setPrivileges(databaseId: $databaseId, object: $object, grants: $grants, dryRun: $dryRun) {
-      __typename
-      ... on Error { message }
-      ... on PermissionChange { sql warnings }
-    }
-  }
-`);
-
-const GrantWithExtras = graphql(`
-  mutation GrantWithExtras(
-    $databaseId: ID!
-    $object: ObjectRef!
-    $grantee: String
-    $privileges: [String!]!
-    $withSchemaUsage: Boolean
-    $withSequenceUsage: Boolean
-    $dryRun: Boolean
-  ) {
-    grantPrivileges(
-      databaseId: $databaseId
-      object: $object
-      grantee: $grantee
-      privileges: $privileges
-      withSchemaUsage: $withSchemaUsage
-      withSequenceUsage: $withSequenceUsage
-      dryRun: $dryRun
-    ) {
       __typename
       ... on Error { message }
       ... on PermissionChange { sql warnings }
@@ -104,15 +78,11 @@ interface Preview {
   key: string;
   sql: string[];
   warnings: string[];
-  extras: Extra[];
 }
 
-/** A grantPrivileges run beside setPrivileges for the schema or sequence USAGE the user accepted. */
-interface Extra {
-  grantee: string | null;
-  privileges: string[];
-  withSchemaUsage: boolean;
-  withSequenceUsage: boolean;
+/** The grants previewed, with the offers accepted: Apply sends exactly these, in one setPrivileges. */
+interface GrantsPreview extends Preview {
+  grants: DesiredGrantInput[];
 }
 
 interface OfferState {
@@ -150,7 +120,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
   const [base, setBase] = createSignal(untrack(() => props.object));
   const [drafts, setDrafts] = createSignal<Draft[]>(draftsOf(untrack(() => props.object.grants)));
   const [offers, setOffers] = createSignal<OfferState[]>([]);
-  const [preview, setPreview] = createSignal<Preview | null>(null);
+  const [preview, setPreview] = createSignal<GrantsPreview | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [applied, setApplied] = createSignal<string | null>(null);
@@ -200,60 +170,38 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
       setPreview(null);
     });
 
-  const runSet = (dryRun: boolean) =>
-    mutate(SetPrivileges, { databaseId: props.databaseId, object: props.object.ref, grants: grants(), dryRun });
-  const runExtra = (extra: Extra, dryRun: boolean) =>
-    mutate(GrantWithExtras, { databaseId: props.databaseId, object: props.object.ref, ...extra, dryRun });
+  const acceptedFor = (grantee: string | null, offer: Offer) =>
+    accepted().some((item) => item.grantee === grantee && item.offer === offer);
+  /** The changed grants, each with the extra USAGE its grantee's accepted offers ask for. */
+  const grantsInput = (): DesiredGrantInput[] =>
+    grants().map((draft) => ({
+      ...draft,
+      withSchemaUsage: acceptedFor(draft.grantee, 'SCHEMA_USAGE'),
+      withSequenceUsage: acceptedFor(draft.grantee, 'SEQUENCE_USAGE'),
+    }));
+  const runSet = (input: DesiredGrantInput[], dryRun: boolean) =>
+    mutate(SetPrivileges, { databaseId: props.databaseId, object: props.object.ref, grants: input, dryRun });
 
-  /** For a table: which grantees lack schema USAGE or sequence USAGE for what they gain, and the grants that fix it. */
-  const planExtras = async (): Promise<{ found: OfferState[]; extras: Extra[]; sql: string[] }> => {
-    const found: OfferState[] = [];
-    const extras: Extra[] = [];
-    const sql: string[] = [];
-    if (props.object.ref.kind !== 'TABLE') return { found, extras, sql };
-    for (const draft of grants()) {
-      const privileges = addedPrivileges(original(), draft);
-      if (privileges.length === 0) continue;
-      const plain = { grantee: draft.grantee, privileges, withSchemaUsage: false, withSequenceUsage: false };
-      const change = (await runExtra(plain, true)).grantPrivileges;
-      if (change.__typename !== 'PermissionChange') continue;
-      const mine = offersIn(change.warnings).map(({ offer, warning }) => ({
-        grantee: draft.grantee,
-        offer,
-        warning,
-        accepted: accepted().some((item) => item.grantee === draft.grantee && item.offer === offer),
-      }));
-      found.push(...mine);
-      const wanted = mine.filter((offer) => offer.accepted);
-      if (wanted.length === 0) continue;
-      const extra = {
-        ...plain,
-        withSchemaUsage: wanted.some((offer) => offer.offer === 'SCHEMA_USAGE'),
-        withSequenceUsage: wanted.some((offer) => offer.offer === 'SEQUENCE_USAGE'),
-      };
-      const withExtras = (await runExtra(extra, true)).grantPrivileges;
-      if (withExtras.__typename === 'PermissionChange') sql.push(...withExtras.sql);
-      extras.push(extra);
-    }
-    return { found, extras, sql };
+  /** Accepted offers no longer warn (their USAGE is in the SQL): they stay listed, ticked, beside the new ones. */
+  const offersAfter = (warnings: string[]): OfferState[] => {
+    const found = granteeOffers(
+      warnings,
+      grants().map((draft) => draft.grantee),
+    ).map((offer) => ({ ...offer, accepted: false }));
+    return [...accepted(), ...found.filter((offer) => !acceptedFor(offer.grantee, offer.offer))];
   };
 
   const previewChanges = async () => {
     const asked = inputKey();
+    const input = grantsInput();
     setError(null);
     setBusy(true);
     try {
-      const change = (await runSet(true)).setPrivileges;
-      const plan = await planExtras();
+      const change = (await runSet(input, true)).setPrivileges;
       if (inputKey() !== asked || change.__typename !== 'PermissionChange') return;
       batch(() => {
-        setOffers(plan.found);
-        setPreview({
-          key: inputKey(),
-          sql: [...change.sql, ...plan.sql],
-          warnings: change.warnings,
-          extras: plan.extras,
-        });
+        setOffers(offersAfter(change.warnings));
+        setPreview({ key: inputKey(), sql: change.sql, warnings: change.warnings, grants: input });
       });
     } catch (failure) {
       setError((failure as Error).message);
@@ -268,8 +216,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
     setError(null);
     setBusy(true);
     try {
-      await runSet(false);
-      for (const extra of shown.extras) await runExtra(extra, false);
+      await runSet(shown.grants, false);
       await props.onApplied?.();
       reload();
       setApplied(`Applied ${shown.sql.length} statement${shown.sql.length === 1 ? '' : 's'}.`);
@@ -492,7 +439,7 @@ export function GranteeRow(props: {
 function OwnershipTransfer(props: PermissionDialogProps): JSX.Element {
   const [newOwner, setNewOwner] = createSignal('');
   const [tables, setTables] = createSignal<string[]>([]);
-  const [preview, setPreview] = createSignal<(Preview & { key: string }) | null>(null);
+  const [preview, setPreview] = createSignal<Preview | null>(null);
   const [done, setDone] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -532,7 +479,7 @@ function OwnershipTransfer(props: PermissionDialogProps): JSX.Element {
     try {
       const change = (await run(true)).transferOwnership;
       if (change.__typename === 'PermissionChange' && inputKey() === asked)
-        setPreview({ key: asked, sql: change.sql, warnings: change.warnings, extras: [] });
+        setPreview({ key: asked, sql: change.sql, warnings: change.warnings });
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
