@@ -82,6 +82,13 @@ export function Collaborators(props: {
   const usersListed = () => result()?.users?.__typename === 'QueryUsersSuccess';
   // createAction reads the collaborators back after a refused change too, so no select keeps a rejected value.
   const { error, act: change } = createAction(refetch);
+  /**
+   * Once a change has been answered and re-read, the select shows what is stored: the new value, or the old one when
+   * the server refused (a row kept across re-reads would otherwise keep showing the refused choice).
+   */
+  const showStored = (select: HTMLSelectElement, stored: string) => {
+    select.value = stored;
+  };
   /** Why the viewer may not change this row, or null when it may. */
   const rowLock = (collaborator: CollaboratorView) => {
     if (!props.capabilities.canManageCollaborators) return CANNOT_MANAGE_ROW;
@@ -136,10 +143,10 @@ export function Collaborators(props: {
                     title={rowLock(collaborator) ?? undefined}
                     value={collaborator.role.id}
                     onChange={(event) => {
-                      const configuredRoleId = event.currentTarget.value;
+                      const select = event.currentTarget;
                       void change(() =>
-                        mutate(UpdateCollaborator, { id: collaborator.id, input: { configuredRoleId } }),
-                      );
+                        mutate(UpdateCollaborator, { id: collaborator.id, input: { configuredRoleId: select.value } }),
+                      ).then(() => showStored(select, collaborator.role.id));
                     }}
                   >
                     <For each={roles()}>{(role) => <option value={role.id}>{role.rolname}</option>}</For>
@@ -155,8 +162,11 @@ export function Collaborators(props: {
                     title={rowLock(collaborator) ?? undefined}
                     value={collaborator.access}
                     onChange={(event) => {
-                      const access = event.currentTarget.value as Access;
-                      void change(() => mutate(UpdateCollaborator, { id: collaborator.id, input: { access } }));
+                      const select = event.currentTarget;
+                      const access = select.value as Access;
+                      void change(() => mutate(UpdateCollaborator, { id: collaborator.id, input: { access } })).then(
+                        () => showStored(select, collaborator.access),
+                      );
                     }}
                   >
                     <option value="MEMBER">Member</option>
