@@ -6,7 +6,14 @@ import WebSocket from 'ws';
 import { CSRF_HEADER } from '../src/app.js';
 import { type Instance, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
-import { connect, createManagedDatabase, ERROR_FIELDS, setupAdmin, signIn } from './support/fixtures.js';
+import {
+  connect,
+  createManagedDatabase,
+  ERROR_FIELDS,
+  setupAdmin,
+  signIn,
+  untilRolecallWaitsOnALock,
+} from './support/fixtures.js';
 
 let testApp: TestApp;
 let adminPassword: string;
@@ -46,14 +53,7 @@ async function holdCreateRole(client: TestClient, name: string) {
   await dba.query(`BEGIN; CREATE ROLE ${name}`);
   const response = client.field(CREATE_ROLE, { id: shopId, name });
   response.catch(() => undefined);
-  await expect
-    .poll(async () => {
-      const { rows } = await dba.query(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'rolecall' AND wait_event_type = 'Lock'",
-      );
-      return rows[0].n;
-    })
-    .toBe(1);
+  await untilRolecallWaitsOnALock(dba);
   return {
     response,
     release: async () => {

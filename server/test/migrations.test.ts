@@ -16,19 +16,9 @@ import {
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../src/metadata/migrate.js';
 import { startTestCluster } from './support/cluster.js';
+import { METADATA_TABLES } from './support/metadata-snapshot.js';
 
 const silent = { info: () => {} };
-const TABLES = [
-  'ApiToken',
-  'Collaborator',
-  'ConfiguredRole',
-  'Database',
-  'Event',
-  'Invitation',
-  'Server',
-  'Session',
-  'User',
-];
 
 let cluster: Awaited<ReturnType<typeof startTestCluster>>;
 let engine: SchemaEngine;
@@ -110,7 +100,7 @@ test('applying the migrations to a fresh database creates the tables and records
 
   expect(await applyMigrations(url, silent)).toEqual(migrationNames);
 
-  expect(await tablesOf(url)).toEqual([...TABLES, '_prisma_migrations'].sort());
+  expect(await tablesOf(url)).toEqual([...METADATA_TABLES, '_prisma_migrations'].sort());
   const rows = await query(
     url,
     'SELECT migration_name, checksum, finished_at, logs, rolled_back_at, applied_steps_count FROM _prisma_migrations',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { fromRoot } from '../src/paths.js';
 import { TestClient } from './support/client.js';
 import { startTestCluster } from './support/cluster.js';
-import { ERROR_FIELDS, setupAdmin, signIn } from './support/fixtures.js';
+import { ERROR_FIELDS, setupAdmin, signIn, untilRolecallWaitsOnALock } from './support/fixtures.js';
 import { secret, watchEvents, watchLogs } from './support/secrets-scan.js';
 
 const READY_WITHIN_MS = 10_000;
@@ -199,14 +199,7 @@ describe('npm start on the embedded default', () => {
       `mutation($id: ID!) { createRole(databaseId: $id, input: { name: "late_arrival" }) { ${ERROR_FIELDS} } }`,
       { id: demoId },
     );
-    await expect
-      .poll(async () => {
-        const { rows } = await dba.query(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'rolecall' AND wait_event_type = 'Lock'",
-        );
-        return rows[0].n;
-      })
-      .toBe(1);
+    await untilRolecallWaitsOnALock(dba);
 
     rolecall.child.kill('SIGTERM');
     await expect

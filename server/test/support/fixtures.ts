@@ -1,3 +1,5 @@
+import type pg from 'pg';
+import { expect } from 'vitest';
 import { secret, type TestApp } from './app.js';
 import type { TestClient } from './client.js';
 
@@ -119,4 +121,16 @@ export async function addCollaborator(
     `mutation($input: AddCollaboratorInput!) { addCollaborator(input: $input) { ${ERROR_FIELDS} ... on Collaborator { id access role { rolname } } } }`,
     { input },
   );
+}
+
+/** Waits until one of Rolecall's connections waits on a lock, as seen by `dba`: a request is held open for real. */
+export async function untilRolecallWaitsOnALock(dba: pg.Client): Promise<void> {
+  await expect
+    .poll(async () => {
+      const { rows } = await dba.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'rolecall' AND wait_event_type = 'Lock'",
+      );
+      return rows[0]?.n;
+    })
+    .toBe(1);
 }

@@ -121,7 +121,17 @@ export function Dialog(props: {
   );
 }
 
-export function SqlPreview(props: { sql: string[]; warnings: string[] }): JSX.Element {
+export interface PreviewedChange {
+  sql: string[];
+  warnings: string[];
+}
+
+/** The SQL preview of a dry run, once there is one. */
+export function ChangePreview(props: { of: PreviewedChange | null | undefined | false }): JSX.Element {
+  return <Show when={props.of}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>;
+}
+
+function SqlPreview(props: PreviewedChange): JSX.Element {
   return (
     <div class="sql-preview" data-testid="sql-preview">
       <h3>SQL preview</h3>

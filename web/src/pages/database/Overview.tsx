@@ -1,5 +1,5 @@
 import { batch, createEffect, createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
-import { ErrorText, SqlPreview } from '../../components/Chrome';
+import { ChangePreview, ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { objectFingerprint } from '../../lib/permission-model';
@@ -360,7 +360,7 @@ function CreateSchemaForm(props: {
           </button>
         </fieldset>
       </form>
-      <Show when={current()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <ChangePreview of={current()} />
       <Show when={done()}>
         <p class="success" role="status">
           {done()}

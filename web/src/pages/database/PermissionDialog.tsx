@@ -1,5 +1,5 @@
 import { batch, createEffect, createSignal, For, type JSX, Show, untrack } from 'solid-js';
-import { Dialog, ErrorText, SqlPreview } from '../../components/Chrome';
+import { ChangePreview, Dialog, ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import type { DesiredGrantInput } from '../../gql/graphql';
 import { mutate } from '../../graphql/client';
@@ -338,7 +338,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
           </For>
         </div>
       </Show>
-      <Show when={current()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <ChangePreview of={current()} />
       <Show when={applied()}>
         <p class="success" role="status">
           {applied()}
@@ -579,7 +579,7 @@ function OwnershipTransfer(props: PermissionDialogProps): JSX.Element {
           </button>
         </div>
       </fieldset>
-      <Show when={current()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <ChangePreview of={current()} />
       <Show when={done()}>
         <p class="success" role="status">
           {done()}

@@ -1,6 +1,6 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ErrorText, SqlPreview } from '../../../components/Chrome';
+import { ChangePreview, ErrorText } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { AlterRole, changeOf, mutate } from './operations';
 import type { RoleView } from './types';
@@ -151,7 +151,7 @@ export function AttributesEditor(props: {
           Close
         </button>
       </div>
-      <Show when={change.preview()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <ChangePreview of={change.preview()} />
       <ErrorText error={change.error()} />
       <Show when={applied() && nothing()}>
         <p class="success" role="status">

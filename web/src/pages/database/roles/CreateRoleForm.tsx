@@ -1,5 +1,5 @@
 import { createSignal, type JSX, Show } from 'solid-js';
-import { ErrorText, SqlPreview } from '../../../components/Chrome';
+import { ChangePreview, ErrorText } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { CreateRole, changeOf, mutate } from './operations';
 
@@ -183,7 +183,7 @@ export function CreateRoleForm(props: {
           </div>
         </fieldset>
       </form>
-      <Show when={change.preview()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <ChangePreview of={change.preview()} />
       <ErrorText error={change.error()} />
       <Show when={created()}>
         <p class="success" role="status">

@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
-import { Dialog, ErrorText, SqlPreview } from '../../../components/Chrome';
+import { ChangePreview, Dialog, ErrorText } from '../../../components/Chrome';
 import { query } from '../../../graphql/client';
 import { createPreviewedChange } from './change';
 import { changeOf, DropRole, mutate, RoleDependencies } from './operations';
@@ -127,9 +127,7 @@ export function DropRoleDialog(props: {
             Cancel
           </button>
         </div>
-        <Show when={change.previewed(reassignTo()) && change.preview()}>
-          {(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}
-        </Show>
+        <ChangePreview of={change.previewed(reassignTo()) && change.preview()} />
         <ErrorText error={change.error()} />
       </div>
     </Dialog>

@@ -1,6 +1,6 @@
-import { For, type JSX, Show } from 'solid-js';
+import { For, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ErrorText, SqlPreview } from '../../../components/Chrome';
+import { ChangePreview, ErrorText } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { changeOf, mutate, SetGroupMembers } from './operations';
 import type { MemberEdge } from './types';
@@ -113,7 +113,7 @@ export function MembersEditor(props: {
           Cancel
         </button>
       </div>
-      <Show when={change.preview()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <ChangePreview of={change.preview()} />
       <ErrorText error={change.error()} />
     </fieldset>
   );

@@ -1,5 +1,5 @@
 import { createSignal, type JSX, Show } from 'solid-js';
-import { ErrorText, SqlPreview } from '../../../components/Chrome';
+import { ChangePreview, ErrorText } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { changeOf, mutate, SetRolePassword } from './operations';
 
@@ -63,7 +63,7 @@ export function PasswordForm(props: {
           Close
         </button>
       </div>
-      <Show when={change.preview()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <ChangePreview of={change.preview()} />
       <ErrorText error={change.error()} />
       <Show when={done()}>
         <p class="success" role="status">

@@ -1,5 +1,5 @@
-import { createSignal, type JSX, Show } from 'solid-js';
-import { ErrorText, SqlPreview } from '../../../components/Chrome';
+import { createSignal, type JSX } from 'solid-js';
+import { ChangePreview, ErrorText } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { changeOf, mutate, RenameRole } from './operations';
 
@@ -61,7 +61,7 @@ export function RenameForm(props: {
           Cancel
         </button>
       </div>
-      <Show when={change.preview()}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <ChangePreview of={change.preview()} />
       <ErrorText error={change.error()} />
     </form>
   );
