@@ -132,8 +132,16 @@ export class CatalogReader {
   }
 
   /** Sequences that feed a table's serial columns. */
+  private readonly sequencesOfTable = new Map<number, Promise<{ nspname: string; relname: string }[]>>();
+
+  /** Read once per table and request, however many grantees of one change gain INSERT on it. */
   serialSequences(tableOid: number): Promise<{ nspname: string; relname: string }[]> {
-    return this.run((client) => serialSequences(client, tableOid));
+    let sequences = this.sequencesOfTable.get(tableOid);
+    if (!sequences) {
+      sequences = this.run((client) => serialSequences(client, tableOid));
+      this.sequencesOfTable.set(tableOid, sequences);
+    }
+    return sequences;
   }
 
   /** Database privileges the connected role holds, as PostgreSQL decides them. */

@@ -121,14 +121,28 @@ export function Dialog(props: {
   );
 }
 
-export interface PreviewedChange {
+interface PreviewedChange {
   sql: string[];
   warnings: string[];
 }
 
-/** The SQL preview of a dry run, once there is one. */
-export function ChangePreview(props: { of: PreviewedChange | null | undefined | false }): JSX.Element {
-  return <Show when={props.of}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>;
+/** Below a change's form: its SQL preview once previewed, what was done once applied, and why it failed. */
+export function ChangeOutcome(props: {
+  preview: PreviewedChange | null | undefined | false;
+  done?: string | null | false;
+  error: string | null;
+}): JSX.Element {
+  return (
+    <>
+      <Show when={props.preview}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <Show when={props.done}>
+        <p class="success" role="status">
+          {props.done}
+        </p>
+      </Show>
+      <ErrorText error={props.error} />
+    </>
+  );
 }
 
 function SqlPreview(props: PreviewedChange): JSX.Element {

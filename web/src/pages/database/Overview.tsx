@@ -1,5 +1,5 @@
 import { batch, createEffect, createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
-import { ChangePreview, ErrorText } from '../../components/Chrome';
+import { ChangeOutcome, ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { objectFingerprint } from '../../lib/permission-model';
@@ -360,13 +360,7 @@ function CreateSchemaForm(props: {
           </button>
         </fieldset>
       </form>
-      <ChangePreview of={current()} />
-      <Show when={done()}>
-        <p class="success" role="status">
-          {done()}
-        </p>
-      </Show>
-      <ErrorText error={error()} />
+      <ChangeOutcome preview={current()} done={done()} error={error()} />
     </details>
   );
 }

@@ -1,5 +1,5 @@
 import { batch, createEffect, createSignal, For, type JSX, Show, untrack } from 'solid-js';
-import { ChangePreview, Dialog, ErrorText } from '../../components/Chrome';
+import { ChangeOutcome, Dialog } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import type { DesiredGrantInput } from '../../gql/graphql';
 import { mutate } from '../../graphql/client';
@@ -338,13 +338,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
           </For>
         </div>
       </Show>
-      <ChangePreview of={current()} />
-      <Show when={applied()}>
-        <p class="success" role="status">
-          {applied()}
-        </p>
-      </Show>
-      <ErrorText error={error()} />
+      <ChangeOutcome preview={current()} done={applied()} error={error()} />
       <OwnershipTransfer {...props} />
     </Dialog>
   );
@@ -579,13 +573,7 @@ function OwnershipTransfer(props: PermissionDialogProps): JSX.Element {
           </button>
         </div>
       </fieldset>
-      <ChangePreview of={current()} />
-      <Show when={done()}>
-        <p class="success" role="status">
-          {done()}
-        </p>
-      </Show>
-      <ErrorText error={error()} />
+      <ChangeOutcome preview={current()} done={done()} error={error()} />
     </details>
   );
 }

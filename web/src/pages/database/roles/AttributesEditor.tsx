@@ -1,6 +1,6 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ChangePreview, ErrorText } from '../../../components/Chrome';
+import { ChangeOutcome } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { AlterRole, changeOf, mutate } from './operations';
 import type { RoleView } from './types';
@@ -151,13 +151,7 @@ export function AttributesEditor(props: {
           Close
         </button>
       </div>
-      <ChangePreview of={change.preview()} />
-      <ErrorText error={change.error()} />
-      <Show when={applied() && nothing()}>
-        <p class="success" role="status">
-          Applied.
-        </p>
-      </Show>
+      <ChangeOutcome preview={change.preview()} done={applied() && nothing() && 'Applied.'} error={change.error()} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { createSignal, type JSX, Show } from 'solid-js';
-import { ChangePreview, ErrorText } from '../../../components/Chrome';
+import { ChangeOutcome } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { CreateRole, changeOf, mutate } from './operations';
 
@@ -183,13 +183,7 @@ export function CreateRoleForm(props: {
           </div>
         </fieldset>
       </form>
-      <ChangePreview of={change.preview()} />
-      <ErrorText error={change.error()} />
-      <Show when={created()}>
-        <p class="success" role="status">
-          Created {created()}.
-        </p>
-      </Show>
+      <ChangeOutcome preview={change.preview()} done={created() && `Created ${created()}.`} error={change.error()} />
     </section>
   );
 }

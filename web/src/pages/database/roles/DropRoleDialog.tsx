@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
-import { ChangePreview, Dialog, ErrorText } from '../../../components/Chrome';
+import { ChangeOutcome, Dialog, ErrorText } from '../../../components/Chrome';
 import { query } from '../../../graphql/client';
 import { createPreviewedChange } from './change';
 import { changeOf, DropRole, mutate, RoleDependencies } from './operations';
@@ -127,8 +127,7 @@ export function DropRoleDialog(props: {
             Cancel
           </button>
         </div>
-        <ChangePreview of={change.previewed(reassignTo()) && change.preview()} />
-        <ErrorText error={change.error()} />
+        <ChangeOutcome preview={change.previewed(reassignTo()) && change.preview()} error={change.error()} />
       </div>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import { For, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ChangePreview, ErrorText } from '../../../components/Chrome';
+import { ChangeOutcome } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { changeOf, mutate, SetGroupMembers } from './operations';
 import type { MemberEdge } from './types';
@@ -113,8 +113,7 @@ export function MembersEditor(props: {
           Cancel
         </button>
       </div>
-      <ChangePreview of={change.preview()} />
-      <ErrorText error={change.error()} />
+      <ChangeOutcome preview={change.preview()} error={change.error()} />
     </fieldset>
   );
 }

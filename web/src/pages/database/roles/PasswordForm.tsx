@@ -1,5 +1,5 @@
-import { createSignal, type JSX, Show } from 'solid-js';
-import { ChangePreview, ErrorText } from '../../../components/Chrome';
+import { createSignal, type JSX } from 'solid-js';
+import { ChangeOutcome } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { changeOf, mutate, SetRolePassword } from './operations';
 
@@ -63,13 +63,7 @@ export function PasswordForm(props: {
           Close
         </button>
       </div>
-      <ChangePreview of={change.preview()} />
-      <ErrorText error={change.error()} />
-      <Show when={done()}>
-        <p class="success" role="status">
-          Password changed.
-        </p>
-      </Show>
+      <ChangeOutcome preview={change.preview()} done={done() && 'Password changed.'} error={change.error()} />
     </form>
   );
 }

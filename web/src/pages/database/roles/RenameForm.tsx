@@ -1,5 +1,5 @@
 import { createSignal, type JSX } from 'solid-js';
-import { ChangePreview, ErrorText } from '../../../components/Chrome';
+import { ChangeOutcome } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { changeOf, mutate, RenameRole } from './operations';
 
@@ -61,8 +61,7 @@ export function RenameForm(props: {
           Cancel
         </button>
       </div>
-      <ChangePreview of={change.preview()} />
-      <ErrorText error={change.error()} />
+      <ChangeOutcome preview={change.preview()} error={change.error()} />
     </form>
   );
 }
