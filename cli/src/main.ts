@@ -58,20 +58,44 @@ async function resolveDatabase(client: Api, db: string): Promise<{ id: string; n
   throw new CliError('NOT_FOUND', `no database ${db} that you can see (run \`rolecall databases\`)`);
 }
 
+interface RoleOffer {
+  mayGive: boolean;
+  refusalMessage: string | null;
+  configuredRole: { id: string; rolname: string };
+}
+
+/**
+ * A role name (or configured role id) as one the viewer may give on the database, read through `roleOffers` so a
+ * role that exists but is not theirs to give says why (FORBIDDEN: reason) rather than "no such role".
+ */
 async function configuredRoleId(client: Api, databaseId: string, rolname: string): Promise<string> {
-  if (looksLikeId(rolname, 'ConfiguredRole')) return rolname;
-  const database = await client.field<{ configuredRoles: { id: string; rolname: string }[] }>(
-    `query($id: ID!) { database(id: $id) { ${ERROR} ... on Database { configuredRoles { id rolname } } } }`,
+  const database = await client.field<{
+    viewerCapabilities: { canManageCollaborators: boolean };
+    roleOffers: unknown;
+  }>(
+    `query($id: ID!) { database(id: $id) { ${ERROR} ... on Database {
+      viewerCapabilities { canManageCollaborators }
+      roleOffers { ${ERROR} ... on DatabaseRoleOffersSuccess { data { mayGive refusalMessage configuredRole { id rolname } } } }
+    } } }`,
     { id: databaseId },
   );
-  const role = database.configuredRoles.find((configured) => configured.rolname === rolname);
-  if (!role) {
+  if (!database.viewerCapabilities.canManageCollaborators)
+    throw new CliError('FORBIDDEN', "only admins and this database's managers add or invite collaborators");
+  const { data: offers } = unwrap<{ data: RoleOffer[] }>(database.roleOffers);
+  const byId = looksLikeId(rolname, 'ConfiguredRole');
+  const offer = offers.find((candidate) =>
+    byId ? candidate.configuredRole.id === rolname : candidate.configuredRole.rolname === rolname,
+  );
+  // An id the offers do not list (another server's role, say) is the server's to refuse, in its words.
+  if (!offer && byId) return rolname;
+  if (!offer) {
     throw new CliError(
       'NOT_FOUND',
       `${rolname} is not a configured role on this server (an admin configures it first)`,
     );
   }
-  return role.id;
+  if (!offer.mayGive) throw new CliError('FORBIDDEN', offer.refusalMessage ?? `you may not give ${rolname}`);
+  return offer.configuredRole.id;
 }
 
 function accessLevel(value: string): string {

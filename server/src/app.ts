@@ -11,10 +11,15 @@ import type { WebSocketServer } from 'ws';
 import { CookieJar } from './auth/cookies.js';
 import { resolveViewer } from './auth/sessions.js';
 import type { Context, Services } from './context.js';
-import { useOriginCheck } from './http/origin.js';
+import { limitRequestBody } from './http/body-limit.js';
+import { corsFor, type OriginPolicy, useOriginCheck } from './http/origin.js';
+import { setSecurityHeaders } from './http/security-headers.js';
 import { useSharedSubscriptionResults } from './http/shared-subscriptions.js';
+import { useSubscriptionQuota } from './http/subscription-quota.js';
+import { useUnauthenticatedAnswers } from './http/unauthenticated.js';
 import { attachWebSockets } from './http/websocket.js';
 import { createLoaders } from './loaders.js';
+import { recordListeningOrigin } from './mail/links.js';
 import { fromRoot } from './paths.js';
 import { schema } from './schema/index.js';
 
@@ -66,12 +71,18 @@ function useResponseCookies(cookieJars: WeakMap<Request, CookieJar>): Plugin {
   };
 }
 
+function originPolicy(config: Services['config']): OriginPolicy {
+  return { allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl };
+}
+
 export function createGraphQL(services: Services): YogaServerInstance<Record<string, unknown>, Context> {
   const cookieJars = new WeakMap<Request, CookieJar>();
   const { logger, config } = services;
+  const origins = originPolicy(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    cors: corsFor(origins),
     graphiql: config.isDevelopment ? { headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
     landingPage: false,
     logging: {
@@ -92,19 +103,23 @@ export function createGraphQL(services: Services): YogaServerInstance<Record<str
     // Node's request (`req`) comes from the HTTP server, or from the WebSocket upgrade (see http/websocket.ts).
     context: ({ request, req }) => buildContext(services, request, req as IncomingMessage | undefined, cookieJars),
     plugins: [
-      useOriginCheck(config.allowedOrigins),
+      useOriginCheck(origins),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useResponseCookies(cookieJars),
       // Compiles each query once: large catalog reads (10,000 roles) execute several times faster than interpreted.
       // Not subscriptions: graphql-jit 0.8 hands a subscribe resolver the operation's variables as its arguments.
       useGraphQlJit({}, { enableIf: (args) => !isSubscription(args.document, args.operationName) }),
       useSharedSubscriptionResults(),
+      // After the shared results: it counts the streams they hand out.
+      useSubscriptionQuota(config.maxSubscriptionsPerUser),
+      useUnauthenticatedAnswers(),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 30 },
         maxDirectives: { n: 20 },
         maxTokens: { n: 2000 },
-        costLimit: { maxCost: 5000 },
+        // Reading every field of every database three levels deep costs about 5,200; a few nested lists cost more.
+        costLimit: { maxCost: 6000 },
         blockFieldSuggestion: { enabled: !config.isDevelopment },
       }),
     ],
@@ -173,23 +188,31 @@ function shutDown(server: Server, sockets: WebSocketServer, inFlight: Set<Server
   return { done: done.finally(() => clearTimeout(deadline)), cut };
 }
 
+export interface AppOptions {
+  /** The built web app (`web/dist`); when it is missing, a page says how to build it. */
+  webRoot?: string;
+}
+
 /** Rolecall's HTTP server: GraphQL at /graphql, the web app at /. `start(0)` listens on a free port (tests). */
-export function buildApp(services: Services): App {
+export function buildApp(services: Services, { webRoot = WEB_ROOT }: AppOptions = {}): App {
+  const { config } = services;
   const yoga = createGraphQL(services);
-  const web = existsSync(WEB_ROOT) ? sirv(WEB_ROOT, { single: true, etag: true }) : notBuilt;
+  const web = existsSync(webRoot) ? sirv(webRoot, { single: true, etag: true }) : notBuilt;
   const inFlight = new Set<ServerResponse>();
   let shutdown: Shutdown | null = null;
   const server = createServer((request, response) => {
     inFlight.add(response);
     response.once('close', () => inFlight.delete(response));
     if (shutdown) response.setHeader('connection', 'close');
-    if (request.url?.startsWith('/graphql')) return yoga(request, response);
-    return web(request, response);
+    setSecurityHeaders(request, response, config.isDevelopment);
+    if (!request.url?.startsWith('/graphql')) return web(request, response);
+    if (limitRequestBody(request, response, config.maxRequestBytes)) return yoga(request, response);
   });
   const sockets = attachWebSockets(
     server,
     yoga,
-    services.config.allowedOrigins,
+    originPolicy(config),
+    { maxMessageBytes: config.maxRequestBytes, maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection },
     async (request) => {
       const viewer = await resolveViewer(services, request, new CookieJar(request.headers.get('cookie'), false));
       return viewer !== null;
@@ -205,7 +228,9 @@ export function buildApp(services: Services): App {
         server.once('error', reject);
         server.listen(port, host, () => {
           const address = server.address() as AddressInfo;
-          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
+          const origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+          recordListeningOrigin(services.config, origin);
+          resolve(origin);
         });
       }),
     stop: ({ graceMs = SHUTDOWN_GRACE_MS } = {}) => {

@@ -20,11 +20,23 @@ const Env = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  /** Largest /graphql request body, and WebSocket message once a connection is initialised (1 MiB). */
+  ROLECALL_MAX_REQUEST_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(1024 * 1024),
+  /** Operations one WebSocket connection may have running at once (subscriptions, mostly). */
+  ROLECALL_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(100),
+  /** Subscriptions one user may hold across all connections and SSE streams of this instance. */
+  ROLECALL_MAX_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().positive().default(500),
   /** Rolecall is behind a reverse proxy: take the client address for login throttling from its X-Forwarded-For. */
   ROLECALL_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** Failed sign-ins from one client address, whatever the names, before it must wait out 15 minutes. */
+  ROLECALL_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -52,14 +64,27 @@ const Env = z.object({
   MAIL_FROM: z.string().default('Rolecall <rolecall@localhost>'),
   /** redis:// (or rediss://) for the event signal between instances; unset: LISTEN/NOTIFY on the metadata database. */
   REDIS_URL: z.string().url().optional(),
-  /** The address people reach Rolecall at, for links in e-mails; unset: the origin of the request. */
+  /** The address people reach Rolecall at, for links; required with SMTP_URL; unset: http://HOST:PORT (as bound). */
   PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/**
+ * E-mailed links must point at the address people reach Rolecall at: never at a request's Host header (the sender
+ * chooses it, and would receive the token), nor at a listening address nobody else can reach.
+ */
+function requirePublicUrlForMail(parsed: z.infer<typeof Env>): void {
+  if (parsed.SMTP_URL && !parsed.PUBLIC_URL) {
+    throw new Error(
+      'PUBLIC_URL is required when SMTP_URL is set: e-mailed links are built from it (e.g. PUBLIC_URL=https://rolecall.example.com).',
+    );
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = Env.parse(env);
+  requirePublicUrlForMail(parsed);
   return {
     env: parsed.NODE_ENV,
     isDevelopment: parsed.NODE_ENV === 'development',
@@ -70,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     secretKey: parsed.ROLECALL_SECRET_KEY,
     allowedOrigins: parsed.ROLECALL_ALLOWED_ORIGINS,
     trustProxy: parsed.ROLECALL_TRUST_PROXY,
+    loginFailuresPerAddress: parsed.ROLECALL_LOGIN_FAILURES_PER_ADDRESS,
+    maxRequestBytes: parsed.ROLECALL_MAX_REQUEST_BYTES,
+    maxSubscriptionsPerConnection: parsed.ROLECALL_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    maxSubscriptionsPerUser: parsed.ROLECALL_MAX_SUBSCRIPTIONS_PER_USER,
     sessionTtlMs: parsed.SESSION_TTL_HOURS * 3600_000,
     logLevel: parsed.LOG_LEVEL,
     demo: parsed.ROLECALL_DEMO,

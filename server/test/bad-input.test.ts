@@ -141,6 +141,19 @@ beforeAll(async () => {
     `mutation { createApiToken(name: "ci") { ${ERROR_FIELDS} ... on CreatedApiToken { apiToken { id } } } }`,
   );
   real.ApiToken = (token.apiToken as { id: string }).id;
+  const marked = await admin.field(
+    `mutation($db: ID!, $role: ID!) { setRoleAssignable(databaseId: $db, configuredRoleId: $role, assignable: true) {
+      ${ERROR_FIELDS} } }`,
+    { db: real.Database, role: real.ConfiguredRole },
+  );
+  expect(marked.__typename).toBe('RoleOffer');
+  // With no SMTP here no verification e-mail can go out: a pending one is written as the mailer would leave it.
+  await testApp.sql(
+    `INSERT INTO "EmailVerification" (id, "userId", email, "tokenHash", "expiresAt")
+     SELECT gen_random_uuid(), id, email, md5(random()::text), now() + interval '1 day' FROM "User" WHERE username = 'sam'`,
+    [],
+    'rolecall_metadata',
+  );
 });
 
 afterAll(async () => {

@@ -9,13 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leakedSecrets, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import {
+  addCollaborator,
   configureRole,
   connect,
+  createApiToken,
   createLoginRole,
   createManagedDatabase,
   createUser,
   ERROR_FIELDS,
   setupAdmin,
+  signIn,
 } from './support/fixtures.js';
 import { hasTablePrivilege } from './support/permissions.js';
 
@@ -531,5 +534,60 @@ describe('the command line itself', () => {
     ).toBe(true);
     expect(requests.filter((request) => !/\r\nx-rolecall-csrf: 1\r\n/i.test(request))).toEqual([]);
     expect(leakedSecrets(testApp.logs)).toEqual([]);
+  });
+});
+
+describe('roles a manager may not give', () => {
+  it('exits 1 with FORBIDDEN and the reason for a role the manager may not give, and gives the ones they may', async () => {
+    const auditor = await configureRole(admin, shopId, 'auditor', await createLoginRole(testApp, 'auditor'));
+    const bob = await createUser(admin, 'bob');
+    const carl = await createUser(admin, 'carl');
+    await addCollaborator(admin, {
+      databaseId: shopId,
+      userId: bob.id,
+      configuredRoleId: analystRoleId,
+      access: 'MANAGER',
+    });
+    const bobClient = testApp.client();
+    await signIn(bobClient, 'bob', bob.password);
+    const asBob = { ROLECALL_URL: testApp.url, ROLECALL_TOKEN: await createApiToken(bobClient, 'cli') };
+
+    // shop_owner, the admin's connecting role, has CREATEROLE: a manager never gives it.
+    const powerful = await rolecall(['collaborators-add', carl.id, '--db', 'shop', '--role', 'shop_owner'], asBob);
+    expect(powerful).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        'FORBIDDEN: shop_owner has superuser, CREATEROLE, BYPASSRLS or REPLICATION: only admins give such roles.\n',
+    });
+    const unsettable = await rolecall(
+      ['invite', 'erin@example.com', '--db', 'shop', '--role', 'auditor', '--json'],
+      asBob,
+    );
+    expect(unsettable).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        'FORBIDDEN: Your role cannot SET ROLE to auditor and no admin marked it assignable here: only admins can give it.\n',
+    });
+    const missing = await rolecall(['invite', 'erin@example.com', '--db', 'shop', '--role', 'nobody'], asBob);
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.stderr).toMatch(/^NOT_FOUND: nobody is not a configured role/);
+
+    // Their own role, and a role an admin marked assignable here, they give.
+    const added = await json(['collaborators-add', carl.id, '--db', 'shop', '--role', 'analyst'], asBob);
+    expect(added).toMatchObject({ access: 'MEMBER', user: { username: 'carl' }, role: { rolname: 'analyst' } });
+    const marked = await admin.field(
+      `mutation($databaseId: ID!, $configuredRoleId: ID!) {
+        setRoleAssignable(databaseId: $databaseId, configuredRoleId: $configuredRoleId, assignable: true) {
+          ${ERROR_FIELDS} ... on RoleOffer { markedAssignable } } }`,
+      { databaseId: shopId, configuredRoleId: auditor.id },
+    );
+    expect(marked).toMatchObject({ markedAssignable: true });
+    const invited = await json<{ invitation: { email: string; role: { rolname: string } } }>(
+      ['invite', 'erin@example.com', '--db', 'shop', '--role', 'auditor'],
+      asBob,
+    );
+    expect(invited.invitation).toMatchObject({ email: 'erin@example.com', role: { rolname: 'auditor' } });
   });
 });

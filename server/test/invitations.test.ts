@@ -20,6 +20,8 @@ import { collect, wsClient } from './support/subscriptions.js';
 
 const TTL_HOURS = 48;
 const MAIL_FROM = 'Rolecall <noreply@rolecall.test>';
+/** Required with SMTP_URL: e-mailed links are built from it, never from a request's Host. */
+const PUBLIC_URL = 'https://rolecall.example.test';
 
 const INVITATION = 'id email status access createdAt expiresAt respondedAt role { rolname } invitedBy { username }';
 const INVITE = `mutation($input: InviteCollaboratorInput!) { inviteCollaborator(input: $input) { ${ERROR_FIELDS}
@@ -27,7 +29,7 @@ const INVITE = `mutation($input: InviteCollaboratorInput!) { inviteCollaborator(
 const RESEND = `mutation($id: ID!) { resendInvitation(id: $id) { ${ERROR_FIELDS}
   ... on InvitationSent { delivery acceptUrl invitation { ${INVITATION} } } } }`;
 const REVOKE = `mutation($id: ID!) { revokeInvitation(id: $id) { ${ERROR_FIELDS} ... on Invitation { ${INVITATION} } } }`;
-const COLLABORATOR = 'id access role { rolname } user { username email isAdmin }';
+const COLLABORATOR = 'id access role { rolname } user { username email emailVerified isAdmin }';
 const ACCEPT = `mutation($token: String!, $newAccount: NewAccountInput) {
   acceptInvitation(token: $token, newAccount: $newAccount) { ${ERROR_FIELDS}
     ... on InvitationUnusableError { state } ... on Collaborator { ${COLLABORATOR} } } }`;
@@ -188,6 +190,7 @@ beforeAll(async () => {
   const smtpPort = (smtp.server.address() as AddressInfo).port;
   testApp = await startTestApp({
     SMTP_URL: `smtp://rolecall:${smtpPassword}@127.0.0.1:${smtpPort}`,
+    PUBLIC_URL,
     MAIL_FROM,
     INVITATION_TTL_HOURS: String(TTL_HOURS),
   });
@@ -246,7 +249,7 @@ describe('inviting by e-mail', () => {
     expect(mail.raw).toContain('Subject: Invitation to collaborate on atelier');
     expect(decoded(mail.raw)).toContain('as role painter (manager)');
     const link = await linkIn(mail);
-    expect(link.url.startsWith(`${testApp.url}/invitations/accept?token=rci_`)).toBe(true);
+    expect(link.url.startsWith(`${PUBLIC_URL}/invitations/accept?token=rci_`)).toBe(true);
     token = link.token;
   });
 
@@ -258,7 +261,8 @@ describe('inviting by e-mail', () => {
       __typename: 'Collaborator',
       access: 'MANAGER',
       role: { rolname: 'painter' },
-      user: { username: 'nina', email: 'nina@example.com', isAdmin: false },
+      // The link went to that address by e-mail: using it proves the address is hers.
+      user: { username: 'nina', email: 'nina@example.com', emailVerified: true, isAdmin: false },
     });
     // The same client is now signed in as nina, and works through the invited role.
     expect((await nina.request('{ viewer { username } }')).data).toEqual({ viewer: { username: 'nina' } });

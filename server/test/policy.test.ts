@@ -6,10 +6,13 @@ import {
   canAnswerInvitation,
   canBringIn,
   canManageCollaborator,
+  canSetRolePassword,
   type DatabaseCapabilities,
   databaseCapabilities,
   isRolecallAdmin,
   type Person,
+  type RoleToGive,
+  refusalToGive,
 } from '../src/policy/capabilities.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
@@ -79,8 +82,13 @@ const DECISIONS: Record<string, (standing: Standing) => string> = {
   'see the database and its collaborators': ({ person, access }) => mark(databaseCapabilities(person, access).canView),
   'read its live catalog (login roles, `currentRole`)': ({ person, access }) =>
     mark(databaseCapabilities(person, access).canReadCatalog),
-  'configure / remove stored role passwords': ({ person, access }) =>
+  'configure / remove stored role passwords, mark roles assignable': ({ person, access }) =>
     mark(databaseCapabilities(person, access).canConfigureRoles),
+  // setRolePassword runs as the viewer's role, so it needs one here.
+  'set the password of a configured role': ({ person, access }) =>
+    mark(databaseCapabilities(person, access).canReadCatalog && canSetRolePassword(person, { isConfigured: true })),
+  'change their own collaboration (role, access)': ({ person, access }) =>
+    mark(databaseCapabilities(person, access).canChangeOwnCollaboration),
   'add, change, remove collaborators': ({ person, access }) =>
     markLimited(
       databaseCapabilities(person, access).canManageCollaborators,
@@ -95,12 +103,19 @@ const DECISIONS: Record<string, (standing: Standing) => string> = {
     ),
   'roles they may give collaborators and invitees': ({ person, access }) => {
     if (!databaseCapabilities(person, access).canManageCollaborators) return '–';
-    return assignableRoles(person) === 'CONFIGURED_ON_SERVER'
-      ? 'any role configured on the server'
-      : 'only roles already in use on this database';
+    const gives = (role: Partial<RoleToGive>) =>
+      refusalToGive(person, { hasServerWidePower: false, giverMaySetRole: false, markedAssignable: false, ...role }) ===
+      null;
+    if (assignableRoles(person) === 'CONFIGURED_ON_SERVER' && gives({}) && gives({ hasServerWidePower: true }))
+      return 'any role configured on the server';
+    const powerful = { hasServerWidePower: true, giverMaySetRole: true, markedAssignable: true };
+    if (!gives({}) && gives({ giverMaySetRole: true }) && gives({ markedAssignable: true }) && !gives(powerful))
+      return 'roles their own role may `SET ROLE` to, or marked assignable here; never superuser, CREATEROLE, BYPASSRLS, REPLICATION';
+    return 'undecided';
   },
   'accept or decline an invitation sent to their own e-mail': ({ person }) =>
-    mark(canAnswerInvitation(person, { email: ` ${person.email.toUpperCase()} ` })),
+    // "Their own": an address counts as theirs once proven (email-verification.test.ts covers unproven ones).
+    mark(canAnswerInvitation({ ...person, emailVerifiedAt: new Date() }, { email: ` ${person.email.toUpperCase()} ` })),
   'leave the database': ({ person, access }) => mark(databaseCapabilities(person, access).canLeave),
   // No decision to make: changePassword and createApiToken act only on the signed-in user, whoever they are.
   'own password, own API tokens': () => mark(true),
@@ -139,7 +154,8 @@ const CAPABILITY_ROWS: Record<keyof DatabaseCapabilities, string> = {
   canView: 'see the database and its collaborators',
   canReadCatalog: 'read its live catalog (login roles, `currentRole`)',
   canManageCollaborators: 'add, change, remove collaborators',
-  canConfigureRoles: 'configure / remove stored role passwords',
+  canConfigureRoles: 'configure / remove stored role passwords, mark roles assignable',
+  canChangeOwnCollaboration: 'change their own collaboration (role, access)',
   canDisconnect: 'connect / disconnect a database',
   canLeave: 'leave the database',
 };
@@ -158,6 +174,7 @@ const CAPABILITIES = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS} ... 
 describe("Database.viewerCapabilities over GraphQL matches the README's table", () => {
   let testApp: TestApp;
   let databaseId: string;
+  const roleIds = new Map<string, string>();
   const viewers = new Map<string, { client: TestClient; column: Column; collaborates: boolean }>();
 
   async function signedIn(username: string, password: string): Promise<TestClient> {
@@ -172,7 +189,18 @@ describe("Database.viewerCapabilities over GraphQL matches the README's table", 
     await setupAdmin(admin);
     databaseId = await connect(admin, testApp, await createManagedDatabase(testApp, 'ledger', 'ledger_owner'));
     const clerk = await configureRole(admin, databaseId, 'clerk', await createLoginRole(testApp, 'clerk'));
-    await configureRole(admin, databaseId, 'spare', await createLoginRole(testApp, 'spare'));
+    const spare = await configureRole(admin, databaseId, 'spare', await createLoginRole(testApp, 'spare'));
+    const deputyPassword = await createLoginRole(testApp, 'deputy');
+    await testApp.sql('ALTER ROLE deputy CREATEROLE; GRANT deputy TO clerk');
+    const deputy = await configureRole(admin, databaseId, 'deputy', deputyPassword);
+    const ledgerOwner = (
+      await admin.field<{ configuredRoles: { id: string; rolname: string }[] }>(
+        'query($id: ID!) { database(id: $id) { ... on Database { configuredRoles { id rolname } } } }',
+        { id: databaseId },
+      )
+    ).configuredRoles.find((role) => role.rolname === 'ledger_owner');
+    for (const [rolname, role] of Object.entries({ clerk, spare, deputy, ledger_owner: ledgerOwner }))
+      roleIds.set(rolname, role?.id as string);
     const join = async (username: string, access: Access | null, isAdmin = false) => {
       const user = await createUser(admin, username, isAdmin);
       if (access) {
@@ -226,18 +254,72 @@ describe("Database.viewerCapabilities over GraphQL matches the README's table", 
     });
   }
 
-  it('offers each viewer who manages collaborators exactly the roles the table says they may give', async () => {
-    const offered = async (name: string) => {
-      const viewer = viewers.get(name) as { client: TestClient };
-      const database = await viewer.client.field<{ configuredRoles: { rolname: string }[] }>(CAPABILITIES, {
-        id: databaseId,
-      });
-      return database.configuredRoles.map((role) => role.rolname);
-    };
+  const OFFERS = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS} ... on Database {
+    configuredRoles { rolname }
+    roleOffers { ${ERROR_FIELDS} ... on DatabaseRoleOffersSuccess {
+      data { configuredRole { rolname } mayGive refusal markedAssignable } } } } } }`;
+
+  interface Offers {
+    configuredRoles: { rolname: string }[];
+    roleOffers: { data: { configuredRole: { rolname: string }; mayGive: boolean; refusal: string | null }[] };
+  }
+
+  async function offersTo(name: string): Promise<{ given: string[]; refusals: Record<string, string | null> }> {
+    const viewer = viewers.get(name) as { client: TestClient };
+    const database = await viewer.client.field<Offers>(OFFERS, { id: databaseId });
+    const refusals = Object.fromEntries(
+      database.roleOffers.data.map((offer) => [offer.configuredRole.rolname, offer.refusal]),
+    );
+    const given = database.roleOffers.data
+      .filter((offer) => offer.mayGive)
+      .map((offer) => offer.configuredRole.rolname);
+    expect(database.configuredRoles.map((role) => role.rolname)).toEqual(given);
+    return { given, refusals };
+  }
+
+  async function markAssignable(rolname: string, assignable: boolean) {
+    const admin = viewers.get('an admin who does not collaborate') as { client: TestClient };
+    const roleId = roleIds.get(rolname);
+    return admin.client.field(
+      `mutation($db: ID!, $role: ID!, $assignable: Boolean!) {
+        setRoleAssignable(databaseId: $db, configuredRoleId: $role, assignable: $assignable) {
+          ${ERROR_FIELDS} ... on RoleOffer { markedAssignable } } }`,
+      { db: databaseId, role: roleId, assignable },
+    );
+  }
+
+  it('offers an admin every role configured on the server, powerful ones included', async () => {
     const rolesRow = table.get('roles they may give collaborators and invitees');
     expect(rolesRow?.get('admin')).toBe('any role configured on the server');
-    expect(await offered('an admin who does not collaborate')).toEqual(['clerk', 'ledger_owner', 'spare']);
-    expect(rolesRow?.get(COLUMNS[1])).toBe('only roles already in use on this database');
-    expect(await offered('a MANAGER')).toEqual(['clerk', 'ledger_owner']);
+    const { given } = await offersTo('an admin who does not collaborate');
+    expect(given).toEqual(['clerk', 'deputy', 'ledger_owner', 'spare']);
+  });
+
+  it("offers a MANAGER only what their own role may SET ROLE to, never the connecting admin's role", async () => {
+    const { given, refusals } = await offersTo('a MANAGER');
+    // clerk is the MANAGER's own role; deputy (CREATEROLE) is granted to clerk, so clerk may become it: still refused.
+    expect(given).toEqual(['clerk']);
+    expect(refusals).toEqual({
+      clerk: null,
+      deputy: 'SERVER_WIDE_POWER',
+      ledger_owner: 'SERVER_WIDE_POWER',
+      spare: 'NOT_SETTABLE',
+    });
+    expect(await offersTo('a MEMBER')).toEqual({ given: [], refusals: {} });
+  });
+
+  it('lets an admin mark a role assignable for managers, but never one with server-wide powers', async () => {
+    expect(await markAssignable('spare', true)).toMatchObject({ __typename: 'RoleOffer', markedAssignable: true });
+    expect((await offersTo('a MANAGER')).given).toEqual(['clerk', 'spare']);
+    expect(await markAssignable('deputy', true)).toMatchObject({ __typename: 'ValidationError' });
+    expect(await markAssignable('spare', false)).toMatchObject({ markedAssignable: false });
+    expect((await offersTo('a MANAGER')).given).toEqual(['clerk']);
+    const manager = viewers.get('a MANAGER') as { client: TestClient };
+    const byManager = await manager.client.field(
+      `mutation($db: ID!, $role: ID!) { setRoleAssignable(databaseId: $db, configuredRoleId: $role, assignable: true) {
+        ${ERROR_FIELDS} } }`,
+      { db: databaseId, role: roleIds.get('spare') },
+    );
+    expect(byManager.__typename).toBe('ForbiddenError');
   });
 });

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { type GraphQLInputType, getNamedType, isNonNullType } from 'graphql';
 import type { Client } from 'graphql-ws';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leakedSecrets, secret, startTestApp, type TestApp, transcript } from './support/app.js';
+import { type CatalogSnapshot, catalogSnapshot, changedParts } from './support/catalog-snapshot.js';
 import type { TestClient } from './support/client.js';
 import {
   addCollaborator,
@@ -17,6 +16,7 @@ import {
   setupAdmin,
   signIn,
 } from './support/fixtures.js';
+import { type MetadataSnapshot, metadataSnapshot } from './support/metadata-snapshot.js';
 import { allOperations, type GeneratedOperation, type OperationKind, rootFields } from './support/operations.js';
 import { THROUGH_COLLABORATION } from './support/permissions.js';
 import { collect, wsClient } from './support/subscriptions.js';
@@ -57,12 +57,17 @@ const EXPECTED: Record<string, Expectation> = {
   'mutation.inviteCollaborator': unauthenticated('ForbiddenError'),
   'mutation.leaveDatabase': unauthenticated('NotFoundError'),
   'mutation.login': { anonymous: 'InvalidCredentialsError', signedIn: 'InvalidCredentialsError' },
-  'mutation.logout': { anonymous: 'Boolean', signedIn: 'Boolean', own: ['Session'] },
+  // Signing out ends the session and records that, so the session's live streams end on every instance.
+  'mutation.logout': { anonymous: 'Boolean', signedIn: 'Boolean', own: ['Session', 'Event'] },
   'mutation.removeCollaborator': unauthenticated('ForbiddenError'),
+  // Signed-in callers' addresses were set by an admin, so they are proven already.
+  'mutation.requestEmailVerification': unauthenticated('ConflictError'),
+  'mutation.verifyEmail': unauthenticated('VerificationUnusableError'),
   'mutation.removeConfiguredRole': unauthenticated('ForbiddenError'),
   'mutation.resendInvitation': unauthenticated('ForbiddenError'),
   'mutation.revokeApiToken': unauthenticated('NotFoundError'),
   'mutation.revokeInvitation': unauthenticated('ForbiddenError'),
+  'mutation.setRoleAssignable': unauthenticated('ForbiddenError'),
   'mutation.setup': { anonymous: 'SetupAlreadyDoneError', signedIn: 'SetupAlreadyDoneError' },
   'mutation.testConnection': unauthenticated('ForbiddenError'),
   'mutation.updateCollaborator': unauthenticated('ForbiddenError'),
@@ -70,6 +75,7 @@ const EXPECTED: Record<string, Expectation> = {
   // Queries answer signed-in outsiders with their own (empty) view; the leak check proves nothing of vault is in it.
   'query.apiTokens': unauthenticated('QueryApiTokensSuccess'),
   'query.auditLog': unauthenticated('EventPage'),
+  'query.canSendEmail': { anonymous: 'Boolean', signedIn: 'Boolean' },
   'query.database': unauthenticated('NotFoundError'),
   'query.databases': unauthenticated('QueryDatabasesSuccess'),
   'query.demoDatabase': { anonymous: 'null', signedIn: 'null' },
@@ -110,57 +116,6 @@ let admin: TestClient;
 let adminToken: string;
 let world: World;
 const callers: Caller[] = [];
-let metadataClient: pg.Client;
-let serverClient: pg.Client;
-let vaultClient: pg.Client;
-
-const METADATA_TABLES = [
-  'User',
-  'Session',
-  'ApiToken',
-  'Server',
-  'Database',
-  'ConfiguredRole',
-  'Collaborator',
-  'Invitation',
-  'Event',
-];
-/** Columns a mere request touches (at most once a minute): not a change anyone made. */
-const TOUCHED_COLUMNS = ['lastSeenAt', 'lastUsedAt'];
-
-/** Count and hash of every metadata table, by table. */
-async function metadataSnapshot(): Promise<Record<string, string>> {
-  const query = METADATA_TABLES.map(
-    (table) => `SELECT '${table}' AS name, count(*)::int || ':' || md5(coalesce(string_agg(
-        (to_jsonb(t) - $1::text[])::text, '|' ORDER BY to_jsonb(t)->>'id'), '')) AS state FROM "${table}" t`,
-  ).join(' UNION ALL ');
-  const { rows } = await metadataClient.query<{ name: string; state: string }>(query, [TOUCHED_COLUMNS]);
-  return Object.fromEntries(rows.map((row) => [row.name, row.state]));
-}
-
-const digest = (rows: unknown[]) => createHash('sha256').update(JSON.stringify(rows)).digest('hex');
-
-/** Roles (with password verifiers), memberships, databases, and vault's schemas, relations and default ACLs. */
-async function catalogSnapshot(): Promise<Record<string, string>> {
-  const [server, vault] = await Promise.all([
-    serverClient.query(`
-    SELECT 'roles' AS part, (SELECT json_agg(a ORDER BY rolname) FROM pg_authid a) AS rows
-    UNION ALL SELECT 'members', (SELECT json_agg(m ORDER BY roleid, member, grantor) FROM pg_auth_members m)
-    UNION ALL SELECT 'databases', (SELECT json_agg(json_build_array(datname, datdba, datacl) ORDER BY datname)
-                                     FROM pg_database)`),
-    vaultClient.query(`
-    SELECT 'schemas' AS part, (SELECT json_agg(json_build_array(nspname, nspowner, nspacl) ORDER BY nspname)
-                                 FROM pg_namespace) AS rows
-    UNION ALL SELECT 'relations', (SELECT json_agg(json_build_array(relnamespace, relname, relowner, relacl)
-                                     ORDER BY relnamespace, relname) FROM pg_class WHERE relkind IN ('r','p','v','m','f','S'))
-    UNION ALL SELECT 'defaults', (SELECT json_agg(d ORDER BY oid) FROM pg_default_acl d)`),
-  ]);
-  return Object.fromEntries([...server.rows, ...vault.rows].map((row) => [row.part as string, digest([row.rows])]));
-}
-
-function changedParts(before: Record<string, string>, after: Record<string, string>): string[] {
-  return Object.keys({ ...before, ...after }).filter((key) => before[key] !== after[key]);
-}
 
 const FAKE_INVITATION_TOKEN = `rci_${'A'.repeat(43)}`;
 const ATTACKER_PASSWORD = 'attacker-password-1';
@@ -230,6 +185,8 @@ function valueFor(caller: Caller): (path: readonly string[], type: GraphQLInputT
     'setGroupMembers.members': [{ member: 'outsider' }],
     'setPrivileges.object': { kind: 'TABLE', schema: 's', name: 't' },
     'setPrivileges.grants': [{ grantee: 'outsider', preset: 'WRITE' }],
+    'setRoleAssignable.configuredRoleId': world.memberRoleId,
+    'setRoleAssignable.assignable': true,
     'setRolePassword.name': world.vault.owner,
     'setRolePassword.password': 'taken-over-password-1',
     'setup.input': { username: 'intruder', email: 'intruder@example.com', password: 'intruder-password-1' },
@@ -270,12 +227,12 @@ function outcomeOf(value: unknown): string {
 }
 
 interface State {
-  metadata: Record<string, string>;
-  catalog: Record<string, string>;
+  metadata: MetadataSnapshot;
+  catalog: CatalogSnapshot;
 }
 
 async function currentState(): Promise<State> {
-  const [metadata, catalog] = await Promise.all([metadataSnapshot(), catalogSnapshot()]);
+  const [metadata, catalog] = await Promise.all([metadataSnapshot(testApp), catalogSnapshot(testApp, 'vault')]);
   return { metadata, catalog };
 }
 
@@ -486,13 +443,6 @@ async function createCallers(vaultId: string, annexId: string, memberRoleId: str
   );
 }
 
-async function connectSnapshotClients(): Promise<void> {
-  metadataClient = new pg.Client(testApp.cluster.url('rolecall_metadata'));
-  serverClient = new pg.Client(testApp.cluster.url());
-  vaultClient = new pg.Client(testApp.cluster.url('vault'));
-  await Promise.all([metadataClient.connect(), serverClient.connect(), vaultClient.connect()]);
-}
-
 beforeAll(async () => {
   testApp = await startTestApp({ DRIFT_INTERVAL_MS: '300' });
   admin = testApp.client();
@@ -531,11 +481,9 @@ beforeAll(async () => {
   };
   expect(adminUser.id).toBeTruthy();
   await createCallers(vaultId, annexId, memberRoleId, annexRoleId);
-  await connectSnapshotClients();
 });
 
 afterAll(async () => {
-  await Promise.all([metadataClient?.end(), serverClient?.end(), vaultClient?.end()]);
   await testApp?.stop();
 });
 

@@ -6,6 +6,7 @@ import { RouteErrors } from './components/RouteErrors';
 import { graphql } from './gql';
 import { mutate, query } from './graphql/client';
 import { AccountPage } from './pages/account/Account';
+import { VerifyEmailPage } from './pages/account/VerifyEmail';
 import { DatabasePage } from './pages/database/Database';
 import { DatabasesPage } from './pages/databases/List';
 import { AcceptInvitationPage } from './pages/invitations/Invitations';
@@ -99,6 +100,7 @@ if (root) {
         <Route path="/users" component={UsersPage} />
         <Route path="/account" component={AccountPage} />
         <Route path="/invitations/accept" component={SignedInAcceptPage} />
+        <Route path="/verify-email" component={VerifyEmailPage} />
       </Router>
     ),
     root,

@@ -1,5 +1,6 @@
 import type { Services, Viewer } from '../context.js';
 import { type CookieJar, SESSION_COOKIE } from './cookies.js';
+import { endSessions } from './revocation.js';
 import { hashToken, newToken } from './tokens.js';
 
 const TOUCH_EVERY_MS = 60_000;
@@ -13,9 +14,13 @@ export async function startSession(services: Services, cookies: CookieJar, userI
   cookies.set(SESSION_COOKIE, token, Math.floor(ttl / 1000));
 }
 
+/** Signs out: the session is deleted and its end recorded, which ends the streams it opened on every instance. */
 export async function endSession(services: Services, cookies: CookieJar, viewer: Viewer): Promise<void> {
-  if (viewer.via.kind === 'session')
-    await services.metadata.session.deleteMany({ where: { id: viewer.via.sessionId } });
+  const via = viewer.via;
+  if (via.kind === 'session') {
+    const ending = { userId: viewer.user.id, actorId: viewer.user.id, reason: 'logout' } as const;
+    await services.metadata.$transaction((tx) => endSessions(tx, services.events, ending, { only: via.sessionId }));
+  }
   cookies.clear(SESSION_COOKIE);
 }
 

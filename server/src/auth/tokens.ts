@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Opaque bearer secrets: 32 random bytes with a prefix that says what they are; only their SHA-256 is stored. */
-export function newToken(prefix: 'rcs' | 'rct' | 'rci'): string {
+export function newToken(prefix: 'rcs' | 'rct' | 'rci' | 'rcv'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

@@ -154,3 +154,27 @@ export async function currentRoleName(client: ClientBase): Promise<string> {
   const { rows } = await client.query<{ current_user: string }>('SELECT current_user');
   return rows[0]?.current_user ?? '';
 }
+
+/** A role as someone handing it out must see it: its server-wide powers, and whether the session role may become it. */
+export interface RoleAsGiven {
+  rolname: string;
+  /** rolsuper, rolcreaterole, rolbypassrls or rolreplication. */
+  has_server_wide_power: boolean;
+  /** `pg_has_role(current_user, …, 'SET')`; PostgreSQL 15 has no SET option, and every member may SET ROLE. */
+  current_user_may_set: boolean;
+}
+
+export async function rolesAsGiven(
+  client: ClientBase,
+  features: ServerFeatures,
+  rolnames: readonly string[],
+): Promise<RoleAsGiven[]> {
+  const mode = features.membershipOptions ? 'SET' : 'MEMBER';
+  const { rows } = await client.query<RoleAsGiven>(
+    `SELECT rolname, (rolsuper OR rolcreaterole OR rolbypassrls OR rolreplication) AS has_server_wide_power,
+            pg_has_role(current_user, oid, $2) AS current_user_may_set
+       FROM pg_roles WHERE rolname = ANY($1::text[])`,
+    [rolnames, mode],
+  );
+  return rows;
+}

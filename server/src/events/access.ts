@@ -30,6 +30,14 @@ export const SERVER_WIDE_KINDS: readonly string[] = [
 ];
 const SERVER_WIDE = new Set(SERVER_WIDE_KINDS);
 
+/**
+ * Signed out, revoked: ends of one user's sessions and API tokens (their payloads carry ids only). Such an event
+ * ends the live streams the credential opened; only admins see them, in the log and in streams.
+ */
+export const CREDENTIAL_END_KINDS = ['session.ended', 'api_token.revoked'] as const;
+const ADMIN_ONLY_KINDS: readonly string[] = CREDENTIAL_END_KINDS;
+const ADMIN_ONLY = new Set(ADMIN_ONLY_KINDS);
+
 export function isServerWide(event: Pick<Event, 'kind'>): boolean {
   return SERVER_WIDE.has(event.kind);
 }
@@ -108,6 +116,7 @@ export class EventAccess {
   private isActive = false;
   private databaseIds = new Set<string>();
   private serverIds = new Set<string>();
+  /** The user's proven address; null while unproven. */
   private email: string | null = null;
   private username: string | null = null;
 
@@ -123,7 +132,8 @@ export class EventAccess {
   private apply(user: Rights): void {
     this.isActive = Boolean(user?.isActive);
     this.isAdmin = Boolean(user?.isAdmin);
-    this.email = user?.email.trim().toLowerCase() ?? null;
+    // Invitations reach an account only through a proven address: an unproven one is a claim anyone could type.
+    this.email = user?.emailVerifiedAt ? user.email.trim().toLowerCase() : null;
     this.username = user?.username ?? null;
     this.databaseIds = new Set(user?.collaborators.map((collaborator) => collaborator.databaseId) ?? []);
     this.serverIds = new Set(user?.collaborators.map((collaborator) => collaborator.database.serverId) ?? []);
@@ -175,7 +185,7 @@ export class EventAccess {
     // Invitations store their address trimmed and lowercased, the form `email` holds here.
     if (this.email)
       scope.push({ kind: { startsWith: 'invitation.' }, payload: { path: ['email'], equals: this.email } });
-    return { OR: scope };
+    return { AND: [{ kind: { notIn: [...ADMIN_ONLY_KINDS] } }, { OR: scope }] };
   }
 
   /**
@@ -186,6 +196,7 @@ export class EventAccess {
   view(event: Event): Event | null {
     if (!this.isActive) return null;
     if (this.isAdmin) return event;
+    if (ADMIN_ONLY.has(event.kind)) return null;
     if (event.databaseId && this.databaseIds.has(event.databaseId)) return event;
     const onTheirServer = event.serverId !== null && this.serverIds.has(event.serverId);
     if (this.isAboutThem(event)) return event;

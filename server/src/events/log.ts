@@ -5,10 +5,13 @@ import type { EventSignal } from './signal.js';
 export type EventKind =
   | 'user.created'
   | 'user.updated'
+  | 'session.ended'
+  | 'api_token.revoked'
   | 'database.connected'
   | 'database.disconnected'
   | 'role.configured'
   | 'role.unconfigured'
+  | 'role.assignability_changed'
   | 'collaborator.added'
   | 'collaborator.changed'
   | 'collaborator.removed'

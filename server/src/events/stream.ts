@@ -2,6 +2,7 @@ import type { Event, Prisma } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
 import { EventAccess, isServerWide, mayChangeAccess, SERVER_WIDE_KINDS } from './access.js';
 import type { EventBus } from './bus.js';
+import { type Credential, watchCredential } from './credentials.js';
 
 export interface StreamFilter {
   databaseId?: string | null;
@@ -60,6 +61,7 @@ function shutOut(access: EventAccess, filter: StreamFilter): boolean {
 /**
  * The events a user may see, live; with `after`, first those it missed since that cursor. Live events are
  * buffered from the start and replayed ones are skipped by id, so the switch loses nothing and doubles nothing.
+ * It ends when the credential that opened it ends (signed out, revoked, expired), delivering nothing after that.
  * A plain async generator, not a Repeater: a change reaches every open dashboard through one of these each.
  */
 export function eventStream(
@@ -68,6 +70,7 @@ export function eventStream(
   userId: string,
   filter: StreamFilter,
   after: bigint | null,
+  credential: Credential | null = null,
 ): AsyncIterableIterator<Event> {
   const inbox: Event[] = [];
   let wake: (() => void) | null = null;
@@ -76,16 +79,20 @@ export function eventStream(
     inbox.push(event);
     wake?.();
   });
+  let stopWatching: () => void = () => undefined;
   const close = () => {
     closed = true;
     unsubscribe();
+    stopWatching();
     wake?.();
   };
+  if (credential) stopWatching = watchCredential({ metadata, bus }, credential, close);
 
   async function* events(): AsyncGenerator<Event> {
     try {
       const access = new EventAccess(metadata, userId);
       const [databaseServer] = await Promise.all([serverOfDatabase(metadata, filter), access.refresh()]);
+      if (closed) return;
       let last = after ?? bus.latestId;
       /** undefined: skip the event (seen, or not for this subscriber); null: the subscriber may no longer watch. */
       const decide = (event: Event): Event | null | undefined => {
@@ -109,7 +116,7 @@ export function eventStream(
           for (const event of page) {
             let shown = verdict(event);
             if (shown instanceof Promise) shown = await shown;
-            if (shown === null) return;
+            if (shown === null || closed) return;
             if (shown) yield shown;
           }
           if (page.length < REPLAY_PAGE) break;
@@ -127,7 +134,7 @@ export function eventStream(
         }
         let shown = verdict(event);
         if (shown instanceof Promise) shown = await shown;
-        if (shown === null) return;
+        if (shown === null || closed) return;
         if (shown) yield shown;
       }
     } finally {

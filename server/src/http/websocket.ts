@@ -2,17 +2,35 @@ import type { IncomingMessage, Server } from 'node:http';
 import { type DocumentNode, type ExecutionArgs, type ExecutionResult, GraphQLError } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { Context } from '../context.js';
+import { watchCredential } from '../events/credentials.js';
 import type { Logger } from '../logger.js';
-import { isAllowedOrigin } from './origin.js';
+import { isForeignRequest, type OriginPolicy } from './origin.js';
 import { serialisedOnce, withPayload } from './shared-payloads.js';
+import { tooManySubscriptions } from './subscription-quota.js';
 
 type Extra = { socket: WebSocket; request: IncomingMessage };
 type OperationResult = ReturnType<NonNullable<ServerOptions<Record<string, unknown>, Extra>['execute']>>;
 
 /** How often a connection is pinged, and how long its pong may take before the connection is dropped. */
 const KEEP_ALIVE_MS = 12_000;
+/**
+ * Largest message before a connection is initialised: messages are parsed before anyone is authenticated, and a
+ * connection_init holds little more than a token.
+ */
+const MAX_MESSAGE_BYTES_BEFORE_INIT = 64 * 1024;
+/** How long a client closed for a too-big message has to read why, before its connection is dropped. */
+const CLOSE_GRACE_MS = 1_000;
+/** RFC 6455 "message too big". */
+const MESSAGE_TOO_BIG = 1009;
+
+export interface WebSocketLimits {
+  /** Largest message once a connection is initialised; `ws` closes with 1009 on a larger frame before buffering it. */
+  maxMessageBytes: number;
+  /** Operations one connection may have running; one more gets an error message for its id. */
+  maxSubscriptionsPerConnection: number;
+}
 
 interface Enveloped {
   execute: (args: ExecutionArgs) => OperationResult;
@@ -38,25 +56,37 @@ export function upgradeRequest(
 
 /**
  * graphql-ws on the HTTP server's /graphql. A connection must come from an allowed origin and authenticate
- * (session cookie on the upgrade, or a token in connectionParams); otherwise it is closed with 4403.
+ * (session cookie on the upgrade, or a token in connectionParams); otherwise it is closed with 4403. A message over
+ * 64 KiB before that, or over `limits.maxMessageBytes` after, closes it with 1009.
  */
 export function attachWebSockets(
   server: Server,
   yoga: YogaServerInstance<Record<string, unknown>, Context>,
-  allowedOrigins: readonly string[],
+  origins: OriginPolicy,
+  limits: WebSocketLimits,
   isAuthenticated: (request: Request) => Promise<boolean>,
   logger: Logger,
 ): WebSocketServer {
-  const sockets = new WebSocketServer({ server, path: '/graphql', handleProtocols });
+  const sockets = new WebSocketServer({
+    server,
+    path: '/graphql',
+    handleProtocols,
+    maxPayload: limits.maxMessageBytes,
+  });
+  const initialised = new WeakSet<WebSocket>();
   const graphqlWs = makeServer<Record<string, unknown>, Extra>({
     execute: (args) => (args.rootValue as Enveloped).execute(args),
     subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
     onConnect: async (ctx) => {
       const request = upgradeRequest(ctx.extra.request, ctx.connectionParams);
-      if (!isAllowedOrigin(request, allowedOrigins)) return false;
-      return isAuthenticated(request);
+      if (isForeignRequest(request, origins) || !(await isAuthenticated(request))) return false;
+      initialised.add(ctx.extra.socket);
+      return true;
     },
     onSubscribe: async (ctx, _id, params) => {
+      // graphql-ws has already registered this operation.
+      if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection)
+        return [tooManySubscriptions(limits.maxSubscriptionsPerConnection, 'per connection')];
       const request = upgradeRequest(ctx.extra.request, ctx.connectionParams);
       const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
         request,
@@ -78,16 +108,29 @@ export function attachWebSockets(
         document,
         operationName: params.operationName,
         variableValues: params.variables,
-        contextValue: await contextFactory(),
+        contextValue: closeWhenCredentialEnds(ctx.extra.socket, await contextFactory()),
         rootValue: { execute, subscribe },
       };
     },
     onNext: (_ctx, _id, _payload, _args, result) => serialisedOnce(result as ExecutionResult),
   });
-  sockets.on('connection', (socket, request) => serve(graphqlWs, socket, request, logger));
+  sockets.on('connection', (socket, request) => serve(graphqlWs, socket, request, initialised, logger));
   // The HTTP server's own errors (a port in use) come here too; whoever started it handles them.
   sockets.on('error', (error) => logger.debug({ err: error.message }, 'WebSocket server error'));
   return sockets;
+}
+
+const watchedSockets = new WeakSet<WebSocket>();
+
+/** A connection lives no longer than the credential it opened with: signed out, revoked or expired closes it. */
+function closeWhenCredentialEnds<C extends object>(socket: WebSocket, contextValue: C): C {
+  if (watchedSockets.has(socket) || socket.readyState !== socket.OPEN) return contextValue;
+  watchedSockets.add(socket);
+  const context = contextValue as unknown as Context;
+  const end = () => socket.close(CloseCode.Forbidden, 'Credential ended');
+  if (!context.viewer) end();
+  else socket.once('close', watchCredential(context, context.viewer.via, end));
+  return contextValue;
 }
 
 /**
@@ -100,13 +143,19 @@ function serve(
   graphqlWs: ReturnType<typeof makeServer<Record<string, unknown>, Extra>>,
   socket: WebSocket,
   request: IncomingMessage,
+  initialised: WeakSet<WebSocket>,
   logger: Logger,
 ): void {
   const closeOnError = (error: unknown) => {
     logger.error({ err: error }, 'WebSocket connection failed');
     socket.close(CloseCode.InternalServerError, 'Internal server error');
   };
-  socket.once('error', closeOnError);
+  socket.once('error', (error: Error & { code?: string }) => {
+    if (!error.code?.startsWith('WS_ERR_')) return closeOnError(error);
+    // The client broke the protocol and `ws` has closed with the code for it (1009 for a frame over maxPayload).
+    logger.debug({ err: error.message }, 'WebSocket protocol error');
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') stopReading(socket, request);
+  });
   let pongWait: NodeJS.Timeout | undefined;
   const keepAlive = setInterval(() => {
     if (socket.readyState !== socket.OPEN) return;
@@ -124,6 +173,8 @@ function serve(
       close: (code, reason) => socket.close(code, reason),
       onMessage: (handle) =>
         socket.on('message', async (data) => {
+          if (!initialised.has(socket) && byteLength(data) > MAX_MESSAGE_BYTES_BEFORE_INIT)
+            return socket.close(MESSAGE_TOO_BIG, 'Message too big');
           try {
             await handle(String(data));
           } catch (error) {
@@ -138,4 +189,19 @@ function serve(
     clearTimeout(pongWait);
     closed(code, String(reason));
   });
+}
+
+/**
+ * After a message over the limit, `ws` goes on reading (and dropping) the rest of it until the client answers the
+ * close: stop reading instead, give the client a moment to read the close code, then drop the connection.
+ */
+function stopReading(socket: WebSocket, request: IncomingMessage): void {
+  // `ws` resumes the TCP socket on the next tick to drain it; pause it after that.
+  setImmediate(() => request.socket.pause());
+  const drop = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS);
+  socket.once('close', () => clearTimeout(drop));
+}
+
+function byteLength(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((total, part) => total + part.length, 0) : data.byteLength;
 }

@@ -1,5 +1,5 @@
 import type { Access } from '../generated/prisma/enums.js';
-import type { MailMessage } from './mailer.js';
+import { escapeHtml, type MailMessage } from './mailer.js';
 
 export interface InvitationMail {
   to: string;
@@ -11,8 +11,6 @@ export interface InvitationMail {
   invitedBy: string;
   expiresAt: Date;
 }
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The invitation e-mail: who invites whom to what, the accept link, and when it stops working. */
 export function invitationMessage(mail: InvitationMail): MailMessage {

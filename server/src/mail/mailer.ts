@@ -8,6 +8,8 @@ export interface MailMessage {
   html?: string;
 }
 
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }

@@ -1,8 +1,16 @@
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.js';
+import { endSessions, revokeApiTokens } from '../auth/revocation.js';
 import { endSession, startSession } from '../auth/sessions.js';
+import type { SprayReport } from '../auth/throttle.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { Context } from '../context.js';
-import { InvalidCredentialsError, NotFoundError, SetupAlreadyDoneError, TooManyAttemptsError } from '../errors.js';
+import {
+  InvalidCredentialsError,
+  NotFoundError,
+  SetupAlreadyDoneError,
+  TooManyAttemptsError,
+  ValidationError,
+} from '../errors.js';
 import type { ApiToken, User } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
 import { type CreateUserInput, insertUser } from './users.js';
@@ -17,7 +25,8 @@ export async function setup(context: Context, input: CreateUserInput): Promise<U
   const user = await context.metadata.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rolecall.setup'))`;
     if ((await tx.user.count()) > 0) throw new SetupAlreadyDoneError();
-    const admin = await insertUser(tx, { ...input, isAdmin: true });
+    // The first admin vouches for their own address, as any admin does for the addresses they set.
+    const admin = await insertUser(tx, { ...input, isAdmin: true }, { emailProven: true });
     await context.events.record(tx, {
       kind: 'user.created',
       actorId: admin.id,
@@ -29,11 +38,8 @@ export async function setup(context: Context, input: CreateUserInput): Promise<U
   return user;
 }
 
-export async function login(context: Context, loginName: string, password: string): Promise<User> {
-  const throttle = context.loginThrottle;
-  const key = `${loginName.trim().toLowerCase()}|${context.clientAddress}`;
-  const wait = throttle.secondsUntilAllowed(key);
-  if (wait > 0) throw new TooManyAttemptsError(wait);
+/** The active user these credentials are right for, or null. */
+async function userWithPassword(context: Context, loginName: string, password: string): Promise<User | null> {
   // No username or e-mail holds a NUL (they are validated), and PostgreSQL text cannot even be compared with one.
   const user = loginName.includes('\0')
     ? null
@@ -42,12 +48,36 @@ export async function login(context: Context, loginName: string, password: strin
       });
   // Hash even when there is no such user, so timing does not tell which usernames exist.
   const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !matches || !user.isActive) {
-    throw throttle.recordFailure(key) > 0
-      ? new TooManyAttemptsError(throttle.secondsUntilAllowed(key))
-      : new InvalidCredentialsError();
+  return user && matches && user.isActive ? user : null;
+}
+
+/** Names are not logged: people type passwords into the name field. */
+function warnOfSpray(context: Context, report: SprayReport | null): void {
+  if (!report) return;
+  context.logger.warn(
+    report,
+    'many sign-in names failing from one address: a password spray, or clients behind a proxy without ROLECALL_TRUST_PROXY',
+  );
+}
+
+/**
+ * Throttled per (login, address) and per address across logins; an address has at most two sign-ins hashing at once,
+ * and a full hashing queue refuses at once: each refusal is a TooManyAttemptsError with its retry delay.
+ */
+export async function login(context: Context, loginName: string, password: string): Promise<User> {
+  const throttle = context.loginThrottle;
+  const attempt = { login: loginName.trim().toLowerCase(), address: context.clientAddress };
+  const perAddress = context.config.loginFailuresPerAddress;
+  const wait = throttle.secondsUntilAllowed(attempt, perAddress);
+  if (wait > 0) throw new TooManyAttemptsError(wait);
+  const done = throttle.begin(attempt.address);
+  const user = await userWithPassword(context, loginName, password).finally(done);
+  if (!user) {
+    warnOfSpray(context, throttle.recordFailure(attempt));
+    const lockedOut = throttle.secondsLockedOut(attempt, perAddress);
+    throw lockedOut > 0 ? new TooManyAttemptsError(lockedOut) : new InvalidCredentialsError();
   }
-  throttle.recordSuccess(key);
+  throttle.recordSuccess(attempt);
   await startSession(context, context.cookies, user.id);
   return user;
 }
@@ -61,9 +91,10 @@ export async function changeOwnPassword(context: Context, currentPassword: strin
   const viewer = requireViewer(context.viewer);
   if (!(await verifyPassword(currentPassword, viewer.user.passwordHash))) throw new InvalidCredentialsError();
   const passwordHash = await hashPassword(checkPassword(newPassword, 'newPassword'));
+  const ending = { userId: viewer.user.id, actorId: viewer.user.id, reason: 'password_changed' } as const;
   return context.metadata.$transaction(async (tx) => {
     const keep = viewer.via.kind === 'session' ? viewer.via.sessionId : undefined;
-    await tx.session.deleteMany({ where: { userId: viewer.user.id, id: { not: keep } } });
+    await endSessions(tx, context.events, ending, { except: keep });
     return tx.user.update({ where: { id: viewer.user.id }, data: { passwordHash } });
   });
 }
@@ -73,6 +104,20 @@ export interface CreatedApiToken {
   apiToken: ApiToken;
 }
 
+const LONGEST_TOKEN_DAYS = 3650;
+
+/** Null (or omitted) means a token that never expires; 0 and negatives are refused, like more than ten years. */
+function tokenExpiry(expiresInDays: number | null | undefined): Date | null {
+  if (expiresInDays == null) return null;
+  if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > LONGEST_TOKEN_DAYS) {
+    throw new ValidationError(
+      'expiresInDays',
+      `expiresInDays: from 1 to ${LONGEST_TOKEN_DAYS} days, or omitted for a token that does not expire.`,
+    );
+  }
+  return new Date(Date.now() + expiresInDays * 86_400_000);
+}
+
 /** The token is shown once, here; only its hash is kept. */
 export async function createApiToken(
   context: Context,
@@ -80,8 +125,8 @@ export async function createApiToken(
   expiresInDays?: number | null,
 ): Promise<CreatedApiToken> {
   const viewer = requireViewer(context.viewer);
+  const expiresAt = tokenExpiry(expiresInDays);
   const token = newToken('rct');
-  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
   const apiToken = await context.metadata.apiToken.create({
     data: {
       userId: viewer.user.id,
@@ -97,5 +142,10 @@ export async function revokeApiToken(context: Context, tokenId: string): Promise
   const viewer = requireViewer(context.viewer);
   const apiToken = await context.metadata.apiToken.findFirst({ where: { id: tokenId, userId: viewer.user.id } });
   if (!apiToken) throw new NotFoundError('API token');
-  return context.metadata.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
+  if (apiToken.revokedAt) return apiToken;
+  const ending = { userId: viewer.user.id, actorId: viewer.user.id, reason: 'revoked' } as const;
+  return context.metadata.$transaction(async (tx) => {
+    await revokeApiTokens(tx, context.events, ending, tokenId);
+    return tx.apiToken.findUniqueOrThrow({ where: { id: tokenId } });
+  });
 }

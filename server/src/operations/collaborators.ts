@@ -3,15 +3,15 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Access, Collaborator, Database, Prisma, Server, User } from '../generated/prisma/client.js';
 import { isUniqueViolation } from '../metadata/errors.js';
 import {
-  assignableRoles,
   canBringIn,
+  canChangeOwnCollaboration,
   canManageCollaborator,
   databaseCapabilities,
-  type Person,
   requireViewer,
 } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
 import { targetFor } from './connections.js';
+import { requireGivable } from './role-offers.js';
 
 async function viewerAccess(context: Context, userId: string, databaseId: string): Promise<Access | null> {
   const own = await context.metadata.collaborator.findUnique({ where: { userId_databaseId: { userId, databaseId } } });
@@ -41,26 +41,6 @@ export async function usableRole(context: Context, database: Database & { server
   }
   await verifyLogin(targetFor(context, database.server, database.name, role));
   return role;
-}
-
-/** The configured roles a viewer may hand out on a database, as the policy scopes them. */
-export function assignableRolesWhere(
-  viewer: { user: Person },
-  database: Pick<Database, 'id' | 'serverId'>,
-): Prisma.ConfiguredRoleWhereInput {
-  if (assignableRoles(viewer.user) === 'CONFIGURED_ON_SERVER') return { serverId: database.serverId };
-  return { serverId: database.serverId, collaborators: { some: { databaseId: database.id } } };
-}
-
-export async function requireAssignable(context: Context, managed: Managed, configuredRoleId: string): Promise<void> {
-  if (assignableRoles(managed.viewer.user) === 'CONFIGURED_ON_SERVER') return;
-  const allowed = await context.metadata.configuredRole.count({
-    where: { id: configuredRoleId, ...assignableRolesWhere(managed.viewer, managed.database) },
-  });
-  if (allowed === 0)
-    throw new ForbiddenError(
-      'Managers can only give roles already in use on this database; an admin can assign others.',
-    );
 }
 
 export function requireMayAdd(managed: Managed, user: Pick<User, 'isAdmin'>): void {
@@ -173,7 +153,7 @@ export async function addCollaborator(context: Context, input: AddCollaboratorIn
   const managed = await requireManager(context, input.databaseId);
   const user = await activeUser(context, input.userId);
   requireMayAdd(managed, user);
-  await requireAssignable(context, managed, input.configuredRoleId);
+  await requireGivable(context, managed.database, input.configuredRoleId);
   const role = await usableRole(context, managed.database, input.configuredRoleId);
   const actorId = managed.viewer.user.id;
   try {
@@ -224,7 +204,9 @@ export async function updateCollaborator(
   input: UpdateCollaboratorInput,
 ): Promise<Collaborator> {
   const { managed, collaborator } = await managedCollaborator(context, collaboratorId);
-  if (input.configuredRoleId) await requireAssignable(context, managed, input.configuredRoleId);
+  if (collaborator.userId === managed.viewer.user.id && !canChangeOwnCollaboration(managed.viewer.user))
+    throw new ForbiddenError('Managers cannot change their own collaboration; an admin can.');
+  if (input.configuredRoleId) await requireGivable(context, managed.database, input.configuredRoleId);
   const role = input.configuredRoleId ? await usableRole(context, managed.database, input.configuredRoleId) : null;
   return context.metadata.$transaction(async (tx) => {
     const updated = await tx.collaborator.update({

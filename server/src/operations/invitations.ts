@@ -12,16 +12,12 @@ import {
 } from '../errors.js';
 import type { Access, Collaborator, Invitation, Prisma, User } from '../generated/prisma/client.js';
 import { invitationMessage } from '../mail/invitation.js';
+import { tokenLink } from '../mail/links.js';
 import { mailerFor } from '../mail/mailer.js';
-import { canAnswerInvitation, databaseCapabilities, requireViewer } from '../policy/capabilities.js';
-import {
-  insertCollaboration,
-  lockAddress,
-  requireAssignable,
-  requireManager,
-  requireMayAdd,
-  usableRole,
-} from './collaborators.js';
+import { canAnswerInvitation, canBringIn, databaseCapabilities, requireViewer } from '../policy/capabilities.js';
+import { insertCollaboration, lockAddress, requireManager, requireMayAdd, usableRole } from './collaborators.js';
+import { proveAddress, releaseUnprovenAddress } from './email-verification.js';
+import { requireGivable } from './role-offers.js';
 import { insertUser } from './users.js';
 import { checkEmail } from './validation.js';
 
@@ -134,14 +130,15 @@ export function startInvitationExpiry(
   };
 }
 
-function acceptUrl(context: Context, token: string): string {
-  const base = context.config.publicUrl ?? new URL(context.request.url).origin;
-  return `${base}/invitations/accept?token=${encodeURIComponent(token)}`;
-}
+/**
+ * Whether a new token goes only to the invited address: with SMTP it is e-mailed and never shown, so whoever uses it
+ * has proven the address (if sending fails, nobody has it).
+ */
+const goesByEmail = (context: Context): boolean => mailerFor(context.config) !== null;
 
 /** E-mails the link when SMTP is configured; otherwise returns it to the inviter and logs it (the only log line with a token). */
 async function deliver(context: Context, invitation: DetailedInvitation, token: string): Promise<InvitationSent> {
-  const url = acceptUrl(context, token);
+  const url = tokenLink(context.config, '/invitations/accept', token);
   const facts = { invitationId: invitation.id, email: invitation.email, database: invitation.database.name };
   const mailer = mailerFor(context.config);
   if (!mailer) {
@@ -187,7 +184,7 @@ export async function inviteCollaborator(context: Context, input: InviteInput): 
     requireMayAdd(managed, existing);
     if (!existing.isActive) throw new ValidationError('email', `${existing.username} is deactivated.`);
   }
-  await requireAssignable(context, managed, input.configuredRoleId);
+  await requireGivable(context, managed.database, input.configuredRoleId);
   const role = await usableRole(context, database, input.configuredRoleId);
   await expireOverdue(context, { databaseId: database.id, email });
   const token = newToken('rci');
@@ -212,6 +209,7 @@ export async function inviteCollaborator(context: Context, input: InviteInput): 
         configuredRoleId: role.id,
         access: input.access,
         tokenHash: hashToken(token),
+        emailed: goesByEmail(context),
         invitedById: managed.viewer.user.id,
         expiresAt: new Date(Date.now() + context.config.invitationTtlMs),
       },
@@ -237,6 +235,9 @@ async function managedInvitation(context: Context, invitationId: string) {
   if (!databaseCapabilities(viewer.user, access).canManageCollaborators)
     throw new ForbiddenError('Only admins and managers of this database manage its invitations.');
   if (!invitation) throw new NotFoundError('invitation');
+  const invitee = await context.metadata.user.findUnique({ where: { email: invitation.email } });
+  if (!canBringIn(viewer.user, access, invitee))
+    throw new ForbiddenError("Only admins manage invitations to admins' addresses.");
   const managed = await requireManager(context, invitation.databaseId);
   return { managed, invitation };
 }
@@ -245,6 +246,8 @@ async function managedInvitation(context: Context, invitationId: string) {
 export async function resendInvitation(context: Context, invitationId: string): Promise<InvitationSent> {
   await expireOverdue(context, { id: invitationId });
   const { managed, invitation } = await managedInvitation(context, invitationId);
+  // A re-sent link can reach whoever asked for it: a MANAGER re-sends only what they could have sent themselves.
+  await requireGivable(context, managed.database, invitation.configuredRoleId);
   if (invitation.status !== 'PENDING' && invitation.status !== 'EXPIRED') {
     throw new ConflictError(
       `Only pending or expired invitations can be re-sent; this one is ${invitation.status.toLowerCase()}.`,
@@ -274,6 +277,7 @@ export async function resendInvitation(context: Context, invitationId: string): 
       where: { id: invitation.id, status: { in: ['PENDING', 'EXPIRED'] } },
       data: {
         tokenHash: hashToken(token),
+        emailed: goesByEmail(context),
         status: 'PENDING',
         expiresAt: new Date(Date.now() + context.config.invitationTtlMs),
       },
@@ -347,6 +351,36 @@ export interface NewAccountInput {
 type Invitee = { user: User } | { newAccount: NewAccountInput };
 
 /**
+ * The account answering: a new one, whose address is proven only by an e-mailed token (an account that merely
+ * claimed that address loses it to them); or an existing one, whose address an e-mailed token proves too.
+ */
+async function inviteeAccount(
+  context: Context,
+  tx: Prisma.TransactionClient,
+  invitation: DetailedInvitation,
+  invitee: Invitee,
+  provesAddress: boolean,
+): Promise<User> {
+  if ('user' in invitee) {
+    if (provesAddress && !invitee.user.emailVerifiedAt) await proveAddress(context, tx, invitee.user, invitation.email);
+    return invitee.user;
+  }
+  if (provesAddress) await releaseUnprovenAddress(context, tx, invitation.email);
+  const { username, password, displayName } = invitee.newAccount;
+  const user = await insertUser(
+    tx,
+    { username, password, displayName, email: invitation.email, isAdmin: false },
+    { emailProven: provesAddress },
+  );
+  await context.events.record(tx, {
+    kind: 'user.created',
+    actorId: user.id,
+    payload: { user: user.username, isAdmin: false, invitationId: invitation.id },
+  });
+  return user;
+}
+
+/**
  * Accepts in one metadata transaction: claims the invitation (once: a concurrent or repeated accept finds it
  * answered), creates the account when there is none, makes the collaboration, records the events and, for a new
  * account, starts its session.
@@ -376,18 +410,8 @@ async function complete(
       const changedToken = tokenHash !== null && now?.tokenHash !== tokenHash;
       throw new InvitationUnusableError(changedToken ? 'UNKNOWN' : (stateOf(now) ?? 'UNKNOWN'));
     }
-    let user: User;
-    if ('newAccount' in invitee) {
-      const { username, password, displayName } = invitee.newAccount;
-      user = await insertUser(tx, { username, password, displayName, email: invitation.email, isAdmin: false });
-      await context.events.record(tx, {
-        kind: 'user.created',
-        actorId: user.id,
-        payload: { user: user.username, isAdmin: false, invitationId: invitation.id },
-      });
-    } else {
-      user = invitee.user;
-    }
+    // Only the link proves anything, and only one that went nowhere but to the address.
+    const user = await inviteeAccount(context, tx, invitation, invitee, tokenHash !== null && invitation.emailed);
     const created = await insertCollaboration(context, tx, {
       actorId: user.id,
       database,
@@ -434,24 +458,23 @@ export async function acceptInvitation(
   const tokenHash = invitation.tokenHash;
   if (newAccount) {
     if (context.viewer) throw new ValidationError('newAccount', 'Sign out before creating another account.');
-    if (await context.metadata.user.findUnique({ where: { email: invitation.email } })) {
+    const holder = await context.metadata.user.findUnique({ where: { email: invitation.email } });
+    // An e-mailed link outranks an unproven claim to the address (see inviteeAccount); anything else does not.
+    if (holder && (holder.emailVerifiedAt || !invitation.emailed)) {
       throw new ConflictError('An account with this e-mail already exists: sign in as it to accept.');
     }
     return complete(context, invitation, { newAccount }, tokenHash);
   }
   const viewer = requireViewer(context.viewer);
-  if (!canAnswerInvitation(viewer.user, invitation)) throw new WrongUserError();
+  if (!canAnswerInvitation(viewer.user, invitation, 'WITH_LINK')) throw new WrongUserError();
   return complete(context, invitation, { user: viewer.user }, tokenHash);
 }
 
-/** An invitation addressed to the signed-in user; anyone else's is "not found". */
+/** An invitation addressed to the signed-in user's proven address; anyone else's is "not found". */
 async function ownInvitation(context: Context, invitationId: string) {
   const viewer = requireViewer(context.viewer);
-  const invitation = await context.metadata.invitation.findFirst({
-    where: { id: invitationId, email: viewer.user.email.trim().toLowerCase() },
-    include: DETAILS,
-  });
-  if (!invitation) throw new NotFoundError('invitation');
+  const invitation = await context.metadata.invitation.findUnique({ where: { id: invitationId }, include: DETAILS });
+  if (!invitation || !canAnswerInvitation(viewer.user, invitation)) throw new NotFoundError('invitation');
   const state = stateOf(invitation);
   if (state === 'EXPIRED') await expireOverdue(context, { id: invitation.id });
   if (state) throw new InvitationUnusableError(state);
@@ -488,10 +511,11 @@ export async function declineInvitation(context: Context, invitationId: string):
   });
 }
 
-/** The viewer's pending invitations, by their e-mail address. */
+/** The viewer's pending invitations, by their e-mail address once proven (until then, none). */
 export async function myInvitationsWhere(context: Context): Promise<Prisma.InvitationWhereInput> {
-  const viewer = requireViewer(context.viewer);
-  const email = viewer.user.email.trim().toLowerCase();
+  const { user } = requireViewer(context.viewer);
+  const email = user.email.trim().toLowerCase();
+  if (!canAnswerInvitation(user, { email })) return { id: { in: [] } };
   await expireOverdue(context, { email });
   return { email, status: 'PENDING' };
 }

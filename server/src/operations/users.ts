@@ -1,4 +1,5 @@
 import { hashPassword } from '../auth/passwords.js';
+import { type CredentialEndReason, endAllCredentials } from '../auth/revocation.js';
 import type { Context } from '../context.js';
 import { ConflictError, LastAdminError, NotFoundError } from '../errors.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
@@ -14,13 +15,20 @@ export interface CreateUserInput {
   isAdmin?: boolean | null;
 }
 
+/** Whether the new account's address is proven: set by an admin, or reached by a token e-mailed to it. */
+export interface AddressProof {
+  emailProven: boolean;
+}
+
 export async function insertUser(
   writer: Prisma.TransactionClient | Context['metadata'],
   input: CreateUserInput,
+  { emailProven }: AddressProof,
 ): Promise<User> {
   const data = {
     username: checkUsername(input.username),
     email: checkEmail(input.email),
+    emailVerifiedAt: emailProven ? new Date() : null,
     passwordHash: await hashPassword(checkPassword(input.password)),
     displayName: input.displayName ? checkText(input.displayName, 'displayName').trim() || null : null,
     isAdmin: input.isAdmin ?? false,
@@ -36,7 +44,8 @@ export async function insertUser(
 export async function createUser(context: Context, input: CreateUserInput): Promise<User> {
   const admin = requireAdmin(context.viewer);
   return context.metadata.$transaction(async (tx) => {
-    const user = await insertUser(tx, input);
+    // An admin vouches for the address they type.
+    const user = await insertUser(tx, input, { emailProven: true });
     await context.events.record(tx, {
       kind: 'user.created',
       actorId: admin.user.id,
@@ -57,6 +66,8 @@ export interface UpdateUserInput {
 async function updateData(input: UpdateUserInput): Promise<Prisma.UserUpdateInput> {
   return {
     email: input.email == null ? undefined : checkEmail(input.email),
+    // An address an admin sets counts as proven: the admin vouches for it.
+    emailVerifiedAt: input.email == null ? undefined : new Date(),
     displayName:
       input.displayName === undefined
         ? undefined
@@ -67,7 +78,16 @@ async function updateData(input: UpdateUserInput): Promise<Prisma.UserUpdateInpu
   };
 }
 
-/** Admins update users; demoting or deactivating the last active admin is refused; deactivation ends all sessions. */
+/**
+ * A deactivated account keeps no session or API token (revoked, so reactivating it brings none back), nor does one
+ * whose password an admin reset: the account is presumed compromised.
+ */
+function credentialEndReason(input: UpdateUserInput): CredentialEndReason | null {
+  if (input.isActive === false) return 'deactivated';
+  return input.password != null ? 'password_reset' : null;
+}
+
+/** Admins update users; demoting or deactivating the last active admin is refused; see credentialEndReason. */
 export async function updateUser(context: Context, userId: string, input: UpdateUserInput): Promise<User> {
   const admin = requireAdmin(context.viewer);
   const user = await context.metadata.user.findUnique({ where: { id: userId } });
@@ -83,7 +103,8 @@ export async function updateUser(context: Context, userId: string, input: Update
         if (otherAdmins === 0) throw new LastAdminError();
       }
       const updated = await tx.user.update({ where: { id: userId }, data });
-      if (input.isActive === false || input.password != null) await tx.session.deleteMany({ where: { userId } });
+      const reason = credentialEndReason(input);
+      if (reason) await endAllCredentials(tx, context.events, { userId, actorId: admin.user.id, reason });
       const changed = Object.keys(input).filter((key) => input[key as keyof UpdateUserInput] !== undefined);
       await context.events.record(tx, {
         kind: 'user.updated',

@@ -24,6 +24,7 @@ export interface DatabaseCapabilities {
   canConfigureRoles: boolean;
   canDisconnect: boolean;
   canLeave: boolean;
+  canChangeOwnCollaboration: boolean;
 }
 
 export function databaseCapabilities(person: Person, access: Access | null): DatabaseCapabilities {
@@ -35,6 +36,7 @@ export function databaseCapabilities(person: Person, access: Access | null): Dat
     canConfigureRoles: isRolecallAdmin(person),
     canDisconnect: isRolecallAdmin(person),
     canLeave: isCollaborator,
+    canChangeOwnCollaboration: isCollaborator && canChangeOwnCollaboration(person),
   };
 }
 
@@ -46,15 +48,52 @@ export function visibleDatabases(person: Person): DatabaseVisibility {
 }
 
 /**
- * The configured roles a person may give where they manage collaborators: admins any configured on the server; a
- * MANAGER only those already configured for their database, i.e. already in use on it. Roles are server-wide, so
- * anything wider would let a MANAGER give a puppet another database's owner role, change its password, and take
- * that database over.
+ * No one gives more power than they hold. Admins may give any role configured on the server. A MANAGER may give only
+ * roles their own role may `SET ROLE` to (so nothing their role could not already act as), or roles an admin marked
+ * assignable for the database; never a role with superuser, CREATEROLE, BYPASSRLS or REPLICATION, whose powers reach
+ * past any one database. Roles are server-wide: "in use on this database" would let a MANAGER take the connecting
+ * admin's role.
  */
-export type AssignableRoles = 'CONFIGURED_ON_SERVER' | 'IN_USE_ON_DATABASE';
+export type AssignableRoles = 'CONFIGURED_ON_SERVER' | 'SETTABLE_OR_MARKED';
 
 export function assignableRoles(person: Person): AssignableRoles {
-  return person.isAdmin ? 'CONFIGURED_ON_SERVER' : 'IN_USE_ON_DATABASE';
+  return person.isAdmin ? 'CONFIGURED_ON_SERVER' : 'SETTABLE_OR_MARKED';
+}
+
+/** What the policy needs to know of a configured role, read live (attributes, SET) and from metadata (the mark). */
+export interface RoleToGive {
+  /** superuser, CREATEROLE, BYPASSRLS or REPLICATION. */
+  hasServerWidePower: boolean;
+  /** The giver's own role may SET ROLE to it (`pg_has_role(…, 'SET')`; membership on PostgreSQL 15). */
+  giverMaySetRole: boolean;
+  markedAssignable: boolean;
+}
+
+export type RoleRefusal = 'SERVER_WIDE_POWER' | 'NOT_SETTABLE';
+
+/** Why the person may not give this role, or null when they may (admins: always). */
+export function refusalToGive(person: Person, role: RoleToGive): RoleRefusal | null {
+  if (assignableRoles(person) === 'CONFIGURED_ON_SERVER') return null;
+  if (role.hasServerWidePower) return 'SERVER_WIDE_POWER';
+  return role.giverMaySetRole || role.markedAssignable ? null : 'NOT_SETTABLE';
+}
+
+/** Roles with powers beyond any one database are never marked assignable: only admins give them. */
+export function mayMarkAssignable(role: Pick<RoleToGive, 'hasServerWidePower'>): boolean {
+  return !role.hasServerWidePower;
+}
+
+/** A MANAGER never changes their own collaboration (role or access): that would be giving themselves power. */
+export function canChangeOwnCollaboration(person: Person): boolean {
+  return person.isAdmin;
+}
+
+/**
+ * The password of a configured role is Rolecall's secret: only admins set it (collaborators working through it never
+ * learn or change it). Other roles' passwords are PostgreSQL's business.
+ */
+export function canSetRolePassword(person: Person, role: { isConfigured: boolean }): boolean {
+  return person.isAdmin || !role.isConfigured;
 }
 
 /** Adding or inviting someone: a MANAGER may not bring an admin in, since an admin's collaborations are the admins' business. */
@@ -73,9 +112,22 @@ export function canManageCollaborator(
   return person.isAdmin || !target.user.isAdmin;
 }
 
-/** An invitation is answered (accepted or declined) by whoever signs in with the address it was sent to. */
-export function canAnswerInvitation(person: { email: string }, invitation: { email: string }): boolean {
-  return sameAddress(person.email, invitation.email);
+/** How someone answering an invitation shows it is theirs: by their account's address, or with its link in hand. */
+export type InvitationAnswer = 'BY_ADDRESS' | 'WITH_LINK';
+
+/**
+ * An invitation is answered (accepted or declined) by the account with the address it was sent to, once that
+ * address is proven: an unproven address is only a claim, which whoever created the account could have typed. With
+ * the invitation's link in hand that account may accept before, since the link went to that address by e-mail or
+ * was handed over by the inviter.
+ */
+export function canAnswerInvitation(
+  person: { email: string; emailVerifiedAt: Date | null },
+  invitation: { email: string },
+  answer: InvitationAnswer = 'BY_ADDRESS',
+): boolean {
+  if (!sameAddress(person.email, invitation.email)) return false;
+  return answer === 'WITH_LINK' || person.emailVerifiedAt !== null;
 }
 
 export const sameAddress = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -113,6 +113,18 @@ export class ManagedPools {
     });
   }
 
+  /** Runs `work` in a transaction that is always rolled back: PostgreSQL's verdict on it, and nothing applied. */
+  async rehearse<T>(target: ConnectionTarget, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.withClient(target, async (client) => {
+      await client.query('BEGIN');
+      try {
+        return await work(client);
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+      }
+    });
+  }
+
   /** Forgets the pools of a role (its stored password changed or was removed). */
   async forgetRole(host: string, port: number, role: string): Promise<void> {
     await this.closeWhere((target) => target.host === host && target.port === port && target.role === role);

@@ -42,6 +42,9 @@ const Capabilities = builder.objectRef<DatabaseCapabilities>('DatabaseCapabiliti
     canConfigureRoles: t.exposeBoolean('canConfigureRoles'),
     canDisconnect: t.exposeBoolean('canDisconnect'),
     canLeave: t.exposeBoolean('canLeave'),
+    canChangeOwnCollaboration: t.exposeBoolean('canChangeOwnCollaboration', {
+      description: 'Admins only: a MANAGER changing their own role or access would be giving themselves power.',
+    }),
   }),
 });
 

@@ -28,7 +28,7 @@ import {
 } from '../errors.js';
 import { SecretUnreadableError } from '../secrets/cipher.js';
 
-const ErrorInterface = builder.interfaceRef<RolecallError>('Error').implement({
+export const ErrorInterface = builder.interfaceRef<RolecallError>('Error').implement({
   description: 'Every expected failure. `code` is stable; `message` is for people.',
   fields: (t) => ({
     message: t.exposeString('message'),

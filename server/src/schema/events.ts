@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { EventAccess } from '../events/access.js';
+import { CREDENTIAL_END_KINDS, EventAccess } from '../events/access.js';
 import { databaseEventsWhere, eventStream } from '../events/stream.js';
 import type { Event as EventRow, Prisma, User as UserRow } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
@@ -54,8 +54,9 @@ const FAMILIES: Record<string, string[]> = {
   ObjectEvent: ['schema.created', 'object.created', 'object.dropped'],
   CollaboratorEvent: ['collaborator.added', 'collaborator.changed', 'collaborator.removed', 'collaborator.left'],
   DatabaseEvent: ['database.connected', 'database.disconnected'],
-  RoleConfigurationEvent: ['role.configured', 'role.unconfigured'],
+  RoleConfigurationEvent: ['role.configured', 'role.unconfigured', 'role.assignability_changed'],
   UserEvent: ['user.created', 'user.updated'],
+  CredentialEvent: [...CREDENTIAL_END_KINDS],
   InvitationEvent: [
     'invitation.created',
     'invitation.resent',
@@ -229,6 +230,28 @@ builder.objectRef<EventRow>('UserEvent').implement({
   }),
 });
 
+builder.objectRef<EventRow>('CredentialEvent').implement({
+  description: 'Sessions ended or API tokens revoked (seen by admins only); their streams ended with them.',
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'CredentialEvent',
+  fields: (t) => ({
+    userId: t.id({
+      nullable: true,
+      description: 'The user whose credentials ended.',
+      resolve: (event) => (text(event, 'userId') ? encodeGlobalID('User', text(event, 'userId') as string) : null),
+    }),
+    sessionIds: t.stringList({ resolve: (event) => list(event, 'sessionIds') }),
+    apiTokenIds: t.idList({
+      resolve: (event) => list(event, 'tokenIds').map((id) => encodeGlobalID('ApiToken', id)),
+    }),
+    reason: t.string({
+      nullable: true,
+      description: 'logout, revoked, password_changed, password_reset or deactivated.',
+      resolve: (event) => text(event, 'reason'),
+    }),
+  }),
+});
+
 builder.objectRef<EventRow>('InvitationEvent').implement({
   interfaces: [EventInterface],
   isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'InvitationEvent',
@@ -353,7 +376,7 @@ builder.subscriptionField('events', (t) =>
         serverId: args.serverId ? localId(String(args.serverId), 'Server') : null,
         kinds: kindFilter(args.kinds),
       };
-      return eventStream(context.metadata, context.bus, viewer.user.id, filter, args.after ?? null);
+      return eventStream(context.metadata, context.bus, viewer.user.id, filter, args.after ?? null, viewer.via);
     },
     resolve: (event) => event,
   }),

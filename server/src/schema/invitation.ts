@@ -66,7 +66,8 @@ const InvitationSentRef = builder.objectRef<InvitationSent>('InvitationSent').im
     delivery: t.field({ type: InvitationDeliveryEnum, resolve: (sent) => sent.delivery }),
     acceptUrl: t.string({
       nullable: true,
-      description: 'Only when no SMTP is configured: the accept link to hand to the invitee. Not shown again.',
+      description:
+        "Only when no SMTP is configured: the accept link (on PUBLIC_URL, else the server's own address) to hand to the invitee. Not shown again.",
       resolve: (sent) => sent.acceptUrl,
     }),
   }),
@@ -88,7 +89,8 @@ builder.objectField(Database, 'invitations', (t) =>
 builder.queryField('myInvitations', (t) =>
   t.prismaField({
     type: ['Invitation'],
-    description: "The signed-in user's pending invitations (addressed to their e-mail), newest first.",
+    description:
+      "The signed-in user's pending invitations (addressed to their e-mail, once proven; none until then), newest first.",
     errors: { types: EXPECTED_ERRORS },
     resolve: async (query, _root, _args, context) =>
       context.metadata.invitation.findMany({
@@ -147,7 +149,7 @@ builder.mutationFields((t) => ({
   acceptInvitation: t.field({
     type: Collaborator,
     description:
-      'Follows an invitation link. With `newAccount`: creates the account (standard user, the invited address), signs it in and makes it a collaborator, in one step. Without: accepts as the signed-in user, whose e-mail must be the invited one.',
+      'Follows an invitation link. With `newAccount`: creates the account (standard user, the invited address), signs it in and makes it a collaborator, in one step. Without: accepts as the signed-in user, whose e-mail must be the invited one. A link that went out by e-mail proves the address; a link handed over by the inviter does not.',
     errors: { types: EXPECTED_ERRORS },
     args: {
       token: t.arg.string({ required: true }),
@@ -157,7 +159,7 @@ builder.mutationFields((t) => ({
   }),
   acceptMyInvitation: t.field({
     type: Collaborator,
-    description: 'Accepts one of `myInvitations`.',
+    description: "Accepts one of `myInvitations` (invitations to the viewer's proven address).",
     errors: { types: EXPECTED_ERRORS },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, context) => acceptMyInvitation(context, localId(String(id), 'Invitation')),

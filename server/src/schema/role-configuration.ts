@@ -1,8 +1,12 @@
 import { builder } from '../builder.js';
-import { assignableRolesWhere } from '../operations/collaborators.js';
 import type { LoginRole as LoginRoleShape } from '../operations/role-configuration.js';
 import { configureRole, listLoginRoles, removeConfiguredRole } from '../operations/role-configuration.js';
-import { requireViewer } from '../policy/capabilities.js';
+import {
+  type RoleOffer as RoleOfferShape,
+  refusalMessage,
+  roleOffers,
+  setRoleAssignable,
+} from '../operations/role-offers.js';
 import { Database } from './database.js';
 import { EXPECTED_ERRORS } from './errors.js';
 import { localId, Removed } from './ids.js';
@@ -38,17 +42,50 @@ builder.objectField(Database, 'loginRoles', (t) =>
   }),
 );
 
-builder.objectField(Database, 'configuredRoles', (t) =>
-  t.prismaField({
-    type: ['ConfiguredRole'],
+const RoleRefusal = builder.enumType('RoleRefusal', {
+  description: 'Why the viewer may not give a configured role to collaborators of a database.',
+  values: {
+    SERVER_WIDE_POWER: { description: 'It has superuser, CREATEROLE, BYPASSRLS or REPLICATION: admins only.' },
+    NOT_SETTABLE: { description: "The viewer's role cannot SET ROLE to it, and no admin marked it assignable here." },
+  },
+});
+
+const RoleOffer = builder.objectRef<RoleOfferShape>('RoleOffer').implement({
+  description: 'A configured role of the server, and whether the viewer may give it to collaborators of this database.',
+  fields: (t) => ({
+    configuredRole: t.field({ type: ConfiguredRole, resolve: (offer) => offer.configuredRole }),
+    mayGive: t.boolean({ resolve: (offer) => offer.refusal === null }),
+    refusal: t.field({ type: RoleRefusal, nullable: true, resolve: (offer) => offer.refusal }),
+    refusalMessage: t.string({
+      nullable: true,
+      description: 'The refusal in words, for people.',
+      resolve: (offer) => (offer.refusal ? refusalMessage(offer.refusal, offer.configuredRole.rolname) : null),
+    }),
+    markedAssignable: t.boolean({
+      description: "An admin marked it as one this database's managers may give.",
+      resolve: (offer) => offer.markedAssignable,
+    }),
+  }),
+});
+
+builder.objectField(Database, 'roleOffers', (t) =>
+  t.field({
+    type: [RoleOffer],
     description:
-      "Roles with a stored password that the viewer may give collaborators here: admins any of the server's, managers those already in use on this database.",
-    resolve: (query, database, _args, context) =>
-      context.metadata.configuredRole.findMany({
-        ...query,
-        where: assignableRolesWhere(requireViewer(context.viewer), database),
-        orderBy: { rolname: 'asc' },
-      }),
+      "The server's configured roles, each with whether the viewer may give it here and why not (admins: any; managers: roles their own role may SET ROLE to or an admin marked assignable, never superuser, CREATEROLE, BYPASSRLS or REPLICATION roles). Empty for those who do not manage collaborators.",
+    errors: { types: EXPECTED_ERRORS },
+    resolve: (database, _args, context) => roleOffers(context, database),
+  }),
+);
+
+builder.objectField(Database, 'configuredRoles', (t) =>
+  t.field({
+    type: [ConfiguredRole],
+    description: 'The configured roles the viewer may give collaborators here: the roleOffers they may give.',
+    resolve: async (database, _args, context) =>
+      (await roleOffers(context, database))
+        .filter((offer) => offer.refusal === null)
+        .map((offer) => offer.configuredRole),
   }),
 );
 
@@ -64,6 +101,24 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, context) =>
       configureRole(context, localId(String(args.databaseId), 'Database'), args.role, args.password),
+  }),
+  setRoleAssignable: t.field({
+    type: RoleOffer,
+    description:
+      "Admins mark a configured role as one this database's managers may give (or take the mark back); never a role with superuser, CREATEROLE, BYPASSRLS or REPLICATION.",
+    errors: { types: EXPECTED_ERRORS },
+    args: {
+      databaseId: t.arg.id({ required: true }),
+      configuredRoleId: t.arg.id({ required: true }),
+      assignable: t.arg.boolean({ required: true }),
+    },
+    resolve: (_root, args, context) =>
+      setRoleAssignable(
+        context,
+        localId(String(args.databaseId), 'Database'),
+        localId(String(args.configuredRoleId), 'ConfiguredRole'),
+        args.assignable,
+      ),
   }),
   removeConfiguredRole: t.field({
     type: Removed,

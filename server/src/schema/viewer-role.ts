@@ -290,7 +290,11 @@ const RoleCapabilitiesRef = builder.objectRef<RoleCapabilities>('RoleCapabilitie
       resolve: (can) => can.manageMembers.allowed,
     }),
     manageMembersReason: t.string({ nullable: true, resolve: (can) => can.manageMembers.reason }),
-    setPassword: t.boolean({ resolve: (can) => can.setPassword.allowed }),
+    setPassword: t.boolean({
+      description:
+        "ALTER ROLE … PASSWORD by PostgreSQL's rules. Rolecall also refuses a configured role's (`isConfigured`) to all but admins.",
+      resolve: (can) => can.setPassword.allowed,
+    }),
     setPasswordReason: t.string({ nullable: true, resolve: (can) => can.setPassword.reason }),
     reason: t.string({
       nullable: true,

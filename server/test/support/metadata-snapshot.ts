@@ -57,9 +57,11 @@ export async function metadataSnapshot(testApp: TestApp): Promise<MetadataSnapsh
 /** The tables the issue names; a snapshot missing one would prove nothing about it. */
 export const METADATA_TABLES = [
   'ApiToken',
+  'AssignableRole',
   'Collaborator',
   'ConfiguredRole',
   'Database',
+  'EmailVerification',
   'Event',
   'Invitation',
   'Server',

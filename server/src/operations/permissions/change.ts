@@ -42,28 +42,41 @@ function collectWarnings(client: PoolClient): { warnings: string[]; stop: () => 
   return { warnings, stop: () => client.off('notice', listener) };
 }
 
+/** The statements as the viewer's role, inside the caller's transaction: what PostgreSQL said, and the state around. */
+async function runStatements(client: PoolClient, request: ChangeRequest) {
+  const notices = collectWarnings(client);
+  try {
+    const before = request.describeBefore ? await request.describeBefore(client) : {};
+    for (const statement of request.statements) await client.query(statement.sql);
+    const unmet = request.verify ? await request.verify(client) : [];
+    const described = request.describeAfter ? await request.describeAfter(client) : {};
+    return {
+      warnings: [...(request.warnings ?? []), ...notices.warnings, ...unmet],
+      after: { ...before, ...described },
+    };
+  } finally {
+    notices.stop();
+  }
+}
+
 /**
  * Runs a permission change as the viewer's own role, in one transaction (all or nothing), then records it in the
- * event log with the SQL it ran. A dry run only returns that SQL.
+ * event log with the SQL it ran. A dry run runs the same statements in a transaction that is rolled back, so its
+ * verdict is PostgreSQL's own: it fails where the change would fail, with the same typed error.
  */
 export async function applyChange(context: Context, request: ChangeRequest): Promise<PermissionChange> {
   const sql = [...(request.ranBefore ?? []), ...request.statements.map((statement) => statement.shown)];
-  const known = request.warnings ?? [];
-  if (request.dryRun) return { dryRun: true, sql, warnings: known, eventId: null };
-
   const connection = await viewerConnection(context, request.databaseId);
-  const { warnings, after } = await context.pools.transaction(connection.target, async (client) => {
-    const notices = collectWarnings(client);
-    try {
-      const before = request.describeBefore ? await request.describeBefore(client) : {};
-      for (const statement of request.statements) await client.query(statement.sql);
-      const unmet = request.verify ? await request.verify(client) : [];
-      const described = request.describeAfter ? await request.describeAfter(client) : {};
-      return { warnings: [...known, ...notices.warnings, ...unmet], after: { ...before, ...described } };
-    } finally {
-      notices.stop();
-    }
-  });
+  if (request.dryRun) {
+    // Steps committed first in other databases (a role dropped from several) cannot be rolled back with these, and
+    // these fail without them: such a dry run only shows its SQL.
+    if (request.ranBefore?.length) return { dryRun: true, sql, warnings: request.warnings ?? [], eventId: null };
+    const { warnings } = await context.pools.rehearse(connection.target, (client) => runStatements(client, request));
+    return { dryRun: true, sql, warnings, eventId: null };
+  }
+  const { warnings, after } = await context.pools.transaction(connection.target, (client) =>
+    runStatements(client, request),
+  );
   forgetReads(context, request.databaseId);
   await request.afterCommit?.((message) => warnings.push(message));
   const eventId = await recordChange(

@@ -2,8 +2,8 @@ import { checkIdentifier } from '../../catalog/identifiers.js';
 import type { RoleAttributes, Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
-import { requireViewer } from '../../policy/capabilities.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { canSetRolePassword, databaseCapabilities, requireViewer } from '../../policy/capabilities.js';
 import { verifyLogin } from '../../pools/managed.js';
 import { catalogFor, passwordContext, viewerConnection } from '../connections.js';
 import { followPasswordChange } from '../role-configuration.js';
@@ -34,8 +34,10 @@ export async function createRole(
   input: CreateRoleInput,
   dryRun: boolean,
 ): Promise<PermissionChange> {
-  requireViewer(context.viewer);
+  const viewer = requireViewer(context.viewer);
   const name = checkIdentifier(input.name, 'name');
+  if (input.configure && !databaseCapabilities(viewer.user, null).canConfigureRoles)
+    throw new ForbiddenError('Only admins store role passwords; create the role, and ask an admin to configure it.');
   if (input.login && !input.password) throw new ValidationError('password', 'A LOGIN role needs a password.');
   if (input.password != null) checkPassword(input.password);
   if (input.configure && !input.login) throw new ValidationError('configure', 'Only LOGIN roles can be configured.');
@@ -158,13 +160,17 @@ export async function setRolePassword(
   password: string,
   dryRun: boolean,
 ): Promise<PermissionChange> {
-  requireViewer(context.viewer);
+  const viewer = requireViewer(context.viewer);
   const role = await existingRole(context, databaseId, name);
   checkPassword(password);
   const connection = await viewerConnection(context, databaseId);
   const configured = await context.metadata.configuredRole.findUnique({
     where: { serverId_rolname: { serverId: connection.serverId, rolname: role.rolname } },
   });
+  if (!canSetRolePassword(viewer.user, { isConfigured: configured !== null }))
+    throw new ForbiddenError(
+      `Rolecall stores the password of ${role.rolname} for the collaborators who work through it: only admins change it.`,
+    );
   return applyChange(context, {
     databaseId,
     kind: 'role.password_changed',

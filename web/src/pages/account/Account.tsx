@@ -5,10 +5,12 @@ import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { createFlash, useLiveEvents } from '../../lib/live';
 import { MyInvitationsList } from '../invitations/Invitations';
+import { EmailBadge, EmailProof } from './EmailProof';
 
 const AccountQuery = graphql(`
   query Account {
-    viewer { username email isAdmin }
+    viewer { username email emailVerified isAdmin }
+    canSendEmail
     apiTokens { __typename ... on QueryApiTokensSuccess { data { id name createdAt lastUsedAt revokedAt } } }
   }
 `);
@@ -60,9 +62,19 @@ export function AccountPage(): JSX.Element {
   return (
     <main class={`page ${flash() ? 'flash' : ''}`}>
       <h1>Account</h1>
-      <p>
-        {data()?.viewer?.username} · {data()?.viewer?.email} · {data()?.viewer?.isAdmin ? 'admin' : 'standard user'}
-      </p>
+      <Show when={data()?.viewer}>
+        {(viewer) => (
+          <>
+            <p>
+              {viewer().username} · {viewer().email} <EmailBadge verified={viewer().emailVerified} /> ·{' '}
+              {viewer().isAdmin ? 'admin' : 'standard user'}
+            </p>
+            <Show when={!viewer().emailVerified}>
+              <EmailProof canSendEmail={data()?.canSendEmail ?? false} />
+            </Show>
+          </>
+        )}
+      </Show>
       <MyInvitationsList version={version()} />
       <h2>Password</h2>
       <form

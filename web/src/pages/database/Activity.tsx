@@ -32,6 +32,7 @@ const KNOWN_KINDS = [
   'role.password_changed',
   'role.configured',
   'role.unconfigured',
+  'role.assignability_changed',
   'membership.granted',
   'membership.revoked',
   'members.set',

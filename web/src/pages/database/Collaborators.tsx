@@ -6,6 +6,7 @@ import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { stableById } from '../../lib/stable';
 import { PendingInvitations } from './Invitations';
+import { describedByRefusals, offersOf, RoleOptions, RoleRefusals } from './RoleOffers';
 
 const CollaboratorsQuery = graphql(`
   query Collaborators($id: ID!) {
@@ -16,7 +17,11 @@ const CollaboratorsQuery = graphql(`
       ... on Error { message }
       ... on Database {
         collaborators { id access createdAt user { id username email isAdmin } role { id rolname } }
-        configuredRoles { id rolname }
+        roleOffers {
+          __typename
+          ... on Error { message }
+          ... on DatabaseRoleOffersSuccess { data { ...RoleOfferFields } }
+        }
       }
     }
   }
@@ -49,11 +54,13 @@ export const CANNOT_MANAGE = "Only admins and this database's managers add colla
 const CANNOT_MANAGE_ROW = "Only admins and this database's managers change or remove collaborators.";
 const ADMIN_ROW = "A manager cannot change or remove an admin's collaboration: only admins can.";
 const CANNOT_LEAVE = 'You are not a collaborator on this database, so there is nothing to leave.';
+const OWN_ROW = 'Managers cannot change their own collaboration; an admin can.';
+const OWN_ROW_ID = 'own-collaboration-reason';
 
 export function Collaborators(props: {
   databaseId: string;
   version: number;
-  capabilities: { canManageCollaborators: boolean; canLeave: boolean };
+  capabilities: { canManageCollaborators: boolean; canLeave: boolean; canChangeOwnCollaboration: boolean };
 }): JSX.Element {
   const [data, { refetch }] = createResource(
     () => [props.databaseId, props.version] as const,
@@ -65,13 +72,15 @@ export function Collaborators(props: {
     const value = result()?.database;
     return value?.__typename === 'Database' ? value : undefined;
   };
+  const offered = () => offersOf(database()?.roleOffers);
   const failure = () => {
     if (data.error) return (data.error as Error).message;
     const value = result()?.database as { __typename: string; message?: string } | undefined;
-    return value && value.__typename !== 'Database' ? (value.message ?? 'The collaborators could not be read.') : null;
+    if (value && value.__typename !== 'Database') return value.message ?? 'The collaborators could not be read.';
+    return offered().error;
   };
   const collaborators = stableById((): CollaboratorView[] => database()?.collaborators ?? []);
-  const roles = stableById(() => database()?.configuredRoles ?? []);
+  const offers = stableById(() => offered().offers);
   const viewer = () => result()?.viewer;
   const users = stableById(() => {
     const value = result()?.users;
@@ -89,12 +98,17 @@ export function Collaborators(props: {
   const showStored = (select: HTMLSelectElement, stored: string) => {
     select.value = stored;
   };
+  const isOwn = (collaborator: CollaboratorView) => collaborator.user.id === viewer()?.id;
   /** Why the viewer may not change this row, or null when it may. */
   const rowLock = (collaborator: CollaboratorView) => {
     if (!props.capabilities.canManageCollaborators) return CANNOT_MANAGE_ROW;
+    if (isOwn(collaborator) && !props.capabilities.canChangeOwnCollaboration) return OWN_ROW;
     if (collaborator.user.isAdmin && !viewer()?.isAdmin) return ADMIN_ROW;
     return null;
   };
+  /** The own row says its lock in words beside it; the refusals hint tells why some roles are disabled. */
+  const describedBy = (collaborator: CollaboratorView) =>
+    rowLock(collaborator) === OWN_ROW ? OWN_ROW_ID : describedByRefusals(offers());
   const add = (event: SubmitEvent) => {
     event.preventDefault();
     const element = event.currentTarget as HTMLFormElement;
@@ -141,6 +155,7 @@ export function Collaborators(props: {
                     aria-label={`Role of ${collaborator.user.username}`}
                     disabled={rowLock(collaborator) !== null}
                     title={rowLock(collaborator) ?? undefined}
+                    aria-describedby={describedBy(collaborator)}
                     value={collaborator.role.id}
                     onChange={(event) => {
                       const select = event.currentTarget;
@@ -149,10 +164,7 @@ export function Collaborators(props: {
                       ).then(() => showStored(select, collaborator.role.id));
                     }}
                   >
-                    <For each={roles()}>{(role) => <option value={role.id}>{role.rolname}</option>}</For>
-                    <Show when={!roles().some((role) => role.id === collaborator.role.id)}>
-                      <option value={collaborator.role.id}>{collaborator.role.rolname}</option>
-                    </Show>
+                    <RoleOptions offers={offers()} current={collaborator.role} />
                   </select>
                 </td>
                 <td>
@@ -160,6 +172,7 @@ export function Collaborators(props: {
                     aria-label={`Access of ${collaborator.user.username}`}
                     disabled={rowLock(collaborator) !== null}
                     title={rowLock(collaborator) ?? undefined}
+                    aria-describedby={rowLock(collaborator) === OWN_ROW ? OWN_ROW_ID : undefined}
                     value={collaborator.access}
                     onChange={(event) => {
                       const select = event.currentTarget;
@@ -175,7 +188,7 @@ export function Collaborators(props: {
                 </td>
                 <td>
                   <Show
-                    when={collaborator.user.id === viewer()?.id}
+                    when={isOwn(collaborator)}
                     fallback={
                       <button
                         type="button"
@@ -202,6 +215,11 @@ export function Collaborators(props: {
                     >
                       Leave
                     </button>
+                    <Show when={rowLock(collaborator) === OWN_ROW}>
+                      <p class="muted" id={OWN_ROW_ID} data-testid="own-collaboration-reason">
+                        {OWN_ROW}
+                      </p>
+                    </Show>
                   </Show>
                 </td>
               </tr>
@@ -213,6 +231,7 @@ export function Collaborators(props: {
         databaseId={props.databaseId}
         version={props.version}
         canManage={props.capabilities.canManageCollaborators}
+        offers={offers()}
       />
       <form class="inline-form" onSubmit={add} aria-label="Add a collaborator">
         <fieldset
@@ -223,9 +242,9 @@ export function Collaborators(props: {
             <option value="">User…</option>
             <For each={users()}>{(user) => <option value={user.id}>{user.username}</option>}</For>
           </select>
-          <select name="roleId" aria-label="Configured role" required>
+          <select name="roleId" aria-label="Configured role" required aria-describedby={describedByRefusals(offers())}>
             <option value="">Role…</option>
-            <For each={roles()}>{(role) => <option value={role.id}>{role.rolname}</option>}</For>
+            <RoleOptions offers={offers()} />
           </select>
           <select name="access" aria-label="Access">
             <option value="MEMBER">Member</option>
@@ -239,8 +258,9 @@ export function Collaborators(props: {
           </p>
         </Show>
         <Show when={props.capabilities.canManageCollaborators && result() && !usersListed()}>
-          <p class="muted">Only admins can list Rolecall's users: invite people by e-mail below instead.</p>
+          <p class="muted">Only admins can list Rolecall's users: invite people by e-mail above instead.</p>
         </Show>
+        <RoleRefusals offers={offers()} />
       </form>
       <ErrorText error={error()} />
     </section>

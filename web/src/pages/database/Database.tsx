@@ -19,7 +19,9 @@ const DatabaseHeader = graphql(`
         name
         viewerAccess
         server { host port }
-        viewerCapabilities { canManageCollaborators canConfigureRoles canReadCatalog canLeave canDisconnect }
+        viewerCapabilities {
+          canManageCollaborators canConfigureRoles canReadCatalog canLeave canDisconnect canChangeOwnCollaboration
+        }
       }
     }
   }
@@ -102,7 +104,11 @@ export function DatabasePage(): JSX.Element {
                 />
               </Match>
               <Match when={tab() === 'roles'}>
-                <Roles databaseId={params.id} version={version()} />
+                <Roles
+                  databaseId={params.id}
+                  version={version()}
+                  canConfigure={db().viewerCapabilities.canConfigureRoles}
+                />
               </Match>
               <Match when={tab() === 'activity'}>
                 <Activity databaseId={params.id} version={version()} />

@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { stableById } from '../../lib/stable';
+import { describedByRefusals, type RoleOfferView, RoleOptions } from './RoleOffers';
 
 const PendingInvitationsQuery = graphql(`
   query PendingInvitations($id: ID!) {
@@ -11,8 +12,7 @@ const PendingInvitationsQuery = graphql(`
       __typename
       ... on Error { message }
       ... on Database {
-        configuredRoles { id rolname }
-        invitations { id email access status createdAt expiresAt invitedBy { username } role { rolname } }
+        invitations { id email access status createdAt expiresAt invitedBy { username } role { id rolname } }
       }
     }
   }
@@ -37,24 +37,33 @@ const CANNOT_INVITE = "Only admins and this database's managers invite collabora
 
 type Sent = { __typename: string; delivery?: string; acceptUrl?: string | null };
 
-/** Pending invitations of the database (dimmed rows below the collaborators), with invite, re-send and revoke. */
-export function PendingInvitations(props: { databaseId: string; version: number; canManage: boolean }): JSX.Element {
+/**
+ * Pending invitations of the database (dimmed rows below the collaborators), with invite, re-send and revoke; `offers`
+ * are the roles the viewer may give (read with the collaborators).
+ */
+export function PendingInvitations(props: {
+  databaseId: string;
+  version: number;
+  canManage: boolean;
+  offers: RoleOfferView[];
+}): JSX.Element {
   const [data, { refetch }] = createResource(
     () => [props.databaseId, props.version] as const,
     ([id]) => query(PendingInvitationsQuery, { id }),
   );
   const [link, setLink] = createSignal<string | null>(null);
   const result = () => (data.error ? undefined : data()?.database);
-  const database = () =>
-    result() as { configuredRoles?: { id: string; rolname: string }[]; invitations?: InvitationView[] } | undefined;
+  const database = () => result() as { invitations?: InvitationView[] } | undefined;
   const failure = () => {
     if (data.error) return (data.error as Error).message;
     const value = result() as { __typename: string; message?: string } | undefined;
     return value && value.__typename !== 'Database' ? (value.message ?? 'The invitations could not be read.') : null;
   };
   const invitations = stableById(() => database()?.invitations ?? []);
-  const roles = stableById(() => database()?.configuredRoles ?? []);
   const lock = () => (props.canManage ? undefined : CANNOT_INVITE);
+  /** Re-sending gives the invitation's role again, so a role the viewer may not give locks it, with why. */
+  const resendLock = (invitation: InvitationView) =>
+    lock() ?? props.offers.find((offer) => offer.id === invitation.role.id && !offer.mayGive)?.reason ?? undefined;
   const delivered = (sent: Sent) =>
     setLink(sent.delivery === 'LINK' ? (sent.acceptUrl ?? null) : sent.delivery === 'EMAIL' ? 'sent by e-mail' : null);
   const { error, act } = createAction(refetch);
@@ -76,7 +85,8 @@ export function PendingInvitations(props: { databaseId: string; version: number;
                     <button
                       type="button"
                       class="small"
-                      disabled={!props.canManage}
+                      disabled={resendLock(invitation) !== undefined}
+                      title={resendLock(invitation)}
                       onClick={() =>
                         act(async () =>
                           delivered((await mutate(ResendInvitation, { id: invitation.id })).resendInvitation as Sent),
@@ -127,9 +137,14 @@ export function PendingInvitations(props: { databaseId: string; version: number;
       >
         <fieldset disabled={!props.canManage} title={lock()}>
           <input name="email" type="email" aria-label="E-mail to invite" placeholder="e-mail" required />
-          <select name="roleId" aria-label="Role for the invitee" required>
+          <select
+            name="roleId"
+            aria-label="Role for the invitee"
+            required
+            aria-describedby={describedByRefusals(props.offers)}
+          >
             <option value="">Role…</option>
-            <For each={roles()}>{(role) => <option value={role.id}>{role.rolname}</option>}</For>
+            <RoleOptions offers={props.offers} />
           </select>
           <select name="access" aria-label="Access for the invitee">
             <option value="MEMBER">Member</option>
@@ -161,5 +176,5 @@ interface InvitationView {
   createdAt: string;
   expiresAt: string;
   invitedBy: { username: string } | null;
-  role: { rolname: string };
+  role: { id: string; rolname: string };
 }

@@ -3,6 +3,9 @@ import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
+import { offersOf } from './RoleOffers';
+
+const CANNOT_MARK = 'Only Rolecall admins mark the roles managers may give.';
 
 const LoginRolesQuery = graphql(`
   query LoginRoles($id: ID!) {
@@ -15,6 +18,11 @@ const LoginRolesQuery = graphql(`
           ... on Error { message }
           ... on DatabaseLoginRolesSuccess { data { rolname isSuperuser isConfigured configuredRole { id verifiedAt } } }
         }
+        roleOffers {
+          __typename
+          ... on Error { message }
+          ... on DatabaseRoleOffersSuccess { data { ...RoleOfferFields } }
+        }
       }
     }
   }
@@ -22,6 +30,15 @@ const LoginRolesQuery = graphql(`
 const ConfigureRole = graphql(`
   mutation ConfigureRole($databaseId: ID!, $role: String!, $password: String!) {
     configureRole(databaseId: $databaseId, role: $role, password: $password) { __typename ... on Error { message } }
+  }
+`);
+const SetRoleAssignable = graphql(`
+  mutation SetRoleAssignable($databaseId: ID!, $configuredRoleId: ID!, $assignable: Boolean!) {
+    setRoleAssignable(databaseId: $databaseId, configuredRoleId: $configuredRoleId, assignable: $assignable) {
+      __typename
+      ... on Error { message }
+      ... on RoleOffer { markedAssignable }
+    }
   }
 `);
 const RemoveConfiguredRole = graphql(`
@@ -43,25 +60,40 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
           __typename: string;
           message?: string;
           loginRoles?: { __typename: string; data?: RoleRow[]; message?: string };
+          roleOffers?: Parameters<typeof offersOf>[0];
         }
       | undefined;
   const roles = () => {
     const result = database()?.loginRoles;
     return result?.__typename === 'DatabaseLoginRolesSuccess' ? (result.data ?? []) : [];
   };
+  const offered = () => offersOf(database()?.roleOffers);
+  /** Whether an admin marked the configured role as one this database's managers may give. */
+  const marked = (configuredRoleId: string) =>
+    offered().offers.some((offer) => offer.id === configuredRoleId && offer.markedAssignable);
   const failure = () => {
     if (data.error) return (data.error as Error).message;
     const value = database();
     if (value && value.__typename !== 'Database') return value.message ?? 'The database could not be read.';
     const result = value?.loginRoles;
-    return result && result.__typename !== 'DatabaseLoginRolesSuccess'
-      ? (result.message ?? 'The login roles could not be read.')
-      : null;
+    if (result && result.__typename !== 'DatabaseLoginRolesSuccess')
+      return result.message ?? 'The login roles could not be read.';
+    return offered().error;
   };
   const { error, act } = createAction(() => {
     setEditing(null);
     return refetch();
   });
+  const mark = (configuredRoleId: string) => (event: Event) => {
+    const box = event.currentTarget as HTMLInputElement;
+    const assignable = box.checked;
+    // Once answered and re-read, the box shows what is stored: the old state when the server refused.
+    void act(() => mutate(SetRoleAssignable, { databaseId: props.databaseId, configuredRoleId, assignable })).then(
+      () => {
+        box.checked = marked(configuredRoleId);
+      },
+    );
+  };
   const save = (rolname: string) => (event: SubmitEvent) => {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget as HTMLFormElement).get('password'));
@@ -83,6 +115,7 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
           <tr>
             <th>Login role</th>
             <th>Password stored</th>
+            <th>Assignable</th>
             <th />
           </tr>
         </thead>
@@ -97,6 +130,23 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
                   {role.isConfigured
                     ? `verified ${new Date(role.configuredRole?.verifiedAt ?? '').toLocaleString()}`
                     : 'no'}
+                </td>
+                <td>
+                  <Show when={role.configuredRole} fallback="—">
+                    {(configured) => (
+                      <label class="chip" title={props.canConfigure ? undefined : CANNOT_MARK}>
+                        <input
+                          type="checkbox"
+                          aria-label={`Managers may give ${role.rolname} here`}
+                          checked={marked(configured().id)}
+                          disabled={!props.canConfigure}
+                          title={props.canConfigure ? undefined : CANNOT_MARK}
+                          onChange={mark(configured().id)}
+                        />{' '}
+                        managers may give it here
+                      </label>
+                    )}
+                  </Show>
                 </td>
                 <td>
                   <Show

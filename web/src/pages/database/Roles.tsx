@@ -58,8 +58,11 @@ function catalogOf(data: unknown): { catalog?: CatalogView; error?: string } {
   return { catalog: catalog as unknown as CatalogView };
 }
 
-/** Server roles: attributes, create / alter / rename / drop, the members of each group, the graph and "Explain access". */
-export function Roles(props: { databaseId: string; version: number }): JSX.Element {
+/**
+ * Server roles: attributes, create / alter / rename / drop, the members of each group, the graph and "Explain access".
+ * `canConfigure`: the viewer may store role passwords in Rolecall, and so set a configured role's password (admins).
+ */
+export function Roles(props: { databaseId: string; version: number; canConfigure: boolean }): JSX.Element {
   const [data, { refetch }] = createResource(
     () => [props.databaseId, props.version] as const,
     ([id]) => query(RolesQuery, { id }),
@@ -105,6 +108,7 @@ export function Roles(props: { databaseId: string; version: number }): JSX.Eleme
           canCreate={Boolean(viewer()?.canCreateRoles)}
           viewerRole={viewer()?.role?.name ?? null}
           canGiveCreateDb={Boolean(viewer()?.role?.isSuperuser || viewer()?.role?.createDb)}
+          canConfigure={props.canConfigure}
           reread={reread}
         />
         <label class="chip">
@@ -140,6 +144,7 @@ export function Roles(props: { databaseId: string; version: number }): JSX.Eleme
                   allRoles={roles().map((other) => other.name)}
                   optionsPerGrant={Boolean(catalog()?.membershipOptionsPerGrant)}
                   databaseId={props.databaseId}
+                  canConfigure={props.canConfigure}
                   reread={reread}
                   onDrop={setDropping}
                 />

@@ -1,13 +1,14 @@
-import { createResource, For, type JSX } from 'solid-js';
+import { createResource, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { createFlash, useLiveEvents } from '../../lib/live';
+import { EmailBadge } from '../account/EmailProof';
 
 const UsersQuery = graphql(`
   query Users {
-    users { __typename ... on Error { message } ... on QueryUsersSuccess { data { id username email displayName isAdmin isActive } } }
+    users { __typename ... on Error { message } ... on QueryUsersSuccess { data { id username email emailVerified displayName isAdmin isActive } } }
   }
 `);
 const CreateUser = graphql(`
@@ -21,7 +22,7 @@ const UpdateUser = graphql(`
   }
 `);
 
-/** Admins: every user, create one, make admin, deactivate. */
+/** Admins: every user, create one, make admin, deactivate, vouch for an unproven address. */
 export function UsersPage(): JSX.Element {
   const [data, { refetch }] = createResource(() => query(UsersQuery, {}));
   const users = () => {
@@ -72,7 +73,20 @@ export function UsersPage(): JSX.Element {
             {(user) => (
               <tr data-user={user.username}>
                 <td>{user.username}</td>
-                <td>{user.email}</td>
+                <td>
+                  {user.email} <EmailBadge verified={user.emailVerified} />
+                  <Show when={!user.emailVerified}>
+                    {' '}
+                    <button
+                      type="button"
+                      class="small"
+                      title="You vouch for this address: invitations sent to it will reach this user"
+                      onClick={() => act(() => mutate(UpdateUser, { id: user.id, input: { email: user.email } }))}
+                    >
+                      Mark proven
+                    </button>
+                  </Show>
+                </td>
                 <td>
                   <input
                     type="checkbox"

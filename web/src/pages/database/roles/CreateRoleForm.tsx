@@ -3,6 +3,8 @@ import { ChangeOutcome } from '../../../components/Chrome';
 import { createPreviewedChange } from './change';
 import { CreateRole, changeOf, mutate } from './operations';
 
+const CANNOT_CONFIGURE = 'Only Rolecall admins store role passwords in Rolecall.';
+
 interface CreateInput {
   name: string;
   login: boolean;
@@ -22,6 +24,8 @@ export function CreateRoleForm(props: {
   viewerRole: string | null;
   /** 16+: only a role that has CREATEDB itself may give it. */
   canGiveCreateDb: boolean;
+  /** Admins only: storing the password makes it Rolecall's secret. */
+  canConfigure: boolean;
   reread: () => Promise<unknown>;
 }): JSX.Element {
   const [name, setName] = createSignal('');
@@ -38,7 +42,7 @@ export function CreateRoleForm(props: {
     name: name().trim(),
     login: login(),
     password: login() ? password() : undefined,
-    configure: login() && configure(),
+    configure: login() && configure() && props.canConfigure,
     // Only what differs from PostgreSQL's defaults, so the SQL says what is special about the role.
     inherit: inherit() ? undefined : false,
     createRole: createRole() || undefined,
@@ -106,10 +110,12 @@ export function CreateRoleForm(props: {
                 value={password()}
                 onInput={(event) => setPassword(event.currentTarget.value)}
               />
-              <label class="chip">
+              <label class="chip" title={props.canConfigure ? undefined : CANNOT_CONFIGURE}>
                 <input
                   type="checkbox"
-                  checked={configure()}
+                  checked={configure() && props.canConfigure}
+                  disabled={!props.canConfigure}
+                  title={props.canConfigure ? undefined : CANNOT_CONFIGURE}
                   onChange={(event) => setConfigure(event.currentTarget.checked)}
                 />{' '}
                 store password in Rolecall

@@ -23,6 +23,8 @@ function attributesText(role: RoleView): string {
   return flags.join(' · ') || 'NOLOGIN';
 }
 
+const CONFIGURED_PASSWORD = "Rolecall stores this role's password for its collaborators: only admins change it.";
+
 /** A stable id for the element that says why a control is disabled (role names may hold any character). */
 const reasonId = (name: string) =>
   `role-reasons-${[...name].map((char) => char.codePointAt(0)?.toString(36)).join('-')}`;
@@ -33,11 +35,18 @@ export function RoleRow(props: {
   allRoles: string[];
   optionsPerGrant: boolean;
   databaseId: string;
+  /** Admins: they alone set the password of a role whose password Rolecall stores. */
+  canConfigure: boolean;
   reread: () => Promise<unknown>;
   onDrop: (name: string) => void;
 }): JSX.Element {
   const [editor, setEditor] = createSignal<Editor | null>(null);
   const can = () => props.role.viewerCan;
+  // PostgreSQL may allow it, but a configured role's password is Rolecall's secret (the server refuses it too).
+  const password = () =>
+    props.role.isConfigured && !props.canConfigure
+      ? { allowed: false, reason: CONFIGURED_PASSWORD }
+      : { allowed: can().setPassword, reason: can().setPasswordReason };
   const reasons = () =>
     [
       ...new Set(
@@ -46,7 +55,7 @@ export function RoleRow(props: {
           can().rename ? null : can().renameReason,
           can().drop ? null : can().dropReason,
           can().manageMembers ? null : can().manageMembersReason,
-          props.role.canLogin && !can().setPassword ? can().setPasswordReason : null,
+          props.role.canLogin && !password().allowed ? password().reason : null,
         ].filter((reason): reason is string => Boolean(reason)),
       ),
     ] as string[];
@@ -101,9 +110,9 @@ export function RoleRow(props: {
             <button
               type="button"
               class="small"
-              disabled={!can().setPassword}
-              title={can().setPasswordReason ?? undefined}
-              aria-describedby={described(can().setPassword)}
+              disabled={!password().allowed}
+              title={password().reason ?? undefined}
+              aria-describedby={described(password().allowed)}
               aria-expanded={editor() === 'password'}
               onClick={() => toggle('password')}
             >
@@ -158,7 +167,7 @@ export function RoleRow(props: {
                   onClose={close}
                 />
               </Match>
-              <Match when={editor() === 'password'}>
+              <Match when={editor() === 'password' && password().allowed}>
                 <PasswordForm
                   name={props.role.name}
                   databaseId={props.databaseId}
