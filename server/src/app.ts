@@ -12,6 +12,7 @@ import { CookieJar } from './auth/cookies.js';
 import { resolveViewer } from './auth/sessions.js';
 import type { Context, Services } from './context.js';
 import { limitRequestBody } from './http/body-limit.js';
+import { healthProbes } from './http/health.js';
 import { corsFor, type OriginPolicy, useOriginCheck } from './http/origin.js';
 import { setSecurityHeaders } from './http/security-headers.js';
 import { useSharedSubscriptionResults } from './http/shared-subscriptions.js';
@@ -20,6 +21,8 @@ import { useUnauthenticatedAnswers } from './http/unauthenticated.js';
 import { attachWebSockets } from './http/websocket.js';
 import { createLoaders } from './loaders.js';
 import { recordListeningOrigin } from './mail/links.js';
+import { isMetricsRequest, serveMetrics } from './metrics/endpoint.js';
+import { useMetrics } from './metrics/graphql.js';
 import { fromRoot } from './paths.js';
 import { schema } from './schema/index.js';
 
@@ -95,14 +98,16 @@ export function createGraphQL(services: Services): YogaServerInstance<Record<str
       // Yoga's own masking keeps protocol errors (with their HTTP status) and hides the rest; log what it hides.
       maskError: (error, message, isDev) => {
         const masked = maskError(error, message, isDev);
-        if (masked !== error)
-          logger.error({ err: error instanceof Error ? error.message : String(error) }, 'unexpected error');
+        if (masked === error) return masked;
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'unexpected error');
+        services.metrics.unexpectedError();
         return masked;
       },
     },
     // Node's request (`req`) comes from the HTTP server, or from the WebSocket upgrade (see http/websocket.ts).
     context: ({ request, req }) => buildContext(services, request, req as IncomingMessage | undefined, cookieJars),
     plugins: [
+      useMetrics(services.metrics),
       useOriginCheck(origins),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useResponseCookies(cookieJars),
@@ -200,11 +205,15 @@ export function buildApp(services: Services, { webRoot = WEB_ROOT }: AppOptions 
   const web = existsSync(webRoot) ? sirv(webRoot, { single: true, etag: true }) : notBuilt;
   const inFlight = new Set<ServerResponse>();
   let shutdown: Shutdown | null = null;
+  const health = healthProbes(services, () => shutdown !== null);
   const server = createServer((request, response) => {
     inFlight.add(response);
     response.once('close', () => inFlight.delete(response));
     if (shutdown) response.setHeader('connection', 'close');
     setSecurityHeaders(request, response, config.isDevelopment);
+    if (health(request, response)) return;
+    if (isMetricsRequest(request))
+      return void serveMetrics(request, response, services.metrics, config.metricsToken, services.logger);
     if (!request.url?.startsWith('/graphql')) return web(request, response);
     if (limitRequestBody(request, response, config.maxRequestBytes)) return yoga(request, response);
   });
@@ -219,6 +228,7 @@ export function buildApp(services: Services, { webRoot = WEB_ROOT }: AppOptions 
     },
     services.logger,
   );
+  services.metrics.countWebSockets(() => sockets.clients.size);
 
   return {
     services,

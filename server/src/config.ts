@@ -37,6 +37,11 @@ const Env = z.object({
     .transform((value) => value === 'true'),
   /** Failed sign-ins from one client address, whatever the names, before it must wait out 15 minutes. */
   ROLECALL_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  /** Serves GET /metrics (Prometheus) to requests bearing this token; unset or empty: no /metrics at all. */
+  ROLECALL_METRICS_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(16, 'ROLECALL_METRICS_TOKEN must be at least 16 characters').optional(),
+  ),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -96,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     allowedOrigins: parsed.ROLECALL_ALLOWED_ORIGINS,
     trustProxy: parsed.ROLECALL_TRUST_PROXY,
     loginFailuresPerAddress: parsed.ROLECALL_LOGIN_FAILURES_PER_ADDRESS,
+    metricsToken: parsed.ROLECALL_METRICS_TOKEN,
     maxRequestBytes: parsed.ROLECALL_MAX_REQUEST_BYTES,
     maxSubscriptionsPerConnection: parsed.ROLECALL_MAX_SUBSCRIPTIONS_PER_CONNECTION,
     maxSubscriptionsPerUser: parsed.ROLECALL_MAX_SUBSCRIPTIONS_PER_USER,

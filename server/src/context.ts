@@ -8,6 +8,7 @@ import type { User } from './generated/prisma/client.js';
 import type { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import type { Metadata } from './metadata/client.js';
+import type { Metrics } from './metrics/metrics.js';
 import type { ManagedPools } from './pools/managed.js';
 import type { SecretBox } from './secrets/cipher.js';
 
@@ -21,6 +22,7 @@ export interface Services {
   events: EventLog;
   bus: EventBus;
   loginThrottle: LoginThrottle;
+  metrics: Metrics;
   /** The embedded demo database offered to new installs, when there is one. */
   demo: DemoDatabase | null;
 }

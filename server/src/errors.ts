@@ -59,6 +59,23 @@ export class ConflictError extends RolecallError {
   readonly code = 'CONFLICT';
 }
 
+/**
+ * PostgreSQL ran the statements and changed nothing (a GRANT or REVOKE it answered with only a WARNING): nothing is
+ * recorded as a change. Its warnings say why.
+ */
+export class NothingChangedError extends RolecallError {
+  readonly code = 'NOTHING_CHANGED';
+  constructor(
+    readonly warnings: string[],
+    readonly sql: string[],
+    readonly dryRun: boolean,
+  ) {
+    super(
+      `PostgreSQL ${dryRun ? 'would change' : 'changed'} nothing${warnings.length ? `: ${warnings.join(' ')}` : '.'}`,
+    );
+  }
+}
+
 export class LastAdminError extends RolecallError {
   readonly code = 'LAST_ADMIN';
   constructor() {
@@ -149,6 +166,61 @@ export class ConcurrentChangeError extends PostgresError {
   override readonly code = 'CONCURRENT_CHANGE';
 }
 
+export type TlsFailure =
+  | 'SERVER_WITHOUT_TLS'
+  | 'TLS_REQUIRED_BY_SERVER'
+  | 'UNTRUSTED_CERTIFICATE'
+  | 'HOST_NAME_MISMATCH'
+  | 'CERTIFICATE_NOT_VALID_NOW'
+  | 'HANDSHAKE_FAILED';
+
+const TLS_FAILURE_MESSAGES: Record<TlsFailure, string> = {
+  SERVER_WITHOUT_TLS: 'The server does not accept TLS connections; choose the TLS mode DISABLE, or turn ssl on there.',
+  TLS_REQUIRED_BY_SERVER: 'The server accepts only TLS connections from here; choose a TLS mode other than DISABLE.',
+  UNTRUSTED_CERTIFICATE:
+    "The server's certificate is not signed by the CA certificate given (or, without one, by a CA Node trusts).",
+  HOST_NAME_MISMATCH:
+    "The server's certificate does not name the host connected to; connect by a name it covers, or use VERIFY_CA.",
+  CERTIFICATE_NOT_VALID_NOW: "The server's certificate (or its CA's) has expired or is not valid yet.",
+  HANDSHAKE_FAILED: 'The TLS handshake with the server failed.',
+};
+
+/** A TLS connection to a PostgreSQL server could not be made as its TLS settings require; nothing was sent. */
+export class TlsError extends RolecallError {
+  readonly code = 'TLS_FAILED';
+  constructor(readonly reason: TlsFailure) {
+    super(TLS_FAILURE_MESSAGES[reason]);
+  }
+}
+
+const TLS_FAILURES_BY_CODE: Record<string, TlsFailure> = {
+  ERR_TLS_CERT_ALTNAME_INVALID: 'HOST_NAME_MISMATCH',
+  CERT_HAS_EXPIRED: 'CERTIFICATE_NOT_VALID_NOW',
+  CERT_NOT_YET_VALID: 'CERTIFICATE_NOT_VALID_NOW',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'UNTRUSTED_CERTIFICATE',
+  UNABLE_TO_GET_ISSUER_CERT: 'UNTRUSTED_CERTIFICATE',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'UNTRUSTED_CERTIFICATE',
+  SELF_SIGNED_CERT_IN_CHAIN: 'UNTRUSTED_CERTIFICATE',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'UNTRUSTED_CERTIFICATE',
+  CERT_SIGNATURE_FAILURE: 'UNTRUSTED_CERTIFICATE',
+  CERT_UNTRUSTED: 'UNTRUSTED_CERTIFICATE',
+  CERT_REJECTED: 'UNTRUSTED_CERTIFICATE',
+  INVALID_CA: 'UNTRUSTED_CERTIFICATE',
+};
+
+/** What went wrong with TLS, from Node's certificate checks, `pg`'s SSLRequest and PostgreSQL's pg_hba.conf. */
+function tlsFailure(error: DriverError): TlsFailure | null {
+  const code = error.code ?? '';
+  const message = error.message ?? '';
+  if (TLS_FAILURES_BY_CODE[code]) return TLS_FAILURES_BY_CODE[code];
+  if (message === 'The server does not support SSL connections') return 'SERVER_WITHOUT_TLS';
+  if (message === 'There was an error establishing an SSL connection' || code.startsWith('ERR_SSL_'))
+    return 'HANDSHAKE_FAILED';
+  // pg_hba.conf has only `hostssl` lines for this client: PostgreSQL ends its message with "no encryption".
+  if (code === '28000' && /no encryption$/.test(message)) return 'TLS_REQUIRED_BY_SERVER';
+  return null;
+}
+
 type PostgresErrorClass = new (message: string, sqlstate: string | null, detail?: string | null) => PostgresError;
 
 /** SQLSTATE → error class, by exact code first and then by class (the first two characters). */
@@ -209,16 +281,33 @@ function isConcurrentCatalogUpdate(code: string, message = ''): boolean {
   return code === 'XX000' && /tuple concurrently (updated|deleted)/.test(message);
 }
 
+/**
+ * PostgreSQL 16+ reports a GRANT or REVOKE of a role whose ADMIN OPTION the session holds only through a membership
+ * without INHERIT as an internal error (XX000); it is a refusal of the role's rights.
+ */
+function isMissingGrantor(code: string, message = ''): boolean {
+  return code === 'XX000' && message === 'no possible grantors';
+}
+
 /** Turns what `pg` throws into a typed error; anything unrecognised is returned unchanged (and later masked). */
 export function fromPostgres(error: unknown): unknown {
   if (error instanceof RolecallError || typeof error !== 'object' || error === null) return error;
   const driverError = error as DriverError;
   const code = driverError.code ?? '';
+  const tls = tlsFailure(driverError);
+  if (tls) return new TlsError(tls);
   if (isConcurrentCatalogUpdate(code, driverError.message)) {
     return new ConcurrentChangeError(
       'Another session changed this object at the same moment, so nothing was applied; try again.',
       code,
       driverError.message ?? null,
+    );
+  }
+  if (isMissingGrantor(code, driverError.message)) {
+    return new PermissionDeniedError(
+      'Your role holds ADMIN OPTION on this role only through a membership without INHERIT, so PostgreSQL finds no grantor.',
+      code,
+      null,
     );
   }
   if (/^[0-9A-Z]{5}$/.test(code)) {

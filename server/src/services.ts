@@ -9,6 +9,7 @@ import type { EventSignal } from './events/signal.js';
 import { PostgresSignal } from './events/signal-postgres.js';
 import type { Logger } from './logger.js';
 import { createMetadataClient } from './metadata/client.js';
+import { Metrics } from './metrics/metrics.js';
 import { type InvitationExpiry, startInvitationExpiry } from './operations/invitations.js';
 import { ManagedPools } from './pools/managed.js';
 import { secretBox } from './secrets/cipher.js';
@@ -35,17 +36,21 @@ const invitationExpiries = new WeakMap<Services, InvitationExpiry>();
 export async function createServices({ config, logger, metadataUrl, demo = null }: ServicesOptions): Promise<Services> {
   const metadata = createMetadataClient(metadataUrl);
   const signal = await createEventSignal(config, metadataUrl, logger);
-  const bus = new EventBus(signal, metadata, logger);
+  const metrics = new Metrics({ processMetrics: config.metricsToken !== undefined });
+  const bus = new EventBus(signal, metadata, logger, (event) => metrics.eventDelivered(event.createdAt));
   await bus.start();
+  const pools = new ManagedPools(config.poolIdleMs, logger);
+  metrics.countPools(() => pools.usage());
   const services: Services = {
     config,
     logger,
     metadata,
-    pools: new ManagedPools(config.poolIdleMs, logger),
+    pools,
     secrets: secretBox(await loadSecretKey(config.secretKey, config.dataDir)),
     events: new EventLog(metadata, signal),
     bus,
     loginThrottle: new LoginThrottle(),
+    metrics,
     demo,
   };
   invitationExpiries.set(services, startInvitationExpiry(services, config.invitationExpirySweepMs));

@@ -2,10 +2,8 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -24,6 +22,7 @@ import {
   setupAdmin,
   signIn,
 } from './support/fixtures.js';
+import { type Mail, type Mailbox, startMailbox } from './support/mailbox.js';
 import { collect, wsClient } from './support/subscriptions.js';
 
 /**
@@ -64,10 +63,6 @@ const WATCH = `subscription($kinds: [String!]) { events(kinds: $kinds) {
 const AUDIT = `query($kinds: [String!]) { auditLog(kinds: $kinds, first: 50) { ${ERROR_FIELDS}
   ... on EventPage { events { kind ... on InvitationEvent { email role } } } } }`;
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
 interface Sent {
   __typename: string;
   delivery?: string;
@@ -75,9 +70,8 @@ interface Sent {
   invitation?: { id: string; email: string; status: string };
 }
 
-const mails: Mail[] = [];
 const tokensSeen: string[] = [];
-let smtp: SMTPServer;
+let mailbox: Mailbox;
 let testApp: TestApp;
 let mailing: Instance;
 let admin: TestClient;
@@ -106,7 +100,7 @@ const linkPattern = (path: LinkPath) => new RegExp(`(https?://[^\\s"<>]+${path}\
 async function mailTo(address: string, path: LinkPath, nth = 1): Promise<Mail> {
   const deadline = Date.now() + 5_000;
   for (;;) {
-    const mail = mails.filter((each) => each.to.includes(address) && linkPattern(path).test(decoded(each.raw)))[
+    const mail = mailbox.mails.filter((each) => each.to.includes(address) && linkPattern(path).test(decoded(each.raw)))[
       nth - 1
     ];
     if (mail) return mail;
@@ -225,32 +219,10 @@ function postWithHost(url: string, token: string, query: string, variables: Reco
 }
 
 beforeAll(async () => {
-  const smtpPassword = secret('smtp');
-  smtp = new SMTPServer({
-    logger: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'rolecall' && auth.password === smtpPassword) return callback(null, { user: 'rolecall' });
-      return callback(new Error('Invalid username or password'));
-    },
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        raw += chunk;
-      });
-      stream.on('end', () => {
-        mails.push({ to: (session.envelope.rcptTo || []).map((rcpt) => rcpt.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  mailbox = await startMailbox();
   testApp = await startTestApp();
   mailing = await testApp.startInstance({
-    SMTP_URL: `smtp://rolecall:${smtpPassword}@127.0.0.1:${smtpPort}`,
+    SMTP_URL: mailbox.url,
     PUBLIC_URL,
   });
   admin = testApp.client();
@@ -277,7 +249,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await mailing?.stop();
   await testApp?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await mailbox?.stop();
 });
 
 describe('a MANAGER claiming an address through a link they were shown', () => {
@@ -440,12 +412,12 @@ describe('proving an address by e-mail', () => {
     expect((await testApp.client().request(CAN_SEND)).data).toEqual({ canSendEmail: false });
     expect((await mailing.client().request(CAN_SEND)).data).toEqual({ canSendEmail: true });
     const { client: nell } = await accountFromShownLink('nell');
-    const before = mails.length;
+    const before = mailbox.mails.length;
     const refused = await nell.field(REQUEST);
     expect(refused).toMatchObject({ __typename: 'EmailNotSentError', reason: 'SMTP_NOT_CONFIGURED' });
     expect(refused).not.toHaveProperty('expiresAt');
     expect(await verificationRows('nell@example.com')).toEqual([]);
-    expect(mails.length).toBe(before);
+    expect(mailbox.mails.length).toBe(before);
   });
 
   it('e-mails a link on PUBLIC_URL that works once, for the account that asked, and stores only its hash', async () => {
@@ -527,9 +499,9 @@ describe('proving an address by e-mail', () => {
     const rey = await signedIn(mailing, 'rey', password);
     await rey.field(REQUEST);
     const first = await linkTo('rey@example.com', '/verify-email');
-    const before = mails.length;
+    const before = mailbox.mails.length;
     expect(await rey.field(REQUEST)).toMatchObject({ __typename: 'TooManyAttemptsError' });
-    expect(mails.length).toBe(before);
+    expect(mailbox.mails.length).toBe(before);
     await aMinuteLater('rey@example.com');
     expect(await rey.field(REQUEST)).toMatchObject({ __typename: 'EmailVerificationSent' });
     const second = await linkTo('rey@example.com', '/verify-email', 2);
@@ -596,7 +568,7 @@ describe('links', () => {
     expect(requested.requestEmailVerification).toMatchObject({ __typename: 'EmailVerificationSent' });
     const verification = await linkTo('hugo@example.com', '/verify-email');
     expect(verification.url.startsWith(`${PUBLIC_URL}/verify-email?token=rcv_`)).toBe(true);
-    expect(mails.filter((mail) => decoded(mail.raw).includes(SPOOFED_HOST))).toEqual([]);
+    expect(mailbox.mails.filter((mail) => decoded(mail.raw).includes(SPOOFED_HOST))).toEqual([]);
   });
 
   it('require PUBLIC_URL once SMTP_URL is set: config loading fails with an error that says so', () => {

@@ -75,7 +75,9 @@ beforeAll(async () => {
   await setupAdmin(admin);
   adminToken = await createApiToken(admin, 'faults');
   const local = await createManagedDatabase(testApp, 'local', 'local_owner');
-  await testApp.sql('CREATE ROLE local_reader; CREATE ROLE local_writer');
+  await testApp.sql(
+    'CREATE ROLE local_reader; CREATE ROLE local_writer; CREATE ROLE restart_reader; CREATE ROLE restart_writer; CREATE ROLE after_reader; CREATE ROLE after_writer',
+  );
   await testApp.sql(
     'CREATE SCHEMA s AUTHORIZATION local_owner; CREATE TABLE s.t (id int); ALTER TABLE s.t OWNER TO local_owner',
     [],
@@ -229,8 +231,8 @@ describe('the metadata database restarts under a running Rolecall', () => {
     const subscriber = resilientSubscriber(localId, start);
     const reconnecting = resilientSubscriber(localId, start);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect((await grantSelect(localId, 'local_reader')).__typename).toBe('PermissionChange');
-    expect((await grantSelect(localId, 'local_writer')).__typename).toBe('PermissionChange');
+    expect((await grantSelect(localId, 'restart_reader')).__typename).toBe('PermissionChange');
+    expect((await grantSelect(localId, 'restart_writer')).__typename).toBe('PermissionChange');
     await until(
       async () => subscriber.cursors.length >= 2 && reconnecting.cursors.length >= 2,
       5_000,
@@ -263,11 +265,11 @@ describe('the metadata database restarts under a running Rolecall', () => {
     const recoveredMs = Date.now() - back;
     expect(recoveredMs).toBeLessThan(5_000);
     await until(
-      async () => (await grantSelect(localId, 'local_reader')).__typename === 'PermissionChange',
+      async () => (await grantSelect(localId, 'after_reader')).__typename === 'PermissionChange',
       10_000,
       'a change to go through again',
     );
-    expect((await grantSelect(localId, 'local_writer')).__typename).toBe('PermissionChange');
+    expect((await grantSelect(localId, 'after_writer')).__typename).toBe('PermissionChange');
 
     const localUuid = Buffer.from(localId, 'base64').toString().split(':')[1];
     const logged = async () =>

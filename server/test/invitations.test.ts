@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { leakedSecrets, secret, startTestApp, type TestApp } from './support/app.js';
@@ -16,6 +14,7 @@ import {
   setupAdmin,
   signIn,
 } from './support/fixtures.js';
+import { type Mail, type Mailbox, startMailbox } from './support/mailbox.js';
 import { collect, wsClient } from './support/subscriptions.js';
 
 const TTL_HOURS = 48;
@@ -71,14 +70,7 @@ interface Sent {
   code?: string;
 }
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
-
-const mails: Mail[] = [];
-let smtp: SMTPServer;
-let smtpPassword: string;
+let mailbox: Mailbox;
 let testApp: TestApp;
 let admin: TestClient;
 let atelierId: string;
@@ -102,7 +94,7 @@ function decoded(raw: string): string {
 async function mailTo(address: string, nth = 1): Promise<Mail> {
   const deadline = Date.now() + 5_000;
   for (;;) {
-    const received = mails.filter((mail) => mail.to.includes(address));
+    const received = mailbox.mails.filter((mail) => mail.to.includes(address));
     const mail = received[nth - 1];
     if (mail) return mail;
     if (Date.now() > deadline) throw new Error(`no e-mail #${nth} to ${address}`);
@@ -165,31 +157,9 @@ async function signedIn(username: string, password: string): Promise<TestClient>
 }
 
 beforeAll(async () => {
-  smtpPassword = secret('smtp');
-  smtp = new SMTPServer({
-    logger: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'rolecall' && auth.password === smtpPassword) return callback(null, { user: 'rolecall' });
-      return callback(new Error('Invalid username or password'));
-    },
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        raw += chunk;
-      });
-      stream.on('end', () => {
-        mails.push({ to: (session.envelope.rcptTo || []).map((rcpt) => rcpt.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  mailbox = await startMailbox();
   testApp = await startTestApp({
-    SMTP_URL: `smtp://rolecall:${smtpPassword}@127.0.0.1:${smtpPort}`,
+    SMTP_URL: mailbox.url,
     PUBLIC_URL,
     MAIL_FROM,
     INVITATION_TTL_HOURS: String(TTL_HOURS),
@@ -220,7 +190,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await testApp?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await mailbox?.stop();
 });
 
 describe('inviting by e-mail', () => {
@@ -557,12 +527,12 @@ describe('adding someone who has a pending invitation', () => {
     );
     const ivy = await createUser(admin, 'ivy');
     await addCollaborator(admin, { databaseId: atelierId, userId: ivy.id, configuredRoleId: painterId });
-    const before = mails.length;
+    const before = mailbox.mails.length;
     expect(await admin.field(RESEND, { id: sent.invitation?.id })).toMatchObject({ __typename: 'ConflictError' });
     expect(await invitationsOf(atelierId, ['EXPIRED'])).toContainEqual(
       expect.objectContaining({ id: sent.invitation?.id, status: 'EXPIRED' }),
     );
-    expect(mails.length).toBe(before);
+    expect(mailbox.mails.length).toBe(before);
   });
 });
 
@@ -587,7 +557,7 @@ describe('who may invite', () => {
   });
 
   it('refuses a MEMBER and a standard user, sending nothing', async () => {
-    const before = mails.length;
+    const before = mailbox.mails.length;
     expect(await invite(member, atelierId, 'sly@example.com', painterId)).toMatchObject({
       __typename: 'ForbiddenError',
     });
@@ -599,7 +569,7 @@ describe('who may invite', () => {
         .client()
         .field(INVITE, { input: { databaseId: atelierId, email: 'x@example.com', configuredRoleId: painterId } }),
     ).toMatchObject({ __typename: 'UnauthenticatedError' });
-    expect(mails.length).toBe(before);
+    expect(mailbox.mails.length).toBe(before);
   });
 
   it('refuses a duplicate pending invitation, a current collaborator and a malformed address', async () => {

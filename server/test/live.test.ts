@@ -35,7 +35,17 @@ beforeAll(async () => {
   admin = testApp.client();
   await setupAdmin(admin);
   adminToken = await createApiToken(admin, 'live');
-  shopId = await connectShop(testApp, admin, ['reader', 'writer', 'outsider_role']);
+  // A grant that changes nothing records no event: each test that needs one grants to a role of its own.
+  shopId = await connectShop(testApp, admin, [
+    'reader',
+    'writer',
+    'outsider_role',
+    'stranger_role',
+    'replay_role',
+    'late_role',
+    'remote_role',
+    'sse_role',
+  ]);
   const roles = await admin.field(
     `query($id: ID!) { database(id: $id) { ... on Database { configuredRoles { id } } } }`,
     { id: shopId },
@@ -111,6 +121,26 @@ describe('subscriptions over graphql-ws', () => {
     await client.dispose();
   });
 
+  it('does not report as EXTERNAL the membership PostgreSQL gives a CREATEROLE role in the role it creates', async () => {
+    const client = wsClient(testApp.url, adminToken);
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The admin works through shop_owner, which has CREATEROLE but is no superuser.
+    const created = await mutate(admin, shopId, 'createRole', { input: { name: 'made_by_owner' } });
+    expect(created.__typename).toBe('PermissionChange');
+    const granted = await testApp.sql(
+      `SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles o ON o.oid = m.member
+        WHERE r.rolname = 'made_by_owner' AND o.rolname = 'shop_owner'`,
+    );
+    expect(granted).toHaveLength(1);
+    await received.waitFor(1);
+    // Three polls of the drift watcher.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(received.items.map((event) => [event.source, event.kind])).toEqual([['ROLECALL', 'role.created']]);
+    received.stop();
+    await client.dispose();
+  });
+
   it('still reports a psql change made within the same poll interval as a Rolecall change to the same grantee', async () => {
     const client = wsClient(testApp.url, adminToken);
     const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
@@ -157,7 +187,7 @@ describe('subscriptions over graphql-ws', () => {
     const watcher = wsClient(testApp.url, adminToken);
     const control = collect<LiveEvent>(watcher, EVENTS, { databaseId: shopId });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await grantSelect(admin, 'outsider_role');
+    await grantSelect(admin, 'stranger_role');
     await control.waitFor(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(everything.items).toEqual([]);
@@ -247,7 +277,7 @@ describe('replay and instances', () => {
     const client = wsClient(first.url, adminToken);
     const before = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await grantSelect(admin, 'reader');
+    await grantSelect(admin, 'replay_role');
     const [seen] = await before.waitFor(1);
     before.stop();
     await client.dispose();
@@ -255,8 +285,8 @@ describe('replay and instances', () => {
 
     // The watcher polls: let it see the grant before psql takes it back, or the two cancel out between polls.
     await new Promise((resolve) => setTimeout(resolve, 1_200));
-    await testApp.sql('REVOKE SELECT ON s.t FROM reader', [], 'shop');
-    await grantSelect(admin, 'outsider_role');
+    await testApp.sql('REVOKE SELECT ON s.t FROM replay_role', [], 'shop');
+    await grantSelect(admin, 'late_role');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
     const restarted = await testApp.startInstance();
@@ -272,8 +302,8 @@ describe('replay and instances', () => {
     expect(cursors).toEqual([...cursors].sort((a, b) => (a < b ? -1 : 1)));
     expect(missed.map((event) => [event.source, event.grantee])).toEqual(
       expect.arrayContaining([
-        ['EXTERNAL', 'reader'],
-        ['ROLECALL', 'outsider_role'],
+        ['EXTERNAL', 'replay_role'],
+        ['ROLECALL', 'late_role'],
       ]),
     );
     const logged = await testApp.sql<{ n: number }>(
@@ -294,9 +324,9 @@ describe('replay and instances', () => {
     const client = wsClient(other.url, adminToken);
     const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await grantSelect(admin, 'writer');
+    await grantSelect(admin, 'remote_role');
     const [event] = await received.waitFor(1);
-    expect(event).toMatchObject({ kind: 'privileges.changed', grantee: 'writer', source: 'ROLECALL' });
+    expect(event).toMatchObject({ kind: 'privileges.changed', grantee: 'remote_role', source: 'ROLECALL' });
     received.stop();
     await client.dispose();
     await other.stop();
@@ -320,7 +350,7 @@ describe('GraphQL over SSE', () => {
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await grantSelect(admin, 'reader');
+    await grantSelect(admin, 'sse_role');
     let text = '';
     while (!text.includes('privileges.changed')) {
       const { value, done } = await reader.read();
@@ -328,7 +358,7 @@ describe('GraphQL over SSE', () => {
       text += new TextDecoder().decode(value);
     }
     controller.abort();
-    expect(text).toContain('"grantee":"reader"');
+    expect(text).toContain('"grantee":"sse_role"');
   });
 });
 

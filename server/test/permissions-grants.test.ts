@@ -13,6 +13,7 @@ import {
   eventCount,
   expectApplied,
   expectDryRun,
+  expectNothingChanged,
   expectRefused,
   hasTablePrivilege,
   membershipRows,
@@ -311,11 +312,13 @@ describe('privileges', () => {
     expect(await relationAcl(testApp, 'shop', 'sales', 'orders')).toContain('mia=r/gina');
   });
 
-  it('passes on PostgreSQL’s warning when a holder grants more than it holds, and grants nothing', async () => {
+  it('answers NothingChanged with PostgreSQL’s warning when a holder grants more than it holds, recording nothing', async () => {
     const before = await relationAcl(testApp, 'shop', 'sales', 'orders');
+    const events = await eventCount(testApp);
     const change = await gina('grantPrivileges', { object: ORDERS, grantee: 'mia', privileges: ['INSERT'] });
-    await expectApplied(
+    await expectNothingChanged(
       testApp,
+      events,
       change,
       ['GRANT INSERT ON TABLE "sales"."orders" TO "mia"'],
       [noUsage('mia'), SEQUENCE_WARNING('orders', 'mia'), 'no privileges were granted for "orders"'],
@@ -323,11 +326,15 @@ describe('privileges', () => {
     expect(await relationAcl(testApp, 'shop', 'sales', 'orders')).toBe(before);
   });
 
-  it('passes on PostgreSQL’s warning when a role holding the privilege without grant option grants it', async () => {
+  it('answers NothingChanged when a role holding the privilege without grant option grants it, also in a preview', async () => {
     const before = await relationAcl(testApp, 'shop', 'sales', 'orders');
+    const events = await eventCount(testApp);
+    const preview = await pat('grantPrivileges', { object: ORDERS, grantee: 'mia', privileges: ['SELECT'] }, true);
+    expect(preview).toMatchObject({ __typename: 'NothingChanged', dryRun: true });
     const change = await pat('grantPrivileges', { object: ORDERS, grantee: 'mia', privileges: ['SELECT'] });
-    await expectApplied(
+    await expectNothingChanged(
       testApp,
+      events,
       change,
       ['GRANT SELECT ON TABLE "sales"."orders" TO "mia"'],
       [noUsage('mia'), 'no privileges were granted for "orders"'],
@@ -345,10 +352,12 @@ describe('privileges', () => {
     expect(await eventCount(testApp)).toBe(events);
   });
 
-  it('says so when a REVOKE cannot remove a grant made by another grantor', async () => {
+  it('says so when a REVOKE cannot remove a grant made by another grantor, recording no change', async () => {
+    const events = await eventCount(testApp);
     const change = await olive('revokePrivileges', { object: ORDERS, grantee: 'mia', privileges: ['SELECT'] });
-    await expectApplied(
+    await expectNothingChanged(
       testApp,
+      events,
       change,
       ['REVOKE SELECT ON TABLE "sales"."orders" FROM "mia"'],
       [

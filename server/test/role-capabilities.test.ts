@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
-import { connect, createLoginRole, createManagedDatabase, setupAdmin } from './support/fixtures.js';
+import { connect, createLoginRole, createManagedDatabase, ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
 import { collaboratorThrough } from './support/permissions.js';
 
 /**
@@ -16,6 +16,7 @@ const viewers: { role: string; password: string; client: TestClient }[] = [];
 
 const TARGETS = [
   'managed_group', // dba holds ADMIN OPTION on it
+  'keeper_group', // keeper holds ADMIN OPTION on it; pat is a member of keeper WITH INHERIT FALSE (16+)
   'foreign_group', // nobody but superusers manage it
   'repl_role', // REPLICATION, dba holds ADMIN OPTION on it
   'super_role',
@@ -108,9 +109,12 @@ beforeAll(async () => {
   await testApp.sql(
     `CREATE ROLE managed_group; GRANT managed_group TO dba WITH ADMIN OPTION;
      CREATE ROLE repl_role REPLICATION; GRANT repl_role TO dba WITH ADMIN OPTION;
-     CREATE ROLE foreign_group; CREATE ROLE super_role SUPERUSER; CREATE ROLE probe_member`,
+     CREATE ROLE foreign_group; CREATE ROLE super_role SUPERUSER; CREATE ROLE probe_member;
+     CREATE ROLE keeper; CREATE ROLE keeper_group; GRANT keeper_group TO keeper WITH ADMIN OPTION`,
   );
   const patPassword = await createLoginRole(testApp, 'pat');
+  // ADMIN OPTION reached only through a membership without INHERIT: PostgreSQL 16+ finds no grantor.
+  await testApp.sql('GRANT keeper TO pat WITH INHERIT FALSE');
   const rootPassword = await createLoginRole(testApp, 'root_viewer');
   await testApp.sql('ALTER ROLE root_viewer SUPERUSER');
   viewers.push(
@@ -203,6 +207,18 @@ describe("Role.viewerCan says beforehand what PostgreSQL allows the viewer's rol
     const pat = await capabilitiesOf(viewers[1]?.client as TestClient);
     expect(pat.get('managed_group')?.reason).toBe('Your role "pat" lacks CREATEROLE.');
     expect(pat.get('pat')).toMatchObject({ alter: false, setPassword: true, drop: false });
+    expect(pat.get('keeper_group')).toMatchObject({ manageMembers: false });
+  });
+
+  it('refuses, in the preview already, a membership grant whose ADMIN OPTION is reached without INHERIT', async () => {
+    const pat = viewers[1]?.client as TestClient;
+    const preview = await pat.field(
+      `mutation($id: ID!) { grantMembership(databaseId: $id, role: "keeper_group", membership: { member: "probe_member" },
+        dryRun: true) { ${ERROR_FIELDS} } }`,
+      { id: shopId },
+    );
+    expect(preview).toMatchObject({ __typename: 'PermissionDeniedError', sqlstate: 'XX000' });
+    expect(preview.message).toContain('only through a membership without INHERIT');
   });
 });
 

@@ -390,7 +390,8 @@ describe('hostile schema and table names', () => {
             expect(['NotFoundError', 'UndefinedObjectError', 'InvalidNameError']).toContain(transfer.__typename);
             expect((await relationFacts(schema, name, 'dba')).owner).toBe('dba');
           } else {
-            expect(grant, JSON.stringify(grant)).toMatchObject({ __typename: 'PermissionChange' });
+            // Shrinking replays names: a grantee may hold the privileges already, and then nothing changes.
+            expect(['PermissionChange', 'NothingChanged'], JSON.stringify(grant)).toContain(grant.__typename);
             const { owner, update } = await relationFacts(schema, name, grantee);
             expect(update).toBe(true);
             if (transfer.__typename === 'PermissionChange') expect(owner).toBe(grantee);

@@ -93,6 +93,20 @@ export class RoleGraph {
   }
 
   /**
+   * PostgreSQL 16+ `select_best_admin`: `member`, or a role whose privileges it inherits, holds ADMIN OPTION on `role`.
+   * GRANT and REVOKE of `role` need such a grantor; ADMIN OPTION reached only through a membership without INHERIT
+   * passes `is_admin_of_role` and still fails with "no possible grantors".
+   */
+  hasInheritedAdminOf(member: number, role: number): boolean {
+    if (this.isSuperuser(member)) return true;
+    if (member === role) return false;
+    for (const held of this.closure('privs', member).keys()) {
+      if (this.edgesByMember.get(held)?.some((edge) => edge.admin_option && edge.roleid === role)) return true;
+    }
+    return false;
+  }
+
+  /**
    * The shortest chain `[member, …, role]` of inheriting memberships that gives `member` the privileges of `role`;
    * `[member]` when they are the same role, null when there is none (a superuser needs none, and gets none).
    */

@@ -23,6 +23,8 @@ export class EventBus {
     private readonly signal: EventSignal,
     private readonly metadata: Metadata,
     private readonly logger: Logger,
+    /** Told each time a live subscriber's stream takes an event (metrics: the delivery lag); once per subscriber. */
+    readonly delivered: (event: Event) => void = () => undefined,
   ) {}
 
   async start(): Promise<void> {
@@ -34,6 +36,11 @@ export class EventBus {
   /** The id of the newest event delivered: a live subscription starts after it. */
   get latestId(): bigint {
     return this.lastId;
+  }
+
+  /** Whether the signal's connection (LISTEN, or Redis) is up: without it, this instance hears of no new event. */
+  get signalConnected(): boolean {
+    return this.signal.connected;
   }
 
   subscribe(listener: Listener): () => void {

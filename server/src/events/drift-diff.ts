@@ -223,7 +223,9 @@ export function objectDrift(before: ObjectState[], after: ObjectState[], names: 
 
 /** Which kinds of catalog change a Rolecall event accounts for (so the watcher does not report them again). */
 export const CATEGORIES_OF: Partial<Record<EventKind, Category[]>> = {
-  'role.created': ['role', 'acl'],
+  // PostgreSQL 16+ grants a role created by a non-superuser to its creator (and createrole_self_grant's options):
+  // the membership of the new role and the acting role is part of creating it.
+  'role.created': ['role', 'acl', 'membership'],
   'role.altered': ['role'],
   'role.renamed': ['role'],
   'role.password_changed': ['role'],

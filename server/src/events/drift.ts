@@ -5,6 +5,7 @@ import { allMemberships, allRoles } from '../catalog/roles.js';
 import { serverFeatures } from '../catalog/server.js';
 import type { Services } from '../context.js';
 import type { Database, Event, Server } from '../generated/prisma/client.js';
+import { metadataConnection } from '../metadata/client.js';
 import { targetFor } from '../operations/connections.js';
 import type { ConnectionTarget } from '../pools/managed.js';
 import {
@@ -86,7 +87,7 @@ export class DriftWatcher {
 
   private async locks(): Promise<pg.Client> {
     if (this.lockClient) return this.lockClient;
-    const client = new pg.Client({ connectionString: this.metadataUrl, application_name: 'rolecall-drift' });
+    const client = new pg.Client({ ...metadataConnection(this.metadataUrl), application_name: 'rolecall-drift' });
     client.on('error', () => undefined);
     client.on('end', () => {
       // The session's advisory locks are gone with it: start over as a candidate for every server.
@@ -116,7 +117,10 @@ export class DriftWatcher {
       const watched = current ?? { server, snapshot: null, objects: new Map(), polledAt: new Date() };
       watched.server = server;
       this.watched.set(server.id, watched);
-      await this.poll(watched).catch((error) => this.warn(`drift poll of ${server.host}:${server.port} failed`, error));
+      const address = `${server.host}:${server.port}`;
+      await this.services.metrics
+        .timeDriftPoll(address, () => this.poll(watched))
+        .catch((error) => this.warn(`drift poll of ${address} failed`, error));
     }
   }
 

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
+import { metadataConnection } from '../metadata/client.js';
 import { EVENT_CHANNEL } from './log.js';
 import type { EventSignal } from './signal.js';
 
@@ -27,8 +28,13 @@ export class PostgresSignal implements EventSignal {
     await this.connect();
   }
 
+  /** The LISTEN connection is up; it is dropped (and retried) as soon as it ends. */
+  get connected(): boolean {
+    return this.client !== null;
+  }
+
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.metadataUrl, application_name: 'rolecall-events' });
+    const client = new pg.Client({ ...metadataConnection(this.metadataUrl), application_name: 'rolecall-events' });
     // A failed attempt both ends the client and lands in the catch below: retry once, or every failure doubles them.
     let retried = false;
     const retry = () => {

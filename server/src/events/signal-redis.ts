@@ -57,6 +57,11 @@ export class RedisSignal implements EventSignal {
       .catch((error: Error) => this.logger.warn({ err: error.message, id: id.toString() }, 'Redis signal not sent'));
   }
 
+  /** Both connections are ready: this instance can hear signals and send its own. */
+  get connected(): boolean {
+    return this.subscriber.status === 'ready' && this.publisher.status === 'ready';
+  }
+
   async subscribe(onSignal: () => void): Promise<void> {
     // The event target sends SUBSCRIBE without handling its result: send it only on a connection that is ready.
     const listen = () => this.target.addEventListener(EVENT_CHANNEL, () => onSignal());

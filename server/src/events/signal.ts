@@ -16,5 +16,7 @@ export interface EventSignal {
    * after the first connection attempt, whether or not it succeeded: failures are logged and retried.
    */
   subscribe(onSignal: () => void): Promise<void>;
+  /** Whether signals can reach this instance right now (readiness). */
+  readonly connected: boolean;
   close(): Promise<void>;
 }

@@ -75,6 +75,9 @@ export function eventStream(
   const inbox: Event[] = [];
   let wake: (() => void) | null = null;
   let closed = false;
+  // Where live delivery starts: events from here on are buffered in the inbox while access is read below, so one
+  // published meanwhile is delivered, not taken for one already seen.
+  const subscribedAt = bus.latestId;
   const unsubscribe = bus.subscribe((event) => {
     inbox.push(event);
     wake?.();
@@ -93,7 +96,7 @@ export function eventStream(
       const access = new EventAccess(metadata, userId);
       const [databaseServer] = await Promise.all([serverOfDatabase(metadata, filter), access.refresh()]);
       if (closed) return;
-      let last = after ?? bus.latestId;
+      let last = after ?? subscribedAt;
       /** undefined: skip the event (seen, or not for this subscriber); null: the subscriber may no longer watch. */
       const decide = (event: Event): Event | null | undefined => {
         if (shutOut(access, filter)) return null;
@@ -135,7 +138,9 @@ export function eventStream(
         let shown = verdict(event);
         if (shown instanceof Promise) shown = await shown;
         if (shown === null || closed) return;
-        if (shown) yield shown;
+        if (!shown) continue;
+        bus.delivered(event);
+        yield shown;
       }
     } finally {
       close();

@@ -1,6 +1,7 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
+import type { Transport } from '../metrics/metrics.js';
 
 /** Each running subscription holds memory and an event reader: one client must not open them without end. */
 export function tooManySubscriptions(limit: number, scope: string): GraphQLError {
@@ -60,6 +61,11 @@ function endingWith<T>(source: AsyncIterable<T>, end: () => void): AsyncIterable
   };
 }
 
+/** A WebSocket's operations get their context from the upgrade request (http/websocket.ts); the rest are SSE. */
+function transportOf(request: Request): Transport {
+  return request.headers.get('upgrade')?.toLowerCase() === 'websocket' ? 'websocket' : 'sse';
+}
+
 /**
  * At most `maxPerUser` subscriptions per signed-in user at once; one more ends at once with TOO_MANY_SUBSCRIPTIONS
  * (HTTP 429 over SSE). Anonymous subscriptions are refused by the schema anyway.
@@ -68,12 +74,18 @@ export function useSubscriptionQuota(maxPerUser: number): Plugin<Context> {
   const byUser = new SubscriptionsByUser(maxPerUser);
   return {
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
-      const userId = (args.contextValue as Context).viewer?.user.id;
+      const context = args.contextValue as Context;
+      const userId = context.viewer?.user.id;
       if (!userId) return;
       const subscribe = subscribeFn as unknown as (args: unknown) => Promise<unknown> | unknown;
       const counted = async (subscribeArgs: unknown) => {
-        const end = byUser.take(userId);
-        if (!end) return { errors: [tooManySubscriptions(maxPerUser, 'per user')] } satisfies ExecutionResult;
+        const release = byUser.take(userId);
+        if (!release) return { errors: [tooManySubscriptions(maxPerUser, 'per user')] } satisfies ExecutionResult;
+        const uncount = context.metrics.subscriptionOpened(transportOf(context.request));
+        const end = () => {
+          release();
+          uncount();
+        };
         try {
           const result = await subscribe(subscribeArgs);
           if (isAsyncIterable(result)) return endingWith(result, end);

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { fromRoot } from '../paths.js';
+import { metadataConnection, metadataConnectionError } from './client.js';
 
 /** `prisma/migrations`, in Prisma Migrate's layout: `<timestamp>_<name>/migration.sql`. */
 export const MIGRATIONS_DIR = fromRoot('prisma', 'migrations');
@@ -15,7 +16,7 @@ export interface Migration {
   sql: string;
 }
 
-interface MigrationRow {
+export interface MigrationRow {
   migration_name: string;
   checksum: string;
   finished_at: Date | null;
@@ -64,10 +65,12 @@ export async function applyMigrations(
   const started = performance.now();
   const migrations = await readMigrations(migrationsDir);
   if (migrations.length === 0) throw new Error(`No migrations found in ${migrationsDir}`);
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'rolecall-migrate' });
+  const client = new pg.Client({ ...metadataConnection(databaseUrl), application_name: 'rolecall-migrate' });
   // A lost connection also rejects the query in flight, which is where it is reported.
   client.on('error', () => {});
-  await client.connect();
+  await client.connect().catch((error: unknown) => {
+    throw metadataConnectionError(error);
+  });
   try {
     await lock(client, log);
     await ensureMigrationsTable(client);
@@ -107,11 +110,21 @@ async function ensureMigrationsTable(client: pg.Client): Promise<void> {
     )`);
 }
 
+/** What `_prisma_migrations` records, oldest first. */
+export const MIGRATION_ROWS_SQL =
+  'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at';
+
 async function migrationRows(client: pg.Client): Promise<MigrationRow[]> {
-  const { rows } = await client.query<MigrationRow>(
-    'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
-  );
+  const { rows } = await client.query<MigrationRow>(MIGRATION_ROWS_SQL);
   return rows;
+}
+
+/**
+ * Read-only, for readiness: the names of the migrations on disk that `rows` do not record as applied. Throws where
+ * applying them would refuse (a half-applied or modified migration).
+ */
+export function unappliedMigrations(migrations: Migration[], rows: MigrationRow[]): string[] {
+  return pendingMigrations(migrations, rows).map((migration) => migration.name);
 }
 
 /** The migrations not applied yet; refuses to go on where Prisma Migrate would refuse too. */

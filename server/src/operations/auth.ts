@@ -60,6 +60,11 @@ function warnOfSpray(context: Context, report: SprayReport | null): void {
   );
 }
 
+function throttled(context: Context, retryAfterSeconds: number): TooManyAttemptsError {
+  context.metrics.loginThrottled();
+  return new TooManyAttemptsError(retryAfterSeconds);
+}
+
 /**
  * Throttled per (login, address) and per address across logins; an address has at most two sign-ins hashing at once,
  * and a full hashing queue refuses at once: each refusal is a TooManyAttemptsError with its retry delay.
@@ -69,13 +74,14 @@ export async function login(context: Context, loginName: string, password: strin
   const attempt = { login: loginName.trim().toLowerCase(), address: context.clientAddress };
   const perAddress = context.config.loginFailuresPerAddress;
   const wait = throttle.secondsUntilAllowed(attempt, perAddress);
-  if (wait > 0) throw new TooManyAttemptsError(wait);
+  if (wait > 0) throw throttled(context, wait);
   const done = throttle.begin(attempt.address);
   const user = await userWithPassword(context, loginName, password).finally(done);
   if (!user) {
+    context.metrics.loginFailed();
     warnOfSpray(context, throttle.recordFailure(attempt));
     const lockedOut = throttle.secondsLockedOut(attempt, perAddress);
-    throw lockedOut > 0 ? new TooManyAttemptsError(lockedOut) : new InvalidCredentialsError();
+    throw lockedOut > 0 ? throttled(context, lockedOut) : new InvalidCredentialsError();
   }
   throttle.recordSuccess(attempt);
   await startSession(context, context.cookies, user.id);

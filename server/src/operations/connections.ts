@@ -3,6 +3,7 @@ import type { Context, Services } from '../context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
 import type { ConfiguredRole, Server } from '../generated/prisma/client.js';
 import type { ConnectionTarget } from '../pools/managed.js';
+import { tlsOf } from '../pools/tls.js';
 
 /** Additional authenticated data binding a sealed password to its server and role, so it cannot be moved to another row. */
 export function passwordContext(serverId: string, rolname: string): string {
@@ -11,12 +12,12 @@ export function passwordContext(serverId: string, rolname: string): string {
 
 export function targetFor(
   services: Services,
-  server: Pick<Server, 'id' | 'host' | 'port'>,
+  server: Pick<Server, 'id' | 'host' | 'port' | 'sslMode' | 'caCertificate'>,
   database: string,
   role: Pick<ConfiguredRole, 'rolname' | 'encryptedPassword'>,
 ): ConnectionTarget {
   const password = services.secrets.open(role.encryptedPassword, passwordContext(server.id, role.rolname));
-  return { host: server.host, port: server.port, database, role: role.rolname, password };
+  return { host: server.host, port: server.port, database, role: role.rolname, password, tls: tlsOf(server) };
 }
 
 export interface ViewerConnection {

@@ -6,9 +6,10 @@ import { isUniqueViolation } from '../metadata/errors.js';
 import { requireAdmin } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
 import { passwordContext } from './connections.js';
+import { type TlsInput, tlsFor } from './server-tls.js';
 import { checkHost, checkPort } from './validation.js';
 
-export interface ConnectDatabaseInput {
+export interface ConnectDatabaseInput extends TlsInput {
   host: string;
   port: number;
   database: string;
@@ -35,12 +36,14 @@ export async function testConnection(context: Context, input: ConnectDatabaseInp
   const database = checkIdentifier(input.database, 'database');
   const role = checkIdentifier(input.role, 'role');
   const password = await passwordFor(context, input, host);
-  return verifyLogin({ host, port, database, role, password });
+  const tls = await tlsFor(context, input, host, port);
+  return verifyLogin({ host, port, database, role, password, tls });
 }
 
 /**
  * Admins connect a database after a real login as the given role; the admin becomes its collaborator
- * through that role, and the role becomes configured.
+ * through that role, and the role becomes configured. TLS settings given for a server Rolecall already knows replace
+ * its stored ones, since the login just proved them: every connection to that server uses them from then on.
  */
 export async function connectDatabase(context: Context, input: ConnectDatabaseInput): Promise<Database> {
   const admin = requireAdmin(context.viewer);
@@ -49,14 +52,15 @@ export async function connectDatabase(context: Context, input: ConnectDatabaseIn
   const name = checkIdentifier(input.database, 'database');
   const rolname = checkIdentifier(input.role, 'role');
   const password = await passwordFor(context, input, host);
-  await verifyLogin({ host, port, database: name, role: rolname, password });
+  const tls = await tlsFor(context, input, host, port);
+  await verifyLogin({ host, port, database: name, role: rolname, password, tls });
 
   try {
     return await context.metadata.$transaction(async (tx) => {
       const server = await tx.server.upsert({
         where: { host_port: { host, port } },
-        create: { host, port },
-        update: {},
+        create: { host, port, ...tls },
+        update: tls,
       });
       const database = await tx.database.create({ data: { serverId: server.id, name } });
       const encryptedPassword = context.secrets.seal(password, passwordContext(server.id, rolname));
@@ -68,7 +72,7 @@ export async function connectDatabase(context: Context, input: ConnectDatabaseIn
       await tx.collaborator.create({
         data: { userId: admin.user.id, databaseId: database.id, configuredRoleId: role.id, access: 'MANAGER' },
       });
-      const payload = { database: name, host, port, role: rolname };
+      const payload = { database: name, host, port, role: rolname, sslMode: tls.sslMode };
       await context.events.record(tx, {
         kind: 'database.connected',
         actorId: admin.user.id,

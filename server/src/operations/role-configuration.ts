@@ -5,6 +5,7 @@ import { InUseError, NotFoundError, RolecallError, ValidationError } from '../er
 import type { ConfiguredRole } from '../generated/prisma/client.js';
 import { requireAdmin } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
+import { type ServerTls, tlsOf } from '../pools/tls.js';
 import { forgetReads, passwordContext, viewerTarget } from './connections.js';
 
 export interface LoginRole {
@@ -46,7 +47,8 @@ export async function configureRole(
   const database = await context.metadata.database.findUnique({ where: { id: databaseId }, include: { server: true } });
   if (!database) throw new NotFoundError('database');
   const { server } = database;
-  await verifyLogin({ host: server.host, port: server.port, database: database.name, role: rolname, password });
+  const tls = tlsOf(server);
+  await verifyLogin({ host: server.host, port: server.port, database: database.name, role: rolname, password, tls });
 
   const encryptedPassword = context.secrets.seal(password, passwordContext(server.id, rolname));
   const role = await context.metadata.$transaction(async (tx) => {
@@ -76,6 +78,7 @@ export interface RoleOnServer {
   /** A database to prove the new password on. */
   database: string;
   rolname: string;
+  tls: ServerTls;
 }
 
 /**
@@ -92,7 +95,8 @@ export async function followPasswordChange(context: Context, role: RoleOnServer,
   await context.pools.forgetRole(role.host, role.port, role.rolname);
   forgetReads(context);
   try {
-    await verifyLogin({ host: role.host, port: role.port, database: role.database, role: role.rolname, password });
+    const { host, port, database, tls } = role;
+    await verifyLogin({ host, port, database, role: role.rolname, password, tls });
   } catch (error) {
     // Only a typed error's message: a driver's raw one is not known to be free of what was sent.
     const reason = error instanceof RolecallError ? error.message : 'the login failed';

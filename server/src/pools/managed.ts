@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { fromPostgres } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { type ServerTls, sameTls, sslOptions } from './tls.js';
 
 /** Where and as whom to connect on a managed server. */
 export interface ConnectionTarget {
@@ -9,6 +10,8 @@ export interface ConnectionTarget {
   database: string;
   role: string;
   password: string;
+  /** The server's TLS settings: every connection to it uses them. */
+  tls: ServerTls;
 }
 
 /** What a pool is for and how many connections it holds; never its password. */
@@ -18,6 +21,15 @@ export interface OpenPool {
   database: string;
   role: string;
   connections: number;
+}
+
+/** One open pool's connections, for metrics: its server (host:port) only, never its role or password. */
+export interface PoolUsage {
+  server: string;
+  connections: number;
+  idle: number;
+  /** Requests waiting for one of its connections. */
+  waiting: number;
 }
 
 interface Entry {
@@ -41,6 +53,7 @@ function clientConfig(target: ConnectionTarget): pg.ClientConfig {
     password: target.password,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: 'rolecall',
+    ssl: sslOptions(target.tls),
   };
 }
 
@@ -63,7 +76,7 @@ export class ManagedPools {
   private poolFor(target: ConnectionTarget): pg.Pool {
     const key = keyOf(target);
     const existing = this.entries.get(key);
-    if (existing && existing.target.password === target.password) {
+    if (existing && existing.target.password === target.password && sameTls(existing.target.tls, target.tls)) {
       existing.lastUsed = Date.now();
       return existing.pool;
     }
@@ -165,6 +178,15 @@ export class ManagedPools {
       database: target.database,
       role: target.role,
       connections: pool.totalCount,
+    }));
+  }
+
+  usage(): PoolUsage[] {
+    return [...this.entries.values()].map(({ pool, target }) => ({
+      server: `${target.host}:${target.port}`,
+      connections: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
     }));
   }
 

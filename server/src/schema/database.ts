@@ -21,6 +21,20 @@ export const Access = builder.enumType('Access', {
   },
 });
 
+export const SslMode = builder.enumType('SslMode', {
+  description: "How Rolecall's connections to a server use TLS (libpq's sslmode; there is no PREFER).",
+  values: {
+    DISABLE: { description: 'No TLS (what servers connected before TLS settings existed use).' },
+    REQUIRE: { description: "TLS, without checking the server's certificate." },
+    VERIFY_CA: {
+      description: 'TLS; the certificate must be signed by the CA certificate given; its name is not checked.',
+    },
+    VERIFY_FULL: {
+      description: 'TLS; the certificate must be signed by the CA given (or a CA Node trusts) and name the host.',
+    },
+  },
+});
+
 export const Server = builder.prismaNode('Server', {
   id: { field: 'id' },
   description: 'A PostgreSQL server (host and port); roles are server-wide.',
@@ -28,6 +42,11 @@ export const Server = builder.prismaNode('Server', {
     host: t.exposeString('host'),
     port: t.exposeInt('port'),
     isDemo: t.exposeBoolean('isDemo', { description: 'The embedded demo cluster started with Rolecall.' }),
+    sslMode: t.field({ type: SslMode, resolve: (server) => server.sslMode }),
+    hasCaCertificate: t.boolean({
+      description: 'A CA certificate of its own is stored for VERIFY_CA / VERIFY_FULL.',
+      resolve: (server) => server.caCertificate !== null,
+    }),
   }),
 });
 
@@ -113,6 +132,15 @@ const ConnectDatabaseInput = builder.inputType('ConnectDatabaseInput', {
     database: t.string({ required: true }),
     role: t.string({ required: true, description: 'The LOGIN role to connect as; it becomes configured.' }),
     password: t.string({ description: 'Omit when the role is already configured on that server.' }),
+    sslMode: t.field({
+      type: SslMode,
+      description:
+        "Omit to use the server's stored TLS settings (DISABLE for a new server). Given for a known server, it replaces the stored settings once `connectDatabase` logged in with them.",
+    }),
+    caCertificate: t.string({
+      description:
+        'PEM text of the CA certificate(s) to verify the server against (VERIFY_CA needs it; VERIFY_FULL without one trusts the CAs Node trusts).',
+    }),
   }),
 });
 

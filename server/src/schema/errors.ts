@@ -14,12 +14,14 @@ import {
   InvitationUnusableError,
   LastAdminError,
   NotFoundError,
+  NothingChangedError,
   ObjectInUseError,
   PermissionDeniedError,
   PostgresError,
   type RolecallError,
   ServerUnavailableError,
   SetupAlreadyDoneError,
+  TlsError,
   TooManyAttemptsError,
   UnauthenticatedError,
   UndefinedObjectError,
@@ -72,6 +74,17 @@ plainError(ConflictError, 'ConflictError');
 plainError(LastAdminError, 'LastAdminError');
 plainError(WrongUserError, 'WrongUserError');
 
+builder.objectType(NothingChangedError, {
+  name: 'NothingChanged',
+  description: 'PostgreSQL ran the statements and changed nothing (only a WARNING): no event is recorded.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    dryRun: t.exposeBoolean('dryRun'),
+    sql: t.exposeStringList('sql'),
+    warnings: t.exposeStringList('warnings', { description: "PostgreSQL's warnings and Rolecall's notes on why." }),
+  }),
+});
+
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
   interfaces: [ErrorInterface],
@@ -99,6 +112,17 @@ builder.objectType(SecretUnreadableError, {
   description: 'A stored role password that does not decrypt; configuring the role again replaces it.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ reason: t.exposeString('reason', { description: 'malformed or unauthenticated.' }) }),
+});
+builder.objectType(TlsError, {
+  name: 'TlsError',
+  description: "A connection to a PostgreSQL server failed its TLS settings (the server's or the input's).",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    reason: t.exposeString('reason', {
+      description:
+        'SERVER_WITHOUT_TLS, TLS_REQUIRED_BY_SERVER, UNTRUSTED_CERTIFICATE, HOST_NAME_MISMATCH, CERTIFICATE_NOT_VALID_NOW or HANDSHAKE_FAILED.',
+    }),
+  }),
 });
 builder.objectType(InUseError, {
   name: 'InUseError',
@@ -145,5 +169,6 @@ export const EXPECTED_ERRORS = [
   InvalidNameError,
   ObjectInUseError,
   ConcurrentChangeError,
+  TlsError,
   SecretUnreadableError,
 ];

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { NothingChangedError } from '../errors.js';
 import type { PermissionChange } from '../operations/permissions/change.js';
 import { dropRole } from '../operations/permissions/drop-role.js';
 import { grantMembership, revokeMembership, setGroupMembers } from '../operations/permissions/memberships.js';
@@ -99,6 +100,11 @@ const DesiredGrantInput = builder.inputType('DesiredGrantInput', {
 });
 
 const changeField = { type: PermissionChangeRef, errors: { types: EXPECTED_ERRORS } } as const;
+/** A GRANT or REVOKE PostgreSQL may answer with only a WARNING, changing nothing. */
+const privilegeField = {
+  type: PermissionChangeRef,
+  errors: { types: [...EXPECTED_ERRORS, NothingChangedError] },
+};
 
 builder.mutationFields((t) => {
   const databaseId = () => t.arg.id({ required: true });
@@ -196,7 +202,7 @@ builder.mutationFields((t) => {
         setGroupMembers(context, id(args.databaseId), args.role, args.members.map(membershipOf), Boolean(args.dryRun)),
     }),
     grantPrivileges: t.field({
-      ...changeField,
+      ...privilegeField,
       args: {
         databaseId: databaseId(),
         object: t.arg({ type: ObjectRef, required: true }),
@@ -225,7 +231,7 @@ builder.mutationFields((t) => {
         ),
     }),
     revokePrivileges: t.field({
-      ...changeField,
+      ...privilegeField,
       description: 'REVOKE; warns when grants by other grantors remain.',
       args: {
         databaseId: databaseId(),
@@ -248,7 +254,7 @@ builder.mutationFields((t) => {
         ),
     }),
     setPrivileges: t.field({
-      ...changeField,
+      ...privilegeField,
       description:
         'Makes the privileges of these grantees on one object exactly these (diffed against its ACL, one transaction), with the schema and sequence USAGE each grant asks for.',
       args: {

@@ -153,6 +153,7 @@ function capabilities({ viewer, graph, adminOptionRules }: Standing, target: PgR
     // 16+: CREATEROLE plus ADMIN OPTION on the role; 15: CREATEROLE suffices.
     manages: viewer.rolcreaterole && (!adminOptionRules || graph.isAdminOf(viewer.oid, target.oid)),
     admin: graph.isAdminOf(viewer.oid, target.oid),
+    inheritedAdmin: graph.hasInheritedAdminOf(viewer.oid, target.oid),
     adminOptionRules,
   };
   const alter = alterDecision(standing);
@@ -173,6 +174,8 @@ interface Judged {
   superuser: boolean;
   manages: boolean;
   admin: boolean;
+  /** 16+: ADMIN OPTION held by the viewer's role or a role whose privileges it inherits (a grantor PostgreSQL can use). */
+  inheritedAdmin: boolean;
   adminOptionRules: boolean;
 }
 
@@ -239,6 +242,10 @@ function membersDecision(judged: Judged): Decision {
   if (target.rolname === 'pg_database_owner' && target.is_predefined)
     return denied('pg_database_owner has exactly one implicit member, the database owner.');
   if (target.rolsuper && !judged.superuser) return denied('Only a superuser can grant a superuser role.');
+  if (judged.adminOptionRules && judged.admin && !judged.inheritedAdmin)
+    return denied(
+      `Your role ${name(judged.viewer)} holds ADMIN OPTION on ${name(target)} only through a membership without INHERIT, so PostgreSQL finds no grantor.`,
+    );
   if (judged.admin || (!judged.adminOptionRules && judged.viewer.rolcreaterole)) return ALLOWED;
   if (judged.self) return denied('No role holds ADMIN OPTION on itself.');
   return denied(`Your role ${name(judged.viewer)} has no ADMIN OPTION on ${name(target)}.`);

@@ -140,3 +140,17 @@ export function allMutations(options: OperationOptions = {}): GeneratedOperation
 export function allQueries(options: OperationOptions = {}): GeneratedOperation[] {
   return allOperations('query', options);
 }
+
+/**
+ * How a table keyed `kind.field` (e.g. `mutation.login`) falls short of the schema: root fields it does not classify,
+ * and entries that name no root field. A matrix with both empty covers every field, so new ones cannot escape it.
+ */
+export function classificationGaps(table: Record<string, unknown>): { unclassified: string[]; unknown: string[] } {
+  const fields = (['query', 'mutation', 'subscription'] as OperationKind[]).flatMap((kind) =>
+    rootFields(kind).map((field) => `${kind}.${field.name}`),
+  );
+  return {
+    unclassified: fields.filter((field) => !(field in table)),
+    unknown: Object.keys(table).filter((field) => !fields.includes(field)),
+  };
+}

@@ -8,6 +8,10 @@ import { addCollaborator, configureRole, createUser, ERROR_FIELDS, signIn } from
 export const CHANGE_FIELDS = `${ERROR_FIELDS} ... on PostgresFailure { detail } ... on PermissionChange { dryRun sql warnings eventId }
   ... on InUseError { usedBy } ... on ValidationError { field }`;
 
+/** The GRANT and REVOKE mutations PostgreSQL may answer with only a WARNING: they can answer NothingChanged. */
+const WARNING_ONLY_MUTATIONS = new Set(['grantPrivileges', 'revokePrivileges', 'setPrivileges']);
+const NOTHING_CHANGED_FIELDS = '... on NothingChanged { dryRun sql warnings }';
+
 export interface Change {
   __typename: string;
   dryRun?: boolean;
@@ -68,7 +72,8 @@ export async function mutate(
   for (const name of names) if (!types[name]) throw new Error(`${mutation} takes no argument ${name}`);
   const declared = names.map((name) => `$${name}: ${types[name]}`).join(', ');
   const passed = names.map((name) => `${name}: $${name}`).join(', ');
-  return client.field<Change>(`mutation(${declared}) { ${mutation}(${passed}) { ${CHANGE_FIELDS} } }`, variables);
+  const fields = WARNING_ONLY_MUTATIONS.has(mutation) ? `${CHANGE_FIELDS} ${NOTHING_CHANGED_FIELDS}` : CHANGE_FIELDS;
+  return client.field<Change>(`mutation(${declared}) { ${mutation}(${passed}) { ${fields} } }`, variables);
 }
 
 /** A permission mutation bound to one client and database: `act('grantPrivileges', {...})`. */
@@ -129,6 +134,18 @@ export async function expectApplied(testApp: TestApp, change: Change, sql: strin
   expect(rows[0]?.sql).toEqual(sql);
   expect(JSON.stringify(rows[0])).not.toMatch(/SCRAM-SHA-256\$/);
   return rows[0];
+}
+
+/** PostgreSQL ran the statements and changed nothing, with only warnings: no event was recorded. */
+export async function expectNothingChanged(
+  testApp: TestApp,
+  eventsBefore: number,
+  change: Change,
+  sql: string[],
+  warnings: string[],
+) {
+  expect(change).toMatchObject({ __typename: 'NothingChanged', code: 'NOTHING_CHANGED', dryRun: false, sql, warnings });
+  expect(await eventCount(testApp)).toBe(eventsBefore);
 }
 
 /** A dry run: the exact SQL, and nothing recorded (callers check the catalog did not move). */

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/embedded/cluster.js';
@@ -119,6 +119,21 @@ export interface ClusterOptions {
    * passed it, `oid::int` reads negative.
    */
   nextOid?: number;
+  /** Serve TLS (`ssl=on`) with this certificate and key, both PEM text. */
+  ssl?: { certificate: string; key: string };
+  /** More `-c` settings, after (so over) the defaults: e.g. `listen_addresses=127.0.0.1,127.0.0.2`. */
+  settings?: string[];
+}
+
+/** PostgreSQL refuses a key file that others may read or that its own user does not own. */
+async function sslSettings(dir: string, ssl: ClusterOptions['ssl'], runAs: RunAs): Promise<string[]> {
+  if (!ssl) return [];
+  const certFile = join(dir, 'server.crt');
+  const keyFile = join(dir, 'server.key');
+  await writeFile(certFile, ssl.certificate, { mode: 0o644 });
+  await writeFile(keyFile, ssl.key, { mode: 0o600 });
+  if (runAs.uid !== undefined && runAs.gid !== undefined) await chown(keyFile, runAs.uid, runAs.gid);
+  return ['ssl=on', `ssl_cert_file=${certFile}`, `ssl_key_file=${keyFile}`];
 }
 
 /** A throw-away cluster of the given major version, or why it cannot run here. */
@@ -150,7 +165,8 @@ export async function startVersionedCluster(
     if (options.nextOid !== undefined && binaries.pgResetwal)
       await run(binaries.pgResetwal, ['-o', String(options.nextOid), '-D', dataDir], runAs);
     const port = await freePort();
-    const settings = SERVER_SETTINGS.flatMap((setting) => ['-c', setting]);
+    const ssl = await sslSettings(dir, options.ssl, runAs);
+    const settings = [...SERVER_SETTINGS, ...ssl, ...(options.settings ?? [])].flatMap((setting) => ['-c', setting]);
     const child = spawn(binaries.postgres, ['-D', dataDir, '-p', String(port), ...settings], {
       ...runAs,
       env: { ...process.env, LC_ALL: 'C' },

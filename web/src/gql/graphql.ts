@@ -112,6 +112,8 @@ export type ConflictError = Error & {
 };
 
 export type ConnectDatabaseInput = {
+  /** PEM text of the CA certificate(s) to verify the server against (VERIFY_CA needs it; VERIFY_FULL without one trusts the CAs Node trusts). */
+  caCertificate?: InputMaybe<Scalars['String']['input']>;
   database: Scalars['String']['input'];
   host: Scalars['String']['input'];
   /** Omit when the role is already configured on that server. */
@@ -119,6 +121,8 @@ export type ConnectDatabaseInput = {
   port?: InputMaybe<Scalars['Int']['input']>;
   /** The LOGIN role to connect as; it becomes configured. */
   role: Scalars['String']['input'];
+  /** Omit to use the server's stored TLS settings (DISABLE for a new server). Given for a known server, it replaces the stored settings once `connectDatabase` logged in with them. */
+  sslMode?: InputMaybe<SslMode>;
 };
 
 export type ConnectionTest = {
@@ -287,25 +291,25 @@ export type DatabaseCatalogSchemaArgs = {
   name: Scalars['String']['input'];
 };
 
-export type DatabaseCatalogEffectivePrivilegesMatrixResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalogEffectivePrivilegesMatrixSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogEffectivePrivilegesMatrixResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalogEffectivePrivilegesMatrixSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseCatalogEffectivePrivilegesMatrixSuccess = {
   __typename?: 'DatabaseCatalogEffectivePrivilegesMatrixSuccess';
   data: Array<EffectivePrivilegeRow>;
 };
 
-export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalogEffectivePrivilegesSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalogEffectivePrivilegesSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseCatalogEffectivePrivilegesSuccess = {
   __typename?: 'DatabaseCatalogEffectivePrivilegesSuccess';
   data: Array<EffectivePrivilege>;
 };
 
-export type DatabaseCatalogResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type DatabaseCurrentRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCurrentRoleSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCurrentRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCurrentRoleSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseCurrentRoleSuccess = {
   __typename?: 'DatabaseCurrentRoleSuccess';
@@ -340,7 +344,7 @@ export type DatabaseEvent = Event & {
   warnings: Array<Scalars['String']['output']>;
 };
 
-export type DatabaseLoginRolesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DatabaseLoginRolesSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseLoginRolesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DatabaseLoginRolesSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseLoginRolesSuccess = {
   __typename?: 'DatabaseLoginRolesSuccess';
@@ -359,7 +363,7 @@ export type DatabaseObject = SecurableObject & {
   viewerCan: ObjectCapabilities;
 };
 
-export type DatabaseRoleOffersResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DatabaseRoleOffersSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseRoleOffersResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DatabaseRoleOffersSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type DatabaseRoleOffersSuccess = {
   __typename?: 'DatabaseRoleOffersSuccess';
@@ -1002,81 +1006,81 @@ export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
-export type MutationAcceptInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAcceptInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationAcceptMyInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAcceptMyInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationAddCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAddCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationAlterRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAlterRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationChangePasswordResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationChangePasswordResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationConfigureRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConfiguredRole | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationConfigureRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConfiguredRole | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationConnectDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationConnectDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationCreateApiTokenResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | CreatedApiToken | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationCreateApiTokenResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | CreatedApiToken | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationCreateRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationCreateRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationCreateSchemaResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationCreateSchemaResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationCreateUserResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationCreateUserResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationDeclineInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationDeclineInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationDisconnectDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationDisconnectDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationDropRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationDropRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationGrantMembershipResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationGrantMembershipResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationGrantPrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationGrantPrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationInviteCollaboratorResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationInviteCollaboratorResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationLeaveDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationLeaveDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationLoginResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationLoginResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationRemoveCollaboratorResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRemoveCollaboratorResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRemoveConfiguredRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRemoveConfiguredRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRenameRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRenameRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRequestEmailVerificationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | EmailNotSentError | EmailVerificationSent | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRequestEmailVerificationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | EmailNotSentError | EmailVerificationSent | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationResendInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationResendInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRevokeApiTokenResult = ApiToken | AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokeApiTokenResult = ApiToken | AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRevokeInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokeInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRevokeMembershipResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokeMembershipResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationRevokePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationSetGroupMembersResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetGroupMembersResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationSetPrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetPrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationSetRoleAssignableResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleOffer | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetRoleAssignableResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleOffer | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationSetRolePasswordResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetRolePasswordResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationSetupResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationSetupResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationTestConnectionResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | ConnectionTest | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationTestConnectionResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | ConnectionTest | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationTransferOwnershipResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationTransferOwnershipResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationUpdateCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationUpdateCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationUpdateUserResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationUpdateUserResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
 
-export type MutationVerifyEmailResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | VerificationUnusableError | WrongUserError;
+export type MutationVerifyEmailResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | VerificationUnusableError | WrongUserError;
 
 export type NewAccountInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -1093,6 +1097,17 @@ export type NotFoundError = Error & {
   code: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   message: Scalars['String']['output'];
+};
+
+/** PostgreSQL ran the statements and changed nothing (only a WARNING): no event is recorded. */
+export type NothingChanged = Error & {
+  __typename?: 'NothingChanged';
+  code: Scalars['String']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  message: Scalars['String']['output'];
+  sql: Array<Scalars['String']['output']>;
+  /** PostgreSQL's warnings and Rolecall's notes on why. */
+  warnings: Array<Scalars['String']['output']>;
 };
 
 /** What the viewer's role may do to the object, as PostgreSQL decides it: a UI offers only these. */
@@ -1331,32 +1346,32 @@ export type QueryDatabaseArgs = {
   id: Scalars['ID']['input'];
 };
 
-export type QueryApiTokensResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryApiTokensSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryApiTokensResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryApiTokensSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryApiTokensSuccess = {
   __typename?: 'QueryApiTokensSuccess';
   data: Array<ApiToken>;
 };
 
-export type QueryAuditLogResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | EventPage | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryAuditLogResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | EventPage | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type QueryDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type QueryDatabasesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryDatabasesSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryDatabasesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryDatabasesSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryDatabasesSuccess = {
   __typename?: 'QueryDatabasesSuccess';
   data: Array<Database>;
 };
 
-export type QueryMyInvitationsResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryMyInvitationsSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryMyInvitationsResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryMyInvitationsSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryMyInvitationsSuccess = {
   __typename?: 'QueryMyInvitationsSuccess';
   data: Array<Invitation>;
 };
 
-export type QueryUsersResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryUsersSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryUsersResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryUsersSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
 export type QueryUsersSuccess = {
   __typename?: 'QueryUsersSuccess';
@@ -1581,11 +1596,14 @@ export type SecurableObject = {
 /** A PostgreSQL server (host and port); roles are server-wide. */
 export type Server = Node & {
   __typename?: 'Server';
+  /** A CA certificate of its own is stored for VERIFY_CA / VERIFY_FULL. */
+  hasCaCertificate: Scalars['Boolean']['output'];
   host: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** The embedded demo cluster started with Rolecall. */
   isDemo: Scalars['Boolean']['output'];
   port: Scalars['Int']['output'];
+  sslMode: SslMode;
 };
 
 export type ServerUnavailableError = Error & PostgresFailure & {
@@ -1609,6 +1627,17 @@ export type SetupInput = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
 };
+
+/** How Rolecall's connections to a server use TLS (libpq's sslmode; there is no PREFER). */
+export type SslMode =
+  /** No TLS (what servers connected before TLS settings existed use). */
+  | 'DISABLE'
+  /** TLS, without checking the server's certificate. */
+  | 'REQUIRE'
+  /** TLS; the certificate must be signed by the CA certificate given; its name is not checked. */
+  | 'VERIFY_CA'
+  /** TLS; the certificate must be signed by the CA given (or a CA Node trusts) and name the host. */
+  | 'VERIFY_FULL';
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -1645,6 +1674,15 @@ export type TableKind =
   | 'SEQUENCE'
   | 'TABLE'
   | 'VIEW';
+
+/** A connection to a PostgreSQL server failed its TLS settings (the server's or the input's). */
+export type TlsError = Error & {
+  __typename?: 'TlsError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** SERVER_WITHOUT_TLS, TLS_REQUIRED_BY_SERVER, UNTRUSTED_CERTIFICATE, HOST_NAME_MISMATCH, CERTIFICATE_NOT_VALID_NOW or HANDSHAKE_FAILED. */
+  reason: Scalars['String']['output'];
+};
 
 export type TooManyAttemptsError = Error & {
   __typename?: 'TooManyAttemptsError';
@@ -1813,6 +1851,7 @@ export type LatestCursorQuery = { __typename?: 'Query', auditLog:
     | { __typename: 'SecretUnreadableError' }
     | { __typename: 'ServerUnavailableError' }
     | { __typename: 'SetupAlreadyDoneError' }
+    | { __typename: 'TlsError' }
     | { __typename: 'TooManyAttemptsError' }
     | { __typename: 'UnauthenticatedError' }
     | { __typename: 'UndefinedObjectError' }
@@ -1855,6 +1894,7 @@ export type AccountQuery = { __typename?: 'Query', canSendEmail: boolean, viewer
     | { __typename: 'SecretUnreadableError' }
     | { __typename: 'ServerUnavailableError' }
     | { __typename: 'SetupAlreadyDoneError' }
+    | { __typename: 'TlsError' }
     | { __typename: 'TooManyAttemptsError' }
     | { __typename: 'UnauthenticatedError' }
     | { __typename: 'UndefinedObjectError' }
@@ -1889,6 +1929,7 @@ export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -1924,6 +1965,7 @@ export type CreateApiTokenMutation = { __typename?: 'Mutation', createApiToken:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -1958,6 +2000,7 @@ export type RevokeApiTokenMutation = { __typename?: 'Mutation', revokeApiToken:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -1991,6 +2034,7 @@ export type RequestEmailVerificationMutation = { __typename?: 'Mutation', reques
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2024,6 +2068,7 @@ export type VerifyEmailMutation = { __typename?: 'Mutation', verifyEmail:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2076,6 +2121,7 @@ export type ActivityQuery = { __typename?: 'Query', auditLog:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2110,6 +2156,7 @@ export type CollaboratorsQuery = { __typename?: 'Query', viewer?: { __typename?:
     | { __typename: 'SecretUnreadableError' }
     | { __typename: 'ServerUnavailableError' }
     | { __typename: 'SetupAlreadyDoneError' }
+    | { __typename: 'TlsError' }
     | { __typename: 'TooManyAttemptsError' }
     | { __typename: 'UnauthenticatedError' }
     | { __typename: 'UndefinedObjectError' }
@@ -2141,6 +2188,7 @@ export type CollaboratorsQuery = { __typename?: 'Query', viewer?: { __typename?:
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
         | { __typename: 'SetupAlreadyDoneError', message: string }
+        | { __typename: 'TlsError', message: string }
         | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
@@ -2164,6 +2212,7 @@ export type CollaboratorsQuery = { __typename?: 'Query', viewer?: { __typename?:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2198,6 +2247,7 @@ export type AddCollaboratorMutation = { __typename?: 'Mutation', addCollaborator
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2233,6 +2283,7 @@ export type UpdateCollaboratorMutation = { __typename?: 'Mutation', updateCollab
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2267,6 +2318,7 @@ export type RemoveCollaboratorMutation = { __typename?: 'Mutation', removeCollab
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2301,6 +2353,7 @@ export type LeaveDatabaseMutation = { __typename?: 'Mutation', leaveDatabase:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2335,6 +2388,7 @@ export type DatabaseHeaderQuery = { __typename?: 'Query', database:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2379,6 +2433,7 @@ export type ExplainQuery = { __typename?: 'Query', database:
             | { __typename: 'SecretUnreadableError', message: string }
             | { __typename: 'ServerUnavailableError', message: string }
             | { __typename: 'SetupAlreadyDoneError', message: string }
+            | { __typename: 'TlsError', message: string }
             | { __typename: 'TooManyAttemptsError', message: string }
             | { __typename: 'UnauthenticatedError', message: string }
             | { __typename: 'UndefinedObjectError', message: string }
@@ -2402,6 +2457,7 @@ export type ExplainQuery = { __typename?: 'Query', database:
         | { __typename?: 'SecretUnreadableError' }
         | { __typename?: 'ServerUnavailableError' }
         | { __typename?: 'SetupAlreadyDoneError' }
+        | { __typename?: 'TlsError' }
         | { __typename?: 'TooManyAttemptsError' }
         | { __typename?: 'UnauthenticatedError' }
         | { __typename?: 'UndefinedObjectError' }
@@ -2425,6 +2481,7 @@ export type ExplainQuery = { __typename?: 'Query', database:
     | { __typename?: 'SecretUnreadableError' }
     | { __typename?: 'ServerUnavailableError' }
     | { __typename?: 'SetupAlreadyDoneError' }
+    | { __typename?: 'TlsError' }
     | { __typename?: 'TooManyAttemptsError' }
     | { __typename?: 'UnauthenticatedError' }
     | { __typename?: 'UndefinedObjectError' }
@@ -2459,6 +2516,7 @@ export type PendingInvitationsQuery = { __typename?: 'Query', database:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2493,6 +2551,7 @@ export type InviteCollaboratorMutation = { __typename?: 'Mutation', inviteCollab
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2527,6 +2586,7 @@ export type ResendInvitationMutation = { __typename?: 'Mutation', resendInvitati
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2561,6 +2621,7 @@ export type RevokeInvitationMutation = { __typename?: 'Mutation', revokeInvitati
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2599,6 +2660,7 @@ export type OverviewQuery = { __typename?: 'Query', database:
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
         | { __typename: 'SetupAlreadyDoneError', message: string }
+        | { __typename: 'TlsError', message: string }
         | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
@@ -2622,6 +2684,7 @@ export type OverviewQuery = { __typename?: 'Query', database:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2671,6 +2734,7 @@ export type CreateSchemaMutation = { __typename?: 'Mutation', createSchema:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2701,6 +2765,7 @@ export type SetPrivilegesMutation = { __typename?: 'Mutation', setPrivileges:
     | { __typename: 'InvitationUnusableError', message: string }
     | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string> }
     | { __typename: 'PermissionDeniedError', message: string }
@@ -2708,6 +2773,7 @@ export type SetPrivilegesMutation = { __typename?: 'Mutation', setPrivileges:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2746,6 +2812,7 @@ export type TransferOwnershipMutation = { __typename?: 'Mutation', transferOwner
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2784,6 +2851,7 @@ export type LoginRolesQuery = { __typename?: 'Query', database:
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
         | { __typename: 'SetupAlreadyDoneError', message: string }
+        | { __typename: 'TlsError', message: string }
         | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
@@ -2811,6 +2879,7 @@ export type LoginRolesQuery = { __typename?: 'Query', database:
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
         | { __typename: 'SetupAlreadyDoneError', message: string }
+        | { __typename: 'TlsError', message: string }
         | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
@@ -2834,6 +2903,7 @@ export type LoginRolesQuery = { __typename?: 'Query', database:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2870,6 +2940,7 @@ export type ConfigureRoleMutation = { __typename?: 'Mutation', configureRole:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2906,6 +2977,7 @@ export type SetRoleAssignableMutation = { __typename?: 'Mutation', setRoleAssign
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2940,6 +3012,7 @@ export type RemoveConfiguredRoleMutation = { __typename?: 'Mutation', removeConf
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -2980,6 +3053,7 @@ export type RolesQuery = { __typename?: 'Query', database:
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
         | { __typename: 'SetupAlreadyDoneError', message: string }
+        | { __typename: 'TlsError', message: string }
         | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
@@ -3003,6 +3077,7 @@ export type RolesQuery = { __typename?: 'Query', database:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3039,6 +3114,7 @@ export type CreateRoleMutation = { __typename?: 'Mutation', createRole:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3076,6 +3152,7 @@ export type AlterRoleMutation = { __typename?: 'Mutation', alterRole:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3113,6 +3190,7 @@ export type RenameRoleMutation = { __typename?: 'Mutation', renameRole:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3150,6 +3228,7 @@ export type SetRolePasswordMutation = { __typename?: 'Mutation', setRolePassword
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3187,6 +3266,7 @@ export type DropRoleMutation = { __typename?: 'Mutation', dropRole:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3224,6 +3304,7 @@ export type SetGroupMembersMutation = { __typename?: 'Mutation', setGroupMembers
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3263,6 +3344,7 @@ export type RoleDependenciesQuery = { __typename?: 'Query', database:
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
         | { __typename: 'SetupAlreadyDoneError', message: string }
+        | { __typename: 'TlsError', message: string }
         | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
@@ -3286,6 +3368,7 @@ export type RoleDependenciesQuery = { __typename?: 'Query', database:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3314,10 +3397,11 @@ export type DatabasesQuery = { __typename?: 'Query', viewer?: { __typename?: 'Us
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
-    | { __typename: 'QueryDatabasesSuccess', data: Array<{ __typename?: 'Database', id: string, name: string, viewerAccess?: Access | null, viewerRoleName?: string | null, server: { __typename?: 'Server', host: string, port: number, isDemo: boolean }, viewerCapabilities: { __typename?: 'DatabaseCapabilities', canDisconnect: boolean } }> }
+    | { __typename: 'QueryDatabasesSuccess', data: Array<{ __typename?: 'Database', id: string, name: string, viewerAccess?: Access | null, viewerRoleName?: string | null, server: { __typename?: 'Server', host: string, port: number, isDemo: boolean, sslMode: SslMode }, viewerCapabilities: { __typename?: 'DatabaseCapabilities', canDisconnect: boolean } }> }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3352,6 +3436,7 @@ export type ConnectDatabaseMutation = { __typename?: 'Mutation', connectDatabase
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3386,6 +3471,7 @@ export type TestConnectionMutation = { __typename?: 'Mutation', testConnection:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3420,6 +3506,7 @@ export type DisconnectDatabaseMutation = { __typename?: 'Mutation', disconnectDa
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3455,6 +3542,7 @@ export type AcceptInvitationMutation = { __typename?: 'Mutation', acceptInvitati
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3487,6 +3575,7 @@ export type MyInvitationsQuery = { __typename?: 'Query', myInvitations:
     | { __typename: 'SecretUnreadableError' }
     | { __typename: 'ServerUnavailableError' }
     | { __typename: 'SetupAlreadyDoneError' }
+    | { __typename: 'TlsError' }
     | { __typename: 'TooManyAttemptsError' }
     | { __typename: 'UnauthenticatedError' }
     | { __typename: 'UndefinedObjectError' }
@@ -3521,6 +3610,7 @@ export type AcceptMyInvitationMutation = { __typename?: 'Mutation', acceptMyInvi
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3555,6 +3645,7 @@ export type DeclineInvitationMutation = { __typename?: 'Mutation', declineInvita
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3588,6 +3679,7 @@ export type SetupMutation = { __typename?: 'Mutation', setup:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3623,6 +3715,7 @@ export type LoginMutation = { __typename?: 'Mutation', login:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3656,6 +3749,7 @@ export type UsersQuery = { __typename?: 'Query', users:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3689,6 +3783,7 @@ export type CreateUserMutation = { __typename?: 'Mutation', createUser:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3724,6 +3819,7 @@ export type UpdateUserMutation = { __typename?: 'Mutation', updateUser:
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
+    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
@@ -3772,7 +3868,7 @@ export const SetRolePasswordDocument = {"kind":"Document","definitions":[{"kind"
 export const DropRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DropRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reassignTo"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dropRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"reassignTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reassignTo"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<DropRoleMutation, DropRoleMutationVariables>;
 export const SetGroupMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGroupMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"members"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setGroupMembers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"members"},"value":{"kind":"Variable","name":{"kind":"Name","value":"members"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]} as unknown as DocumentNode<SetGroupMembersMutation, SetGroupMembersMutationVariables>;
 export const RoleDependenciesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoleDependencies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"dependencies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"owned"}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoleDependenciesQuery, RoleDependenciesQueryVariables>;
-export const DatabasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryDatabasesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRoleName"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"isDemo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canDisconnect"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"demoDatabase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<DatabasesQuery, DatabasesQueryVariables>;
+export const DatabasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryDatabasesSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRoleName"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"isDemo"}},{"kind":"Field","name":{"kind":"Name","value":"sslMode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canDisconnect"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"demoDatabase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<DatabasesQuery, DatabasesQueryVariables>;
 export const ConnectDatabaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectDatabase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectDatabaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectDatabase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ConnectDatabaseMutation, ConnectDatabaseMutationVariables>;
 export const TestConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectDatabaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectionTest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentUser"}}]}}]}}]}}]} as unknown as DocumentNode<TestConnectionMutation, TestConnectionMutationVariables>;
 export const DisconnectDatabaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisconnectDatabase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disconnectDatabase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DisconnectDatabaseMutation, DisconnectDatabaseMutationVariables>;

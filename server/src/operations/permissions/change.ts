@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { Statement } from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
+import { NothingChangedError } from '../../errors.js';
 import type { EventKind } from '../../events/log.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { forgetReads, type ViewerConnection, viewerConnection } from '../connections.js';
@@ -28,6 +29,8 @@ export interface ChangeRequest {
   /** Reads, inside the transaction, what the event should carry of the state before and after (e.g. the ACL). */
   describeBefore?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
   describeAfter?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
+  /** From what describeBefore and describeAfter read: whether PostgreSQL changed anything (unset: it always does). */
+  changed?: (before: Prisma.InputJsonObject, after: Prisma.InputJsonObject) => boolean;
   /** Runs after the commit (e.g. storing a new role's password); `warn` tells the caller what did not go as asked. */
   afterCommit?: (warn: (message: string) => void) => Promise<void>;
 }
@@ -42,18 +45,21 @@ function collectWarnings(client: PoolClient): { warnings: string[]; stop: () => 
   return { warnings, stop: () => client.off('notice', listener) };
 }
 
-/** The statements as the viewer's role, inside the caller's transaction: what PostgreSQL said, and the state around. */
-async function runStatements(client: PoolClient, request: ChangeRequest) {
+/**
+ * The statements as the viewer's role, inside the caller's transaction: what PostgreSQL said, and the state around.
+ * A change PostgreSQL answered with only a warning is a NothingChangedError, so it is neither applied nor recorded.
+ */
+async function runStatements(client: PoolClient, request: ChangeRequest, sql: string[]) {
   const notices = collectWarnings(client);
   try {
     const before = request.describeBefore ? await request.describeBefore(client) : {};
     for (const statement of request.statements) await client.query(statement.sql);
     const unmet = request.verify ? await request.verify(client) : [];
     const described = request.describeAfter ? await request.describeAfter(client) : {};
-    return {
-      warnings: [...(request.warnings ?? []), ...notices.warnings, ...unmet],
-      after: { ...before, ...described },
-    };
+    const warnings = [...(request.warnings ?? []), ...notices.warnings, ...unmet];
+    if (request.changed && !request.changed(before, described))
+      throw new NothingChangedError(warnings, sql, request.dryRun);
+    return { warnings, after: { ...before, ...described } };
   } finally {
     notices.stop();
   }
@@ -71,11 +77,13 @@ export async function applyChange(context: Context, request: ChangeRequest): Pro
     // Steps committed first in other databases (a role dropped from several) cannot be rolled back with these, and
     // these fail without them: such a dry run only shows its SQL.
     if (request.ranBefore?.length) return { dryRun: true, sql, warnings: request.warnings ?? [], eventId: null };
-    const { warnings } = await context.pools.rehearse(connection.target, (client) => runStatements(client, request));
+    const { warnings } = await context.pools.rehearse(connection.target, (client) =>
+      runStatements(client, request, sql),
+    );
     return { dryRun: true, sql, warnings, eventId: null };
   }
   const { warnings, after } = await context.pools.transaction(connection.target, (client) =>
-    runStatements(client, request),
+    runStatements(client, request, sql),
   );
   forgetReads(context, request.databaseId);
   await request.afterCommit?.((message) => warnings.push(message));

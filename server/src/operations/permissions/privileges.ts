@@ -14,6 +14,7 @@ import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { aclEntries } from '../../events/drift-diff.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor } from '../connections.js';
 import { applyChange, type PermissionChange } from './change.js';
@@ -157,12 +158,18 @@ async function grantTarget(
   return { catalog, object, who, privileges };
 }
 
-/** Every privilege change records the object's ACL before and after (see aclSnapshot). */
-function privilegeChange(object: ResolvedObject) {
+/**
+ * Every privilege change records the object's ACL before and after (see aclSnapshot), and is a change only when
+ * that ACL moved or it also granted schema or sequence USAGE (`usageStatements`): PostgreSQL answers a GRANT or
+ * REVOKE the role may not make with a WARNING alone.
+ */
+function privilegeChange(object: ResolvedObject, usageStatements: number) {
   return {
     kind: 'privileges.changed',
     describeBefore: aclSnapshot(object, 'aclBefore'),
     describeAfter: aclSnapshot(object, 'acl'),
+    changed: (before: Prisma.InputJsonObject, after: Prisma.InputJsonObject) =>
+      usageStatements > 0 || JSON.stringify(before.aclBefore) !== JSON.stringify(after.acl),
   } as const;
 }
 
@@ -182,7 +189,7 @@ export async function grantPrivileges(
   ]);
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object),
+    ...privilegeChange(object, schemaExtras.statements.length + sequenceExtrasResult.statements.length),
     statements: [
       ...schemaExtras.statements,
       sql.grantPrivileges(object.name, privileges, who.name, Boolean(options.withGrantOption)),
@@ -212,7 +219,7 @@ export async function revokePrivileges(
   const revokeOptions = { grantOptionOnly: Boolean(options.grantOptionOnly), cascade: Boolean(options.cascade) };
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object),
+    ...privilegeChange(object, 0),
     statements: [sql.revokePrivileges(object.name, privileges, who.name, revokeOptions)],
     payload: {
       object: object.label,
@@ -308,6 +315,7 @@ export async function setPrivileges(
   const statements: Statement[] = [];
   const warnings: string[] = [];
   const checks: ((client: PoolClient) => Promise<string[]>)[] = [];
+  let usageStatements = 0;
   for (const grant of grants) {
     const who = await grantee(catalog, grant.grantee);
     const privileges = checkPrivileges(object.kind, desiredPrivileges(object.kind, grant), features);
@@ -323,13 +331,14 @@ export async function setPrivileges(
       ...extras.after.statements,
     );
     warnings.push(...extras.before.warnings, ...extras.after.warnings);
+    usageStatements += extras.before.statements.length + extras.after.statements.length;
     const removed = [...current.privileges].filter((privilege) => !privileges.includes(privilege));
     if (removed.length > 0) checks.push(remainingAfterRevoke(object, who, removed, false));
   }
   if (statements.length === 0) return { dryRun, sql: [], warnings: [], eventId: null };
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object),
+    ...privilegeChange(object, usageStatements),
     statements,
     payload: {
       object: object.label,

@@ -179,8 +179,8 @@ export async function setRolePassword(
     dryRun,
     afterCommit: configured
       ? async (warn) => {
-          const { host, port, database } = connection.target;
-          const changed = { serverId: connection.serverId, host, port, database, rolname: role.rolname };
+          const { host, port, database, tls } = connection.target;
+          const changed = { serverId: connection.serverId, host, port, database, rolname: role.rolname, tls };
           for (const warning of await followPasswordChange(context, changed, password)) warn(warning);
         }
       : undefined,

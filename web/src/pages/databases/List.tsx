@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
+import type { SslMode } from '../../gql/graphql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { createFlash, useLiveEvents } from '../../lib/live';
@@ -16,6 +17,15 @@ const LIST_KINDS = [
   'collaborator.left',
 ];
 const ADMINS_ONLY = 'Only admins connect and disconnect databases.';
+/** The TLS modes that check the server's certificate, and so take a CA certificate. */
+const VERIFYING: readonly string[] = ['VERIFY_CA', 'VERIFY_FULL'];
+const SSL_MODES: { value: SslMode | ''; label: string }[] = [
+  { value: '', label: "The server's stored setting (new server: no TLS)" },
+  { value: 'DISABLE', label: 'Disable: no TLS' },
+  { value: 'REQUIRE', label: 'Require: encrypted, certificate not checked' },
+  { value: 'VERIFY_CA', label: 'Verify CA: certificate signed by the CA below' },
+  { value: 'VERIFY_FULL', label: 'Verify full: signed by the CA and naming the host' },
+];
 
 const DatabasesQuery = graphql(`
   query Databases {
@@ -24,7 +34,7 @@ const DatabasesQuery = graphql(`
       __typename
       ... on Error { message }
       ... on QueryDatabasesSuccess {
-        data { id name viewerAccess viewerRoleName server { host port isDemo } viewerCapabilities { canDisconnect } }
+        data { id name viewerAccess viewerRoleName server { host port isDemo sslMode } viewerCapabilities { canDisconnect } }
       }
     }
     demoDatabase { host port database role }
@@ -49,6 +59,7 @@ const DisconnectDatabase = graphql(`
 export function DatabasesPage(): JSX.Element {
   const [data, { refetch }] = createResource(() => query(DatabasesQuery, {}));
   const [tested, setTested] = createSignal<string | null>(null);
+  const [sslMode, setSslMode] = createSignal<SslMode | ''>('');
   const databases = () => {
     const result = data()?.databases;
     return result?.__typename === 'QueryDatabasesSuccess' ? result.data : [];
@@ -69,6 +80,8 @@ export function DatabasesPage(): JSX.Element {
       database: String(values.get('database')),
       role: String(values.get('role')),
       password: String(values.get('password') || '') || undefined,
+      sslMode: sslMode() || undefined,
+      caCertificate: String(values.get('caCertificate') || '') || undefined,
     };
   };
 
@@ -102,6 +115,9 @@ export function DatabasesPage(): JSX.Element {
                 <td>
                   {database.server.host}:{database.server.port}
                   {database.server.isDemo ? ' (demo)' : ''}
+                  <Show when={database.server.sslMode !== 'DISABLE'}>
+                    <span class="muted"> · TLS {database.server.sslMode.toLowerCase().replace('_', '-')}</span>
+                  </Show>
                 </td>
                 <td>
                   <Show when={database.viewerRoleName} fallback={<span class="muted">none</span>}>
@@ -169,6 +185,7 @@ export function DatabasesPage(): JSX.Element {
                 await mutate(ConnectDatabase, { input: input() });
                 // Connected: the password is stored (sealed) by Rolecall, not kept in the page.
                 form?.reset();
+                setSslMode('');
                 setTested(null);
               });
             }}
@@ -195,6 +212,31 @@ export function DatabasesPage(): JSX.Element {
                   placeholder="not needed if the role is configured"
                 />
               </label>
+              <label>
+                TLS{' '}
+                <select
+                  name="sslMode"
+                  value={sslMode()}
+                  onChange={(event) => setSslMode(event.currentTarget.value as SslMode | '')}
+                >
+                  <For each={SSL_MODES}>{(mode) => <option value={mode.value}>{mode.label}</option>}</For>
+                </select>
+              </label>
+              <Show when={VERIFYING.includes(sslMode())}>
+                <label>
+                  CA certificate{' '}
+                  <textarea
+                    name="caCertificate"
+                    rows={4}
+                    spellcheck={false}
+                    placeholder={
+                      sslMode() === 'VERIFY_CA'
+                        ? '-----BEGIN CERTIFICATE----- (PEM; required)'
+                        : '-----BEGIN CERTIFICATE----- (PEM; empty: the CAs Node trusts)'
+                    }
+                  />
+                </label>
+              </Show>
               <div class="row">
                 <button
                   type="button"
