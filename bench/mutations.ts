@@ -36,11 +36,14 @@ async function throughput(concurrency: number, grant: () => Promise<void>): Prom
 }
 
 export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line: string) => void): Promise<Section> {
-  let next = 0;
   let graphqlGrants = 0;
   let rawGrants = 0;
+  let graphqlNext = 0;
+  let rawNext = 0;
+  // GraphQL grants take the even grants and raw ones the odd: a grant Rolecall makes must change something (one that
+  // changes nothing is a NothingChanged and records no event), while raw GRANTs may run past the 45,000 and repeat.
   const viaGraphQL = async () => {
-    const { schema, name, grantee } = grantOf(env, next++);
+    const { schema, name, grantee } = grantOf(env, 2 * graphqlNext++);
     const result = await env.api.client.field<{ eventId: string }>(
       GRANT,
       { db: env.api.databaseId, object: { kind: 'TABLE', schema, name }, grantee },
@@ -50,7 +53,7 @@ export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line:
     graphqlGrants++;
   };
   const viaRaw = async () => {
-    const { schema, name, grantee } = grantOf(env, next++);
+    const { schema, name, grantee } = grantOf(env, 2 * rawNext++ + 1);
     await env.raw.query(`GRANT TRIGGER ON TABLE "${schema}"."${name}" TO "${grantee}"`);
     rawGrants++;
   };
