@@ -39,7 +39,7 @@ export async function createServices({ config, logger, metadataUrl, demo = null 
   const metrics = new Metrics({ processMetrics: config.metricsToken !== undefined });
   const bus = new EventBus(signal, metadata, logger, (event) => metrics.eventDelivered(event.createdAt));
   await bus.start();
-  const pools = new ManagedPools(config.poolIdleMs, logger);
+  const pools = new ManagedPools(config.poolIdleMs, logger, (server, seconds) => metrics.poolWaited(server, seconds));
   metrics.countPools(() => pools.usage());
   const services: Services = {
     config,

@@ -236,6 +236,7 @@ describe('what a scrape shows', () => {
     expect(sampled(text, 'rolecall_managed_pool_connections', { server: server() })).toBeGreaterThan(0);
     expect(text).toContain(`rolecall_managed_pool_idle_connections{server="${server()}"}`);
     expect(text).toContain(`rolecall_managed_pool_waiting_clients{server="${server()}"} 0`);
+    expect(sampled(text, 'rolecall_managed_pool_wait_seconds_count', { server: server() })).toBeGreaterThan(0);
     expect(sampled(text, 'rolecall_drift_poll_failures_total', { server: server() })).toBe(0);
     const lastSuccess = sampled(text, 'rolecall_drift_last_success_timestamp_seconds', { server: server() });
     expect(Date.now() / 1000 - lastSuccess).toBeLessThan(5);

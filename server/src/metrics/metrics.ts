@@ -83,6 +83,13 @@ export class Metrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
+  private readonly poolWait = new Histogram({
+    name: 'rolecall_managed_pool_wait_seconds',
+    help: 'How long a request waited for a connection to a managed server (a new one is opened when none is idle)',
+    labelNames: ['server'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
   private readonly driftPollDuration = new Histogram({
     name: 'rolecall_drift_poll_duration_seconds',
     help: 'Drift watcher polls of a managed server, failed ones included',
@@ -190,6 +197,11 @@ export class Metrics {
   eventDelivered(createdAt: Date): void {
     // Another machine's clock may run ahead: a negative lag would only blur the lowest bucket.
     this.deliveryLag.observe(Math.max(0, Date.now() - createdAt.getTime()) / 1000);
+  }
+
+  /** A request got a connection to `server` (host:port) after waiting this long. */
+  poolWaited(server: string, seconds: number): void {
+    this.poolWait.observe({ server }, seconds);
   }
 
   /** Runs one drift poll of `server` (host:port) and records how long it took and whether it failed. */

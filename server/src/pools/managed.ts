@@ -68,6 +68,8 @@ export class ManagedPools {
   constructor(
     private readonly idleMs: number,
     private readonly logger: Logger,
+    /** Told how long each request waited for a connection, by server (host:port): metrics. */
+    private readonly waited: (server: string, seconds: number) => void = () => undefined,
   ) {
     this.sweeper = setInterval(() => this.evictIdle(), Math.max(1_000, idleMs / 2));
     this.sweeper.unref();
@@ -91,11 +93,13 @@ export class ManagedPools {
   /** Runs `work` on a connection of `target`; PostgreSQL failures come back as typed errors. */
   async withClient<T>(target: ConnectionTarget, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
+    const asked = performance.now();
     try {
       client = await this.poolFor(target).connect();
     } catch (error) {
       throw fromPostgres(error);
     }
+    this.waited(`${target.host}:${target.port}`, (performance.now() - asked) / 1000);
     // The pool stops listening while a client is checked out: a connection dying between two queries of `work`
     // must not crash the process. Its next query fails instead, and release() drops it.
     const lost = (error: Error) =>
