@@ -4,6 +4,7 @@ import { privilegesFor } from '../catalog/privileges.js';
 import { allMemberships, allRoles } from '../catalog/roles.js';
 import { serverFeatures } from '../catalog/server.js';
 import type { Services } from '../context.js';
+import { RolecallError } from '../errors.js';
 import type { Database, Event, Server } from '../generated/prisma/client.js';
 import { metadataConnection } from '../metadata/client.js';
 import { targetFor } from '../operations/connections.js';
@@ -20,6 +21,19 @@ import {
 
 /** Time for a Rolecall change's own event to be written after its commit, before a diff is called external. */
 const GRACE_MS = 400;
+
+/** No role Rolecall stores a password for is a collaborator's on the database's server. */
+class NoReaderError extends Error {
+  constructor() {
+    super('no configured role works on this database');
+  }
+}
+
+/** Why a catalog could not be read, in words safe to show: a typed error's message, never a driver's raw one. */
+function unreadableBecause(error: unknown): string {
+  if (error instanceof RolecallError || error instanceof NoReaderError) return error.message;
+  return 'its catalog could not be read';
+}
 
 interface Watched {
   server: Server & { databases: Database[] };
@@ -56,6 +70,8 @@ function relationState(relation: PgClass): ObjectState {
  */
 export class DriftWatcher {
   private readonly watched = new Map<string, Watched>();
+  /** What this instance last recorded of each database's unwatched state (a reason, or null: watched). */
+  private readonly unwatched = new Map<string, string | null>();
   private readonly fingerprints = new Map<string, string>();
   private lockClient: pg.Client | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -124,13 +140,35 @@ export class DriftWatcher {
     }
   }
 
-  /** A configured role to read the catalog as: one a collaborator works through, so it is known to log in. */
-  private async readerTarget(server: Server, database: string): Promise<ConnectionTarget | null> {
-    const role = await this.services.metadata.configuredRole.findFirst({
-      where: { serverId: server.id, collaborators: { some: {} } },
-      orderBy: { createdAt: 'asc' },
+  /**
+   * A configured role to read a database's catalog as: one its own collaborators work through, so it is known to log
+   * in there (another database's role may lack CONNECT on it), else one any collaborator of the server works through.
+   */
+  private async readerTarget(server: Server, database: Database): Promise<ConnectionTarget | null> {
+    const role =
+      (await this.services.metadata.configuredRole.findFirst({
+        where: { serverId: server.id, collaborators: { some: { databaseId: database.id } } },
+        orderBy: { createdAt: 'asc' },
+      })) ??
+      (await this.services.metadata.configuredRole.findFirst({
+        where: { serverId: server.id, collaborators: { some: {} } },
+        orderBy: { createdAt: 'asc' },
+      }));
+    return role ? targetFor(this.services, server, database.name, role) : null;
+  }
+
+  /**
+   * Records whether a database's catalog can be read (null: it can), only when that changes: a database that cannot
+   * be read is shown as unwatched, with the reason, until it can be again.
+   */
+  private async markWatched(database: Database, reason: string | null): Promise<void> {
+    if ((this.unwatched.get(database.id) ?? database.unwatchedReason) === reason) return;
+    this.unwatched.set(database.id, reason);
+    if (reason) this.services.logger.warn({ database: database.name, reason }, 'database not watched for drift');
+    await this.services.metadata.database.updateMany({
+      where: { id: database.id },
+      data: { unwatchedReason: reason, unwatchedSince: reason ? new Date() : null },
     });
-    return role ? targetFor(this.services, server, database, role) : null;
   }
 
   private async changed(key: string, target: ConnectionTarget, query: string): Promise<boolean> {
@@ -143,19 +181,34 @@ export class DriftWatcher {
     return moved;
   }
 
+  /**
+   * One poll of a server: its roles through the first database that can be read, then each database as a role of its
+   * own. A database that cannot be read is marked unwatched and the others go on; if none can be read, the poll fails.
+   */
   private async poll(watched: Watched): Promise<void> {
     const { server } = watched;
-    const first = server.databases[0];
-    const target = first && (await this.readerTarget(server, first.name));
-    if (!target) return;
     const since = watched.polledAt;
     watched.polledAt = new Date();
     const drifts: { drift: Drift; databaseId: string | null }[] = [];
-    const names = await this.pollServer(watched, target, drifts);
+    let names: ((oid: number) => string) | null = null;
+    let lastFailure: unknown = null;
     for (const database of server.databases) {
-      await this.pollDatabase(watched, { ...target, database: database.name }, database, names, drifts);
+      try {
+        const target = await this.readerTarget(server, database);
+        if (!target) throw new NoReaderError();
+        names ??= await this.pollServer(watched, target, drifts);
+        await this.pollDatabase(watched, target, database, names, drifts);
+        await this.markWatched(database, null);
+      } catch (error) {
+        lastFailure = error;
+        // A fingerprint taken before the read failed would hide the change it saw: read it all again next time.
+        this.fingerprints.delete(`database:${database.id}`);
+        if (names === null) this.fingerprints.delete(`server:${server.id}`);
+        await this.markWatched(database, unreadableBecause(error));
+      }
     }
     if (drifts.length > 0) await this.report(server, drifts, since);
+    if (names === null && lastFailure) throw lastFailure;
   }
 
   private async pollServer(

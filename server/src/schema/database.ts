@@ -88,6 +88,15 @@ export const Database = builder.prismaNode('Database', {
       },
     }),
     collaborators: t.relation('collaborators', { query: { orderBy: { createdAt: 'asc' } } }),
+    changesWatched: t.boolean({
+      description:
+        'Whether the drift watcher can read this database, so changes made outside Rolecall reach the live feed.',
+      resolve: (database) => database.unwatchedReason === null,
+    }),
+    unwatchedReason: t.exposeString('unwatchedReason', {
+      nullable: true,
+      description: 'Why changes made outside Rolecall are not watched here (null while they are).',
+    }),
     currentRole: t.string({
       description: "`current_user` on a connection made as the viewer's configured role: whom PostgreSQL sees.",
       errors: { types: EXPECTED_ERRORS, directResult: false },

@@ -19,6 +19,8 @@ const DatabaseHeader = graphql(`
         name
         viewerAccess
         server { host port }
+        changesWatched
+        unwatchedReason
         viewerCapabilities {
           canManageCollaborators canConfigureRoles canReadCatalog canLeave canDisconnect canChangeOwnCollaboration
         }
@@ -78,6 +80,12 @@ export function DatabasePage(): JSX.Element {
                 </span>
               </div>
             </header>
+            <Show when={!db().changesWatched}>
+              <p class="warning" role="status">
+                Changes made outside Rolecall are not watched here: {db().unwatchedReason}. Rolecall's own changes are
+                still shown.
+              </p>
+            </Show>
             <nav class="tabs" aria-label="Database sections">
               {TABS.map(([key, label]) => (
                 <A

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Database" ADD COLUMN     "unwatchedReason" TEXT,
+ADD COLUMN     "unwatchedSince" TIMESTAMP(3);
