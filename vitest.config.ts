@@ -7,7 +7,8 @@ export default defineConfig({
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
     // Fails any file whose passwords (support/app.ts `secret()`) show up in a response, message, log line or event.
-    setupFiles: ['server/test/support/secrets-scan.setup.ts'],
+    // And fails any file where Rolecall reported one of its own changes as made outside Rolecall (external-scan.ts).
+    setupFiles: ['server/test/support/secrets-scan.setup.ts', 'server/test/support/external-scan.setup.ts'],
     testTimeout: 60_000,
     expect: { poll: { timeout: 5_000 } },
     hookTimeout: 120_000,

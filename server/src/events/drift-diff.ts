@@ -20,17 +20,21 @@ export interface ObjectState {
 
 export type Category = 'role' | 'membership' | 'object' | 'owner' | 'acl';
 
+/** What one grantee (a role name, or PUBLIC) holds on an object. */
+export type GrantEntry = {
+  grantee: string;
+  privileges: string[];
+  grantable: string[];
+};
+
 export interface Drift {
   kind: EventKind;
   category: Category;
   /** The name a Rolecall event about the same change would mention. */
   subject: string;
-  payload: Record<
-    string,
-    string | boolean | string[] | { grantee: string; privileges: string[]; grantable: string[] }[] | null
-  >;
+  payload: Record<string, string | boolean | string[] | GrantEntry[] | null>;
   /** For privilege drifts: the object's grants at the previous poll. */
-  previousAcl?: { grantee: string; privileges: string[]; grantable: string[] }[];
+  previousAcl?: GrantEntry[];
 }
 
 const ATTRIBUTES: [keyof PgRole, string][] = [
@@ -48,8 +52,9 @@ function attributeChanges(before: PgRole, after: PgRole): string[] {
     after[key] ? word : `NO${word}`,
   );
   if (before.rolconnlimit !== after.rolconnlimit) changes.push(`CONNECTION LIMIT ${after.rolconnlimit}`);
-  if (String(before.rolvaliduntil) !== String(after.rolvaliduntil))
-    changes.push(`VALID UNTIL ${after.rolvaliduntil?.toISOString() ?? 'infinity'}`);
+  // A role an event carries comes back from JSON with its date as text.
+  const [was, is] = [before.rolvaliduntil, after.rolvaliduntil].map((date) => (date ? new Date(date) : null));
+  if (was?.getTime() !== is?.getTime()) changes.push(`VALID UNTIL ${is?.toISOString() ?? 'infinity'}`);
   return changes;
 }
 
@@ -92,7 +97,7 @@ export function roleDrift(before: PgRole[], after: PgRole[]): Drift[] {
   return drifts;
 }
 
-const edgeKey = (edge: PgAuthMember) => `${edge.roleid}:${edge.member}:${edge.grantor}`;
+export const edgeKey = (edge: PgAuthMember) => `${edge.roleid}:${edge.member}:${edge.grantor}`;
 
 export function membershipDrift(
   before: PgAuthMember[],
@@ -138,7 +143,7 @@ export function membershipDrift(
 }
 
 /** The grants of an object by grantee name, as events carry them. */
-export function aclEntries(acl: AclItem[], names: (oid: number) => string) {
+export function aclEntries(acl: AclItem[], names: (oid: number) => string): GrantEntry[] {
   const byGrantee = new Map<number, AclItem[]>();
   for (const item of acl) byGrantee.set(item.grantee, [...(byGrantee.get(item.grantee) ?? []), item]);
   return [...byGrantee.entries()].map(([grantee, items]) => ({
@@ -220,20 +225,3 @@ export function objectDrift(before: ObjectState[], after: ObjectState[], names: 
   }
   return drifts;
 }
-
-/** Which kinds of catalog change a Rolecall event accounts for (so the watcher does not report them again). */
-export const CATEGORIES_OF: Partial<Record<EventKind, Category[]>> = {
-  // PostgreSQL 16+ grants a role created by a non-superuser to its creator (and createrole_self_grant's options):
-  // the membership of the new role and the acting role is part of creating it.
-  'role.created': ['role', 'acl', 'membership'],
-  'role.altered': ['role'],
-  'role.renamed': ['role'],
-  'role.password_changed': ['role'],
-  'role.dropped': ['role', 'membership', 'acl', 'owner', 'object'],
-  'membership.granted': ['membership'],
-  'membership.revoked': ['membership'],
-  'members.set': ['membership'],
-  'privileges.changed': ['acl'],
-  'ownership.transferred': ['owner'],
-  'schema.created': ['object', 'acl'],
-};

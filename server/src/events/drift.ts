@@ -1,23 +1,14 @@
 import pg from 'pg';
-import { currentDatabase, type PgClass, relations, schemas } from '../catalog/objects.js';
-import { privilegesFor } from '../catalog/privileges.js';
-import { allMemberships, allRoles } from '../catalog/roles.js';
-import { serverFeatures } from '../catalog/server.js';
 import type { Services } from '../context.js';
 import { RolecallError } from '../errors.js';
 import type { Database, Event, Server } from '../generated/prisma/client.js';
 import { metadataConnection } from '../metadata/client.js';
 import { targetFor } from '../operations/connections.js';
 import type { ConnectionTarget } from '../pools/managed.js';
-import {
-  CATEGORIES_OF,
-  type Drift,
-  membershipDrift,
-  type ObjectState,
-  objectDrift,
-  roleDrift,
-  type ServerSnapshot,
-} from './drift-diff.js';
+import { readAtOneSnapshot, readObjectStates, readServerState } from './catalog-state.js';
+import type { Drift, ObjectState, ServerSnapshot } from './drift-diff.js';
+import { databaseDrift, serverDrift } from './drift-segments.js';
+import { type Effects, visibleIn } from './effects.js';
 
 /** Time for a Rolecall change's own event to be written after its commit, before a diff is called external. */
 const GRACE_MS = 400;
@@ -37,9 +28,10 @@ function unreadableBecause(error: unknown): string {
 
 interface Watched {
   server: Server & { databases: Database[] };
-  snapshot: ServerSnapshot | null;
-  objects: Map<string, ObjectState[]>;
-  polledAt: Date;
+  /** Roles and memberships at the last poll, and the PostgreSQL snapshot they were read under. */
+  snapshot: Read<ServerSnapshot> | null;
+  /** Each database's objects at the last poll. */
+  objects: Map<string, Read<ObjectState[]>>;
 }
 
 const FINGERPRINT = {
@@ -52,16 +44,6 @@ const FINGERPRINT = {
                  || coalesce((SELECT string_agg(concat_ws(':', oid, relname, relnamespace, relowner, relacl), ',' ORDER BY oid)
                                 FROM pg_catalog.pg_class WHERE relkind IN ('r', 'p', 'v', 'm', 'f', 'S')), '')) AS fingerprint`,
 };
-
-function relationState(relation: PgClass): ObjectState {
-  return {
-    oid: relation.oid,
-    objectKind: relation.relkind === 'S' ? 'SEQUENCE' : 'TABLE',
-    label: `${relation.nspname}.${relation.relname}`,
-    owner: relation.relowner,
-    acl: relation.acl,
-  };
-}
 
 /**
  * Finds permission changes made outside Rolecall (psql …) on every connected server: polls cheap catalog
@@ -130,7 +112,7 @@ export class DriftWatcher {
       if (server.databases.length === 0) continue;
       const current = this.watched.get(server.id);
       if (!current && !(await this.claim(server.id))) continue;
-      const watched = current ?? { server, snapshot: null, objects: new Map(), polledAt: new Date() };
+      const watched = current ?? { server, snapshot: null, objects: new Map() };
       watched.server = server;
       this.watched.set(server.id, watched);
       const address = `${server.host}:${server.port}`;
@@ -187,210 +169,133 @@ export class DriftWatcher {
    */
   private async poll(watched: Watched): Promise<void> {
     const { server } = watched;
-    const since = watched.polledAt;
-    watched.polledAt = new Date();
-    const drifts: { drift: Drift; databaseId: string | null }[] = [];
-    let names: ((oid: number) => string) | null = null;
+    const moves: Moves = { server: null, databases: [] };
+    let serverRead = false;
     let lastFailure: unknown = null;
     for (const database of server.databases) {
       try {
         const target = await this.readerTarget(server, database);
         if (!target) throw new NoReaderError();
-        names ??= await this.pollServer(watched, target, drifts);
-        await this.pollDatabase(watched, target, database, names, drifts);
+        if (!serverRead) moves.server = await this.pollServer(watched, target);
+        serverRead = true;
+        const moved = await this.pollDatabase(watched, target, database);
+        if (moved) moves.databases.push(moved);
         await this.markWatched(database, null);
       } catch (error) {
         lastFailure = error;
         // A fingerprint taken before the read failed would hide the change it saw: read it all again next time.
         this.fingerprints.delete(`database:${database.id}`);
-        if (names === null) this.fingerprints.delete(`server:${server.id}`);
+        if (!serverRead) this.fingerprints.delete(`server:${server.id}`);
         await this.markWatched(database, unreadableBecause(error));
       }
     }
-    if (drifts.length > 0) await this.report(server, drifts, since);
-    if (names === null && lastFailure) throw lastFailure;
+    if (moves.server || moves.databases.length > 0) await this.report(server, moves);
+    if (!serverRead && lastFailure) throw lastFailure;
   }
 
-  private async pollServer(
-    watched: Watched,
-    target: ConnectionTarget,
-    drifts: { drift: Drift; databaseId: string | null }[],
-  ) {
+  /** The server's roles and memberships now, with the previous poll's, when they may have changed since. */
+  private async pollServer(watched: Watched, target: ConnectionTarget): Promise<Move<ServerSnapshot> | null> {
     // The fingerprint is taken before the snapshot: a change in between shows in both, never in neither.
     const moved = await this.changed(`server:${watched.server.id}`, target, FINGERPRINT.server);
-    if (watched.snapshot === null || moved) {
-      const snapshot = await this.services.pools.withClient(target, async (client) => {
-        const features = await serverFeatures(client);
-        return { roles: await allRoles(client), memberships: await allMemberships(client, features) };
-      });
-      if (watched.snapshot) {
-        const before = watched.snapshot;
-        const names = nameLookup([...before.roles, ...snapshot.roles]);
-        for (const drift of [
-          ...roleDrift(before.roles, snapshot.roles),
-          ...membershipDrift(before.memberships, snapshot.memberships, names),
-        ]) {
-          drifts.push({ drift, databaseId: null });
-        }
-      }
-      watched.snapshot = snapshot;
-    }
-    return nameLookup(watched.snapshot?.roles ?? []);
+    const before = watched.snapshot;
+    if (before && !moved) return null;
+    const now = await this.services.pools.withClient(target, (client) => readAtOneSnapshot(client, readServerState));
+    watched.snapshot = now;
+    return before ? { before, now } : null;
   }
 
   private async pollDatabase(
     watched: Watched,
     target: ConnectionTarget,
     database: Database,
-    names: (oid: number) => string,
-    drifts: { drift: Drift; databaseId: string | null }[],
-  ) {
-    const known = watched.objects.get(database.id);
+  ): Promise<(Move<ObjectState[]> & { database: Database }) | null> {
+    const before = watched.objects.get(database.id);
     const moved = await this.changed(`database:${database.id}`, target, FINGERPRINT.database);
-    if (known && !moved) return;
+    if (before && !moved) return null;
     // ACLs read as text against the roles just polled (a role newer than those makes it read them exploded).
-    const roleOids = Promise.resolve(new Map((watched.snapshot?.roles ?? []).map((role) => [role.rolname, role.oid])));
-    const objects = await this.services.pools.withClient(target, async (client) => {
-      const features = await serverFeatures(client);
-      const [own, spaces, rels] = [
-        await currentDatabase(client, privilegesFor('DATABASE', features)),
-        await schemas(client, privilegesFor('SCHEMA', features), roleOids),
-        await relations(
-          client,
-          privilegesFor('TABLE', features),
-          privilegesFor('SEQUENCE', features),
-          undefined,
-          roleOids,
-        ),
-      ];
-      return [
-        { oid: own.oid, objectKind: 'DATABASE' as const, label: own.datname, owner: own.datdba, acl: own.acl },
-        ...spaces.map((schema) => ({
-          oid: schema.oid,
-          objectKind: 'SCHEMA' as const,
-          label: schema.nspname,
-          owner: schema.nspowner,
-          acl: schema.acl,
-        })),
-        ...rels.map(relationState),
-      ];
-    });
-    if (known) for (const drift of objectDrift(known, objects, names)) drifts.push({ drift, databaseId: database.id });
-    watched.objects.set(database.id, objects);
+    const roles = watched.snapshot?.state.roles ?? [];
+    const roleOids = Promise.resolve(new Map(roles.map((role) => [role.rolname, role.oid])));
+    const now = await this.services.pools.withClient(target, (client) =>
+      readAtOneSnapshot(client, (reader) => readObjectStates(reader, 'all', roleOids)),
+    );
+    watched.objects.set(database.id, now);
+    return before ? { before, now, database } : null;
   }
 
   /** Records what Rolecall itself did not do, as EXTERNAL events. */
-  private async report(
-    server: Server,
-    drifts: { drift: Drift; databaseId: string | null }[],
-    since: Date,
-  ): Promise<void> {
+  private async report(server: Server, moves: Moves): Promise<void> {
+    // The earliest read compared: a database that could not be read for a while is compared with its last good read.
+    const since = new Date(
+      Math.min(...[moves.server, ...moves.databases].flatMap((move) => (move ? [move.before.at.getTime()] : []))),
+    );
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
     const own = await this.services.metadata.event.findMany({
-      // Only changes committed after the previous snapshot can explain this diff; their events are written after commit.
-      where: { serverId: server.id, source: 'ROLECALL', createdAt: { gte: since } },
+      // Changes committed after the earlier read began, written after their commit (a margin for clocks): which of
+      // them the two reads fall between is then decided exactly, by their transaction ids.
+      where: { serverId: server.id, source: 'ROLECALL', createdAt: { gte: new Date(since.getTime() - 5_000) } },
       orderBy: { id: 'asc' },
     });
-    for (const { drift, databaseId } of drifts) {
-      const payload =
-        drift.category === 'acl'
-          ? unexplainedGrants(own, drift, databaseId)
-          : explained(own, drift, databaseId)
-            ? null
-            : drift.payload;
-      if (!payload) continue;
-      await this.services.events.record(null, {
+    const transactions = own.flatMap(effectsOf);
+    // Roles dropped or created and dropped in this interval keep their names: their grants and objects went with them.
+    const names = nameLookup([
+      ...(moves.server?.before.state.roles ?? []),
+      ...transactions.flatMap((effects) => effects.roles.flatMap((role) => [role.before, role.after])),
+      ...(this.watched.get(server.id)?.snapshot?.state.roles ?? []),
+    ]);
+    const drifts: { drift: Drift; databaseId: string | null; since: Date }[] = [];
+    if (moves.server) {
+      const { before, now } = moves.server;
+      const between = madeBetween(transactions, before, now);
+      const [roles, memberships] = [between.flatMap((t) => t.roles), between.flatMap((t) => t.memberships)];
+      for (const drift of serverDrift(before.state, now.state, roles, memberships, names))
+        drifts.push({ drift, databaseId: null, since: before.at });
+    }
+    for (const { before, now, database } of moves.databases) {
+      const objects = madeBetween(transactions, before, now)
+        .flatMap((effects) => effects.objects)
+        .filter((object) => object.database === database.name);
+      for (const drift of databaseDrift(before.state, now.state, objects, names))
+        drifts.push({ drift, databaseId: database.id, since: before.at });
+    }
+    await this.services.events.recordMany(
+      drifts.map(({ drift, databaseId, since: readAt }) => ({
         kind: drift.kind,
-        source: 'EXTERNAL',
+        source: 'EXTERNAL' as const,
         actorId: null,
         serverId: server.id,
         databaseId,
-        payload,
-      });
-    }
+        // The change committed after the earlier read began: that is as precisely as polling can date it.
+        payload: { ...drift.payload, observedSince: readAt.toISOString() },
+      })),
+    );
   }
 }
 
-type GrantEntry = { grantee: string; privileges: string[]; grantable: string[] };
+/** A catalog state and the PostgreSQL snapshot it was read under. */
+type Read<T> = { snapshot: string; state: T; at: Date };
 
-const held = (entry: GrantEntry | undefined) => [
-  ...(entry?.privileges ?? []),
-  ...(entry?.grantable ?? []).map((privilege) => `${privilege}*`),
-];
-
-/**
- * What psql did to one grantee's privileges on one object between two polls, with Rolecall's own changes in between
- * taken out: each Rolecall event records the object's ACL before and after it, so the segments outside them
- * (previous poll → first event's before, one event's after → the next one's before, … → now) are what others did.
- */
-function unexplainedGrants(own: Event[], drift: Drift, databaseId: string | null): Drift['payload'] | null {
-  const changes = own
-    .filter((event) => event.kind === 'privileges.changed' && event.databaseId === databaseId)
-    .map((event) => event.payload as { object?: string; acl?: GrantEntry[]; aclBefore?: GrantEntry[] })
-    .filter((payload) => payload.object === drift.payload.object && payload.acl && payload.aclBefore);
-  if (changes.length === 0) return explained(own, drift, databaseId) ? null : drift.payload;
-  const grantee = drift.payload.grantee;
-  const entryOf = (acl: GrantEntry[] | undefined) => held(acl?.find((entry) => entry.grantee === grantee));
-  const segments: [string[], string[]][] = [];
-  let from = entryOf(drift.previousAcl);
-  for (const change of changes) {
-    segments.push([from, entryOf(change.aclBefore)]);
-    from = entryOf(change.acl);
-  }
-  segments.push([from, entryOf(drift.payload.acl as GrantEntry[])]);
-  const granted = [
-    ...new Set(segments.flatMap(([before, after]) => after.filter((privilege) => !before.includes(privilege)))),
-  ];
-  const revoked = [
-    ...new Set(segments.flatMap(([before, after]) => before.filter((privilege) => !after.includes(privilege)))),
-  ];
-  return granted.length === 0 && revoked.length === 0 ? null : { ...drift.payload, granted, revoked };
+/** A catalog read that moved since the previous poll: what it was then, and is now. */
+interface Move<T> {
+  before: Read<T>;
+  now: Read<T>;
 }
 
-function nameLookup(roles: { oid: number; rolname: string }[]): (oid: number) => string {
-  const names = new Map(roles.map((role) => [role.oid, role.rolname]));
+interface Moves {
+  server: Move<ServerSnapshot> | null;
+  databases: (Move<ObjectState[]> & { database: Database })[];
+}
+
+/** What each transaction of a Rolecall event observed its change do (none for events that change no catalog). */
+function effectsOf(event: Event): Effects[] {
+  const effects = (event.payload as { effects?: unknown } | null)?.effects;
+  return Array.isArray(effects) ? (effects as Effects[]) : [];
+}
+
+/** Rolecall's transactions the later read saw and the earlier did not: exactly those between the two. */
+const madeBetween = (transactions: Effects[], before: Read<unknown>, now: Read<unknown>) =>
+  transactions.filter((effects) => visibleIn(now.snapshot, effects.xid) && !visibleIn(before.snapshot, effects.xid));
+
+function nameLookup(roles: ({ oid: number; rolname: string } | null)[]): (oid: number) => string {
+  const names = new Map(roles.filter((role) => role !== null).map((role) => [role.oid, role.rolname]));
   return (oid) => names.get(oid) ?? String(oid);
-}
-
-function explained(own: Event[], drift: Drift, databaseId: string | null): boolean {
-  return own.some((event) => accountsFor(event, drift, databaseId));
-}
-
-/** A Rolecall event of the same kind of change that names the same object or role explains the drift. */
-export function accountsFor(event: Event, drift: Drift, databaseId: string | null): boolean {
-  const categories = CATEGORIES_OF[event.kind as keyof typeof CATEGORIES_OF] ?? [];
-  if (!categories.includes(drift.category)) return false;
-  if (databaseId && event.databaseId && event.databaseId !== databaseId) return false;
-  const mentioned = namesIn(event);
-  // Both ends must match: a Rolecall grant to one role on s.t does not explain another role's new grant on s.t.
-  const names = [drift.subject, drift.payload.grantee, drift.payload.role, drift.payload.member].filter(
-    (name): name is string => typeof name === 'string',
-  );
-  return names.every((name) => mentioned.has(name));
-}
-
-/**
- * Every name an event mentions, whole: its payload's strings and its SQL's quoted identifiers (and `"s"."t"` as
- * `s.t`). Whole names, because `also_x` must not explain a change to `x`.
- */
-function namesIn(event: Event): Set<string> {
-  const names = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') names.add(value);
-    else if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
-  };
-  visit(event.payload);
-  for (const statement of event.sql) {
-    for (const match of statement.matchAll(/"((?:[^"]|"")*)"(?:\."((?:[^"]|"")*)")?/g)) {
-      const first = (match[1] as string).replaceAll('""', '"');
-      names.add(first);
-      if (match[2] !== undefined) {
-        const second = match[2].replaceAll('""', '"');
-        names.add(second);
-        names.add(`${first}.${second}`);
-      }
-    }
-  }
-  return names;
 }

@@ -113,6 +113,6 @@ export function metadataConnectionError(error: unknown): unknown {
 
 /** Prisma Client over the pg driver adapter: no native query engine is needed. */
 export function createMetadataClient(databaseUrl: string): Metadata {
-  const adapter = new PrismaPg({ ...metadataConnection(databaseUrl), max: 10 });
+  const adapter = new PrismaPg({ ...metadataConnection(databaseUrl), application_name: 'rolecall-metadata', max: 10 });
   return trackCommits(new PrismaClient({ adapter }));
 }

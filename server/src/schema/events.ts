@@ -97,6 +97,16 @@ export const EventInterface = builder.interfaceRef<EventRow>('Event').implement(
       resolve: (event) => text(event, 'actingRole'),
     }),
     sql: t.exposeStringList('sql', { description: 'The statements that ran (passwords masked).' }),
+    observedSince: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst.',
+      resolve: (event) => {
+        const since = text(event, 'observedSince');
+        return since ? new Date(since) : null;
+      },
+    }),
     warnings: t.stringList({ resolve: (event) => list(event, 'warnings') }),
     details: t.string({
       description: 'The whole payload, as JSON.',
@@ -285,6 +295,21 @@ const EventPageRef = builder.objectRef<EventPage>('EventPage').implement({
   }),
 });
 
+/** Payload keys that name the object a change is about. */
+const OBJECT_KEYS = ['object', 'schema'];
+/** Payload keys that name a role a change is about. */
+const ROLE_KEYS = ['name', 'newName', 'role', 'member', 'grantee', 'previousOwner', 'newOwner', 'owner'];
+
+/** A name with a NUL names nothing (and jsonb cannot even hold one to compare). */
+const naming = (keys: string[], value: string): Prisma.EventWhereInput =>
+  value.includes('\0') ? { id: { lt: 0 } } : { OR: keys.map((key) => ({ payload: { path: [key], equals: value } })) };
+const aboutObject = (object: string) => naming(OBJECT_KEYS, object);
+// A role set's members are a list: `members` holds it when it is one of them.
+const aboutRole = (role: string): Prisma.EventWhereInput =>
+  role.includes('\0')
+    ? naming(ROLE_KEYS, role)
+    : { OR: [naming(ROLE_KEYS, role), { payload: { path: ['members'], array_contains: [role] } }] };
+
 /**
  * The audit log as the viewer may see it, the same events their live stream gives: all for admins, their databases'
  * (with their servers' role events) for others; a database's log includes the role events of its server.
@@ -297,6 +322,8 @@ async function auditQuery(
     kinds?: string[] | null;
     since?: Date | null;
     until?: Date | null;
+    object?: string | null;
+    role?: string | null;
   },
 ) {
   const viewer = requireViewer(context.viewer);
@@ -310,6 +337,8 @@ async function auditQuery(
         createdAt: { gte: filter.since ?? undefined, lte: filter.until ?? undefined },
       },
       filter.databaseId ? await databaseEventsWhere(context.metadata, filter.databaseId) : {},
+      filter.object ? aboutObject(filter.object) : {},
+      filter.role ? aboutRole(filter.role) : {},
       access.logScope(),
     ],
   };
@@ -327,6 +356,10 @@ builder.queryField('auditLog', (t) =>
       kinds: t.arg.stringList(),
       since: t.arg({ type: 'DateTime' }),
       until: t.arg({ type: 'DateTime' }),
+      object: t.arg.string({ description: 'Only changes to this object: a database, a schema, or schema.table.' }),
+      role: t.arg.string({
+        description: 'Only changes about this role: made to it, granted to it or in it, or giving it ownership.',
+      }),
       after: t.arg({ type: 'BigCursor', description: 'Return events older than this cursor.' }),
       first: t.arg.int({ defaultValue: 50 }),
     },

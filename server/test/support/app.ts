@@ -11,6 +11,7 @@ import { applyMigrations } from '../../src/metadata/migrate.js';
 import { closeServices, createServices, startDriftWatcher } from '../../src/services.js';
 import { TestClient } from './client.js';
 import { type RestartableCluster, startRestartableCluster, startTestCluster } from './cluster.js';
+import { readExternalEvents, watchExternalEvents } from './external-scan.js';
 import { watchEvents, watchLogs } from './secrets-scan.js';
 
 export { leakedSecrets, secret, transcript } from './secrets-scan.js';
@@ -91,6 +92,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const logger = createLogger('debug', sink);
   watchLogs(logs);
   const events = watchEvents(() => eventsText(metadataUrl));
+  const externalEvents = watchExternalEvents(() => readExternalEvents(metadataUrl));
   await applyMigrations(metadataUrl, logger);
   const dataDir = await mkdtemp(join(tmpdir(), 'rolecall-data-'));
   const configOf = (overrides: Record<string, string>) =>
@@ -141,6 +143,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     stop: async () => {
       await first.stop();
       await events.capture();
+      await externalEvents.capture();
       await admin.end();
       await cluster.stop();
     },

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { Statement } from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { NothingChangedError } from '../../errors.js';
+import { type EffectScope, type Effects, effectsBetween, observeCatalog, transactionId } from '../../events/effects.js';
 import type { EventKind } from '../../events/log.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { forgetReads, type ViewerConnection, viewerConnection } from '../connections.js';
@@ -20,6 +21,13 @@ export interface ChangeRequest {
   statements: Statement[];
   /** Statements run (and committed) before these, on other connections: shown and recorded first. */
   ranBefore?: string[];
+  /** What those did to the catalog, observed where they ran. */
+  ranBeforeEffects?: Effects[];
+  /**
+   * What of the catalog the statements may change, read before and after them: the event carries the difference as
+   * its `effects`, so the drift watcher never reports any of it (side effects included) as made outside Rolecall.
+   */
+  touches: EffectScope;
   payload: Prisma.InputJsonObject;
   dryRun: boolean;
   /** Warnings known before running (e.g. a grant that will not take effect without schema USAGE). */
@@ -34,6 +42,16 @@ export interface ChangeRequest {
   /** Runs after the commit (e.g. storing a new role's password); `warn` tells the caller what did not go as asked. */
   afterCommit?: (warn: (message: string) => void) => Promise<void>;
 }
+
+/**
+ * Rolecall's changes to one database run one at a time (a transaction-level advisory lock, across instances): each
+ * then observes the state the previous one left as its "before", so their effects chain exactly and the drift
+ * watcher never takes one change's effect, read before another committed, for a change made outside Rolecall.
+ */
+const CHANGE_LOCK = 7_215_003;
+
+/** Effects are plain rows; a role's VALID UNTIL date is stored as its ISO text (see drift-diff.ts). */
+const asJson = (effects: Effects[]) => effects as unknown as Prisma.InputJsonArray;
 
 /** PostgreSQL reports some refusals only as WARNING notices (e.g. REVOKE of a grant made by someone else). */
 function collectWarnings(client: PoolClient): { warnings: string[]; stop: () => void } {
@@ -52,6 +70,9 @@ function collectWarnings(client: PoolClient): { warnings: string[]; stop: () => 
 async function runStatements(client: PoolClient, request: ChangeRequest, sql: string[]) {
   const notices = collectWarnings(client);
   try {
+    // A dry run is rolled back: what it would have done is never recorded, so it is not read either.
+    if (!request.dryRun) await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
+    const observed = request.dryRun ? null : await observeCatalog(client, request.touches);
     const before = request.describeBefore ? await request.describeBefore(client) : {};
     for (const statement of request.statements) await client.query(statement.sql);
     const unmet = request.verify ? await request.verify(client) : [];
@@ -59,7 +80,10 @@ async function runStatements(client: PoolClient, request: ChangeRequest, sql: st
     const warnings = [...(request.warnings ?? []), ...notices.warnings, ...unmet];
     if (request.changed && !request.changed(before, described))
       throw new NothingChangedError(warnings, sql, request.dryRun);
-    return { warnings, after: { ...before, ...described } };
+    const effects = observed
+      ? [effectsBetween(await transactionId(client), observed, await observeCatalog(client, request.touches))]
+      : [];
+    return { warnings, after: { ...before, ...described }, effects };
   } finally {
     notices.stop();
   }
@@ -82,14 +106,15 @@ export async function applyChange(context: Context, request: ChangeRequest): Pro
     );
     return { dryRun: true, sql, warnings, eventId: null };
   }
-  const { warnings, after } = await context.pools.transaction(connection.target, (client) =>
+  const { warnings, after, effects } = await context.pools.transaction(connection.target, (client) =>
     runStatements(client, request, sql),
   );
   forgetReads(context, request.databaseId);
   await request.afterCommit?.((message) => warnings.push(message));
+  const observed = [...(request.ranBeforeEffects ?? []), ...effects];
   const eventId = await recordChange(
     context,
-    { ...request, payload: { ...request.payload, ...after } },
+    { ...request, payload: { ...request.payload, ...after, effects: asJson(observed) } },
     connection,
     sql,
     warnings,

@@ -7,6 +7,7 @@ import type { Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { DependentObjectsError, InUseError, NotFoundError, PermissionDeniedError } from '../../errors.js';
+import { type Effects, effectsBetween, observeCatalog, transactionId } from '../../events/effects.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import type { ConnectionTarget } from '../../pools/managed.js';
 import { catalogFor, type ViewerConnection, viewerConnection } from '../connections.js';
@@ -145,20 +146,27 @@ async function refuseLeftovers(client: PoolClient, role: PgRole, database: strin
   );
 }
 
+/** The cleanup in other databases; when it commits, what it did there (each database's objects). */
 async function runElsewhere(
   context: Context,
   target: ConnectionTarget,
   role: PgRole,
   steps: Plan['elsewhere'],
   commit: boolean,
-): Promise<void> {
+): Promise<Effects[]> {
+  const effects: Effects[] = [];
   for (const step of steps) {
     const elsewhere = { ...target, database: step.database };
     await context.pools.withClient(elsewhere, async (client) => {
       await client.query('BEGIN');
       try {
+        const before = commit ? await observeCatalog(client, { schemas: 'all' }) : null;
         for (const statement of step.statements) await client.query(statement.sql);
         await refuseLeftovers(client, role, step.database);
+        if (before) {
+          const after = await observeCatalog(client, { schemas: 'all' });
+          effects.push(effectsBetween(await transactionId(client), before, after));
+        }
         await client.query(commit ? 'COMMIT' : 'ROLLBACK');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -166,6 +174,7 @@ async function runElsewhere(
       }
     });
   }
+  return effects;
 }
 
 /** The role is gone: its stored password goes, and the invitations to work through it (nobody can accept them). */
@@ -203,15 +212,18 @@ export async function dropRole(
     ...step.statements.map((statement) => statement.shown),
   ]);
 
+  let ranBeforeEffects: Effects[] = [];
   if (!dryRun) {
     await runElsewhere(context, connection.target, role, steps.elsewhere, false);
-    await runElsewhere(context, connection.target, role, steps.elsewhere, true);
+    ranBeforeEffects = await runElsewhere(context, connection.target, role, steps.elsewhere, true);
   }
   return applyChange(context, {
     databaseId,
     kind: 'role.dropped',
     statements: steps.here,
+    touches: { roles: true, schemas: 'all' },
     ranBefore: shownElsewhere,
+    ranBeforeEffects,
     payload: { name: role.rolname, reassignTo, otherDatabases: steps.elsewhere.map((step) => step.database) },
     dryRun,
     afterCommit: () => forgetConfigured(context, connection.serverId, role.rolname),

@@ -77,6 +77,7 @@ export async function grantMembership(
   return applyChange(context, {
     databaseId,
     kind: 'membership.granted',
+    touches: { roles: true },
     statements: grantStatements(
       role.rolname,
       { ...input, member: member.rolname },
@@ -103,6 +104,7 @@ export async function revokeMembership(
   return applyChange(context, {
     databaseId,
     kind: 'membership.revoked',
+    touches: { roles: true },
     statements: [sql.revokeMembership(role.rolname, member.rolname)],
     payload: { role: role.rolname, member: member.rolname },
     dryRun,
@@ -155,6 +157,7 @@ export async function setGroupMembers(
   return applyChange(context, {
     databaseId,
     kind: 'members.set',
+    touches: { roles: true },
     statements,
     payload: { role: role.rolname, members: wanted.map((want) => want.role.rolname) },
     warnings: [...new Set(warnings)],

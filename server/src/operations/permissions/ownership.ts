@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../errors.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor, viewerTarget } from '../connections.js';
 import { applyChange, type PermissionChange } from './change.js';
-import { type ObjectRefInput, relationName, resolveObject } from './objects.js';
+import { type ObjectRefInput, relationName, resolveObject, schemasAround } from './objects.js';
 
 /**
  * ALTER TABLE finds a table through its schema, which the acting role may no longer enter once the schema is the new
@@ -61,6 +61,8 @@ export async function transferOwnership(
     databaseId,
     kind: 'ownership.transferred',
     statements,
+    // A schema's or table's owner's own grants move to the new owner, its tables' and sequences' too.
+    touches: { schemas: schemasAround(object) },
     payload: {
       object: object.label,
       objectKind: object.kind,
@@ -88,6 +90,7 @@ export async function createSchema(
   return applyChange(context, {
     databaseId,
     kind: 'schema.created',
+    touches: { schemas: [name] },
     statements: [sql.createSchema(name, owner?.rolname ?? null)],
     payload: { schema: name, owner: owner?.rolname ?? (await catalog.currentRole()) },
     dryRun,

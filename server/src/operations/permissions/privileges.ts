@@ -18,7 +18,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor } from '../connections.js';
 import { applyChange, type PermissionChange } from './change.js';
-import { type ObjectRefInput, type ResolvedObject, resolveObject } from './objects.js';
+import { type ObjectRefInput, type ResolvedObject, resolveObject, schemasAround } from './objects.js';
 
 /** A grantee: a role, or PUBLIC (null). */
 interface Grantee {
@@ -166,6 +166,8 @@ async function grantTarget(
 function privilegeChange(object: ResolvedObject, usageStatements: number) {
   return {
     kind: 'privileges.changed',
+    // The schema's USAGE and its sequences' USAGE may come along; CASCADE takes grants made from these away.
+    touches: { schemas: schemasAround(object) },
     describeBefore: aclSnapshot(object, 'aclBefore'),
     describeAfter: aclSnapshot(object, 'acl'),
     changed: (before: Prisma.InputJsonObject, after: Prisma.InputJsonObject) =>

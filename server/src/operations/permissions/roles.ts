@@ -54,6 +54,8 @@ export async function createRole(
     databaseId,
     kind: 'role.created',
     statements,
+    // The database's ACL too: a LOGIN role is given CONNECT on it.
+    touches: { roles: true, schemas: [] },
     payload: { name, login: input.login ?? false },
     dryRun,
     afterCommit:
@@ -112,6 +114,7 @@ export async function alterRole(
   return applyChange(context, {
     databaseId,
     kind: 'role.altered',
+    touches: { roles: true },
     statements,
     payload: { name: role.rolname },
     dryRun,
@@ -132,6 +135,7 @@ export async function renameRole(
   return applyChange(context, {
     databaseId,
     kind: 'role.renamed',
+    touches: { roles: true },
     statements: [sql.renameRole(role.rolname, target)],
     payload: { name: role.rolname, newName: target },
     dryRun,
@@ -174,6 +178,7 @@ export async function setRolePassword(
   return applyChange(context, {
     databaseId,
     kind: 'role.password_changed',
+    touches: { roles: true },
     statements: [sql.alterRole(role.rolname, {}, password)],
     payload: { name: role.rolname },
     dryRun,

@@ -1,0 +1,80 @@
+import {
+  type Drift,
+  edgeKey,
+  membershipDrift,
+  type ObjectState,
+  objectDrift,
+  roleDrift,
+  type ServerSnapshot,
+} from './drift-diff.js';
+import type { Touched } from './effects.js';
+
+type Diff<T> = (before: T[], after: T[]) => Drift[];
+
+const listOf = <T>(item: T | null | undefined): T[] => (item ? [item] : []);
+
+/**
+ * What others did to a set of items between two polls, given what Rolecall's own changes in between did to some of
+ * them (each as it was just before and just after, in the order they ran). An item no change touched is compared
+ * poll to poll. A touched one is compared in the segments outside Rolecall's changes — previous poll → first
+ * change's before, one change's after → the next one's before, … last after → now — so psql's changes to the same
+ * item before, between or after Rolecall's are still found, and Rolecall's own never are.
+ */
+function segmented<T>(
+  previous: readonly T[],
+  now: readonly T[],
+  changes: readonly Touched<T>[],
+  key: (item: T) => string,
+  diff: Diff<T>,
+): Drift[] {
+  const byKey = new Map<string, Touched<T>[]>();
+  for (const change of changes) {
+    const item = (change.before ?? change.after) as T;
+    byKey.set(key(item), [...(byKey.get(key(item)) ?? []), change]);
+  }
+  const untouched = (items: readonly T[]) => items.filter((item) => !byKey.has(key(item)));
+  const drifts = diff(untouched(previous), untouched(now));
+  const was = new Map(previous.map((item) => [key(item), item]));
+  const is = new Map(now.map((item) => [key(item), item]));
+  for (const [id, itsChanges] of byKey) {
+    let from: T | null = was.get(id) ?? null;
+    for (const change of itsChanges) {
+      drifts.push(...diff(listOf(from), listOf(change.before)));
+      from = change.after;
+    }
+    drifts.push(...diff(listOf(from), listOf(is.get(id))));
+  }
+  return drifts;
+}
+
+/** Roles and memberships others changed between two polls of a server. */
+export function serverDrift(
+  previous: ServerSnapshot,
+  now: ServerSnapshot,
+  roles: readonly Touched<ServerSnapshot['roles'][number]>[],
+  memberships: readonly Touched<ServerSnapshot['memberships'][number]>[],
+  names: (oid: number) => string,
+): Drift[] {
+  return [
+    ...segmented(previous.roles, now.roles, roles, (role) => String(role.oid), roleDrift),
+    ...segmented(previous.memberships, now.memberships, memberships, edgeKey, (before, after) =>
+      membershipDrift(before, after, names),
+    ),
+  ];
+}
+
+/** Objects of one database others created, dropped, gave away or granted on between two polls. */
+export function databaseDrift(
+  previous: readonly ObjectState[],
+  now: readonly ObjectState[],
+  objects: readonly Touched<ObjectState>[],
+  names: (oid: number) => string,
+): Drift[] {
+  return segmented(
+    previous,
+    now,
+    objects,
+    (object) => String(object.oid),
+    (before, after) => objectDrift(before, after, names),
+  );
+}
