@@ -112,6 +112,11 @@ export async function watch(api: Api, options: WatchOptions): Promise<void> {
           const event = result.data?.events;
           if (!event) continue;
           cursor = event.cursor;
+          // The server's marker that the replay after a cursor has caught up: not a change to print.
+          if (event.kind === 'replay.caught_up') {
+            process.stderr.write(`caught up at cursor ${event.cursor}; live\n`);
+            continue;
+          }
           options.onEvent(event);
           received++;
           if (options.count > 0 && received >= options.count) {

@@ -22,6 +22,16 @@ let adminToken: string;
 let memberToken: string;
 let memberCollaboratorId: string;
 
+/** The newest event's cursor: subscribing after it replays nothing, and its marker says the stream is live. */
+async function newestCursor(): Promise<string> {
+  const rows = await testApp.sql<{ id: string }>(
+    'SELECT coalesce(max(id), 0)::text AS id FROM "Event"',
+    [],
+    'rolecall_metadata',
+  );
+  return rows[0]?.id ?? '0';
+}
+
 async function grantSelect(client: TestClient, grantee: string): Promise<void> {
   const result = await client.field(
     `mutation($id: ID!, $grantee: String) { grantPrivileges(databaseId: $id, object: { kind: TABLE, schema: "s", name: "t" }, grantee: $grantee, privileges: ["SELECT"]) { ${ERROR_FIELDS} } }`,
@@ -275,8 +285,9 @@ describe('replay and instances', () => {
   it('a subscriber reconnecting with after: replays exactly what it missed across a server restart', async () => {
     const first = await testApp.startInstance();
     const client = wsClient(first.url, adminToken);
-    const before = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Subscribed after the newest event: its replay marker says the subscription is live, with no sleep.
+    const before = collect<LiveEvent>(client, EVENTS, { databaseId: shopId, after: await newestCursor() });
+    await before.waitForCaughtUp();
     await grantSelect(admin, 'replay_role');
     const [seen] = await before.waitFor(1);
     before.stop();
@@ -292,8 +303,9 @@ describe('replay and instances', () => {
     const restarted = await testApp.startInstance();
     const again = wsClient(restarted.url, adminToken);
     const replay = collect<LiveEvent>(again, EVENTS, { databaseId: shopId, after: seen?.cursor });
-    await replay.waitFor(2);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The server says when the replay has caught up: everything before its marker was missed, everything after is live.
+    await replay.waitForCaughtUp();
+    const replayed = replay.items.length;
     // Role events of the shop's server (drift on any database of it) come too: roles are server-wide.
     const missed = replay.items.filter((event) => event.__typename === 'PrivilegeEvent');
     const cursors = replay.items.map((event) => BigInt(event.cursor));
@@ -313,7 +325,10 @@ describe('replay and instances', () => {
       [seen?.cursor, Buffer.from(shopId, 'base64').toString().split(':')[1], [...SERVER_WIDE_KINDS]],
       'rolecall_metadata',
     );
-    expect(replay.items.length).toBe(logged[0]?.n);
+    expect(replayed).toBe(logged[0]?.n);
+    await grantSelect(admin, 'replay_role');
+    const [live] = (await replay.waitFor(replayed + 1)).slice(replayed);
+    expect(live).toMatchObject({ source: 'ROLECALL', grantee: 'replay_role' });
     replay.stop();
     await again.dispose();
     await restarted.stop();

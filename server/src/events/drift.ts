@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Services } from '../context.js';
 import { RolecallError } from '../errors.js';
@@ -257,6 +258,8 @@ export class DriftWatcher {
       for (const drift of databaseDrift(before.state, now.state, objects, names))
         drifts.push({ drift, databaseId: database.id, since: before.at });
     }
+    // One poll's findings are one burst (a psql script's thousands of changes): dashboards group them by its id.
+    const burst = { burstId: randomUUID(), burstSize: drifts.length };
     await this.services.events.recordMany(
       drifts.map(({ drift, databaseId, since: readAt }) => ({
         kind: drift.kind,
@@ -265,7 +268,7 @@ export class DriftWatcher {
         serverId: server.id,
         databaseId,
         // The change committed after the earlier read began: that is as precisely as polling can date it.
-        payload: { ...drift.payload, observedSince: readAt.toISOString() },
+        payload: { ...drift.payload, ...burst, observedSince: readAt.toISOString() },
       })),
     );
   }

@@ -13,6 +13,24 @@ export interface StreamFilter {
 
 const REPLAY_PAGE = 500;
 
+/** The kind of the marker a subscription with `after` sends once its replay has caught up (never logged). */
+export const REPLAY_CAUGHT_UP = 'replay.caught_up';
+
+/** Everything missed up to `cursor` has been delivered: what follows is live. Not an event of the log. */
+function replayCaughtUp(cursor: bigint): Event {
+  return {
+    id: cursor,
+    kind: REPLAY_CAUGHT_UP,
+    source: 'ROLECALL',
+    actorId: null,
+    serverId: null,
+    databaseId: null,
+    payload: {},
+    sql: [],
+    createdAt: new Date(),
+  };
+}
+
 /** The server of the watched database, whose role and membership changes concern it too (roles are server-wide). */
 async function serverOfDatabase(metadata: Metadata, filter: StreamFilter): Promise<string | null> {
   if (!filter.databaseId) return null;
@@ -124,6 +142,8 @@ export function eventStream(
           }
           if (page.length < REPLAY_PAGE) break;
         }
+        if (shutOut(access, filter)) return;
+        yield replayCaughtUp(last);
       }
       if (shutOut(access, filter)) return;
       while (!closed) {

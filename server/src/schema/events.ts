@@ -2,7 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { CREDENTIAL_END_KINDS, EventAccess } from '../events/access.js';
-import { databaseEventsWhere, eventStream } from '../events/stream.js';
+import { databaseEventsWhere, eventStream, REPLAY_CAUGHT_UP } from '../events/stream.js';
 import type { Event as EventRow, Prisma, User as UserRow } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
 import { EXPECTED_ERRORS } from './errors.js';
@@ -57,6 +57,7 @@ const FAMILIES: Record<string, string[]> = {
   RoleConfigurationEvent: ['role.configured', 'role.unconfigured', 'role.assignability_changed'],
   UserEvent: ['user.created', 'user.updated'],
   CredentialEvent: [...CREDENTIAL_END_KINDS],
+  ReplayCaughtUp: [REPLAY_CAUGHT_UP],
   InvitationEvent: [
     'invitation.created',
     'invitation.resent',
@@ -97,6 +98,19 @@ export const EventInterface = builder.interfaceRef<EventRow>('Event').implement(
       resolve: (event) => text(event, 'actingRole'),
     }),
     sql: t.exposeStringList('sql', { description: 'The statements that ran (passwords masked).' }),
+    burstId: t.string({
+      nullable: true,
+      description: 'For a change found outside Rolecall: the changes one poll found share it (show them as one burst).',
+      resolve: (event) => text(event, 'burstId'),
+    }),
+    burstSize: t.int({
+      nullable: true,
+      description: 'How many changes that poll found: the whole burst, even while only some of it is loaded.',
+      resolve: (event) => {
+        const size = payloadOf(event).burstSize;
+        return typeof size === 'number' ? size : null;
+      },
+    }),
     observedSince: t.field({
       type: 'DateTime',
       nullable: true,
@@ -260,6 +274,14 @@ builder.objectRef<EventRow>('CredentialEvent').implement({
       resolve: (event) => text(event, 'reason'),
     }),
   }),
+});
+
+builder.objectRef<EventRow>('ReplayCaughtUp').implement({
+  description:
+    'Sent once on a subscription with `after`, when everything missed since that cursor has been replayed: what follows is live. Its cursor is the last one replayed (or `after`); it is not an event of the log.',
+  interfaces: [EventInterface],
+  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'ReplayCaughtUp',
+  fields: () => ({}),
 });
 
 builder.objectRef<EventRow>('InvitationEvent').implement({

@@ -4,11 +4,15 @@ import WebSocket from 'ws';
 
 export interface Received<T> {
   items: T[];
+  /** A subscription with `after`: the server said the replay has caught up (its marker is not among `items`). */
+  caughtUp: boolean;
   completed: boolean;
   error: unknown;
   /** Resolves once `count` items have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<T[]>;
   waitForEnd(timeoutMs?: number): Promise<void>;
+  /** Resolves once the replay has caught up: everything after it is live. */
+  waitForCaughtUp(timeoutMs?: number): Promise<void>;
 }
 
 /** A WebSocket that sends these headers on its upgrade request (a browser's cookie and origin). */
@@ -50,6 +54,7 @@ export function collect<T = Record<string, unknown>>(
 ): Received<T> & { stop: () => void } {
   const received: Received<T> & { stop: () => void } = {
     items: [],
+    caughtUp: false,
     completed: false,
     error: undefined,
     stop: () => undefined,
@@ -59,12 +64,16 @@ export function collect<T = Record<string, unknown>>(
     },
     waitForEnd: (timeoutMs = 5_000) =>
       until(() => received.completed || received.error !== undefined, timeoutMs, 'the end of the subscription'),
+    waitForCaughtUp: (timeoutMs = 5_000) =>
+      until(() => received.caughtUp || received.error !== undefined, timeoutMs, 'the replay to catch up'),
   };
   received.stop = client.subscribe<{ events: T }>(
     { query, variables },
     {
       next: (value) => {
-        if (value.data) received.items.push((value.data as { events: T }).events);
+        const event = (value.data as { events?: T & { kind?: string } } | undefined)?.events;
+        if (event?.kind === 'replay.caught_up') received.caughtUp = true;
+        else if (value.data) received.items.push((value.data as { events: T }).events);
         if (value.errors) received.error = value.errors;
       },
       error: (error) => {

@@ -70,6 +70,10 @@ export type CollaboratorEvent = Event & {
   /** The PostgreSQL role the change ran as. */
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   collaboratorId?: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
@@ -77,6 +81,8 @@ export type CollaboratorEvent = Event & {
   /** The whole payload, as JSON. */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   role?: Maybe<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   source: EventSource;
@@ -167,12 +173,18 @@ export type CredentialEvent = Event & {
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
   apiTokenIds: Array<Scalars['ID']['output']>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
   /** The whole payload, as JSON. */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   /** logout, revoked, password_changed, password_reset or deactivated. */
   reason?: Maybe<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
@@ -334,6 +346,10 @@ export type DatabaseEvent = Event & {
   /** The PostgreSQL role the change ran as. */
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   database?: Maybe<Scalars['String']['output']>;
@@ -341,6 +357,8 @@ export type DatabaseEvent = Event & {
   /** The whole payload, as JSON. */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   source: EventSource;
   /** The statements that ran (passwords masked). */
@@ -463,12 +481,18 @@ export type Event = {
   /** The PostgreSQL role the change ran as. */
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
   /** The whole payload, as JSON. */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   source: EventSource;
   /** The statements that ran (passwords masked). */
@@ -581,6 +605,10 @@ export type InvitationEvent = Event & {
   /** The PostgreSQL role the change ran as. */
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
@@ -589,6 +617,8 @@ export type InvitationEvent = Event & {
   email?: Maybe<Scalars['String']['output']>;
   invitationId?: Maybe<Scalars['ID']['output']>;
   kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   role?: Maybe<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   source: EventSource;
@@ -656,6 +686,10 @@ export type MembershipEvent = Event & {
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
   admin?: Maybe<Scalars['Boolean']['output']>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
@@ -666,6 +700,8 @@ export type MembershipEvent = Event & {
   member?: Maybe<Scalars['String']['output']>;
   /** For members.set: the group’s members now. */
   members: Array<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   role?: Maybe<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   set?: Maybe<Scalars['Boolean']['output']>;
@@ -1132,6 +1168,10 @@ export type ObjectEvent = Event & {
   /** The PostgreSQL role the change ran as. */
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
@@ -1140,6 +1180,8 @@ export type ObjectEvent = Event & {
   kind: Scalars['String']['output'];
   object?: Maybe<Scalars['String']['output']>;
   objectKind?: Maybe<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   owner?: Maybe<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   source: EventSource;
@@ -1180,6 +1222,10 @@ export type OwnershipEvent = Event & {
   /** The PostgreSQL role the change ran as. */
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
@@ -1189,6 +1235,8 @@ export type OwnershipEvent = Event & {
   newOwner?: Maybe<Scalars['String']['output']>;
   object?: Maybe<Scalars['String']['output']>;
   objectKind?: Maybe<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   previousOwner?: Maybe<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   source: EventSource;
@@ -1243,6 +1291,10 @@ export type PrivilegeEvent = Event & {
   /** The PostgreSQL role the change ran as. */
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
@@ -1254,6 +1306,8 @@ export type PrivilegeEvent = Event & {
   /** database, schema or schema.table */
   object?: Maybe<Scalars['String']['output']>;
   objectKind?: Maybe<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   revoked: Array<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   source: EventSource;
@@ -1341,6 +1395,8 @@ export type QueryAuditLogArgs = {
   databaseId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  object?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1385,6 +1441,31 @@ export type QueryUsersSuccess = {
 export type Removed = {
   __typename?: 'Removed';
   id: Scalars['ID']['output'];
+};
+
+/** Sent once on a subscription with `after`, when everything missed since that cursor has been replayed: what follows is live. Its cursor is the last one replayed (or `after`); it is not an event of the log. */
+export type ReplayCaughtUp = Event & {
+  __typename?: 'ReplayCaughtUp';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** The whole payload, as JSON. */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
 };
 
 /** A role of the server (roles are cluster-wide), live from pg_roles. */
@@ -1487,12 +1568,18 @@ export type RoleConfigurationEvent = Event & {
   /** The PostgreSQL role the change ran as. */
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
   /** The whole payload, as JSON. */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   role?: Maybe<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   source: EventSource;
@@ -1516,6 +1603,10 @@ export type RoleEvent = Event & {
   /** The PostgreSQL role the change ran as. */
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   /** Attributes that changed, e.g. "LOGIN", "NOCREATEDB". */
   changes: Array<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
@@ -1525,6 +1616,8 @@ export type RoleEvent = Event & {
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   newName?: Maybe<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   role?: Maybe<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   source: EventSource;
@@ -1744,6 +1837,10 @@ export type UserEvent = Event & {
   /** The PostgreSQL role the change ran as. */
   actingRole?: Maybe<Scalars['String']['output']>;
   actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
   changed: Array<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
@@ -1751,6 +1848,8 @@ export type UserEvent = Event & {
   /** The whole payload, as JSON. */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
   source: EventSource;
   /** The statements that ran (passwords masked). */
@@ -1805,17 +1904,18 @@ export type LiveEventsSubscriptionVariables = Exact<{
 
 
 export type LiveEventsSubscription = { __typename?: 'Subscription', events:
-    | { __typename: 'CollaboratorEvent', username?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'DatabaseEvent', database?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'InvitationEvent', email?: string | null, status?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'MembershipEvent', role?: string | null, member?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'ObjectEvent', object?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'OwnershipEvent', object?: string | null, newOwner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'PrivilegeEvent', object?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'RoleEvent', role?: string | null, newName?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'UserEvent', username?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'CollaboratorEvent', username?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'DatabaseEvent', database?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'InvitationEvent', email?: string | null, status?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'MembershipEvent', role?: string | null, member?: string | null, members: Array<string>, admin?: boolean | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'ObjectEvent', object?: string | null, objectKind?: string | null, owner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'OwnershipEvent', object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'PrivilegeEvent', object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'RoleEvent', role?: string | null, newName?: string | null, changes: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'UserEvent', username?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
    };
 
 export type LatestCursorQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1837,6 +1937,7 @@ export type LatestCursorQuery = { __typename?: 'Query', auditLog:
         | { __typename?: 'ObjectEvent', cursor: string }
         | { __typename?: 'OwnershipEvent', cursor: string }
         | { __typename?: 'PrivilegeEvent', cursor: string }
+        | { __typename?: 'ReplayCaughtUp', cursor: string }
         | { __typename?: 'RoleConfigurationEvent', cursor: string }
         | { __typename?: 'RoleEvent', cursor: string }
         | { __typename?: 'UserEvent', cursor: string }
@@ -2088,6 +2189,8 @@ export type ActivityQueryVariables = Exact<{
   after?: InputMaybe<Scalars['BigCursor']['input']>;
   kinds?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
   actorId?: InputMaybe<Scalars['ID']['input']>;
+  object?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
@@ -2099,17 +2202,18 @@ export type ActivityQuery = { __typename?: 'Query', auditLog:
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'EventPage', nextCursor?: string | null, events: Array<
-        | { __typename?: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'CollaboratorEvent', username?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'InvitationEvent', email?: string | null, status?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'MembershipEvent', role?: string | null, member?: string | null, members: Array<string>, admin?: boolean | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'ObjectEvent', object?: string | null, objectKind?: string | null, owner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'OwnershipEvent', object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'PrivilegeEvent', object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'RoleEvent', role?: string | null, newName?: string | null, changes: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
       > }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'InUseError', message: string }
@@ -3834,7 +3938,7 @@ export type UpdateUserMutation = { __typename?: 'Mutation', updateUser:
 
 export const SecurableFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Securable"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SecurableObject"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aclIsDefault"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantablePrivileges"}},{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<SecurableFragment, unknown>;
 export const RoleOfferFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleOfferFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleOffer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mayGive"}},{"kind":"Field","name":{"kind":"Name","value":"refusal"}},{"kind":"Field","name":{"kind":"Name","value":"refusalMessage"}},{"kind":"Field","name":{"kind":"Name","value":"markedAssignable"}},{"kind":"Field","name":{"kind":"Name","value":"configuredRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]} as unknown as DocumentNode<RoleOfferFieldsFragment, unknown>;
-export const LiveEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BigCursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"member"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"newName"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OwnershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"newOwner"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CollaboratorEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
+export const LiveEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BigCursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"burstId"}},{"kind":"Field","name":{"kind":"Name","value":"burstSize"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"member"}},{"kind":"Field","name":{"kind":"Name","value":"members"}},{"kind":"Field","name":{"kind":"Name","value":"admin"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"newName"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OwnershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"previousOwner"}},{"kind":"Field","name":{"kind":"Name","value":"newOwner"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CollaboratorEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
 export const LatestCursorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LatestCursor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EventPage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LatestCursorQuery, LatestCursorQueryVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setupRequired"}},{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
@@ -3844,7 +3948,7 @@ export const CreateApiTokenDocument = {"kind":"Document","definitions":[{"kind":
 export const RevokeApiTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const RequestEmailVerificationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestEmailVerification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestEmailVerification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EmailVerificationSent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<RequestEmailVerificationMutation, RequestEmailVerificationMutationVariables>;
 export const VerifyEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}}]}}]}}]}}]} as unknown as DocumentNode<VerifyEmailMutation, VerifyEmailMutationVariables>;
-export const ActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Activity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BigCursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}},{"kind":"Argument","name":{"kind":"Name","value":"actorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EventPage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"actingRole"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActivityQuery, ActivityQueryVariables>;
+export const ActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Activity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BigCursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}},{"kind":"Argument","name":{"kind":"Name","value":"actorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EventPage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"actingRole"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"burstId"}},{"kind":"Field","name":{"kind":"Name","value":"burstSize"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"member"}},{"kind":"Field","name":{"kind":"Name","value":"members"}},{"kind":"Field","name":{"kind":"Name","value":"admin"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"newName"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OwnershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"previousOwner"}},{"kind":"Field","name":{"kind":"Name","value":"newOwner"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CollaboratorEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActivityQuery, ActivityQueryVariables>;
 export const CollaboratorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Collaborators"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryUsersSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collaborators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"roleOffers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseRoleOffersSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoleOfferFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleOfferFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleOffer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mayGive"}},{"kind":"Field","name":{"kind":"Name","value":"refusal"}},{"kind":"Field","name":{"kind":"Name","value":"refusalMessage"}},{"kind":"Field","name":{"kind":"Name","value":"markedAssignable"}},{"kind":"Field","name":{"kind":"Name","value":"configuredRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]} as unknown as DocumentNode<CollaboratorsQuery, CollaboratorsQueryVariables>;
 export const AddCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AddCollaboratorMutation, AddCollaboratorMutationVariables>;
 export const UpdateCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateCollaboratorMutation, UpdateCollaboratorMutationVariables>;

@@ -3,6 +3,7 @@ import { createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { graphql } from '../gql';
 import type { LiveEventsSubscription } from '../gql/graphql';
 import { query, socketState, sockets } from '../graphql/client';
+import { countsByKind, describeChange, type EventDetail } from './event-text';
 
 const LiveEvents = graphql(`
   subscription LiveEvents($databaseId: ID, $kinds: [String!], $after: BigCursor) {
@@ -13,12 +14,14 @@ const LiveEvents = graphql(`
       source
       createdAt
       actor { username }
-      ... on PrivilegeEvent { object grantee granted revoked }
-      ... on MembershipEvent { role member }
-      ... on RoleEvent { role newName }
-      ... on OwnershipEvent { object newOwner }
+      burstId
+      burstSize
+      ... on PrivilegeEvent { object objectKind grantee granted revoked }
+      ... on MembershipEvent { role member members admin }
+      ... on RoleEvent { role newName changes }
+      ... on OwnershipEvent { object objectKind previousOwner newOwner }
       ... on CollaboratorEvent { username }
-      ... on ObjectEvent { object }
+      ... on ObjectEvent { object objectKind owner }
       ... on DatabaseEvent { database }
       ... on UserEvent { username }
       ... on InvitationEvent { email status }
@@ -34,20 +37,14 @@ const LatestCursor = graphql(`
 
 const LIVE_QUERY = stringifyDocument(LiveEvents);
 
-export interface LiveEvent {
+export interface LiveEvent extends EventDetail {
+  __typename?: string;
   cursor: string;
-  kind: string;
   source: 'ROLECALL' | 'EXTERNAL';
   actor?: { username: string } | null;
-  object?: string | null;
-  grantee?: string | null;
-  role?: string | null;
-  member?: string | null;
-  newOwner?: string | null;
-  username?: string | null;
-  database?: string | null;
-  email?: string | null;
-  status?: string | null;
+  /** For changes found outside Rolecall: the poll that found them (one burst), and how many it found. */
+  burstId?: string | null;
+  burstSize?: number | null;
 }
 
 export interface Toast {
@@ -61,30 +58,52 @@ const [toasts, setToasts] = createSignal<Toast[]>([]);
 export { toasts };
 
 let nextToast = 1;
+const TOAST_MS = 6_000;
+const dismissals = new Map<number, ReturnType<typeof setTimeout>>();
 
-export function pushToast(text: string, external = false): void {
-  const toast = { id: nextToast++, text, external };
-  setToasts((current) => [...current.slice(-4), toast]);
-  setTimeout(() => setToasts((current) => current.filter((item) => item.id !== toast.id)), 6_000);
+/** Shows the toast for a while; shown again (same id), its text changes and its time starts over. */
+function showToast(toast: Toast): void {
+  setToasts((current) =>
+    current.some((item) => item.id === toast.id)
+      ? current.map((item) => (item.id === toast.id ? toast : item))
+      : [...current.slice(-4), toast],
+  );
+  clearTimeout(dismissals.get(toast.id));
+  dismissals.set(
+    toast.id,
+    setTimeout(() => {
+      dismissals.delete(toast.id);
+      setToasts((current) => current.filter((item) => item.id !== toast.id));
+    }, TOAST_MS),
+  );
 }
 
-/** "ana: privileges changed s.t → bob" / "Changed outside Rolecall: role created reporting" */
+export function pushToast(text: string, external = false): void {
+  showToast({ id: nextToast++, text, external });
+}
+
+/** The external changes found by one poll (they share `burstId`), toasted as one. */
+let burst: { key: string; toastId: number; events: LiveEvent[] } | null = null;
+
+/** One toast per burst of changes made outside Rolecall, counting them as they come (a psql script of 2,000). */
+function toastExternal(event: LiveEvent): void {
+  const key = event.burstId ?? event.cursor;
+  const current = toasts().some((toast) => toast.id === burst?.toastId) ? burst : null;
+  burst = current?.key === key ? current : { key, toastId: nextToast++, events: [] };
+  burst.events.push(event);
+  const [only] = burst.events;
+  const size = Math.max(event.burstSize ?? 0, burst.events.length);
+  const text =
+    size === 1 && only
+      ? describeEvent(only)
+      : `Changed outside Rolecall: ${size} changes (${countsByKind(burst.events)}${burst.events.length < size ? ', …' : ''})`;
+  showToast({ id: burst.toastId, text, external: true });
+}
+
+/** "ana: sales.orders: granted SELECT to bob" / "Changed outside Rolecall: role reporting created" */
 export function describeEvent(event: LiveEvent): string {
   const who = event.source === 'EXTERNAL' ? 'Changed outside Rolecall' : (event.actor?.username ?? 'Someone');
-  const what = [
-    event.kind.replace('.', ' ').replace('_', ' '),
-    event.database,
-    event.object,
-    event.role,
-    event.grantee && `→ ${event.grantee}`,
-    event.member && `member ${event.member}`,
-    event.newOwner && `owner ${event.newOwner}`,
-    event.username,
-    event.email,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return `${who}: ${what}`;
+  return `${who}: ${describeChange(event)}`;
 }
 
 /** What the header shows: idle where no view is live, and replaying while missed changes come in after a drop. */
@@ -116,16 +135,12 @@ export function connection(): ConnectionState {
   return replaying() ? 'replaying' : 'live';
 }
 
-/**
- * The server replays what was missed and then goes live without a marker between the two: the replay is taken as
- * over once no event has come for this long.
- */
-const REPLAY_QUIET_MS = 700;
-let replayTimer: ReturnType<typeof setTimeout> | undefined;
+/** Watches resubscribed after a reconnection whose replay has not caught up yet (the server says when it has). */
+const replayingWatches = new Set<Watch>();
 
-function awaitQuiet(): void {
-  clearTimeout(replayTimer);
-  replayTimer = setTimeout(() => setReplaying(false), REPLAY_QUIET_MS);
+function caughtUp(watch: Watch): void {
+  replayingWatches.delete(watch);
+  if (replayingWatches.size === 0) setReplaying(false);
 }
 
 const later = (a: string | undefined, b: string | undefined) => {
@@ -138,6 +153,7 @@ function forget(watch: Watch): void {
   watch.stop();
   watches.delete(watch);
   setWatching(watches.size);
+  caughtUp(watch);
 }
 
 /** (Re)subscribes the watch from its last cursor; a subscription it replaces delivers nothing more. */
@@ -151,8 +167,8 @@ function subscribe(watch: Watch): void {
         const event = result.data?.events as LiveEvent | undefined;
         if (!current || !event) return;
         watch.last = later(watch.last, event.cursor);
-        if (replaying()) awaitQuiet();
-        watch.onEvent(event);
+        if (event.__typename === 'ReplayCaughtUp') caughtUp(watch);
+        else watch.onEvent(event);
       },
       // The server ends a subscription the viewer may no longer hold (removed from the database, deactivated).
       error: () => current && forget(watch),
@@ -173,12 +189,14 @@ function subscribe(watch: Watch): void {
 sockets.on('connected', (_socket, _payload, wasRetry) => {
   if (!wasRetry || watches.size === 0) return;
   setReplaying(true);
-  awaitQuiet();
   for (const watch of watches) {
+    // Without a cursor there is nothing to replay, and no marker will come.
+    if (watch.last !== undefined) replayingWatches.add(watch);
     subscribe(watch);
     // Outside graphql-ws's message handler: a throw there would close the socket as a bad response.
     queueMicrotask(watch.onResync);
   }
+  if (replayingWatches.size === 0) setReplaying(false);
 });
 
 /** A cursor to resume from should the socket drop before the first event: the newest event the viewer can see. */
@@ -217,7 +235,10 @@ export function useLiveEvents(scope: () => LiveScope, handlers: LiveHandlers): v
           last: undefined,
           stop: () => undefined,
           onEvent: (event) => {
-            if (handlers.toast?.(event) ?? true) pushToast(describeEvent(event), event.source === 'EXTERNAL');
+            if (handlers.toast?.(event) ?? true) {
+              if (event.source === 'EXTERNAL') toastExternal(event);
+              else pushToast(describeEvent(event));
+            }
             handlers.onEvent?.(event);
             refreshSoon();
           },

@@ -2,15 +2,41 @@ import { createEffect, createResource, createSignal, For, type JSX, Show } from 
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { query } from '../../graphql/client';
+import { countsByKind, describeChange, type EventDetail } from '../../lib/event-text';
 
 const ActivityQuery = graphql(`
-  query Activity($id: ID!, $first: Int, $after: BigCursor, $kinds: [String!], $actorId: ID) {
-    auditLog(databaseId: $id, first: $first, after: $after, kinds: $kinds, actorId: $actorId) {
+  query Activity(
+    $id: ID!
+    $first: Int
+    $after: BigCursor
+    $kinds: [String!]
+    $actorId: ID
+    $object: String
+    $role: String
+  ) {
+    auditLog(
+      databaseId: $id
+      first: $first
+      after: $after
+      kinds: $kinds
+      actorId: $actorId
+      object: $object
+      role: $role
+    ) {
       __typename
       ... on Error { message }
       ... on EventPage {
         nextCursor
-        events { cursor kind source createdAt sql actingRole actor { id username } warnings }
+        events {
+          cursor kind source createdAt sql actingRole actor { id username } warnings burstId burstSize
+          ... on PrivilegeEvent { object objectKind grantee granted revoked }
+          ... on MembershipEvent { role member members admin }
+          ... on RoleEvent { role newName changes }
+          ... on OwnershipEvent { object objectKind previousOwner newOwner }
+          ... on ObjectEvent { object objectKind owner }
+          ... on CollaboratorEvent { username }
+          ... on InvitationEvent { email status }
+        }
       }
     }
   }
@@ -45,15 +71,70 @@ const KNOWN_KINDS = [
   'invitation.revoked',
 ];
 
-interface EventView {
+interface EventView extends EventDetail {
   cursor: string;
-  kind: string;
   source: string;
   createdAt: string;
   sql: string[];
   actingRole?: string | null;
   actor?: { id: string; username: string } | null;
   warnings: string[];
+  burstId?: string | null;
+  burstSize?: number | null;
+}
+
+/** One entry of the list: an event, or the changes one poll found outside Rolecall (a psql script's burst). */
+type Entry = { event: EventView } | { burst: EventView[] };
+
+/** Consecutive external changes found by the same poll (one `burstId`) become one entry. */
+export function entries(events: readonly EventView[]): Entry[] {
+  const grouped: Entry[] = [];
+  for (const event of events) {
+    const last = grouped.at(-1);
+    const key = event.burstId;
+    if (key && last && 'burst' in last && last.burst[0]?.burstId === key) last.burst.push(event);
+    else if (key && last && 'event' in last && last.event.burstId === key)
+      grouped[grouped.length - 1] = { burst: [last.event, event] };
+    else grouped.push({ event });
+  }
+  return grouped;
+}
+
+function EventItem(props: { event: EventView }): JSX.Element {
+  const event = () => props.event;
+  return (
+    <li class={event().source === 'EXTERNAL' ? 'external' : ''} data-kind={event().kind}>
+      <time>{new Date(event().createdAt).toLocaleString()}</time> <strong>{event().kind}</strong>{' '}
+      {event().source === 'EXTERNAL' ? (
+        <span class="badge warn">outside Rolecall</span>
+      ) : (
+        `by ${event().actor?.username ?? '—'}${event().actingRole ? ` as ${event().actingRole}` : ''}`
+      )}
+      <p class="change">{describeChange(event())}</p>
+      <For each={event().sql}>{(statement) => <code class="sql">{statement}</code>}</For>
+      <For each={event().warnings}>{(warning) => <p class="warning">⚠ {warning}</p>}</For>
+    </li>
+  );
+}
+
+/** A burst: how many changes the poll found (all of them, loaded or not), by kind, expandable to each one. */
+function BurstItem(props: { events: EventView[]; open: boolean; onToggle: (open: boolean) => void }): JSX.Element {
+  const first = () => props.events[0];
+  const size = () => Math.max(first()?.burstSize ?? 0, props.events.length);
+  return (
+    <li class="external burst" data-kind="burst">
+      <details open={props.open} onToggle={(event) => props.onToggle(event.currentTarget.open)}>
+        <summary>
+          <time>{new Date(first()?.createdAt ?? '').toLocaleString()}</time> <strong>{size()} changes</strong>{' '}
+          <span class="badge warn">outside Rolecall</span> {countsByKind(props.events)}
+          {props.events.length < size() ? ` (${props.events.length} loaded)` : ''}
+        </summary>
+        <ol class="activity">
+          <For each={props.events}>{(event) => <EventItem event={event} />}</For>
+        </ol>
+      </details>
+    </li>
+  );
 }
 
 interface Page {
@@ -85,14 +166,27 @@ export function withNewest(shown: Shown, filter: string, page: Page): Shown {
 export function Activity(props: { databaseId: string; version: number }): JSX.Element {
   const [kind, setKind] = createSignal('');
   const [actor, setActor] = createSignal('');
+  const [object, setObject] = createSignal('');
+  const [role, setRole] = createSignal('');
+  // Entries are rebuilt as events arrive: which bursts are open is kept by their id, not in their elements.
+  const [openBursts, setOpenBursts] = createSignal<ReadonlySet<string>>(new Set());
+  const toggleBurst = (id: string, open: boolean) =>
+    setOpenBursts((current) => {
+      const next = new Set(current);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const [shown, setShown] = createSignal<Shown>({ filter: '', events: [], more: false });
   const [older, setOlder] = createSignal<{ loading: boolean; error: string | null }>({ loading: false, error: null });
-  const filter = () => JSON.stringify([props.databaseId, kind(), actor()]);
+  const filter = () => JSON.stringify([props.databaseId, kind(), actor(), object(), role()]);
   const variables = () => ({
     id: props.databaseId,
     first: PAGE,
     kinds: kind() ? [kind()] : null,
     actorId: actor() || null,
+    object: object().trim() || null,
+    role: role().trim() || null,
   });
   const [newest] = createResource(
     () => [filter(), props.version] as const,
@@ -162,6 +256,24 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
             <For each={actors()}>{([id, username]) => <option value={id}>{username}</option>}</For>
           </select>
         </label>
+        <label>
+          Object{' '}
+          <input
+            aria-label="Filter by object"
+            placeholder="schema.table"
+            value={object()}
+            onChange={(event) => setObject(event.currentTarget.value)}
+          />
+        </label>
+        <label>
+          Role{' '}
+          <input
+            aria-label="Filter by role"
+            placeholder="role name"
+            value={role()}
+            onChange={(event) => setRole(event.currentTarget.value)}
+          />
+        </label>
       </form>
       <Show when={newest.loading && events().length === 0}>
         <p class="muted" role="status">
@@ -170,19 +282,17 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
       </Show>
       <ErrorText error={failure()} />
       <ol class="activity">
-        <For each={events()} fallback={<Show when={!newest.loading}>{<li class="muted">Nothing yet.</li>}</Show>}>
-          {(event) => (
-            <li class={event.source === 'EXTERNAL' ? 'external' : ''} data-kind={event.kind}>
-              <time>{new Date(event.createdAt).toLocaleString()}</time> <strong>{event.kind}</strong>{' '}
-              {event.source === 'EXTERNAL' ? (
-                <span class="badge warn">outside Rolecall</span>
-              ) : (
-                `by ${event.actor?.username ?? '—'}${event.actingRole ? ` as ${event.actingRole}` : ''}`
-              )}
-              <For each={event.sql}>{(statement) => <code class="sql">{statement}</code>}</For>
-              <For each={event.warnings}>{(warning) => <p class="warning">⚠ {warning}</p>}</For>
-            </li>
-          )}
+        <For
+          each={entries(events())}
+          fallback={<Show when={!newest.loading}>{<li class="muted">Nothing yet.</li>}</Show>}
+        >
+          {(entry) => {
+            if (!('burst' in entry)) return <EventItem event={entry.event} />;
+            const id = entry.burst[0]?.burstId ?? '';
+            return (
+              <BurstItem events={entry.burst} open={openBursts().has(id)} onToggle={(open) => toggleBurst(id, open)} />
+            );
+          }}
         </For>
       </ol>
       <Show when={shown().filter === filter() && shown().more}>

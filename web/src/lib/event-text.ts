@@ -1,0 +1,73 @@
+/** What an event's typed fields say, as the Activity list and toasts word them. */
+export interface EventDetail {
+  kind: string;
+  object?: string | null;
+  objectKind?: string | null;
+  grantee?: string | null;
+  granted?: string[] | null;
+  revoked?: string[] | null;
+  role?: string | null;
+  newName?: string | null;
+  changes?: string[] | null;
+  member?: string | null;
+  members?: string[] | null;
+  admin?: boolean | null;
+  previousOwner?: string | null;
+  newOwner?: string | null;
+  owner?: string | null;
+  username?: string | null;
+  database?: string | null;
+  email?: string | null;
+  status?: string | null;
+}
+
+const list = (items: string[] | null | undefined) => (items ?? []).join(', ');
+/** `SELECT*`: with grant option. */
+const privileges = (items: string[] | null | undefined) =>
+  list((items ?? []).map((item) => (item.endsWith('*') ? `${item.slice(0, -1)} (grantable)` : item)));
+const objectName = (event: EventDetail) =>
+  [event.objectKind?.toLowerCase(), event.object].filter(Boolean).join(' ') || 'an object';
+
+function privilegeChange(event: EventDetail): string {
+  const grantee = event.grantee ?? 'PUBLIC';
+  const parts = [];
+  if (event.granted?.length) parts.push(`granted ${privileges(event.granted)} to ${grantee}`);
+  if (event.revoked?.length) parts.push(`revoked ${privileges(event.revoked)} from ${grantee}`);
+  return `${objectName(event)}: ${parts.join('; ') || `privileges of ${grantee} changed`}`;
+}
+
+const WORDING: Record<string, (event: EventDetail) => string> = {
+  'privileges.changed': privilegeChange,
+  'role.created': (event) => `role ${event.role} created`,
+  'role.dropped': (event) => `role ${event.role} dropped`,
+  'role.renamed': (event) => `role ${event.role} renamed to ${event.newName}`,
+  'role.altered': (event) => `role ${event.role}: ${list(event.changes) || 'attributes changed'}`,
+  'role.password_changed': (event) => `role ${event.role}: password changed`,
+  'membership.granted': (event) =>
+    `${event.member} made a member of ${event.role}${event.admin ? ' (may grant it on)' : ''}`,
+  'membership.revoked': (event) => `${event.member} no longer a member of ${event.role}`,
+  'members.set': (event) => `members of ${event.role} set to ${list(event.members) || 'nobody'}`,
+  'ownership.transferred': (event) =>
+    `${objectName(event)}: owner ${event.previousOwner ? `${event.previousOwner} → ` : ''}${event.newOwner}`,
+  'object.created': (event) => `${objectName(event)} created${event.owner ? ` (owner ${event.owner})` : ''}`,
+  'schema.created': (event) => `${objectName(event)} created${event.owner ? ` (owner ${event.owner})` : ''}`,
+  'object.dropped': (event) => `${objectName(event)} dropped`,
+};
+
+/** "sales.orders: granted SELECT to ana" — what changed; events without typed detail fall back to their fields. */
+export function describeChange(event: EventDetail): string {
+  const wording = WORDING[event.kind];
+  if (wording) return wording(event);
+  const fields = [event.database, event.object, event.role, event.member, event.username, event.email, event.status];
+  return [event.kind.replaceAll('.', ' ').replaceAll('_', ' '), ...fields].filter(Boolean).join(' ');
+}
+
+/** "3 role created, 1 privileges changed": a burst's kinds with their counts, most frequent first. */
+export function countsByKind(events: readonly { kind: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const event of events) counts.set(event.kind, (counts.get(event.kind) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, count]) => `${count} ${kind.replaceAll('.', ' ').replaceAll('_', ' ')}`)
+    .join(', ');
+}
