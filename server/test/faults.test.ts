@@ -192,11 +192,12 @@ function resilientSubscriber(databaseId: string, after: string) {
       setTimeout(subscribe, 200);
     };
     current = { client, again };
-    client.subscribe<{ events: { cursor: string } }>(
+    client.subscribe<{ events: { cursor: string; kind: string } }>(
       { query: EVENTS, variables: { databaseId, after: cursors.at(-1) ?? after } },
       {
         next: (value) => {
-          if (value.data) cursors.push(value.data.events.cursor);
+          // The replay marker repeats the last cursor replayed: it is not an event.
+          if (value.data && value.data.events.kind !== 'replay.caught_up') cursors.push(value.data.events.cursor);
         },
         error: again,
         complete: again,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../src/app.js';
-import { SERVER_WIDE_KINDS } from '../src/events/access.js';
+import { SERVER_WIDE_KINDS } from '../src/events/kinds.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import {

@@ -251,11 +251,19 @@ const noUsage = (who: string, object = 'sales.orders') =>
 describe('privileges', () => {
   it('grants on a table: the dry run warns that the schema USAGE is missing, and withSchemaUsage adds it', async () => {
     const args = { object: ORDERS, grantee: 'pat', privileges: ['select'] };
-    expectDryRun(
-      await olive('grantPrivileges', args, true),
-      ['GRANT SELECT ON TABLE "sales"."orders" TO "pat"'],
-      [noUsage('pat')],
-    );
+    const dryRun = await olive('grantPrivileges', args, true);
+    expectDryRun(dryRun, ['GRANT SELECT ON TABLE "sales"."orders" TO "pat"'], [noUsage('pat')]);
+    // The same, as data: what a UI words for people and offers to fix, without reading the prose.
+    expect(dryRun.notes).toEqual([
+      {
+        code: 'SCHEMA_USAGE_MISSING',
+        grantee: 'pat',
+        object: 'sales.orders',
+        subjects: ['sales'],
+        grantor: null,
+        fixOption: 'withSchemaUsage',
+      },
+    ]);
     expect(await relationAcl(testApp, 'shop', 'sales', 'orders')).toBe('null');
     const change = await olive('grantPrivileges', { ...args, withSchemaUsage: true });
     await expectApplied(testApp, change, [
@@ -268,11 +276,18 @@ describe('privileges', () => {
 
   it('warns that INSERT needs USAGE on the serial column’s sequence, and withSequenceUsage grants it', async () => {
     const args = { object: ORDERS, grantee: 'pat', privileges: ['INSERT'] };
-    expectDryRun(
-      await olive('grantPrivileges', args, true),
-      ['GRANT INSERT ON TABLE "sales"."orders" TO "pat"'],
-      [SEQUENCE_WARNING('orders', 'pat')],
-    );
+    const dryRun = await olive('grantPrivileges', args, true);
+    expectDryRun(dryRun, ['GRANT INSERT ON TABLE "sales"."orders" TO "pat"'], [SEQUENCE_WARNING('orders', 'pat')]);
+    expect(dryRun.notes).toEqual([
+      {
+        code: 'SEQUENCE_USAGE_MISSING',
+        grantee: 'pat',
+        object: 'sales.orders',
+        subjects: ['sales.orders_id_seq'],
+        grantor: null,
+        fixOption: 'withSequenceUsage',
+      },
+    ]);
     await expectApplied(testApp, await olive('grantPrivileges', { ...args, withSequenceUsage: true }), [
       'GRANT INSERT ON TABLE "sales"."orders" TO "pat"',
       'GRANT USAGE ON SEQUENCE "sales"."orders_id_seq" TO "pat"',

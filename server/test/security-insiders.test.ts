@@ -116,6 +116,7 @@ const EXPECTED: Record<string, Expectation> = {
   'mutation.updateUser': always('ForbiddenError'),
   'query.apiTokens': always('QueryApiTokensSuccess'),
   'query.auditLog': always('EventPage'),
+  'query.eventKinds': always('List'),
   'query.canSendEmail': always('Boolean'),
   'query.database': always('Database'),
   'query.databases': always('QueryDatabasesSuccess'),
@@ -252,6 +253,7 @@ function valueFor(insider: Insider): (path: readonly string[], type: GraphQLInpu
 function outcomeOf(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return 'Boolean';
+  if (Array.isArray(value)) return 'List';
   return (value as { __typename: string }).__typename;
 }
 

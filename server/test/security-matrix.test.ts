@@ -75,6 +75,7 @@ const EXPECTED: Record<string, Expectation> = {
   // Queries answer signed-in outsiders with their own (empty) view; the leak check proves nothing of vault is in it.
   'query.apiTokens': unauthenticated('QueryApiTokensSuccess'),
   'query.auditLog': unauthenticated('EventPage'),
+  'query.eventKinds': { anonymous: 'List', signedIn: 'List' },
   'query.canSendEmail': { anonymous: 'Boolean', signedIn: 'Boolean' },
   'query.database': unauthenticated('NotFoundError'),
   'query.databases': unauthenticated('QueryDatabasesSuccess'),
@@ -223,6 +224,7 @@ const VAULT_MARKERS = ['vault', 'invitee@example.com'];
 function outcomeOf(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return 'Boolean';
+  if (Array.isArray(value)) return 'List';
   return (value as { __typename: string }).__typename;
 }
 

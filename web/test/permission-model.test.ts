@@ -5,7 +5,6 @@ import {
   type Draft,
   granteeOffers,
   objectFingerprint,
-  offersIn,
   presetOf,
   privilegesFor,
   toggle,
@@ -90,28 +89,29 @@ describe('the permission dialog model', () => {
     ).not.toBe(objectFingerprint(read));
   });
 
-  it("reads the schema and sequence USAGE offers from the server's warnings by the option they name", () => {
-    const offers = offersIn([
-      'bob has no USAGE on schema s, so access to s.t does nothing; pass withSchemaUsage to grant it too.',
-      'bob needs USAGE on sequence(s) "s"."t_id_seq" to INSERT into s.t: … pass withSequenceUsage.',
-      'A grant by another grantor remains.',
+  it("reads the schema and sequence USAGE offers from the server's notes by their code, not from prose", () => {
+    const offers = granteeOffers([
+      { code: 'SCHEMA_USAGE_MISSING', grantee: 'bob', object: 's.t', subjects: ['s'] },
+      { code: 'SEQUENCE_USAGE_MISSING', grantee: 'bob', object: 's.t', subjects: ['s.t_id_seq'] },
+      { code: 'GRANT_REMAINS', grantee: 'bob', object: 's.t', subjects: ['SELECT'] },
     ]);
     expect(offers.map((offer) => offer.offer)).toEqual(['SCHEMA_USAGE', 'SEQUENCE_USAGE']);
+    expect(offers[1]?.reason).toBe('bob cannot use the sequence s.t_id_seq, so inserts into s.t will fail.');
   });
 
-  it('gives each offer to the grantee its warning names, the whole name, PUBLIC included', () => {
-    const offers = granteeOffers(
-      [
-        'anabel has no USAGE on schema s, so access to s.t does nothing; pass withSchemaUsage to grant it too.',
-        'PUBLIC needs USAGE on sequence(s) "s"."t_id_seq" to INSERT into s.t: … pass withSequenceUsage.',
-        'ana needs USAGE on sequence(s) "s"."t_id_seq" to INSERT into s.t: … pass withSequenceUsage.',
-      ],
-      ['ana', 'anabel', null],
-    );
+  it('tells PUBLIC from a role named "PUBLIC", and a role from one whose name begins the same', () => {
+    const offers = granteeOffers([
+      { code: 'SCHEMA_USAGE_MISSING', grantee: 'anabel', object: 's.t', subjects: ['s'] },
+      { code: 'SEQUENCE_USAGE_MISSING', grantee: null, object: 's.t', subjects: ['s.t_id_seq'] },
+      { code: 'SEQUENCE_USAGE_MISSING', grantee: 'PUBLIC', object: 's.t', subjects: ['s.t_id_seq'] },
+      { code: 'SEQUENCE_USAGE_MISSING', grantee: 'ana', object: 's.t', subjects: ['s.t_id_seq'] },
+    ]);
     expect(offers.map(({ grantee, offer }) => [grantee, offer])).toEqual([
       ['anabel', 'SCHEMA_USAGE'],
       [null, 'SEQUENCE_USAGE'],
+      ['PUBLIC', 'SEQUENCE_USAGE'],
       ['ana', 'SEQUENCE_USAGE'],
     ]);
+    expect(offers[1]?.reason).toMatch(/^Everyone \(PUBLIC\) cannot use/);
   });
 });

@@ -1,42 +1,10 @@
 import type { Event, Prisma } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
+import { ACCESS_CHANGING_KINDS, ADMIN_ONLY_KINDS, SERVER_WIDE_KINDS } from './kinds.js';
 
-/** Kinds after which a subscriber's right to see things may have changed. */
-const ACCESS_KINDS = new Set([
-  'collaborator.added',
-  'collaborator.changed',
-  'collaborator.removed',
-  'collaborator.left',
-  'database.connected',
-  'database.disconnected',
-  'user.updated',
-]);
-
-/**
- * Role and membership changes: roles are server-wide, so a change made through one database concerns every database
- * of that server, and whoever sees one of them sees it (without what belongs to the database it was made through).
- */
-export const SERVER_WIDE_KINDS: readonly string[] = [
-  'role.created',
-  'role.altered',
-  'role.renamed',
-  'role.password_changed',
-  'role.dropped',
-  'membership.granted',
-  'membership.revoked',
-  'members.set',
-  'role.configured',
-  'role.unconfigured',
-];
 const SERVER_WIDE = new Set(SERVER_WIDE_KINDS);
-
-/**
- * Signed out, revoked: ends of one user's sessions and API tokens (their payloads carry ids only). Such an event
- * ends the live streams the credential opened; only admins see them, in the log and in streams.
- */
-export const CREDENTIAL_END_KINDS = ['session.ended', 'api_token.revoked'] as const;
-const ADMIN_ONLY_KINDS: readonly string[] = CREDENTIAL_END_KINDS;
 const ADMIN_ONLY = new Set(ADMIN_ONLY_KINDS);
+const ACCESS_CHANGING = new Set(ACCESS_CHANGING_KINDS);
 
 export function isServerWide(event: Pick<Event, 'kind'>): boolean {
   return SERVER_WIDE.has(event.kind);
@@ -96,7 +64,7 @@ function readRights(metadata: Metadata, userId: string) {
 
 /** The event may have changed who sees what (rights are re-read before it is delivered). */
 export function mayChangeAccess(event: Event): boolean {
-  return ACCESS_KINDS.has(event.kind);
+  return ACCESS_CHANGING.has(event.kind);
 }
 
 type Rights = Awaited<ReturnType<typeof readRights>>;

@@ -1,14 +1,14 @@
 import type { Viewer } from '../context.js';
 import type { Event } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
-import type { CREDENTIAL_END_KINDS } from './access.js';
 import type { EventBus } from './bus.js';
+import type { EventKind } from './kinds.js';
 
 /** How a viewer authenticated: the session or API token whose end ends what it opened. */
 export type Credential = Viewer['via'];
 
 /** Which event kind ends which credential; its payload names them by id (`sessionIds`, `tokenIds`). */
-const ENDS: Record<Credential['kind'], (typeof CREDENTIAL_END_KINDS)[number]> = {
+const ENDS: Record<Credential['kind'], EventKind> = {
   session: 'session.ended',
   token: 'api_token.revoked',
 };

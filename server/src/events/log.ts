@@ -1,40 +1,9 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
+import type { EventKind } from './kinds.js';
 import type { EventSignal } from './signal.js';
 
-export type EventKind =
-  | 'user.created'
-  | 'user.updated'
-  | 'session.ended'
-  | 'api_token.revoked'
-  | 'database.connected'
-  | 'database.disconnected'
-  | 'role.configured'
-  | 'role.unconfigured'
-  | 'role.assignability_changed'
-  | 'collaborator.added'
-  | 'collaborator.changed'
-  | 'collaborator.removed'
-  | 'collaborator.left'
-  | 'role.created'
-  | 'role.altered'
-  | 'role.renamed'
-  | 'role.password_changed'
-  | 'role.dropped'
-  | 'membership.granted'
-  | 'membership.revoked'
-  | 'members.set'
-  | 'privileges.changed'
-  | 'ownership.transferred'
-  | 'schema.created'
-  | 'object.created'
-  | 'object.dropped'
-  | 'invitation.created'
-  | 'invitation.resent'
-  | 'invitation.revoked'
-  | 'invitation.accepted'
-  | 'invitation.declined'
-  | 'invitation.expired';
+export type { EventKind } from './kinds.js';
 
 export interface EventInput {
   kind: EventKind;

@@ -1,8 +1,9 @@
 import type { Event, Prisma } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
-import { EventAccess, isServerWide, mayChangeAccess, SERVER_WIDE_KINDS } from './access.js';
+import { EventAccess, isServerWide, mayChangeAccess } from './access.js';
 import type { EventBus } from './bus.js';
 import { type Credential, watchCredential } from './credentials.js';
+import { REPLAY_CAUGHT_UP, SERVER_WIDE_KINDS } from './kinds.js';
 
 export interface StreamFilter {
   databaseId?: string | null;
@@ -12,9 +13,6 @@ export interface StreamFilter {
 }
 
 const REPLAY_PAGE = 500;
-
-/** The kind of the marker a subscription with `after` sends once its replay has caught up (never logged). */
-export const REPLAY_CAUGHT_UP = 'replay.caught_up';
 
 /** Everything missed up to `cursor` has been delivered: what follows is live. Not an event of the log. */
 function replayCaughtUp(cursor: bigint): Event {

@@ -1,8 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { CREDENTIAL_END_KINDS, EventAccess } from '../events/access.js';
-import { databaseEventsWhere, eventStream, REPLAY_CAUGHT_UP } from '../events/stream.js';
+import { EventAccess } from '../events/access.js';
+import { EVENT_KINDS, familyOf, type KindSpec } from '../events/kinds.js';
+import { databaseEventsWhere, eventStream } from '../events/stream.js';
 import type { Event as EventRow, Prisma, User as UserRow } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
 import { EXPECTED_ERRORS } from './errors.js';
@@ -45,39 +46,13 @@ const EventSource = builder.enumType('EventSource', {
   },
 });
 
-/** Event kinds by the GraphQL type that carries them. */
-const FAMILIES: Record<string, string[]> = {
-  RoleEvent: ['role.created', 'role.altered', 'role.renamed', 'role.password_changed', 'role.dropped'],
-  MembershipEvent: ['membership.granted', 'membership.revoked', 'members.set'],
-  PrivilegeEvent: ['privileges.changed'],
-  OwnershipEvent: ['ownership.transferred'],
-  ObjectEvent: ['schema.created', 'object.created', 'object.dropped'],
-  CollaboratorEvent: ['collaborator.added', 'collaborator.changed', 'collaborator.removed', 'collaborator.left'],
-  DatabaseEvent: ['database.connected', 'database.disconnected'],
-  RoleConfigurationEvent: ['role.configured', 'role.unconfigured', 'role.assignability_changed'],
-  UserEvent: ['user.created', 'user.updated'],
-  CredentialEvent: [...CREDENTIAL_END_KINDS],
-  ReplayCaughtUp: [REPLAY_CAUGHT_UP],
-  InvitationEvent: [
-    'invitation.created',
-    'invitation.resent',
-    'invitation.revoked',
-    'invitation.accepted',
-    'invitation.declined',
-    'invitation.expired',
-  ],
-};
 /** Kinds to filter by; one with a NUL can match no event, and PostgreSQL text cannot even be compared with it. */
 const kindFilter = (kinds: string[] | null | undefined): string[] | null =>
   kinds ? kinds.filter((kind) => !kind.includes('\0')) : null;
 
-const FAMILY_OF = new Map(
-  Object.entries(FAMILIES).flatMap(([family, kinds]) => kinds.map((kind) => [kind, family] as const)),
-);
-
 export const EventInterface = builder.interfaceRef<EventRow>('Event').implement({
   description: 'One change, from the append-only event log. `cursor` orders all events; pass it as `after` to resume.',
-  resolveType: (event) => FAMILY_OF.get(event.kind) ?? 'UserEvent',
+  resolveType: (event) => familyOf(event.kind) ?? 'UserEvent',
   fields: (t) => ({
     cursor: t.field({ type: 'BigCursor', resolve: (event) => event.id }),
     kind: t.exposeString('kind'),
@@ -142,7 +117,7 @@ const GrantEntry = builder
 
 builder.objectRef<EventRow>('RoleEvent').implement({
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'RoleEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'RoleEvent',
   fields: (t) => ({
     role: t.string({ nullable: true, resolve: (event) => text(event, 'name') }),
     newName: t.string({ nullable: true, resolve: (event) => text(event, 'newName') }),
@@ -155,7 +130,7 @@ builder.objectRef<EventRow>('RoleEvent').implement({
 
 builder.objectRef<EventRow>('MembershipEvent').implement({
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'MembershipEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'MembershipEvent',
   fields: (t) => ({
     role: t.string({ nullable: true, resolve: (event) => text(event, 'role') }),
     member: t.string({ nullable: true, resolve: (event) => text(event, 'member') }),
@@ -171,7 +146,7 @@ builder.objectRef<EventRow>('MembershipEvent').implement({
 
 builder.objectRef<EventRow>('PrivilegeEvent').implement({
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'PrivilegeEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'PrivilegeEvent',
   fields: (t) => ({
     objectKind: t.string({ nullable: true, resolve: (event) => text(event, 'objectKind') }),
     object: t.string({
@@ -195,7 +170,7 @@ builder.objectRef<EventRow>('PrivilegeEvent').implement({
 
 builder.objectRef<EventRow>('OwnershipEvent').implement({
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'OwnershipEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'OwnershipEvent',
   fields: (t) => ({
     objectKind: t.string({ nullable: true, resolve: (event) => text(event, 'objectKind') }),
     object: t.string({ nullable: true, resolve: (event) => text(event, 'object') }),
@@ -207,7 +182,7 @@ builder.objectRef<EventRow>('OwnershipEvent').implement({
 
 builder.objectRef<EventRow>('ObjectEvent').implement({
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'ObjectEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'ObjectEvent',
   fields: (t) => ({
     objectKind: t.string({
       nullable: true,
@@ -220,7 +195,7 @@ builder.objectRef<EventRow>('ObjectEvent').implement({
 
 builder.objectRef<EventRow>('CollaboratorEvent').implement({
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'CollaboratorEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'CollaboratorEvent',
   fields: (t) => ({
     collaboratorId: t.id({
       nullable: true,
@@ -235,19 +210,19 @@ builder.objectRef<EventRow>('CollaboratorEvent').implement({
 
 builder.objectRef<EventRow>('DatabaseEvent').implement({
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'DatabaseEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'DatabaseEvent',
   fields: (t) => ({ database: t.string({ nullable: true, resolve: (event) => text(event, 'database') }) }),
 });
 
 builder.objectRef<EventRow>('RoleConfigurationEvent').implement({
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'RoleConfigurationEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'RoleConfigurationEvent',
   fields: (t) => ({ role: t.string({ nullable: true, resolve: (event) => text(event, 'role') }) }),
 });
 
 builder.objectRef<EventRow>('UserEvent').implement({
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'UserEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'UserEvent',
   fields: (t) => ({
     username: t.string({ nullable: true, resolve: (event) => text(event, 'user') }),
     changed: t.stringList({ resolve: (event) => list(event, 'changed') }),
@@ -257,7 +232,7 @@ builder.objectRef<EventRow>('UserEvent').implement({
 builder.objectRef<EventRow>('CredentialEvent').implement({
   description: 'Sessions ended or API tokens revoked (seen by admins only); their streams ended with them.',
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'CredentialEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'CredentialEvent',
   fields: (t) => ({
     userId: t.id({
       nullable: true,
@@ -280,13 +255,13 @@ builder.objectRef<EventRow>('ReplayCaughtUp').implement({
   description:
     'Sent once on a subscription with `after`, when everything missed since that cursor has been replayed: what follows is live. Its cursor is the last one replayed (or `after`); it is not an event of the log.',
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'ReplayCaughtUp',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'ReplayCaughtUp',
   fields: () => ({}),
 });
 
 builder.objectRef<EventRow>('InvitationEvent').implement({
   interfaces: [EventInterface],
-  isTypeOf: (value) => FAMILY_OF.get((value as EventRow).kind) === 'InvitationEvent',
+  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'InvitationEvent',
   fields: (t) => ({
     invitationId: t.id({
       nullable: true,
@@ -299,6 +274,32 @@ builder.objectRef<EventRow>('InvitationEvent').implement({
     status: t.string({ nullable: true, resolve: (event) => text(event, 'status') }),
   }),
 });
+
+const EventKindRef = builder.objectRef<[string, KindSpec]>('EventKind').implement({
+  description: 'A kind of event: what it means, and the Event type that carries it.',
+  fields: (t) => ({
+    kind: t.string({ resolve: ([kind]) => kind }),
+    family: t.string({ description: 'The Event type of its events.', resolve: ([, spec]) => spec.family }),
+    description: t.string({ resolve: ([, spec]) => spec.description }),
+    serverWide: t.boolean({
+      description: 'About roles: seen on every database of the server.',
+      resolve: ([, spec]) => spec.audience === 'server',
+    }),
+    adminsOnly: t.boolean({ resolve: ([, spec]) => spec.audience === 'admins' }),
+    driftable: t.boolean({
+      description: 'Also found when made outside Rolecall (psql), as EXTERNAL.',
+      resolve: ([, spec]) => spec.driftable === true,
+    }),
+  }),
+});
+
+builder.queryField('eventKinds', (t) =>
+  t.field({
+    type: [EventKindRef],
+    description: 'Every kind of event the log records (to filter by, and to word them).',
+    resolve: () => (Object.entries(EVENT_KINDS) as [string, KindSpec][]).filter(([, spec]) => spec.streamOnly !== true),
+  }),
+);
 
 interface EventPage {
   events: EventRow[];

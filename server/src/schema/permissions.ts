@@ -3,12 +3,44 @@ import { NothingChangedError } from '../errors.js';
 import type { PermissionChange } from '../operations/permissions/change.js';
 import { dropRole } from '../operations/permissions/drop-role.js';
 import { grantMembership, revokeMembership, setGroupMembers } from '../operations/permissions/memberships.js';
+import type { ChangeNote } from '../operations/permissions/notes.js';
 import { createSchema, transferOwnership } from '../operations/permissions/ownership.js';
 import { grantPrivileges, revokePrivileges, setPrivileges } from '../operations/permissions/privileges.js';
 import { alterRole, createRole, renameRole, setRolePassword } from '../operations/permissions/roles.js';
 import { EXPECTED_ERRORS } from './errors.js';
 import { localId } from './ids.js';
 import { Preset } from './objects.js';
+
+const NoteCodeRef = builder.enumType('ChangeNoteCode', {
+  values: {
+    SCHEMA_USAGE_MISSING: { description: 'The grantee lacks USAGE on the table’s schema: the grant does nothing yet.' },
+    SEQUENCE_USAGE_MISSING: {
+      description: 'The grantee may INSERT but lacks USAGE on the table’s serial sequences: inserts will fail.',
+    },
+    GRANT_REMAINS: { description: 'A privilege stays: another grantor’s grant, which this role cannot revoke.' },
+  } as const,
+});
+
+const ChangeNoteRef = builder.objectRef<ChangeNote>('ChangeNote').implement({
+  description: 'Something a change should tell you, as data: word it for people from these fields.',
+  fields: (t) => ({
+    code: t.field({ type: NoteCodeRef, resolve: (note) => note.code }),
+    grantee: t.exposeString('grantee', {
+      nullable: true,
+      description: 'The role it is about; null for PUBLIC (a role named "PUBLIC" is that string).',
+    }),
+    object: t.exposeString('object', { description: 'The object the change is on.' }),
+    subjects: t.exposeStringList('subjects', {
+      description: 'What the fix is on (the schema, the sequences), or the privileges that remain.',
+    }),
+    grantor: t.exposeString('grantor', { nullable: true, description: 'GRANT_REMAINS: whose grant it is.' }),
+    fixOption: t.exposeString('fixOption', {
+      nullable: true,
+      description: 'The boolean option of the same mutation that, set to true, fixes it; null when Rolecall cannot.',
+    }),
+    message: t.exposeString('message', { description: 'The API’s own wording (also in `warnings`).' }),
+  }),
+});
 
 const PermissionChangeRef = builder.objectRef<PermissionChange>('PermissionChange').implement({
   description: 'A change to PostgreSQL made as the viewer’s role (or, on a dry run, what would be made).',
@@ -17,6 +49,11 @@ const PermissionChangeRef = builder.objectRef<PermissionChange>('PermissionChang
     sql: t.exposeStringList('sql', { description: 'The exact statements, in order (passwords shown as ********).' }),
     warnings: t.exposeStringList('warnings', {
       description: 'What did not or will not happen as asked, and what to do about it.',
+    }),
+    notes: t.field({
+      type: [ChangeNoteRef],
+      description: 'The warnings about a role and object, as data (code, grantee, object, the option that fixes it).',
+      resolve: (change) => change.notes,
     }),
     eventId: t.field({ type: 'BigCursor', nullable: true, resolve: (change) => change.eventId }),
   }),

@@ -5,7 +5,7 @@ import type { TestClient } from './client.js';
 import { addCollaborator, configureRole, createUser, ERROR_FIELDS, signIn } from './fixtures.js';
 
 /** What every permission mutation answers: the change, or a typed error (with its extra fields). */
-export const CHANGE_FIELDS = `${ERROR_FIELDS} ... on PostgresFailure { detail } ... on PermissionChange { dryRun sql warnings eventId }
+export const CHANGE_FIELDS = `${ERROR_FIELDS} ... on PostgresFailure { detail } ... on PermissionChange { dryRun sql warnings eventId notes { code grantee object subjects grantor fixOption } }
   ... on InUseError { usedBy } ... on ValidationError { field }`;
 
 /** The GRANT and REVOKE mutations PostgreSQL may answer with only a WARNING: they can answer NothingChanged. */
@@ -17,6 +17,7 @@ export interface Change {
   dryRun?: boolean;
   sql?: string[];
   warnings?: string[];
+  notes?: { code: string; grantee: string | null; object: string; subjects: string[]; fixOption: string | null }[];
   eventId?: string | null;
   code?: string;
   message?: string;

@@ -112,38 +112,35 @@ export function objectFingerprint(view: {
   ]);
 }
 
-/** The extra grants the server offers alongside a table grant (its warnings name the option that adds them). */
+/** The extra grants the server offers alongside a table grant (the notes whose fix is an option of it). */
 export type Offer = 'SCHEMA_USAGE' | 'SEQUENCE_USAGE';
 
-export function offersIn(warnings: readonly string[]): { offer: Offer; warning: string }[] {
-  const found: { offer: Offer; warning: string }[] = [];
-  for (const warning of warnings) {
-    if (warning.includes('withSchemaUsage')) found.push({ offer: 'SCHEMA_USAGE', warning });
-    else if (warning.includes('withSequenceUsage')) found.push({ offer: 'SEQUENCE_USAGE', warning });
-  }
-  return found;
+/** A change's note, as the server gives it: a code, the grantee it is about (null: PUBLIC), what the fix is on. */
+export interface Note {
+  code: string;
+  grantee?: string | null;
+  object: string;
+  subjects: string[];
 }
 
-/** How the server's warning for each offer begins: with the grantee it concerns (PUBLIC for PUBLIC). */
-const OFFER_SUBJECT: Record<Offer, string> = {
-  SCHEMA_USAGE: ' has no USAGE on schema ',
-  SEQUENCE_USAGE: ' needs USAGE on sequence',
+const OFFER_OF: Record<string, Offer> = {
+  SCHEMA_USAGE_MISSING: 'SCHEMA_USAGE',
+  SEQUENCE_USAGE_MISSING: 'SEQUENCE_USAGE',
 };
 
-/**
- * The offers in the warnings of one change to several grantees, each with the grantee it concerns. The longest
- * grantee name that begins the warning wins, so a role named like the start of another's name is not mistaken for it.
- */
-export function granteeOffers(
-  warnings: readonly string[],
-  grantees: readonly (string | null)[],
-): { grantee: string | null; offer: Offer; warning: string }[] {
-  const found: { grantee: string | null; offer: Offer; warning: string }[] = [];
-  for (const { offer, warning } of offersIn(warnings)) {
-    const concerned = grantees
-      .filter((grantee) => warning.startsWith(`${grantee ?? 'PUBLIC'}${OFFER_SUBJECT[offer]}`))
-      .sort((a, b) => (b ?? 'PUBLIC').length - (a ?? 'PUBLIC').length);
-    if (concerned.length > 0) found.push({ grantee: concerned[0] ?? null, offer, warning });
-  }
-  return found;
+/** What each offer's note means, in words for people. */
+function wordingOf(offer: Offer, note: Note, who: string): string {
+  if (offer === 'SCHEMA_USAGE')
+    return `${who} cannot use schema ${note.subjects.join(', ')}, so access to ${note.object} does nothing yet.`;
+  return `${who} cannot use the sequence ${note.subjects.join(', ')}, so inserts into ${note.object} will fail.`;
+}
+
+/** The offers among a change's notes, each with the grantee it concerns (null: PUBLIC) and why, in words. */
+export function granteeOffers(notes: readonly Note[]): { grantee: string | null; offer: Offer; reason: string }[] {
+  return notes.flatMap((note) => {
+    const offer = OFFER_OF[note.code];
+    if (!offer) return [];
+    const grantee = note.grantee ?? null;
+    return [{ grantee, offer, reason: wordingOf(offer, note, grantee ?? 'Everyone (PUBLIC)') }];
+  });
 }

@@ -6,12 +6,15 @@ import { type EffectScope, type Effects, effectsBetween, observeCatalog, transac
 import type { EventKind } from '../../events/log.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { forgetReads, type ViewerConnection, viewerConnection } from '../connections.js';
+import { type ChangeNote, notesIn, type Unmet, wordsOf } from './notes.js';
 
 /** What every permission mutation returns: the SQL (run, or that would run), and what the caller should know. */
 export interface PermissionChange {
   dryRun: boolean;
   sql: string[];
   warnings: string[];
+  /** The warnings that are about a role and object, as data (a grant that needs schema USAGE …). */
+  notes: ChangeNote[];
   eventId: bigint | null;
 }
 
@@ -30,10 +33,10 @@ export interface ChangeRequest {
   touches: EffectScope;
   payload: Prisma.InputJsonObject;
   dryRun: boolean;
-  /** Warnings known before running (e.g. a grant that will not take effect without schema USAGE). */
-  warnings?: string[];
+  /** What is known before running (e.g. a grant that will not take effect without schema USAGE). */
+  warnings?: Unmet[];
   /** Runs after the statements, inside the transaction: returns what did not happen as asked. */
-  verify?: (client: PoolClient) => Promise<string[]>;
+  verify?: (client: PoolClient) => Promise<Unmet[]>;
   /** Reads, inside the transaction, what the event should carry of the state before and after (e.g. the ACL). */
   describeBefore?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
   describeAfter?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
@@ -77,13 +80,15 @@ async function runStatements(client: PoolClient, request: ChangeRequest, sql: st
     for (const statement of request.statements) await client.query(statement.sql);
     const unmet = request.verify ? await request.verify(client) : [];
     const described = request.describeAfter ? await request.describeAfter(client) : {};
-    const warnings = [...(request.warnings ?? []), ...notices.warnings, ...unmet];
+    const told = [...(request.warnings ?? []), ...notices.warnings, ...unmet];
+    const warnings = told.map(wordsOf);
+    const notes = notesIn(told);
     if (request.changed && !request.changed(before, described))
       throw new NothingChangedError(warnings, sql, request.dryRun);
     const effects = observed
       ? [effectsBetween(await transactionId(client), observed, await observeCatalog(client, request.touches))]
       : [];
-    return { warnings, after: { ...before, ...described }, effects };
+    return { warnings, notes, after: { ...before, ...described }, effects };
   } finally {
     notices.stop();
   }
@@ -100,13 +105,16 @@ export async function applyChange(context: Context, request: ChangeRequest): Pro
   if (request.dryRun) {
     // Steps committed first in other databases (a role dropped from several) cannot be rolled back with these, and
     // these fail without them: such a dry run only shows its SQL.
-    if (request.ranBefore?.length) return { dryRun: true, sql, warnings: request.warnings ?? [], eventId: null };
-    const { warnings } = await context.pools.rehearse(connection.target, (client) =>
+    if (request.ranBefore?.length) {
+      const told = request.warnings ?? [];
+      return { dryRun: true, sql, warnings: told.map(wordsOf), notes: notesIn(told), eventId: null };
+    }
+    const { warnings, notes } = await context.pools.rehearse(connection.target, (client) =>
       runStatements(client, request, sql),
     );
-    return { dryRun: true, sql, warnings, eventId: null };
+    return { dryRun: true, sql, warnings, notes, eventId: null };
   }
-  const { warnings, after, effects } = await context.pools.transaction(connection.target, (client) =>
+  const { warnings, notes, after, effects } = await context.pools.transaction(connection.target, (client) =>
     runStatements(client, request, sql),
   );
   forgetReads(context, request.databaseId);
@@ -119,7 +127,7 @@ export async function applyChange(context: Context, request: ChangeRequest): Pro
     sql,
     warnings,
   );
-  return { dryRun: false, sql, warnings, eventId };
+  return { dryRun: false, sql, warnings, notes, eventId };
 }
 
 /** The change has committed: failing to log it must not fail the mutation (the drift watcher will see it anyway). */

@@ -153,7 +153,7 @@ export async function setGroupMembers(
     (member): member is PgRole => Boolean(member),
   );
   for (const member of leavingRoles) statements.push(sql.revokeMembership(role.rolname, member.rolname));
-  if (statements.length === 0) return { dryRun, sql: [], warnings: [...new Set(warnings)], eventId: null };
+  if (statements.length === 0) return { dryRun, sql: [], warnings: [...new Set(warnings)], notes: [], eventId: null };
   return applyChange(context, {
     databaseId,
     kind: 'members.set',

@@ -18,6 +18,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor } from '../connections.js';
 import { applyChange, type PermissionChange } from './change.js';
+import type { ChangeNote } from './notes.js';
 import { type ObjectRefInput, type ResolvedObject, resolveObject, schemasAround } from './objects.js';
 
 /** A grantee: a role, or PUBLIC (null). */
@@ -45,16 +46,21 @@ function heldBy(acl: AclItem[], who: Grantee): { privileges: Set<string>; granta
 
 /** After a REVOKE: the privileges that are still there, because another grantor's grant is not ours to revoke. */
 function remainingAfterRevoke(object: ResolvedObject, who: Grantee, revoked: string[], grantOptionOnly: boolean) {
-  return async (client: PoolClient): Promise<string[]> => {
+  return async (client: PoolClient): Promise<ChangeNote[]> => {
     const acl = await aclOf(client, object.catalog, object.oid);
     const stillThere = acl.filter(
       (item) =>
         item.grantee === who.oid && revoked.includes(item.privilege_type) && (!grantOptionOnly || item.is_grantable),
     );
-    return stillThere.map(
-      (item) =>
-        `${item.privilege_type} on ${object.label} to ${granteeLabel(who)} remains: it was granted by ${item.grantor_name ?? item.grantor}, and only that grantor (or the owner acting for it) can revoke it.`,
-    );
+    return stillThere.map((item) => ({
+      code: 'GRANT_REMAINS',
+      grantee: who.name,
+      object: object.label,
+      subjects: [item.privilege_type],
+      grantor: item.grantor_name ?? String(item.grantor),
+      fixOption: null,
+      message: `${item.privilege_type} on ${object.label} to ${granteeLabel(who)} remains: it was granted by ${item.grantor_name ?? item.grantor}, and only that grantor (or the owner acting for it) can revoke it.`,
+    }));
   };
 }
 
@@ -84,8 +90,10 @@ export interface GrantOptions {
 
 interface Extras {
   statements: Statement[];
-  warnings: string[];
+  notes: ChangeNote[];
 }
+
+const NONE: Extras = { statements: [], notes: [] };
 
 async function schemaUsageExtras(
   catalog: CatalogReader,
@@ -94,20 +102,23 @@ async function schemaUsageExtras(
   options: GrantOptions,
 ): Promise<Extras> {
   const schema = object.name.schema;
-  if (object.catalog !== 'relation' || object.schemaOid === null || schema === undefined)
-    return { statements: [], warnings: [] };
-  if (await catalog.hasSchemaUsage(who.oid, object.schemaOid)) return { statements: [], warnings: [] };
+  if (object.catalog !== 'relation' || object.schemaOid === null || schema === undefined) return NONE;
+  if (await catalog.hasSchemaUsage(who.oid, object.schemaOid)) return NONE;
   if (options.withSchemaUsage)
     return {
       statements: [sql.grantPrivileges({ kind: 'SCHEMA', name: schema }, ['USAGE'], who.name, false)],
-      warnings: [],
+      notes: [],
     };
-  return {
-    statements: [],
-    warnings: [
-      `${granteeLabel(who)} has no USAGE on schema ${schema}, so access to ${object.label} does nothing; pass withSchemaUsage to grant it too.`,
-    ],
+  const note: ChangeNote = {
+    code: 'SCHEMA_USAGE_MISSING',
+    grantee: who.name,
+    object: object.label,
+    subjects: [schema],
+    grantor: null,
+    fixOption: 'withSchemaUsage',
+    message: `${granteeLabel(who)} has no USAGE on schema ${schema}, so access to ${object.label} does nothing; pass withSchemaUsage to grant it too.`,
   };
+  return { statements: [], notes: [note] };
 }
 
 async function sequenceExtras(
@@ -117,19 +128,23 @@ async function sequenceExtras(
   privileges: string[],
   options: GrantOptions,
 ): Promise<Extras> {
-  if (object.kind !== 'TABLE' || !privileges.includes('INSERT')) return { statements: [], warnings: [] };
+  if (object.kind !== 'TABLE' || !privileges.includes('INSERT')) return NONE;
   const sequences = await catalog.serialSequences(object.oid);
-  if (sequences.length === 0) return { statements: [], warnings: [] };
+  if (sequences.length === 0) return NONE;
   const names = sequences
     .map((sequence) => `${quoteIdent(sequence.nspname)}.${quoteIdent(sequence.relname)}`)
     .join(', ');
   if (!options.withSequenceUsage) {
-    return {
-      statements: [],
-      warnings: [
-        `${granteeLabel(who)} needs USAGE on sequence(s) ${names} to INSERT into ${object.label}: without it inserts fail with "permission denied for sequence"; pass withSequenceUsage.`,
-      ],
+    const note: ChangeNote = {
+      code: 'SEQUENCE_USAGE_MISSING',
+      grantee: who.name,
+      object: object.label,
+      subjects: sequences.map((sequence) => `${sequence.nspname}.${sequence.relname}`),
+      grantor: null,
+      fixOption: 'withSequenceUsage',
+      message: `${granteeLabel(who)} needs USAGE on sequence(s) ${names} to INSERT into ${object.label}: without it inserts fail with "permission denied for sequence"; pass withSequenceUsage.`,
     };
+    return { statements: [], notes: [note] };
   }
   const statements = sequences.map((sequence) =>
     sql.grantPrivileges(
@@ -139,7 +154,7 @@ async function sequenceExtras(
       false,
     ),
   );
-  return { statements, warnings: [] };
+  return { statements, notes: [] };
 }
 
 /** The object, grantee and allow-listed privileges a GRANT or REVOKE is about. */
@@ -198,7 +213,7 @@ export async function grantPrivileges(
       ...sequenceExtrasResult.statements,
     ],
     payload: { object: object.label, objectKind: object.kind, grantee: granteeLabel(who), granted: privileges },
-    warnings: [...schemaExtras.warnings, ...sequenceExtrasResult.warnings],
+    warnings: [...schemaExtras.notes, ...sequenceExtrasResult.notes],
     dryRun,
   });
 }
@@ -290,7 +305,7 @@ async function extrasForGain(
   gained: string[],
   options: GrantOptions,
 ): Promise<{ before: Extras; after: Extras }> {
-  if (gained.length === 0) return { before: { statements: [], warnings: [] }, after: { statements: [], warnings: [] } };
+  if (gained.length === 0) return { before: NONE, after: NONE };
   const [before, after] = await Promise.all([
     schemaUsageExtras(catalog, object, who, options),
     sequenceExtras(catalog, object, who, gained, options),
@@ -315,8 +330,8 @@ export async function setPrivileges(
   const object = await resolveObject(catalog, ref);
   const features = await catalog.features();
   const statements: Statement[] = [];
-  const warnings: string[] = [];
-  const checks: ((client: PoolClient) => Promise<string[]>)[] = [];
+  const notes: ChangeNote[] = [];
+  const checks: ((client: PoolClient) => Promise<ChangeNote[]>)[] = [];
   let usageStatements = 0;
   for (const grant of grants) {
     const who = await grantee(catalog, grant.grantee);
@@ -332,12 +347,12 @@ export async function setPrivileges(
       ...diffStatements(privilegesFor(object.kind, features), object, who, current, privileges, grantable, cascade),
       ...extras.after.statements,
     );
-    warnings.push(...extras.before.warnings, ...extras.after.warnings);
+    notes.push(...extras.before.notes, ...extras.after.notes);
     usageStatements += extras.before.statements.length + extras.after.statements.length;
     const removed = [...current.privileges].filter((privilege) => !privileges.includes(privilege));
     if (removed.length > 0) checks.push(remainingAfterRevoke(object, who, removed, false));
   }
-  if (statements.length === 0) return { dryRun, sql: [], warnings: [], eventId: null };
+  if (statements.length === 0) return { dryRun, sql: [], warnings: [], notes: [], eventId: null };
   return applyChange(context, {
     databaseId,
     ...privilegeChange(object, usageStatements),
@@ -350,7 +365,7 @@ export async function setPrivileges(
         privileges: desiredPrivileges(object.kind, grant),
       })),
     },
-    warnings,
+    warnings: notes,
     dryRun,
     verify: async (client) => (await Promise.all(checks.map((check) => check(client)))).flat(),
   });

@@ -44,32 +44,12 @@ const ActivityQuery = graphql(`
 
 const PAGE = 50;
 
-/** The kinds a database's log holds; kinds seen in the log are offered too. */
-const KNOWN_KINDS = [
-  'privileges.changed',
-  'ownership.transferred',
-  'schema.created',
-  'object.created',
-  'object.dropped',
-  'role.created',
-  'role.altered',
-  'role.renamed',
-  'role.dropped',
-  'role.password_changed',
-  'role.configured',
-  'role.unconfigured',
-  'role.assignability_changed',
-  'membership.granted',
-  'membership.revoked',
-  'members.set',
-  'collaborator.added',
-  'collaborator.changed',
-  'collaborator.removed',
-  'collaborator.left',
-  'invitation.created',
-  'invitation.accepted',
-  'invitation.revoked',
-];
+/** Every kind the log records, from the server's event contract: the kind filter offers them all. */
+const EventKinds = graphql(`
+  query EventKinds {
+    eventKinds { kind }
+  }
+`);
 
 interface EventView extends EventDetail {
   cursor: string;
@@ -204,7 +184,13 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
     return page && page.__typename !== 'EventPage' ? (page.message ?? 'The activity could not be read.') : null;
   };
   const events = () => (shown().filter === filter() ? shown().events : []);
-  const kinds = () => [...new Set([...KNOWN_KINDS, ...events().map((event) => event.kind), kind()])].filter(Boolean);
+  const [known] = createResource(async () => {
+    // Without the list, the filter still offers the kinds the log shows.
+    const data = await query(EventKinds, {}).catch(() => null);
+    return data?.eventKinds.map((spec) => spec.kind) ?? [];
+  });
+  const kinds = () =>
+    [...new Set([...(known() ?? []), ...events().map((event) => event.kind), kind()])].filter(Boolean);
   const actors = () => {
     const seen = new Map<string, string>();
     for (const event of events()) if (event.actor) seen.set(event.actor.id, event.actor.username);

@@ -8,6 +8,7 @@ import {
   type Draft,
   draftsOf,
   granteeOffers,
+  type Note,
   type ObjectKind,
   type Offer,
   objectFingerprint,
@@ -23,7 +24,7 @@ const SetPrivileges = graphql(`
     setPrivileges(databaseId: $databaseId, object: $object, grants: $grants, dryRun: $dryRun) {
       __typename
       ... on Error { message }
-      ... on PermissionChange { sql warnings }
+      ... on PermissionChange { sql warnings notes { code grantee object subjects } }
     }
   }
 `);
@@ -88,7 +89,7 @@ interface GrantsPreview extends Preview {
 interface OfferState {
   grantee: string | null;
   offer: Offer;
-  warning: string;
+  reason: string;
   accepted: boolean;
 }
 
@@ -183,11 +184,8 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
     mutate(SetPrivileges, { databaseId: props.databaseId, object: props.object.ref, grants: input, dryRun });
 
   /** Accepted offers no longer warn (their USAGE is in the SQL): they stay listed, ticked, beside the new ones. */
-  const offersAfter = (warnings: string[]): OfferState[] => {
-    const found = granteeOffers(
-      warnings,
-      grants().map((draft) => draft.grantee),
-    ).map((offer) => ({ ...offer, accepted: false }));
+  const offersAfter = (notes: readonly Note[]): OfferState[] => {
+    const found = granteeOffers(notes).map((offer) => ({ ...offer, accepted: false }));
     return [...accepted(), ...found.filter((offer) => !acceptedFor(offer.grantee, offer.offer))];
   };
 
@@ -200,7 +198,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
       const change = (await runSet(input, true)).setPrivileges;
       if (inputKey() !== asked || change.__typename !== 'PermissionChange') return;
       batch(() => {
-        setOffers(offersAfter(change.warnings));
+        setOffers(offersAfter(change.notes));
         setPreview({ key: inputKey(), sql: change.sql, warnings: change.warnings, grants: input });
       });
     } catch (failure) {
@@ -332,7 +330,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
                   onChange={(event) => setAccepted(offer, event.currentTarget.checked)}
                 />{' '}
                 {OFFER_LABELS[offer.offer]} to {granteeName(offer.grantee)}
-                <span class="warning">⚠ {offer.warning}</span>
+                <span class="warning">⚠ {offer.reason}</span>
               </label>
             )}
           </For>
