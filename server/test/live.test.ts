@@ -79,8 +79,8 @@ afterAll(async () => {
 describe('subscriptions over graphql-ws', () => {
   it("a mutation by one user reaches another user's subscription with its typed payload", async () => {
     const client = wsClient(testApp.url, memberToken);
-    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId, after: await newestCursor() });
+    await received.waitForCaughtUp();
     await grantSelect(admin, 'reader');
     const [event] = await received.waitFor(1);
     expectSelectGranted(event, 'reader');
@@ -90,8 +90,8 @@ describe('subscriptions over graphql-ws', () => {
 
   it('a change made in psql reaches the subscriber as an EXTERNAL diff event within 5 s', async () => {
     const client = wsClient(testApp.url, memberToken);
-    const received = collect<LiveEvent>(client, EVENTS, {});
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const received = collect<LiveEvent>(client, EVENTS, { after: await newestCursor() });
+    await received.waitForCaughtUp();
     const started = Date.now();
     await testApp.sql('GRANT reader TO writer WITH INHERIT FALSE');
     await testApp.sql('GRANT UPDATE ON s.t TO writer', [], 'shop');
@@ -121,8 +121,8 @@ describe('subscriptions over graphql-ws', () => {
 
   it("does not report Rolecall's own changes again as EXTERNAL", async () => {
     const client = wsClient(testApp.url, adminToken);
-    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId, after: await newestCursor() });
+    await received.waitForCaughtUp();
     await grantSelect(admin, 'writer');
     await received.waitFor(1);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -133,8 +133,8 @@ describe('subscriptions over graphql-ws', () => {
 
   it('does not report as EXTERNAL the membership PostgreSQL gives a CREATEROLE role in the role it creates', async () => {
     const client = wsClient(testApp.url, adminToken);
-    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId, after: await newestCursor() });
+    await received.waitForCaughtUp();
     // The admin works through shop_owner, which has CREATEROLE but is no superuser.
     const created = await mutate(admin, shopId, 'createRole', { input: { name: 'made_by_owner' } });
     expect(created.__typename).toBe('PermissionChange');
@@ -153,8 +153,8 @@ describe('subscriptions over graphql-ws', () => {
 
   it('still reports a psql change made within the same poll interval as a Rolecall change to the same grantee', async () => {
     const client = wsClient(testApp.url, adminToken);
-    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId, after: await newestCursor() });
+    await received.waitForCaughtUp();
     await testApp.sql('GRANT TRIGGER ON s.t TO outsider_role', [], 'shop');
     await grantSelect(admin, 'outsider_role');
     await testApp.sql('GRANT DELETE ON s.t TO outsider_role', [], 'shop');
@@ -173,8 +173,8 @@ describe('subscriptions over graphql-ws', () => {
     const created = await mutate(admin, shopId, 'createRole', { input: { name: 'outsider_role_2' } });
     expect(created.__typename).toBe('PermissionChange');
     const client = wsClient(testApp.url, adminToken);
-    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId, after: await newestCursor() });
+    await received.waitForCaughtUp();
     const altered = await mutate(admin, shopId, 'alterRole', {
       name: 'outsider_role_2',
       attributes: { connectionLimit: 3 },
@@ -193,10 +193,11 @@ describe('subscriptions over graphql-ws', () => {
     const outsiderClient = testApp.client();
     await signIn(outsiderClient, 'outsider', outsider.password);
     const client = wsClient(testApp.url, await createApiToken(outsiderClient, 'live'));
-    const everything = collect<LiveEvent>(client, EVENTS, {});
+    const everything = collect<LiveEvent>(client, EVENTS, { after: await newestCursor() });
     const watcher = wsClient(testApp.url, adminToken);
-    const control = collect<LiveEvent>(watcher, EVENTS, { databaseId: shopId });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const control = collect<LiveEvent>(watcher, EVENTS, { databaseId: shopId, after: await newestCursor() });
+    await everything.waitForCaughtUp();
+    await control.waitForCaughtUp();
     await grantSelect(admin, 'stranger_role');
     await control.waitFor(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -212,8 +213,8 @@ describe('subscriptions over graphql-ws', () => {
 
   it("a removed collaborator's subscription to that database ends at once", async () => {
     const client = wsClient(testApp.url, memberToken);
-    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId, after: await newestCursor() });
+    await received.waitForCaughtUp();
     const removed = await admin.field(`mutation($id: ID!) { removeCollaborator(id: $id) { ${ERROR_FIELDS} } }`, {
       id: memberCollaboratorId,
     });
@@ -337,8 +338,8 @@ describe('replay and instances', () => {
   it('a mutation on one instance reaches a subscriber on another', async () => {
     const other = await testApp.startInstance();
     const client = wsClient(other.url, adminToken);
-    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId, after: await newestCursor() });
+    await received.waitForCaughtUp();
     await grantSelect(admin, 'remote_role');
     const [event] = await received.waitFor(1);
     expect(event).toMatchObject({ kind: 'privileges.changed', grantee: 'remote_role', source: 'ROLECALL' });

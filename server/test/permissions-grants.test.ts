@@ -214,7 +214,14 @@ describe('memberships', () => {
     const events = await eventCount(testApp);
     const members = [DBA_ADMIN, { member: 'pat', set: false }, { member: 'mia' }];
     const change = await dba('setGroupMembers', { role: 'team', members });
-    expect(change).toEqual({ __typename: 'PermissionChange', dryRun: false, sql: [], warnings: [], eventId: null });
+    expect(change).toEqual({
+      __typename: 'PermissionChange',
+      dryRun: false,
+      sql: [],
+      warnings: [],
+      notes: [],
+      eventId: null,
+    });
     expect(await eventCount(testApp)).toBe(events);
   });
 
@@ -467,7 +474,14 @@ describe('privileges', () => {
     expect(await relationAcl(testApp, 'shop', 'sales', 'orders')).toContain('pat=rw/owner');
     const events = await eventCount(testApp);
     const same = await set([{ grantee: 'pat', privileges: ['UPDATE', 'SELECT'] }]);
-    expect(same).toEqual({ __typename: 'PermissionChange', dryRun: false, sql: [], warnings: [], eventId: null });
+    expect(same).toEqual({
+      __typename: 'PermissionChange',
+      dryRun: false,
+      sql: [],
+      warnings: [],
+      notes: [],
+      eventId: null,
+    });
     expect(await eventCount(testApp)).toBe(events);
   });
 

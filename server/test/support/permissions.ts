@@ -151,7 +151,8 @@ export async function expectNothingChanged(
 
 /** A dry run: the exact SQL, and nothing recorded (callers check the catalog did not move). */
 export function expectDryRun(change: Change, sql: string[], warnings: string[] = []) {
-  expect(change).toEqual({ __typename: 'PermissionChange', dryRun: true, sql, warnings, eventId: null });
+  const { notes: _, ...rest } = change;
+  expect(rest).toEqual({ __typename: 'PermissionChange', dryRun: true, sql, warnings, eventId: null });
 }
 
 /** A typed refusal carrying PostgreSQL's SQLSTATE. */
