@@ -150,20 +150,15 @@ export async function schemas(
 
 /**
  * Tables, views, materialized views, partitioned and foreign tables, and sequences of the user schemas; with `only`,
- * just that one (a mutation names one relation of maybe thousands) or those of some schemas. With `roleOids`, ACLs are read as text.
+ * just that one (a mutation names one relation of maybe thousands). With `roleOids`, ACLs are read as text.
  */
 export async function relations(
   client: ClientBase,
   tablePrivileges: readonly string[],
   sequencePrivileges: readonly string[],
-  only?: { schema: string; name: string } | { schemas: readonly string[] },
+  only?: { schema: string; name: string },
   roleOids?: RoleOids,
 ): Promise<PgClass[]> {
-  const filter = !only
-    ? { sql: '', values: [] }
-    : 'schemas' in only
-      ? { sql: 'AND n.nspname = ANY($3::text[])', values: [only.schemas] }
-      : { sql: 'AND n.nspname = $3 AND c.relname = $4', values: [only.schema, only.name] };
   return readWithAcls(async (acl) => {
     const { rows } = await client.query(
       `SELECT c.oid::int AS oid, c.relnamespace::int AS relnamespace, n.nspname, c.relname, c.relkind::text AS relkind,
@@ -175,9 +170,9 @@ export async function relations(
               END AS viewer_grant_options
          FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND NOT c.relispartition AND ${USER_SCHEMAS}
-          ${filter.sql}
+          ${only ? 'AND n.nspname = $3 AND c.relname = $4' : ''}
         ORDER BY n.nspname, c.relname`,
-      [tablePrivileges, sequencePrivileges, ...filter.values],
+      only ? [tablePrivileges, sequencePrivileges, only.schema, only.name] : [tablePrivileges, sequencePrivileges],
     );
     return unpackAcl<PgClass>(rows, await roleOids);
   }, roleOids);

@@ -217,7 +217,7 @@ export class DriftWatcher {
     const roles = watched.snapshot?.state.roles ?? [];
     const roleOids = Promise.resolve(new Map(roles.map((role) => [role.rolname, role.oid])));
     const now = await this.services.pools.withClient(target, (client) =>
-      readAtOneSnapshot(client, (reader) => readObjectStates(reader, 'all', roleOids)),
+      readAtOneSnapshot(client, (reader) => readObjectStates(reader, roleOids)),
     );
     watched.objects.set(database.id, now);
     return before ? { before, now, database } : null;

@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
-import { readDatabaseStates, readObjectStates, readServerState, type SchemaScope } from './catalog-state.js';
+import { readServerState } from './catalog-state.js';
 import { edgeKey, type ObjectState, type ServerSnapshot } from './drift-diff.js';
 
 /**
@@ -12,10 +12,17 @@ import { edgeKey, type ObjectState, type ServerSnapshot } from './drift-diff.js'
  * items before or after it still is.
  */
 
-/** What a change may touch, so only that is read: roles and memberships, and/or some schemas' objects. */
+/**
+ * What a change may touch, so only that is read (and locked): roles and memberships; every database's own ACL and
+ * owner; some schemas' own rows; some relations (with the sequences they own) or all of those schemas'; or every
+ * schema and relation of the database (DROP OWNED, REASSIGN OWNED).
+ */
 export type EffectScope = {
   roles?: boolean;
-  schemas?: SchemaScope;
+  databases?: boolean;
+  schemas?: readonly string[];
+  relations?: readonly number[] | 'in-schemas';
+  everything?: boolean;
 };
 
 /** One item as it was before a change and after it; null where it did not exist. */
@@ -39,16 +46,97 @@ export interface CatalogState {
   databases: ObjectState[] | null;
 }
 
-export async function observeCatalog(client: ClientBase, scope: EffectScope): Promise<CatalogState> {
-  const { rows } = await client.query<{ database: string }>('SELECT current_database() AS database');
+/** Rows as ObjectState, their ACL exploded (NULL read as the default it means), in one query for the scope. */
+const ACL = (column: string, kind: string, owner: string) => `coalesce((
+  SELECT json_agg(json_build_object('grantor', a.grantor::int, 'grantee', a.grantee::int,
+                                    'privilege_type', a.privilege_type, 'is_grantable', a.is_grantable))
+    FROM aclexplode(coalesce(${column}, acldefault(${kind}, ${owner}))) a), '[]'::json)`;
+
+/** The schemas users work with, as the drift watcher reads them (catalog/objects.ts). */
+const USER_SCHEMA = `(n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%')`;
+
+const OBJECTS_IN_SCOPE = `
+  SELECT 'DATABASE' AS "objectKind", d.oid::int AS oid, d.datname AS label, d.datdba::int AS owner,
+         ${ACL('d.datacl', `'d'::"char"`, 'd.datdba')} AS acl
+    FROM pg_catalog.pg_database d WHERE $5
+  UNION ALL
+  SELECT 'SCHEMA', n.oid::int, n.nspname, n.nspowner::int, ${ACL('n.nspacl', `'n'::"char"`, 'n.nspowner')}
+    FROM pg_catalog.pg_namespace n WHERE ($1 AND ${USER_SCHEMA}) OR n.nspname = ANY($2::text[])
+  UNION ALL
+  SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, c.oid::int, n.nspname || '.' || c.relname,
+         c.relowner::int,
+         ${ACL('c.relacl', `CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END`, 'c.relowner')}
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND NOT c.relispartition
+     AND (($1 AND ${USER_SCHEMA}) OR ($4 AND n.nspname = ANY($2::text[])) OR c.oid = ANY($3::oid[])
+          OR c.oid IN (SELECT dep.objid FROM pg_catalog.pg_depend dep
+                        WHERE dep.classid = 'pg_catalog.pg_class'::regclass
+                          AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+                          AND dep.refobjid = ANY($3::oid[]) AND dep.deptype IN ('a', 'i')))`;
+
+async function objectsInScope(client: ClientBase, scope: EffectScope): Promise<ObjectState[]> {
+  const relations = Array.isArray(scope.relations) ? scope.relations : [];
+  const { rows } = await client.query<ObjectState>(OBJECTS_IN_SCOPE, [
+    scope.everything === true,
+    scope.schemas ?? [],
+    relations,
+    scope.relations === 'in-schemas',
+    scope.databases === true,
+  ]);
+  return rows;
+}
+
+const hasObjects = (scope: EffectScope) =>
+  Boolean(scope.everything || scope.databases || scope.schemas?.length || (scope.relations?.length ?? 0) > 0);
+
+export async function observeCatalog(client: ClientBase, scope: EffectScope, database: string): Promise<CatalogState> {
+  const objects = hasObjects(scope) ? await objectsInScope(client, scope) : [];
   return {
-    database: rows[0]?.database ?? '',
+    database,
     server: scope.roles ? await readServerState(client) : null,
-    objects: scope.schemas
-      ? (await readObjectStates(client, scope.schemas)).filter((object) => object.objectKind !== 'DATABASE')
-      : null,
-    databases: scope.schemas ? await readDatabaseStates(client) : null,
+    objects: objects.filter((object) => object.objectKind !== 'DATABASE'),
+    databases: objects.filter((object) => object.objectKind === 'DATABASE'),
   };
+}
+
+/**
+ * Takes, for the rest of the transaction, advisory locks on what the change may touch: two Rolecall changes to the
+ * same items run one after the other, so each observes the state the previous one left as its "before" and their
+ * effects chain exactly (changes to different items still run side by side). Keys are taken in one order (the
+ * "everything" key, shared by any object change and exclusive for DROP OWNED, first), so two changes never deadlock.
+ * Advisory locks belong to one database: role changes made through two databases at once are not ordered. Returns
+ * the connected database's name (effects name each object's database).
+ */
+export async function lockScope(client: ClientBase, scope: EffectScope): Promise<string> {
+  const keys: [number, number][] = [];
+  if (scope.everything) keys.push([LOCK.everything, 0]);
+  if (scope.roles) keys.push([LOCK.roles, 0]);
+  if (scope.databases) keys.push([LOCK.databases, 0]);
+  for (const schema of scope.schemas ?? []) keys.push([LOCK.schema, hash(schema)]);
+  for (const oid of Array.isArray(scope.relations) ? scope.relations : []) keys.push([LOCK.relation, oid]);
+  const shared = !scope.everything && hasObjects(scope);
+  const { rows } = await client.query<{ database: string }>(
+    `SELECT current_database() AS database, CASE WHEN $2 THEN pg_advisory_xact_lock_shared($1, 0)::text END AS shared`,
+    [LOCK.everything, shared],
+  );
+  if (keys.length > 0)
+    await client.query(
+      `SELECT count(pg_advisory_xact_lock(k1, k2)::text)
+         FROM (SELECT k1, k2 FROM unnest($1::int[], $2::int[]) AS t(k1, k2) ORDER BY k1, k2) ordered`,
+      [keys.map(([kind]) => kind), keys.map(([, id]) => id)],
+    );
+  return rows[0]?.database ?? '';
+}
+
+/** Lock key spaces, in the order they are taken. */
+const LOCK = { everything: 7_215_100, roles: 7_215_101, databases: 7_215_102, schema: 7_215_104, relation: 7_215_105 };
+
+/** A 32-bit hash of a name, for an advisory lock key (collisions only make two changes wait for each other). */
+function hash(name: string): number {
+  let value = 0;
+  for (const char of name) value = (Math.imul(value, 31) + (char.codePointAt(0) ?? 0)) | 0;
+  return value;
 }
 
 /** The items whose state differs between two readings, keyed by `key`. */

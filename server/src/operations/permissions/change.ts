@@ -2,7 +2,15 @@ import type { PoolClient } from 'pg';
 import type { Statement } from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { NothingChangedError } from '../../errors.js';
-import { type EffectScope, type Effects, effectsBetween, observeCatalog, transactionId } from '../../events/effects.js';
+import {
+  type CatalogState,
+  type EffectScope,
+  type Effects,
+  effectsBetween,
+  lockScope,
+  observeCatalog,
+  transactionId,
+} from '../../events/effects.js';
 import type { EventKind } from '../../events/log.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { forgetReads, type ViewerConnection, viewerConnection } from '../connections.js';
@@ -46,12 +54,10 @@ export interface ChangeRequest {
   afterCommit?: (warn: (message: string) => void) => Promise<void>;
 }
 
-/**
- * Rolecall's changes to one database run one at a time (a transaction-level advisory lock, across instances): each
- * then observes the state the previous one left as its "before", so their effects chain exactly and the drift
- * watcher never takes one change's effect, read before another committed, for a change made outside Rolecall.
- */
-const CHANGE_LOCK = 7_215_003;
+/** Locks what the change may touch, then reads it as it is before the statements run. */
+async function observeBefore(client: PoolClient, scope: EffectScope): Promise<CatalogState> {
+  return observeCatalog(client, scope, await lockScope(client, scope));
+}
 
 /** Effects are plain rows; a role's VALID UNTIL date is stored as its ISO text (see drift-diff.ts). */
 const asJson = (effects: Effects[]) => effects as unknown as Prisma.InputJsonArray;
@@ -74,8 +80,7 @@ async function runStatements(client: PoolClient, request: ChangeRequest, sql: st
   const notices = collectWarnings(client);
   try {
     // A dry run is rolled back: what it would have done is never recorded, so it is not read either.
-    if (!request.dryRun) await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
-    const observed = request.dryRun ? null : await observeCatalog(client, request.touches);
+    const observed = request.dryRun ? null : await observeBefore(client, request.touches);
     const before = request.describeBefore ? await request.describeBefore(client) : {};
     for (const statement of request.statements) await client.query(statement.sql);
     const unmet = request.verify ? await request.verify(client) : [];
@@ -86,7 +91,13 @@ async function runStatements(client: PoolClient, request: ChangeRequest, sql: st
     if (request.changed && !request.changed(before, described))
       throw new NothingChangedError(warnings, sql, request.dryRun);
     const effects = observed
-      ? [effectsBetween(await transactionId(client), observed, await observeCatalog(client, request.touches))]
+      ? [
+          effectsBetween(
+            await transactionId(client),
+            observed,
+            await observeCatalog(client, request.touches, observed.database),
+          ),
+        ]
       : [];
     return { warnings, notes, after: { ...before, ...described }, effects };
   } finally {

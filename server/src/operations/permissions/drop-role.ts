@@ -7,7 +7,7 @@ import type { Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { DependentObjectsError, InUseError, NotFoundError, PermissionDeniedError } from '../../errors.js';
-import { type Effects, effectsBetween, observeCatalog, transactionId } from '../../events/effects.js';
+import { type Effects, effectsBetween, lockScope, observeCatalog, transactionId } from '../../events/effects.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import type { ConnectionTarget } from '../../pools/managed.js';
 import { catalogFor, type ViewerConnection, viewerConnection } from '../connections.js';
@@ -146,6 +146,9 @@ async function refuseLeftovers(client: PoolClient, role: PgRole, database: strin
   );
 }
 
+/** What the cleanup in another database may touch: its objects, and the grants on every database (shared). */
+const ELSEWHERE = { databases: true, everything: true } as const;
+
 /** The cleanup in other databases; when it commits, what it did there (each database's objects). */
 async function runElsewhere(
   context: Context,
@@ -160,11 +163,11 @@ async function runElsewhere(
     await context.pools.withClient(elsewhere, async (client) => {
       await client.query('BEGIN');
       try {
-        const before = commit ? await observeCatalog(client, { schemas: 'all' }) : null;
+        const before = commit ? await observeCatalog(client, ELSEWHERE, await lockScope(client, ELSEWHERE)) : null;
         for (const statement of step.statements) await client.query(statement.sql);
         await refuseLeftovers(client, role, step.database);
         if (before) {
-          const after = await observeCatalog(client, { schemas: 'all' });
+          const after = await observeCatalog(client, ELSEWHERE, step.database);
           effects.push(effectsBetween(await transactionId(client), before, after));
         }
         await client.query(commit ? 'COMMIT' : 'ROLLBACK');
@@ -221,7 +224,7 @@ export async function dropRole(
     databaseId,
     kind: 'role.dropped',
     statements: steps.here,
-    touches: { roles: true, schemas: 'all' },
+    touches: { roles: true, databases: true, everything: true },
     ranBefore: shownElsewhere,
     ranBeforeEffects,
     payload: { name: role.rolname, reassignTo, otherDatabases: steps.elsewhere.map((step) => step.database) },

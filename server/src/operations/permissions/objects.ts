@@ -24,12 +24,6 @@ export interface ResolvedObject {
   label: string;
 }
 
-/** The schemas a change to the object can touch (its own, or itself); none for the database. */
-export function schemasAround(object: ResolvedObject): string[] {
-  if (object.catalog === 'database') return [];
-  return [object.catalog === 'schema' ? object.name.name : (object.name.schema ?? '')];
-}
-
 const RELATION_KEYWORDS: Record<Relkind, string> = {
   r: 'TABLE',
   p: 'TABLE',

@@ -2,10 +2,11 @@ import { checkIdentifier } from '../../catalog/identifiers.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
+import type { EffectScope } from '../../events/effects.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor, viewerTarget } from '../connections.js';
 import { applyChange, type PermissionChange } from './change.js';
-import { type ObjectRefInput, relationName, resolveObject, schemasAround } from './objects.js';
+import { type ObjectRefInput, type ResolvedObject, relationName, resolveObject } from './objects.js';
 
 /**
  * ALTER TABLE finds a table through its schema, which the acting role may no longer enter once the schema is the new
@@ -21,6 +22,12 @@ async function tablesFirst(context: Context, databaseId: string, schemaOid: numb
     );
     return rows[0]?.ok ?? false;
   });
+}
+
+function touchedByTransfer(object: ResolvedObject, withTables: boolean): EffectScope {
+  if (object.catalog === 'database') return { databases: true };
+  if (object.catalog === 'schema') return { schemas: [object.name.name], relations: withTables ? 'in-schemas' : [] };
+  return { relations: [object.oid] };
 }
 
 /**
@@ -61,8 +68,8 @@ export async function transferOwnership(
     databaseId,
     kind: 'ownership.transferred',
     statements,
-    // A schema's or table's owner's own grants move to the new owner, its tables' and sequences' too.
-    touches: { schemas: schemasAround(object) },
+    // The owner's own grants move with the object; a table's sequences follow it, a schema's tables when asked.
+    touches: touchedByTransfer(object, tables.length > 0),
     payload: {
       object: object.label,
       objectKind: object.kind,

@@ -14,12 +14,13 @@ import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { aclEntries } from '../../events/drift-diff.js';
+import type { EffectScope } from '../../events/effects.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor } from '../connections.js';
 import { applyChange, type PermissionChange } from './change.js';
 import type { ChangeNote } from './notes.js';
-import { type ObjectRefInput, type ResolvedObject, resolveObject, schemasAround } from './objects.js';
+import { type ObjectRefInput, type ResolvedObject, resolveObject } from './objects.js';
 
 /** A grantee: a role, or PUBLIC (null). */
 interface Grantee {
@@ -174,15 +175,25 @@ async function grantTarget(
 }
 
 /**
+ * What a grant or revoke may touch: the object (a table's own sequences, for their USAGE; grants CASCADE takes away
+ * are on the same object), and its schema's row when the change grants USAGE on it too.
+ */
+function touchedByGrants(object: ResolvedObject, schemaUsage: boolean): EffectScope {
+  if (object.catalog === 'database') return { databases: true };
+  if (object.catalog === 'schema') return { schemas: [object.name.name] };
+  return { relations: [object.oid], schemas: schemaUsage && object.name.schema ? [object.name.schema] : [] };
+}
+
+/**
  * Every privilege change records the object's ACL before and after (see aclSnapshot), and is a change only when
  * that ACL moved or it also granted schema or sequence USAGE (`usageStatements`): PostgreSQL answers a GRANT or
  * REVOKE the role may not make with a WARNING alone.
  */
-function privilegeChange(object: ResolvedObject, usageStatements: number) {
+function privilegeChange(object: ResolvedObject, usageStatements: number, schemaUsage: boolean) {
   return {
     kind: 'privileges.changed',
-    // The schema's USAGE and its sequences' USAGE may come along; CASCADE takes grants made from these away.
-    touches: { schemas: schemasAround(object) },
+    // The schema's USAGE and the table's sequences' USAGE may come along; CASCADE takes grants made from these away.
+    touches: touchedByGrants(object, schemaUsage),
     describeBefore: aclSnapshot(object, 'aclBefore'),
     describeAfter: aclSnapshot(object, 'acl'),
     changed: (before: Prisma.InputJsonObject, after: Prisma.InputJsonObject) =>
@@ -206,7 +217,11 @@ export async function grantPrivileges(
   ]);
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object, schemaExtras.statements.length + sequenceExtrasResult.statements.length),
+    ...privilegeChange(
+      object,
+      schemaExtras.statements.length + sequenceExtrasResult.statements.length,
+      schemaExtras.statements.length > 0,
+    ),
     statements: [
       ...schemaExtras.statements,
       sql.grantPrivileges(object.name, privileges, who.name, Boolean(options.withGrantOption)),
@@ -236,7 +251,7 @@ export async function revokePrivileges(
   const revokeOptions = { grantOptionOnly: Boolean(options.grantOptionOnly), cascade: Boolean(options.cascade) };
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object, 0),
+    ...privilegeChange(object, 0, false),
     statements: [sql.revokePrivileges(object.name, privileges, who.name, revokeOptions)],
     payload: {
       object: object.label,
@@ -333,6 +348,7 @@ export async function setPrivileges(
   const notes: ChangeNote[] = [];
   const checks: ((client: PoolClient) => Promise<ChangeNote[]>)[] = [];
   let usageStatements = 0;
+  let schemaUsage = false;
   for (const grant of grants) {
     const who = await grantee(catalog, grant.grantee);
     const privileges = checkPrivileges(object.kind, desiredPrivileges(object.kind, grant), features);
@@ -349,13 +365,14 @@ export async function setPrivileges(
     );
     notes.push(...extras.before.notes, ...extras.after.notes);
     usageStatements += extras.before.statements.length + extras.after.statements.length;
+    schemaUsage ||= extras.before.statements.length > 0;
     const removed = [...current.privileges].filter((privilege) => !privileges.includes(privilege));
     if (removed.length > 0) checks.push(remainingAfterRevoke(object, who, removed, false));
   }
   if (statements.length === 0) return { dryRun, sql: [], warnings: [], notes: [], eventId: null };
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object, usageStatements),
+    ...privilegeChange(object, usageStatements, schemaUsage),
     statements,
     payload: {
       object: object.label,

@@ -55,7 +55,7 @@ export async function createRole(
     kind: 'role.created',
     statements,
     // The database's ACL too: a LOGIN role is given CONNECT on it.
-    touches: { roles: true, schemas: [] },
+    touches: { roles: true, databases: true },
     payload: { name, login: input.login ?? false },
     dryRun,
     afterCommit:
