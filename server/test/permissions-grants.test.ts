@@ -162,19 +162,29 @@ describe('memberships', () => {
     expect((await membershipRows(testApp, 'analysts')).join()).not.toContain('leads');
   });
 
-  it('says so when a REVOKE leaves a membership granted by another grantor', async () => {
+  it('answers NothingChanged, recording nothing, when a REVOKE leaves a membership granted by another grantor', async () => {
     await testApp.sql('GRANT analysts TO gina');
+    const events = await eventCount(testApp);
+    const warnings = [
+      'role "gina" has not been granted membership in role "analysts" by role "dba"',
+      'gina is still a member of analysts through a grant by another role; only that grantor (or a superuser) can revoke it.',
+    ];
+    const preview = await dba('revokeMembership', { role: 'analysts', member: 'gina' }, true);
+    expect(preview).toMatchObject({ __typename: 'NothingChanged', dryRun: true, warnings });
     const change = await dba('revokeMembership', { role: 'analysts', member: 'gina' });
-    await expectApplied(
-      testApp,
-      change,
-      ['REVOKE "analysts" FROM "gina"'],
-      [
-        'role "gina" has not been granted membership in role "analysts" by role "dba"',
-        'gina is still a member of analysts through a grant by another role; only that grantor (or a superuser) can revoke it.',
-      ],
-    );
+    await expectNothingChanged(testApp, events, change, ['REVOKE "analysts" FROM "gina"'], warnings);
     expect(await membershipRows(testApp, 'analysts')).toContain('gina by postgres admin=false inherit=true set=true');
+  });
+
+  it('answers NothingChanged with PostgreSQL’s notice when a membership is granted again as it is', async () => {
+    const events = await eventCount(testApp);
+    const again = { role: 'analysts', membership: { member: 'pat', admin: true, inherit: false } };
+    const preview = await dba('grantMembership', again, true);
+    expect(preview).toMatchObject({ __typename: 'NothingChanged', dryRun: true });
+    const change = await dba('grantMembership', again);
+    expect(change).toMatchObject({ __typename: 'NothingChanged', code: 'NOTHING_CHANGED', dryRun: false });
+    expect(change.warnings?.join(' ')).toMatch(/pat.*analysts/);
+    expect(await eventCount(testApp)).toBe(events);
   });
 
   const DBA_ADMIN = { member: 'dba', admin: true, inherit: false, set: false };

@@ -137,7 +137,7 @@ const DesiredGrantInput = builder.inputType('DesiredGrantInput', {
 });
 
 const changeField = { type: PermissionChangeRef, errors: { types: EXPECTED_ERRORS } } as const;
-/** A GRANT or REVOKE PostgreSQL may answer with only a WARNING, changing nothing. */
+/** A GRANT or REVOKE PostgreSQL may answer with only a WARNING or NOTICE, changing nothing. */
 const privilegeField = {
   type: PermissionChangeRef,
   errors: { types: [...EXPECTED_ERRORS, NothingChangedError] },
@@ -202,7 +202,7 @@ builder.mutationFields((t) => {
         dropRole(context, id(args.databaseId), args.name, args.reassignTo ?? null, Boolean(args.dryRun)),
     }),
     grantMembership: t.field({
-      ...changeField,
+      ...privilegeField,
       description:
         'GRANT role TO member WITH ADMIN / INHERIT / SET (16+); again to change the options of an existing grant.',
       args: {
@@ -215,7 +215,7 @@ builder.mutationFields((t) => {
         grantMembership(context, id(args.databaseId), args.role, membershipOf(args.membership), Boolean(args.dryRun)),
     }),
     revokeMembership: t.field({
-      ...changeField,
+      ...privilegeField,
       description: 'REVOKE role FROM member; warns when a grant by another grantor remains.',
       args: {
         databaseId: databaseId(),

@@ -9,7 +9,13 @@ export const CHANGE_FIELDS = `${ERROR_FIELDS} ... on PostgresFailure { detail } 
   ... on InUseError { usedBy } ... on ValidationError { field }`;
 
 /** The GRANT and REVOKE mutations PostgreSQL may answer with only a WARNING: they can answer NothingChanged. */
-const WARNING_ONLY_MUTATIONS = new Set(['grantPrivileges', 'revokePrivileges', 'setPrivileges']);
+const WARNING_ONLY_MUTATIONS = new Set([
+  'grantPrivileges',
+  'revokePrivileges',
+  'setPrivileges',
+  'grantMembership',
+  'revokeMembership',
+]);
 const NOTHING_CHANGED_FIELDS = '... on NothingChanged { dryRun sql warnings }';
 
 export interface Change {

@@ -48,6 +48,11 @@ export interface ChangeRequest {
   /** Reads, inside the transaction, what the event should carry of the state before and after (e.g. the ACL). */
   describeBefore?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
   describeAfter?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
+  /**
+   * PostgreSQL may answer with a NOTICE and do nothing (a membership granted again, one revoked that is not there):
+   * then what the change observed is its verdict, also on a dry run, and no effect is a NothingChanged.
+   */
+  nothingUnlessObserved?: boolean;
   /** From what describeBefore and describeAfter read: whether PostgreSQL changed anything (unset: it always does). */
   changed?: (before: Prisma.InputJsonObject, after: Prisma.InputJsonObject) => boolean;
   /** Runs after the commit (e.g. storing a new role's password); `warn` tells the caller what did not go as asked. */
@@ -62,15 +67,23 @@ async function observeBefore(client: PoolClient, scope: EffectScope): Promise<Ca
 /** Effects are plain rows; a role's VALID UNTIL date is stored as its ISO text (see drift-diff.ts). */
 const asJson = (effects: Effects[]) => effects as unknown as Prisma.InputJsonArray;
 
-/** PostgreSQL reports some refusals only as WARNING notices (e.g. REVOKE of a grant made by someone else). */
-function collectWarnings(client: PoolClient): { warnings: string[]; stop: () => void } {
+/**
+ * PostgreSQL reports some refusals only as WARNING notices (e.g. REVOKE of a grant made by someone else), and some
+ * changes it does not make as NOTICEs (a role that already is a member): those say why nothing changed.
+ */
+function collectWarnings(client: PoolClient): { warnings: string[]; notices: string[]; stop: () => void } {
   const warnings: string[] = [];
+  const notices: string[] = [];
   const listener = (notice: { severity?: string; message?: string }) => {
     if (notice.severity === 'WARNING' && notice.message) warnings.push(notice.message);
+    if (notice.severity === 'NOTICE' && notice.message) notices.push(notice.message);
   };
   client.on('notice', listener);
-  return { warnings, stop: () => client.off('notice', listener) };
+  return { warnings, notices, stop: () => client.off('notice', listener) };
 }
+
+const noEffect = (effects: Effects) =>
+  effects.roles.length === 0 && effects.memberships.length === 0 && effects.objects.length === 0;
 
 /**
  * The statements as the viewer's role, inside the caller's transaction: what PostgreSQL said, and the state around.
@@ -79,8 +92,10 @@ function collectWarnings(client: PoolClient): { warnings: string[]; stop: () => 
 async function runStatements(client: PoolClient, request: ChangeRequest, sql: string[]) {
   const notices = collectWarnings(client);
   try {
-    // A dry run is rolled back: what it would have done is never recorded, so it is not read either.
-    const observed = request.dryRun ? null : await observeBefore(client, request.touches);
+    // A dry run is rolled back: what it would have done is never recorded, so it is not read either, unless
+    // what it observes is the verdict.
+    const observing = !request.dryRun || request.nothingUnlessObserved === true;
+    const observed = observing ? await observeBefore(client, request.touches) : null;
     const before = request.describeBefore ? await request.describeBefore(client) : {};
     for (const statement of request.statements) await client.query(statement.sql);
     const unmet = request.verify ? await request.verify(client) : [];
@@ -99,7 +114,9 @@ async function runStatements(client: PoolClient, request: ChangeRequest, sql: st
           ),
         ]
       : [];
-    return { warnings, notes, after: { ...before, ...described }, effects };
+    if (request.nothingUnlessObserved && effects.every(noEffect))
+      throw new NothingChangedError([...warnings, ...notices.notices], sql, request.dryRun);
+    return { warnings, notes, after: { ...before, ...described }, effects: request.dryRun ? [] : effects };
   } finally {
     notices.stop();
   }

@@ -78,6 +78,7 @@ export async function grantMembership(
     databaseId,
     kind: 'membership.granted',
     touches: { roles: true },
+    nothingUnlessObserved: true,
     statements: grantStatements(
       role.rolname,
       { ...input, member: member.rolname },
@@ -105,6 +106,7 @@ export async function revokeMembership(
     databaseId,
     kind: 'membership.revoked',
     touches: { roles: true },
+    nothingUnlessObserved: true,
     statements: [sql.revokeMembership(role.rolname, member.rolname)],
     payload: { role: role.rolname, member: member.rolname },
     dryRun,
