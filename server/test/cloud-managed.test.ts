@@ -1,10 +1,9 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
 import { type Act, actor, type Change, catalogOf } from './support/permissions.js';
-import { type PostgresVersion, startVersionedCluster, type VersionedCluster } from './support/versions.js';
+import { type PostgresVersion, sqlOn, startVersionedCluster, type VersionedCluster } from './support/versions.js';
 
 /**
  * Rolecall connected as a cloud-managed server's admin role (as on RDS, Cloud SQL, Supabase or Neon): LOGIN
@@ -30,32 +29,16 @@ afterAll(async () => {
   await testApp?.stop();
 });
 
-async function onCluster<T = Record<string, unknown>>(
-  cluster: VersionedCluster,
-  sql: string,
-  values: unknown[] = [],
-  { database = 'postgres', user = 'postgres' } = {},
-): Promise<T[]> {
-  const client = new pg.Client({ host: '127.0.0.1', port: cluster.port, database, user });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 /** What the cloud's own superuser sets up before handing the server over; `tenant` is a role it made itself. */
 async function provisionLikeACloud(cluster: VersionedCluster): Promise<void> {
-  await onCluster(
+  await sqlOn(
     cluster,
     `CREATE ROLE cloud_admin LOGIN CREATEROLE CREATEDB;
      GRANT ${PREDEFINED.join(', ')} TO cloud_admin WITH ADMIN OPTION;
      CREATE ROLE tenant LOGIN;`,
   );
-  await onCluster(cluster, 'CREATE DATABASE app OWNER cloud_admin');
-  await onCluster(
+  await sqlOn(cluster, 'CREATE DATABASE app OWNER cloud_admin');
+  await sqlOn(
     cluster,
     `CREATE SCHEMA shop;
      CREATE TABLE shop.orders (id serial PRIMARY KEY, total int);
@@ -124,7 +107,7 @@ describe.each(VERSIONS)('PostgreSQL %i as a cloud-managed CREATEROLE admin', (ve
   let appId: string;
   let dba: Act;
   const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = [], database = 'app') =>
-    onCluster<T>(cluster as VersionedCluster, text, values, { database });
+    sqlOn<T>(cluster as VersionedCluster, text, values, { database });
 
   beforeAll(async () => {
     const started = await startVersionedCluster(version);
@@ -311,7 +294,7 @@ describe.each(VERSIONS)('PostgreSQL %i as a cloud-managed CREATEROLE admin', (ve
   });
 
   maybe('the drift watcher reports a role created directly on the server', async () => {
-    await onCluster(cluster as VersionedCluster, 'CREATE ROLE made_in_psql', [], {
+    await sqlOn(cluster as VersionedCluster, 'CREATE ROLE made_in_psql', [], {
       database: 'app',
       user: 'cloud_admin',
     });
@@ -348,7 +331,7 @@ describe.each(VERSIONS)('PostgreSQL %i as a cloud-managed CREATEROLE admin', (ve
   });
 
   maybe('the drift watcher reports a privilege granted directly on the server', async () => {
-    await onCluster(cluster as VersionedCluster, 'GRANT UPDATE ON shop.orders TO app_user', [], {
+    await sqlOn(cluster as VersionedCluster, 'GRANT UPDATE ON shop.orders TO app_user', [], {
       database: 'app',
       user: 'cloud_admin',
     });

@@ -5,7 +5,7 @@ import type { TestClient } from './support/client.js';
 import { readExternalEvents, unexplainedExternalEvents } from './support/external-scan.js';
 import { ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
 import { type Act, actor } from './support/permissions.js';
-import { type PostgresVersion, startVersionedCluster, type VersionedCluster } from './support/versions.js';
+import { type PostgresVersion, sqlOn, startVersionedCluster, type VersionedCluster } from './support/versions.js';
 
 /**
  * Rolecall's own changes are never reported as made outside it, side effects included: a CREATEROLE role's implicit
@@ -33,28 +33,17 @@ afterAll(async () => {
   await Promise.all(clusters.map((cluster) => cluster.stop()));
 });
 
-async function psql(cluster: VersionedCluster, sql: string, database = 'postgres'): Promise<void> {
-  const client = new pg.Client(cluster.url(database));
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Databases `one` (connected as the superuser `boss`) and `two` (as `maker`, CREATEROLE, owner of `two`). */
 async function prepare(cluster: VersionedCluster): Promise<void> {
-  await psql(cluster, 'CREATE ROLE boss LOGIN SUPERUSER; CREATE ROLE maker LOGIN CREATEROLE');
+  await sqlOn(cluster, 'CREATE ROLE boss LOGIN SUPERUSER; CREATE ROLE maker LOGIN CREATEROLE');
   // 16+: a role a CREATEROLE role creates is granted to it WITH ADMIN, plus what createrole_self_grant asks for.
-  if (cluster.version >= 16) await psql(cluster, "ALTER ROLE maker SET createrole_self_grant = 'set, inherit'");
-  await psql(cluster, 'CREATE DATABASE one OWNER boss');
-  await psql(cluster, 'CREATE DATABASE two OWNER maker');
+  if (cluster.version >= 16) await sqlOn(cluster, "ALTER ROLE maker SET createrole_self_grant = 'set, inherit'");
+  await sqlOn(cluster, 'CREATE DATABASE one OWNER boss');
+  await sqlOn(cluster, 'CREATE DATABASE two OWNER maker');
   const tables = `CREATE SCHEMA sales; CREATE TABLE sales.orders (id serial PRIMARY KEY, total int);
     CREATE TABLE sales.items (id serial PRIMARY KEY); CREATE SCHEMA spare`;
-  await psql(cluster, `SET ROLE boss; ${tables}`, 'one');
-  await psql(cluster, `SET ROLE maker; ${tables}`, 'two');
+  await sqlOn(cluster, `SET ROLE boss; ${tables}`, [], { database: 'one' });
+  await sqlOn(cluster, `SET ROLE maker; ${tables}`, [], { database: 'two' });
 }
 
 async function connect(cluster: VersionedCluster, database: string, role: string): Promise<string> {
@@ -141,14 +130,14 @@ async function reported(cluster: VersionedCluster, marker: string, ms: number): 
 
 /** A role created in psql, awaited as an EXTERNAL event: the watcher has then read everything done before it. */
 async function caughtUp(cluster: VersionedCluster, marker: string): Promise<void> {
-  await psql(cluster, `CREATE ROLE ${marker}`);
+  await sqlOn(cluster, `CREATE ROLE ${marker}`);
   if (!(await reported(cluster, marker, 15_000))) throw new Error(`the drift watcher never reported ${marker}`);
 }
 
 /** The watcher's first poll of a server is its baseline: markers until one is reported show it has one. */
 async function watching(cluster: VersionedCluster): Promise<void> {
   for (let attempt = 1; attempt <= 20; attempt++) {
-    await psql(cluster, `CREATE ROLE ready_${attempt}_marker`);
+    await sqlOn(cluster, `CREATE ROLE ready_${attempt}_marker`);
     if (await reported(cluster, `ready_${attempt}_marker`, 1_000)) return;
   }
   throw new Error('the drift watcher never began watching');
@@ -233,9 +222,9 @@ describe.each(VERSIONS)('PostgreSQL %i: Rolecall’s own changes are never repor
     const act = actor(admin, one);
     await applied(act, 'createRole', { input: { name: 'x_role' } });
     await applied(act, 'alterRole', { name: 'x_role', attributes: { connectionLimit: 3 } });
-    await psql(cluster, 'ALTER ROLE x_role CREATEDB');
+    await sqlOn(cluster, 'ALTER ROLE x_role CREATEDB');
     await applied(act, 'grantPrivileges', { object: table('items'), grantee: 'x_role', privileges: ['SELECT'] });
-    await psql(cluster, 'GRANT UPDATE ON sales.items TO x_role', 'one');
+    await sqlOn(cluster, 'GRANT UPDATE ON sales.items TO x_role', [], { database: 'one' });
     await caughtUp(cluster, 'x_marker');
     const external = described(await since()).filter(notMarker);
     expect(external).toEqual([

@@ -1,9 +1,8 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { addCollaborator, configureRole, createUser, ERROR_FIELDS, setupAdmin, signIn } from './support/fixtures.js';
-import { type PostgresVersion, startVersionedCluster, type VersionedCluster } from './support/versions.js';
+import { type PostgresVersion, sqlOn, startVersionedCluster, type VersionedCluster } from './support/versions.js';
 
 /**
  * What a MANAGER may give depends on what their own role may SET ROLE to, which PostgreSQL 16 made a per-grant
@@ -28,27 +27,16 @@ afterAll(async () => {
   await testApp?.stop();
 });
 
-async function onCluster(cluster: VersionedCluster, sql: string, database = 'postgres'): Promise<void> {
-  const client = new pg.Client(cluster.url(database));
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Roles the MANAGER's role `mgr` may become on PostgreSQL 16+ (WITH SET TRUE) or not (WITH SET FALSE). */
 async function createRoles(cluster: VersionedCluster): Promise<void> {
-  await onCluster(
+  await sqlOn(
     cluster,
     `CREATE ROLE ward_owner LOGIN CREATEROLE; CREATE ROLE mgr LOGIN; CREATE ROLE may_become LOGIN;
      CREATE ROLE member_only LOGIN; CREATE ROLE stranger LOGIN`,
   );
-  await onCluster(cluster, 'CREATE DATABASE ward OWNER ward_owner');
+  await sqlOn(cluster, 'CREATE DATABASE ward OWNER ward_owner');
   const setOption = cluster.version >= 16;
-  await onCluster(
+  await sqlOn(
     cluster,
     setOption
       ? 'GRANT may_become TO mgr WITH SET TRUE; GRANT member_only TO mgr WITH SET FALSE'

@@ -41,26 +41,10 @@ async function insert(tx: Writer, signal: EventSignal, input: EventInput): Promi
 }
 
 /**
- * Outside a transaction: one statement that takes the order lock and inserts (it holds the lock until it commits),
- * instead of an interactive transaction's five round trips; every permission change is recorded this way.
- */
-async function insertAlone(metadata: Metadata, signal: EventSignal, input: EventInput): Promise<bigint> {
-  const [event] = await metadata.$queryRaw<{ id: bigint }[]>`
-    WITH ordered AS (SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK}))
-    INSERT INTO "Event" ("kind", "source", "actorId", "serverId", "databaseId", "payload", "sql")
-    SELECT ${input.kind}, ${input.source ?? 'ROLECALL'}::"EventSource", ${input.actorId}::uuid,
-           ${input.serverId ?? null}::uuid, ${input.databaseId ?? null}::uuid, ${JSON.stringify(input.payload)}::jsonb,
-           ${input.sql ?? []}::text[]
-      FROM ordered
-    RETURNING "id"`;
-  if (!event) throw new Error('the event insert returned no id');
-  await signal.publish(metadata, event.id);
-  return event.id;
-}
-
-/**
- * Many events in one statement (ids in the given order, one signal for all): a psql script's thousands of changes
- * reach dashboards in one burst rather than one insert and one notification each.
+ * Outside a transaction, one statement that takes the order lock and inserts (holding the lock until it commits)
+ * instead of an interactive transaction's five round trips: every permission change is recorded this way. Many
+ * events go in the same statement (ids in the given order, one signal for all), so a psql script's thousands of
+ * changes reach dashboards in one burst rather than one insert and one notification each.
  */
 async function insertMany(metadata: Metadata, signal: EventSignal, inputs: EventInput[]): Promise<bigint[]> {
   const rows = inputs.map((input, n) => ({
@@ -98,7 +82,9 @@ export class EventLog {
   /** Returns the new event's id (its cursor). */
   async record(writer: Writer | null, input: EventInput): Promise<bigint> {
     if (writer) return insert(writer, this.signal, input);
-    return insertAlone(this.metadata, this.signal, input);
+    const [id] = await insertMany(this.metadata, this.signal, [input]);
+    if (id === undefined) throw new Error('the event insert returned no id');
+    return id;
   }
 
   /** Records a burst at once, outside any transaction; returns the ids in order. */

@@ -98,8 +98,13 @@ export const EventInterface = builder.interfaceRef<EventRow>('Event').implement(
     }),
     warnings: t.stringList({ resolve: (event) => list(event, 'warnings') }),
     details: t.string({
-      description: 'The whole payload, as JSON.',
-      resolve: (event) => JSON.stringify(payloadOf(event)),
+      description: 'The whole payload, as JSON (without the catalog rows the drift watcher compares).',
+      resolve: (event) => {
+        // A role dropped through one database records what it did in the others: their objects are not for every
+        // viewer of this one, and no client needs them.
+        const { effects: _, ...shown } = payloadOf(event);
+        return JSON.stringify(shown);
+      },
     }),
   }),
 });

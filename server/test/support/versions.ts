@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { freePort } from '../../src/embedded/cluster.js';
 
 export type PostgresVersion = 15 | 16 | 17 | 18;
@@ -187,5 +188,22 @@ export async function startVersionedCluster(
   } catch (error) {
     await cleanUp();
     throw error;
+  }
+}
+
+/** Runs SQL on a versioned cluster as a DBA in psql would (the superuser by default), on its own connection. */
+export async function sqlOn<T = Record<string, unknown>>(
+  cluster: VersionedCluster,
+  sql: string,
+  values: unknown[] = [],
+  { database = 'postgres', user = 'postgres' } = {},
+): Promise<T[]> {
+  const client = new pg.Client({ host: '127.0.0.1', port: cluster.port, database, user });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return (await client.query(sql, values)).rows as T[];
+  } finally {
+    await client.end();
   }
 }
