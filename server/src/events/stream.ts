@@ -126,6 +126,8 @@ export function eventStream(
       };
 
       if (after !== null) {
+        // The marker names the last event this subscriber was shown, never one it may not see (nor how many there were).
+        let lastShown = after;
         for (;;) {
           const page = await metadata.event.findMany({
             where: { AND: [{ id: { gt: last } }, filterWhere(filter, databaseServer)] },
@@ -136,12 +138,14 @@ export function eventStream(
             let shown = verdict(event);
             if (shown instanceof Promise) shown = await shown;
             if (shown === null || closed) return;
-            if (shown) yield shown;
+            if (!shown) continue;
+            lastShown = shown.id;
+            yield shown;
           }
           if (page.length < REPLAY_PAGE) break;
         }
         if (shutOut(access, filter)) return;
-        yield replayCaughtUp(last);
+        yield replayCaughtUp(lastShown);
       }
       if (shutOut(access, filter)) return;
       while (!closed) {

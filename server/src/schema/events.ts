@@ -258,7 +258,7 @@ builder.objectRef<EventRow>('CredentialEvent').implement({
 
 builder.objectRef<EventRow>('ReplayCaughtUp').implement({
   description:
-    'Sent once on a subscription with `after`, when everything missed since that cursor has been replayed: what follows is live. Its cursor is the last one replayed (or `after`); it is not an event of the log.',
+    'Sent once on a subscription with `after`, when everything missed since that cursor has been replayed: what follows is live. Its cursor is the last one replayed to this subscriber (or `after`); it is not an event of the log.',
   interfaces: [EventInterface],
   isTypeOf: (value) => familyOf((value as EventRow).kind) === 'ReplayCaughtUp',
   fields: () => ({}),

@@ -6,6 +6,8 @@ export interface Received<T> {
   items: T[];
   /** A subscription with `after`: the server said the replay has caught up (its marker is not among `items`). */
   caughtUp: boolean;
+  /** The marker's cursor: the last event replayed to this subscriber (or `after`). */
+  caughtUpAt?: string;
   completed: boolean;
   error: unknown;
   /** Resolves once `count` items have arrived (or rejects after `timeoutMs`). */
@@ -71,9 +73,11 @@ export function collect<T = Record<string, unknown>>(
     { query, variables },
     {
       next: (value) => {
-        const event = (value.data as { events?: T & { kind?: string } } | undefined)?.events;
-        if (event?.kind === 'replay.caught_up') received.caughtUp = true;
-        else if (value.data) received.items.push((value.data as { events: T }).events);
+        const event = (value.data as { events?: T & { kind?: string; cursor?: string } } | undefined)?.events;
+        if (event?.kind === 'replay.caught_up') {
+          received.caughtUp = true;
+          received.caughtUpAt = event.cursor;
+        } else if (value.data) received.items.push((value.data as { events: T }).events);
         if (value.errors) received.error = value.errors;
       },
       error: (error) => {

@@ -104,7 +104,7 @@ export type CollaboratorEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
@@ -206,7 +206,7 @@ export type CredentialEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
@@ -380,7 +380,7 @@ export type DatabaseEvent = Event & {
   cursor: Scalars['BigCursor']['output'];
   database?: Maybe<Scalars['String']['output']>;
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
@@ -514,7 +514,7 @@ export type Event = {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
@@ -652,7 +652,7 @@ export type InvitationEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   email?: Maybe<Scalars['String']['output']>;
   invitationId?: Maybe<Scalars['ID']['output']>;
@@ -733,7 +733,7 @@ export type MembershipEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   inherit?: Maybe<Scalars['Boolean']['output']>;
   kind: Scalars['String']['output'];
@@ -1215,7 +1215,7 @@ export type ObjectEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   object?: Maybe<Scalars['String']['output']>;
@@ -1269,7 +1269,7 @@ export type OwnershipEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   newOwner?: Maybe<Scalars['String']['output']>;
@@ -1340,7 +1340,7 @@ export type PrivilegeEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   granted: Array<Scalars['String']['output']>;
   grantee?: Maybe<Scalars['String']['output']>;
@@ -1487,7 +1487,7 @@ export type Removed = {
   id: Scalars['ID']['output'];
 };
 
-/** Sent once on a subscription with `after`, when everything missed since that cursor has been replayed: what follows is live. Its cursor is the last one replayed (or `after`); it is not an event of the log. */
+/** Sent once on a subscription with `after`, when everything missed since that cursor has been replayed: what follows is live. Its cursor is the last one replayed to this subscriber (or `after`); it is not an event of the log. */
 export type ReplayCaughtUp = Event & {
   __typename?: 'ReplayCaughtUp';
   /** The PostgreSQL role the change ran as. */
@@ -1500,7 +1500,7 @@ export type ReplayCaughtUp = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
@@ -1619,7 +1619,7 @@ export type RoleConfigurationEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
@@ -1656,7 +1656,7 @@ export type RoleEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   newName?: Maybe<Scalars['String']['output']>;
@@ -1889,7 +1889,7 @@ export type UserEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
-  /** The whole payload, as JSON. */
+  /** The whole payload, as JSON (without the catalog rows the drift watcher compares). */
   details: Scalars['String']['output'];
   kind: Scalars['String']['output'];
   /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
