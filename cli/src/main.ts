@@ -1,5 +1,7 @@
 import { hostname } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { describeChange } from '../../web/src/lib/event-text.js';
+import { type ChangeNoteView, changeMessages } from '../../web/src/lib/note-text.js';
 import { Api, CliError, ERROR, UsageError, unwrap } from './api.js';
 import { endpoint, normaliseUrl, readSaved, save } from './config.js';
 import { describeObject, type ObjectOptions, type ObjectRef, objectRef, privilegeList } from './objects.js';
@@ -21,7 +23,22 @@ interface DatabaseRow {
   server: { host: string; port: number };
 }
 
-const CHANGE = `${ERROR} ... on PermissionChange { dryRun sql warnings eventId }`;
+const CHANGE = `${ERROR} ... on PermissionChange {
+  dryRun sql warnings eventId notes { code grantee object subjects grantor message fixOption }
+}`;
+
+/** The grant flag that fixes a note, for the notes whose fix is an option of the same change. */
+const FIX_FLAGS: Record<string, string> = {
+  withSchemaUsage: '--with-schema-usage',
+  withSequenceUsage: '--with-sequence-usage',
+};
+
+interface PrintedChange {
+  dryRun: boolean;
+  sql: string[];
+  warnings: string[];
+  notes: (ChangeNoteView & { fixOption: string | null })[];
+}
 
 async function api(): Promise<Api> {
   return new Api(await endpoint());
@@ -117,10 +134,13 @@ function withObject(command: Command): Command {
     .option('--on-database', 'the database itself');
 }
 
-function printChange(change: { dryRun: boolean; sql: string[]; warnings: string[] }, message: string): string {
+/** The SQL, then the notes worded for people (as the web words them) and PostgreSQL's own warnings. */
+function printChange(change: PrintedChange, message: string): string {
   const lines = change.dryRun ? ['-- dry run: nothing was changed; this would run:'] : [done(message)];
   lines.push(...change.sql.map((statement) => (change.dryRun ? statement : `       ${statement}`)));
-  lines.push(...change.warnings.map((warning) => `warning: ${warning}`));
+  lines.push(...changeMessages(change).map((warning) => `warning: ${warning}`));
+  const flags = [...new Set(change.notes.flatMap((note) => FIX_FLAGS[note.fixOption ?? ''] ?? []))];
+  if (flags.length > 0) lines.push(`hint: run it again with ${flags.join(' and ')} to grant what is missing too`);
   return lines.join('\n');
 }
 
@@ -469,7 +489,7 @@ withObject(program.command('grant'))
       const wanted = privilegeList(privileges);
       const client = await api();
       const database = await resolveDatabase(client, options.db);
-      const change = await client.field<{ dryRun: boolean; sql: string[]; warnings: string[] }>(
+      const change = await client.field<PrintedChange>(
         `mutation($db: ID!, $object: ObjectRef!, $grantee: String, $privileges: [String!]!, $grantOption: Boolean,
           $schemaUsage: Boolean, $sequenceUsage: Boolean, $dryRun: Boolean) {
           grantPrivileges(databaseId: $db, object: $object, grantee: $grantee, privileges: $privileges,
@@ -510,7 +530,7 @@ withObject(program.command('revoke'))
       const wanted = privilegeList(privileges);
       const client = await api();
       const database = await resolveDatabase(client, options.db);
-      const change = await client.field<{ dryRun: boolean; sql: string[]; warnings: string[] }>(
+      const change = await client.field<PrintedChange>(
         `mutation($db: ID!, $object: ObjectRef!, $grantee: String, $privileges: [String!]!, $grantOptionOnly: Boolean,
         $cascade: Boolean, $dryRun: Boolean) {
         revokePrivileges(databaseId: $db, object: $object, grantee: $grantee, privileges: $privileges,
@@ -546,7 +566,7 @@ withObject(program.command('transfer-owner'))
     if (options.tables && object.kind !== 'SCHEMA') throw new UsageError('--tables goes with --schema');
     const client = await api();
     const database = await resolveDatabase(client, options.db);
-    const change = await client.field<{ dryRun: boolean; sql: string[]; warnings: string[] }>(
+    const change = await client.field<PrintedChange>(
       `mutation($db: ID!, $object: ObjectRef!, $newOwner: String!, $tables: [String!], $dryRun: Boolean) {
         transferOwnership(databaseId: $db, object: $object, newOwner: $newOwner, tables: $tables, dryRun: $dryRun) {
           ${CHANGE} } }`,
@@ -648,22 +668,13 @@ program
       kinds: options.kinds ?? null,
       count: options.count ?? 0,
       onEvent: (event) => {
-        let details: Record<string, unknown> = {};
-        try {
-          details = JSON.parse(event.details) as Record<string, unknown>;
-        } catch {
-          // keep it empty
-        }
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ ...event, details })}\n`);
+          process.stdout.write(`${JSON.stringify(event)}\n`);
           return;
         }
         const who = event.actor?.username ?? (event.source === 'EXTERNAL' ? 'outside Rolecall' : 'rolecall');
-        const facts = Object.entries(details)
-          .filter(([key, value]) => !key.endsWith('Id') && ['string', 'number', 'boolean'].includes(typeof value))
-          .map(([key, value]) => `${key}=${value}`)
-          .join(' ');
-        process.stdout.write(`${event.createdAt}  #${event.cursor}  ${event.kind}  by ${who}  ${facts}\n`);
+        const what = describeChange(event);
+        process.stdout.write(`${event.createdAt}  #${event.cursor}  ${event.kind}  by ${who}  ${what}\n`);
         for (const statement of event.sql) process.stdout.write(`    ${statement}\n`);
       },
     });

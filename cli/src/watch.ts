@@ -1,13 +1,30 @@
 import type { Client } from 'graphql-ws';
+import type { EventDetail } from '../../web/src/lib/event-text.js';
 import { type Api, CliError, CSRF_HEADER, ERROR } from './api.js';
 
+/** Every family's own fields (see the schema's Event types): the watch prints what each change did. */
 const EVENTS = `subscription($databaseId: ID!, $after: BigCursor, $kinds: [String!]) {
   events(databaseId: $databaseId, after: $after, kinds: $kinds) {
-    cursor kind source createdAt databaseId serverId actingRole sql warnings details actor { username }
+    __typename cursor kind source createdAt databaseId serverId actingRole sql warnings actor { username }
+    burstId burstSize observedSince
+    ... on PrivilegeEvent {
+      object objectKind grantee grantees granted revoked grantOptionOnly cascade
+      aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
+    }
+    ... on MembershipEvent { role member grantor members added removed admin inherit set }
+    ... on RoleEvent { role newName login changes reassignTo otherDatabases }
+    ... on OwnershipEvent { object objectKind previousOwner newOwner tables }
+    ... on ObjectEvent { object objectKind owner }
+    ... on CollaboratorEvent { collaboratorId username role access invitationId }
+    ... on DatabaseEvent { database host port role sslMode }
+    ... on RoleConfigurationEvent { role assignable }
+    ... on UserEvent { username isAdmin changed }
+    ... on InvitationEvent { invitationId email access role status expiresAt username reason }
   }
 }`;
 
-export interface WatchedEvent {
+export interface WatchedEvent extends EventDetail {
+  __typename: string;
   cursor: string;
   kind: string;
   source: string;
@@ -17,7 +34,6 @@ export interface WatchedEvent {
   actingRole: string | null;
   sql: string[];
   warnings: string[];
-  details: string;
   actor: { username: string } | null;
 }
 

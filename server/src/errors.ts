@@ -76,6 +76,16 @@ export class NothingChangedError extends RolecallError {
   }
 }
 
+/** A change applied with a preview's token, after what the preview read or would touch had changed. */
+export class CatalogChangedError extends RolecallError {
+  readonly code = 'CATALOG_CHANGED';
+  constructor() {
+    super(
+      'The catalog changed since this was previewed (the objects or roles it touches, or your role’s own grants and memberships): nothing was applied. Preview it again.',
+    );
+  }
+}
+
 export class LastAdminError extends RolecallError {
   readonly code = 'LAST_ADMIN';
   constructor() {

@@ -341,6 +341,21 @@ describe('privileges', () => {
     expect(await hasTablePrivilege(testApp, 'shop', 'reporting', 'sales.orders', 'SELECT')).toBe(true);
   });
 
+  it('words a grant’s notes for people, with the flag that fixes them', async () => {
+    await testApp.sql('CREATE ROLE cli_newcomer');
+    const args = ['grant', 'select', '--db', 'shop', '--role', 'cli_newcomer', '--table', 'sales.orders', '--dry-run'];
+    const dry = await rolecall(args);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      'warning: cli_newcomer cannot use schema sales, so access to sales.orders does nothing yet.',
+    );
+    expect(dry.stdout).toContain('hint: run it again with --with-schema-usage to grant what is missing too');
+    expect(dry.stdout).not.toMatch(/withSchemaUsage/);
+    const fixed = await rolecall([...args, '--with-schema-usage']);
+    expect(fixed.stdout).toContain('GRANT USAGE ON SCHEMA "sales" TO "cli_newcomer"');
+    expect(fixed.stdout).not.toContain('hint:');
+  });
+
   it('explain shows what a role really holds and through which membership', async () => {
     const privileges = await json<{ privilege: string; held: boolean; sources: { kind: string; path: string[] }[] }[]>([
       'explain',
@@ -373,6 +388,7 @@ describe('privileges', () => {
       dryRun: true,
       sql: ['REVOKE SELECT ON TABLE "sales"."orders" FROM "reporting"'],
       warnings: [],
+      notes: [],
       eventId: null,
     });
     expect(await hasTablePrivilege(testApp, 'shop', 'reporting', 'sales.orders', 'SELECT')).toBe(true);
@@ -430,15 +446,22 @@ describe('rolecall watch', () => {
       stdout
         .split('\n')
         .filter(Boolean)
-        .map((line) => JSON.parse(line) as { cursor: string; kind: string; details: Record<string, unknown> });
-    await until(() => stderr.includes('watching shop'), 'the watch to connect');
+        .map((line) => JSON.parse(line) as { cursor: string; kind: string; email?: string });
+    // The watch subscribes after the database's newest event: the server's replay marker says it is live.
+    const caughtUp = () => [...stderr.matchAll(/caught up at cursor (\d+); live/g)].map((match) => match[1]);
+    await until(() => caughtUp().length >= 1, 'the watch to be live');
+    expect(stderr).toContain('watching shop');
 
     const sent = await admin.field<{ invitation: { id: string } }>(INVITE, {
       input: { databaseId: shopId, email: 'watched@example.com', configuredRoleId: analystRoleId },
     });
     await until(() => events().length >= 1, 'the first event');
     const [first] = events();
-    expect(first).toMatchObject({ kind: 'invitation.created', details: { email: 'watched@example.com' } });
+    expect(first).toMatchObject({
+      __typename: 'InvitationEvent',
+      kind: 'invitation.created',
+      email: 'watched@example.com',
+    });
 
     // The network drops; meanwhile another client revokes the invitation.
     relay.refusing = true;
@@ -447,13 +470,16 @@ describe('rolecall watch', () => {
     await admin.field(`mutation($id: ID!) { revokeInvitation(id: $id) { ${ERROR_FIELDS} } }`, {
       id: sent.invitation.id,
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The network stays down until the watch has been refused again, so it resumes only after backing off.
+    await until(() => stderr.split('connection lost').length > 2, 'a reconnection to be refused');
     relay.refusing = false;
 
-    await until(() => events().length >= 2, 'the missed event');
-    expect(events()[1]).toMatchObject({ kind: 'invitation.revoked', details: { email: 'watched@example.com' } });
+    // The resumed subscription's replay marker: everything missed has been replayed, once.
+    await until(() => caughtUp().length >= 2, 'the resumed watch to catch up');
+    expect(events()[1]).toMatchObject({ kind: 'invitation.revoked', email: 'watched@example.com' });
     expect(stderr).toContain(`resuming after cursor ${first?.cursor}`);
     expect(events()).toHaveLength(2);
+    expect(caughtUp()[1]).toBe(events()[1]?.cursor);
 
     const exited = new Promise((resolve) => child.on('close', resolve));
     child.kill('SIGINT');
@@ -480,7 +506,7 @@ describe('rolecall watch', () => {
     ]);
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n').filter((line) => line.includes('#'));
-    expect(lines[0]).toMatch(/#\d+ {2}invitation\.created {2}by admin {2}.*email=watched@example\.com/);
+    expect(lines[0]).toMatch(/#\d+ {2}invitation\.created {2}by admin {2}watched@example\.com invited as \w+ through /);
     expect(lines[1]).toMatch(/invitation\.revoked {2}by admin/);
   });
 });

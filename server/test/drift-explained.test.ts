@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AclItem } from '../src/catalog/objects.js';
 import type { PgAuthMember, PgRole } from '../src/catalog/roles.js';
-import type { ObjectState } from '../src/events/drift-diff.js';
 import { databaseDrift, serverDrift } from '../src/events/drift-segments.js';
+import type { ObjectState } from '../src/events/payloads.js';
 
 /** The drift watcher's arithmetic: what others did between two polls is what Rolecall's observed changes did not. */
 

@@ -14,15 +14,16 @@ import {
   setupAdmin,
   signIn,
 } from './support/fixtures.js';
-import { collect, until, wsClient } from './support/subscriptions.js';
+import { collect, collectLive, until, wsClient } from './support/subscriptions.js';
 
 /** What a database page subscribes to, with what tells where an event came from. */
 const WATCH = `subscription($databaseId: ID, $after: BigCursor) {
   events(databaseId: $databaseId, after: $after) {
-    __typename cursor kind source databaseId sql details actor { username }
+    __typename cursor kind source databaseId sql warnings actor { username }
     ... on RoleEvent { role }
     ... on MembershipEvent { role member }
     ... on InvitationEvent { email status }
+    ... on UserEvent { username }
   }
 }`;
 
@@ -33,12 +34,13 @@ interface Watched {
   source: string;
   databaseId: string | null;
   sql: string[];
-  details: string;
+  warnings: string[];
   actor: { username: string } | null;
   role?: string;
   member?: string;
   email?: string;
   status?: string;
+  username?: string;
 }
 
 let testApp: TestApp;
@@ -78,9 +80,7 @@ async function userToken(username: string, databaseId: string | null): Promise<s
   return createApiToken(client, 'live-roles');
 }
 
-function watch(token: string, variables: Record<string, unknown>) {
-  const client = wsClient(testApp.url, token);
-  const received = collect<Watched>(client, WATCH, variables);
+function watching(client: ReturnType<typeof wsClient>, received: ReturnType<typeof collect<Watched>>) {
   return {
     received,
     close: async () => {
@@ -88,6 +88,30 @@ function watch(token: string, variables: Record<string, unknown>) {
       await client.dispose();
     },
   };
+}
+
+function watch(token: string, variables: Record<string, unknown>) {
+  const client = wsClient(testApp.url, token);
+  return watching(client, collect<Watched>(client, WATCH, variables));
+}
+
+/** Subscribed after the newest event: resolves once its replay marker says the subscription is live, with no sleep. */
+async function watchLive(token: string, variables: Record<string, unknown>) {
+  const client = wsClient(testApp.url, token);
+  return watching(client, await collectLive<Watched>(testApp, client, WATCH, variables));
+}
+
+const aboutUser = (event: Watched, username: string) => event.kind === 'user.updated' && event.username === username;
+
+/** Has an admin rename the user, a change to their own account that they (and only they, of standard users) see. */
+async function renameUser(username: string, displayName: string): Promise<void> {
+  const users = await admin.field('{ users { ... on QueryUsersSuccess { data { id username } } } }');
+  const user = (users.data as { id: string; username: string }[]).find((candidate) => candidate.username === username);
+  const updated = await admin.field(
+    `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${ERROR_FIELDS} } }`,
+    { id: user?.id, input: { displayName } },
+  );
+  expect(updated.__typename).toBe('User');
 }
 
 /** The audit log of events of `kind` as the token's user sees it, across every database. */
@@ -101,9 +125,6 @@ async function ownLog(token: string, kind: string): Promise<unknown[]> {
     );
   return page.events as unknown[];
 }
-
-/** Lets the subscriptions reach the server before the change they wait for is made. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 async function createRoleThrough(databaseId: string, name: string): Promise<void> {
   const result = await admin.field(
@@ -154,8 +175,7 @@ afterAll(async () => {
 
 describe('role and membership events reach every database of their server', () => {
   it('a role created and granted a group in psql reaches a subscriber of a database on that server', async () => {
-    const shopper = watch(tokens.shopper, { databaseId: shopId });
-    await settle();
+    const shopper = await watchLive(tokens.shopper, { databaseId: shopId });
     await testApp.sql('CREATE ROLE made_in_psql');
     await testApp.sql('GRANT analysts TO made_in_psql');
     await until(
@@ -184,9 +204,8 @@ describe('role and membership events reach every database of their server', () =
   });
 
   it("a role Rolecall creates through another database of the server reaches the subscriber without that database's SQL or name", async () => {
-    const shopper = watch(tokens.shopper, { databaseId: shopId });
-    const watcher = watch(tokens.admin, { databaseId: shopId });
-    await settle();
+    const shopper = await watchLive(tokens.shopper, { databaseId: shopId });
+    const watcher = await watchLive(tokens.admin, { databaseId: shopId });
     await createRoleThrough(warehouseId, 'made_through_other_db');
     const named = (items: Watched[]) => items.find((event) => event.role === 'made_through_other_db');
     await until(() => Boolean(named(shopper.received.items)), 5_000, 'the role event');
@@ -201,7 +220,7 @@ describe('role and membership events reach every database of their server', () =
       actor: null,
     });
     expect(JSON.stringify(seen)).not.toMatch(/DATABASE|"warehouse"/);
-    expect(JSON.parse(seen?.details ?? '{}')).not.toHaveProperty('warnings');
+    expect(seen?.warnings).toEqual([]);
     // Admins see every database: they get the event whole.
     await until(() => Boolean(named(watcher.received.items)), 5_000, "the admin's role event");
     const whole = named(watcher.received.items);
@@ -237,10 +256,9 @@ describe('role and membership events reach every database of their server', () =
   });
 
   it('a subscriber with no access to any database of that server gets none of its role events', async () => {
-    const stranger = watch(tokens.stranger, { databaseId: elsewhereId });
-    const strangerEverything = watch(tokens.stranger, {});
-    const control = watch(tokens.shopper, { databaseId: shopId });
-    await settle();
+    const stranger = await watchLive(tokens.stranger, { databaseId: elsewhereId });
+    const strangerEverything = await watchLive(tokens.stranger, {});
+    const control = await watchLive(tokens.shopper, { databaseId: shopId });
     await testApp.sql('CREATE ROLE psql_role_b');
     await createRoleThrough(shopId, 'rolecall_role_b');
     await until(
@@ -267,8 +285,7 @@ describe('role and membership events reach every database of their server', () =
   });
 
   it("a replay from a cursor includes the role and membership events of the database's server", async () => {
-    const first = watch(tokens.shopper, { databaseId: shopId });
-    await settle();
+    const first = await watchLive(tokens.shopper, { databaseId: shopId });
     await testApp.sql('CREATE ROLE before_the_drop');
     const [seen] = await first.received.waitFor(1, 8_000);
     await first.close();
@@ -284,12 +301,14 @@ describe('role and membership events reach every database of their server', () =
           'rolecall_metadata',
         )
       )[0]?.n ?? 0;
-    const deadline = Date.now() + 8_000;
-    while ((await logged()) < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    // The drift watcher polls psql's changes into the log: wait until all three are there, so they are replayed.
+    await expect.poll(logged, { timeout: 8_000, interval: 200 }).toBeGreaterThanOrEqual(3);
 
     const replay = watch(tokens.shopper, { databaseId: shopId, after: seen?.cursor });
-    await replay.received.waitFor(3, 5_000);
-    const described = replay.received.items.map((event) => [event.kind, event.source, event.member ?? event.role]);
+    // Everything before the server's replay marker was replayed: the three must be among those, not arrive live later.
+    await replay.received.waitForCaughtUp();
+    const replayedItems = replay.received.items.slice(0, replay.received.replayed);
+    const described = replayedItems.map((event) => [event.kind, event.source, event.member ?? event.role]);
     expect(described).toEqual(
       expect.arrayContaining([
         ['role.created', 'EXTERNAL', 'psql_while_away'],
@@ -309,9 +328,8 @@ describe('role and membership events reach every database of their server', () =
 
 describe('events about the viewer themselves', () => {
   it('a user who collaborates nowhere receives their own invitation live, without the database', async () => {
-    const newbie = watch(tokens.newbie, {});
-    const bystander = watch(tokens.bystander, {});
-    await settle();
+    const newbie = await watchLive(tokens.newbie, {});
+    const bystander = await watchLive(tokens.bystander, {});
     const invited = await admin.field(
       `mutation($input: InviteCollaboratorInput!) { inviteCollaborator(input: $input) { ${ERROR_FIELDS} } }`,
       {
@@ -328,8 +346,10 @@ describe('events about the viewer themselves', () => {
       databaseId: null,
       sql: [],
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(bystander.received.items).toEqual([]);
+    // A later change the bystander does see: events arrive in log order, so the invitation would have come first.
+    await renameUser('bystander', 'bystander (sentinel)');
+    await bystander.received.waitForItem((item) => aboutUser(item, 'bystander'), "the bystander's own account event");
+    expect(bystander.received.items.map((item) => item.kind)).toEqual(['user.updated']);
     // Their activity log agrees with their stream.
     expect(await ownLog(tokens.newbie, 'invitation.created')).toEqual([
       { kind: 'invitation.created', databaseId: null, sql: [] },
@@ -340,24 +360,14 @@ describe('events about the viewer themselves', () => {
   });
 
   it("a standard user receives the changes an admin makes to their own account, and not other users'", async () => {
-    const newbie = watch(tokens.newbie, {});
-    await settle();
-    const users = await admin.field('{ users { ... on QueryUsersSuccess { data { id username } } } }');
-    const idOf = (name: string) =>
-      (users.data as { id: string; username: string }[]).find((user) => user.username === name)?.id;
-    for (const name of ['bystander', 'newbie']) {
-      const updated = await admin.field(
-        `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${ERROR_FIELDS} } }`,
-        { id: idOf(name), input: { displayName: `${name} renamed` } },
-      );
-      expect(updated.__typename).toBe('User');
-    }
-    await until(() => newbie.received.items.length > 0, 5_000, 'the account event');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const newbie = await watchLive(tokens.newbie, {});
+    for (const name of ['bystander', 'newbie']) await renameUser(name, `${name} renamed`);
+    // The newbie's own change was made last: events arrive in log order, so the bystander's would have come first.
+    await newbie.received.waitForItem((item) => aboutUser(item, 'newbie'), 'the account event');
     expect(newbie.received.items.map((event) => [event.__typename, event.kind])).toEqual([
       ['UserEvent', 'user.updated'],
     ]);
-    expect(JSON.parse(newbie.received.items[0]?.details ?? '{}')).toMatchObject({ user: 'newbie' });
+    expect(newbie.received.items[0]).toMatchObject({ username: 'newbie' });
     expect(await ownLog(tokens.newbie, 'user.updated')).toHaveLength(1);
     await newbie.close();
   });

@@ -195,3 +195,28 @@ test('Prisma Client over the pg adapter creates and reads a User on the migrated
     await prisma.$disconnect();
   }
 });
+
+test('events recorded before payloads were typed are rewritten to their family’s shape', async () => {
+  const dir = await copyOfMigrations();
+  const typed = (await readMigrations(dir)).find((migration) => migration.name.endsWith('_typed_event_payloads'));
+  if (!typed) throw new Error('the typed_event_payloads migration is not on disk');
+  await rm(join(dir, typed.name), { recursive: true });
+  const url = await freshDatabase();
+  await applyMigrations(url, silent, dir);
+  await query(
+    url,
+    `INSERT INTO "Event" ("kind", "payload") VALUES
+       ('schema.created', '{"schema": "reports", "owner": "dba"}'),
+       ('privileges.changed', '{"object": "s.t", "objectKind": "TABLE", "grants": [{"grantee": "ana", "privileges": ["SELECT"]}, {"grantee": "PUBLIC", "privileges": []}]}'),
+       ('privileges.changed', '{"object": "s.t", "objectKind": "TABLE", "grantee": "bob", "granted": ["SELECT"]}')`,
+  );
+
+  expect(await applyMigrations(url, silent)).toEqual([typed.name]);
+
+  const payloads = await query<{ payload: unknown }>(url, 'SELECT payload FROM "Event" ORDER BY id');
+  expect(payloads.map((row) => row.payload)).toEqual([
+    { object: 'reports', objectKind: 'SCHEMA', owner: 'dba' },
+    { object: 's.t', objectKind: 'TABLE', grantees: ['ana', 'PUBLIC'] },
+    { object: 's.t', objectKind: 'TABLE', grantee: 'bob', granted: ['SELECT'] },
+  ]);
+});

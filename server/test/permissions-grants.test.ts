@@ -167,7 +167,7 @@ describe('memberships', () => {
     const events = await eventCount(testApp);
     const warnings = [
       'role "gina" has not been granted membership in role "analysts" by role "dba"',
-      'gina is still a member of analysts through a grant by another role; only that grantor (or a superuser) can revoke it.',
+      'gina is still a member of analysts through a grant by postgres; only that grantor (or a superuser) can revoke it.',
     ];
     const preview = await dba('revokeMembership', { role: 'analysts', member: 'gina' }, true);
     expect(preview).toMatchObject({ __typename: 'NothingChanged', dryRun: true, warnings });
@@ -231,6 +231,7 @@ describe('memberships', () => {
       warnings: [],
       notes: [],
       eventId: null,
+      previewToken: null,
     });
     expect(await eventCount(testApp)).toBe(events);
   });
@@ -491,6 +492,7 @@ describe('privileges', () => {
       warnings: [],
       notes: [],
       eventId: null,
+      previewToken: null,
     });
     expect(await eventCount(testApp)).toBe(events);
   });
@@ -880,7 +882,10 @@ describe('creating schemas', () => {
     expectDryRun(await dba('createSchema', { name: 'reports' }, true), sql);
     expect(await schemaOwner(testApp, 'shop', 'reports')).toBeUndefined();
     const event = await expectApplied(testApp, await dba('createSchema', { name: 'reports' }), sql);
-    expect(event).toMatchObject({ kind: 'schema.created', payload: { schema: 'reports', owner: 'dba' } });
+    expect(event).toMatchObject({
+      kind: 'schema.created',
+      payload: { object: 'reports', objectKind: 'SCHEMA', owner: 'dba' },
+    });
     expect(await schemaOwner(testApp, 'shop', 'reports')).toBe('dba');
   });
 

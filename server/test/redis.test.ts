@@ -10,7 +10,7 @@ import { type Instance, leakedSecrets, secret, startTestApp, type TestApp } from
 import type { TestClient } from './support/client.js';
 import { connectShop, createApiToken, ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
 import { REDIS_SERVER, type RedisServer, startRedisServer } from './support/redis.js';
-import { collect, EVENTS, expectSelectGranted, type LiveEvent, wsClient } from './support/subscriptions.js';
+import { collectLive, EVENTS, expectSelectGranted, type LiveEvent, until, wsClient } from './support/subscriptions.js';
 
 const available = existsSync(REDIS_SERVER);
 if (!available) {
@@ -48,6 +48,7 @@ async function bothInstancesSubscribed(timeoutMs = 15_000): Promise<void> {
     const [, count] = (await observer.pubsub('NUMSUB', EVENT_CHANNEL)) as [string, number];
     if (count === 2) return;
     if (Date.now() > deadline) throw new Error(`${count} subscribers on ${EVENT_CHANNEL}, not 2`);
+    // A poll with a deadline: Redis announces no subscriber coming back.
     await pause(50);
   }
 }
@@ -64,7 +65,7 @@ describe.skipIf(!available)('events between instances over Redis (REDIS_URL)', (
     await setupAdmin(admin);
     adminToken = await createApiToken(admin, 'redis');
     // A grant that changes nothing records no event: each grant here is to a role that does not hold it yet.
-    shopId = await connectShop(testApp, admin, ['reader', 'writer', 'auditor', 'latecomer']);
+    shopId = await connectShop(testApp, admin, ['reader', 'writer', 'auditor', 'latecomer', 'last_one']);
     await bothInstancesSubscribed();
   });
 
@@ -77,8 +78,7 @@ describe.skipIf(!available)('events between instances over Redis (REDIS_URL)', (
 
   it('a mutation on one instance reaches a graphql-ws subscriber on another with its typed payload', async () => {
     const client = wsClient(other.url, adminToken);
-    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await pause(300);
+    const received = await collectLive<LiveEvent>(testApp, client, EVENTS, { databaseId: shopId });
     await grantSelect('reader');
     const [event] = await received.waitFor(1);
     expectSelectGranted(event, 'reader');
@@ -98,12 +98,14 @@ describe.skipIf(!available)('events between instances over Redis (REDIS_URL)', (
     listener.on('notification', (message) => notified.push(message.payload ?? ''));
     await listener.query(`LISTEN ${EVENT_CHANNEL}`);
     const client = wsClient(other.url, adminToken);
-    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await pause(300);
+    const received = await collectLive<LiveEvent>(testApp, client, EVENTS, { databaseId: shopId });
     await grantSelect('writer');
     await received.waitFor(1);
-    await pause(300);
-    expect(notified).toEqual([]);
+    // PostgreSQL delivers notifications in commit order: once our own, sent after the grant committed, has arrived,
+    // one sent in the grant's transaction would have come first.
+    await testApp.sql("SELECT pg_notify($1, 'sentinel')", [EVENT_CHANNEL], 'rolecall_metadata');
+    await until(() => notified.length > 0, 5_000, 'our own notification');
+    expect(notified).toEqual(['sentinel']);
     received.stop();
     await client.dispose();
     await listener.end();
@@ -119,13 +121,16 @@ describe.skipIf(!available)('events between instances over Redis (REDIS_URL)', (
     const log = new EventLog(metadata, signal);
     const input = { kind: 'user.updated' as const, actorId: null, payload: { user: 'nobody', changed: [] } };
     try {
+      // A signal of our own on the same connection while the transaction is open: Redis delivers one connection's
+      // messages in order, so a signal sent for the uncommitted event would have come before it.
+      const sentinel = JSON.stringify('0');
       const recorded = await metadata.$transaction(async (tx) => {
         const event = await log.record(tx, input);
-        await pause(300);
-        expect(heard).toEqual([]);
+        await signal.publish(metadata, 0n);
+        await expect.poll(() => heard).toEqual([sentinel]);
         return event;
       });
-      await expect.poll(() => heard).toEqual([JSON.stringify(recorded.toString())]);
+      await expect.poll(() => heard).toEqual([sentinel, JSON.stringify(recorded.toString())]);
 
       const rolledBack = metadata.$transaction(async (tx) => {
         await log.record(tx, input);
@@ -133,8 +138,8 @@ describe.skipIf(!available)('events between instances over Redis (REDIS_URL)', (
       });
       await expect(rolledBack).rejects.toThrow('rolled back');
       const outside = await log.record(null, input);
-      await expect.poll(() => heard).toHaveLength(2);
-      expect(heard[1]).toBe(JSON.stringify(outside.toString()));
+      await expect.poll(() => heard).toHaveLength(3);
+      expect(heard[2]).toBe(JSON.stringify(outside.toString()));
     } finally {
       watcher.disconnect();
       await signal.close();
@@ -144,23 +149,26 @@ describe.skipIf(!available)('events between instances over Redis (REDIS_URL)', (
 
   it('a change made while Redis is down is delivered with the next signal: nothing lost, nothing doubled', async () => {
     const client = wsClient(other.url, adminToken);
-    const received = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
-    await pause(300);
+    const received = await collectLive<LiveEvent>(testApp, client, EVENTS, { databaseId: shopId });
 
     await redis.stop();
     await grantSelect('auditor');
+    // Kept: what is tested is that, without its signal, nothing (no LISTEN, no polling) tells the other instance for
+    // a while. No sentinel can reach an instance whose only signal is down, so only time can show it.
     await pause(1_000);
-    // Nothing else tells the other instance: no LISTEN, no polling.
     expect(received.items).toEqual([]);
 
     await redis.start();
     await bothInstancesSubscribed();
     await grantSelect('latecomer');
     await received.waitFor(2, 10_000);
-    await pause(1_000);
-    expect(received.items.map((event) => event.grantee)).toEqual(['auditor', 'latecomer']);
+    // A last change: events arrive in log order, so once it is there, a doubled one would have come before it.
+    await grantSelect('last_one');
+    await received.waitForItem((event) => event.grantee === 'last_one', 'the last change');
+    expect(received.items.map((event) => event.grantee)).toEqual(['auditor', 'latecomer', 'last_one']);
     const cursors = received.items.map((event) => BigInt(event.cursor));
     expect(cursors[0]).toBeLessThan(cursors[1] as bigint);
+    expect(cursors[1]).toBeLessThan(cursors[2] as bigint);
     expect(testApp.logs.some((line) => line.includes('Redis connection failed'))).toBe(true);
     received.stop();
     await client.dispose();

@@ -4,7 +4,7 @@ import { CSRF_HEADER } from '../src/app.js';
 import { type Instance, secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { createApiToken, createUser, ERROR_FIELDS, setupAdmin, signIn } from './support/fixtures.js';
-import { until } from './support/subscriptions.js';
+import { newestCursor, until } from './support/subscriptions.js';
 
 /**
  * A live stream lives no longer than the credential that opened it: it ends within a second of the mutation that
@@ -20,7 +20,9 @@ let control: Stream;
 let touches = 0;
 let users = 0;
 
-const WATCH = 'subscription { events { kind } }';
+/** Subscribed after the newest event, so the server's replay marker says when the stream is live. */
+const WATCH = 'subscription($after: BigCursor) { events(after: $after) { kind } }';
+const CAUGHT_UP = 'replay.caught_up';
 
 interface Credentials {
   token?: string;
@@ -28,17 +30,20 @@ interface Credentials {
 }
 
 interface Stream {
+  /** The kinds of the events received (the replay marker is not one). */
   kinds: string[];
+  /** The replay marker has arrived: everything after it is live. */
+  caughtUp: boolean;
   /** When the stream ended, and for graphql-ws the close code. */
   end: { at: number; code?: number } | null;
   stop(): void;
 }
 
 /** graphql-ws by hand, to see the close code the server chooses. */
-function openWebSocket(url: string, credentials: Credentials): Stream {
+function openWebSocket(url: string, credentials: Credentials, after: string): Stream {
   const headers: Record<string, string> = credentials.cookie ? { cookie: credentials.cookie } : {};
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { headers });
-  const stream: Stream = { kinds: [], end: null, stop: () => socket.close() };
+  const stream: Stream = { kinds: [], caughtUp: false, end: null, stop: () => socket.close() };
   socket.on('open', () => {
     const payload = credentials.token ? { authorization: `Bearer ${credentials.token}` } : {};
     socket.send(JSON.stringify({ type: 'connection_init', payload }));
@@ -46,8 +51,8 @@ function openWebSocket(url: string, credentials: Credentials): Stream {
   socket.on('message', (data) => {
     const message = JSON.parse(String(data));
     if (message.type === 'connection_ack')
-      socket.send(JSON.stringify({ id: 'watch', type: 'subscribe', payload: { query: WATCH } }));
-    if (message.type === 'next') stream.kinds.push(message.payload?.data?.events?.kind ?? 'error');
+      socket.send(JSON.stringify({ id: 'watch', type: 'subscribe', payload: { query: WATCH, variables: { after } } }));
+    if (message.type === 'next') received(stream, message.payload?.data?.events?.kind ?? 'error');
   });
   socket.on('close', (code) => {
     stream.end = { at: Date.now(), code };
@@ -55,10 +60,15 @@ function openWebSocket(url: string, credentials: Credentials): Stream {
   return stream;
 }
 
+function received(stream: Stream, kind: string): void {
+  if (kind === CAUGHT_UP) stream.caughtUp = true;
+  else stream.kinds.push(kind);
+}
+
 /** GraphQL over SSE, as an EventSource-style client reads it. */
-function openEventStream(url: string, credentials: Credentials): Stream {
+function openEventStream(url: string, credentials: Credentials, after: string): Stream {
   const controller = new AbortController();
-  const stream: Stream = { kinds: [], end: null, stop: () => controller.abort() };
+  const stream: Stream = { kinds: [], caughtUp: false, end: null, stop: () => controller.abort() };
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'text/event-stream',
@@ -71,7 +81,7 @@ function openEventStream(url: string, credentials: Credentials): Stream {
       method: 'POST',
       signal: controller.signal,
       headers,
-      body: JSON.stringify({ query: WATCH }),
+      body: JSON.stringify({ query: WATCH, variables: { after } }),
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
@@ -85,7 +95,7 @@ function openEventStream(url: string, credentials: Credentials): Stream {
       buffered = lines.pop() ?? '';
       for (const line of lines.filter((text) => text.startsWith('data: {'))) {
         const kind = JSON.parse(line.slice(6))?.data?.events?.kind;
-        if (kind) stream.kinds.push(kind);
+        if (kind) received(stream, kind);
       }
     }
   };
@@ -113,16 +123,10 @@ async function touch(): Promise<void> {
   expect(result.__typename).toBe('User');
 }
 
-/** Touches until the stream shows it: it is subscribed and live. */
+/** Waits for the stream's replay marker: it is subscribed, and live from then on. */
 async function untilLive(stream: Stream): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const seen = stream.kinds.length;
-    await touch();
-    const deadline = Date.now() + 500;
-    while (Date.now() < deadline && stream.kinds.length === seen) await new Promise((r) => setTimeout(r, 20));
-    if (stream.kinds.length > seen) return;
-  }
-  throw new Error('the stream never went live');
+  await until(() => stream.caughtUp || stream.end !== null, 5_000, 'the replay marker');
+  expect(stream.end).toBeNull();
 }
 
 async function untilEnded(stream: Stream, timeoutMs = 5_000): Promise<NonNullable<Stream['end']>> {
@@ -136,8 +140,9 @@ async function expectEndedForGood(stream: Stream, transport: Transport, ended: N
   const received = stream.kinds.length;
   const controlSeen = control.kinds.length;
   await touch();
+  // The control is on the same instance: once it has the change, it was delivered. No wait beyond that: `end` is
+  // set when the socket closed or the response body finished, after which no message of it can arrive.
   await until(() => control.kinds.length > controlSeen, 5_000, 'the control stream to see the change');
-  await new Promise((resolve) => setTimeout(resolve, 300));
   expect(stream.kinds.length).toBe(received);
 }
 
@@ -172,7 +177,11 @@ beforeAll(async () => {
   await setupAdmin(admin);
   bystanderId = (await createUser(admin, 'bystander')).id;
   instanceB = await testApp.startInstance();
-  control = openWebSocket(instanceB.url, { token: await createApiToken(admin, 'control') });
+  control = openWebSocket(
+    instanceB.url,
+    { token: await createApiToken(admin, 'control') },
+    await newestCursor(testApp),
+  );
   await untilLive(control);
 });
 
@@ -183,13 +192,14 @@ afterAll(async () => {
 });
 
 describe.each(Object.keys(TRANSPORTS) as Transport[])('a stream over %s', (transport) => {
-  const open = (credentials: Credentials) => TRANSPORTS[transport](instanceB.url, credentials);
+  const open = async (credentials: Credentials) =>
+    TRANSPORTS[transport](instanceB.url, credentials, await newestCursor(testApp));
 
   it('ends within a second when its API token is revoked on another instance, and delivers nothing after', async () => {
     const user = await newAdmin();
     const token = await createApiToken(user.client, 'dashboard');
     const [tokenId] = await tokenIds(user.client);
-    const stream = open({ token });
+    const stream = await open({ token });
     await untilLive(stream);
     const revoked = await user.client.field(
       `mutation($id: ID!) { revokeApiToken(id: $id) { ${ERROR_FIELDS} ... on ApiToken { revokedAt } } }`,
@@ -204,7 +214,7 @@ describe.each(Object.keys(TRANSPORTS) as Transport[])('a stream over %s', (trans
 
   it('ends within a second when its session signs out on another instance', async () => {
     const user = await newAdmin();
-    const stream = open({ cookie: user.client.sessionCookie as string });
+    const stream = await open({ cookie: user.client.sessionCookie as string });
     await untilLive(stream);
     expect(await user.client.request('mutation { logout }')).toEqual({ data: { logout: true } });
     const endedAt = Date.now();
@@ -216,8 +226,8 @@ describe.each(Object.keys(TRANSPORTS) as Transport[])('a stream over %s', (trans
   it("ends within a second when an admin resets the user's password, which ends every session and API token", async () => {
     const user = await newAdmin();
     const token = await createApiToken(user.client, 'dashboard');
-    const byToken = open({ token });
-    const bySession = open({ cookie: user.client.sessionCookie as string });
+    const byToken = await open({ token });
+    const bySession = await open({ cookie: user.client.sessionCookie as string });
     await untilLive(byToken);
     await untilLive(bySession);
     const reset = await admin.field(
@@ -241,7 +251,7 @@ describe.each(Object.keys(TRANSPORTS) as Transport[])('a stream over %s', (trans
   it('ends within a second when the user is deactivated, and reactivating them brings no API token back', async () => {
     const user = await newAdmin();
     const token = await createApiToken(user.client, 'dashboard');
-    const stream = open({ token });
+    const stream = await open({ token });
     await untilLive(stream);
     const setActive = (isActive: boolean) =>
       admin.field(
@@ -268,8 +278,8 @@ describe.each(Object.keys(TRANSPORTS) as Transport[])('a stream over %s', (trans
     const user = await newAdmin();
     const other = testApp.client();
     await signIn(other, user.username, user.password);
-    const stream = open({ cookie: user.client.sessionCookie as string });
-    const kept = open({ cookie: other.sessionCookie as string });
+    const stream = await open({ cookie: user.client.sessionCookie as string });
+    const kept = await open({ cookie: other.sessionCookie as string });
     await untilLive(stream);
     await untilLive(kept);
     const changed = await other.field(
@@ -282,7 +292,7 @@ describe.each(Object.keys(TRANSPORTS) as Transport[])('a stream over %s', (trans
     expect(ended.at - endedAt).toBeLessThan(1_000);
     const keptBefore = kept.kinds.length;
     await expectEndedForGood(stream, transport, ended);
-    expect(kept.kinds.length).toBeGreaterThan(keptBefore);
+    await until(() => kept.kinds.length > keptBefore, 5_000, 'the kept stream to see the change');
     expect(kept.end).toBeNull();
     kept.stop();
   });
@@ -295,7 +305,7 @@ describe.each(Object.keys(TRANSPORTS) as Transport[])('a stream over %s', (trans
       const user = await createUser(admin, username, true);
       const client = shortLived.client();
       await signIn(client, username, user.password);
-      const stream = open({ cookie: client.sessionCookie as string });
+      const stream = await open({ cookie: client.sessionCookie as string });
       await untilLive(stream);
       const [session] = await metadataRows<{ expiresAt: Date }>(
         'SELECT "expiresAt" FROM "Session" WHERE "userId" = $1',
@@ -321,7 +331,7 @@ describe.each(Object.keys(TRANSPORTS) as Transport[])('a stream over %s', (trans
       new Date(expiresAt),
       rawId(tokenId as string),
     ]);
-    const stream = open({ token });
+    const stream = await open({ token });
     await untilLive(stream);
     expect(stream.end).toBeNull();
     const ended = await untilEnded(stream);
@@ -333,7 +343,7 @@ describe.each(Object.keys(TRANSPORTS) as Transport[])('a stream over %s', (trans
 
 describe('the events that end credentials', () => {
   const CREDENTIAL_LOG = `{ auditLog(kinds: ["session.ended", "api_token.revoked"], first: 50) {
-    ${ERROR_FIELDS} ... on EventPage { events { kind details ... on CredentialEvent { userId sessionIds apiTokenIds reason } } } } }`;
+    ${ERROR_FIELDS} ... on EventPage { events { cursor kind ... on CredentialEvent { userId sessionIds apiTokenIds reason } } } } }`;
 
   it('carry ids only, and only admins see them, in the audit log and in streams', async () => {
     users += 1;
@@ -341,7 +351,11 @@ describe('the events that end credentials', () => {
     const plain = await createUser(admin, username);
     const plainClient = testApp.client();
     await signIn(plainClient, username, plain.password);
-    const plainStream = openWebSocket(instanceB.url, { token: await createApiToken(plainClient, 'mine') });
+    const plainStream = openWebSocket(
+      instanceB.url,
+      { token: await createApiToken(plainClient, 'mine') },
+      await newestCursor(testApp),
+    );
     const aboutPlain = async () => {
       const result = await admin.field(
         `mutation($id: ID!, $name: String) { updateUser(id: $id, input: { displayName: $name }) { ${ERROR_FIELDS} } }`,
@@ -349,12 +363,10 @@ describe('the events that end credentials', () => {
       );
       expect(result.__typename).toBe('User');
     };
-    // A plain user sees the changes to their own account: that is how the stream is known to be live.
-    for (let attempt = 0; attempt < 20 && plainStream.kinds.length === 0; attempt += 1) {
-      await aboutPlain();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    expect(plainStream.kinds).toContain('user.updated');
+    await untilLive(plainStream);
+    // A plain user sees the changes to their own account: later, that is what shows nothing else came before.
+    await aboutPlain();
+    await until(() => plainStream.kinds.includes('user.updated'), 5_000, 'the change to their own account');
 
     const someone = await newAdmin();
     const token = await createApiToken(someone.client, 'revoked');
@@ -370,21 +382,27 @@ describe('the events that end credentials', () => {
     const asPlain = await plainClient.field(CREDENTIAL_LOG);
     expect(asPlain.events).toEqual([]);
     const asAdmin = await admin.field(CREDENTIAL_LOG);
-    const events = asAdmin.events as { kind: string; details: string; userId: string; reason: string }[];
+    const events = asAdmin.events as { cursor: string; kind: string; userId: string; reason: string }[];
     const mine = events.filter((event) => event.userId === someone.id);
     expect(mine.map((event) => [event.kind, event.reason]).sort()).toEqual([
       ['api_token.revoked', 'revoked'],
       ['session.ended', 'logout'],
     ]);
-    for (const event of events) {
-      expect(
-        Object.keys(JSON.parse(event.details)).every((key) =>
-          ['userId', 'sessionIds', 'tokenIds', 'reason'].includes(key),
-        ),
-      ).toBe(true);
-      expect(event.details).not.toContain(token);
-      expect(event.details).not.toMatch(/rc[st]_|[0-9a-f]{64}/);
+    // What is stored, not only what is shown: ids and the reason, never a secret.
+    const stored = await testApp.sql<{ payload: Record<string, unknown> }>(
+      'SELECT payload FROM "Event" WHERE id = ANY($1::bigint[])',
+      [events.map((event) => event.cursor)],
+      'rolecall_metadata',
+    );
+    expect(stored).toHaveLength(events.length);
+    for (const { payload } of stored) {
+      expect(Object.keys(payload).every((key) => ['userId', 'sessionIds', 'tokenIds', 'reason'].includes(key))).toBe(
+        true,
+      );
+      expect(JSON.stringify(payload)).not.toContain(token);
+      expect(JSON.stringify(payload)).not.toMatch(/rc[st]_|[0-9a-f]{64}/);
     }
+    for (const event of events) expect(JSON.stringify(event)).not.toContain(token);
   });
 });
 

@@ -19,7 +19,7 @@ import {
 import { type MetadataSnapshot, metadataSnapshot } from './support/metadata-snapshot.js';
 import { allOperations, classificationGaps, type GeneratedOperation, rootFields } from './support/operations.js';
 import { THROUGH_COLLABORATION } from './support/permissions.js';
-import { collect, wsClient } from './support/subscriptions.js';
+import { collect, collectLive, newestCursor, wsClient } from './support/subscriptions.js';
 
 /**
  * The escalation matrix: every root field of the schema × every kind of caller who must not act on the target
@@ -529,14 +529,23 @@ describe.each(CALLER_NAMES)('%s', (callerName) => {
 });
 
 const EVENTS = `subscription($databaseId: ID, $after: BigCursor) {
-  events(databaseId: $databaseId, after: $after) { __typename cursor kind databaseId details }
+  events(databaseId: $databaseId, after: $after) {
+    __typename cursor kind databaseId sql warnings
+    ... on PrivilegeEvent { object grantee acl { grantee } }
+    ... on OwnershipEvent { object previousOwner newOwner }
+    ... on ObjectEvent { object owner }
+    ... on RoleEvent { role newName }
+    ... on MembershipEvent { role member }
+    ... on DatabaseEvent { database }
+    ... on CollaboratorEvent { username role }
+  }
 }`;
 
 interface LiveEvent {
   cursor: string;
   kind: string;
   databaseId: string | null;
-  details: string;
+  [field: string]: unknown;
 }
 
 /** Changes to vault made by its admin, seen by the admin's own subscription. */
@@ -555,6 +564,15 @@ async function changeVault(control: ReturnType<typeof collect<LiveEvent>>, count
   await control.waitFor(count);
 }
 
+/** An admin renames the outsider: a change to their own account, which their streams show them. */
+async function renameOutsider(caller: Caller): Promise<void> {
+  const renamed = await admin.field(
+    `mutation($id: ID!, $name: String) { updateUser(id: $id, input: { displayName: $name }) { ${ERROR_FIELDS} } }`,
+    { id: caller.selfId, name: `${caller.name} (renamed)` },
+  );
+  expect(renamed.__typename).toBe('User');
+}
+
 describe('subscriptions', () => {
   it.each(CALLER_NAMES.filter((name) => CALLER_GROUPS[name] === 'anonymous'))(
     'close the connection of %s with 4403',
@@ -571,17 +589,24 @@ describe('subscriptions', () => {
   it('give signed-in outsiders no event of vault: not live, not replayed, not by asking for it', async () => {
     const outsiders = callers.filter((caller) => caller.group === 'signedIn');
     const controlClient = wsClient(testApp.url, adminToken);
-    const control = collect<LiveEvent>(controlClient, EVENTS, { databaseId: world.vaultId });
     const sockets = outsiders.map((caller) => caller.ws());
     const direct = sockets.map((socket) => collect<LiveEvent>(socket, EVENTS, { databaseId: world.vaultId }));
-    const everything = sockets.map((socket) => collect<LiveEvent>(socket, EVENTS, {}));
-    const replayed = sockets.map((socket) => collect<LiveEvent>(socket, EVENTS, { after: '0' }));
     const replayedVault = sockets.map((socket) =>
       collect<LiveEvent>(socket, EVENTS, { databaseId: world.vaultId, after: '0' }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const replayed = sockets.map((socket) => collect<LiveEvent>(socket, EVENTS, { after: '0' }));
+    // Subscribed after the newest event, their replay markers say they are live before vault changes: no sleep.
+    const control = await collectLive<LiveEvent>(testApp, controlClient, EVENTS, { databaseId: world.vaultId });
+    const everything = await Promise.all(sockets.map((socket) => collectLive<LiveEvent>(testApp, socket, EVENTS)));
+    for (const stream of replayed) await stream.waitForCaughtUp();
     await changeVault(control, 2);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Then a change each outsider may see (to their own account): events arrive in log order, so any event of vault
+    // that reached their streams came before it.
+    const changedBefore = BigInt(await newestCursor(testApp));
+    for (const caller of outsiders) await renameOutsider(caller);
+    const sentinel = (event: LiveEvent) => event.kind === 'user.updated' && BigInt(event.cursor) > changedBefore;
+    for (const stream of [...everything, ...replayed])
+      await stream.waitForItem(sentinel, 'the change to their own account');
 
     for (const stream of [...direct, ...replayedVault]) {
       await stream.waitForEnd();
@@ -597,8 +622,9 @@ describe('subscriptions', () => {
     expect(vaultEvents).toBeGreaterThan(2);
     for (const stream of [...everything, ...replayed]) {
       expect(stream.error).toBeUndefined();
+      expect(stream.caughtUp).toBe(true);
       expect(stream.items.filter((event) => event.databaseId === world.vaultId)).toEqual([]);
-      for (const event of stream.items) expect(event.details).not.toContain('vault');
+      for (const event of stream.items) expect(JSON.stringify(event)).not.toContain('vault');
     }
     for (const stream of [control, ...everything, ...replayed]) stream.stop();
     await Promise.all([controlClient, ...sockets].map((socket) => socket.dispose()));

@@ -177,6 +177,27 @@ describe.skipIf(!available)('the permission dialogs in a real browser', () => {
     expect(found[0]?.owner).toBe('shop_owner');
   });
 
+  it('says the catalog changed, and applies nothing, when what was previewed moved before Create', async () => {
+    await admin.goto(tab('overview'));
+    await admin.getByText('Create schema', { exact: true }).click();
+    const form = admin.getByRole('form', { name: 'Create a schema' });
+    await form.getByLabel('Schema name').fill('raced');
+    await form.getByRole('button', { name: 'Preview SQL' }).click();
+    const section = admin.locator('details.create-schema');
+    await expect.poll(() => section.getByTestId('sql-preview').textContent()).toContain('CREATE SCHEMA "raced"');
+    // Someone makes it in psql between the preview and Create.
+    await testApp.sql('CREATE SCHEMA raced AUTHORIZATION heir', [], 'shop');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => section.getByRole('alert').textContent()).toContain('changed since this was previewed');
+    expect(await section.getByRole('alert').textContent()).toContain('nothing was applied');
+    const owner = await testApp.sql<{ owner: string }>(
+      "SELECT pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = 'raced'",
+      [],
+      'shop',
+    );
+    expect(owner).toEqual([{ owner: 'heir' }]);
+  });
+
   it('shows a collaborator without manage rights the add form and Create schema disabled, with the reason', async () => {
     await sam.goto(tab('collaborators'));
     const add = sam.getByRole('form', { name: 'Add a collaborator' });

@@ -3,7 +3,8 @@ import { currentDatabase, type PgClass, type RoleOids, relations, schemas } from
 import { privilegesFor } from '../catalog/privileges.js';
 import { allMemberships, allRoles } from '../catalog/roles.js';
 import { serverFeatures } from '../catalog/server.js';
-import type { ObjectState, ServerSnapshot } from './drift-diff.js';
+import type { ServerSnapshot } from './drift-diff.js';
+import type { ObjectState } from './payloads.js';
 
 /**
  * Runs the reads in one REPEATABLE READ transaction, so they agree with each other and with the snapshot returned:

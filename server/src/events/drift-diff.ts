@@ -1,7 +1,8 @@
 import type { AclItem } from '../catalog/objects.js';
 import { PUBLIC_OID } from '../catalog/objects.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
-import type { EventKind } from './log.js';
+import type { EventKind, PayloadOf } from './kinds.js';
+import type { GrantEntry, ObjectState } from './payloads.js';
 
 /** What the watcher remembers of a server and its connected databases between two polls. */
 export interface ServerSnapshot {
@@ -9,33 +10,8 @@ export interface ServerSnapshot {
   memberships: PgAuthMember[];
 }
 
-/** A securable object of one database: the database itself, a schema, or a relation. */
-export interface ObjectState {
-  oid: number;
-  objectKind: 'DATABASE' | 'SCHEMA' | 'TABLE' | 'SEQUENCE';
-  label: string;
-  owner: number;
-  acl: AclItem[];
-}
-
-export type Category = 'role' | 'membership' | 'object' | 'owner' | 'acl';
-
-/** What one grantee (a role name, or PUBLIC) holds on an object. */
-export type GrantEntry = {
-  grantee: string;
-  privileges: string[];
-  grantable: string[];
-};
-
-export interface Drift {
-  kind: EventKind;
-  category: Category;
-  /** The name a Rolecall event about the same change would mention. */
-  subject: string;
-  payload: Record<string, string | boolean | string[] | GrantEntry[] | null>;
-  /** For privilege drifts: the object's grants at the previous poll. */
-  previousAcl?: GrantEntry[];
-}
+/** A change found between two reads of the catalog, as its event will carry it. */
+export type Drift = { [K in EventKind]: { kind: K; payload: PayloadOf<K> } }[EventKind];
 
 const ATTRIBUTES: [keyof PgRole, string][] = [
   ['rolsuper', 'SUPERUSER'],
@@ -47,7 +23,8 @@ const ATTRIBUTES: [keyof PgRole, string][] = [
   ['rolbypassrls', 'BYPASSRLS'],
 ];
 
-function attributeChanges(before: PgRole, after: PgRole): string[] {
+/** A role's attributes as they changed, in ALTER ROLE's words. */
+export function attributeChanges(before: PgRole, after: PgRole): string[] {
   const changes = ATTRIBUTES.filter(([key]) => before[key] !== after[key]).map(([key, word]) =>
     after[key] ? word : `NO${word}`,
   );
@@ -67,8 +44,6 @@ export function roleDrift(before: PgRole[], after: PgRole[]): Drift[] {
     if (!previous) {
       drifts.push({
         kind: 'role.created',
-        category: 'role',
-        subject: role.rolname,
         payload: { name: role.rolname, login: role.rolcanlogin },
       });
       continue;
@@ -76,8 +51,6 @@ export function roleDrift(before: PgRole[], after: PgRole[]): Drift[] {
     if (previous.rolname !== role.rolname) {
       drifts.push({
         kind: 'role.renamed',
-        category: 'role',
-        subject: role.rolname,
         payload: { name: previous.rolname, newName: role.rolname },
       });
     }
@@ -85,14 +58,11 @@ export function roleDrift(before: PgRole[], after: PgRole[]): Drift[] {
     if (changes.length > 0)
       drifts.push({
         kind: 'role.altered',
-        category: 'role',
-        subject: role.rolname,
         payload: { name: role.rolname, changes },
       });
   }
   for (const role of before) {
-    if (!now.has(role.oid))
-      drifts.push({ kind: 'role.dropped', category: 'role', subject: role.rolname, payload: { name: role.rolname } });
+    if (!now.has(role.oid)) drifts.push({ kind: 'role.dropped', payload: { name: role.rolname } });
   }
   return drifts;
 }
@@ -125,8 +95,6 @@ export function membershipDrift(
     if (!previous || changed)
       drifts.push({
         kind: 'membership.granted',
-        category: 'membership',
-        subject: names(edge.member),
         payload: describe(edge),
       });
   }
@@ -134,8 +102,6 @@ export function membershipDrift(
     if (!now.has(key))
       drifts.push({
         kind: 'membership.revoked',
-        category: 'membership',
-        subject: names(edge.member),
         payload: describe(edge),
       });
   }
@@ -168,7 +134,7 @@ function aclDrift(before: ObjectState, after: ObjectState, names: (oid: number) 
   const now = privilegeSets(after.acl);
   const grantees = new Set([...old.keys(), ...now.keys()]);
   const acl = aclEntries(after.acl, names);
-  const previousAcl = aclEntries(before.acl, names);
+  const aclBefore = aclEntries(before.acl, names);
   const drifts: Drift[] = [];
   for (const grantee of grantees) {
     const was = old.get(grantee) ?? new Set<string>();
@@ -179,10 +145,7 @@ function aclDrift(before: ObjectState, after: ObjectState, names: (oid: number) 
     const who = grantee === PUBLIC_OID ? 'PUBLIC' : names(grantee);
     drifts.push({
       kind: 'privileges.changed',
-      category: 'acl',
-      subject: after.label,
-      payload: { object: after.label, objectKind: after.objectKind, grantee: who, granted, revoked, acl },
-      previousAcl,
+      payload: { object: after.label, objectKind: after.objectKind, grantee: who, granted, revoked, aclBefore, acl },
     });
   }
   return drifts;
@@ -198,8 +161,6 @@ export function objectDrift(before: ObjectState[], after: ObjectState[], names: 
     if (!previous) {
       drifts.push({
         kind: 'object.created',
-        category: 'object',
-        subject: object.label,
         payload: { ...described, owner: names(object.owner) },
       });
       continue;
@@ -207,8 +168,6 @@ export function objectDrift(before: ObjectState[], after: ObjectState[], names: 
     if (previous.owner !== object.owner) {
       drifts.push({
         kind: 'ownership.transferred',
-        category: 'owner',
-        subject: object.label,
         payload: { ...described, previousOwner: names(previous.owner), newOwner: names(object.owner) },
       });
     }
@@ -218,8 +177,6 @@ export function objectDrift(before: ObjectState[], after: ObjectState[], names: 
     if (!now.has(object.oid))
       drifts.push({
         kind: 'object.dropped',
-        category: 'object',
-        subject: object.label,
         payload: { object: object.label, objectKind: object.objectKind },
       });
   }

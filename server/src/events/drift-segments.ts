@@ -1,13 +1,5 @@
-import {
-  type Drift,
-  edgeKey,
-  membershipDrift,
-  type ObjectState,
-  objectDrift,
-  roleDrift,
-  type ServerSnapshot,
-} from './drift-diff.js';
-import type { Touched } from './effects.js';
+import { type Drift, edgeKey, membershipDrift, objectDrift, roleDrift, type ServerSnapshot } from './drift-diff.js';
+import type { ObjectState, Touched } from './payloads.js';
 
 type Diff<T> = (before: T[], after: T[]) => Drift[];
 

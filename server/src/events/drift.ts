@@ -7,9 +7,10 @@ import { metadataConnection } from '../metadata/client.js';
 import { targetFor } from '../operations/connections.js';
 import type { ConnectionTarget } from '../pools/managed.js';
 import { readAtOneSnapshot, readObjectStates, readServerState } from './catalog-state.js';
-import type { Drift, ObjectState, ServerSnapshot } from './drift-diff.js';
+import type { Drift, ServerSnapshot } from './drift-diff.js';
 import { databaseDrift, serverDrift } from './drift-segments.js';
 import { type Effects, visibleIn } from './effects.js';
+import type { ObjectState } from './payloads.js';
 
 /** Time for a Rolecall change's own event to be written after its commit, before a diff is called external. */
 const GRACE_MS = 400;

@@ -1,7 +1,9 @@
 import type { ClientBase } from 'pg';
-import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 import { readServerState } from './catalog-state.js';
-import { edgeKey, type ObjectState, type ServerSnapshot } from './drift-diff.js';
+import { attributeChanges, edgeKey, type ServerSnapshot } from './drift-diff.js';
+import type { Effects, ObjectState, Touched } from './payloads.js';
+
+export type { Effects, Touched } from './payloads.js';
 
 /**
  * What a Rolecall change did to the catalog, observed inside its own transaction: each role, membership and object
@@ -23,18 +25,6 @@ export type EffectScope = {
   schemas?: readonly string[];
   relations?: readonly number[] | 'in-schemas';
   everything?: boolean;
-};
-
-/** One item as it was before a change and after it; null where it did not exist. */
-export type Touched<T> = { before: T | null; after: T | null };
-
-export type Effects = {
-  /** The transaction's id (xid8, as text): whether a poll's snapshot saw this change is then exact. */
-  xid: string;
-  roles: Touched<PgRole>[];
-  memberships: Touched<PgAuthMember>[];
-  /** Objects of the database named: its schemas and relations, or the database itself (any of the server's). */
-  objects: (Touched<ObjectState> & { database: string })[];
 };
 
 export interface CatalogState {
@@ -189,4 +179,21 @@ export function visibleIn(snapshot: string, xid: string): boolean {
     .split(',')
     .filter(Boolean)
     .some((running) => BigInt(running) === id);
+}
+
+/** What changed of one role's attributes in these effects (by its oid). */
+export function roleAttributesChanged(effects: readonly Effects[], oid: number): string[] {
+  return effects
+    .flatMap((effect) => effect.roles)
+    .flatMap(({ before, after }) => (before && after && after.oid === oid ? attributeChanges(before, after) : []));
+}
+
+/** Who these effects made a member of role `oid`, and whose membership in it they removed (member oids). */
+export function membersMoved(effects: readonly Effects[], oid: number): { added: number[]; removed: number[] } {
+  const edges = effects.flatMap((effect) => effect.memberships);
+  const inRole = (edge: { roleid: number } | null) => edge?.roleid === oid;
+  return {
+    added: edges.filter(({ before, after }) => !before && inRole(after)).map(({ after }) => after?.member ?? 0),
+    removed: edges.filter(({ before, after }) => inRole(before) && !after).map(({ before }) => before?.member ?? 0),
+  };
 }

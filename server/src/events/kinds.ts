@@ -1,24 +1,14 @@
 /**
  * The event contract: every kind of event Rolecall records, in one place — the GraphQL type that carries it (its
- * family), who may see it, whether it can change who sees what, and what it means. The event log's writers, the
+ * family, whose payload type is in payloads.ts), who may see it, whether it can change who sees what, and what it means. The event log's writers, the
  * drift watcher, the GraphQL event types, the stream's access rules and the clients (through `Query.eventKinds`) all
  * derive from this table; no kind is listed by hand anywhere else.
  */
 
-/** The GraphQL object type (implementing Event) of each family of kinds. */
-export type EventFamily =
-  | 'RoleEvent'
-  | 'MembershipEvent'
-  | 'PrivilegeEvent'
-  | 'OwnershipEvent'
-  | 'ObjectEvent'
-  | 'CollaboratorEvent'
-  | 'DatabaseEvent'
-  | 'RoleConfigurationEvent'
-  | 'UserEvent'
-  | 'CredentialEvent'
-  | 'InvitationEvent'
-  | 'ReplayCaughtUp';
+import type { CommonPayload, FamilyPayloads } from './payloads.js';
+
+/** The GraphQL object type (implementing Event) of each family of kinds; payloads.ts says what each carries. */
+export type EventFamily = keyof FamilyPayloads;
 
 /**
  * Who sees an event besides admins: `scoped`, those collaborating on its database (on its server, when it names no
@@ -190,6 +180,9 @@ export const EVENT_KINDS = {
 export type AnyKind = keyof typeof EVENT_KINDS;
 /** The kinds the event log records (every kind but stream markers). */
 export type EventKind = Exclude<AnyKind, 'replay.caught_up'>;
+
+/** What an event of kind K carries: its family's fields, and those every event may have. */
+export type PayloadOf<K extends AnyKind> = FamilyPayloads[(typeof EVENT_KINDS)[K]['family']] & CommonPayload;
 
 const ENTRIES = Object.entries(EVENT_KINDS) as [AnyKind, KindSpec][];
 const kindsWhere = (test: (spec: KindSpec) => boolean) => ENTRIES.filter(([, spec]) => test(spec)).map(([k]) => k);

@@ -1,19 +1,23 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
-import type { EventKind } from './kinds.js';
+import type { EventKind, PayloadOf } from './kinds.js';
 import type { EventSignal } from './signal.js';
 
 export type { EventKind } from './kinds.js';
 
-export interface EventInput {
-  kind: EventKind;
+/** An event to record: its payload is checked against its kind's (see kinds.ts and payloads.ts). */
+export interface EventInput<K extends EventKind = EventKind> {
+  kind: K;
   actorId: string | null;
   serverId?: string | null;
   databaseId?: string | null;
-  payload: Prisma.InputJsonObject;
+  payload: PayloadOf<K>;
   sql?: string[];
   source?: 'ROLECALL' | 'EXTERNAL';
 }
+
+/** Payloads are plain JSON data (a role's VALID UNTIL date inside `effects` is stored as its ISO text). */
+const asJson = (payload: object) => payload as Prisma.InputJsonObject;
 
 /** The NOTIFY channel, or the Redis pub/sub channel, that signals travel on. */
 export const EVENT_CHANNEL = 'rolecall_events';
@@ -22,7 +26,7 @@ const EVENT_ORDER_LOCK = 7_215_002;
 
 type Writer = Prisma.TransactionClient;
 
-async function insert(tx: Writer, signal: EventSignal, input: EventInput): Promise<bigint> {
+async function insert<K extends EventKind>(tx: Writer, signal: EventSignal, input: EventInput<K>): Promise<bigint> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`;
   const event = await tx.event.create({
     data: {
@@ -31,7 +35,7 @@ async function insert(tx: Writer, signal: EventSignal, input: EventInput): Promi
       actorId: input.actorId,
       serverId: input.serverId ?? null,
       databaseId: input.databaseId ?? null,
-      payload: input.payload,
+      payload: asJson(input.payload),
       sql: input.sql ?? [],
     },
     select: { id: true },
@@ -80,7 +84,7 @@ export class EventLog {
   ) {}
 
   /** Returns the new event's id (its cursor). */
-  async record(writer: Writer | null, input: EventInput): Promise<bigint> {
+  async record<K extends EventKind>(writer: Writer | null, input: EventInput<K>): Promise<bigint> {
     if (writer) return insert(writer, this.signal, input);
     const [id] = await insertMany(this.metadata, this.signal, [input]);
     if (id === undefined) throw new Error('the event insert returned no id');

@@ -60,8 +60,8 @@ export interface NewCollaboration {
   user: Pick<User, 'id' | 'username'>;
   role: { id: string; rolname: string };
   access: Access;
-  /** Extra payload for the collaborator.added event (e.g. the invitation it came from). */
-  details?: Prisma.InputJsonObject;
+  /** The invitation it came from, if any (the collaborator.added event names it). */
+  invitationId?: string;
 }
 
 /** Inserts the collaboration and its event in the caller's transaction; a duplicate is a ConflictError. */
@@ -83,7 +83,13 @@ export async function insertCollaboration(
     actorId: input.actorId,
     serverId: database.serverId,
     databaseId: database.id,
-    payload: { ...input.details, collaboratorId: collaborator.id, user: user.username, role: role.rolname, access },
+    payload: {
+      invitationId: input.invitationId,
+      collaboratorId: collaborator.id,
+      user: user.username,
+      role: role.rolname,
+      access,
+    },
   });
   return collaborator;
 }

@@ -10,6 +10,7 @@ import {
   ValidationError,
   WrongUserError,
 } from '../errors.js';
+import type { InvitationPayload } from '../events/payloads.js';
 import type { Access, Collaborator, Invitation, Prisma, User } from '../generated/prisma/client.js';
 import { invitationMessage } from '../mail/invitation.js';
 import { tokenLink } from '../mail/links.js';
@@ -47,8 +48,8 @@ export interface InvitationSent {
 function eventPayload(
   invitation: Pick<Invitation, 'id' | 'email' | 'access' | 'status'>,
   role: string,
-  extra: Prisma.InputJsonObject = {},
-): Prisma.InputJsonObject {
+  extra: Partial<InvitationPayload> = {},
+): InvitationPayload {
   return {
     invitationId: invitation.id,
     email: invitation.email,
@@ -418,7 +419,7 @@ async function complete(
       user,
       role,
       access: invitation.access,
-      details: { invitationId: invitation.id },
+      invitationId: invitation.id,
     });
     await context.events.record(tx, {
       kind: 'invitation.accepted',

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import {
   AuthenticationFailedError,
+  CatalogChangedError,
   ConcurrentChangeError,
   ConflictError,
   DatabaseDoesNotExistError,
@@ -73,6 +74,7 @@ plainError(SetupAlreadyDoneError, 'SetupAlreadyDoneError');
 plainError(ConflictError, 'ConflictError');
 plainError(LastAdminError, 'LastAdminError');
 plainError(WrongUserError, 'WrongUserError');
+plainError(CatalogChangedError, 'CatalogChangedError');
 
 builder.objectType(NothingChangedError, {
   name: 'NothingChanged',

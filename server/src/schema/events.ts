@@ -2,7 +2,8 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { EventAccess } from '../events/access.js';
-import { EVENT_KINDS, familyOf, type KindSpec } from '../events/kinds.js';
+import { EVENT_KINDS, type EventFamily, familyOf, type KindSpec } from '../events/kinds.js';
+import type { CommonPayload, FamilyPayloads, GrantEntry } from '../events/payloads.js';
 import { databaseEventsWhere, eventStream } from '../events/stream.js';
 import type { Event as EventRow, Prisma, User as UserRow } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
@@ -10,20 +11,11 @@ import { EXPECTED_ERRORS } from './errors.js';
 import { localId } from './ids.js';
 import { User } from './user.js';
 
-type Payload = Record<string, unknown>;
-const payloadOf = (event: EventRow): Payload => (event.payload ?? {}) as Payload;
-const text = (event: EventRow, key: string): string | null => {
-  const value = payloadOf(event)[key];
-  return typeof value === 'string' ? value : null;
-};
-const flag = (event: EventRow, key: string): boolean | null => {
-  const value = payloadOf(event)[key];
-  return typeof value === 'boolean' ? value : null;
-};
-const list = (event: EventRow, key: string): string[] => {
-  const value = payloadOf(event)[key];
-  return Array.isArray(value) ? value.map(String) : [];
-};
+/** An event's payload as its family's type says (events.ts writers are checked against it; old rows may lack fields). */
+const payloadOf = <F extends EventFamily>(event: EventRow) =>
+  (event.payload ?? {}) as Partial<FamilyPayloads[F] & CommonPayload>;
+const common = (event: EventRow) => payloadOf<'ReplayCaughtUp'>(event);
+const globalId = (type: string, id: string | undefined) => (id ? encodeGlobalID(type, id) : null);
 
 /** The bus hands every live subscriber the same row: its actor is read once for all of them, not once per dashboard. */
 const actors = new WeakMap<EventRow, Promise<UserRow | null>>();
@@ -70,21 +62,18 @@ export const EventInterface = builder.interfaceRef<EventRow>('Event').implement(
     actingRole: t.string({
       nullable: true,
       description: 'The PostgreSQL role the change ran as.',
-      resolve: (event) => text(event, 'actingRole'),
+      resolve: (event) => common(event).actingRole ?? null,
     }),
     sql: t.exposeStringList('sql', { description: 'The statements that ran (passwords masked).' }),
     burstId: t.string({
       nullable: true,
       description: 'For a change found outside Rolecall: the changes one poll found share it (show them as one burst).',
-      resolve: (event) => text(event, 'burstId'),
+      resolve: (event) => common(event).burstId ?? null,
     }),
     burstSize: t.int({
       nullable: true,
       description: 'How many changes that poll found: the whole burst, even while only some of it is loaded.',
-      resolve: (event) => {
-        const size = payloadOf(event).burstSize;
-        return typeof size === 'number' ? size : null;
-      },
+      resolve: (event) => common(event).burstSize ?? null,
     }),
     observedSince: t.field({
       type: 'DateTime',
@@ -92,193 +81,280 @@ export const EventInterface = builder.interfaceRef<EventRow>('Event').implement(
       description:
         'For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst.',
       resolve: (event) => {
-        const since = text(event, 'observedSince');
+        const since = common(event).observedSince;
         return since ? new Date(since) : null;
       },
     }),
-    warnings: t.stringList({ resolve: (event) => list(event, 'warnings') }),
-    details: t.string({
-      description: 'The whole payload, as JSON (without the catalog rows the drift watcher compares).',
-      resolve: (event) => {
-        // A role dropped through one database records what it did in the others: their objects are not for every
-        // viewer of this one, and no client needs them.
-        const { effects: _, ...shown } = payloadOf(event);
-        return JSON.stringify(shown);
-      },
-    }),
+    warnings: t.stringList({ resolve: (event) => common(event).warnings ?? [] }),
   }),
 });
 
-const GrantEntry = builder
-  .objectRef<{ grantee: string; privileges: string[]; grantable: string[] }>('GrantEntry')
-  .implement({
-    description: 'What a grantee (a role name, or PUBLIC) holds on the object after the change.',
-    fields: (t) => ({
-      grantee: t.exposeString('grantee'),
-      privileges: t.exposeStringList('privileges'),
-      grantable: t.exposeStringList('grantable'),
-    }),
+const GrantEntryRef = builder.objectRef<GrantEntry>('GrantEntry').implement({
+  description: 'What a grantee (a role name, or PUBLIC) holds on the object.',
+  fields: (t) => ({
+    grantee: t.exposeString('grantee'),
+    privileges: t.exposeStringList('privileges'),
+    grantable: t.exposeStringList('grantable'),
+  }),
+});
+
+interface GrantChange {
+  grantee: string;
+  granted: string[];
+  revoked: string[];
+  grantOptionGranted: string[];
+  grantOptionRevoked: string[];
+}
+
+const GrantChangeRef = builder.objectRef<GrantChange>('GrantChange').implement({
+  description: 'What one grantee gained and lost on the object, from its ACL before and after the change.',
+  fields: (t) => ({
+    grantee: t.exposeString('grantee', { description: 'A role name, or PUBLIC.' }),
+    granted: t.exposeStringList('granted'),
+    revoked: t.exposeStringList('revoked'),
+    grantOptionGranted: t.exposeStringList('grantOptionGranted'),
+    grantOptionRevoked: t.exposeStringList('grantOptionRevoked'),
+  }),
+});
+
+/** Each grantee's gains and losses between two ACLs (grantees whose grants did not move are left out). */
+export function grantChanges(before: GrantEntry[], after: GrantEntry[]): GrantChange[] {
+  const was = new Map(before.map((entry) => [entry.grantee, entry]));
+  const is = new Map(after.map((entry) => [entry.grantee, entry]));
+  const minus = (a: string[] = [], b: string[] = []) => a.filter((item) => !b.includes(item));
+  return [...new Set([...was.keys(), ...is.keys()])]
+    .map((grantee) => {
+      const [old, now] = [was.get(grantee), is.get(grantee)];
+      return {
+        grantee,
+        granted: minus(now?.privileges, old?.privileges),
+        revoked: minus(old?.privileges, now?.privileges),
+        grantOptionGranted: minus(now?.grantable, old?.grantable),
+        grantOptionRevoked: minus(old?.grantable, now?.grantable),
+      };
+    })
+    .filter((change) => Object.values(change).some((value) => Array.isArray(value) && value.length > 0));
+}
+
+/** An Event type for one family: it carries exactly the kinds kinds.ts gives that family. */
+function eventFamily(family: EventFamily, description?: string) {
+  return builder.objectRef<EventRow>(family).implement({
+    description,
+    interfaces: [EventInterface],
+    isTypeOf: (value) => familyOf((value as EventRow).kind) === family,
   });
+}
 
-builder.objectRef<EventRow>('RoleEvent').implement({
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'RoleEvent',
-  fields: (t) => ({
-    role: t.string({ nullable: true, resolve: (event) => text(event, 'name') }),
-    newName: t.string({ nullable: true, resolve: (event) => text(event, 'newName') }),
-    changes: t.stringList({
-      description: 'Attributes that changed, e.g. "LOGIN", "NOCREATEDB".',
-      resolve: (event) => list(event, 'changes'),
-    }),
+const RoleEvent = eventFamily('RoleEvent');
+const role = (event: EventRow) => payloadOf<'RoleEvent'>(event);
+builder.objectFields(RoleEvent, (t) => ({
+  role: t.string({ nullable: true, resolve: (event) => role(event).name ?? null }),
+  newName: t.string({ nullable: true, resolve: (event) => role(event).newName ?? null }),
+  login: t.boolean({
+    nullable: true,
+    description: 'role.created: a LOGIN role.',
+    resolve: (e) => role(e).login ?? null,
   }),
-});
-
-builder.objectRef<EventRow>('MembershipEvent').implement({
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'MembershipEvent',
-  fields: (t) => ({
-    role: t.string({ nullable: true, resolve: (event) => text(event, 'role') }),
-    member: t.string({ nullable: true, resolve: (event) => text(event, 'member') }),
-    members: t.stringList({
-      description: 'For members.set: the group’s members now.',
-      resolve: (event) => list(event, 'members'),
-    }),
-    admin: t.boolean({ nullable: true, resolve: (event) => flag(event, 'admin') }),
-    inherit: t.boolean({ nullable: true, resolve: (event) => flag(event, 'inherit') }),
-    set: t.boolean({ nullable: true, resolve: (event) => flag(event, 'set') }),
+  changes: t.stringList({
+    description: 'Attributes as PostgreSQL changed them, e.g. "LOGIN", "NOCREATEDB", "CONNECTION LIMIT 5".',
+    resolve: (event) => role(event).changes ?? [],
   }),
-});
-
-builder.objectRef<EventRow>('PrivilegeEvent').implement({
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'PrivilegeEvent',
-  fields: (t) => ({
-    objectKind: t.string({ nullable: true, resolve: (event) => text(event, 'objectKind') }),
-    object: t.string({
-      nullable: true,
-      description: 'database, schema or schema.table',
-      resolve: (event) => text(event, 'object'),
-    }),
-    grantee: t.string({ nullable: true, resolve: (event) => text(event, 'grantee') }),
-    granted: t.stringList({ resolve: (event) => list(event, 'granted') }),
-    revoked: t.stringList({ resolve: (event) => list(event, 'revoked') }),
-    acl: t.field({
-      type: [GrantEntry],
-      description: "The object's grants after the change, so a view can update without a refetch.",
-      resolve: (event) => {
-        const acl = payloadOf(event).acl;
-        return Array.isArray(acl) ? (acl as { grantee: string; privileges: string[]; grantable: string[] }[]) : [];
-      },
-    }),
+  reassignTo: t.string({
+    nullable: true,
+    description: 'role.dropped: the role its objects were given to.',
+    resolve: (event) => role(event).reassignTo ?? null,
   }),
-});
-
-builder.objectRef<EventRow>('OwnershipEvent').implement({
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'OwnershipEvent',
-  fields: (t) => ({
-    objectKind: t.string({ nullable: true, resolve: (event) => text(event, 'objectKind') }),
-    object: t.string({ nullable: true, resolve: (event) => text(event, 'object') }),
-    previousOwner: t.string({ nullable: true, resolve: (event) => text(event, 'previousOwner') }),
-    newOwner: t.string({ nullable: true, resolve: (event) => text(event, 'newOwner') }),
-    tables: t.stringList({ resolve: (event) => list(event, 'tables') }),
+  otherDatabases: t.stringList({
+    description: 'role.dropped: the other databases of the server it was cleared from first.',
+    resolve: (event) => role(event).otherDatabases ?? [],
   }),
-});
+}));
 
-builder.objectRef<EventRow>('ObjectEvent').implement({
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'ObjectEvent',
-  fields: (t) => ({
-    objectKind: t.string({
-      nullable: true,
-      resolve: (event) => text(event, 'objectKind') ?? (event.kind === 'schema.created' ? 'SCHEMA' : null),
-    }),
-    object: t.string({ nullable: true, resolve: (event) => text(event, 'object') ?? text(event, 'schema') }),
-    owner: t.string({ nullable: true, resolve: (event) => text(event, 'owner') }),
+const MembershipEvent = eventFamily('MembershipEvent');
+const membership = (event: EventRow) => payloadOf<'MembershipEvent'>(event);
+builder.objectFields(MembershipEvent, (t) => ({
+  role: t.string({ nullable: true, resolve: (event) => membership(event).role ?? null }),
+  member: t.string({ nullable: true, resolve: (event) => membership(event).member ?? null }),
+  grantor: t.string({ nullable: true, resolve: (event) => membership(event).grantor ?? null }),
+  members: t.stringList({
+    description: 'For members.set: the members asked for.',
+    resolve: (event) => membership(event).members ?? [],
   }),
-});
-
-builder.objectRef<EventRow>('CollaboratorEvent').implement({
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'CollaboratorEvent',
-  fields: (t) => ({
-    collaboratorId: t.id({
-      nullable: true,
-      resolve: (event) =>
-        text(event, 'collaboratorId') ? encodeGlobalID('Collaborator', text(event, 'collaboratorId') as string) : null,
-    }),
-    username: t.string({ nullable: true, resolve: (event) => text(event, 'user') }),
-    role: t.string({ nullable: true, resolve: (event) => text(event, 'role') }),
-    access: t.string({ nullable: true, resolve: (event) => text(event, 'access') }),
+  added: t.stringList({
+    description: 'For members.set: who PostgreSQL made a member.',
+    resolve: (event) => membership(event).added ?? [],
   }),
-});
-
-builder.objectRef<EventRow>('DatabaseEvent').implement({
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'DatabaseEvent',
-  fields: (t) => ({ database: t.string({ nullable: true, resolve: (event) => text(event, 'database') }) }),
-});
-
-builder.objectRef<EventRow>('RoleConfigurationEvent').implement({
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'RoleConfigurationEvent',
-  fields: (t) => ({ role: t.string({ nullable: true, resolve: (event) => text(event, 'role') }) }),
-});
-
-builder.objectRef<EventRow>('UserEvent').implement({
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'UserEvent',
-  fields: (t) => ({
-    username: t.string({ nullable: true, resolve: (event) => text(event, 'user') }),
-    changed: t.stringList({ resolve: (event) => list(event, 'changed') }),
+  removed: t.stringList({
+    description: 'For members.set: whose membership PostgreSQL revoked.',
+    resolve: (event) => membership(event).removed ?? [],
   }),
-});
+  admin: t.boolean({ nullable: true, resolve: (event) => membership(event).admin ?? null }),
+  inherit: t.boolean({ nullable: true, resolve: (event) => membership(event).inherit ?? null }),
+  set: t.boolean({ nullable: true, resolve: (event) => membership(event).set ?? null }),
+}));
 
-builder.objectRef<EventRow>('CredentialEvent').implement({
-  description: 'Sessions ended or API tokens revoked (seen by admins only); their streams ended with them.',
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'CredentialEvent',
-  fields: (t) => ({
-    userId: t.id({
-      nullable: true,
-      description: 'The user whose credentials ended.',
-      resolve: (event) => (text(event, 'userId') ? encodeGlobalID('User', text(event, 'userId') as string) : null),
-    }),
-    sessionIds: t.stringList({ resolve: (event) => list(event, 'sessionIds') }),
-    apiTokenIds: t.idList({
-      resolve: (event) => list(event, 'tokenIds').map((id) => encodeGlobalID('ApiToken', id)),
-    }),
-    reason: t.string({
-      nullable: true,
-      description: 'logout, revoked, password_changed, password_reset or deactivated.',
-      resolve: (event) => text(event, 'reason'),
-    }),
+const PrivilegeEvent = eventFamily('PrivilegeEvent');
+const privilege = (event: EventRow) => payloadOf<'PrivilegeEvent'>(event);
+builder.objectFields(PrivilegeEvent, (t) => ({
+  objectKind: t.string({ nullable: true, resolve: (event) => privilege(event).objectKind ?? null }),
+  object: t.string({
+    nullable: true,
+    description: 'database, schema or schema.table',
+    resolve: (event) => privilege(event).object ?? null,
   }),
-});
-
-builder.objectRef<EventRow>('ReplayCaughtUp').implement({
-  description:
-    'Sent once on a subscription with `after`, when everything missed since that cursor has been replayed: what follows is live. Its cursor is the last one replayed to this subscriber (or `after`); it is not an event of the log.',
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'ReplayCaughtUp',
-  fields: () => ({}),
-});
-
-builder.objectRef<EventRow>('InvitationEvent').implement({
-  interfaces: [EventInterface],
-  isTypeOf: (value) => familyOf((value as EventRow).kind) === 'InvitationEvent',
-  fields: (t) => ({
-    invitationId: t.id({
-      nullable: true,
-      resolve: (event) =>
-        text(event, 'invitationId') ? encodeGlobalID('Invitation', text(event, 'invitationId') as string) : null,
-    }),
-    email: t.string({ nullable: true, resolve: (event) => text(event, 'email') }),
-    access: t.string({ nullable: true, resolve: (event) => text(event, 'access') }),
-    role: t.string({ nullable: true, resolve: (event) => text(event, 'role') }),
-    status: t.string({ nullable: true, resolve: (event) => text(event, 'status') }),
+  grantee: t.string({ nullable: true, resolve: (event) => privilege(event).grantee ?? null }),
+  grantees: t.stringList({
+    description: 'setPrivileges: the grantees whose grants were set.',
+    resolve: (event) => privilege(event).grantees ?? [],
   }),
-});
+  granted: t.stringList({ description: 'As asked.', resolve: (event) => privilege(event).granted ?? [] }),
+  revoked: t.stringList({ description: 'As asked.', resolve: (event) => privilege(event).revoked ?? [] }),
+  grantOptionOnly: t.boolean({ nullable: true, resolve: (event) => privilege(event).grantOptionOnly ?? null }),
+  cascade: t.boolean({ nullable: true, resolve: (event) => privilege(event).cascade ?? null }),
+  aclBefore: t.field({
+    type: [GrantEntryRef],
+    description: "The object's grants before the change.",
+    resolve: (event) => privilege(event).aclBefore ?? [],
+  }),
+  acl: t.field({
+    type: [GrantEntryRef],
+    description: "The object's grants after the change, so a view can update without a refetch.",
+    resolve: (event) => privilege(event).acl ?? [],
+  }),
+  aclChanges: t.field({
+    type: [GrantChangeRef],
+    description: 'What each grantee gained and lost, as PostgreSQL changed the ACL (CASCADE included).',
+    resolve: (event) => grantChanges(privilege(event).aclBefore ?? [], privilege(event).acl ?? []),
+  }),
+}));
+
+const OwnershipEvent = eventFamily('OwnershipEvent');
+const ownership = (event: EventRow) => payloadOf<'OwnershipEvent'>(event);
+builder.objectFields(OwnershipEvent, (t) => ({
+  objectKind: t.string({ nullable: true, resolve: (event) => ownership(event).objectKind ?? null }),
+  object: t.string({ nullable: true, resolve: (event) => ownership(event).object ?? null }),
+  previousOwner: t.string({ nullable: true, resolve: (event) => ownership(event).previousOwner ?? null }),
+  newOwner: t.string({ nullable: true, resolve: (event) => ownership(event).newOwner ?? null }),
+  tables: t.stringList({ resolve: (event) => ownership(event).tables ?? [] }),
+}));
+
+const ObjectEvent = eventFamily('ObjectEvent');
+const object = (event: EventRow) => payloadOf<'ObjectEvent'>(event);
+builder.objectFields(ObjectEvent, (t) => ({
+  objectKind: t.string({ nullable: true, resolve: (event) => object(event).objectKind ?? null }),
+  object: t.string({ nullable: true, resolve: (event) => object(event).object ?? null }),
+  owner: t.string({ nullable: true, resolve: (event) => object(event).owner ?? null }),
+}));
+
+const CollaboratorEvent = eventFamily('CollaboratorEvent');
+const collaborator = (event: EventRow) => payloadOf<'CollaboratorEvent'>(event);
+builder.objectFields(CollaboratorEvent, (t) => ({
+  collaboratorId: t.id({
+    nullable: true,
+    resolve: (event) => globalId('Collaborator', collaborator(event).collaboratorId),
+  }),
+  username: t.string({ nullable: true, resolve: (event) => collaborator(event).user ?? null }),
+  role: t.string({ nullable: true, resolve: (event) => collaborator(event).role ?? null }),
+  access: t.string({ nullable: true, resolve: (event) => collaborator(event).access ?? null }),
+  invitationId: t.id({
+    nullable: true,
+    description: 'Added by accepting this invitation.',
+    resolve: (event) => globalId('Invitation', collaborator(event).invitationId),
+  }),
+}));
+
+const DatabaseEvent = eventFamily('DatabaseEvent');
+const database = (event: EventRow) => payloadOf<'DatabaseEvent'>(event);
+builder.objectFields(DatabaseEvent, (t) => ({
+  database: t.string({ nullable: true, resolve: (event) => database(event).database ?? null }),
+  host: t.string({ nullable: true, resolve: (event) => database(event).host ?? null }),
+  port: t.int({ nullable: true, resolve: (event) => database(event).port ?? null }),
+  role: t.string({
+    nullable: true,
+    description: 'The role Rolecall connected as.',
+    resolve: (event) => database(event).role ?? null,
+  }),
+  sslMode: t.string({ nullable: true, resolve: (event) => database(event).sslMode ?? null }),
+}));
+
+const RoleConfigurationEvent = eventFamily('RoleConfigurationEvent');
+const configuration = (event: EventRow) => payloadOf<'RoleConfigurationEvent'>(event);
+builder.objectFields(RoleConfigurationEvent, (t) => ({
+  role: t.string({ nullable: true, resolve: (event) => configuration(event).role ?? null }),
+  assignable: t.boolean({
+    nullable: true,
+    description: 'role.assignability_changed: whether managers may now give the role.',
+    resolve: (event) => configuration(event).assignable ?? null,
+  }),
+}));
+
+const UserEvent = eventFamily('UserEvent');
+const user = (event: EventRow) => payloadOf<'UserEvent'>(event);
+builder.objectFields(UserEvent, (t) => ({
+  username: t.string({ nullable: true, resolve: (event) => user(event).user ?? null }),
+  isAdmin: t.boolean({ nullable: true, resolve: (event) => user(event).isAdmin ?? null }),
+  changed: t.stringList({ resolve: (event) => user(event).changed ?? [] }),
+  invitationId: t.id({
+    nullable: true,
+    description: 'Created by accepting this invitation.',
+    resolve: (event) => globalId('Invitation', user(event).invitationId),
+  }),
+}));
+
+const CredentialEvent = eventFamily(
+  'CredentialEvent',
+  'Sessions ended or API tokens revoked (seen by admins only); their streams ended with them.',
+);
+const credential = (event: EventRow) => payloadOf<'CredentialEvent'>(event);
+builder.objectFields(CredentialEvent, (t) => ({
+  userId: t.id({
+    nullable: true,
+    description: 'The user whose credentials ended.',
+    resolve: (event) => globalId('User', credential(event).userId),
+  }),
+  sessionIds: t.stringList({ resolve: (event) => credential(event).sessionIds ?? [] }),
+  apiTokenIds: t.idList({
+    resolve: (event) => (credential(event).tokenIds ?? []).map((id) => encodeGlobalID('ApiToken', id)),
+  }),
+  reason: t.string({
+    nullable: true,
+    description: 'logout, revoked, password_changed, password_reset or deactivated.',
+    resolve: (event) => credential(event).reason ?? null,
+  }),
+}));
+
+eventFamily(
+  'ReplayCaughtUp',
+  'Sent once on a subscription with `after`, when everything missed since that cursor has been replayed: what follows is live. Its cursor is the last one replayed to this subscriber (or `after`); it is not an event of the log.',
+);
+
+const InvitationEvent = eventFamily('InvitationEvent');
+const invitation = (event: EventRow) => payloadOf<'InvitationEvent'>(event);
+builder.objectFields(InvitationEvent, (t) => ({
+  invitationId: t.id({ nullable: true, resolve: (event) => globalId('Invitation', invitation(event).invitationId) }),
+  email: t.string({ nullable: true, resolve: (event) => invitation(event).email ?? null }),
+  access: t.string({ nullable: true, resolve: (event) => invitation(event).access ?? null }),
+  role: t.string({ nullable: true, resolve: (event) => invitation(event).role ?? null }),
+  status: t.string({ nullable: true, resolve: (event) => invitation(event).status ?? null }),
+  expiresAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    resolve: (event) => {
+      const at = invitation(event).expiresAt;
+      return at ? new Date(at) : null;
+    },
+  }),
+  username: t.string({
+    nullable: true,
+    description: 'The account that accepted or declined it.',
+    resolve: (event) => invitation(event).user ?? null,
+  }),
+  reason: t.string({
+    nullable: true,
+    description: 'invitation.revoked: ADDED_DIRECTLY when the invitee was added without it.',
+    resolve: (event) => invitation(event).reason ?? null,
+  }),
+}));
 
 const EventKindRef = builder.objectRef<[string, KindSpec]>('EventKind').implement({
   description: 'A kind of event: what it means, and the Event type that carries it.',
@@ -324,7 +400,7 @@ const EventPageRef = builder.objectRef<EventPage>('EventPage').implement({
 });
 
 /** Payload keys that name the object a change is about. */
-const OBJECT_KEYS = ['object', 'schema'];
+const OBJECT_KEYS = ['object'];
 /** Payload keys that name a role a change is about. */
 const ROLE_KEYS = ['name', 'newName', 'role', 'member', 'grantee', 'previousOwner', 'newOwner', 'owner'];
 

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
-import { NothingChangedError } from '../errors.js';
-import type { PermissionChange } from '../operations/permissions/change.js';
+import { CatalogChangedError, NothingChangedError } from '../errors.js';
+import type { ChangeMode, PermissionChange } from '../operations/permissions/change.js';
 import { dropRole } from '../operations/permissions/drop-role.js';
 import { grantMembership, revokeMembership, setGroupMembers } from '../operations/permissions/memberships.js';
 import type { ChangeNote } from '../operations/permissions/notes.js';
@@ -18,6 +18,13 @@ const NoteCodeRef = builder.enumType('ChangeNoteCode', {
       description: 'The grantee may INSERT but lacks USAGE on the table’s serial sequences: inserts will fail.',
     },
     GRANT_REMAINS: { description: 'A privilege stays: another grantor’s grant, which this role cannot revoke.' },
+    MEMBERSHIP_REMAINS: {
+      description: 'The member stays a member of the role: another grantor’s grant, which this role cannot revoke.',
+    },
+    MEMBERSHIP_OPTION_UNSUPPORTED: {
+      description:
+        'PostgreSQL 15 has no per-grant INHERIT or SET: `subjects` are the options not applied (the member’s INHERIT attribute decides).',
+    },
   } as const,
 });
 
@@ -33,7 +40,10 @@ const ChangeNoteRef = builder.objectRef<ChangeNote>('ChangeNote').implement({
     subjects: t.exposeStringList('subjects', {
       description: 'What the fix is on (the schema, the sequences), or the privileges that remain.',
     }),
-    grantor: t.exposeString('grantor', { nullable: true, description: 'GRANT_REMAINS: whose grant it is.' }),
+    grantor: t.exposeString('grantor', {
+      nullable: true,
+      description: 'GRANT_REMAINS, MEMBERSHIP_REMAINS: whose grant it is.',
+    }),
     fixOption: t.exposeString('fixOption', {
       nullable: true,
       description: 'The boolean option of the same mutation that, set to true, fixes it; null when Rolecall cannot.',
@@ -56,6 +66,11 @@ const PermissionChangeRef = builder.objectRef<PermissionChange>('PermissionChang
       resolve: (change) => change.notes,
     }),
     eventId: t.field({ type: 'BigCursor', nullable: true, resolve: (change) => change.eventId }),
+    previewToken: t.exposeString('previewToken', {
+      nullable: true,
+      description:
+        'On a preview: pass it as `previewToken` to apply exactly what was previewed, refused if the catalog changed meanwhile.',
+    }),
   }),
 });
 
@@ -136,23 +151,44 @@ const DesiredGrantInput = builder.inputType('DesiredGrantInput', {
   }),
 });
 
-const changeField = { type: PermissionChangeRef, errors: { types: EXPECTED_ERRORS } } as const;
+/** How the arguments ask a change to run: previewed, or applied (only as previewed, with a preview's token). */
+const modeOf = (args: { dryRun?: boolean | null; previewToken?: string | null }): ChangeMode => ({
+  dryRun: Boolean(args.dryRun),
+  previewToken: args.previewToken ?? null,
+});
+
+const changeField = { type: PermissionChangeRef, errors: { types: [...EXPECTED_ERRORS, CatalogChangedError] } };
 /** A GRANT or REVOKE PostgreSQL may answer with only a WARNING or NOTICE, changing nothing. */
 const privilegeField = {
   type: PermissionChangeRef,
-  errors: { types: [...EXPECTED_ERRORS, NothingChangedError] },
+  errors: { types: [...EXPECTED_ERRORS, CatalogChangedError, NothingChangedError] },
 };
 
 builder.mutationFields((t) => {
   const databaseId = () => t.arg.id({ required: true });
-  const dryRun = () => t.arg.boolean({ defaultValue: false, description: 'Return the SQL without running it.' });
+  const dryRun = () =>
+    t.arg.boolean({
+      defaultValue: false,
+      description:
+        'Preview: run the statements as your role in a transaction that is rolled back, so the verdict is PostgreSQL’s.',
+    });
+  const previewToken = () =>
+    t.arg.string({
+      description:
+        'The token a successful preview of this same change returned: apply only if nothing it read or touches changed since (else CatalogChangedError, and nothing runs).',
+    });
   const id = (value: string | number) => localId(String(value), 'Database');
   return {
     createRole: t.field({
       ...changeField,
       description: 'CREATE ROLE (needs CREATEROLE); the creator holds ADMIN OPTION on it (16+).',
-      args: { databaseId: databaseId(), input: t.arg({ type: CreateRoleInput, required: true }), dryRun: dryRun() },
-      resolve: (_root, args, context) => createRole(context, id(args.databaseId), args.input, Boolean(args.dryRun)),
+      args: {
+        databaseId: databaseId(),
+        input: t.arg({ type: CreateRoleInput, required: true }),
+        dryRun: dryRun(),
+        previewToken: previewToken(),
+      },
+      resolve: (_root, args, context) => createRole(context, id(args.databaseId), args.input, modeOf(args)),
     }),
     alterRole: t.field({
       ...changeField,
@@ -161,9 +197,10 @@ builder.mutationFields((t) => {
         name: t.arg.string({ required: true }),
         attributes: t.arg({ type: RoleAttributesInput, required: true }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        alterRole(context, id(args.databaseId), args.name, args.attributes, Boolean(args.dryRun)),
+        alterRole(context, id(args.databaseId), args.name, args.attributes, modeOf(args)),
     }),
     renameRole: t.field({
       ...changeField,
@@ -172,9 +209,10 @@ builder.mutationFields((t) => {
         name: t.arg.string({ required: true }),
         newName: t.arg.string({ required: true }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        renameRole(context, id(args.databaseId), args.name, args.newName, Boolean(args.dryRun)),
+        renameRole(context, id(args.databaseId), args.name, args.newName, modeOf(args)),
     }),
     setRolePassword: t.field({
       ...changeField,
@@ -184,9 +222,10 @@ builder.mutationFields((t) => {
         name: t.arg.string({ required: true }),
         password: t.arg.string({ required: true }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        setRolePassword(context, id(args.databaseId), args.name, args.password, Boolean(args.dryRun)),
+        setRolePassword(context, id(args.databaseId), args.name, args.password, modeOf(args)),
     }),
     dropRole: t.field({
       ...changeField,
@@ -197,9 +236,10 @@ builder.mutationFields((t) => {
         name: t.arg.string({ required: true }),
         reassignTo: t.arg.string(),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        dropRole(context, id(args.databaseId), args.name, args.reassignTo ?? null, Boolean(args.dryRun)),
+        dropRole(context, id(args.databaseId), args.name, args.reassignTo ?? null, modeOf(args)),
     }),
     grantMembership: t.field({
       ...privilegeField,
@@ -210,9 +250,10 @@ builder.mutationFields((t) => {
         role: t.arg.string({ required: true }),
         membership: t.arg({ type: MembershipInput, required: true }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        grantMembership(context, id(args.databaseId), args.role, membershipOf(args.membership), Boolean(args.dryRun)),
+        grantMembership(context, id(args.databaseId), args.role, membershipOf(args.membership), modeOf(args)),
     }),
     revokeMembership: t.field({
       ...privilegeField,
@@ -222,9 +263,10 @@ builder.mutationFields((t) => {
         role: t.arg.string({ required: true }),
         member: t.arg.string({ required: true }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        revokeMembership(context, id(args.databaseId), args.role, args.member, Boolean(args.dryRun)),
+        revokeMembership(context, id(args.databaseId), args.role, args.member, modeOf(args)),
     }),
     setGroupMembers: t.field({
       ...changeField,
@@ -234,9 +276,10 @@ builder.mutationFields((t) => {
         role: t.arg.string({ required: true }),
         members: t.arg({ type: [MembershipInput], required: true }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        setGroupMembers(context, id(args.databaseId), args.role, args.members.map(membershipOf), Boolean(args.dryRun)),
+        setGroupMembers(context, id(args.databaseId), args.role, args.members.map(membershipOf), modeOf(args)),
     }),
     grantPrivileges: t.field({
       ...privilegeField,
@@ -255,17 +298,10 @@ builder.mutationFields((t) => {
           description: 'Also grant USAGE on the sequences behind the table’s serial columns.',
         }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        grantPrivileges(
-          context,
-          id(args.databaseId),
-          args.object,
-          args.grantee,
-          args.privileges,
-          args,
-          Boolean(args.dryRun),
-        ),
+        grantPrivileges(context, id(args.databaseId), args.object, args.grantee, args.privileges, args, modeOf(args)),
     }),
     revokePrivileges: t.field({
       ...privilegeField,
@@ -278,17 +314,10 @@ builder.mutationFields((t) => {
         grantOptionOnly: t.arg.boolean({ defaultValue: false }),
         cascade: t.arg.boolean({ defaultValue: false, description: 'Also revoke what the grantee granted onward.' }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        revokePrivileges(
-          context,
-          id(args.databaseId),
-          args.object,
-          args.grantee,
-          args.privileges,
-          args,
-          Boolean(args.dryRun),
-        ),
+        revokePrivileges(context, id(args.databaseId), args.object, args.grantee, args.privileges, args, modeOf(args)),
     }),
     setPrivileges: t.field({
       ...privilegeField,
@@ -300,16 +329,10 @@ builder.mutationFields((t) => {
         grants: t.arg({ type: [DesiredGrantInput], required: true }),
         cascade: t.arg.boolean({ defaultValue: false }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        setPrivileges(
-          context,
-          id(args.databaseId),
-          args.object,
-          args.grants,
-          Boolean(args.cascade),
-          Boolean(args.dryRun),
-        ),
+        setPrivileges(context, id(args.databaseId), args.object, args.grants, Boolean(args.cascade), modeOf(args)),
     }),
     transferOwnership: t.field({
       ...changeField,
@@ -321,16 +344,10 @@ builder.mutationFields((t) => {
         newOwner: t.arg.string({ required: true }),
         tables: t.arg.stringList({ defaultValue: [] }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        transferOwnership(
-          context,
-          id(args.databaseId),
-          args.object,
-          args.newOwner,
-          args.tables ?? [],
-          Boolean(args.dryRun),
-        ),
+        transferOwnership(context, id(args.databaseId), args.object, args.newOwner, args.tables ?? [], modeOf(args)),
     }),
     createSchema: t.field({
       ...changeField,
@@ -339,9 +356,10 @@ builder.mutationFields((t) => {
         name: t.arg.string({ required: true }),
         owner: t.arg.string({ description: 'Default: the viewer’s role.' }),
         dryRun: dryRun(),
+        previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        createSchema(context, id(args.databaseId), args.name, args.owner, Boolean(args.dryRun)),
+        createSchema(context, id(args.databaseId), args.name, args.owner, modeOf(args)),
     }),
   };
 });

@@ -5,7 +5,7 @@ import type { TestClient } from './client.js';
 import { addCollaborator, configureRole, createUser, ERROR_FIELDS, signIn } from './fixtures.js';
 
 /** What every permission mutation answers: the change, or a typed error (with its extra fields). */
-export const CHANGE_FIELDS = `${ERROR_FIELDS} ... on PostgresFailure { detail } ... on PermissionChange { dryRun sql warnings eventId notes { code grantee object subjects grantor fixOption } }
+export const CHANGE_FIELDS = `${ERROR_FIELDS} ... on PostgresFailure { detail } ... on PermissionChange { dryRun sql warnings eventId previewToken notes { code grantee object subjects grantor fixOption } }
   ... on InUseError { usedBy } ... on ValidationError { field }`;
 
 /** The GRANT and REVOKE mutations PostgreSQL may answer with only a WARNING: they can answer NothingChanged. */
@@ -23,8 +23,16 @@ export interface Change {
   dryRun?: boolean;
   sql?: string[];
   warnings?: string[];
-  notes?: { code: string; grantee: string | null; object: string; subjects: string[]; fixOption: string | null }[];
+  notes?: {
+    code: string;
+    grantee: string | null;
+    object: string;
+    subjects: string[];
+    grantor: string | null;
+    fixOption: string | null;
+  }[];
   eventId?: string | null;
+  previewToken?: string | null;
   code?: string;
   message?: string;
   sqlstate?: string | null;
@@ -33,7 +41,7 @@ export interface Change {
   field?: string;
 }
 
-/** The GraphQL type of each argument of each permission mutation (databaseId and dryRun are added to all). */
+/** The GraphQL type of each argument of each permission mutation (databaseId, dryRun, previewToken: all take them). */
 const SIGNATURES = {
   createRole: { input: 'CreateRoleInput!' },
   alterRole: { name: 'String!', attributes: 'RoleAttributesInput!' },
@@ -73,7 +81,12 @@ export async function mutate(
   args: Record<string, unknown>,
   dryRun = false,
 ): Promise<Change> {
-  const types: Record<string, string> = { ...SIGNATURES[mutation], databaseId: 'ID!', dryRun: 'Boolean' };
+  const types: Record<string, string> = {
+    ...SIGNATURES[mutation],
+    databaseId: 'ID!',
+    dryRun: 'Boolean',
+    previewToken: 'String',
+  };
   const variables: Record<string, unknown> = { ...args, databaseId, dryRun };
   const names = Object.keys(variables);
   for (const name of names) if (!types[name]) throw new Error(`${mutation} takes no argument ${name}`);
@@ -156,9 +169,18 @@ export async function expectNothingChanged(
 }
 
 /** A dry run: the exact SQL, and nothing recorded (callers check the catalog did not move). */
-export function expectDryRun(change: Change, sql: string[], warnings: string[] = []) {
-  const { notes: _, ...rest } = change;
+export function expectDryRun(
+  change: Change,
+  sql: string[],
+  warnings: string[] = [],
+  { rehearsed = true }: { rehearsed?: boolean } = {},
+) {
+  const { notes: _, previewToken, ...rest } = change;
   expect(rest).toEqual({ __typename: 'PermissionChange', dryRun: true, sql, warnings, eventId: null });
+  // A rehearsed preview gives the token to apply exactly it (see change-contract.test.ts); one whose first steps
+  // commit in other databases can only show its SQL.
+  if (rehearsed) expect(previewToken).toMatch(/^[\w-]{20,}$/);
+  else expect(previewToken).toBeNull();
 }
 
 /** A typed refusal carrying PostgreSQL's SQLSTATE. */

@@ -1,6 +1,7 @@
 import { type Client, createClient } from 'graphql-ws';
 import { expect } from 'vitest';
 import WebSocket from 'ws';
+import type { TestApp } from './app.js';
 
 export interface Received<T> {
   items: T[];
@@ -8,6 +9,8 @@ export interface Received<T> {
   caughtUp: boolean;
   /** The marker's cursor: the last event replayed to this subscriber (or `after`). */
   caughtUpAt?: string;
+  /** How many items had arrived when the marker did: those were replayed, the ones after them are live. */
+  replayed?: number;
   completed: boolean;
   error: unknown;
   /** Resolves once `count` items have arrived (or rejects after `timeoutMs`). */
@@ -15,6 +18,8 @@ export interface Received<T> {
   waitForEnd(timeoutMs?: number): Promise<void>;
   /** Resolves once the replay has caught up: everything after it is live. */
   waitForCaughtUp(timeoutMs?: number): Promise<void>;
+  /** Resolves with the first item that `match`es, e.g. a sentinel event caused after the ones that must not arrive. */
+  waitForItem(match: (item: T) => boolean, what: string, timeoutMs?: number): Promise<T>;
 }
 
 /** A WebSocket that sends these headers on its upgrade request (a browser's cookie and origin). */
@@ -68,6 +73,12 @@ export function collect<T = Record<string, unknown>>(
       until(() => received.completed || received.error !== undefined, timeoutMs, 'the end of the subscription'),
     waitForCaughtUp: (timeoutMs = 5_000) =>
       until(() => received.caughtUp || received.error !== undefined, timeoutMs, 'the replay to catch up'),
+    waitForItem: async (match, what, timeoutMs = 5_000) => {
+      await until(() => received.items.some(match) || received.error !== undefined, timeoutMs, what);
+      const found = received.items.find(match);
+      if (!found) throw new Error(`the subscription failed before ${what}: ${JSON.stringify(received.error)}`);
+      return found;
+    },
   };
   received.stop = client.subscribe<{ events: T }>(
     { query, variables },
@@ -77,6 +88,7 @@ export function collect<T = Record<string, unknown>>(
         if (event?.kind === 'replay.caught_up') {
           received.caughtUp = true;
           received.caughtUpAt = event.cursor;
+          received.replayed = received.items.length;
         } else if (value.data) received.items.push((value.data as { events: T }).events);
         if (value.errors) received.error = value.errors;
       },
@@ -88,6 +100,33 @@ export function collect<T = Record<string, unknown>>(
       },
     },
   );
+  return received;
+}
+
+/** The newest event's cursor: subscribing after it replays nothing, and its marker says the stream is live. */
+export async function newestCursor(app: Pick<TestApp, 'sql'>): Promise<string> {
+  const rows = await app.sql<{ id: string }>(
+    'SELECT coalesce(max(id), 0)::text AS id FROM "Event"',
+    [],
+    'rolecall_metadata',
+  );
+  return rows[0]?.id ?? '0';
+}
+
+/**
+ * Subscribes after the newest event and resolves once the server's replay marker has arrived: the subscription is
+ * established and everything from then on is live, with no sleep. `query` must take `$after: BigCursor`.
+ */
+export async function collectLive<T = Record<string, unknown>>(
+  app: Pick<TestApp, 'sql'>,
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Received<T> & { stop: () => void }> {
+  const received = collect<T>(client, query, { ...variables, after: await newestCursor(app) });
+  await received.waitForCaughtUp();
+  if (!received.caughtUp)
+    throw new Error(`the subscription failed before its replay marker: ${JSON.stringify(received.error)}`);
   return received;
 }
 

@@ -1,5 +1,6 @@
 import { For, type JSX, onCleanup, onMount, Show } from 'solid-js';
 import { type ConnectionState, connection, toasts } from '../lib/live';
+import { type ChangeNoteView, changeMessages } from '../lib/note-text';
 
 const CONNECTION_LABELS: Record<ConnectionState, [label: string, title: string]> = {
   idle: ['Idle', 'Nothing on this page updates live.'],
@@ -124,6 +125,7 @@ export function Dialog(props: {
 interface PreviewedChange {
   sql: string[];
   warnings: string[];
+  notes?: readonly ChangeNoteView[];
 }
 
 /** Below a change's form: its SQL preview once previewed, what was done once applied, and why it failed. */
@@ -134,7 +136,7 @@ export function ChangeOutcome(props: {
 }): JSX.Element {
   return (
     <>
-      <Show when={props.preview}>{(shown) => <SqlPreview sql={shown().sql} warnings={shown().warnings} />}</Show>
+      <Show when={props.preview}>{(shown) => <SqlPreview {...shown()} />}</Show>
       <Show when={props.done}>
         <p class="success" role="status">
           {props.done}
@@ -150,7 +152,7 @@ function SqlPreview(props: PreviewedChange): JSX.Element {
     <div class="sql-preview" data-testid="sql-preview">
       <h3>SQL preview</h3>
       <pre>{props.sql.length > 0 ? `${props.sql.join(';\n')};` : '-- nothing to change'}</pre>
-      <For each={props.warnings}>{(warning) => <p class="warning">⚠ {warning}</p>}</For>
+      <For each={changeMessages(props)}>{(message) => <p class="warning">⚠ {message}</p>}</For>
     </div>
   );
 }

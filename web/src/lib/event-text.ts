@@ -1,4 +1,13 @@
-/** What an event's typed fields say, as the Activity list and toasts word them. */
+/** One grantee's gains and losses on an object. */
+export interface AclChange {
+  grantee: string;
+  granted: readonly string[];
+  revoked: readonly string[];
+  grantOptionGranted: readonly string[];
+  grantOptionRevoked: readonly string[];
+}
+
+/** What an event's typed fields say, as the Activity list, toasts and the CLI's watch word them. */
 export interface EventDetail {
   kind: string;
   object?: string | null;
@@ -6,11 +15,16 @@ export interface EventDetail {
   grantee?: string | null;
   granted?: string[] | null;
   revoked?: string[] | null;
+  /** What each grantee gained and lost, as PostgreSQL changed the ACL. */
+  aclChanges?: readonly AclChange[] | null;
   role?: string | null;
   newName?: string | null;
   changes?: string[] | null;
   member?: string | null;
   members?: string[] | null;
+  added?: string[] | null;
+  removed?: string[] | null;
+  reassignTo?: string | null;
   admin?: boolean | null;
   previousOwner?: string | null;
   newOwner?: string | null;
@@ -19,16 +33,30 @@ export interface EventDetail {
   database?: string | null;
   email?: string | null;
   status?: string | null;
+  access?: string | null;
 }
 
-const list = (items: string[] | null | undefined) => (items ?? []).join(', ');
+const list = (items: readonly string[] | null | undefined) => (items ?? []).join(', ');
 /** `SELECT*`: with grant option. */
-const privileges = (items: string[] | null | undefined) =>
+const privileges = (items: readonly string[] | null | undefined) =>
   list((items ?? []).map((item) => (item.endsWith('*') ? `${item.slice(0, -1)} (grantable)` : item)));
 const objectName = (event: EventDetail) =>
   [event.objectKind?.toLowerCase(), event.object].filter(Boolean).join(' ') || 'an object';
 
+/** "granted SELECT to ana; revoked INSERT from bob": what PostgreSQL did to each grantee. */
+function aclChangeWords(change: AclChange): string[] {
+  const { grantee } = change;
+  return [
+    change.granted.length > 0 && `granted ${privileges(change.granted)} to ${grantee}`,
+    change.revoked.length > 0 && `revoked ${privileges(change.revoked)} from ${grantee}`,
+    change.grantOptionGranted.length > 0 && `${grantee} may now grant ${privileges(change.grantOptionGranted)}`,
+    change.grantOptionRevoked.length > 0 && `${grantee} may no longer grant ${privileges(change.grantOptionRevoked)}`,
+  ].filter((words): words is string => Boolean(words));
+}
+
 function privilegeChange(event: EventDetail): string {
+  const observed = (event.aclChanges ?? []).flatMap(aclChangeWords);
+  if (observed.length > 0) return `${objectName(event)}: ${observed.join('; ')}`;
   const grantee = event.grantee ?? 'PUBLIC';
   const parts = [];
   if (event.granted?.length) parts.push(`granted ${privileges(event.granted)} to ${grantee}`);
@@ -39,19 +67,38 @@ function privilegeChange(event: EventDetail): string {
 const WORDING: Record<string, (event: EventDetail) => string> = {
   'privileges.changed': privilegeChange,
   'role.created': (event) => `role ${event.role} created`,
-  'role.dropped': (event) => `role ${event.role} dropped`,
+  'role.dropped': (event) =>
+    `role ${event.role} dropped${event.reassignTo ? ` (its objects went to ${event.reassignTo})` : ''}`,
   'role.renamed': (event) => `role ${event.role} renamed to ${event.newName}`,
   'role.altered': (event) => `role ${event.role}: ${list(event.changes) || 'attributes changed'}`,
   'role.password_changed': (event) => `role ${event.role}: password changed`,
   'membership.granted': (event) =>
     `${event.member} made a member of ${event.role}${event.admin ? ' (may grant it on)' : ''}`,
   'membership.revoked': (event) => `${event.member} no longer a member of ${event.role}`,
-  'members.set': (event) => `members of ${event.role} set to ${list(event.members) || 'nobody'}`,
+  'members.set': (event) => {
+    const moved = [
+      event.added?.length && `added ${list(event.added)}`,
+      event.removed?.length && `removed ${list(event.removed)}`,
+    ].filter(Boolean);
+    return `members of ${event.role} set to ${list(event.members) || 'nobody'}${moved.length ? ` (${moved.join('; ')})` : ''}`;
+  },
   'ownership.transferred': (event) =>
     `${objectName(event)}: owner ${event.previousOwner ? `${event.previousOwner} → ` : ''}${event.newOwner}`,
   'object.created': (event) => `${objectName(event)} created${event.owner ? ` (owner ${event.owner})` : ''}`,
   'schema.created': (event) => `${objectName(event)} created${event.owner ? ` (owner ${event.owner})` : ''}`,
   'object.dropped': (event) => `${objectName(event)} dropped`,
+  'collaborator.added': (event) => `${event.username} added as ${event.access?.toLowerCase()} through ${event.role}`,
+  'collaborator.changed': (event) => `${event.username} now ${event.access?.toLowerCase()} through ${event.role}`,
+  'collaborator.removed': (event) => `${event.username} removed`,
+  'collaborator.left': (event) => `${event.username} left`,
+  'invitation.created': (event) => `${event.email} invited as ${event.access?.toLowerCase()} through ${event.role}`,
+  'invitation.resent': (event) => `invitation to ${event.email} sent again`,
+  'invitation.revoked': (event) => `invitation to ${event.email} revoked`,
+  'invitation.accepted': (event) => `${event.email} accepted the invitation`,
+  'invitation.declined': (event) => `${event.email} declined the invitation`,
+  'invitation.expired': (event) => `invitation to ${event.email} expired`,
+  'database.connected': (event) => `database ${event.database} connected`,
+  'database.disconnected': (event) => `database ${event.database} disconnected`,
 };
 
 /** "sales.orders: granted SELECT to ana" — what changed; events without typed detail fall back to their fields. */

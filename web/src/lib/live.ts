@@ -16,15 +16,18 @@ const LiveEvents = graphql(`
       actor { username }
       burstId
       burstSize
-      ... on PrivilegeEvent { object objectKind grantee granted revoked }
-      ... on MembershipEvent { role member members admin }
-      ... on RoleEvent { role newName changes }
+      ... on PrivilegeEvent {
+        object objectKind grantee granted revoked
+        aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
+      }
+      ... on MembershipEvent { role member members added removed admin }
+      ... on RoleEvent { role newName changes reassignTo }
       ... on OwnershipEvent { object objectKind previousOwner newOwner }
-      ... on CollaboratorEvent { username }
+      ... on CollaboratorEvent { username role access }
       ... on ObjectEvent { object objectKind owner }
       ... on DatabaseEvent { database }
       ... on UserEvent { username }
-      ... on InvitationEvent { email status }
+      ... on InvitationEvent { email status role access }
     }
   }
 `);

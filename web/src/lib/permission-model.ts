@@ -1,3 +1,4 @@
+import { type ChangeNoteView, noteText } from './note-text.js';
 /**
  * The permission dialog's model, free of UI: presets of DESIGN.md and the custom sets they stand for.
  * A custom set equal to a preset is shown as that preset, and choosing a preset fills in its privileges.
@@ -116,24 +117,12 @@ export function objectFingerprint(view: {
 export type Offer = 'SCHEMA_USAGE' | 'SEQUENCE_USAGE';
 
 /** A change's note, as the server gives it: a code, the grantee it is about (null: PUBLIC), what the fix is on. */
-export interface Note {
-  code: string;
-  grantee?: string | null;
-  object: string;
-  subjects: string[];
-}
+export type Note = Omit<ChangeNoteView, 'message'> & { message?: string };
 
 const OFFER_OF: Record<string, Offer> = {
   SCHEMA_USAGE_MISSING: 'SCHEMA_USAGE',
   SEQUENCE_USAGE_MISSING: 'SEQUENCE_USAGE',
 };
-
-/** What each offer's note means, in words for people. */
-function wordingOf(offer: Offer, note: Note, who: string): string {
-  if (offer === 'SCHEMA_USAGE')
-    return `${who} cannot use schema ${note.subjects.join(', ')}, so access to ${note.object} does nothing yet.`;
-  return `${who} cannot use the sequence ${note.subjects.join(', ')}, so inserts into ${note.object} will fail.`;
-}
 
 /** The offers among a change's notes, each with the grantee it concerns (null: PUBLIC) and why, in words. */
 export function granteeOffers(notes: readonly Note[]): { grantee: string | null; offer: Offer; reason: string }[] {
@@ -141,6 +130,6 @@ export function granteeOffers(notes: readonly Note[]): { grantee: string | null;
     const offer = OFFER_OF[note.code];
     if (!offer) return [];
     const grantee = note.grantee ?? null;
-    return [{ grantee, offer, reason: wordingOf(offer, note, grantee ?? 'Everyone (PUBLIC)') }];
+    return [{ grantee, offer, reason: noteText({ message: '', ...note }) }];
   });
 }

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { Statement } from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
-import { NothingChangedError } from '../../errors.js';
+import { CatalogChangedError, NothingChangedError } from '../../errors.js';
 import {
   type CatalogState,
   type EffectScope,
@@ -11,10 +11,10 @@ import {
   observeCatalog,
   transactionId,
 } from '../../events/effects.js';
-import type { EventKind } from '../../events/log.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { EventKind, PayloadOf } from '../../events/kinds.js';
 import { forgetReads, type ViewerConnection, viewerConnection } from '../connections.js';
 import { type ChangeNote, notesIn, type Unmet, wordsOf } from './notes.js';
+import { previewTokenOf } from './preview-token.js';
 
 /** What every permission mutation returns: the SQL (run, or that would run), and what the caller should know. */
 export interface PermissionChange {
@@ -24,11 +24,23 @@ export interface PermissionChange {
   /** The warnings that are about a role and object, as data (a grant that needs schema USAGE …). */
   notes: ChangeNote[];
   eventId: bigint | null;
+  /** On a dry run: what the preview read and would touch, as a token to apply it with (see ChangeMode). */
+  previewToken: string | null;
 }
 
-export interface ChangeRequest {
+/** How a mutation runs: previewed (rolled back), or applied — when given a preview's token, only as previewed. */
+export interface ChangeMode {
+  dryRun: boolean;
+  /**
+   * From a successful preview of the same change: the change applies only if nothing it reads or touches (and
+   * nothing of the acting role's own standing) changed since, else a CatalogChangedError, before anything runs.
+   */
+  previewToken?: string | null;
+}
+
+export interface ChangeRequest<K extends EventKind = EventKind> extends ChangeMode {
   databaseId: string;
-  kind: EventKind;
+  kind: K;
   statements: Statement[];
   /** Statements run (and committed) before these, on other connections: shown and recorded first. */
   ranBefore?: string[];
@@ -39,22 +51,23 @@ export interface ChangeRequest {
    * its `effects`, so the drift watcher never reports any of it (side effects included) as made outside Rolecall.
    */
   touches: EffectScope;
-  payload: Prisma.InputJsonObject;
-  dryRun: boolean;
+  payload: PayloadOf<K>;
   /** What is known before running (e.g. a grant that will not take effect without schema USAGE). */
   warnings?: Unmet[];
   /** Runs after the statements, inside the transaction: returns what did not happen as asked. */
   verify?: (client: PoolClient) => Promise<Unmet[]>;
   /** Reads, inside the transaction, what the event should carry of the state before and after (e.g. the ACL). */
-  describeBefore?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
-  describeAfter?: (client: PoolClient) => Promise<Prisma.InputJsonObject>;
+  describeBefore?: (client: PoolClient) => Promise<Partial<PayloadOf<K>>>;
+  describeAfter?: (client: PoolClient) => Promise<Partial<PayloadOf<K>>>;
+  /** What the event should say of what PostgreSQL did, from the effects observed (e.g. the attributes it changed). */
+  describeEffects?: (effects: Effects[]) => Partial<PayloadOf<K>>;
   /**
    * PostgreSQL may answer with a NOTICE and do nothing (a membership granted again, one revoked that is not there):
    * then what the change observed is its verdict, also on a dry run, and no effect is a NothingChanged.
    */
   nothingUnlessObserved?: boolean;
   /** From what describeBefore and describeAfter read: whether PostgreSQL changed anything (unset: it always does). */
-  changed?: (before: Prisma.InputJsonObject, after: Prisma.InputJsonObject) => boolean;
+  changed?: (before: Partial<PayloadOf<K>>, after: Partial<PayloadOf<K>>) => boolean;
   /** Runs after the commit (e.g. storing a new role's password); `warn` tells the caller what did not go as asked. */
   afterCommit?: (warn: (message: string) => void) => Promise<void>;
 }
@@ -63,9 +76,6 @@ export interface ChangeRequest {
 async function observeBefore(client: PoolClient, scope: EffectScope): Promise<CatalogState> {
   return observeCatalog(client, scope, await lockScope(client, scope));
 }
-
-/** Effects are plain rows; a role's VALID UNTIL date is stored as its ISO text (see drift-diff.ts). */
-const asJson = (effects: Effects[]) => effects as unknown as Prisma.InputJsonArray;
 
 /**
  * PostgreSQL reports some refusals only as WARNING notices (e.g. REVOKE of a grant made by someone else), and some
@@ -89,23 +99,27 @@ const noEffect = (effects: Effects) =>
  * The statements as the viewer's role, inside the caller's transaction: what PostgreSQL said, and the state around.
  * A change PostgreSQL answered with only a warning is a NothingChangedError, so it is neither applied nor recorded.
  */
-async function runStatements(client: PoolClient, request: ChangeRequest, sql: string[]) {
+async function runStatements<K extends EventKind>(client: PoolClient, request: ChangeRequest<K>, sql: string[]) {
   const notices = collectWarnings(client);
   try {
-    // A dry run is rolled back: what it would have done is never recorded, so it is not read either, unless
-    // what it observes is the verdict.
-    const observing = !request.dryRun || request.nothingUnlessObserved === true;
-    const observed = observing ? await observeBefore(client, request.touches) : null;
-    const before = request.describeBefore ? await request.describeBefore(client) : {};
+    // What the change may touch is locked and read first: its effects are recorded, a preview's token is made of it,
+    // and an apply with a token checks it before any statement runs.
+    const observed = await observeBefore(client, request.touches);
+    const token = request.dryRun || request.previewToken ? await previewTokenOf(client, observed, sql) : null;
+    if (!request.dryRun && request.previewToken && token !== request.previewToken) throw new CatalogChangedError();
+    const before: Partial<PayloadOf<K>> = request.describeBefore ? await request.describeBefore(client) : {};
     for (const statement of request.statements) await client.query(statement.sql);
     const unmet = request.verify ? await request.verify(client) : [];
-    const described = request.describeAfter ? await request.describeAfter(client) : {};
+    const described: Partial<PayloadOf<K>> = request.describeAfter ? await request.describeAfter(client) : {};
     const told = [...(request.warnings ?? []), ...notices.warnings, ...unmet];
     const warnings = told.map(wordsOf);
     const notes = notesIn(told);
     if (request.changed && !request.changed(before, described))
       throw new NothingChangedError(warnings, sql, request.dryRun);
-    const effects = observed
+    // A dry run is rolled back: what it did is never recorded, so the catalog is not read again after it, unless
+    // what it observes is the verdict.
+    const observing = !request.dryRun || request.nothingUnlessObserved === true;
+    const effects = observing
       ? [
           effectsBetween(
             await transactionId(client),
@@ -116,7 +130,7 @@ async function runStatements(client: PoolClient, request: ChangeRequest, sql: st
       : [];
     if (request.nothingUnlessObserved && effects.every(noEffect))
       throw new NothingChangedError([...warnings, ...notices.notices], sql, request.dryRun);
-    return { warnings, notes, after: { ...before, ...described }, effects: request.dryRun ? [] : effects };
+    return { warnings, notes, token, after: { ...before, ...described }, effects: request.dryRun ? [] : effects };
   } finally {
     notices.stop();
   }
@@ -127,7 +141,10 @@ async function runStatements(client: PoolClient, request: ChangeRequest, sql: st
  * event log with the SQL it ran. A dry run runs the same statements in a transaction that is rolled back, so its
  * verdict is PostgreSQL's own: it fails where the change would fail, with the same typed error.
  */
-export async function applyChange(context: Context, request: ChangeRequest): Promise<PermissionChange> {
+export async function applyChange<K extends EventKind>(
+  context: Context,
+  request: ChangeRequest<K>,
+): Promise<PermissionChange> {
   const sql = [...(request.ranBefore ?? []), ...request.statements.map((statement) => statement.shown)];
   const connection = await viewerConnection(context, request.databaseId);
   if (request.dryRun) {
@@ -135,12 +152,19 @@ export async function applyChange(context: Context, request: ChangeRequest): Pro
     // these fail without them: such a dry run only shows its SQL.
     if (request.ranBefore?.length) {
       const told = request.warnings ?? [];
-      return { dryRun: true, sql, warnings: told.map(wordsOf), notes: notesIn(told), eventId: null };
+      return {
+        dryRun: true,
+        sql,
+        warnings: told.map(wordsOf),
+        notes: notesIn(told),
+        eventId: null,
+        previewToken: null,
+      };
     }
-    const { warnings, notes } = await context.pools.rehearse(connection.target, (client) =>
+    const { warnings, notes, token } = await context.pools.rehearse(connection.target, (client) =>
       runStatements(client, request, sql),
     );
-    return { dryRun: true, sql, warnings, notes, eventId: null };
+    return { dryRun: true, sql, warnings, notes, eventId: null, previewToken: token };
   }
   const { warnings, notes, after, effects } = await context.pools.transaction(connection.target, (client) =>
     runStatements(client, request, sql),
@@ -148,20 +172,20 @@ export async function applyChange(context: Context, request: ChangeRequest): Pro
   forgetReads(context, request.databaseId);
   await request.afterCommit?.((message) => warnings.push(message));
   const observed = [...(request.ranBeforeEffects ?? []), ...effects];
-  const eventId = await recordChange(
-    context,
-    { ...request, payload: { ...request.payload, ...after, effects: asJson(observed) } },
-    connection,
-    sql,
-    warnings,
-  );
-  return { dryRun: false, sql, warnings, notes, eventId };
+  const payload: PayloadOf<K> = {
+    ...request.payload,
+    ...after,
+    ...request.describeEffects?.(observed),
+    effects: observed,
+  };
+  const eventId = await recordChange(context, { ...request, payload }, connection, sql, warnings);
+  return { dryRun: false, sql, warnings, notes, eventId, previewToken: null };
 }
 
 /** The change has committed: failing to log it must not fail the mutation (the drift watcher will see it anyway). */
-async function recordChange(
+async function recordChange<K extends EventKind>(
   context: Context,
-  request: ChangeRequest,
+  request: ChangeRequest<K>,
   connection: ViewerConnection,
   sql: string[],
   warnings: string[],

@@ -11,7 +11,7 @@ import { type Effects, effectsBetween, lockScope, observeCatalog, transactionId 
 import { requireViewer } from '../../policy/capabilities.js';
 import type { ConnectionTarget } from '../../pools/managed.js';
 import { catalogFor, type ViewerConnection, viewerConnection } from '../connections.js';
-import { applyChange, type PermissionChange } from './change.js';
+import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 
 interface Plan {
   /** Other databases of the server to clean first, each in its own transaction. */
@@ -199,7 +199,7 @@ export async function dropRole(
   databaseId: string,
   name: string,
   reassignToInput: string | null,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
@@ -216,7 +216,7 @@ export async function dropRole(
   ]);
 
   let ranBeforeEffects: Effects[] = [];
-  if (!dryRun) {
+  if (!mode.dryRun) {
     await runElsewhere(context, connection.target, role, steps.elsewhere, false);
     ranBeforeEffects = await runElsewhere(context, connection.target, role, steps.elsewhere, true);
   }
@@ -228,7 +228,7 @@ export async function dropRole(
     ranBefore: shownElsewhere,
     ranBeforeEffects,
     payload: { name: role.rolname, reassignTo, otherDatabases: steps.elsewhere.map((step) => step.database) },
-    dryRun,
+    ...mode,
     afterCommit: () => forgetConfigured(context, connection.serverId, role.rolname),
   });
 }

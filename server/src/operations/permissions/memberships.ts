@@ -6,9 +6,11 @@ import type { MembershipOptions, Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
+import { membersMoved } from '../../events/effects.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor } from '../connections.js';
-import { applyChange, type PermissionChange } from './change.js';
+import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
+import { type ChangeNote, wordsOf } from './notes.js';
 
 async function roleNamed(context: Context, databaseId: string, name: string, field: string): Promise<PgRole> {
   const role = await catalogFor(context, databaseId).roleByName(checkIdentifier(name, field));
@@ -17,14 +19,24 @@ async function roleNamed(context: Context, databaseId: string, name: string, fie
 }
 
 /** On 15 there are no per-grant INHERIT/SET options: say what was not applied rather than pretend. */
-function optionWarnings(options: MembershipOptions, features: ServerFeatures): string[] {
+function optionNotes(role: PgRole, options: MembershipInput, features: ServerFeatures): ChangeNote[] {
   if (features.membershipOptions) return [];
-  const ignored = [!options.inherit && 'INHERIT FALSE', !options.set && 'SET FALSE'].filter(Boolean);
-  return ignored.length > 0
-    ? [
-        `PostgreSQL ${Math.floor(features.versionNum / 10000)} has no per-grant ${ignored.join(' or ')}: inheritance follows the member's INHERIT attribute.`,
-      ]
-    : [];
+  const ignored = [!options.inherit && 'INHERIT FALSE', !options.set && 'SET FALSE'].filter(
+    (option): option is string => Boolean(option),
+  );
+  if (ignored.length === 0) return [];
+  const version = Math.floor(features.versionNum / 10000);
+  return [
+    {
+      code: 'MEMBERSHIP_OPTION_UNSUPPORTED',
+      grantee: options.member,
+      object: role.rolname,
+      subjects: ignored,
+      grantor: null,
+      fixOption: null,
+      message: `PostgreSQL ${version} has no per-grant ${ignored.join(' or ')}: inheritance follows the member's INHERIT attribute.`,
+    },
+  ];
 }
 
 /** Memberships that still exist after a REVOKE, granted by someone whose grant this role cannot revoke. */
@@ -33,14 +45,30 @@ async function remainingGrants(
   features: ServerFeatures,
   role: PgRole,
   members: PgRole[],
-): Promise<string[]> {
+): Promise<ChangeNote[]> {
   const edges = await allMemberships(client, features);
-  return members
-    .filter((member) => edges.some((edge) => edge.roleid === role.oid && edge.member === member.oid))
-    .map(
-      (member) =>
-        `${member.rolname} is still a member of ${role.rolname} through a grant by another role; only that grantor (or a superuser) can revoke it.`,
+  const notes: ChangeNote[] = [];
+  for (const member of members) {
+    const grantors = edges
+      .filter((edge) => edge.roleid === role.oid && edge.member === member.oid)
+      .map((edge) => edge.grantor);
+    if (grantors.length === 0) continue;
+    const { rows } = await client.query<{ rolname: string }>(
+      'SELECT rolname FROM pg_catalog.pg_roles WHERE oid = ANY($1::oid[]) ORDER BY rolname',
+      [grantors],
     );
+    const names = rows.map((row) => row.rolname);
+    notes.push({
+      code: 'MEMBERSHIP_REMAINS',
+      grantee: member.rolname,
+      object: role.rolname,
+      subjects: [],
+      grantor: names.join(', ') || null,
+      fixOption: null,
+      message: `${member.rolname} is still a member of ${role.rolname} through a grant by ${names.join(', ') || 'another role'}; only that grantor (or a superuser) can revoke it.`,
+    });
+  }
+  return notes;
 }
 
 export interface MembershipInput extends MembershipOptions {
@@ -65,7 +93,7 @@ export async function grantMembership(
   databaseId: string,
   roleName: string,
   input: MembershipInput,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
@@ -86,8 +114,8 @@ export async function grantMembership(
       features,
     ),
     payload: { role: role.rolname, member: member.rolname, admin: input.admin, inherit: input.inherit, set: input.set },
-    warnings: optionWarnings(input, features),
-    dryRun,
+    warnings: optionNotes(role, { ...input, member: member.rolname }, features),
+    ...mode,
   });
 }
 
@@ -96,7 +124,7 @@ export async function revokeMembership(
   databaseId: string,
   roleName: string,
   memberName: string,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   requireViewer(context.viewer);
   const role = await roleNamed(context, databaseId, roleName, 'role');
@@ -109,7 +137,7 @@ export async function revokeMembership(
     nothingUnlessObserved: true,
     statements: [sql.revokeMembership(role.rolname, member.rolname)],
     payload: { role: role.rolname, member: member.rolname },
-    dryRun,
+    ...mode,
     verify: (client) => remainingGrants(client, features, role, [member]),
   });
 }
@@ -120,7 +148,7 @@ export async function setGroupMembers(
   databaseId: string,
   roleName: string,
   members: MembershipInput[],
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
@@ -131,7 +159,7 @@ export async function setGroupMembers(
   );
   const edges = (await catalog.memberships()).filter((edge) => edge.roleid === role.oid);
   const statements: Statement[] = [];
-  const warnings: string[] = [];
+  const notes: ChangeNote[] = [];
   for (const want of wanted) {
     const current = edges.filter((edge) => edge.member === want.role.oid);
     const same = current.some(
@@ -147,7 +175,7 @@ export async function setGroupMembers(
           features,
         ),
       );
-    warnings.push(...optionWarnings(want, features));
+    notes.push(...optionNotes(role, { ...want, member: want.role.rolname }, features));
   }
   const wantedOids = new Set(wanted.map((want) => want.role.oid));
   const leaving = [...new Set(edges.map((edge) => edge.member))].filter((oid) => !wantedOids.has(oid));
@@ -155,15 +183,29 @@ export async function setGroupMembers(
     (member): member is PgRole => Boolean(member),
   );
   for (const member of leavingRoles) statements.push(sql.revokeMembership(role.rolname, member.rolname));
-  if (statements.length === 0) return { dryRun, sql: [], warnings: [...new Set(warnings)], notes: [], eventId: null };
+  if (statements.length === 0)
+    return {
+      dryRun: mode.dryRun,
+      previewToken: null,
+      sql: [],
+      warnings: notes.map(wordsOf),
+      notes,
+      eventId: null,
+    };
   return applyChange(context, {
     databaseId,
     kind: 'members.set',
     touches: { roles: true },
     statements,
     payload: { role: role.rolname, members: wanted.map((want) => want.role.rolname) },
-    warnings: [...new Set(warnings)],
-    dryRun,
+    describeEffects: (effects) => {
+      const names = new Map([...wanted.map((want) => want.role), ...leavingRoles].map((r) => [r.oid, r.rolname]));
+      const { added, removed } = membersMoved(effects, role.oid);
+      const named = (oids: number[]) => [...new Set(oids.map((oid) => names.get(oid) ?? String(oid)))];
+      return { added: named(added), removed: named(removed) };
+    },
+    warnings: notes,
+    ...mode,
     verify: (client) => remainingGrants(client, features, role, leavingRoles),
   });
 }

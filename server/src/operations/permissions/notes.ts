@@ -3,17 +3,22 @@
  * input option that would fix it. UIs and the CLI word notes for people from these; `message` is the API's own
  * wording, also given in `warnings`.
  */
-export type NoteCode = 'SCHEMA_USAGE_MISSING' | 'SEQUENCE_USAGE_MISSING' | 'GRANT_REMAINS';
+export type NoteCode =
+  | 'SCHEMA_USAGE_MISSING'
+  | 'SEQUENCE_USAGE_MISSING'
+  | 'GRANT_REMAINS'
+  | 'MEMBERSHIP_REMAINS'
+  | 'MEMBERSHIP_OPTION_UNSUPPORTED';
 
 export interface ChangeNote {
   code: NoteCode;
-  /** The role the note is about; null for PUBLIC (a role named "PUBLIC" is that name). */
+  /** The role the note is about (the grantee; the member); null for PUBLIC (a role named "PUBLIC" is that name). */
   grantee: string | null;
-  /** The object the change is on. */
+  /** The object the change is on (for memberships: the group role). */
   object: string;
-  /** What the fix is on (the schema; the sequences), or what remains (the privileges). */
+  /** What the fix is on (the schema; the sequences), what remains (the privileges), or the options not applied. */
   subjects: string[];
-  /** For GRANT_REMAINS: the role whose grant it is. */
+  /** For GRANT_REMAINS and MEMBERSHIP_REMAINS: the role(s) whose grant it is. */
   grantor: string | null;
   /** The boolean option of the same input that, set, fixes it; null when Rolecall cannot. */
   fixOption: 'withSchemaUsage' | 'withSequenceUsage' | null;

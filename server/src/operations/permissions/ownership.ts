@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../errors.js';
 import type { EffectScope } from '../../events/effects.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor, viewerTarget } from '../connections.js';
-import { applyChange, type PermissionChange } from './change.js';
+import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 import { type ObjectRefInput, type ResolvedObject, relationName, resolveObject } from './objects.js';
 
 /**
@@ -40,7 +40,7 @@ export async function transferOwnership(
   ref: ObjectRefInput,
   newOwnerName: string,
   tables: string[],
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
@@ -77,7 +77,7 @@ export async function transferOwnership(
       newOwner: newOwner.rolname,
       tables: alongside.map((relation) => relation.relname),
     },
-    dryRun,
+    ...mode,
   });
 }
 
@@ -87,7 +87,7 @@ export async function createSchema(
   databaseId: string,
   nameInput: string,
   ownerName: string | null | undefined,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   requireViewer(context.viewer);
   const name = checkIdentifier(nameInput, 'name');
@@ -99,7 +99,7 @@ export async function createSchema(
     kind: 'schema.created',
     touches: { schemas: [name] },
     statements: [sql.createSchema(name, owner?.rolname ?? null)],
-    payload: { schema: name, owner: owner?.rolname ?? (await catalog.currentRole()) },
-    dryRun,
+    payload: { object: name, objectKind: 'SCHEMA', owner: owner?.rolname ?? (await catalog.currentRole()) },
+    ...mode,
   });
 }

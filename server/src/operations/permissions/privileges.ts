@@ -15,10 +15,10 @@ import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { aclEntries } from '../../events/drift-diff.js';
 import type { EffectScope } from '../../events/effects.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { PrivilegePayload } from '../../events/payloads.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor } from '../connections.js';
-import { applyChange, type PermissionChange } from './change.js';
+import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 import type { ChangeNote } from './notes.js';
 import { type ObjectRefInput, type ResolvedObject, resolveObject } from './objects.js';
 
@@ -196,7 +196,7 @@ function privilegeChange(object: ResolvedObject, usageStatements: number, schema
     touches: touchedByGrants(object, schemaUsage),
     describeBefore: aclSnapshot(object, 'aclBefore'),
     describeAfter: aclSnapshot(object, 'acl'),
-    changed: (before: Prisma.InputJsonObject, after: Prisma.InputJsonObject) =>
+    changed: (before: Partial<PrivilegePayload>, after: Partial<PrivilegePayload>) =>
       usageStatements > 0 || JSON.stringify(before.aclBefore) !== JSON.stringify(after.acl),
   } as const;
 }
@@ -208,7 +208,7 @@ export async function grantPrivileges(
   granteeName: string | null | undefined,
   requested: string[],
   options: GrantOptions,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   const { catalog, object, who, privileges } = await grantTarget(context, databaseId, ref, granteeName, requested);
   const [schemaExtras, sequenceExtrasResult] = await Promise.all([
@@ -229,7 +229,7 @@ export async function grantPrivileges(
     ],
     payload: { object: object.label, objectKind: object.kind, grantee: granteeLabel(who), granted: privileges },
     warnings: [...schemaExtras.notes, ...sequenceExtrasResult.notes],
-    dryRun,
+    ...mode,
   });
 }
 
@@ -245,7 +245,7 @@ export async function revokePrivileges(
   granteeName: string | null | undefined,
   requested: string[],
   options: RevokeOptions,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   const { object, who, privileges } = await grantTarget(context, databaseId, ref, granteeName, requested);
   const revokeOptions = { grantOptionOnly: Boolean(options.grantOptionOnly), cascade: Boolean(options.cascade) };
@@ -260,7 +260,7 @@ export async function revokePrivileges(
       revoked: privileges,
       grantOptionOnly: revokeOptions.grantOptionOnly,
     },
-    dryRun,
+    ...mode,
     verify: remainingAfterRevoke(object, who, privileges, revokeOptions.grantOptionOnly),
   });
 }
@@ -338,7 +338,7 @@ export async function setPrivileges(
   ref: ObjectRefInput,
   grants: DesiredGrant[],
   cascade: boolean,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
@@ -369,7 +369,8 @@ export async function setPrivileges(
     const removed = [...current.privileges].filter((privilege) => !privileges.includes(privilege));
     if (removed.length > 0) checks.push(remainingAfterRevoke(object, who, removed, false));
   }
-  if (statements.length === 0) return { dryRun, sql: [], warnings: [], notes: [], eventId: null };
+  if (statements.length === 0)
+    return { dryRun: mode.dryRun, previewToken: null, sql: [], warnings: [], notes: [], eventId: null };
   return applyChange(context, {
     databaseId,
     ...privilegeChange(object, usageStatements, schemaUsage),
@@ -377,13 +378,10 @@ export async function setPrivileges(
     payload: {
       object: object.label,
       objectKind: object.kind,
-      grants: grants.map((grant) => ({
-        grantee: grant.grantee ?? 'PUBLIC',
-        privileges: desiredPrivileges(object.kind, grant),
-      })),
+      grantees: grants.map((grant) => grant.grantee ?? 'PUBLIC'),
     },
     warnings: notes,
-    dryRun,
+    ...mode,
     verify: async (client) => (await Promise.all(checks.map((check) => check(client)))).flat(),
   });
 }

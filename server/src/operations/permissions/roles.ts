@@ -3,12 +3,13 @@ import type { RoleAttributes, Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { roleAttributesChanged } from '../../events/effects.js';
 import { canSetRolePassword, databaseCapabilities, requireViewer } from '../../policy/capabilities.js';
 import { verifyLogin } from '../../pools/managed.js';
 import { catalogFor, passwordContext, viewerConnection } from '../connections.js';
 import { followPasswordChange } from '../role-configuration.js';
 import { checkPassword } from '../validation.js';
-import { applyChange, type PermissionChange } from './change.js';
+import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 
 export interface CreateRoleInput extends RoleAttributes {
   name: string;
@@ -32,7 +33,7 @@ export async function createRole(
   context: Context,
   databaseId: string,
   input: CreateRoleInput,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   const viewer = requireViewer(context.viewer);
   const name = checkIdentifier(input.name, 'name');
@@ -57,7 +58,7 @@ export async function createRole(
     // The database's ACL too: a LOGIN role is given CONNECT on it.
     touches: { roles: true, databases: true },
     payload: { name, login: input.login ?? false },
-    dryRun,
+    ...mode,
     afterCommit:
       input.configure && input.password
         ? () => configureOrUndo(context, databaseId, name, input.password as string, undo)
@@ -105,7 +106,7 @@ export async function alterRole(
   databaseId: string,
   name: string,
   attributes: RoleAttributes,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   requireViewer(context.viewer);
   const role = await existingRole(context, databaseId, name);
@@ -117,7 +118,8 @@ export async function alterRole(
     touches: { roles: true },
     statements,
     payload: { name: role.rolname },
-    dryRun,
+    describeEffects: (effects) => ({ changes: roleAttributesChanged(effects, role.oid) }),
+    ...mode,
   });
 }
 
@@ -126,7 +128,7 @@ export async function renameRole(
   databaseId: string,
   name: string,
   newName: string,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   requireViewer(context.viewer);
   const role = await existingRole(context, databaseId, name);
@@ -138,7 +140,7 @@ export async function renameRole(
     touches: { roles: true },
     statements: [sql.renameRole(role.rolname, target)],
     payload: { name: role.rolname, newName: target },
-    dryRun,
+    ...mode,
     // PostgreSQL clears an MD5 password on rename; a stored SCRAM password stays valid, so keep Rolecall's record in step.
     afterCommit: () => renameConfigured(context, connection.serverId, role.rolname, target),
   });
@@ -162,7 +164,7 @@ export async function setRolePassword(
   databaseId: string,
   name: string,
   password: string,
-  dryRun: boolean,
+  mode: ChangeMode,
 ): Promise<PermissionChange> {
   const viewer = requireViewer(context.viewer);
   const role = await existingRole(context, databaseId, name);
@@ -181,7 +183,7 @@ export async function setRolePassword(
     touches: { roles: true },
     statements: [sql.alterRole(role.rolname, {}, password)],
     payload: { name: role.rolname },
-    dryRun,
+    ...mode,
     afterCommit: configured
       ? async (warn) => {
           const { host, port, database, tls } = connection.target;

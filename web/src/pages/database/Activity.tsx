@@ -29,13 +29,16 @@ const ActivityQuery = graphql(`
         nextCursor
         events {
           cursor kind source createdAt sql actingRole actor { id username } warnings burstId burstSize
-          ... on PrivilegeEvent { object objectKind grantee granted revoked }
-          ... on MembershipEvent { role member members admin }
-          ... on RoleEvent { role newName changes }
+          ... on PrivilegeEvent {
+            object objectKind grantee granted revoked
+            aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
+          }
+          ... on MembershipEvent { role member members added removed admin }
+          ... on RoleEvent { role newName changes reassignTo }
           ... on OwnershipEvent { object objectKind previousOwner newOwner }
           ... on ObjectEvent { object objectKind owner }
-          ... on CollaboratorEvent { username }
-          ... on InvitationEvent { email status }
+          ... on CollaboratorEvent { username role access }
+          ... on InvitationEvent { email status role access }
         }
       }
     }

@@ -3,6 +3,7 @@ import { ChangeOutcome, ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { objectFingerprint } from '../../lib/permission-model';
+import type { Change, RunMode } from '../../lib/previewed-change';
 import { PermissionDialog, type SchemaTableView, type SecurableView } from './PermissionDialog';
 
 const OverviewQuery = graphql(`
@@ -39,11 +40,11 @@ const OverviewQuery = graphql(`
 `);
 
 const CreateSchema = graphql(`
-  mutation CreateSchema($databaseId: ID!, $name: String!, $owner: String, $dryRun: Boolean) {
-    createSchema(databaseId: $databaseId, name: $name, owner: $owner, dryRun: $dryRun) {
+  mutation CreateSchema($databaseId: ID!, $name: String!, $owner: String, $dryRun: Boolean, $previewToken: String) {
+    createSchema(databaseId: $databaseId, name: $name, owner: $owner, dryRun: $dryRun, previewToken: $previewToken) {
       __typename
       ... on Error { message }
-      ... on PermissionChange { sql warnings }
+      ... on PermissionChange { ...PreviewedChangeFields }
     }
   }
 `);
@@ -269,7 +270,7 @@ function CreateSchemaForm(props: {
 }): JSX.Element {
   const [name, setName] = createSignal('');
   const [owner, setOwner] = createSignal('');
-  const [preview, setPreview] = createSignal<{ key: string; sql: string[]; warnings: string[] } | null>(null);
+  const [preview, setPreview] = createSignal<(Change & { key: string }) | null>(null);
   const [done, setDone] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -283,18 +284,19 @@ function CreateSchemaForm(props: {
       setPreview(null);
       setDone(null);
     });
-  const run = (dryRun: boolean) =>
-    mutate(CreateSchema, { databaseId: props.databaseId, name: name(), owner: owner() || null, dryRun });
+  const run = (mode: RunMode) =>
+    mutate(CreateSchema, { databaseId: props.databaseId, name: name(), owner: owner() || null, ...mode });
   const act = async (dryRun: boolean) => {
     const asked = inputKey();
     const created = name();
     setError(null);
     setBusy(true);
     try {
-      const change = (await run(dryRun)).createSchema;
+      const change = (await run({ dryRun, previewToken: dryRun ? null : (current()?.previewToken ?? null) }))
+        .createSchema;
       if (change.__typename !== 'PermissionChange' || inputKey() !== asked) return;
       if (dryRun) {
-        setPreview({ key: asked, sql: change.sql, warnings: change.warnings });
+        setPreview({ key: asked, ...change });
         return;
       }
       await props.onCreated();

@@ -3,6 +3,7 @@ import { ChangeOutcome, Dialog } from '../../components/Chrome';
 import { graphql } from '../../gql';
 import type { DesiredGrantInput } from '../../gql/graphql';
 import { mutate } from '../../graphql/client';
+import type { ChangeNoteView } from '../../lib/note-text';
 import {
   changedDrafts,
   type Draft,
@@ -18,23 +19,33 @@ import {
   privilegesFor,
   toggle,
 } from '../../lib/permission-model';
+import type { RunMode } from '../../lib/previewed-change';
 
 const SetPrivileges = graphql(`
-  mutation SetPrivileges($databaseId: ID!, $object: ObjectRef!, $grants: [DesiredGrantInput!]!, $dryRun: Boolean) {
-    setPrivileges(databaseId: $databaseId, object: $object, grants: $grants, dryRun: $dryRun) {
+  mutation SetPrivileges(
+    $databaseId: ID!, $object: ObjectRef!, $grants: [DesiredGrantInput!]!, $dryRun: Boolean, $previewToken: String
+  ) {
+    setPrivileges(
+      databaseId: $databaseId, object: $object, grants: $grants, dryRun: $dryRun, previewToken: $previewToken
+    ) {
       __typename
       ... on Error { message }
-      ... on PermissionChange { sql warnings notes { code grantee object subjects } }
+      ... on PermissionChange { ...PreviewedChangeFields }
     }
   }
 `);
 
 const TransferOwnership = graphql(`
-  mutation TransferOwnership($databaseId: ID!, $object: ObjectRef!, $newOwner: String!, $tables: [String!], $dryRun: Boolean) {
-    transferOwnership(databaseId: $databaseId, object: $object, newOwner: $newOwner, tables: $tables, dryRun: $dryRun) {
+  mutation TransferOwnership(
+    $databaseId: ID!, $object: ObjectRef!, $newOwner: String!, $tables: [String!], $dryRun: Boolean, $previewToken: String
+  ) {
+    transferOwnership(
+      databaseId: $databaseId, object: $object, newOwner: $newOwner, tables: $tables, dryRun: $dryRun,
+      previewToken: $previewToken
+    ) {
       __typename
       ... on Error { message }
-      ... on PermissionChange { sql warnings }
+      ... on PermissionChange { ...PreviewedChangeFields }
     }
   }
 `);
@@ -79,6 +90,9 @@ interface Preview {
   key: string;
   sql: string[];
   warnings: string[];
+  notes?: ChangeNoteView[];
+  /** Apply sends it: the server refuses (nothing runs) if the catalog changed since the preview. */
+  previewToken?: string | null;
 }
 
 /** The grants previewed, with the offers accepted: Apply sends exactly these, in one setPrivileges. */
@@ -180,8 +194,8 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
       withSchemaUsage: acceptedFor(draft.grantee, 'SCHEMA_USAGE'),
       withSequenceUsage: acceptedFor(draft.grantee, 'SEQUENCE_USAGE'),
     }));
-  const runSet = (input: DesiredGrantInput[], dryRun: boolean) =>
-    mutate(SetPrivileges, { databaseId: props.databaseId, object: props.object.ref, grants: input, dryRun });
+  const runSet = (input: DesiredGrantInput[], mode: RunMode) =>
+    mutate(SetPrivileges, { databaseId: props.databaseId, object: props.object.ref, grants: input, ...mode });
 
   /** Accepted offers no longer warn (their USAGE is in the SQL): they stay listed, ticked, beside the new ones. */
   const offersAfter = (notes: readonly Note[]): OfferState[] => {
@@ -195,11 +209,11 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
     setError(null);
     setBusy(true);
     try {
-      const change = (await runSet(input, true)).setPrivileges;
+      const change = (await runSet(input, { dryRun: true, previewToken: null })).setPrivileges;
       if (inputKey() !== asked || change.__typename !== 'PermissionChange') return;
       batch(() => {
         setOffers(offersAfter(change.notes));
-        setPreview({ key: inputKey(), sql: change.sql, warnings: change.warnings, grants: input });
+        setPreview({ key: inputKey(), ...change, grants: input });
       });
     } catch (failure) {
       setError((failure as Error).message);
@@ -214,7 +228,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
     setError(null);
     setBusy(true);
     try {
-      await runSet(shown.grants, false);
+      await runSet(shown.grants, { dryRun: false, previewToken: shown.previewToken ?? null });
       await props.onApplied?.();
       reload();
       setApplied(`Applied ${shown.sql.length} statement${shown.sql.length === 1 ? '' : 's'}.`);
@@ -456,22 +470,21 @@ function OwnershipTransfer(props: PermissionDialogProps): JSX.Element {
       setPreview(null);
       setDone(null);
     });
-  const run = (dryRun: boolean) =>
+  const run = (mode: RunMode) =>
     mutate(TransferOwnership, {
       databaseId: props.databaseId,
       object: props.object.ref,
       newOwner: newOwner(),
       tables: tables(),
-      dryRun,
+      ...mode,
     });
   const previewTransfer = async () => {
     const asked = inputKey();
     setError(null);
     setBusy(true);
     try {
-      const change = (await run(true)).transferOwnership;
-      if (change.__typename === 'PermissionChange' && inputKey() === asked)
-        setPreview({ key: asked, sql: change.sql, warnings: change.warnings });
+      const change = (await run({ dryRun: true, previewToken: null })).transferOwnership;
+      if (change.__typename === 'PermissionChange' && inputKey() === asked) setPreview({ key: asked, ...change });
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -484,7 +497,7 @@ function OwnershipTransfer(props: PermissionDialogProps): JSX.Element {
     setError(null);
     setBusy(true);
     try {
-      await run(false);
+      await run({ dryRun: false, previewToken: shown.previewToken ?? null });
       await props.onApplied?.();
       batch(() => {
         setNewOwner('');

@@ -1,7 +1,7 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ChangeOutcome } from '../../../components/Chrome';
-import { createPreviewedChange } from './change';
+import { createPreviewedChange } from '../../../lib/previewed-change';
 import { AlterRole, changeOf, mutate } from './operations';
 import type { RoleView } from './types';
 
@@ -65,9 +65,9 @@ export function AttributesEditor(props: {
     props.role.viewerCan.lockedAttributes.find((lock) => lock.attribute === attribute)?.reason ?? null;
   const attributes = () => changedAttributes(props.role, draft);
   const change = createPreviewedChange<Record<string, unknown>>({
-    run: async (value, dryRun) =>
+    run: async (value, mode) =>
       changeOf(
-        await mutate(AlterRole, { databaseId: props.databaseId, name: props.role.name, attributes: value, dryRun }),
+        await mutate(AlterRole, { databaseId: props.databaseId, name: props.role.name, attributes: value, ...mode }),
       ),
     reread: props.reread,
     onApplied: () => setApplied(true),

@@ -1,6 +1,6 @@
 import { createSignal, type JSX, Show } from 'solid-js';
 import { ChangeOutcome } from '../../../components/Chrome';
-import { createPreviewedChange } from './change';
+import { createPreviewedChange } from '../../../lib/previewed-change';
 import { CreateRole, changeOf, mutate } from './operations';
 
 const CANNOT_CONFIGURE = 'Only Rolecall admins store role passwords in Rolecall.';
@@ -51,8 +51,8 @@ export function CreateRoleForm(props: {
     validUntil: login() && validUntil() ? new Date(validUntil()).toISOString() : undefined,
   });
   const change = createPreviewedChange<CreateInput>({
-    run: async (value, dryRun) =>
-      changeOf(await mutate(CreateRole, { databaseId: props.databaseId, input: value, dryRun })),
+    run: async (value, mode) =>
+      changeOf(await mutate(CreateRole, { databaseId: props.databaseId, input: value, ...mode })),
     reread: props.reread,
     onApplied: () => {
       setCreated(name().trim());

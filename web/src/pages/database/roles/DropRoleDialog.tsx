@@ -1,7 +1,7 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ChangeOutcome, Dialog, ErrorText } from '../../../components/Chrome';
 import { query } from '../../../graphql/client';
-import { createPreviewedChange } from './change';
+import { createPreviewedChange } from '../../../lib/previewed-change';
 import { changeOf, DropRole, mutate, RoleDependencies } from './operations';
 
 interface Dependency {
@@ -41,9 +41,9 @@ export function DropRoleDialog(props: {
   );
   const [reassignTo, setReassignTo] = createSignal('');
   const change = createPreviewedChange<string>({
-    run: async (value, dryRun) =>
+    run: async (value, mode) =>
       changeOf(
-        await mutate(DropRole, { databaseId: props.databaseId, name: props.name, reassignTo: value || null, dryRun }),
+        await mutate(DropRole, { databaseId: props.databaseId, name: props.name, reassignTo: value || null, ...mode }),
       ),
     reread: props.reread,
     onApplied: () => props.onClose(),

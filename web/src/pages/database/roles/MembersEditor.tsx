@@ -1,7 +1,7 @@
 import { For, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ChangeOutcome } from '../../../components/Chrome';
-import { createPreviewedChange } from './change';
+import { createPreviewedChange } from '../../../lib/previewed-change';
 import { changeOf, mutate, SetGroupMembers } from './operations';
 import type { MemberEdge } from './types';
 
@@ -37,9 +37,9 @@ export function MembersEditor(props: {
   const [draft, setDraft] = createStore<{ members: Member[] }>({ members: draftOf(props.members) });
   const members = () => draft.members.map((member) => ({ ...member }));
   const change = createPreviewedChange<Member[]>({
-    run: async (value, dryRun) =>
+    run: async (value, mode) =>
       changeOf(
-        await mutate(SetGroupMembers, { databaseId: props.databaseId, role: props.role, members: value, dryRun }),
+        await mutate(SetGroupMembers, { databaseId: props.databaseId, role: props.role, members: value, ...mode }),
       ),
     reread: props.reread,
     onApplied: () => props.onClose(),

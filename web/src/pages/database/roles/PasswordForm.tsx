@@ -1,6 +1,6 @@
 import { createSignal, type JSX } from 'solid-js';
 import { ChangeOutcome } from '../../../components/Chrome';
-import { createPreviewedChange } from './change';
+import { createPreviewedChange } from '../../../lib/previewed-change';
 import { changeOf, mutate, SetRolePassword } from './operations';
 
 /**
@@ -16,9 +16,9 @@ export function PasswordForm(props: {
   const [password, setPassword] = createSignal('');
   const [done, setDone] = createSignal(false);
   const change = createPreviewedChange<string>({
-    run: async (value, dryRun) =>
+    run: async (value, mode) =>
       changeOf(
-        await mutate(SetRolePassword, { databaseId: props.databaseId, name: props.name, password: value, dryRun }),
+        await mutate(SetRolePassword, { databaseId: props.databaseId, name: props.name, password: value, ...mode }),
       ),
     reread: props.reread,
     onApplied: () => {

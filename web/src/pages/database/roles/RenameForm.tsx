@@ -1,6 +1,6 @@
 import { createSignal, type JSX } from 'solid-js';
 import { ChangeOutcome } from '../../../components/Chrome';
-import { createPreviewedChange } from './change';
+import { createPreviewedChange } from '../../../lib/previewed-change';
 import { changeOf, mutate, RenameRole } from './operations';
 
 /** ALTER ROLE … RENAME TO, inline: type the new name, check the SQL, rename. */
@@ -12,8 +12,8 @@ export function RenameForm(props: {
 }): JSX.Element {
   const [newName, setNewName] = createSignal(props.name);
   const change = createPreviewedChange<string>({
-    run: async (value, dryRun) =>
-      changeOf(await mutate(RenameRole, { databaseId: props.databaseId, name: props.name, newName: value, dryRun })),
+    run: async (value, mode) =>
+      changeOf(await mutate(RenameRole, { databaseId: props.databaseId, name: props.name, newName: value, ...mode })),
     reread: props.reread,
   });
   const target = () => newName().trim();

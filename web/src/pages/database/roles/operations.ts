@@ -2,34 +2,42 @@ import { graphql } from '../../../gql';
 import { mutate } from '../../../graphql/client';
 import type { Change } from './types';
 
+/** What every previewed change shows: its SQL, PostgreSQL's warnings, notes to word, and the token to apply it with. */
+export const PreviewedChangeFields = graphql(`
+  fragment PreviewedChangeFields on PermissionChange {
+    sql warnings previewToken
+    notes { code grantee object subjects grantor message }
+  }
+`);
+
 export const CreateRole = graphql(`
-  mutation CreateRole($databaseId: ID!, $input: CreateRoleInput!, $dryRun: Boolean) {
-    createRole(databaseId: $databaseId, input: $input, dryRun: $dryRun) { __typename ... on Error { message } ... on PermissionChange { sql warnings } }
+  mutation CreateRole($databaseId: ID!, $input: CreateRoleInput!, $dryRun: Boolean, $previewToken: String) {
+    createRole(databaseId: $databaseId, input: $input, dryRun: $dryRun, previewToken: $previewToken) { __typename ... on Error { message } ... on PermissionChange { ...PreviewedChangeFields } }
   }
 `);
 export const AlterRole = graphql(`
-  mutation AlterRole($databaseId: ID!, $name: String!, $attributes: RoleAttributesInput!, $dryRun: Boolean) {
-    alterRole(databaseId: $databaseId, name: $name, attributes: $attributes, dryRun: $dryRun) { __typename ... on Error { message } ... on PermissionChange { sql warnings } }
+  mutation AlterRole($databaseId: ID!, $name: String!, $attributes: RoleAttributesInput!, $dryRun: Boolean, $previewToken: String) {
+    alterRole(databaseId: $databaseId, name: $name, attributes: $attributes, dryRun: $dryRun, previewToken: $previewToken) { __typename ... on Error { message } ... on PermissionChange { ...PreviewedChangeFields } }
   }
 `);
 export const RenameRole = graphql(`
-  mutation RenameRole($databaseId: ID!, $name: String!, $newName: String!, $dryRun: Boolean) {
-    renameRole(databaseId: $databaseId, name: $name, newName: $newName, dryRun: $dryRun) { __typename ... on Error { message } ... on PermissionChange { sql warnings } }
+  mutation RenameRole($databaseId: ID!, $name: String!, $newName: String!, $dryRun: Boolean, $previewToken: String) {
+    renameRole(databaseId: $databaseId, name: $name, newName: $newName, dryRun: $dryRun, previewToken: $previewToken) { __typename ... on Error { message } ... on PermissionChange { ...PreviewedChangeFields } }
   }
 `);
 export const SetRolePassword = graphql(`
-  mutation SetRolePassword($databaseId: ID!, $name: String!, $password: String!, $dryRun: Boolean) {
-    setRolePassword(databaseId: $databaseId, name: $name, password: $password, dryRun: $dryRun) { __typename ... on Error { message } ... on PermissionChange { sql warnings } }
+  mutation SetRolePassword($databaseId: ID!, $name: String!, $password: String!, $dryRun: Boolean, $previewToken: String) {
+    setRolePassword(databaseId: $databaseId, name: $name, password: $password, dryRun: $dryRun, previewToken: $previewToken) { __typename ... on Error { message } ... on PermissionChange { ...PreviewedChangeFields } }
   }
 `);
 export const DropRole = graphql(`
-  mutation DropRole($databaseId: ID!, $name: String!, $reassignTo: String, $dryRun: Boolean) {
-    dropRole(databaseId: $databaseId, name: $name, reassignTo: $reassignTo, dryRun: $dryRun) { __typename ... on Error { message } ... on PermissionChange { sql warnings } }
+  mutation DropRole($databaseId: ID!, $name: String!, $reassignTo: String, $dryRun: Boolean, $previewToken: String) {
+    dropRole(databaseId: $databaseId, name: $name, reassignTo: $reassignTo, dryRun: $dryRun, previewToken: $previewToken) { __typename ... on Error { message } ... on PermissionChange { ...PreviewedChangeFields } }
   }
 `);
 export const SetGroupMembers = graphql(`
-  mutation SetGroupMembers($databaseId: ID!, $role: String!, $members: [MembershipInput!]!, $dryRun: Boolean) {
-    setGroupMembers(databaseId: $databaseId, role: $role, members: $members, dryRun: $dryRun) { __typename ... on Error { message } ... on PermissionChange { sql warnings } }
+  mutation SetGroupMembers($databaseId: ID!, $role: String!, $members: [MembershipInput!]!, $dryRun: Boolean, $previewToken: String) {
+    setGroupMembers(databaseId: $databaseId, role: $role, members: $members, dryRun: $dryRun, previewToken: $previewToken) { __typename ... on Error { message } ... on PermissionChange { ...PreviewedChangeFields } }
   }
 `);
 export const RoleDependencies = graphql(`
@@ -50,8 +58,13 @@ export const RoleDependencies = graphql(`
 
 /** The change a permission mutation returned (mutate has already thrown its typed error, if any). */
 export function changeOf(result: Record<string, unknown>): Change {
-  const field = Object.values(result)[0] as { sql?: string[]; warnings?: string[] };
-  return { sql: field.sql ?? [], warnings: field.warnings ?? [] };
+  const field = Object.values(result)[0] as Partial<Change>;
+  return {
+    sql: field.sql ?? [],
+    warnings: field.warnings ?? [],
+    notes: field.notes ?? [],
+    previewToken: field.previewToken ?? null,
+  };
 }
 
 export { mutate };

@@ -38,7 +38,4 @@ export interface RoleView {
 }
 
 /** A dry run's or an applied change's SQL, as the server returns it. */
-export interface Change {
-  sql: string[];
-  warnings: string[];
-}
+export type { Change } from '../../../lib/previewed-change';

@@ -1,12 +1,27 @@
 import { createSignal } from 'solid-js';
-import type { Change } from './types';
+import type { ChangeNoteView } from './note-text';
+
+/** What a permission mutation returned: its SQL, PostgreSQL's warnings, notes to word, and a preview's token. */
+export interface Change {
+  sql: string[];
+  warnings: string[];
+  notes: ChangeNoteView[];
+  /** From a preview: applying with it refuses if the catalog changed since. */
+  previewToken?: string | null;
+}
+
+/** A preview, or an apply — of exactly what was previewed, when it was (the server refuses if the catalog moved). */
+export interface RunMode {
+  dryRun: boolean;
+  previewToken: string | null;
+}
 
 /**
  * A change that is previewed (dry run) before it is applied: Apply runs only the input that was previewed. After a
  * failure the catalog is read again (`reread`) so the controls show what is true, and `onFailure` resets drafts to it.
  */
 export function createPreviewedChange<Input>(options: {
-  run: (input: Input, dryRun: boolean) => Promise<Change>;
+  run: (input: Input, mode: RunMode) => Promise<Change>;
   reread: () => Promise<unknown>;
   onApplied?: (change: Change) => void;
   onFailure?: () => void;
@@ -43,11 +58,13 @@ export function createPreviewedChange<Input>(options: {
     runPreview: (input: Input) =>
       attempt(async () => {
         setPreview(null);
-        setPreview({ key: keyOf(input), change: await options.run(input, true) });
+        setPreview({ key: keyOf(input), change: await options.run(input, { dryRun: true, previewToken: null }) });
       }),
     apply: async (input: Input) => {
       const applied = await attempt(async () => {
-        const change = await options.run(input, false);
+        const previewed = preview();
+        const previewToken = previewed?.key === keyOf(input) ? (previewed.change.previewToken ?? null) : null;
+        const change = await options.run(input, { dryRun: false, previewToken });
         setPreview(null);
         options.onApplied?.(change);
       });

@@ -1,0 +1,41 @@
+/**
+ * A change's notes, worded for people from their structure (code, roles, object): the API's own `message` is never
+ * parsed. The web's previews and the CLI both word them here.
+ */
+export interface ChangeNoteView {
+  code: string;
+  /** The role it is about; null for PUBLIC (a role named "PUBLIC" is that string). */
+  grantee?: string | null;
+  object: string;
+  subjects: readonly string[];
+  grantor?: string | null;
+  message: string;
+}
+
+const who = (note: ChangeNoteView) => note.grantee ?? 'Everyone (PUBLIC)';
+const list = (items: readonly string[]) => items.join(', ');
+
+const WORDING: Record<string, (note: ChangeNoteView) => string> = {
+  SCHEMA_USAGE_MISSING: (note) =>
+    `${who(note)} cannot use schema ${list(note.subjects)}, so access to ${note.object} does nothing yet.`,
+  SEQUENCE_USAGE_MISSING: (note) =>
+    `${who(note)} cannot use the sequence ${list(note.subjects)}, so inserts into ${note.object} will fail.`,
+  GRANT_REMAINS: (note) =>
+    `${who(note)} keeps ${list(note.subjects)} on ${note.object}: ${note.grantor ?? 'another role'} granted it, and only they (or a superuser) can take it back.`,
+  MEMBERSHIP_REMAINS: (note) =>
+    `${who(note)} stays a member of ${note.object}: ${note.grantor ?? 'another role'} granted it, and only they (or a superuser) can take it back.`,
+  MEMBERSHIP_OPTION_UNSUPPORTED: (note) =>
+    `${list(note.subjects)} cannot be set for ${who(note)} in ${note.object} on this PostgreSQL version: whether it inherits follows its own INHERIT attribute.`,
+};
+
+/** The note in words; a code this client does not know yet keeps the API's message. */
+export function noteText(note: ChangeNoteView): string {
+  return WORDING[note.code]?.(note) ?? note.message;
+}
+
+/** What a change tells people: its notes worded, then the warnings that are not notes (PostgreSQL's own). */
+export function changeMessages(change: { warnings: readonly string[]; notes?: readonly ChangeNoteView[] }): string[] {
+  const notes = change.notes ?? [];
+  const noted = new Set(notes.map((note) => note.message));
+  return [...notes.map(noteText), ...change.warnings.filter((warning) => !noted.has(warning))];
+}
