@@ -32,6 +32,34 @@ async function newestCursor(): Promise<string> {
   return rows[0]?.id ?? '0';
 }
 
+async function externalGrantsTo(grantee: string): Promise<number> {
+  const rows = await testApp.sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Event" WHERE source = 'EXTERNAL' AND kind = 'privileges.changed'
+       AND payload->>'grantee' = $1`,
+    [grantee],
+    'rolecall_metadata',
+  );
+  return rows[0]?.n ?? 0;
+}
+
+let sentinels = 0;
+const aboutSentinel = (event: LiveEvent) => /^sentinel_\d+$/.test(event.grantee ?? event.role ?? '');
+
+/**
+ * A psql grant the drift watcher must report, made after the changes a test watches: once `received` has it, every
+ * poll that could have reported those changes has run (polls record in order), so what is missing never came.
+ */
+async function driftSentinel(received: { items: LiveEvent[] }): Promise<void> {
+  const role = `sentinel_${++sentinels}`;
+  await testApp.sql(`CREATE ROLE ${role}`);
+  await testApp.sql(`GRANT SELECT ON s.t TO ${role}`, [], 'shop');
+  await until(
+    () => received.items.some((event) => event.source === 'EXTERNAL' && event.grantee === role),
+    10_000,
+    'the drift watcher to report the sentinel grant',
+  );
+}
+
 async function grantSelect(client: TestClient, grantee: string): Promise<void> {
   const result = await client.field(
     `mutation($id: ID!, $grantee: String) { grantPrivileges(databaseId: $id, object: { kind: TABLE, schema: "s", name: "t" }, grantee: $grantee, privileges: ["SELECT"]) { ${ERROR_FIELDS} } }`,
@@ -125,8 +153,8 @@ describe('subscriptions over graphql-ws', () => {
     await received.waitForCaughtUp();
     await grantSelect(admin, 'writer');
     await received.waitFor(1);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(received.items.map((event) => event.source)).toEqual(['ROLECALL']);
+    await driftSentinel(received);
+    expect(received.items.filter((event) => !aboutSentinel(event)).map((event) => event.source)).toEqual(['ROLECALL']);
     received.stop();
     await client.dispose();
   });
@@ -144,9 +172,10 @@ describe('subscriptions over graphql-ws', () => {
     );
     expect(granted).toHaveLength(1);
     await received.waitFor(1);
-    // Three polls of the drift watcher.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(received.items.map((event) => [event.source, event.kind])).toEqual([['ROLECALL', 'role.created']]);
+    await driftSentinel(received);
+    expect(received.items.filter((event) => !aboutSentinel(event)).map((event) => [event.source, event.kind])).toEqual([
+      ['ROLECALL', 'role.created'],
+    ]);
     received.stop();
     await client.dispose();
   });
@@ -159,9 +188,9 @@ describe('subscriptions over graphql-ws', () => {
     await grantSelect(admin, 'outsider_role');
     await testApp.sql('GRANT DELETE ON s.t TO outsider_role', [], 'shop');
     await received.waitFor(2);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await driftSentinel(received);
     // Usually one poll sees both psql grants; one may land between them and report each on its own.
-    const external = received.items.filter((event) => event.source === 'EXTERNAL');
+    const external = received.items.filter((event) => event.source === 'EXTERNAL' && !aboutSentinel(event));
     expect(external.length).toBeGreaterThanOrEqual(1);
     for (const event of external) expect(event).toMatchObject({ grantee: 'outsider_role' });
     expect(external.flatMap((event) => event.granted ?? []).sort()).toEqual(['DELETE', 'TRIGGER']);
@@ -200,16 +229,23 @@ describe('subscriptions over graphql-ws', () => {
     await control.waitForCaughtUp();
     await grantSelect(admin, 'stranger_role');
     await control.waitFor(1);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(everything.items).toEqual([]);
+    // A change to their own account, made after: it reaches them, so anything else would have come first.
+    const renamed = await admin.field(
+      `mutation($id: ID!) { updateUser(id: $id, input: { displayName: "Outsider" }) { ${ERROR_FIELDS} } }`,
+      { id: outsider.id },
+    );
+    expect(renamed.__typename).toBe('User');
+    await everything.waitFor(1);
+    expect(everything.items.map((event) => event.kind)).toEqual(['user.updated']);
     const direct = collect<LiveEvent>(client, EVENTS, { databaseId: shopId });
     await direct.waitForEnd();
     expect(direct.items).toEqual([]);
-    // Replaying the whole log shows them nothing, and its marker does not say how far the log goes.
+    // Replaying the whole log shows them only their own account's change, and its marker does not say how far the
+    // log goes: it names the last event shown to them.
     const past = collect<LiveEvent>(client, EVENTS, { after: '0' });
     await past.waitForCaughtUp();
-    expect(past.items).toEqual([]);
-    expect(past.caughtUpAt).toBe('0');
+    expect(past.items.map((event) => event.kind)).toEqual(['user.updated']);
+    expect(past.caughtUpAt).toBe(everything.items[0]?.cursor);
     past.stop();
     everything.stop();
     control.stop();
@@ -262,16 +298,19 @@ describe('subscriptions over graphql-ws', () => {
     await until(() => messages.length > 0, 5_000, 'connection_ack');
     // An id that is the text a payload stands in for while a message is serialised must not confuse the splice.
     const subscriptions = {
-      kinds: 'subscription($db: ID!) { events(databaseId: $db) { kind } }',
-      '"\\u0000rolecall-serialised-payload"}': 'subscription($db: ID!) { events(databaseId: $db) { kind source } }',
-      twin: 'subscription($db: ID!) { events(databaseId: $db) { kind } }',
+      kinds: 'subscription($db: ID!, $after: BigCursor) { events(databaseId: $db, after: $after) { kind } }',
+      '"\\u0000rolecall-serialised-payload"}':
+        'subscription($db: ID!, $after: BigCursor) { events(databaseId: $db, after: $after) { kind source } }',
+      twin: 'subscription($db: ID!, $after: BigCursor) { events(databaseId: $db, after: $after) { kind } }',
     };
+    const after = await newestCursor();
     for (const [id, query] of Object.entries(subscriptions)) {
-      socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables: { db: shopId } } }));
+      socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables: { db: shopId, after } } }));
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const count = (kind: string) => messages.filter((message) => message.includes(`"kind":"${kind}"`)).length;
+    await until(() => count('replay.caught_up') >= 3, 5_000, 'each subscription to be live');
     await grantSelect(admin, 'payload_reader');
-    await until(() => messages.filter((message) => message.includes('"next"')).length >= 3, 5_000, 'three messages');
+    await until(() => count('privileges.changed') >= 3, 5_000, 'three messages');
     const pushed = messages.map((message) => JSON.parse(message)).filter((message) => message.type === 'next');
     expect(pushed).toEqual(
       expect.arrayContaining([
@@ -301,11 +340,13 @@ describe('replay and instances', () => {
     await client.dispose();
     await first.stop();
 
-    // The watcher polls: let it see the grant before psql takes it back, or the two cancel out between polls.
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    // The watcher polls: it must see the grant before psql takes it back, or the two cancel out between polls. A
+    // psql grant made after it, once logged, says a poll has seen it.
+    await testApp.sql('CREATE ROLE replay_sentinel; GRANT SELECT ON s.t TO replay_sentinel', [], 'shop');
+    await expect.poll(() => externalGrantsTo('replay_sentinel'), { timeout: 10_000 }).toBe(1);
     await testApp.sql('REVOKE SELECT ON s.t FROM replay_role', [], 'shop');
     await grantSelect(admin, 'late_role');
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await expect.poll(() => externalGrantsTo('replay_role'), { timeout: 10_000 }).toBe(1);
 
     const restarted = await testApp.startInstance();
     const again = wsClient(restarted.url, adminToken);
@@ -367,18 +408,21 @@ describe('GraphQL over SSE', () => {
         authorization: `Bearer ${adminToken}`,
         [CSRF_HEADER]: '1',
       },
-      body: JSON.stringify({ query: EVENTS, variables: { databaseId: shopId } }),
+      body: JSON.stringify({ query: EVENTS, variables: { databaseId: shopId, after: await newestCursor() } }),
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await grantSelect(admin, 'sse_role');
     let text = '';
-    while (!text.includes('privileges.changed')) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += new TextDecoder().decode(value);
-    }
+    const readUntil = async (what: string) => {
+      while (!text.includes(what)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+    };
+    await readUntil('replay.caught_up');
+    await grantSelect(admin, 'sse_role');
+    await readUntil('privileges.changed');
     controller.abort();
     expect(text).toContain('"grantee":"sse_role"');
   });

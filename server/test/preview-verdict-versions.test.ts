@@ -484,6 +484,32 @@ describe.each(VERSIONS)('PostgreSQL %i: a preview is PostgreSQL’s verdict, and
     expect(await membershipsNow()).toEqual(verdict.state);
   });
 
+  it('answers NothingChanged, in the preview and the change, recording nothing, when a GRANT only warns', async (test) => {
+    if (unavailable(test)) return;
+    // pat holds SELECT on sales.items without grant option: PostgreSQL grants nothing and only warns.
+    await sqlOn(cluster, 'GRANT USAGE ON SCHEMA sales TO pat; GRANT SELECT ON sales.items TO pat', [], {
+      database: 'shop',
+    });
+    const sql = ['GRANT SELECT ON TABLE "sales"."items" TO "heir"'];
+    const itemsAcl = async (query: Query) =>
+      (await query("SELECT relacl::text AS acl FROM pg_class WHERE oid = 'sales.items'::regclass")).map((row) =>
+        String(row.acl),
+      );
+    const verdict = await askPostgres(cluster, 'pat', sql, itemsAcl);
+    expect(verdict).toMatchObject({ ok: true, warnings: ['no privileges were granted for "items"'] });
+    const before = await itemsAcl(committed(cluster));
+    expect(verdict.state).toEqual(before);
+    const events = await eventCount(testApp);
+    const args = { object: { kind: 'TABLE', schema: 'sales', name: 'items' }, grantee: 'heir', privileges: ['SELECT'] };
+    for (const dryRun of [true, false]) {
+      const change = await pat('grantPrivileges', args, dryRun);
+      expect(change).toMatchObject({ __typename: 'NothingChanged', dryRun, sql });
+      expect(change.warnings).toContain('no privileges were granted for "items"');
+    }
+    expect(await itemsAcl(committed(cluster))).toEqual(before);
+    expect(await eventCount(testApp)).toBe(events);
+  });
+
   it('notes, as data, a membership option this version cannot grant (15), and grants it where it can (16+)', async (test) => {
     if (unavailable(test)) return;
     const args = { role: 'guild', membership: { member: 'pat', inherit: false } };
