@@ -79,7 +79,7 @@ describe.each(VERSIONS)('PostgreSQL %i: a database the drift watcher cannot read
     await sqlOn(cluster, 'CREATE ROLE alpha_owner LOGIN CREATEROLE; CREATE ROLE beta_owner LOGIN CREATEROLE');
     await sqlOn(cluster, 'CREATE DATABASE alpha OWNER alpha_owner');
     await sqlOn(cluster, 'CREATE DATABASE beta OWNER beta_owner');
-    await sqlOn(cluster, ['a', 'b', 'c'].map((letter) => `CREATE ROLE ${probe(letter)}`).join('; '));
+    await sqlOn(cluster, ['w', 'a', 'b', 'c'].map((letter) => `CREATE ROLE ${probe(letter)}`).join('; '));
     await sqlOn(cluster, 'CREATE TABLE t (id int)', [], { database: 'alpha' });
     await sqlOn(cluster, 'CREATE TABLE t (id int)', [], { database: 'beta' });
     alphaId = await connect('alpha', 'alpha_owner');
@@ -96,9 +96,16 @@ describe.each(VERSIONS)('PostgreSQL %i: a database the drift watcher cannot read
 
   it('is shown as unwatched with the reason, while changes in the other databases are still reported', async (test) => {
     if (unavailable(test)) return;
-    await expect
-      .poll(() => watchOf(alphaId), { timeout: 20_000 })
-      .toEqual({ changesWatched: true, unwatchedReason: null });
+    // A change is found against the watcher's first read of a database (one made before it is the state it starts
+    // from): psql grants, one more each try, until one is reported say beta has been read.
+    const privileges = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'];
+    const reported = async () => {
+      const next = privileges.shift();
+      if (next) await sqlOn(cluster, `GRANT ${next} ON t TO ${probe('w')}`, [], { database: 'beta' });
+      return externalGrantsTo(probe('w'));
+    };
+    await expect.poll(reported, { timeout: 20_000, interval: 700 }).toBeGreaterThan(0);
+    expect(await watchOf(alphaId)).toEqual({ changesWatched: true, unwatchedReason: null });
     // Nobody Rolecall logs in as may connect to alpha any more, its owner included.
     await sqlOn(cluster, 'REVOKE CONNECT ON DATABASE alpha FROM PUBLIC, alpha_owner, beta_owner');
     await endSessionsOn('alpha');
