@@ -3,7 +3,7 @@ import type { CatalogReader } from './catalog/reader.js';
 import type { User } from './generated/prisma/client.js';
 import type { Access } from './generated/prisma/enums.js';
 import type { Metadata } from './metadata/client.js';
-import type { ViewerConnection } from './operations/connections.js';
+import type { ViewerConnection } from './pools/targets.js';
 
 /** Per-request batching, so a list of databases costs one query for the viewer's access, not one per row. */
 export function createLoaders(metadata: Metadata, viewerId: string | null) {

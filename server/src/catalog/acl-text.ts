@@ -1,4 +1,12 @@
-import { type AclItem, PUBLIC_OID } from './objects.js';
+/** One privilege of an ACL, as aclexplode gives it (grantee 0 is PUBLIC). */
+export interface AclItem {
+  grantor: number;
+  grantee: number;
+  privilege_type: string;
+  is_grantable: boolean;
+}
+
+export const PUBLIC_OID = 0;
 
 /** aclitem's privilege letters (PostgreSQL's ACL_*_CHR), as aclexplode names them. */
 const PRIVILEGE_OF_LETTER: Readonly<Record<string, string>> = {

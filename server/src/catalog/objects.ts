@@ -1,15 +1,9 @@
 import type { ClientBase } from 'pg';
-import { decodeAcl } from './acl-text.js';
+import { type AclItem, decodeAcl } from './acl-text.js';
 
 /** One item of an ACL, as `aclexplode` gives it; grantee 0 is PUBLIC. */
-export interface AclItem {
-  grantor: number;
-  grantee: number;
-  privilege_type: string;
-  is_grantable: boolean;
-}
-
-export const PUBLIC_OID = 0;
+// An ACL's items are defined beside the aclitem text they are decoded from; objects carry them.
+export { type AclItem, PUBLIC_OID } from './acl-text.js';
 
 interface WithAcl {
   /** The ACL, with NULL read as the default it means (`acldefault`). */

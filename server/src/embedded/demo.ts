@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { quoteIdent, quoteLiteral } from '../catalog/identifiers.js';
-import type { Services } from '../context.js';
-import { passwordContext } from '../operations/connections.js';
+import type { Logger } from '../logger.js';
+import type { Metadata } from '../metadata/client.js';
+import { passwordContext } from '../pools/targets.js';
+import type { SecretBox } from '../secrets/cipher.js';
 import type { EmbeddedCluster } from './cluster.js';
 
 export interface DemoDatabase {
@@ -95,7 +97,7 @@ export async function seedDemoCluster(cluster: EmbeddedCluster): Promise<SeededD
  */
 export async function recordDemo(
   cluster: EmbeddedCluster,
-  services: Services,
+  services: { metadata: Metadata; secrets: SecretBox; logger: Logger },
   seeded: SeededDemo,
 ): Promise<DemoDatabase> {
   const host = '127.0.0.1';

@@ -4,8 +4,8 @@ import type { Services } from '../context.js';
 import { RolecallError } from '../errors.js';
 import type { Database, Event, Server } from '../generated/prisma/client.js';
 import { metadataConnection } from '../metadata/client.js';
-import { targetFor } from '../operations/connections.js';
 import type { ConnectionTarget } from '../pools/managed.js';
+import { targetFor } from '../pools/targets.js';
 import { readAtOneSnapshot, readObjectStates, readServerState } from './catalog-state.js';
 import type { Drift, ServerSnapshot } from './drift-diff.js';
 import { databaseDrift, serverDrift } from './drift-segments.js';
@@ -138,7 +138,7 @@ export class DriftWatcher {
         where: { serverId: server.id, collaborators: { some: {} } },
         orderBy: { createdAt: 'asc' },
       }));
-    return role ? targetFor(this.services, server, database.name, role) : null;
+    return role ? targetFor(this.services.secrets, server, database.name, role) : null;
   }
 
   /**

@@ -10,7 +10,7 @@ import {
   requireViewer,
 } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
-import { targetFor } from './connections.js';
+import { targetFor } from '../pools/targets.js';
 import { requireGivable } from './role-offers.js';
 
 async function viewerAccess(context: Context, userId: string, databaseId: string): Promise<Access | null> {
@@ -39,7 +39,7 @@ export async function usableRole(context: Context, database: Database & { server
   if (role.serverId !== database.serverId) {
     throw new ValidationError('configuredRoleId', 'That role is configured on another server.');
   }
-  await verifyLogin(targetFor(context, database.server, database.name, role));
+  await verifyLogin(targetFor(context.secrets, database.server, database.name, role));
   return role;
 }
 

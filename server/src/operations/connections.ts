@@ -1,30 +1,8 @@
 import { CatalogReader } from '../catalog/reader.js';
-import type { Context, Services } from '../context.js';
+import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
-import type { ConfiguredRole, Server } from '../generated/prisma/client.js';
 import type { ConnectionTarget } from '../pools/managed.js';
-import { tlsOf } from '../pools/tls.js';
-
-/** Additional authenticated data binding a sealed password to its server and role, so it cannot be moved to another row. */
-export function passwordContext(serverId: string, rolname: string): string {
-  return `configured-role:${serverId}:${rolname}`;
-}
-
-export function targetFor(
-  services: Services,
-  server: Pick<Server, 'id' | 'host' | 'port' | 'sslMode' | 'caCertificate'>,
-  database: string,
-  role: Pick<ConfiguredRole, 'rolname' | 'encryptedPassword'>,
-): ConnectionTarget {
-  const password = services.secrets.open(role.encryptedPassword, passwordContext(server.id, role.rolname));
-  return { host: server.host, port: server.port, database, role: role.rolname, password, tls: tlsOf(server) };
-}
-
-export interface ViewerConnection {
-  target: ConnectionTarget;
-  databaseId: string;
-  serverId: string;
-}
+import { targetFor, type ViewerConnection } from '../pools/targets.js';
 
 /**
  * The connection of the viewer's own configured role on a database: the only way Rolecall reads or changes it for
@@ -62,7 +40,7 @@ async function lookUpViewerConnection(context: Context, databaseId: string): Pro
   }
   const { database } = collaborator;
   return {
-    target: targetFor(context, database.server, database.name, collaborator.configuredRole),
+    target: targetFor(context.secrets, database.server, database.name, collaborator.configuredRole),
     databaseId,
     serverId: database.serverId,
   };

@@ -5,7 +5,7 @@ import type { Database } from '../generated/prisma/client.js';
 import { isUniqueViolation } from '../metadata/errors.js';
 import { requireAdmin } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
-import { passwordContext } from './connections.js';
+import { passwordContext } from '../pools/targets.js';
 import { type TlsInput, tlsFor } from './server-tls.js';
 import { checkHost, checkPort } from './validation.js';
 

@@ -5,8 +5,9 @@ import { InUseError, NotFoundError, RolecallError, ValidationError } from '../er
 import type { ConfiguredRole } from '../generated/prisma/client.js';
 import { requireAdmin } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
+import { passwordContext } from '../pools/targets.js';
 import { type ServerTls, tlsOf } from '../pools/tls.js';
-import { forgetReads, passwordContext, viewerTarget } from './connections.js';
+import { forgetReads, viewerTarget } from './connections.js';
 
 export interface LoginRole {
   rolname: string;

@@ -12,7 +12,8 @@ import {
   requireAdmin,
   requireViewer,
 } from '../policy/capabilities.js';
-import { targetFor, viewerTarget } from './connections.js';
+import { targetFor } from '../pools/targets.js';
+import { viewerTarget } from './connections.js';
 
 /** A configured role of the database's server, and whether the viewer may give it to collaborators here. */
 export interface RoleOffer {
@@ -99,7 +100,7 @@ export async function requireGivable(
 /** Whether the role has powers beyond any one database, asked as the role itself (the admin need not collaborate). */
 async function hasServerWidePower(context: Context, database: Database, role: ConfiguredRole): Promise<boolean> {
   const server = await context.metadata.server.findUniqueOrThrow({ where: { id: database.serverId } });
-  const target = targetFor(context, server, database.name, role);
+  const target = targetFor(context.secrets, server, database.name, role);
   const [seen] = await context.pools.withClient(target, async (client) =>
     rolesAsGiven(client, await serverFeatures(client), [role.rolname]),
   );

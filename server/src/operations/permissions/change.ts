@@ -12,7 +12,8 @@ import {
   transactionId,
 } from '../../events/effects.js';
 import type { EventKind, PayloadOf } from '../../events/kinds.js';
-import { forgetReads, type ViewerConnection, viewerConnection } from '../connections.js';
+import type { ViewerConnection } from '../../pools/targets.js';
+import { forgetReads, viewerConnection } from '../connections.js';
 import { type ChangeNote, notesIn, type Unmet, wordsOf } from './notes.js';
 import { previewTokenOf } from './preview-token.js';
 

@@ -10,7 +10,8 @@ import { DependentObjectsError, InUseError, NotFoundError, PermissionDeniedError
 import { type Effects, effectsBetween, lockScope, observeCatalog, transactionId } from '../../events/effects.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import type { ConnectionTarget } from '../../pools/managed.js';
-import { catalogFor, type ViewerConnection, viewerConnection } from '../connections.js';
+import type { ViewerConnection } from '../../pools/targets.js';
+import { catalogFor, viewerConnection } from '../connections.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 
 interface Plan {

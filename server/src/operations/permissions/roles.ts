@@ -6,7 +6,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { roleAttributesChanged } from '../../events/effects.js';
 import { canSetRolePassword, databaseCapabilities, requireViewer } from '../../policy/capabilities.js';
 import { verifyLogin } from '../../pools/managed.js';
-import { catalogFor, passwordContext, viewerConnection } from '../connections.js';
+import { passwordContext } from '../../pools/targets.js';
+import { catalogFor, viewerConnection } from '../connections.js';
 import { followPasswordChange } from '../role-configuration.js';
 import { checkPassword } from '../validation.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
