@@ -41,6 +41,16 @@ export function createLoaders(metadata: Metadata, viewerId: string | null) {
       const byDatabase = new Map(rows.map((row) => [row.databaseId, row.access]));
       return databaseIds.map((id) => byDatabase.get(id) ?? null);
     }),
+    /** The configured role the viewer works through on each database. */
+    viewerRoleNames: new DataLoader<string, string | null>(async (databaseIds) => {
+      if (!viewerId) return databaseIds.map(() => null);
+      const rows = await metadata.collaborator.findMany({
+        where: { userId: viewerId, databaseId: { in: [...databaseIds] } },
+        select: { databaseId: true, configuredRole: { select: { rolname: true } } },
+      });
+      const byDatabase = new Map(rows.map((row) => [row.databaseId, row.configuredRole.rolname]));
+      return databaseIds.map((id) => byDatabase.get(id) ?? null);
+    }),
   };
 }
 

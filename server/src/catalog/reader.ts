@@ -12,6 +12,7 @@ import {
 } from './objects.js';
 import { privilegesFor } from './privileges.js';
 import { RoleGraph } from './role-graph.js';
+import type { Standing } from './role-rules.js';
 import { allMemberships, allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
 import { type ServerFeatures, serverFeatures } from './server.js';
 
@@ -32,6 +33,35 @@ function memo<T>(load: () => Promise<T>): () => Promise<T> {
   return () => {
     value ??= load();
     return value;
+  };
+}
+
+/** Names one value derived from a request's reads (CatalogReader.derived); T is the value's type. */
+export class DerivedKey<T> {
+  declare readonly type: T;
+  readonly symbol: symbol;
+  constructor(description: string) {
+    this.symbol = Symbol(description);
+  }
+}
+
+/**
+ * Like memo, but once loaded the value itself: a resolver run for each of 10,000 rows then needs no promise each.
+ */
+function settledMemo<T>(load: () => Promise<T>): () => T | Promise<T> {
+  let entry: { promise: Promise<T>; value?: T } | undefined;
+  return () => {
+    if (!entry) {
+      const created: { promise: Promise<T>; value?: T } = { promise: load() };
+      created.promise.then(
+        (value) => {
+          created.value = value;
+        },
+        () => undefined,
+      );
+      entry = created;
+    }
+    return 'value' in entry ? (entry.value as T) : entry.promise;
   };
 }
 
@@ -171,4 +201,30 @@ export class CatalogReader {
   });
 
   readonly viewerRole = memo(async (): Promise<PgRole | undefined> => this.roleByName(await this.currentRole()));
+
+  private readonly derivedValues = new Map<symbol, () => unknown>();
+
+  /**
+   * What a caller builds from this request's reads (the schema's role shapes, say), built once per request and key,
+   * and handed out as the value itself once built: the request's caches all live here.
+   */
+  derived<T>(key: DerivedKey<T>, build: () => Promise<T>): T | Promise<T> {
+    let get = this.derivedValues.get(key.symbol) as (() => T | Promise<T>) | undefined;
+    if (!get) {
+      get = settledMemo(build);
+      this.derivedValues.set(key.symbol, get);
+    }
+    return get();
+  }
+
+  /** The viewer's role and the membership graph, as PostgreSQL's role rules (role-rules.ts) judge with them. */
+  readonly roleStanding = settledMemo(async (): Promise<Standing> => {
+    const [viewer, roles, memberships, features] = await Promise.all([
+      this.viewerRole(),
+      this.roles(),
+      this.memberships(),
+      this.features(),
+    ]);
+    return { viewer, graph: new RoleGraph(roles, memberships), adminOptionRules: features.membershipOptions };
+  });
 }

@@ -188,7 +188,8 @@ builder.mutationFields((t) => {
         dryRun: dryRun(),
         previewToken: previewToken(),
       },
-      resolve: (_root, args, context) => createRole(context, id(args.databaseId), args.input, modeOf(args)),
+      resolve: (_root, args, context) =>
+        createRole(context, { databaseId: id(args.databaseId), role: args.input }, modeOf(args)),
     }),
     alterRole: t.field({
       ...changeField,
@@ -199,8 +200,7 @@ builder.mutationFields((t) => {
         dryRun: dryRun(),
         previewToken: previewToken(),
       },
-      resolve: (_root, args, context) =>
-        alterRole(context, id(args.databaseId), args.name, args.attributes, modeOf(args)),
+      resolve: (_root, args, context) => alterRole(context, { ...args, databaseId: id(args.databaseId) }, modeOf(args)),
     }),
     renameRole: t.field({
       ...changeField,
@@ -212,7 +212,7 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        renameRole(context, id(args.databaseId), args.name, args.newName, modeOf(args)),
+        renameRole(context, { ...args, databaseId: id(args.databaseId) }, modeOf(args)),
     }),
     setRolePassword: t.field({
       ...changeField,
@@ -225,7 +225,7 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        setRolePassword(context, id(args.databaseId), args.name, args.password, modeOf(args)),
+        setRolePassword(context, { ...args, databaseId: id(args.databaseId) }, modeOf(args)),
     }),
     dropRole: t.field({
       ...changeField,
@@ -239,7 +239,11 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        dropRole(context, id(args.databaseId), args.name, args.reassignTo ?? null, modeOf(args)),
+        dropRole(
+          context,
+          { databaseId: id(args.databaseId), name: args.name, reassignTo: args.reassignTo ?? null },
+          modeOf(args),
+        ),
     }),
     grantMembership: t.field({
       ...privilegeField,
@@ -253,7 +257,11 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        grantMembership(context, id(args.databaseId), args.role, membershipOf(args.membership), modeOf(args)),
+        grantMembership(
+          context,
+          { databaseId: id(args.databaseId), role: args.role, membership: membershipOf(args.membership) },
+          modeOf(args),
+        ),
     }),
     revokeMembership: t.field({
       ...privilegeField,
@@ -266,7 +274,7 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        revokeMembership(context, id(args.databaseId), args.role, args.member, modeOf(args)),
+        revokeMembership(context, { ...args, databaseId: id(args.databaseId) }, modeOf(args)),
     }),
     setGroupMembers: t.field({
       ...changeField,
@@ -279,7 +287,11 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        setGroupMembers(context, id(args.databaseId), args.role, args.members.map(membershipOf), modeOf(args)),
+        setGroupMembers(
+          context,
+          { databaseId: id(args.databaseId), role: args.role, members: args.members.map(membershipOf) },
+          modeOf(args),
+        ),
     }),
     grantPrivileges: t.field({
       ...privilegeField,
@@ -301,7 +313,7 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        grantPrivileges(context, id(args.databaseId), args.object, args.grantee, args.privileges, args, modeOf(args)),
+        grantPrivileges(context, { ...args, databaseId: id(args.databaseId) }, modeOf(args)),
     }),
     revokePrivileges: t.field({
       ...privilegeField,
@@ -317,7 +329,7 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        revokePrivileges(context, id(args.databaseId), args.object, args.grantee, args.privileges, args, modeOf(args)),
+        revokePrivileges(context, { ...args, databaseId: id(args.databaseId) }, modeOf(args)),
     }),
     setPrivileges: t.field({
       ...privilegeField,
@@ -332,7 +344,11 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        setPrivileges(context, id(args.databaseId), args.object, args.grants, Boolean(args.cascade), modeOf(args)),
+        setPrivileges(
+          context,
+          { ...args, databaseId: id(args.databaseId), cascade: Boolean(args.cascade) },
+          modeOf(args),
+        ),
     }),
     transferOwnership: t.field({
       ...changeField,
@@ -347,7 +363,11 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        transferOwnership(context, id(args.databaseId), args.object, args.newOwner, args.tables ?? [], modeOf(args)),
+        transferOwnership(
+          context,
+          { ...args, databaseId: id(args.databaseId), tables: args.tables ?? [] },
+          modeOf(args),
+        ),
     }),
     createSchema: t.field({
       ...changeField,
@@ -359,7 +379,7 @@ builder.mutationFields((t) => {
         previewToken: previewToken(),
       },
       resolve: (_root, args, context) =>
-        createSchema(context, id(args.databaseId), args.name, args.owner, modeOf(args)),
+        createSchema(context, { ...args, databaseId: id(args.databaseId) }, modeOf(args)),
     }),
   };
 });

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import type { RoleDependencies } from '../catalog/dependencies.js';
-import type { CatalogReader } from '../catalog/reader.js';
+import { DerivedKey } from '../catalog/reader.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { asksFor } from './lookahead.js';
@@ -41,47 +41,21 @@ const RoleDependency = builder.objectRef<RoleDependencies>('RoleDependency').imp
 });
 
 /**
- * Role and membership shapes, built once per request: a graph of 10,000 roles is asked for 50,000 edges, field by
- * field, and each edge's roles are the same objects. Once built they are handed out synchronously (a promise per
- * role's memberOf shows at that size).
+ * Role and membership shapes, built once per request (kept by its catalog reader): a graph of 10,000 roles is asked
+ * for 50,000 edges, field by field, and each edge's roles are the same objects. Once built they are handed out
+ * synchronously (a promise per role's memberOf shows at that size).
  */
-interface Built<T> {
-  promise: Promise<T>;
-  value?: T;
-}
 type Roles = Map<number, RoleShape>;
-const roleShapes = new WeakMap<CatalogReader, Built<Roles>>();
-const withMemberships = new WeakMap<CatalogReader, Built<Roles>>();
-
-function once<T>(
-  cache: WeakMap<CatalogReader, Built<T>>,
-  catalog: CatalogShape,
-  build: () => Promise<T>,
-): T | Promise<T> {
-  let built = cache.get(catalog.reader);
-  if (!built) {
-    const promise = build();
-    const entry: Built<T> = { promise };
-    promise.then(
-      (value) => {
-        entry.value = value;
-      },
-      () => undefined,
-    );
-    cache.set(catalog.reader, entry);
-    built = entry;
-  }
-  return built.value ?? built.promise;
-}
+const ROLE_SHAPES = new DerivedKey<Roles>('role shapes');
+const WITH_MEMBERSHIPS = new DerivedKey<Roles>('role shapes with their memberships');
 
 function then<T, R>(value: T | Promise<T>, next: (value: T) => R): R | Promise<R> {
   return value instanceof Promise ? value.then(next) : next(value);
 }
 
 function rolesOf(catalog: CatalogShape): Roles | Promise<Roles> {
-  return once(
-    roleShapes,
-    catalog,
+  return catalog.reader.derived(
+    ROLE_SHAPES,
     async () =>
       new Map(
         (await catalog.reader.roles()).map((row) => [
@@ -140,7 +114,7 @@ function buildMemberships(roles: Roles, grants: readonly PgAuthMember[]): void {
 
 /** The roles with their memberships filled in. */
 function rolesWithMemberships(catalog: CatalogShape): Roles | Promise<Roles> {
-  return once(withMemberships, catalog, async () => {
+  return catalog.reader.derived(WITH_MEMBERSHIPS, async () => {
     const [roles, grants] = await Promise.all([rolesOf(catalog), catalog.reader.memberships()]);
     buildMemberships(roles, grants);
     return roles;

@@ -190,18 +190,20 @@ async function forgetConfigured(context: Context, serverId: string, rolname: str
   ]);
 }
 
+export interface DropRoleInput {
+  databaseId: string;
+  name: string;
+  /** Who gets its objects (REASSIGN OWNED) in every database; null to drop only what it owns nowhere. */
+  reassignTo: string | null;
+}
+
 /**
  * DROP ROLE as one operation: reassign what it owns (in every connected database of the server where it owns
  * something), drop its remaining privileges, then drop it. Other databases are rehearsed (run and rolled back)
  * before anything is committed, so a refusal anywhere changes nothing.
  */
-export async function dropRole(
-  context: Context,
-  databaseId: string,
-  name: string,
-  reassignToInput: string | null,
-  mode: ChangeMode,
-): Promise<PermissionChange> {
+export async function dropRole(context: Context, input: DropRoleInput, mode: ChangeMode): Promise<PermissionChange> {
+  const { databaseId, name, reassignTo: reassignToInput } = input;
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
   const role = await catalog.roleByName(checkIdentifier(name, 'role'));

@@ -88,17 +88,23 @@ function grantStatements(
   return statements;
 }
 
+export interface GrantMembershipInput {
+  databaseId: string;
+  /** The group role. */
+  role: string;
+  membership: MembershipInput;
+}
+
 export async function grantMembership(
   context: Context,
-  databaseId: string,
-  roleName: string,
-  input: MembershipInput,
+  input: GrantMembershipInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, role: roleName, membership } = input;
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
   const role = await roleNamed(context, databaseId, roleName, 'role');
-  const member = await roleNamed(context, databaseId, input.member, 'member');
+  const member = await roleNamed(context, databaseId, membership.member, 'member');
   if (role.oid === member.oid) throw new ValidationError('member', 'A role cannot be a member of itself.');
   const features = await catalog.features();
   const current = (await catalog.memberships()).find((edge) => edge.roleid === role.oid && edge.member === member.oid);
@@ -109,23 +115,34 @@ export async function grantMembership(
     nothingUnlessObserved: true,
     statements: grantStatements(
       role.rolname,
-      { ...input, member: member.rolname },
+      { ...membership, member: member.rolname },
       current && { admin: current.admin_option },
       features,
     ),
-    payload: { role: role.rolname, member: member.rolname, admin: input.admin, inherit: input.inherit, set: input.set },
-    warnings: optionNotes(role, { ...input, member: member.rolname }, features),
+    payload: {
+      role: role.rolname,
+      member: member.rolname,
+      admin: membership.admin,
+      inherit: membership.inherit,
+      set: membership.set,
+    },
+    warnings: optionNotes(role, { ...membership, member: member.rolname }, features),
     ...mode,
   });
 }
 
+export interface RevokeMembershipInput {
+  databaseId: string;
+  role: string;
+  member: string;
+}
+
 export async function revokeMembership(
   context: Context,
-  databaseId: string,
-  roleName: string,
-  memberName: string,
+  input: RevokeMembershipInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, role: roleName, member: memberName } = input;
   requireViewer(context.viewer);
   const role = await roleNamed(context, databaseId, roleName, 'role');
   const member = await roleNamed(context, databaseId, memberName, 'member');
@@ -142,14 +159,19 @@ export async function revokeMembership(
   });
 }
 
+export interface SetGroupMembersInput {
+  databaseId: string;
+  role: string;
+  members: MembershipInput[];
+}
+
 /** Makes the members of a group exactly `members` (diffed against the catalog), in one transaction. */
 export async function setGroupMembers(
   context: Context,
-  databaseId: string,
-  roleName: string,
-  members: MembershipInput[],
+  input: SetGroupMembersInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, role: roleName, members } = input;
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
   const role = await roleNamed(context, databaseId, roleName, 'role');

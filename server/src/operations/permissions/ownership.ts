@@ -30,18 +30,24 @@ function touchedByTransfer(object: ResolvedObject, withTables: boolean): EffectS
   return { relations: [object.oid] };
 }
 
+export interface TransferOwnershipInput {
+  databaseId: string;
+  object: ObjectRefInput;
+  newOwner: string;
+  /** For a schema: the tables that go with it. */
+  tables: string[];
+}
+
 /**
  * ALTER … OWNER TO as the viewer's role. For a schema, `tables` names some of its tables to transfer in the same
  * transaction; each must be owned by a role the viewer has the privileges of (its own or one of its groups).
  */
 export async function transferOwnership(
   context: Context,
-  databaseId: string,
-  ref: ObjectRefInput,
-  newOwnerName: string,
-  tables: string[],
+  input: TransferOwnershipInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, object: ref, newOwner: newOwnerName, tables } = input;
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
   const object = await resolveObject(catalog, ref);
@@ -81,14 +87,20 @@ export async function transferOwnership(
   });
 }
 
+export interface CreateSchemaInput {
+  databaseId: string;
+  name: string;
+  /** Its owner: the acting role when absent. */
+  owner?: string | null;
+}
+
 /** CREATE SCHEMA owned by the viewer's role, or by a role it may SET to (PostgreSQL checks). */
 export async function createSchema(
   context: Context,
-  databaseId: string,
-  nameInput: string,
-  ownerName: string | null | undefined,
+  input: CreateSchemaInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, name: nameInput, owner: ownerName } = input;
   requireViewer(context.viewer);
   const name = checkIdentifier(nameInput, 'name');
   const catalog = catalogFor(context, databaseId);

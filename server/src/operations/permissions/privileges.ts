@@ -201,15 +201,20 @@ function privilegeChange(object: ResolvedObject, usageStatements: number, schema
   } as const;
 }
 
+export interface GrantPrivilegesInput extends GrantOptions {
+  databaseId: string;
+  object: ObjectRefInput;
+  /** A role name; null for PUBLIC. */
+  grantee?: string | null;
+  privileges: string[];
+}
+
 export async function grantPrivileges(
   context: Context,
-  databaseId: string,
-  ref: ObjectRefInput,
-  granteeName: string | null | undefined,
-  requested: string[],
-  options: GrantOptions,
+  input: GrantPrivilegesInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, object: ref, grantee: granteeName, privileges: requested, ...options } = input;
   const { catalog, object, who, privileges } = await grantTarget(context, databaseId, ref, granteeName, requested);
   const [schemaExtras, sequenceExtrasResult] = await Promise.all([
     schemaUsageExtras(catalog, object, who, options),
@@ -238,15 +243,19 @@ export interface RevokeOptions {
   cascade?: boolean | null;
 }
 
+export interface RevokePrivilegesInput extends RevokeOptions {
+  databaseId: string;
+  object: ObjectRefInput;
+  grantee?: string | null;
+  privileges: string[];
+}
+
 export async function revokePrivileges(
   context: Context,
-  databaseId: string,
-  ref: ObjectRefInput,
-  granteeName: string | null | undefined,
-  requested: string[],
-  options: RevokeOptions,
+  input: RevokePrivilegesInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, object: ref, grantee: granteeName, privileges: requested, ...options } = input;
   const { object, who, privileges } = await grantTarget(context, databaseId, ref, granteeName, requested);
   const revokeOptions = { grantOptionOnly: Boolean(options.grantOptionOnly), cascade: Boolean(options.cascade) };
   return applyChange(context, {
@@ -328,18 +337,23 @@ async function extrasForGain(
   return { before, after };
 }
 
+export interface SetPrivilegesInput {
+  databaseId: string;
+  object: ObjectRefInput;
+  grants: DesiredGrant[];
+  cascade: boolean;
+}
+
 /**
  * Makes the privileges of the listed grantees on one object exactly these (diffed against its ACL), in one
  * transaction, with the schema and sequence USAGE each grantee gaining privileges asked for.
  */
 export async function setPrivileges(
   context: Context,
-  databaseId: string,
-  ref: ObjectRefInput,
-  grants: DesiredGrant[],
-  cascade: boolean,
+  input: SetPrivilegesInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, object: ref, grants, cascade } = input;
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
   const object = await resolveObject(catalog, ref);

@@ -12,7 +12,7 @@ import { followPasswordChange } from '../role-configuration.js';
 import { checkPassword } from '../validation.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 
-export interface CreateRoleInput extends RoleAttributes {
+export interface NewRole extends RoleAttributes {
   name: string;
   password?: string | null;
   /** Store the password in Rolecall (after a real login) so collaborators can be given this role at once. */
@@ -30,23 +30,30 @@ function databaseAccess(database: string, role: string): Statement {
   return sql.grantPrivileges({ kind: 'DATABASE', name: database }, ['CONNECT', 'CREATE'], role, false);
 }
 
+export interface CreateRoleInput {
+  databaseId: string;
+  /** The role to create. */
+  role: NewRole;
+}
+
 export async function createRole(
   context: Context,
-  databaseId: string,
   input: CreateRoleInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, role: newRole } = input;
   const viewer = requireViewer(context.viewer);
-  const name = checkIdentifier(input.name, 'name');
-  if (input.configure && !databaseCapabilities(viewer.user, null).canConfigureRoles)
+  const name = checkIdentifier(newRole.name, 'name');
+  if (newRole.configure && !databaseCapabilities(viewer.user, null).canConfigureRoles)
     throw new ForbiddenError('Only admins store role passwords; create the role, and ask an admin to configure it.');
-  if (input.login && !input.password) throw new ValidationError('password', 'A LOGIN role needs a password.');
-  if (input.password != null) checkPassword(input.password);
-  if (input.configure && !input.login) throw new ValidationError('configure', 'Only LOGIN roles can be configured.');
+  if (newRole.login && !newRole.password) throw new ValidationError('password', 'A LOGIN role needs a password.');
+  if (newRole.password != null) checkPassword(newRole.password);
+  if (newRole.configure && !newRole.login)
+    throw new ValidationError('configure', 'Only LOGIN roles can be configured.');
   const catalog = catalogFor(context, databaseId);
   const database = await catalog.database();
-  const statements = [sql.createRole(name, { ...input, login: input.login ?? false }, input.password)];
-  if (input.login) statements.push(databaseAccess(database.datname, name));
+  const statements = [sql.createRole(name, { ...newRole, login: newRole.login ?? false }, newRole.password)];
+  if (newRole.login) statements.push(databaseAccess(database.datname, name));
   const undo = [
     sql.revokePrivileges({ kind: 'DATABASE', name: database.datname }, ['CONNECT', 'CREATE'], name),
     sql.dropRole(name),
@@ -58,11 +65,11 @@ export async function createRole(
     statements,
     // The database's ACL too: a LOGIN role is given CONNECT on it.
     touches: { roles: true, databases: true },
-    payload: { name, login: input.login ?? false },
+    payload: { name, login: newRole.login ?? false },
     ...mode,
     afterCommit:
-      input.configure && input.password
-        ? () => configureOrUndo(context, databaseId, name, input.password as string, undo)
+      newRole.configure && newRole.password
+        ? () => configureOrUndo(context, databaseId, name, newRole.password as string, undo)
         : undefined,
   });
 }
@@ -102,13 +109,14 @@ async function storePassword(context: Context, databaseId: string, rolname: stri
   await context.pools.forgetRole(connection.target.host, connection.target.port, rolname);
 }
 
-export async function alterRole(
-  context: Context,
-  databaseId: string,
-  name: string,
-  attributes: RoleAttributes,
-  mode: ChangeMode,
-): Promise<PermissionChange> {
+export interface AlterRoleInput {
+  databaseId: string;
+  name: string;
+  attributes: RoleAttributes;
+}
+
+export async function alterRole(context: Context, input: AlterRoleInput, mode: ChangeMode): Promise<PermissionChange> {
+  const { databaseId, name, attributes } = input;
   requireViewer(context.viewer);
   const role = await existingRole(context, databaseId, name);
   if (!sql.changesAttributes(attributes)) throw new ValidationError('attributes', 'Nothing to change.');
@@ -124,13 +132,18 @@ export async function alterRole(
   });
 }
 
+export interface RenameRoleInput {
+  databaseId: string;
+  name: string;
+  newName: string;
+}
+
 export async function renameRole(
   context: Context,
-  databaseId: string,
-  name: string,
-  newName: string,
+  input: RenameRoleInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, name, newName } = input;
   requireViewer(context.viewer);
   const role = await existingRole(context, databaseId, name);
   const target = checkIdentifier(newName, 'newName');
@@ -159,14 +172,19 @@ async function renameConfigured(context: Context, serverId: string, from: string
   });
 }
 
+export interface SetRolePasswordInput {
+  databaseId: string;
+  name: string;
+  password: string;
+}
+
 /** Changes the role's password on the server; if Rolecall stores it, the stored one follows. */
 export async function setRolePassword(
   context: Context,
-  databaseId: string,
-  name: string,
-  password: string,
+  input: SetRolePasswordInput,
   mode: ChangeMode,
 ): Promise<PermissionChange> {
+  const { databaseId, name, password } = input;
   const viewer = requireViewer(context.viewer);
   const role = await existingRole(context, databaseId, name);
   checkPassword(password);
