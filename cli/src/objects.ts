@@ -1,7 +1,8 @@
+import type { ObjectRefKind } from '../../web/src/gql/graphql.js';
 import { UsageError } from './api.js';
 
 export interface ObjectRef {
-  kind: 'DATABASE' | 'SCHEMA' | 'TABLE';
+  kind: ObjectRefKind;
   schema?: string;
   name?: string;
 }

@@ -6,9 +6,12 @@ export function ask(question: string, hidden = false): Promise<string> {
   const lines = createInterface({ input: process.stdin, output: process.stderr, terminal });
   if (hidden && terminal) {
     // Echo the question only, never what is typed.
-    (lines as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text: string) => {
-      if (text.includes(question)) process.stderr.write(question);
-    };
+    // readline writes the echo through this undocumented method (what password prompts replace).
+    Object.assign(lines, {
+      _writeToOutput: (text: string) => {
+        if (text.includes(question)) process.stderr.write(question);
+      },
+    });
   }
   return new Promise((resolve, reject) => {
     let answered = false;

@@ -3,6 +3,7 @@
  * against these types, and the GraphQL event types expose exactly these fields: there is no free-form payload.
  */
 import type { AclItem } from '../catalog/objects.js';
+import type { ObjectKind } from '../catalog/privileges.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 
 /** What one grantee (a role name, or PUBLIC) holds on an object. */
@@ -15,7 +16,7 @@ export type GrantEntry = {
 /** A securable object of one database: the database itself, a schema, or a relation. */
 export interface ObjectState {
   oid: number;
-  objectKind: ObjectKindName;
+  objectKind: ObjectKind;
   label: string;
   owner: number;
   acl: AclItem[];
@@ -71,10 +72,8 @@ export type MembershipPayload = {
   removed?: string[];
 };
 
-export type ObjectKindName = 'DATABASE' | 'SCHEMA' | 'TABLE' | 'SEQUENCE';
-
 export type PrivilegePayload = {
-  objectKind: ObjectKindName;
+  objectKind: ObjectKind;
   /** database, schema or schema.table */
   object: string;
   grantee?: string;
@@ -90,7 +89,7 @@ export type PrivilegePayload = {
 };
 
 export type OwnershipPayload = {
-  objectKind: ObjectKindName;
+  objectKind: ObjectKind;
   object: string;
   previousOwner: string | null;
   newOwner: string;
@@ -99,7 +98,7 @@ export type OwnershipPayload = {
 };
 
 export type ObjectPayload = {
-  objectKind: ObjectKindName;
+  objectKind: ObjectKind;
   object: string;
   owner?: string;
 };

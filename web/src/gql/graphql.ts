@@ -2897,18 +2897,6 @@ export type OverviewQuery = { __typename?: 'Query', database:
     | { __typename: 'WrongUserError', message: string }
    };
 
-type Securable_DatabaseObject_Fragment = { __typename?: 'DatabaseObject', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
-
-type Securable_Schema_Fragment = { __typename?: 'Schema', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
-
-type Securable_Table_Fragment = { __typename?: 'Table', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
-
-export type SecurableFragment =
-  | Securable_DatabaseObject_Fragment
-  | Securable_Schema_Fragment
-  | Securable_Table_Fragment
-;
-
 export type CreateSchemaMutationVariables = Exact<{
   databaseId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
@@ -3030,6 +3018,18 @@ export type TransferOwnershipMutation = { __typename?: 'Mutation', transferOwner
     | { __typename: 'ValidationError', message: string }
     | { __typename: 'WrongUserError', message: string }
    };
+
+type Securable_DatabaseObject_Fragment = { __typename?: 'DatabaseObject', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
+
+type Securable_Schema_Fragment = { __typename?: 'Schema', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
+
+type Securable_Table_Fragment = { __typename?: 'Table', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
+
+export type SecurableFragment =
+  | Securable_DatabaseObject_Fragment
+  | Securable_Schema_Fragment
+  | Securable_Table_Fragment
+;
 
 export type LoginRolesQueryVariables = Exact<{
   id: Scalars['ID']['input'];

@@ -1,9 +1,11 @@
+import type { ObjectKind } from '../gql/graphql.js';
 import { type ChangeNoteView, noteText } from './note-text.js';
+
 /**
  * The permission dialog's model, free of UI: presets of DESIGN.md and the custom sets they stand for.
  * A custom set equal to a preset is shown as that preset, and choosing a preset fills in its privileges.
  */
-export type ObjectKind = 'DATABASE' | 'SCHEMA' | 'TABLE' | 'SEQUENCE';
+export type { ObjectKind };
 export type Preset = 'NONE' | 'CONNECT' | 'CREATE' | 'READ' | 'WRITE' | 'CUSTOM';
 
 export const PRESETS: Record<
@@ -74,7 +76,7 @@ export function changedDrafts(original: readonly Draft[], drafts: readonly Draft
 
 /** The drafts a dialog starts from: one per grantee of the object, as the server showed it. */
 export function draftsOf(
-  grants: readonly { grantee: { name: string } | null; privileges: string[]; grantable: string[] }[],
+  grants: readonly { grantee?: { name: string } | null; privileges: string[]; grantable: string[] }[],
 ) {
   return grants.map(
     (grant): Draft => ({
@@ -96,8 +98,12 @@ export function addedPrivileges(original: readonly Draft[], draft: Draft): strin
  * show the same thing, so a dialog can tell when the object changed under it.
  */
 export function objectFingerprint(view: {
-  owner: { name: string } | null;
-  grants: readonly { grantee: { name: string } | null; privileges: readonly string[]; grantable: readonly string[] }[];
+  owner?: { name: string } | null;
+  grants: readonly {
+    grantee?: { name: string } | null;
+    privileges: readonly string[];
+    grantable: readonly string[];
+  }[];
   viewerCan: { changePrivileges: boolean; transferOwnership: boolean; grantablePrivileges: readonly string[] };
 }): string {
   const grants = view.grants

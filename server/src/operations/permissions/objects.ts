@@ -6,7 +6,8 @@ import type { ObjectName } from '../../catalog/statements.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 
 export interface ObjectRefInput {
-  kind: 'DATABASE' | 'SCHEMA' | 'TABLE';
+  /** A sequence or view is named as a TABLE, as GRANT … ON TABLE does. */
+  kind: Exclude<ObjectKind, 'SEQUENCE'>;
   schema?: string | null;
   name?: string | null;
 }

@@ -1,6 +1,7 @@
 import { batch, createEffect, createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { ChangeOutcome, ErrorText } from '../../components/Chrome';
-import { graphql } from '../../gql';
+import { type DocumentType, graphql } from '../../gql';
+import type { ObjectKind } from '../../gql/graphql';
 import { mutate, query } from '../../graphql/client';
 import { objectFingerprint } from '../../lib/permission-model';
 import type { Change, RunMode } from '../../lib/previewed-change';
@@ -30,13 +31,6 @@ const OverviewQuery = graphql(`
       }
     }
   }
-  fragment Securable on SecurableObject {
-    kind
-    owner { name }
-    aclIsDefault
-    grants { isPublic grantee { name } privileges grantable preset }
-    viewerCan { changePrivileges grantablePrivileges transferOwnership reason }
-  }
 `);
 
 const CreateSchema = graphql(`
@@ -49,35 +43,10 @@ const CreateSchema = graphql(`
   }
 `);
 
-interface GrantView {
-  isPublic: boolean;
-  grantee: { name: string } | null;
-  privileges: string[];
-  grantable: string[];
-  preset: string;
-}
-
-interface ObjectView {
-  kind: 'DATABASE' | 'SCHEMA' | 'TABLE' | 'SEQUENCE';
-  owner: { name: string } | null;
-  aclIsDefault: boolean;
-  grants: GrantView[];
-  viewerCan: SecurableView['viewerCan'];
-}
-
-interface TableView extends ObjectView {
-  schema: string;
-  name: string;
-  tableKind: string;
-}
-
-interface CatalogView {
-  privilegesByKind: { kind: string; privileges: string[] }[];
-  roles: { name: string; isPredefined: boolean }[];
-  viewerRole: { role: { name: string } | null; databasePrivileges: string[]; canCreateSchemas: boolean };
-  database: ObjectView & { name: string };
-  schemas: (ObjectView & { name: string; tables: TableView[] })[];
-}
+type OverviewResult = DocumentType<typeof OverviewQuery>;
+type Only<T, Name> = Extract<T, { __typename?: Name }>;
+/** The catalog as the Overview query reads it (generated from the query, not written by hand). */
+type CatalogView = Only<NonNullable<Only<OverviewResult['database'], 'Database'>['catalog']>, 'DatabaseCatalog'>;
 
 /** One row of the overview: an object, how it is labelled, and what its dialog needs. */
 interface Entry {
@@ -150,11 +119,13 @@ export function Overview(props: { databaseId: string; version: number }): JSX.El
   );
   const [open, setOpen] = createSignal<SecurableView | null>(null);
   const result = () => (data.error ? undefined : data());
-  const catalogResult = () =>
-    (result()?.database as { catalog?: { __typename: string; message?: string } } | undefined)?.catalog;
-  const loaded = () => {
+  const catalogResult = () => {
+    const database = result()?.database;
+    return database?.__typename === 'Database' ? database.catalog : undefined;
+  };
+  const loaded = (): CatalogView | undefined => {
     const value = catalogResult();
-    return value?.__typename === 'DatabaseCatalog' ? (value as unknown as CatalogView) : undefined;
+    return value?.__typename === 'DatabaseCatalog' ? value : undefined;
   };
   const failure = () => {
     if (data.error) return (data.error as Error).message;

@@ -1,7 +1,7 @@
 import { batch, createEffect, createSignal, For, type JSX, Show, untrack } from 'solid-js';
 import { ChangeOutcome, Dialog } from '../../components/Chrome';
 import { graphql } from '../../gql';
-import type { DesiredGrantInput } from '../../gql/graphql';
+import type { DesiredGrantInput, ObjectRefKind, SecurableFragment } from '../../gql/graphql';
 import { mutate } from '../../graphql/client';
 import type { ChangeNoteView } from '../../lib/note-text';
 import {
@@ -50,25 +50,23 @@ const TransferOwnership = graphql(`
   }
 `);
 
-export interface SecurableView {
-  kind: ObjectKind;
-  label: string;
-  ref: { kind: 'DATABASE' | 'SCHEMA' | 'TABLE'; schema?: string; name?: string };
-  owner: { name: string } | null;
-  grants: { grantee: { name: string } | null; privileges: string[]; grantable: string[] }[];
-  viewerCan: {
-    changePrivileges: boolean;
-    grantablePrivileges: string[];
-    transferOwnership: boolean;
-    reason: string | null;
-  };
-}
+/** What the dialog shows of an object: a list that opens it reads these fields (`...Securable`). */
+export const Securable = graphql(`
+  fragment Securable on SecurableObject {
+    kind
+    owner { name }
+    aclIsDefault
+    grants { isPublic grantee { name } privileges grantable preset }
+    viewerCan { changePrivileges grantablePrivileges transferOwnership reason }
+  }
+`);
 
-export interface SchemaTableView {
-  name: string;
-  owner: { name: string } | null;
-  viewerCan: { transferOwnership: boolean; reason: string | null };
-}
+export type SecurableView = SecurableFragment & {
+  label: string;
+  ref: { kind: ObjectRefKind; schema?: string; name?: string };
+};
+
+export type SchemaTableView = Pick<SecurableFragment, 'owner' | 'viewerCan'> & { name: string };
 
 export interface PermissionDialogProps {
   databaseId: string;

@@ -2,13 +2,14 @@ import { createEffect, createResource, createSignal, For, type JSX, Show } from 
 import { createStore, reconcile } from 'solid-js/store';
 import { ErrorText } from '../../components/Chrome';
 import { graphql } from '../../gql';
+import type { RolesQuery } from '../../gql/graphql';
 import { query } from '../../graphql/client';
 import { Explain } from './Explain';
 import { RoleGraph } from './RoleGraph';
 import { CreateRoleForm } from './roles/CreateRoleForm';
 import { DropRoleDialog } from './roles/DropRoleDialog';
 import { RoleRow } from './roles/RoleRow';
-import type { RoleView } from './roles/types';
+import type { RolesCatalog, RoleView } from './roles/types';
 
 const RolesQuery = graphql(`
   query Roles($id: ID!) {
@@ -39,23 +40,15 @@ const RolesQuery = graphql(`
   }
 `);
 
-interface CatalogView {
-  roles: RoleView[];
-  viewerRole: { canCreateRoles: boolean; role: { name: string; isSuperuser: boolean; createDb: boolean } | null };
-  membershipOptionsPerGrant: boolean;
-  schemas: { name: string; tables: { schema: string; name: string }[] }[];
-}
-
 /** The catalog, or the error that stands in its place (a typed error of the database or of its catalog). */
-function catalogOf(data: unknown): { catalog?: CatalogView; error?: string } {
-  const database = (data as { database?: { __typename: string; message?: string; catalog?: unknown } } | undefined)
-    ?.database;
+function catalogOf(data: RolesQuery | undefined): { catalog?: RolesCatalog; error?: string } {
+  const database = data?.database;
   if (!database) return {};
   if (database.__typename !== 'Database') return { error: database.message ?? 'This database cannot be read.' };
-  const catalog = database.catalog as { __typename: string; message?: string } | undefined;
-  if (catalog?.__typename !== 'DatabaseCatalog')
-    return { error: catalog?.message ?? 'The catalog of this database cannot be read.' };
-  return { catalog: catalog as unknown as CatalogView };
+  const { catalog } = database;
+  if (catalog.__typename !== 'DatabaseCatalog')
+    return { error: catalog.message ?? 'The catalog of this database cannot be read.' };
+  return { catalog };
 }
 
 /**
