@@ -1,7 +1,7 @@
 import { A, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { createContext, createResource, type JSX, Match, Show, Switch, useContext } from 'solid-js';
 import { render } from 'solid-js/web';
-import { ConnectionIndicator, Toasts } from './components/Chrome';
+import { ConnectionIndicator, Toasts } from './components/LiveStatus';
 import { RouteErrors } from './components/RouteErrors';
 import { graphql } from './gql';
 import { mutate, query } from './graphql/client';

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PermissionDialog, type SecurableView } from '../src/pages/database/PermissionDialog';
+import { PermissionDialog, type SecurableView } from '../src/pages/database/permissions/PermissionDialog';
 
 /**
  * The permission dialog rendered in a DOM, talking to a real Rolecall (started in a child process, see

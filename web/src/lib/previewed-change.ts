@@ -77,3 +77,14 @@ export function createPreviewedChange<Input>(options: {
     },
   };
 }
+
+/** The change a permission mutation returned (mutate has already thrown its typed error, if any). */
+export function changeOf(result: Record<string, unknown>): Change {
+  const field = Object.values(result)[0] as Partial<Change>;
+  return {
+    sql: field.sql ?? [],
+    warnings: field.warnings ?? [],
+    notes: field.notes ?? [],
+    previewToken: field.previewToken ?? null,
+  };
+}

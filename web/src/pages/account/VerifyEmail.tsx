@@ -1,6 +1,6 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, type JSX, Match, Switch } from 'solid-js';
-import { ErrorText } from '../../components/Chrome';
+import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
 import { mutate } from '../../graphql/client';
 

@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
-import { ErrorText } from '../../components/Chrome';
+import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
 import { query } from '../../graphql/client';
 

@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
-import { ErrorText } from '../../components/Chrome';
+import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';

@@ -1,11 +1,11 @@
 import { batch, createEffect, createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
-import { ChangeOutcome, ErrorText } from '../../components/Chrome';
+import { ChangeOutcome } from '../../components/ChangeOutcome';
+import { ErrorText } from '../../components/ErrorText';
 import { type DocumentType, graphql } from '../../gql';
-import type { ObjectKind } from '../../gql/graphql';
 import { mutate, query } from '../../graphql/client';
 import { objectFingerprint } from '../../lib/permission-model';
-import type { Change, RunMode } from '../../lib/previewed-change';
-import { PermissionDialog, type SchemaTableView, type SecurableView } from './PermissionDialog';
+import { changeOf, createPreviewedChange } from '../../lib/previewed-change';
+import { PermissionDialog, type SchemaTableView, type SecurableView } from './permissions/PermissionDialog';
 
 const OverviewQuery = graphql(`
   query Overview($id: ID!) {
@@ -241,48 +241,31 @@ function CreateSchemaForm(props: {
 }): JSX.Element {
   const [name, setName] = createSignal('');
   const [owner, setOwner] = createSignal('');
-  const [preview, setPreview] = createSignal<(Change & { key: string }) | null>(null);
   const [done, setDone] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
   const reason = () =>
     `Your role (${props.viewerRole ?? 'none'}) lacks CREATE on this database, so it cannot create schemas.`;
-  const inputKey = () => JSON.stringify([name(), owner()]);
-  const current = () => (preview()?.key === inputKey() ? preview() : null);
-  const edit = (change: () => void) =>
-    batch(() => {
-      change();
-      setPreview(null);
-      setDone(null);
-    });
-  const run = (mode: RunMode) =>
-    mutate(CreateSchema, { databaseId: props.databaseId, name: name(), owner: owner() || null, ...mode });
-  const act = async (dryRun: boolean) => {
-    const asked = inputKey();
-    const created = name();
-    setError(null);
-    setBusy(true);
-    try {
-      const change = (await run({ dryRun, previewToken: dryRun ? null : (current()?.previewToken ?? null) }))
-        .createSchema;
-      if (change.__typename !== 'PermissionChange' || inputKey() !== asked) return;
-      if (dryRun) {
-        setPreview({ key: asked, ...change });
-        return;
-      }
-      await props.onCreated();
+  const input = () => ({ name: name(), owner: owner() || null });
+  const change = createPreviewedChange<ReturnType<typeof input>>({
+    run: async (asked, mode) =>
+      changeOf(await mutate(CreateSchema, { databaseId: props.databaseId, ...asked, ...mode })),
+    reread: async () => props.onCreated(),
+    onApplied: () => {
+      const created = name();
       batch(() => {
         setName('');
         setOwner('');
-        setPreview(null);
         setDone(`Schema ${created} created.`);
       });
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const current = () => (change.previewed(input()) ? change.preview() : null);
+  // Any edit asks for a new preview, even one back to what was previewed.
+  const edit = (update: () => void) =>
+    batch(() => {
+      update();
+      change.clear();
+      setDone(null);
+    });
   return (
     <details class="create-schema">
       <summary>Create schema</summary>
@@ -294,7 +277,7 @@ function CreateSchemaForm(props: {
         aria-label="Create a schema"
         onSubmit={(event) => {
           event.preventDefault();
-          void act(true);
+          void change.runPreview(input());
         }}
       >
         <fieldset disabled={!props.canCreate} title={props.canCreate ? undefined : reason()}>
@@ -319,21 +302,21 @@ function CreateSchemaForm(props: {
             <option value="">Owner: your role ({props.viewerRole})</option>
             <For each={props.roles}>{(role) => <option value={role}>{role}</option>}</For>
           </select>
-          <button type="submit" disabled={!name() || busy()}>
+          <button type="submit" disabled={!name() || change.busy()}>
             Preview SQL
           </button>
           <button
             type="button"
             class="primary"
-            disabled={!current() || busy()}
+            disabled={!current() || change.busy()}
             title={current() ? undefined : 'Preview the SQL first: Create runs exactly what the preview shows.'}
-            onClick={() => act(false)}
+            onClick={() => change.apply(input())}
           >
             Create
           </button>
         </fieldset>
       </form>
-      <ChangeOutcome preview={current()} done={done()} error={error()} />
+      <ChangeOutcome preview={current()} done={done()} error={change.error()} />
     </details>
   );
 }

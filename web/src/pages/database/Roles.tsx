@@ -1,8 +1,7 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { ErrorText } from '../../components/Chrome';
-import { graphql } from '../../gql';
-import type { RolesQuery } from '../../gql/graphql';
+import { ErrorText } from '../../components/ErrorText';
+import { type DocumentType, graphql } from '../../gql';
 import { query } from '../../graphql/client';
 import { Explain } from './Explain';
 import { RoleGraph } from './RoleGraph';
@@ -41,7 +40,7 @@ const RolesQuery = graphql(`
 `);
 
 /** The catalog, or the error that stands in its place (a typed error of the database or of its catalog). */
-function catalogOf(data: RolesQuery | undefined): { catalog?: RolesCatalog; error?: string } {
+function catalogOf(data: DocumentType<typeof RolesQuery> | undefined): { catalog?: RolesCatalog; error?: string } {
   const database = data?.database;
   if (!database) return {};
   if (database.__typename !== 'Database') return { error: database.message ?? 'This database cannot be read.' };

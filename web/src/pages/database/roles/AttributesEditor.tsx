@@ -1,6 +1,6 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ChangeOutcome } from '../../../components/Chrome';
+import { ChangeOutcome } from '../../../components/ChangeOutcome';
 import { createPreviewedChange } from '../../../lib/previewed-change';
 import { AlterRole, changeOf, mutate } from './operations';
 import type { RoleView } from './types';

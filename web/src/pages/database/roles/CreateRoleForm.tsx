@@ -1,5 +1,5 @@
 import { createSignal, type JSX, Show } from 'solid-js';
-import { ChangeOutcome } from '../../../components/Chrome';
+import { ChangeOutcome } from '../../../components/ChangeOutcome';
 import { createPreviewedChange } from '../../../lib/previewed-change';
 import { CreateRole, changeOf, mutate } from './operations';
 

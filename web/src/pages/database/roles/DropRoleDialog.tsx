@@ -1,5 +1,7 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
-import { ChangeOutcome, Dialog, ErrorText } from '../../../components/Chrome';
+import { ChangeOutcome } from '../../../components/ChangeOutcome';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorText } from '../../../components/ErrorText';
 import { query } from '../../../graphql/client';
 import { createPreviewedChange } from '../../../lib/previewed-change';
 import { changeOf, DropRole, mutate, RoleDependencies } from './operations';

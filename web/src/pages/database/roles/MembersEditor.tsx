@@ -1,6 +1,6 @@
 import { For, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ChangeOutcome } from '../../../components/Chrome';
+import { ChangeOutcome } from '../../../components/ChangeOutcome';
 import { createPreviewedChange } from '../../../lib/previewed-change';
 import { changeOf, mutate, SetGroupMembers } from './operations';
 import type { MemberEdge } from './types';

@@ -1,5 +1,5 @@
 import { createSignal, type JSX } from 'solid-js';
-import { ChangeOutcome } from '../../../components/Chrome';
+import { ChangeOutcome } from '../../../components/ChangeOutcome';
 import { createPreviewedChange } from '../../../lib/previewed-change';
 import { changeOf, mutate, RenameRole } from './operations';
 

@@ -1,6 +1,6 @@
 import { graphql } from '../../../gql';
 import { mutate } from '../../../graphql/client';
-import type { Change } from './types';
+import { changeOf } from '../../../lib/previewed-change';
 
 /** What every previewed change shows: its SQL, PostgreSQL's warnings, notes to word, and the token to apply it with. */
 export const PreviewedChangeFields = graphql(`
@@ -56,15 +56,4 @@ export const RoleDependencies = graphql(`
   }
 `);
 
-/** The change a permission mutation returned (mutate has already thrown its typed error, if any). */
-export function changeOf(result: Record<string, unknown>): Change {
-  const field = Object.values(result)[0] as Partial<Change>;
-  return {
-    sql: field.sql ?? [],
-    warnings: field.warnings ?? [],
-    notes: field.notes ?? [],
-    previewToken: field.previewToken ?? null,
-  };
-}
-
-export { mutate };
+export { changeOf, mutate };

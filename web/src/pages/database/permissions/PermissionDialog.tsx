@@ -1,0 +1,283 @@
+import { batch, createEffect, createSignal, For, type JSX, Show, untrack } from 'solid-js';
+import { ChangeOutcome } from '../../../components/ChangeOutcome';
+import { Dialog } from '../../../components/Dialog';
+import { graphql } from '../../../gql';
+import type { DesiredGrantInput } from '../../../gql/graphql';
+import { mutate } from '../../../graphql/client';
+import {
+  changedDrafts,
+  type Draft,
+  draftsOf,
+  granteeOffers,
+  type Note,
+  type Offer,
+  objectFingerprint,
+} from '../../../lib/permission-model';
+import type { RunMode } from '../../../lib/previewed-change';
+import { GranteeRow } from './GranteeRow';
+import { OwnershipTransfer } from './OwnershipTransfer';
+import { granteeName, NEEDS_PREVIEW, type PermissionDialogProps, type Preview } from './securable';
+
+export type { PermissionDialogProps, SchemaTableView, SecurableView } from './securable';
+
+const SetPrivileges = graphql(`
+  mutation SetPrivileges(
+    $databaseId: ID!, $object: ObjectRef!, $grants: [DesiredGrantInput!]!, $dryRun: Boolean, $previewToken: String
+  ) {
+    setPrivileges(
+      databaseId: $databaseId, object: $object, grants: $grants, dryRun: $dryRun, previewToken: $previewToken
+    ) {
+      __typename
+      ... on Error { message }
+      ... on PermissionChange { ...PreviewedChangeFields }
+    }
+  }
+`);
+
+/** The grants previewed, with the offers accepted: Apply sends exactly these, in one setPrivileges. */
+interface GrantsPreview extends Preview {
+  grants: DesiredGrantInput[];
+}
+
+interface OfferState {
+  grantee: string | null;
+  offer: Offer;
+  reason: string;
+  accepted: boolean;
+}
+
+const OFFER_LABELS: Record<Offer, string> = {
+  SCHEMA_USAGE: 'Also grant USAGE on the schema',
+  SEQUENCE_USAGE: 'Also grant USAGE on the sequences',
+};
+
+function denyReason(props: PermissionDialogProps): string {
+  if (props.missing) return 'This object no longer exists.';
+  return `Your role (${props.viewerRole ?? 'none'}) cannot change privileges here: it neither owns this object nor holds a grant option.`;
+}
+
+/** Owner, grants per role with presets, PUBLIC, grant option, transfer of ownership: previewed as SQL before it runs. */
+export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
+  const [base, setBase] = createSignal(untrack(() => props.object));
+  const [drafts, setDrafts] = createSignal<Draft[]>(draftsOf(untrack(() => props.object.grants)));
+  const [offers, setOffers] = createSignal<OfferState[]>([]);
+  const [preview, setPreview] = createSignal<GrantsPreview | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [applied, setApplied] = createSignal<string | null>(null);
+
+  const original = () => draftsOf(base().grants);
+  const order = () => props.privilegesByKind.find((entry) => entry.kind === props.object.kind)?.privileges ?? [];
+  const canChange = () => props.object.viewerCan.changePrivileges && !props.missing;
+  const grants = () => changedDrafts(original(), drafts());
+  const accepted = () => offers().filter((offer) => offer.accepted);
+  const inputKey = () =>
+    JSON.stringify([
+      objectFingerprint(props.object),
+      grants(),
+      accepted().map((offer) => [offer.grantee, offer.offer]),
+    ]);
+  const current = () => (preview()?.key === inputKey() ? preview() : null);
+  const stale = () => props.missing || objectFingerprint(props.object) !== objectFingerprint(base());
+
+  const reload = () =>
+    batch(() => {
+      setBase(props.object);
+      setDrafts(draftsOf(props.object.grants));
+      setOffers([]);
+      setPreview(null);
+    });
+  // Nothing of the user's to lose: follow the server silently. With unsaved edits the notice below asks first.
+  createEffect(() => {
+    if (stale() && !props.missing && grants().length === 0 && !busy()) untrack(reload);
+  });
+
+  const update = (index: number, next: Draft) =>
+    batch(() => {
+      setDrafts((all) => all.map((draft, position) => (position === index ? next : draft)));
+      setOffers([]);
+      setPreview(null);
+      setApplied(null);
+    });
+  const addGrantee = (grantee: string | null) =>
+    batch(() => {
+      setDrafts((all) => [...all, { grantee, privileges: [], grantable: [] }]);
+      setPreview(null);
+      setApplied(null);
+    });
+  const setAccepted = (target: OfferState, on: boolean) =>
+    batch(() => {
+      setOffers((all) => all.map((offer) => (offer === target ? { ...offer, accepted: on } : offer)));
+      setPreview(null);
+    });
+
+  const acceptedFor = (grantee: string | null, offer: Offer) =>
+    accepted().some((item) => item.grantee === grantee && item.offer === offer);
+  /** The changed grants, each with the extra USAGE its grantee's accepted offers ask for. */
+  const grantsInput = (): DesiredGrantInput[] =>
+    grants().map((draft) => ({
+      ...draft,
+      withSchemaUsage: acceptedFor(draft.grantee, 'SCHEMA_USAGE'),
+      withSequenceUsage: acceptedFor(draft.grantee, 'SEQUENCE_USAGE'),
+    }));
+  const runSet = (input: DesiredGrantInput[], mode: RunMode) =>
+    mutate(SetPrivileges, { databaseId: props.databaseId, object: props.object.ref, grants: input, ...mode });
+
+  /** Accepted offers no longer warn (their USAGE is in the SQL): they stay listed, ticked, beside the new ones. */
+  const offersAfter = (notes: readonly Note[]): OfferState[] => {
+    const found = granteeOffers(notes).map((offer) => ({ ...offer, accepted: false }));
+    return [...accepted(), ...found.filter((offer) => !acceptedFor(offer.grantee, offer.offer))];
+  };
+
+  const previewChanges = async () => {
+    const asked = inputKey();
+    const input = grantsInput();
+    setError(null);
+    setBusy(true);
+    try {
+      const change = (await runSet(input, { dryRun: true, previewToken: null })).setPrivileges;
+      if (inputKey() !== asked || change.__typename !== 'PermissionChange') return;
+      batch(() => {
+        setOffers(offersAfter(change.notes));
+        setPreview({ key: inputKey(), ...change, grants: input });
+      });
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async () => {
+    const shown = current();
+    if (!shown) return;
+    setError(null);
+    setBusy(true);
+    try {
+      await runSet(shown.grants, { dryRun: false, previewToken: shown.previewToken ?? null });
+      await props.onApplied?.();
+      reload();
+      setApplied(`Applied ${shown.sql.length} statement${shown.sql.length === 1 ? '' : 's'}.`);
+    } catch (failure) {
+      setError((failure as Error).message);
+      await props.onApplied?.();
+      setPreview(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const addable = () => props.roles.filter((role) => !drafts().some((draft) => draft.grantee === role));
+
+  return (
+    <Dialog title={`Permissions of ${props.object.label}`} onClose={props.onClose} wide>
+      <p>
+        Owner: <strong data-testid="owner">{props.object.owner?.name ?? '—'}</strong>
+      </p>
+      <Show when={stale() && (props.missing || grants().length > 0)}>
+        <p class="notice stale" role="alert" data-testid="stale-notice">
+          {props.missing
+            ? `${props.object.label} was dropped while you were editing.`
+            : `${props.object.label} changed while you were editing — reload to start from what is true now (your unsaved changes are discarded).`}{' '}
+          <Show when={!props.missing}>
+            <button type="button" class="small" onClick={() => reload()}>
+              Reload
+            </button>
+          </Show>
+        </p>
+      </Show>
+      <Show when={!canChange()}>
+        <p class="notice">
+          {denyReason(props)} {props.object.viewerCan.reason}
+        </p>
+      </Show>
+      <Show when={canChange() && props.object.viewerCan.grantablePrivileges.length < order().length}>
+        <p class="muted">
+          Greyed-out privileges: your role holds no grant option for them, so it cannot grant or revoke them here.
+        </p>
+      </Show>
+      <table class="grants">
+        <thead>
+          <tr>
+            <th>Grantee</th>
+            <th>Access</th>
+            <th>Privileges (★ = with grant option)</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={drafts()}>
+            {(draft, index) => (
+              <GranteeRow
+                kind={props.object.kind}
+                draft={draft}
+                order={order()}
+                canChange={canChange()}
+                grantable={props.object.viewerCan.grantablePrivileges}
+                reason={denyReason(props)}
+                onChange={(next) => update(index(), next)}
+              />
+            )}
+          </For>
+        </tbody>
+      </table>
+      <div class="row">
+        <label title={canChange() ? undefined : denyReason(props)}>
+          Add a grantee{' '}
+          <select
+            aria-label="Add a grantee"
+            disabled={!canChange()}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              if (!value) return;
+              addGrantee(value === '__PUBLIC__' ? null : value);
+              event.currentTarget.value = '';
+            }}
+          >
+            <option value="">Choose a role…</option>
+            <Show when={!drafts().some((draft) => draft.grantee === null)}>
+              <option value="__PUBLIC__">PUBLIC</option>
+            </Show>
+            <For each={addable()}>{(role) => <option value={role}>{role}</option>}</For>
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={previewChanges}
+          disabled={!canChange() || busy() || grants().length === 0}
+          title={canChange() ? (grants().length === 0 ? 'Change something first.' : undefined) : denyReason(props)}
+        >
+          Preview SQL
+        </button>
+        <button
+          type="button"
+          class="primary"
+          onClick={apply}
+          disabled={!current() || busy()}
+          title={current() ? undefined : NEEDS_PREVIEW}
+        >
+          Apply
+        </button>
+      </div>
+      <Show when={offers().length > 0}>
+        <div class="offers" data-testid="offers">
+          <For each={offers()}>
+            {(offer) => (
+              <label class="offer">
+                <input
+                  type="checkbox"
+                  aria-label={`${OFFER_LABELS[offer.offer]} to ${granteeName(offer.grantee)}`}
+                  checked={offer.accepted}
+                  onChange={(event) => setAccepted(offer, event.currentTarget.checked)}
+                />{' '}
+                {OFFER_LABELS[offer.offer]} to {granteeName(offer.grantee)}
+                <span class="warning">⚠ {offer.reason}</span>
+              </label>
+            )}
+          </For>
+        </div>
+      </Show>
+      <ChangeOutcome preview={current()} done={applied()} error={error()} />
+      <OwnershipTransfer {...props} />
+    </Dialog>
+  );
+}

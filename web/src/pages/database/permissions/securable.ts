@@ -1,0 +1,51 @@
+import { graphql } from '../../../gql';
+import type { ObjectRefKind, SecurableFragment } from '../../../gql/graphql';
+import type { ChangeNoteView } from '../../../lib/note-text';
+
+/** What the dialog shows of an object: a list that opens it reads these fields (`...Securable`). */
+export const Securable = graphql(`
+  fragment Securable on SecurableObject {
+    kind
+    owner { name }
+    aclIsDefault
+    grants { isPublic grantee { name } privileges grantable preset }
+    viewerCan { changePrivileges grantablePrivileges transferOwnership reason }
+  }
+`);
+
+export type SecurableView = SecurableFragment & {
+  label: string;
+  ref: { kind: ObjectRefKind; schema?: string; name?: string };
+};
+
+export type SchemaTableView = Pick<SecurableFragment, 'owner' | 'viewerCan'> & { name: string };
+
+export interface PermissionDialogProps {
+  databaseId: string;
+  /** The object as the server shows it now: it changes under an open dialog when a live event arrives. */
+  object: SecurableView;
+  /** The object was dropped while the dialog was open. */
+  missing?: boolean;
+  roles: string[];
+  privilegesByKind: { kind: string; privileges: string[] }[];
+  schemaTables: SchemaTableView[];
+  viewerRole?: string;
+  onClose: () => void;
+  /** Re-reads the catalog after a change (or a failed one) so the dialog can start again from what is true now. */
+  onApplied?: () => unknown;
+}
+
+export interface Preview {
+  /** The input it was made for: Apply runs it only while the input is still exactly this. */
+  key: string;
+  sql: string[];
+  warnings: string[];
+  notes?: ChangeNoteView[];
+  /** Apply sends it: the server refuses (nothing runs) if the catalog changed since the preview. */
+  previewToken?: string | null;
+}
+
+export const NEEDS_PREVIEW = 'Preview the SQL first: Apply runs exactly what the preview shows.';
+
+/** A role name, or PUBLIC. */
+export const granteeName = (grantee: string | null) => grantee ?? 'PUBLIC';
