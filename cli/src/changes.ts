@@ -1,0 +1,33 @@
+import { type ChangeNoteView, changeMessages } from '../../web/src/lib/note-text.js';
+import { ERROR } from './api.js';
+import { done } from './output.js';
+
+export const CHANGE = `${ERROR} ... on PermissionChange {
+  dryRun sql warnings eventId notes { code grantee object subjects grantor message fixOption }
+}`;
+
+/** The grant flag that fixes a note, for the notes whose fix is an option of the same change. */
+const FIX_FLAGS: Record<string, string> = {
+  withSchemaUsage: '--with-schema-usage',
+  withSequenceUsage: '--with-sequence-usage',
+};
+
+export interface PrintedChange {
+  dryRun: boolean;
+  sql: string[];
+  warnings: string[];
+  notes: (ChangeNoteView & { fixOption: string | null })[];
+}
+
+/** The SQL, then the notes worded for people (as the web words them) and PostgreSQL's own warnings. */
+export function printChange(change: PrintedChange, message: string): string {
+  const lines = change.dryRun ? ['-- dry run: nothing was changed; this would run:'] : [done(message)];
+  lines.push(...change.sql.map((statement) => (change.dryRun ? statement : `       ${statement}`)));
+  lines.push(...changeMessages(change).map((warning) => `warning: ${warning}`));
+  const flags = [...new Set(change.notes.flatMap((note) => FIX_FLAGS[note.fixOption ?? ''] ?? []))];
+  if (flags.length > 0) lines.push(`hint: run it again with ${flags.join(' and ')} to grant what is missing too`);
+  return lines.join('\n');
+}
+
+/** ["a"] for a role name, null for PUBLIC (as the API takes it). */
+export const grantee = (role: string) => (role.toUpperCase() === 'PUBLIC' ? null : role);

@@ -1,0 +1,159 @@
+import type { Command } from 'commander';
+import { type Api, CliError, ERROR } from '../api.js';
+import { api, configuredRoleId, looksLikeId, resolveDatabase } from '../lookup.js';
+import { accessLevel, type DbOption } from '../options.js';
+import { done, emit, table } from '../output.js';
+
+interface CollaboratorRow {
+  id: string;
+  email: string;
+  username: string | null;
+  status: 'ACCEPTED' | 'PENDING';
+  role: string;
+  access: string;
+  since: string;
+  expiresAt?: string;
+}
+
+async function collaboratorRows(client: Api, databaseId: string): Promise<CollaboratorRow[]> {
+  const database = await client.field<{
+    collaborators: {
+      id: string;
+      access: string;
+      createdAt: string;
+      user: { username: string; email: string };
+      role: { rolname: string };
+    }[];
+    invitations: {
+      id: string;
+      email: string;
+      access: string;
+      createdAt: string;
+      expiresAt: string;
+      role: { rolname: string };
+    }[];
+  }>(
+    `query($id: ID!) { database(id: $id) { ${ERROR} ... on Database {
+      collaborators { id access createdAt user { username email } role { rolname } }
+      invitations { id email access createdAt expiresAt role { rolname } } } } }`,
+    { id: databaseId },
+  );
+  return [
+    ...database.collaborators.map((collaborator) => ({
+      id: collaborator.id,
+      email: collaborator.user.email,
+      username: collaborator.user.username,
+      status: 'ACCEPTED' as const,
+      role: collaborator.role.rolname,
+      access: collaborator.access,
+      since: collaborator.createdAt,
+    })),
+    ...database.invitations.map((invitation) => ({
+      id: invitation.id,
+      email: invitation.email,
+      username: null,
+      status: 'PENDING' as const,
+      role: invitation.role.rolname,
+      access: invitation.access,
+      since: invitation.createdAt,
+      expiresAt: invitation.expiresAt,
+    })),
+  ];
+}
+
+export function registerCollaborators(program: Command): void {
+  program
+    .command('collaborators')
+    .description('Collaborators of a database, pending invitations included')
+    .requiredOption('--db <name|id>', 'database name or id')
+    .option('--json', 'print JSON')
+    .action(async (options: DbOption) => {
+      const client = await api();
+      const database = await resolveDatabase(client, options.db);
+      const rows = await collaboratorRows(client, database.id);
+      emit(options.json, rows, () =>
+        table(
+          ['EMAIL', 'USERNAME', 'STATUS', 'ROLE', 'ACCESS'],
+          rows.map((row) => [row.email, row.username ?? 'n/a', row.status, row.role, row.access]),
+        ),
+      );
+    });
+
+  program
+    .command('collaborators-add')
+    .description('Add an existing user as a collaborator (to invite an e-mail address, use `invite`)')
+    .argument('<user>', 'username, e-mail or user id')
+    .requiredOption('--db <name|id>', 'database name or id')
+    .requiredOption('--role <role>', 'the configured role they will work through')
+    .option('--access <level>', 'MEMBER or MANAGER', accessLevel, 'MEMBER')
+    .option('--json', 'print JSON')
+    .action(async (user: string, options: DbOption & { role: string; access: string }) => {
+      const client = await api();
+      const database = await resolveDatabase(client, options.db);
+      let userId = user;
+      if (!looksLikeId(user, 'User')) {
+        const users = await client.field<{ data: { id: string; username: string; email: string }[] }>(
+          `{ users { ${ERROR} ... on QueryUsersSuccess { data { id username email } } } }`,
+        );
+        const found = users.data.find((row) => row.username === user || row.email === user.toLowerCase());
+        if (!found)
+          throw new CliError('NOT_FOUND', `no user ${user} (invite an e-mail address with \`rolecall invite\`)`);
+        userId = found.id;
+      }
+      const collaborator = await client.field<{
+        id: string;
+        access: string;
+        user: { username: string; email: string };
+        role: { rolname: string };
+      }>(
+        `mutation($input: AddCollaboratorInput!) { addCollaborator(input: $input) { ${ERROR}
+          ... on Collaborator { id access user { username email } role { rolname } } } }`,
+        {
+          input: {
+            databaseId: database.id,
+            userId,
+            configuredRoleId: await configuredRoleId(client, database.id, options.role),
+            access: options.access,
+          },
+        },
+      );
+      emit(options.json, collaborator, () =>
+        done(
+          `${collaborator.user.username} has been added to the collaborators of ${database.name} as ${collaborator.role.rolname} (${collaborator.access})`,
+        ),
+      );
+    });
+
+  program
+    .command('collaborators-remove')
+    .description('Remove a collaborator, or revoke a pending invitation')
+    .argument('<who>', 'e-mail or username')
+    .requiredOption('--db <name|id>', 'database name or id')
+    .option('--json', 'print JSON')
+    .action(async (who: string, options: DbOption) => {
+      const client = await api();
+      const database = await resolveDatabase(client, options.db);
+      const rows = await collaboratorRows(client, database.id);
+      const match =
+        rows.find((row) => row.status === 'ACCEPTED' && (row.username === who || row.email === who.toLowerCase())) ??
+        rows.find((row) => row.status === 'PENDING' && row.email === who.toLowerCase());
+      if (!match) throw new CliError('NOT_FOUND', `${who} neither collaborates on nor is invited to ${database.name}`);
+      if (match.status === 'ACCEPTED') {
+        await client.field(`mutation($id: ID!) { removeCollaborator(id: $id) { ${ERROR} ... on Removed { id } } }`, {
+          id: match.id,
+        });
+      } else {
+        await client.field(`mutation($id: ID!) { revokeInvitation(id: $id) { ${ERROR} ... on Invitation { id } } }`, {
+          id: match.id,
+        });
+      }
+      const result = { ...match, removed: match.status === 'ACCEPTED', invitationRevoked: match.status === 'PENDING' };
+      emit(options.json, result, () =>
+        done(
+          match.status === 'ACCEPTED'
+            ? `${match.email} has been removed from the collaborators of ${database.name}`
+            : `the invitation of ${match.email} to ${database.name} has been revoked`,
+        ),
+      );
+    });
+}

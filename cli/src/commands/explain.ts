@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { ERROR, unwrap } from '../api.js';
+import { api, resolveDatabase } from '../lookup.js';
+import { describeObject, type ObjectOptions, type ObjectRef, objectRef } from '../objects.js';
+import { type DbOption, withObject } from '../options.js';
+import { emit, table } from '../output.js';
+
+interface Effective {
+  privilege: string;
+  held: boolean;
+  grantable: boolean;
+  sources: {
+    kind: string;
+    path: string[];
+    grantable: boolean;
+    predefinedRole: string | null;
+    grantor: { name: string } | null;
+    grantee: { name: string } | null;
+  }[];
+}
+
+function because(source: Effective['sources'][number]): string {
+  const via = source.path.length > 1 ? ` via ${source.path.join(' → ')}` : '';
+  switch (source.kind) {
+    case 'GRANT':
+      return `granted to ${source.grantee?.name ?? source.path.at(-1)}${source.grantor ? ` by ${source.grantor.name}` : ''}${via}`;
+    case 'PUBLIC':
+      return `granted to PUBLIC${source.grantor ? ` by ${source.grantor.name}` : ''}`;
+    case 'OWNER':
+      return `owner${via}`;
+    case 'OWNER_GRANT_OPTION':
+      return `owner's grant option${via}`;
+    case 'PREDEFINED_ROLE':
+      return `member of ${source.predefinedRole}${via}`;
+    case 'SUPERUSER':
+      return 'superuser';
+    default:
+      return source.kind;
+  }
+}
+
+export function registerExplain(program: Command): void {
+  withObject(program.command('explain'))
+    .description('What a role can really do on an object, and why')
+    .requiredOption('--db <name|id>', 'database name or id')
+    .requiredOption('--role <role>', 'the role to explain')
+    .option('--json', 'print JSON')
+    .action(async (options: DbOption & ObjectOptions & { role: string }) => {
+      const object: ObjectRef = objectRef(options);
+      const client = await api();
+      const database = await resolveDatabase(client, options.db);
+      const result = await client.field<{ catalog: unknown }>(
+        `query($id: ID!, $object: ObjectRef!, $role: String!) { database(id: $id) { ${ERROR} ... on Database {
+          catalog { ${ERROR} ... on DatabaseCatalog { effectivePrivileges(object: $object, role: $role) { ${ERROR}
+            ... on DatabaseCatalogEffectivePrivilegesSuccess { data { privilege held grantable
+              sources { kind path grantable predefinedRole grantor { name } grantee { name } } } } } } } } } }`,
+        { id: database.id, object, role: options.role },
+      );
+      const catalog = unwrap<{ effectivePrivileges: unknown }>(result.catalog);
+      const privileges = unwrap<{ data: Effective[] }>(catalog.effectivePrivileges).data;
+      emit(options.json, privileges, () => {
+        if (privileges.length === 0)
+          return `${options.role} has no privileges on ${describeObject(object, database.name)}`;
+        return table(
+          ['PRIVILEGE', 'HELD', 'GRANTABLE', 'WHY'],
+          privileges.map((row) => [
+            row.privilege,
+            row.held ? 'yes' : 'no',
+            row.grantable ? 'yes' : 'no',
+            row.sources.map(because).join('\n'),
+          ]),
+        );
+      });
+    });
+}

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { CliError, ERROR, UsageError } from '../api.js';
+import { api, configuredRoleId, resolveDatabase } from '../lookup.js';
+import { accessLevel, type DbOption } from '../options.js';
+import { done, emit } from '../output.js';
+
+const SENT = `${ERROR} ... on InvitationSent { delivery acceptUrl invitation { id email status access expiresAt role { rolname } } }`;
+
+export function registerInvite(program: Command): void {
+  program
+    .command('invite')
+    .description('Invite an e-mail address to collaborate on a database')
+    .argument('<email>', 'who to invite')
+    .requiredOption('--db <name|id>', 'database name or id')
+    .option('--role <role>', 'the configured role they will work through (required unless --resend)')
+    .option('--access <level>', 'MEMBER or MANAGER', accessLevel, 'MEMBER')
+    .option('--resend', 'send the pending (or expired) invitation of this address again, with a new link')
+    .option('--json', 'print JSON')
+    .action(async (email: string, options: DbOption & { role?: string; access: string; resend?: boolean }) => {
+      if (!options.resend && !options.role) throw new UsageError("required option '--role <role>' not specified");
+      const client = await api();
+      const database = await resolveDatabase(client, options.db);
+      let sent: {
+        delivery: string;
+        acceptUrl: string | null;
+        invitation: { id: string; email: string; expiresAt: string };
+      };
+      if (options.resend) {
+        const invitations = await client.field<{ invitations: { id: string; email: string }[] }>(
+          `query($id: ID!) { database(id: $id) { ${ERROR} ... on Database {
+            invitations(statuses: [PENDING, EXPIRED]) { id email } } } }`,
+          { id: database.id },
+        );
+        const invitation = invitations.invitations.find((row) => row.email === email.trim().toLowerCase());
+        if (!invitation)
+          throw new CliError('NOT_FOUND', `${email} has no pending or expired invitation to ${database.name}`);
+        sent = await client.field(`mutation($id: ID!) { resendInvitation(id: $id) { ${SENT} } }`, {
+          id: invitation.id,
+        });
+      } else {
+        sent = await client.field(
+          `mutation($input: InviteCollaboratorInput!) { inviteCollaborator(input: $input) { ${SENT} } }`,
+          {
+            input: {
+              databaseId: database.id,
+              email,
+              configuredRoleId: await configuredRoleId(client, database.id, options.role ?? ''),
+              access: options.access,
+            },
+          },
+        );
+      }
+      emit(options.json, sent, () => {
+        const lines = [done(`${sent.invitation.email} has been invited to collaborate on ${database.name}`)];
+        if (sent.delivery === 'EMAIL')
+          lines.push(`       an e-mail with the link was sent; it expires ${sent.invitation.expiresAt}`);
+        if (sent.delivery === 'EMAIL_FAILED') lines.push('warning: the e-mail could not be sent; try --resend later');
+        if (sent.acceptUrl) lines.push(`       no SMTP is configured: hand over this link yourself: ${sent.acceptUrl}`);
+        return lines.join('\n');
+      });
+    });
+}

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { ERROR, unwrap } from '../api.js';
+import { api, resolveDatabase } from '../lookup.js';
+import type { DbOption } from '../options.js';
+import { emit, table } from '../output.js';
+
+interface RoleRow {
+  name: string;
+  canLogin: boolean;
+  isSuperuser: boolean;
+  createRole: boolean;
+  createDb: boolean;
+  inherit: boolean;
+  bypassRls: boolean;
+  replication: boolean;
+  isConfigured: boolean;
+  isPredefined: boolean;
+  memberOf: { role: { name: string }; admin: boolean }[];
+}
+
+export function registerRoles(program: Command): void {
+  program
+    .command('roles')
+    .description("The server's roles, live from its catalog")
+    .requiredOption('--db <name|id>', 'database name or id')
+    .option('--all', 'include predefined roles (pg_read_all_data …)')
+    .option('--json', 'print JSON')
+    .action(async (options: DbOption & { all?: boolean }) => {
+      const client = await api();
+      const database = await resolveDatabase(client, options.db);
+      const result = await client.field<{ catalog: unknown }>(
+        `query($id: ID!) { database(id: $id) { ${ERROR} ... on Database { catalog { ${ERROR} ... on DatabaseCatalog {
+          roles { name canLogin isSuperuser createRole createDb inherit bypassRls replication isConfigured isPredefined
+            memberOf { admin role { name } } } } } } } }`,
+        { id: database.id },
+      );
+      const roles = unwrap<{ roles: RoleRow[] }>(result.catalog).roles.filter(
+        (role) => options.all || !role.isPredefined,
+      );
+      emit(options.json, roles, () =>
+        table(
+          ['ROLE', 'LOGIN', 'ATTRIBUTES', 'MEMBER OF', 'CONFIGURED'],
+          roles.map((role) => [
+            role.name,
+            role.canLogin ? 'yes' : 'no',
+            [
+              role.isSuperuser && 'SUPERUSER',
+              role.createRole && 'CREATEROLE',
+              role.createDb && 'CREATEDB',
+              role.replication && 'REPLICATION',
+              role.bypassRls && 'BYPASSRLS',
+              !role.inherit && 'NOINHERIT',
+            ]
+              .filter(Boolean)
+              .join(' '),
+            role.memberOf
+              .map((membership) => `${membership.role.name}${membership.admin ? ' (admin)' : ''}`)
+              .sort()
+              .join(', '),
+            role.isConfigured ? 'yes' : '',
+          ]),
+        ),
+      );
+    });
+}
