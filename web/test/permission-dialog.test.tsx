@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { presetsOf } from '../../server/src/catalog/privileges.js';
 import { PermissionDialog, type SecurableView } from '../src/pages/database/permissions/PermissionDialog';
 
 /**
@@ -99,7 +100,7 @@ async function openDialog(): Promise<void> {
         databaseId={server.databaseId}
         object={object()}
         roles={['analysts', 'clerk', 'shop_owner']}
-        privilegesByKind={[{ kind: 'TABLE', privileges: TABLE_PRIVILEGES }]}
+        privilegesByKind={[{ kind: 'TABLE', privileges: TABLE_PRIVILEGES, presets: presetsOf('TABLE') }]}
         schemaTables={[]}
         viewerRole="shop_owner"
         onClose={() => undefined}

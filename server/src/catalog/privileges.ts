@@ -43,6 +43,11 @@ const PRESETS: Record<ObjectKind, Partial<Record<PresetName, readonly string[]>>
   SEQUENCE: { READ: ['SELECT'], WRITE: ['USAGE', 'SELECT', 'UPDATE'] },
 };
 
+/** The presets of a kind of object, each with the privileges it stands for. */
+export function presetsOf(kind: ObjectKind): { preset: PresetName; privileges: readonly string[] }[] {
+  return Object.entries(PRESETS[kind]).map(([preset, privileges]) => ({ preset: preset as PresetName, privileges }));
+}
+
 export function presetPrivileges(kind: ObjectKind, preset: PresetName): readonly string[] | undefined {
   if (preset === 'NONE') return [];
   return PRESETS[kind][preset];

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { privilegesFor } from '../catalog/privileges.js';
+import { type ObjectKind, privilegesFor } from '../catalog/privileges.js';
 import type { CatalogReader } from '../catalog/reader.js';
 import { catalogFor } from '../operations/connections.js';
 import { Database } from './database.js';
@@ -11,7 +11,7 @@ export interface CatalogShape {
   reader: CatalogReader;
 }
 
-const PrivilegeList = builder.objectRef<{ kind: string; privileges: string[] }>('PrivilegeList').implement({
+export const PrivilegeList = builder.objectRef<{ kind: ObjectKind; privileges: string[] }>('PrivilegeList').implement({
   fields: (t) => ({ kind: t.exposeString('kind'), privileges: t.exposeStringList('privileges') }),
 });
 

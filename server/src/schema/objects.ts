@@ -1,9 +1,9 @@
 import { builder } from '../builder.js';
 import type { AclItem, PgClass, PgDatabase, PgNamespace } from '../catalog/objects.js';
 import { PUBLIC_OID } from '../catalog/objects.js';
-import { type ObjectKind, presetOf, privilegesFor } from '../catalog/privileges.js';
+import { type ObjectKind, type PresetName, presetOf, presetsOf, privilegesFor } from '../catalog/privileges.js';
 import type { PgRole } from '../catalog/roles.js';
-import { type CatalogShape, DatabaseCatalog } from './catalog.js';
+import { type CatalogShape, DatabaseCatalog, PrivilegeList } from './catalog.js';
 import { asksFor } from './lookahead.js';
 import { Role, roleShape } from './role.js';
 
@@ -37,6 +37,25 @@ export const Preset = builder.enumType('PrivilegePreset', {
 });
 
 const ObjectKindEnum = builder.enumType('ObjectKind', { values: ['DATABASE', 'SCHEMA', 'TABLE', 'SEQUENCE'] as const });
+
+const PresetEntry = builder
+  .objectRef<{ preset: PresetName; privileges: readonly string[] }>('PrivilegePresetEntry')
+  .implement({
+    description: 'A preset and the privileges it stands for: a set equal to these is shown as the preset.',
+    fields: (t) => ({
+      preset: t.field({ type: Preset, resolve: (entry) => entry.preset }),
+      privileges: t.stringList({ resolve: (entry) => [...entry.privileges] }),
+    }),
+  });
+
+builder.objectField(PrivilegeList, 'presets', (t) =>
+  t.field({
+    type: [PresetEntry],
+    description:
+      'The presets of this kind of object (NONE and CUSTOM are not listed: no privileges, and any other set).',
+    resolve: (list) => presetsOf(list.kind),
+  }),
+);
 
 const PrivilegeGrant = builder.objectRef<{ item: AclItem; catalog: CatalogShape }>('PrivilegeGrant').implement({
   description: 'One ACL item: a privilege granted by one grantor.',

@@ -8,42 +8,26 @@ import { type ChangeNoteView, noteText } from './note-text.js';
 export type { ObjectKind };
 export type Preset = 'NONE' | 'CONNECT' | 'CREATE' | 'READ' | 'WRITE' | 'CUSTOM';
 
-export const PRESETS: Record<
-  ObjectKind,
-  { preset: Exclude<Preset, 'NONE' | 'CUSTOM'>; label: string; privileges: string[] }[]
-> = {
-  DATABASE: [
-    { preset: 'CONNECT', label: 'Connect', privileges: ['CONNECT'] },
-    { preset: 'CREATE', label: 'Create', privileges: ['CONNECT', 'CREATE'] },
-  ],
-  SCHEMA: [
-    { preset: 'READ', label: 'Read', privileges: ['USAGE'] },
-    { preset: 'CREATE', label: 'Create', privileges: ['USAGE', 'CREATE'] },
-  ],
-  TABLE: [
-    { preset: 'READ', label: 'Read', privileges: ['SELECT'] },
-    { preset: 'WRITE', label: 'Write', privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] },
-  ],
-  SEQUENCE: [
-    { preset: 'READ', label: 'Read', privileges: ['SELECT'] },
-    { preset: 'WRITE', label: 'Write', privileges: ['USAGE', 'SELECT', 'UPDATE'] },
-  ],
-};
+/** A preset as the API lists it for a kind of object (PrivilegeList.presets): the server's table, not a copy. */
+export interface PresetEntry {
+  preset: Preset;
+  privileges: readonly string[];
+}
 
-export function presetOf(kind: ObjectKind, privileges: readonly string[]): Preset {
+export function presetOf(presets: readonly PresetEntry[], privileges: readonly string[]): Preset {
   const held = new Set(privileges);
   if (held.size === 0) return 'NONE';
-  const match = PRESETS[kind].find(
+  const match = presets.find(
     (entry) => entry.privileges.length === held.size && entry.privileges.every((privilege) => held.has(privilege)),
   );
   return match?.preset ?? 'CUSTOM';
 }
 
 /** Choosing a preset: its privileges; NONE empties; CUSTOM keeps what was there. */
-export function privilegesFor(kind: ObjectKind, preset: Preset, current: readonly string[]): string[] {
+export function privilegesFor(presets: readonly PresetEntry[], preset: Preset, current: readonly string[]): string[] {
   if (preset === 'NONE') return [];
   if (preset === 'CUSTOM') return [...current];
-  return [...(PRESETS[kind].find((entry) => entry.preset === preset)?.privileges ?? current)];
+  return [...(presets.find((entry) => entry.preset === preset)?.privileges ?? current)];
 }
 
 /** Toggling one privilege in the custom editor; grant options follow (none without the privilege). */

@@ -17,7 +17,7 @@ const OverviewQuery = graphql(`
           __typename
           ... on Error { message }
           ... on DatabaseCatalog {
-            privilegesByKind { kind privileges }
+            privilegesByKind { kind privileges presets { preset privileges } }
             roles { name isPredefined }
             viewerRole { role { name } databasePrivileges canCreateSchemas }
             database { ...Securable name }

@@ -1,9 +1,8 @@
 import { For, type JSX, Show } from 'solid-js';
 import {
   type Draft,
-  type ObjectKind,
-  PRESETS,
   type Preset,
+  type PresetEntry,
   presetOf,
   privilegesFor,
   toggle,
@@ -21,7 +20,8 @@ const PRESET_LABELS: Record<Preset, string> = {
 
 /** One grantee's access: a preset, or the privileges ticked one by one (a set equal to a preset shows as it). */
 export function GranteeRow(props: {
-  kind: ObjectKind;
+  /** The presets of the object's kind, as the API lists them. */
+  presets: readonly PresetEntry[];
   draft: Draft;
   order: string[];
   canChange: boolean;
@@ -30,7 +30,7 @@ export function GranteeRow(props: {
   onChange: (next: Draft) => void;
 }): JSX.Element {
   const name = () => granteeName(props.draft.grantee);
-  const presets = (): Preset[] => ['NONE', ...PRESETS[props.kind].map((entry) => entry.preset), 'CUSTOM'];
+  const presets = (): Preset[] => ['NONE', ...props.presets.map((entry) => entry.preset), 'CUSTOM'];
   const lockedBecause = (privilege: string) => {
     if (!props.canChange) return props.reason;
     if (!props.grantable.includes(privilege))
@@ -38,14 +38,14 @@ export function GranteeRow(props: {
     return undefined;
   };
   const choosePreset = (select: HTMLSelectElement) => {
-    const privileges = privilegesFor(props.kind, select.value as Preset, props.draft.privileges);
+    const privileges = privilegesFor(props.presets, select.value as Preset, props.draft.privileges);
     props.onChange({
       ...props.draft,
       privileges,
       grantable: props.draft.grantable.filter((privilege) => privileges.includes(privilege)),
     });
     // "Custom" keeps the set, which may still equal a preset: show what the set really is.
-    select.value = presetOf(props.kind, privileges);
+    select.value = presetOf(props.presets, privileges);
   };
   return (
     <tr data-grantee={name()}>
@@ -55,7 +55,7 @@ export function GranteeRow(props: {
           aria-label={`Access of ${name()}`}
           disabled={!props.canChange}
           title={props.canChange ? undefined : props.reason}
-          value={presetOf(props.kind, props.draft.privileges)}
+          value={presetOf(props.presets, props.draft.privileges)}
           onChange={(event) => choosePreset(event.currentTarget)}
         >
           <For each={presets()}>{(preset) => <option value={preset}>{PRESET_LABELS[preset]}</option>}</For>

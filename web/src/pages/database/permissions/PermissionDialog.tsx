@@ -67,7 +67,8 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
   const [applied, setApplied] = createSignal<string | null>(null);
 
   const original = () => draftsOf(base().grants);
-  const order = () => props.privilegesByKind.find((entry) => entry.kind === props.object.kind)?.privileges ?? [];
+  const ofKind = () => props.privilegesByKind.find((entry) => entry.kind === props.object.kind);
+  const order = () => ofKind()?.privileges ?? [];
   const canChange = () => props.object.viewerCan.changePrivileges && !props.missing;
   const grants = () => changedDrafts(original(), drafts());
   const accepted = () => offers().filter((offer) => offer.accepted);
@@ -208,7 +209,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
           <For each={drafts()}>
             {(draft, index) => (
               <GranteeRow
-                kind={props.object.kind}
+                presets={ofKind()?.presets ?? []}
                 draft={draft}
                 order={order()}
                 canChange={canChange()}

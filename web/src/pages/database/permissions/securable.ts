@@ -1,6 +1,7 @@
 import { graphql } from '../../../gql';
 import type { ObjectRefKind, SecurableFragment } from '../../../gql/graphql';
 import type { ChangeNoteView } from '../../../lib/note-text';
+import type { PresetEntry } from '../../../lib/permission-model';
 
 /** What the dialog shows of an object: a list that opens it reads these fields (`...Securable`). */
 export const Securable = graphql(`
@@ -27,7 +28,8 @@ export interface PermissionDialogProps {
   /** The object was dropped while the dialog was open. */
   missing?: boolean;
   roles: string[];
-  privilegesByKind: { kind: string; privileges: string[] }[];
+  /** Each kind's privileges in PostgreSQL's order, and its presets: the server's table, read from the API. */
+  privilegesByKind: { kind: string; privileges: string[]; presets: PresetEntry[] }[];
   schemaTables: SchemaTableView[];
   viewerRole?: string;
   onClose: () => void;
