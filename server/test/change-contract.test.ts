@@ -25,7 +25,7 @@ let dba: Act;
 let mia: Act;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ DRIFT_INTERVAL_MS: '300' });
   admin = testApp.client();
   await setupAdmin(admin);
   shopId = await connect(admin, testApp, await createManagedDatabase(testApp, 'shop', 'dba'));
@@ -180,6 +180,29 @@ describe('events say what PostgreSQL did, as typed fields', () => {
       (event.aclChanges as { grantee: string; revoked: string[] }[]).find((change) => change.grantee === grantee);
     expect(lost('gina')?.revoked).toEqual(['REFERENCES']);
     expect(lost('pat')?.revoked).toEqual(['REFERENCES']);
+  });
+
+  it('what one grantee gained, in each event psql’s grant to several grantees is reported as', async () => {
+    await testApp.sql('CREATE ROLE psql_one; CREATE ROLE psql_two');
+    await testApp.sql('GRANT SELECT ON sales.items TO psql_one, psql_two', [], 'shop');
+    const external = async () =>
+      (
+        await admin.field<{ events: Record<string, unknown>[] }>(
+          `{ auditLog(kinds: ["privileges.changed"], object: "sales.items", first: 10) { ${ERROR_FIELDS}
+            ... on EventPage { events { source ${EVENT_FIELDS} } } } }`,
+        )
+      ).events.filter((event) => event.source === 'EXTERNAL' && String(event.grantee).startsWith('psql_'));
+    await expect.poll(async () => (await external()).length, { timeout: 15_000 }).toBe(2);
+    for (const event of await external())
+      expect(event.aclChanges).toEqual([
+        {
+          grantee: event.grantee,
+          granted: ['SELECT'],
+          revoked: [],
+          grantOptionGranted: [],
+          grantOptionRevoked: [],
+        },
+      ]);
   });
 
   it('a created schema as an object like any other', async () => {

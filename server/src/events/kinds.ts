@@ -1,8 +1,8 @@
 /**
  * The event contract: every kind of event Rolecall records, in one place — the GraphQL type that carries it (its
- * family, whose payload type is in payloads.ts), who may see it, whether it can change who sees what, and what it means. The event log's writers, the
- * drift watcher, the GraphQL event types, the stream's access rules and the clients (through `Query.eventKinds`) all
- * derive from this table; no kind is listed by hand anywhere else.
+ * family, whose payload type is in payloads.ts), who may see it, whether it can change who sees what, and what it
+ * means. The event log's writers, the drift watcher, the GraphQL event types, the stream's access rules and the
+ * clients (through `Query.eventKinds`) all derive from this table; no kind is listed by hand anywhere else.
  */
 
 import type { CommonPayload, FamilyPayloads } from './payloads.js';

@@ -18,6 +18,7 @@ import './effective.js';
 import './effective-matrix.js';
 import './viewer-role.js';
 import './events.js';
+import './event-families.js';
 
 builder.queryType({});
 builder.mutationType({});
