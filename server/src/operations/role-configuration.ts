@@ -35,12 +35,15 @@ export async function listLoginRoles(context: Context, databaseId: string): Prom
  * Stores (or replaces) a role's password, encrypted, after proving it by a real login to the database.
  * The password is never returned, logged or written to an event.
  */
-export async function configureRole(
-  context: Context,
-  databaseId: string,
-  rolnameInput: string,
-  password: string,
-): Promise<ConfiguredRole> {
+export interface ConfigureRoleInput {
+  databaseId: string;
+  /** The login role to store a password for. */
+  role: string;
+  password: string;
+}
+
+export async function configureRole(context: Context, input: ConfigureRoleInput): Promise<ConfiguredRole> {
+  const { databaseId, role: rolnameInput, password } = input;
   const admin = requireAdmin(context.viewer);
   const rolname = checkIdentifier(rolnameInput, 'role');
   // No password can be proven by an empty one (and `pg` refuses to even try): say so instead of failing oddly.

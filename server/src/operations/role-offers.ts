@@ -111,12 +111,15 @@ async function hasServerWidePower(context: Context, database: Database, role: Co
  * Admins mark a configured role as one the database's MANAGERs may give, beyond those their own role may SET ROLE
  * to (or take the mark back). Roles with server-wide powers are never marked.
  */
-export async function setRoleAssignable(
-  context: Context,
-  databaseId: string,
-  configuredRoleId: string,
-  assignable: boolean,
-): Promise<RoleOffer> {
+export interface SetRoleAssignableInput {
+  databaseId: string;
+  configuredRoleId: string;
+  /** Whether the database's MANAGERs may give it. */
+  assignable: boolean;
+}
+
+export async function setRoleAssignable(context: Context, input: SetRoleAssignableInput): Promise<RoleOffer> {
+  const { databaseId, configuredRoleId, assignable } = input;
   const admin = requireAdmin(context.viewer);
   const database = await context.metadata.database.findUnique({ where: { id: databaseId } });
   if (!database) throw new NotFoundError('database');

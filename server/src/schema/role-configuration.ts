@@ -100,7 +100,11 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ required: true }),
     },
     resolve: (_root, args, context) =>
-      configureRole(context, localId(String(args.databaseId), 'Database'), args.role, args.password),
+      configureRole(context, {
+        databaseId: localId(String(args.databaseId), 'Database'),
+        role: args.role,
+        password: args.password,
+      }),
   }),
   setRoleAssignable: t.field({
     type: RoleOffer,
@@ -113,12 +117,11 @@ builder.mutationFields((t) => ({
       assignable: t.arg.boolean({ required: true }),
     },
     resolve: (_root, args, context) =>
-      setRoleAssignable(
-        context,
-        localId(String(args.databaseId), 'Database'),
-        localId(String(args.configuredRoleId), 'ConfiguredRole'),
-        args.assignable,
-      ),
+      setRoleAssignable(context, {
+        databaseId: localId(String(args.databaseId), 'Database'),
+        configuredRoleId: localId(String(args.configuredRoleId), 'ConfiguredRole'),
+        assignable: args.assignable,
+      }),
   }),
   removeConfiguredRole: t.field({
     type: Removed,
