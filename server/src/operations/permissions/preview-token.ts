@@ -20,20 +20,18 @@ const ACTING_ROLE_STANDING = `
                       FROM pg_catalog.pg_auth_members m WHERE m.member IN (SELECT roleid FROM reached))
   )::text AS standing`;
 
-/** Arrays in a canonical order, so the same catalog read twice gives the same token whatever order rows came in. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value))
-    return value
-      .map((item) => JSON.stringify(canonical(item)))
-      .sort()
-      .map((text) => JSON.parse(text) as unknown);
-  if (value && typeof value === 'object' && !(value instanceof Date))
-    return Object.fromEntries(
-      Object.entries(value)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([key, item]) => [key, canonical(item)]),
-    );
-  return value;
+/**
+ * JSON text with object keys sorted and arrays in a canonical order, so the same catalog read twice gives the same
+ * token whatever order rows came in. Built as text directly: 50,000 memberships are hashed without a second pass.
+ */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).sort().join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**
@@ -42,6 +40,7 @@ function canonical(value: unknown): unknown {
  */
 export async function previewTokenOf(client: PoolClient, observed: CatalogState, sql: string[]): Promise<string> {
   const { rows } = await client.query<{ standing: string }>(ACTING_ROLE_STANDING);
-  const basis = JSON.stringify(canonical({ sql, observed, standing: JSON.parse(rows[0]?.standing ?? 'null') }));
-  return createHash('sha256').update(basis).digest('base64url');
+  // The statements in their order; what they rest on in any order.
+  const basis = canonical({ observed, standing: JSON.parse(rows[0]?.standing ?? 'null') });
+  return createHash('sha256').update(JSON.stringify(sql)).update(basis).digest('base64url');
 }
