@@ -3,9 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { readExternalEvents, unexplainedExternalEvents } from './support/external-scan.js';
-import { ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
+import { setupAdmin } from './support/fixtures.js';
 import { type Act, actor } from './support/permissions.js';
-import { type PostgresVersion, sqlOn, startVersionedCluster, type VersionedCluster } from './support/versions.js';
+import {
+  clusterPerVersion,
+  connectOn,
+  type PostgresVersion,
+  sqlOn,
+  type VersionedCluster,
+} from './support/versions.js';
 
 /**
  * Rolecall's own changes are never reported as made outside it, side effects included: a CREATEROLE role's implicit
@@ -44,15 +50,6 @@ async function prepare(cluster: VersionedCluster): Promise<void> {
     CREATE TABLE sales.items (id serial PRIMARY KEY); CREATE SCHEMA spare`;
   await sqlOn(cluster, `SET ROLE boss; ${tables}`, [], { database: 'one' });
   await sqlOn(cluster, `SET ROLE maker; ${tables}`, [], { database: 'two' });
-}
-
-async function connect(cluster: VersionedCluster, database: string, role: string): Promise<string> {
-  const connected = await admin.field(
-    `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
-    { input: { host: '127.0.0.1', port: cluster.port, database, role, password: secret('trust') } },
-  );
-  expect(connected.__typename, JSON.stringify(connected)).toBe('Database');
-  return connected.id as string;
 }
 
 async function applied(act: Act, ...call: Parameters<Act>): Promise<void> {
@@ -167,29 +164,14 @@ describe.each(VERSIONS)('PostgreSQL %i: Rolecall’s own changes are never repor
   let cluster: VersionedCluster;
   let one: string;
   let two: string;
-  let skipped: string | null = null;
 
-  beforeAll(async () => {
-    const started = await startVersionedCluster(version);
-    if ('skipped' in started) {
-      skipped = started.skipped;
-      return;
-    }
+  const { unavailable } = clusterPerVersion(version, clusters, async (started) => {
     cluster = started;
-    clusters.push(cluster);
     await prepare(cluster);
-    one = await connect(cluster, 'one', 'boss');
-    two = await connect(cluster, 'two', 'maker');
+    one = await connectOn(admin, cluster, 'one', 'boss');
+    two = await connectOn(admin, cluster, 'two', 'maker');
     await watching(cluster);
   });
-
-  /** Skips the test, saying why, when this version's binaries are not on the machine. */
-  const unavailable = (test: { skip(): void }) => {
-    if (!skipped) return false;
-    console.log(`PostgreSQL ${version} skipped: ${skipped}`);
-    test.skip();
-    return true;
-  };
 
   it('as a superuser: every kind of change, REASSIGN OWNED and DROP OWNED in another database included', async (test) => {
     if (unavailable(test)) return;

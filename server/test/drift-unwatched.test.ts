@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secret, startTestApp, type TestApp } from './support/app.js';
+import { startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
-import { ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
-import { type PostgresVersion, sqlOn, startVersionedCluster, type VersionedCluster } from './support/versions.js';
+import { setupAdmin } from './support/fixtures.js';
+import { externalGrantsTo } from './support/permissions.js';
+import {
+  clusterPerVersion,
+  connectOn,
+  type PostgresVersion,
+  sqlOn,
+  type VersionedCluster,
+} from './support/versions.js';
 
 /**
  * One database the drift watcher cannot read must not blind it to the others of its server: each database is read
@@ -22,16 +29,6 @@ async function watchOf(databaseId: string): Promise<{ changesWatched: boolean; u
   return admin.field(WATCH, { id: databaseId });
 }
 
-async function externalGrantsTo(grantee: string): Promise<number> {
-  const rows = await testApp.sql<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "Event" WHERE source = 'EXTERNAL' AND kind = 'privileges.changed'
-       AND payload->>'grantee' = $1`,
-    [grantee],
-    'rolecall_metadata',
-  );
-  return rows[0]?.n ?? 0;
-}
-
 beforeAll(async () => {
   testApp = await startTestApp({ DRIFT_INTERVAL_MS: '300' });
   admin = testApp.client();
@@ -44,55 +41,29 @@ afterAll(async () => {
 });
 
 describe.each(VERSIONS)('PostgreSQL %i: a database the drift watcher cannot read', (version) => {
-  let cluster: VersionedCluster;
-  let skipped: string | null = null;
   let alphaId: string;
   let betaId: string;
   // Events of every version's cluster go to one log: probes are named per version.
   const probe = (letter: string) => `watcher_probe_${letter}_${version}`;
 
-  async function connect(database: string, role: string): Promise<string> {
-    const connected = await admin.field(
-      `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
-      { input: { host: '127.0.0.1', port: cluster.port, database, role, password: secret('trust') } },
-    );
-    expect(connected.__typename, JSON.stringify(connected)).toBe('Database');
-    return connected.id as string;
-  }
+  const { cluster, unavailable } = clusterPerVersion(version, clusters, async (started) => {
+    await sqlOn(started, 'CREATE ROLE alpha_owner LOGIN CREATEROLE; CREATE ROLE beta_owner LOGIN CREATEROLE');
+    await sqlOn(started, 'CREATE DATABASE alpha OWNER alpha_owner');
+    await sqlOn(started, 'CREATE DATABASE beta OWNER beta_owner');
+    await sqlOn(started, ['w', 'a', 'b', 'c'].map((letter) => `CREATE ROLE ${probe(letter)}`).join('; '));
+    await sqlOn(started, 'CREATE TABLE t (id int)', [], { database: 'alpha' });
+    await sqlOn(started, 'CREATE TABLE t (id int)', [], { database: 'beta' });
+    alphaId = await connectOn(admin, started, 'alpha', 'alpha_owner');
+    betaId = await connectOn(admin, started, 'beta', 'beta_owner');
+  });
 
   /** CONNECT is checked when a session starts: end the ones Rolecall's pools hold open. */
   const endSessionsOn = (database: string) =>
     sqlOn(
-      cluster,
+      cluster(),
       'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
       [database],
     );
-
-  beforeAll(async () => {
-    const started = await startVersionedCluster(version);
-    if ('skipped' in started) {
-      skipped = started.skipped;
-      return;
-    }
-    cluster = started;
-    clusters.push(cluster);
-    await sqlOn(cluster, 'CREATE ROLE alpha_owner LOGIN CREATEROLE; CREATE ROLE beta_owner LOGIN CREATEROLE');
-    await sqlOn(cluster, 'CREATE DATABASE alpha OWNER alpha_owner');
-    await sqlOn(cluster, 'CREATE DATABASE beta OWNER beta_owner');
-    await sqlOn(cluster, ['w', 'a', 'b', 'c'].map((letter) => `CREATE ROLE ${probe(letter)}`).join('; '));
-    await sqlOn(cluster, 'CREATE TABLE t (id int)', [], { database: 'alpha' });
-    await sqlOn(cluster, 'CREATE TABLE t (id int)', [], { database: 'beta' });
-    alphaId = await connect('alpha', 'alpha_owner');
-    betaId = await connect('beta', 'beta_owner');
-  });
-
-  /** Skips the test, saying why, when this version's binaries are not on the machine. */
-  const unavailable = (test: { skip(): void }) => {
-    if (!skipped) return false;
-    console.log(`PostgreSQL ${version} skipped: ${skipped}`);
-    test.skip();
-    return true;
-  };
 
   it('is shown as unwatched with the reason, while changes in the other databases are still reported', async (test) => {
     if (unavailable(test)) return;
@@ -101,13 +72,13 @@ describe.each(VERSIONS)('PostgreSQL %i: a database the drift watcher cannot read
     const privileges = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'];
     const reported = async () => {
       const next = privileges.shift();
-      if (next) await sqlOn(cluster, `GRANT ${next} ON t TO ${probe('w')}`, [], { database: 'beta' });
-      return externalGrantsTo(probe('w'));
+      if (next) await sqlOn(cluster(), `GRANT ${next} ON t TO ${probe('w')}`, [], { database: 'beta' });
+      return externalGrantsTo(testApp, probe('w'));
     };
     await expect.poll(reported, { timeout: 20_000, interval: 700 }).toBeGreaterThan(0);
     expect(await watchOf(alphaId)).toEqual({ changesWatched: true, unwatchedReason: null });
     // Nobody Rolecall logs in as may connect to alpha any more, its owner included.
-    await sqlOn(cluster, 'REVOKE CONNECT ON DATABASE alpha FROM PUBLIC, alpha_owner, beta_owner');
+    await sqlOn(cluster(), 'REVOKE CONNECT ON DATABASE alpha FROM PUBLIC, alpha_owner, beta_owner');
     await endSessionsOn('alpha');
     await expect.poll(() => watchOf(alphaId), { timeout: 20_000 }).toMatchObject({ changesWatched: false });
     // A poll may first meet a pooled session the test ended; the next one meets the refusal itself.
@@ -116,26 +87,26 @@ describe.each(VERSIONS)('PostgreSQL %i: a database the drift watcher cannot read
       .toMatch(/permission denied for database "?alpha"?/);
     expect(await watchOf(betaId)).toEqual({ changesWatched: true, unwatchedReason: null });
 
-    await sqlOn(cluster, `GRANT SELECT ON t TO ${probe('a')}`, [], { database: 'beta' });
-    await expect.poll(() => externalGrantsTo(probe('a')), { timeout: 20_000 }).toBe(1);
+    await sqlOn(cluster(), `GRANT SELECT ON t TO ${probe('a')}`, [], { database: 'beta' });
+    await expect.poll(() => externalGrantsTo(testApp, probe('a')), { timeout: 20_000 }).toBe(1);
   });
 
   it('is watched again, by itself, once it can be read, and its changes are reported again', async (test) => {
     if (unavailable(test)) return;
-    await sqlOn(cluster, 'GRANT CONNECT ON DATABASE alpha TO alpha_owner');
+    await sqlOn(cluster(), 'GRANT CONNECT ON DATABASE alpha TO alpha_owner');
     await expect.poll(() => watchOf(alphaId), { timeout: 20_000 }).toMatchObject({ changesWatched: true });
     expect((await watchOf(alphaId)).unwatchedReason).toBeNull();
-    await sqlOn(cluster, `GRANT SELECT ON t TO ${probe('b')}`, [], { database: 'alpha' });
-    await expect.poll(() => externalGrantsTo(probe('b')), { timeout: 20_000 }).toBe(1);
+    await sqlOn(cluster(), `GRANT SELECT ON t TO ${probe('b')}`, [], { database: 'alpha' });
+    await expect.poll(() => externalGrantsTo(testApp, probe('b')), { timeout: 20_000 }).toBe(1);
   });
 
   it('is read as a role of its own collaborators, so another database losing CONNECT for its role blinds nothing', async (test) => {
     if (unavailable(test)) return;
     // beta's own role may not connect to alpha: alpha is still read, as alpha_owner.
-    await sqlOn(cluster, 'REVOKE CONNECT ON DATABASE alpha FROM beta_owner');
+    await sqlOn(cluster(), 'REVOKE CONNECT ON DATABASE alpha FROM beta_owner');
     await endSessionsOn('alpha');
-    await sqlOn(cluster, `GRANT SELECT ON t TO ${probe('c')}`, [], { database: 'alpha' });
-    await expect.poll(() => externalGrantsTo(probe('c')), { timeout: 20_000 }).toBe(1);
+    await sqlOn(cluster(), `GRANT SELECT ON t TO ${probe('c')}`, [], { database: 'alpha' });
+    await expect.poll(() => externalGrantsTo(testApp, probe('c')), { timeout: 20_000 }).toBe(1);
     expect(await watchOf(alphaId)).toEqual({ changesWatched: true, unwatchedReason: null });
     expect(await watchOf(betaId)).toEqual({ changesWatched: true, unwatchedReason: null });
   });

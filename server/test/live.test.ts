@@ -12,7 +12,7 @@ import {
   setupAdmin,
   signIn,
 } from './support/fixtures.js';
-import { mutate } from './support/permissions.js';
+import { externalGrantsTo, mutate } from './support/permissions.js';
 import { collect, EVENTS, expectSelectGranted, type LiveEvent, until, wsClient } from './support/subscriptions.js';
 
 let testApp: TestApp;
@@ -30,16 +30,6 @@ async function newestCursor(): Promise<string> {
     'rolecall_metadata',
   );
   return rows[0]?.id ?? '0';
-}
-
-async function externalGrantsTo(grantee: string): Promise<number> {
-  const rows = await testApp.sql<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "Event" WHERE source = 'EXTERNAL' AND kind = 'privileges.changed'
-       AND payload->>'grantee' = $1`,
-    [grantee],
-    'rolecall_metadata',
-  );
-  return rows[0]?.n ?? 0;
 }
 
 let sentinels = 0;
@@ -343,10 +333,10 @@ describe('replay and instances', () => {
     // The watcher polls: it must see the grant before psql takes it back, or the two cancel out between polls. A
     // psql grant made after it, once logged, says a poll has seen it.
     await testApp.sql('CREATE ROLE replay_sentinel; GRANT SELECT ON s.t TO replay_sentinel', [], 'shop');
-    await expect.poll(() => externalGrantsTo('replay_sentinel'), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => externalGrantsTo(testApp, 'replay_sentinel'), { timeout: 10_000 }).toBe(1);
     await testApp.sql('REVOKE SELECT ON s.t FROM replay_role', [], 'shop');
     await grantSelect(admin, 'late_role');
-    await expect.poll(() => externalGrantsTo('replay_role'), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => externalGrantsTo(testApp, 'replay_role'), { timeout: 10_000 }).toBe(1);
 
     const restarted = await testApp.startInstance();
     const again = wsClient(restarted.url, adminToken);

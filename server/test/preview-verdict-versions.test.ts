@@ -2,9 +2,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
-import { ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
+import { setupAdmin } from './support/fixtures.js';
 import { type Act, actor, type Change, collaboratorThrough, eventCount } from './support/permissions.js';
-import { type PostgresVersion, sqlOn, startVersionedCluster, type VersionedCluster } from './support/versions.js';
+import {
+  clusterPerVersion,
+  connectOn,
+  type PostgresVersion,
+  sqlOn,
+  type VersionedCluster,
+} from './support/versions.js';
 
 /**
  * A dry run is PostgreSQL's own verdict, on PostgreSQL 15, 16, 17 and 18: for each change that once previewed
@@ -73,15 +79,6 @@ async function prepare(cluster: VersionedCluster): Promise<void> {
     `CREATE ROLE guild; CREATE ROLE apprentice; CREATE ROLE journeyman;
      GRANT guild TO maker WITH ADMIN OPTION; GRANT guild TO journeyman`,
   );
-}
-
-async function connect(cluster: VersionedCluster): Promise<string> {
-  const connected = await admin.field(
-    `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
-    { input: { host: '127.0.0.1', port: cluster.port, database: 'shop', role: 'maker', password: secret('trust') } },
-  );
-  expect(connected.__typename, JSON.stringify(connected)).toBe('Database');
-  return connected.id as string;
 }
 
 type Query = (sql: string) => Promise<Record<string, unknown>[]>;
@@ -207,30 +204,15 @@ describe.each(VERSIONS)('PostgreSQL %i: a preview is PostgreSQL’s verdict, and
   let maker: Act;
   let pat: Act;
   let patClient: TestClient;
-  let skipped: string | null = null;
 
-  beforeAll(async () => {
-    const started = await startVersionedCluster(version);
-    if ('skipped' in started) {
-      skipped = started.skipped;
-      return;
-    }
+  const { unavailable } = clusterPerVersion(version, clusters, async (started) => {
     cluster = started;
-    clusters.push(cluster);
     await prepare(cluster);
-    shopId = await connect(cluster);
+    shopId = await connectOn(admin, cluster, 'shop', 'maker');
     maker = actor(admin, shopId);
     patClient = await collaboratorThrough(testApp, admin, shopId, `pat${version}`, 'pat', secret('trust'));
     pat = actor(patClient, shopId);
   });
-
-  /** Skips the test, saying why, when this version's binaries are not on the machine. */
-  const unavailable = (test: { skip(): void }) => {
-    if (!skipped) return false;
-    console.log(`PostgreSQL ${version} skipped: ${skipped}`);
-    test.skip();
-    return true;
-  };
 
   const membershipsNow = () => memberships(committed(cluster), version);
   const ownersNow = () => owners(committed(cluster));

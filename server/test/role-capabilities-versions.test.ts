@@ -2,9 +2,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
-import { ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
+import { setupAdmin } from './support/fixtures.js';
 import { collaboratorThrough } from './support/permissions.js';
-import { type PostgresVersion, sqlOn, startVersionedCluster, type VersionedCluster } from './support/versions.js';
+import {
+  clusterPerVersion,
+  connectOn,
+  type PostgresVersion,
+  sqlOn,
+  type VersionedCluster,
+} from './support/versions.js';
 
 /**
  * Role.viewerCan against PostgreSQL itself, on PostgreSQL 15, 16, 17 and 18: for each viewer role and each kind of
@@ -129,15 +135,6 @@ async function prepare(cluster: VersionedCluster): Promise<void> {
   );
 }
 
-async function connect(cluster: VersionedCluster): Promise<string> {
-  const connected = await admin.field(
-    `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
-    { input: { host: '127.0.0.1', port: cluster.port, database: 'shop', role: 'dba', password: secret('trust') } },
-  );
-  expect(connected.__typename, JSON.stringify(connected)).toBe('Database');
-  return connected.id as string;
-}
-
 /**
  * The reason Rolecall must give for a refusal, by the check PostgreSQL failed on: its message on 15, its detail on
  * 16+. A refusal matching none of them fails the test, so that a new check is looked at rather than passed over.
@@ -258,18 +255,11 @@ describe.each(VERSIONS)(
     let cluster: VersionedCluster;
     let shopId: string;
     const viewers: { role: string; client: TestClient }[] = [];
-    let skipped: string | null = null;
 
-    beforeAll(async () => {
-      const started = await startVersionedCluster(version);
-      if ('skipped' in started) {
-        skipped = started.skipped;
-        return;
-      }
+    const { unavailable } = clusterPerVersion(version, clusters, async (started) => {
       cluster = started;
-      clusters.push(cluster);
       await prepare(cluster);
-      shopId = await connect(cluster);
+      shopId = await connectOn(admin, cluster, 'shop', 'dba');
       viewers.push(
         { role: 'dba', client: admin },
         {
@@ -282,14 +272,6 @@ describe.each(VERSIONS)(
         },
       );
     });
-
-    /** Skips the test, saying why, when this version's binaries are not on the machine. */
-    const unavailable = (test: { skip(): void }) => {
-      if (!skipped) return false;
-      console.log(`PostgreSQL ${version} skipped: ${skipped}`);
-      test.skip();
-      return true;
-    };
 
     async function capabilitiesOf(client: TestClient): Promise<Map<string, Capabilities>> {
       const data = await client.field<{ catalog: { roles: { name: string; viewerCan: Capabilities }[] } }>(

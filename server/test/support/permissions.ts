@@ -131,6 +131,17 @@ export async function collaboratorThrough(
   return client;
 }
 
+/** How many grants to `grantee` the drift watcher has reported as made outside Rolecall. */
+export async function externalGrantsTo(testApp: TestApp, grantee: string): Promise<number> {
+  const rows = await testApp.sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Event" WHERE source = 'EXTERNAL' AND kind = 'privileges.changed'
+       AND payload->>'grantee' = $1`,
+    [grantee],
+    'rolecall_metadata',
+  );
+  return rows[0]?.n ?? 0;
+}
+
 /** Events Rolecall wrote for its own changes (the drift watcher records out-of-band ones as EXTERNAL). */
 export async function eventCount(testApp: TestApp): Promise<number> {
   const rows = await testApp.sql<{ n: number }>(

@@ -4,7 +4,11 @@ import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { beforeAll, expect } from 'vitest';
 import { freePort } from '../../src/embedded/cluster.js';
+import { secret } from './app.js';
+import type { TestClient } from './client.js';
+import { ERROR_FIELDS } from './fixtures.js';
 
 export type PostgresVersion = 15 | 16 | 17 | 18;
 
@@ -206,4 +210,54 @@ export async function sqlOn<T = Record<string, unknown>>(
   } finally {
     await client.end();
   }
+}
+
+/**
+ * One version's cluster for a describe block: started and `prepare`d before its tests, added to `clusters` (the file
+ * stops them), and `unavailable(test)` skips a test, printing why, where this version's binaries are absent.
+ */
+export function clusterPerVersion(
+  version: PostgresVersion,
+  clusters: VersionedCluster[],
+  prepare: (cluster: VersionedCluster) => Promise<void>,
+): { cluster: () => VersionedCluster; unavailable: (test: { skip(): void }) => boolean } {
+  let started: VersionedCluster | null = null;
+  let skipped: string | null = null;
+  beforeAll(async () => {
+    const cluster = await startVersionedCluster(version);
+    if ('skipped' in cluster) {
+      skipped = cluster.skipped;
+      return;
+    }
+    started = cluster;
+    clusters.push(cluster);
+    await prepare(cluster);
+  });
+  return {
+    cluster: () => {
+      if (!started) throw new Error(`PostgreSQL ${version} did not start`);
+      return started;
+    },
+    unavailable: (test) => {
+      if (!skipped) return false;
+      console.log(`PostgreSQL ${version} skipped: ${skipped}`);
+      test.skip();
+      return true;
+    },
+  };
+}
+
+/** Connects `database` of a versioned cluster through the API as `role` (trust authentication: any password does). */
+export async function connectOn(
+  client: TestClient,
+  cluster: VersionedCluster,
+  database: string,
+  role: string,
+): Promise<string> {
+  const connected = await client.field(
+    `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
+    { input: { host: '127.0.0.1', port: cluster.port, database, role, password: secret('trust') } },
+  );
+  expect(connected.__typename, JSON.stringify(connected)).toBe('Database');
+  return connected.id as string;
 }
