@@ -1,6 +1,7 @@
 import type { Event, Prisma } from '../generated/prisma/client.js';
 import type { Metadata } from '../metadata/client.js';
 import { ACCESS_CHANGING_KINDS, ADMIN_ONLY_KINDS, SERVER_WIDE_KINDS } from './kinds.js';
+import type { InvitationPayload, MembershipPayload, RolePayload } from './payloads.js';
 
 const SERVER_WIDE = new Set(SERVER_WIDE_KINDS);
 const ADMIN_ONLY = new Set(ADMIN_ONLY_KINDS);
@@ -10,22 +11,29 @@ export function isServerWide(event: Pick<Event, 'kind'>): boolean {
   return SERVER_WIDE.has(event.kind);
 }
 
-/** What a role event says about roles; its SQL, warnings and other databases' names belong to the database it ran in. */
-const ROLE_KEYS = [
+/**
+ * What a role event says about roles; its SQL, warnings and other databases' names belong to the database it ran in.
+ * Typed against the payloads (payloads.ts), so a field renamed there cannot silently drop out here.
+ */
+const ROLE_KEYS: (keyof RolePayload | keyof MembershipPayload | 'actingRole')[] = [
   'name',
   'newName',
   'login',
   'changes',
+  'reassignTo',
   'role',
   'member',
+  'grantor',
   'members',
+  'added',
+  'removed',
   'admin',
   'inherit',
   'set',
   'actingRole',
 ];
 /** What the invitee already sees in their own invitations list. */
-const INVITATION_KEYS = ['invitationId', 'email', 'access', 'role', 'status', 'expiresAt'];
+const INVITATION_KEYS: (keyof InvitationPayload)[] = ['invitationId', 'email', 'access', 'role', 'status', 'expiresAt'];
 
 function pick(payload: Event['payload'], keys: string[]): Prisma.JsonObject {
   const source = (payload ?? {}) as Prisma.JsonObject;

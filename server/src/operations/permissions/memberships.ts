@@ -46,19 +46,21 @@ async function remainingGrants(
   role: PgRole,
   members: PgRole[],
 ): Promise<ChangeNote[]> {
-  const edges = await allMemberships(client, features);
-  const notes: ChangeNote[] = [];
-  for (const member of members) {
-    const grantors = edges
-      .filter((edge) => edge.roleid === role.oid && edge.member === member.oid)
-      .map((edge) => edge.grantor);
-    if (grantors.length === 0) continue;
-    const { rows } = await client.query<{ rolname: string }>(
-      'SELECT rolname FROM pg_catalog.pg_roles WHERE oid = ANY($1::oid[]) ORDER BY rolname',
-      [grantors],
-    );
-    const names = rows.map((row) => row.rolname);
-    notes.push({
+  const edges = (await allMemberships(client, features)).filter((edge) => edge.roleid === role.oid);
+  const grantorsOf = (member: PgRole) => edges.filter((edge) => edge.member === member.oid).map((e) => e.grantor);
+  const remaining = members.filter((member) => grantorsOf(member).length > 0);
+  if (remaining.length === 0) return [];
+  // The grantors' names in one query, however many members stay.
+  const { rows } = await client.query<{ oid: number; rolname: string }>(
+    'SELECT oid::int AS oid, rolname FROM pg_catalog.pg_roles WHERE oid = ANY($1::oid[])',
+    [[...new Set(remaining.flatMap(grantorsOf))]],
+  );
+  const nameOf = new Map(rows.map((row) => [row.oid, row.rolname]));
+  return remaining.map((member) => {
+    const names = grantorsOf(member)
+      .flatMap((oid) => nameOf.get(oid) ?? [])
+      .sort();
+    return {
       code: 'MEMBERSHIP_REMAINS',
       grantee: member.rolname,
       object: role.rolname,
@@ -66,9 +68,8 @@ async function remainingGrants(
       grantor: names.join(', ') || null,
       fixOption: null,
       message: `${member.rolname} is still a member of ${role.rolname} through a grant by ${names.join(', ') || 'another role'}; only that grantor (or a superuser) can revoke it.`,
-    });
-  }
-  return notes;
+    };
+  });
 }
 
 export interface MembershipInput extends MembershipOptions {
