@@ -1,4 +1,13 @@
 import { builder } from '../builder.js';
+import {
+  ConflictError,
+  InvalidCredentialsError,
+  NotFoundError,
+  SetupAlreadyDoneError,
+  TooManyAttemptsError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../errors.js';
 import type { CreatedApiToken } from '../operations/auth.js';
 import {
   changeOwnPassword,
@@ -10,7 +19,6 @@ import {
   setup,
 } from '../operations/auth.js';
 import { requireViewer } from '../policy/capabilities.js';
-import { EXPECTED_ERRORS } from './errors.js';
 import { localId } from './ids.js';
 import { User } from './user.js';
 
@@ -43,7 +51,7 @@ builder.queryFields((t) => ({
   apiTokens: t.prismaField({
     type: ['ApiToken'],
     description: "The viewer's own API tokens.",
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError] },
     resolve: (query, _root, _args, context) => {
       const viewer = requireViewer(context.viewer);
       return context.metadata.apiToken.findMany({
@@ -68,14 +76,14 @@ builder.mutationFields((t) => ({
   setup: t.field({
     type: User,
     description: 'First run only: creates the first admin and signs them in.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [ValidationError, ConflictError, SetupAlreadyDoneError, TooManyAttemptsError] },
     args: { input: t.arg({ type: SetupInput, required: true }) },
     resolve: (_root, { input }, context) => setup(context, input),
   }),
   login: t.field({
     type: User,
     description: 'Signs in with username or e-mail; sets an httpOnly session cookie.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [InvalidCredentialsError, TooManyAttemptsError] },
     args: { login: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: (_root, args, context) => login(context, args.login, args.password),
   }),
@@ -86,19 +94,19 @@ builder.mutationFields((t) => ({
   changePassword: t.field({
     type: User,
     description: "Changes the viewer's own password; other sessions end.",
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, ValidationError, InvalidCredentialsError, TooManyAttemptsError] },
     args: { currentPassword: t.arg.string({ required: true }), newPassword: t.arg.string({ required: true }) },
     resolve: (_root, args, context) => changeOwnPassword(context, args.currentPassword, args.newPassword),
   }),
   createApiToken: t.field({
     type: CreatedApiTokenRef,
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, ValidationError] },
     args: { name: t.arg.string({ required: true }), expiresInDays: t.arg.int() },
     resolve: (_root, args, context) => createApiToken(context, args.name, args.expiresInDays),
   }),
   revokeApiToken: t.field({
     type: ApiToken,
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, context) => revokeApiToken(context, localId(String(id), 'ApiToken')),
   }),

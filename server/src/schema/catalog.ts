@@ -3,7 +3,7 @@ import { type ObjectKind, privilegesFor } from '../catalog/privileges.js';
 import type { CatalogReader } from '../catalog/reader.js';
 import { catalogFor } from '../operations/connections.js';
 import { Database } from './database.js';
-import { EXPECTED_ERRORS } from './errors.js';
+import { AS_VIEWER_ROLE } from './errors.js';
 
 /** A database's live catalog as the viewer's configured role sees it. */
 export interface CatalogShape {
@@ -45,7 +45,7 @@ builder.objectField(Database, 'catalog', (t) =>
   t.field({
     type: DatabaseCatalog,
     description: "The live catalog, read as the viewer's role; needs the viewer to collaborate on the database.",
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: AS_VIEWER_ROLE },
     resolve: async (database, _args, context) => {
       const reader = catalogFor(context, database.id);
       // Connect now, so an unreachable server or a missing collaboration comes back as a typed error here.

@@ -1,8 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
 import { addCollaborator, leaveDatabase, removeCollaborator, updateCollaborator } from '../operations/collaborators.js';
 import { Access } from './database.js';
-import { EXPECTED_ERRORS } from './errors.js';
+import { AS_VIEWER_ROLE } from './errors.js';
 import { localId, Removed } from './ids.js';
 
 export const Collaborator = builder.prismaNode('Collaborator', {
@@ -37,7 +38,7 @@ builder.mutationFields((t) => ({
   addCollaborator: t.field({
     type: Collaborator,
     description: 'Admins, and managers of the database, add a user through a configured role that still logs in.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError, ConflictError] },
     args: { input: t.arg({ type: AddCollaboratorInput, required: true }) },
     resolve: (_root, { input }, context) =>
       addCollaborator(context, {
@@ -49,7 +50,7 @@ builder.mutationFields((t) => ({
   }),
   updateCollaborator: t.field({
     type: Collaborator,
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateCollaboratorInput, required: true }) },
     resolve: (_root, { id, input }, context) =>
       updateCollaborator(context, localId(String(id), 'Collaborator'), {
@@ -60,7 +61,7 @@ builder.mutationFields((t) => ({
   removeCollaborator: t.field({
     type: Removed,
     description: 'Ends a collaboration; the user, the configured role and the server role stay.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, ForbiddenError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, context) => {
       await removeCollaborator(context, localId(String(id), 'Collaborator'));
@@ -70,7 +71,7 @@ builder.mutationFields((t) => ({
   leaveDatabase: t.field({
     type: Removed,
     description: 'The viewer stops collaborating on a database.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, NotFoundError] },
     args: { databaseId: t.arg.id({ required: true }) },
     resolve: async (_root, { databaseId }, context) => {
       const collaboratorId = await leaveDatabase(context, localId(String(databaseId), 'Database'));

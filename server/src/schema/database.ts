@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { currentRoleName } from '../catalog/roles.js';
 import type { Context } from '../context.js';
-import { NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
 import type { Database as DatabaseRow } from '../generated/prisma/client.js';
 import { viewerTarget } from '../operations/connections.js';
 import { connectDatabase, disconnectDatabase, testConnection } from '../operations/databases.js';
@@ -11,7 +11,8 @@ import {
   requireViewer,
   visibleDatabases,
 } from '../policy/capabilities.js';
-import { EXPECTED_ERRORS } from './errors.js';
+import { SecretUnreadableError } from '../secrets/cipher.js';
+import { AS_VIEWER_ROLE, POSTGRES_ERRORS } from './errors.js';
 import { localId, Removed } from './ids.js';
 
 export const Access = builder.enumType('Access', {
@@ -99,7 +100,7 @@ export const Database = builder.prismaNode('Database', {
     }),
     currentRole: t.string({
       description: "`current_user` on a connection made as the viewer's configured role: whom PostgreSQL sees.",
-      errors: { types: EXPECTED_ERRORS, directResult: false },
+      errors: { types: AS_VIEWER_ROLE, directResult: false },
       resolve: async (database, _args, context) =>
         context.pools.withClient(await viewerTarget(context, database.id), currentRoleName),
     }),
@@ -122,13 +123,13 @@ async function visibleDatabase(context: Context, databaseId: string): Promise<Da
 builder.queryFields((t) => ({
   databases: t.prismaField({
     type: ['Database'],
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError] },
     resolve: (query, _root, _args, context) =>
       context.metadata.database.findMany({ ...query, where: visibleWhere(context), orderBy: { name: 'asc' } }),
   }),
   database: t.prismaField({
     type: 'Database',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_query, _root, { id }, context) => visibleDatabase(context, localId(String(id), 'Database')),
   }),
@@ -161,14 +162,25 @@ builder.mutationFields((t) => ({
   connectDatabase: t.field({
     type: Database,
     description: 'Admins connect a database after a real login as the role; they become its collaborator through it.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: {
+      types: [
+        UnauthenticatedError,
+        ForbiddenError,
+        ValidationError,
+        ConflictError,
+        SecretUnreadableError,
+        ...POSTGRES_ERRORS,
+      ],
+    },
     args: { input: t.arg({ type: ConnectDatabaseInput, required: true }) },
     resolve: (_root, { input }, context) => connectDatabase(context, { ...input, port: input.port ?? 5432 }),
   }),
   testConnection: t.field({
     type: ConnectionTest,
     description: 'Admins check that a connection works (a real login) before connecting; nothing is stored.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: {
+      types: [UnauthenticatedError, ForbiddenError, ValidationError, SecretUnreadableError, ...POSTGRES_ERRORS],
+    },
     args: { input: t.arg({ type: ConnectDatabaseInput, required: true }) },
     resolve: async (_root, { input }, context) => ({
       currentUser: await testConnection(context, { ...input, port: input.port ?? 5432 }),
@@ -177,7 +189,7 @@ builder.mutationFields((t) => ({
   disconnectDatabase: t.field({
     type: Removed,
     description: "Removes Rolecall's metadata about a database; nothing changes on the server.",
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, ForbiddenError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, context) => {
       await disconnectDatabase(context, localId(String(id), 'Database'));

@@ -5,7 +5,7 @@ import type { PgClass } from '../catalog/objects.js';
 import type { PgRole } from '../catalog/roles.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
-import { EXPECTED_ERRORS } from './errors.js';
+import { AS_VIEWER_ROLE } from './errors.js';
 
 /** What one role can do on one table (or view, sequence …): a cell of an access matrix. */
 interface EffectiveRow {
@@ -94,7 +94,7 @@ builder.objectField(DatabaseCatalog, 'effectivePrivilegesMatrix', (t) =>
     type: [EffectivePrivilegeRow],
     description:
       'What each of these roles can do on each table (of one schema, or of all), role by role, tables ordered by schema and name; `first` keeps the first tables only.',
-    errors: { types: EXPECTED_ERRORS, directResult: false },
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError], directResult: false },
     args: {
       roles: t.arg.stringList({ required: true }),
       schema: t.arg.string(),

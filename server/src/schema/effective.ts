@@ -6,10 +6,10 @@ import {
   type Source,
 } from '../catalog/effective.js';
 import { checkIdentifier } from '../catalog/identifiers.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { type ObjectRefInput, resolveObject } from '../operations/permissions/objects.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
-import { EXPECTED_ERRORS } from './errors.js';
+import { AS_VIEWER_ROLE } from './errors.js';
 import { ObjectRef } from './permissions.js';
 import { Role, roleShape } from './role.js';
 
@@ -136,14 +136,14 @@ builder.objectFields(DatabaseCatalog, (t) => ({
     type: [EffectivePrivilegeRef],
     description:
       'What a role can really do on an object, and every reason why (memberships, PUBLIC, ownership, predefined roles, superuser).',
-    errors: { types: EXPECTED_ERRORS, directResult: false },
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError], directResult: false },
     args: { role: t.arg.string({ required: true }), object: t.arg({ type: ObjectRef, required: true }) },
     resolve: (catalog, args) => explain(catalog, args.role, args.object),
   }),
   roleAccess: t.field({
     type: RoleAccess,
     description: 'pg_has_role(member, role, USAGE / MEMBER / SET / … WITH ADMIN OPTION), explained.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
     args: { member: t.arg.string({ required: true }), role: t.arg.string({ required: true }) },
     resolve: async (catalog, args) => {
       const member = await catalog.reader.roleByName(checkIdentifier(args.member, 'member'));

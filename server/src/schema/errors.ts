@@ -145,20 +145,11 @@ postgresError(InvalidNameError, 'InvalidNameError');
 postgresError(ObjectInUseError, 'ObjectInUseError');
 postgresError(ConcurrentChangeError, 'ConcurrentChangeError');
 
-/** Listed on every field that can fail for an expected reason: clients match `... on Error`. */
-export const EXPECTED_ERRORS = [
-  UnauthenticatedError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  InvalidCredentialsError,
-  TooManyAttemptsError,
-  SetupAlreadyDoneError,
-  ConflictError,
-  LastAdminError,
-  InUseError,
-  InvitationUnusableError,
-  WrongUserError,
+/**
+ * PostgreSQL refused (each SQLSTATE Rolecall maps), could not be reached, or refused the login or its TLS: every field
+ * that talks to a managed server can meet any of them, since one mapper reads them all.
+ */
+export const POSTGRES_ERRORS = [
   PostgresError,
   ServerUnavailableError,
   AuthenticationFailedError,
@@ -172,5 +163,16 @@ export const EXPECTED_ERRORS = [
   ObjectInUseError,
   ConcurrentChangeError,
   TlsError,
+];
+
+/**
+ * Reading or changing a database as the viewer's configured role: signed in, a collaborator there, its stored password
+ * readable, and PostgreSQL's verdict.
+ */
+export const AS_VIEWER_ROLE = [
+  UnauthenticatedError,
+  ForbiddenError,
+  NotFoundError,
   SecretUnreadableError,
+  ...POSTGRES_ERRORS,
 ];

@@ -1,13 +1,13 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { UnauthenticatedError } from '../errors.js';
 import { EventAccess } from '../events/access.js';
 import { EVENT_KINDS, familyOf, type KindSpec } from '../events/kinds.js';
 import type { CommonPayload } from '../events/payloads.js';
 import { databaseEventsWhere, eventStream } from '../events/stream.js';
 import type { Event as EventRow, Prisma, User as UserRow } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
-import { EXPECTED_ERRORS } from './errors.js';
 import { localId } from './ids.js';
 import { User } from './user.js';
 
@@ -183,7 +183,7 @@ builder.queryField('auditLog', (t) =>
   t.field({
     type: EventPageRef,
     description: 'The event log, newest first, filtered; `after` continues from a previous page.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError] },
     args: {
       databaseId: t.arg.id(),
       actorId: t.arg.id(),

@@ -1,6 +1,16 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import {
+  ConflictError,
+  ForbiddenError,
+  InvitationUnusableError,
+  NotFoundError,
+  TooManyAttemptsError,
+  UnauthenticatedError,
+  ValidationError,
+  WrongUserError,
+} from '../errors.js';
+import {
   acceptInvitation,
   acceptMyInvitation,
   databaseInvitationsWhere,
@@ -11,9 +21,10 @@ import {
   resendInvitation,
   revokeInvitation,
 } from '../operations/invitations.js';
+import { SecretUnreadableError } from '../secrets/cipher.js';
 import { Collaborator } from './collaborator.js';
 import { Access, Database } from './database.js';
-import { EXPECTED_ERRORS } from './errors.js';
+import { AS_VIEWER_ROLE, POSTGRES_ERRORS } from './errors.js';
 import { localId } from './ids.js';
 
 export const InvitationStatus = builder.enumType('InvitationStatus', {
@@ -91,7 +102,7 @@ builder.queryField('myInvitations', (t) =>
     type: ['Invitation'],
     description:
       "The signed-in user's pending invitations (addressed to their e-mail, once proven; none until then), newest first.",
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError] },
     resolve: async (query, _root, _args, context) =>
       context.metadata.invitation.findMany({
         ...query,
@@ -123,7 +134,7 @@ builder.mutationFields((t) => ({
     type: InvitationSentRef,
     description:
       'Admins, and managers of the database, invite an e-mail address through a configured role that still logs in.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError, ConflictError] },
     args: { input: t.arg({ type: InviteCollaboratorInput, required: true }) },
     resolve: (_root, { input }, context) =>
       inviteCollaborator(context, {
@@ -136,13 +147,13 @@ builder.mutationFields((t) => ({
   resendInvitation: t.field({
     type: InvitationSentRef,
     description: 'A new link (the old one stops working) and a new expiry; an expired invitation becomes pending.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError, ConflictError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, context) => resendInvitation(context, localId(String(id), 'Invitation')),
   }),
   revokeInvitation: t.field({
     type: Invitation,
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, ForbiddenError, NotFoundError, ConflictError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, context) => revokeInvitation(context, localId(String(id), 'Invitation')),
   }),
@@ -150,7 +161,19 @@ builder.mutationFields((t) => ({
     type: Collaborator,
     description:
       'Follows an invitation link. With `newAccount`: creates the account (standard user, the invited address), signs it in and makes it a collaborator, in one step. Without: accepts as the signed-in user, whose e-mail must be the invited one. A link that went out by e-mail proves the address; a link handed over by the inviter does not.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: {
+      types: [
+        UnauthenticatedError,
+        NotFoundError,
+        ValidationError,
+        ConflictError,
+        InvitationUnusableError,
+        TooManyAttemptsError,
+        WrongUserError,
+        SecretUnreadableError,
+        ...POSTGRES_ERRORS,
+      ],
+    },
     args: {
       token: t.arg.string({ required: true }),
       newAccount: t.arg({ type: NewAccountInput }),
@@ -160,14 +183,25 @@ builder.mutationFields((t) => ({
   acceptMyInvitation: t.field({
     type: Collaborator,
     description: "Accepts one of `myInvitations` (invitations to the viewer's proven address).",
-    errors: { types: EXPECTED_ERRORS },
+    errors: {
+      types: [
+        UnauthenticatedError,
+        NotFoundError,
+        ValidationError,
+        ConflictError,
+        InvitationUnusableError,
+        TooManyAttemptsError,
+        SecretUnreadableError,
+        ...POSTGRES_ERRORS,
+      ],
+    },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, context) => acceptMyInvitation(context, localId(String(id), 'Invitation')),
   }),
   declineInvitation: t.field({
     type: Invitation,
     description: 'Declines one of `myInvitations`.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, NotFoundError, InvitationUnusableError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, context) => declineInvitation(context, localId(String(id), 'Invitation')),
   }),

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { CatalogChangedError, NothingChangedError } from '../errors.js';
+import { CatalogChangedError, InUseError, NothingChangedError, ValidationError } from '../errors.js';
 import type { ChangeMode, PermissionChange } from '../operations/permissions/change.js';
 import { dropRole } from '../operations/permissions/drop-role.js';
 import { grantMembership, revokeMembership, setGroupMembers } from '../operations/permissions/memberships.js';
@@ -7,7 +7,7 @@ import type { ChangeNote } from '../operations/permissions/notes.js';
 import { createSchema, transferOwnership } from '../operations/permissions/ownership.js';
 import { grantPrivileges, revokePrivileges, setPrivileges } from '../operations/permissions/privileges.js';
 import { alterRole, createRole, renameRole, setRolePassword } from '../operations/permissions/roles.js';
-import { EXPECTED_ERRORS } from './errors.js';
+import { AS_VIEWER_ROLE } from './errors.js';
 import { localId } from './ids.js';
 import { Preset } from './objects.js';
 
@@ -157,11 +157,12 @@ const modeOf = (args: { dryRun?: boolean | null; previewToken?: string | null })
   previewToken: args.previewToken ?? null,
 });
 
-const changeField = { type: PermissionChangeRef, errors: { types: [...EXPECTED_ERRORS, CatalogChangedError] } };
+const CHANGE_ERRORS = [...AS_VIEWER_ROLE, ValidationError, CatalogChangedError];
+const changeField = { type: PermissionChangeRef, errors: { types: CHANGE_ERRORS } };
 /** A GRANT or REVOKE PostgreSQL may answer with only a WARNING or NOTICE, changing nothing. */
 const privilegeField = {
   type: PermissionChangeRef,
-  errors: { types: [...EXPECTED_ERRORS, CatalogChangedError, NothingChangedError] },
+  errors: { types: [...CHANGE_ERRORS, NothingChangedError] },
 };
 
 builder.mutationFields((t) => {
@@ -229,6 +230,8 @@ builder.mutationFields((t) => {
     }),
     dropRole: t.field({
       ...changeField,
+      // A role still configured in Rolecall (a collaborator works through it) is not dropped.
+      errors: { types: [...CHANGE_ERRORS, InUseError] },
       description:
         'REASSIGN OWNED (in every connected database of the server where it owns something), DROP OWNED, DROP ROLE — all or nothing.',
       args: {

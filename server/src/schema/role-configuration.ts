@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { ForbiddenError, InUseError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
 import type { LoginRole as LoginRoleShape } from '../operations/role-configuration.js';
 import { configureRole, listLoginRoles, removeConfiguredRole } from '../operations/role-configuration.js';
 import {
@@ -8,7 +9,7 @@ import {
   setRoleAssignable,
 } from '../operations/role-offers.js';
 import { Database } from './database.js';
-import { EXPECTED_ERRORS } from './errors.js';
+import { AS_VIEWER_ROLE, POSTGRES_ERRORS } from './errors.js';
 import { localId, Removed } from './ids.js';
 
 export const ConfiguredRole = builder.prismaNode('ConfiguredRole', {
@@ -37,7 +38,7 @@ builder.objectField(Database, 'loginRoles', (t) =>
   t.field({
     type: [LoginRole],
     description: "The server's LOGIN roles, read live as the viewer's role, each marked configured or not.",
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: AS_VIEWER_ROLE },
     resolve: (database, _args, context) => listLoginRoles(context, database.id),
   }),
 );
@@ -73,7 +74,7 @@ builder.objectField(Database, 'roleOffers', (t) =>
     type: [RoleOffer],
     description:
       "The server's configured roles, each with whether the viewer may give it here and why not (admins: any; managers: roles their own role may SET ROLE to or an admin marked assignable, never superuser, CREATEROLE, BYPASSRLS or REPLICATION roles). Empty for those who do not manage collaborators.",
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: AS_VIEWER_ROLE },
     resolve: (database, _args, context) => roleOffers(context, database),
   }),
 );
@@ -93,7 +94,7 @@ builder.mutationFields((t) => ({
   configureRole: t.field({
     type: ConfiguredRole,
     description: "Admins store a role's password after a real login proves it; again to replace it after it changed.",
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, ForbiddenError, NotFoundError, ValidationError, ...POSTGRES_ERRORS] },
     args: {
       databaseId: t.arg.id({ required: true }),
       role: t.arg.string({ required: true }),
@@ -110,7 +111,7 @@ builder.mutationFields((t) => ({
     type: RoleOffer,
     description:
       "Admins mark a configured role as one this database's managers may give (or take the mark back); never a role with superuser, CREATEROLE, BYPASSRLS or REPLICATION.",
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
     args: {
       databaseId: t.arg.id({ required: true }),
       configuredRoleId: t.arg.id({ required: true }),
@@ -126,7 +127,7 @@ builder.mutationFields((t) => ({
   removeConfiguredRole: t.field({
     type: Removed,
     description: 'Deletes only the stored password; the role stays on the server. Refused while collaborators use it.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, ForbiddenError, NotFoundError, InUseError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, context) => {
       await removeConfiguredRole(context, localId(String(id), 'ConfiguredRole'));

@@ -1,4 +1,13 @@
 import { builder } from '../builder.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  LastAdminError,
+  NotFoundError,
+  TooManyAttemptsError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../errors.js';
 import { mailerFor } from '../mail/mailer.js';
 import {
   EmailNotSentError,
@@ -9,7 +18,7 @@ import {
 } from '../operations/email-verification.js';
 import { createUser, updateUser } from '../operations/users.js';
 import { requireAdmin } from '../policy/capabilities.js';
-import { ErrorInterface, EXPECTED_ERRORS } from './errors.js';
+import { ErrorInterface } from './errors.js';
 import { localId } from './ids.js';
 
 export const User = builder.prismaNode('User', {
@@ -70,7 +79,7 @@ builder.queryFields((t) => ({
   users: t.prismaField({
     type: ['User'],
     description: 'Every Rolecall user (admins only).',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, ForbiddenError] },
     resolve: (query, _root, _args, context) => {
       requireAdmin(context.viewer);
       return context.metadata.user.findMany({ ...query, orderBy: { username: 'asc' } });
@@ -103,21 +112,21 @@ builder.mutationFields((t) => ({
     type: EmailVerificationSentRef,
     description:
       'E-mails the signed-in user a one-time link (valid 24 h, one request a minute) that proves their address; earlier links stop working. Without SMTP: EmailNotSentError, never the link.',
-    errors: { types: [...EXPECTED_ERRORS, EmailNotSentError] },
+    errors: { types: [UnauthenticatedError, ConflictError, TooManyAttemptsError, EmailNotSentError] },
     resolve: (_root, _args, context) => requestEmailVerification(context),
   }),
   verifyEmail: t.field({
     type: User,
     description:
       'Follows a verification link, signed in as the account that asked for it: its address, if unchanged since, becomes proven.',
-    errors: { types: [...EXPECTED_ERRORS, VerificationUnusableError] },
+    errors: { types: [UnauthenticatedError, VerificationUnusableError] },
     args: { token: t.arg.string({ required: true }) },
     resolve: (_root, { token }, context) => verifyEmail(context, token),
   }),
   createUser: t.field({
     type: User,
     description: 'Admins create users (standard unless isAdmin); the address an admin types counts as proven.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: { types: [UnauthenticatedError, ForbiddenError, ValidationError, ConflictError, TooManyAttemptsError] },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: (_root, { input }, context) => createUser(context, input),
   }),
@@ -125,7 +134,17 @@ builder.mutationFields((t) => ({
     type: User,
     description:
       'Admins change e-mail (which then counts as proven), name, admin flag, password, or deactivate; the last active admin stays.',
-    errors: { types: EXPECTED_ERRORS },
+    errors: {
+      types: [
+        UnauthenticatedError,
+        ForbiddenError,
+        NotFoundError,
+        ValidationError,
+        ConflictError,
+        TooManyAttemptsError,
+        LastAdminError,
+      ],
+    },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: (_root, { id, input }, context) => updateUser(context, localId(String(id), 'User'), input),
   }),

@@ -341,25 +341,25 @@ export type DatabaseCatalogSchemaArgs = {
   name: Scalars['String']['input'];
 };
 
-export type DatabaseCatalogEffectivePrivilegesMatrixResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalogEffectivePrivilegesMatrixSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogEffectivePrivilegesMatrixResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogEffectivePrivilegesMatrixSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type DatabaseCatalogEffectivePrivilegesMatrixSuccess = {
   __typename?: 'DatabaseCatalogEffectivePrivilegesMatrixSuccess';
   data: Array<EffectivePrivilegeRow>;
 };
 
-export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalogEffectivePrivilegesSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogEffectivePrivilegesSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type DatabaseCatalogEffectivePrivilegesSuccess = {
   __typename?: 'DatabaseCatalogEffectivePrivilegesSuccess';
   data: Array<EffectivePrivilege>;
 };
 
-export type DatabaseCatalogResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
 
-export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type DatabaseCurrentRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseCurrentRoleSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseCurrentRoleResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCurrentRoleSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
 
 export type DatabaseCurrentRoleSuccess = {
   __typename?: 'DatabaseCurrentRoleSuccess';
@@ -403,7 +403,7 @@ export type DatabaseEvent = Event & {
   warnings: Array<Scalars['String']['output']>;
 };
 
-export type DatabaseLoginRolesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DatabaseLoginRolesSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseLoginRolesResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DatabaseLoginRolesSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
 
 export type DatabaseLoginRolesSuccess = {
   __typename?: 'DatabaseLoginRolesSuccess';
@@ -422,7 +422,7 @@ export type DatabaseObject = SecurableObject & {
   viewerCan: ObjectCapabilities;
 };
 
-export type DatabaseRoleOffersResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DatabaseRoleOffersSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type DatabaseRoleOffersResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DatabaseRoleOffersSuccess | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
 
 export type DatabaseRoleOffersSuccess = {
   __typename?: 'DatabaseRoleOffersSuccess';
@@ -1125,81 +1125,81 @@ export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
-export type MutationAcceptInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAcceptInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | InvalidGrantError | InvalidNameError | InvitationUnusableError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
 
-export type MutationAcceptMyInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAcceptMyInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | InvalidGrantError | InvalidNameError | InvitationUnusableError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationAddCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAddCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationAlterRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationAlterRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationChangePasswordResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationChangePasswordResult = InvalidCredentialsError | TooManyAttemptsError | UnauthenticatedError | User | ValidationError;
 
-export type MutationConfigureRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConfiguredRole | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationConfigureRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConfiguredRole | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationConnectDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationConnectDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationCreateApiTokenResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | CreatedApiToken | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationCreateApiTokenResult = CreatedApiToken | UnauthenticatedError | ValidationError;
 
-export type MutationCreateRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationCreateRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationCreateSchemaResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationCreateSchemaResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationCreateUserResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationCreateUserResult = ConflictError | ForbiddenError | TooManyAttemptsError | UnauthenticatedError | User | ValidationError;
 
-export type MutationDeclineInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationDeclineInvitationResult = Invitation | InvitationUnusableError | NotFoundError | UnauthenticatedError;
 
-export type MutationDisconnectDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationDisconnectDatabaseResult = ForbiddenError | NotFoundError | Removed | UnauthenticatedError;
 
-export type MutationDropRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationDropRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationGrantMembershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationGrantMembershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationGrantPrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationGrantPrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationInviteCollaboratorResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationInviteCollaboratorResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | InvitationSent | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationLeaveDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationLeaveDatabaseResult = NotFoundError | Removed | UnauthenticatedError;
 
-export type MutationLoginResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationLoginResult = InvalidCredentialsError | TooManyAttemptsError | User;
 
-export type MutationRemoveCollaboratorResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRemoveCollaboratorResult = ForbiddenError | NotFoundError | Removed | UnauthenticatedError;
 
-export type MutationRemoveConfiguredRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | Removed | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRemoveConfiguredRoleResult = ForbiddenError | InUseError | NotFoundError | Removed | UnauthenticatedError;
 
-export type MutationRenameRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRenameRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationRequestEmailVerificationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | EmailNotSentError | EmailVerificationSent | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRequestEmailVerificationResult = ConflictError | EmailNotSentError | EmailVerificationSent | TooManyAttemptsError | UnauthenticatedError;
 
-export type MutationResendInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationSent | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationResendInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | InvitationSent | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationRevokeApiTokenResult = ApiToken | AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokeApiTokenResult = ApiToken | NotFoundError | UnauthenticatedError;
 
-export type MutationRevokeInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | Invitation | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokeInvitationResult = ConflictError | ForbiddenError | Invitation | NotFoundError | UnauthenticatedError;
 
-export type MutationRevokeMembershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokeMembershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationRevokePrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationRevokePrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationSetGroupMembersResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetGroupMembersResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationSetPrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetPrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationSetRoleAssignableResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleOffer | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetRoleAssignableResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleOffer | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationSetRolePasswordResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationSetRolePasswordResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationSetupResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationSetupResult = ConflictError | SetupAlreadyDoneError | TooManyAttemptsError | User | ValidationError;
 
-export type MutationTestConnectionResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | ConnectionTest | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationTestConnectionResult = AuthenticationFailedError | ConcurrentChangeError | ConnectionTest | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationTransferOwnershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationTransferOwnershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationUpdateCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type MutationUpdateCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
-export type MutationUpdateUserResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | WrongUserError;
+export type MutationUpdateUserResult = ConflictError | ForbiddenError | LastAdminError | NotFoundError | TooManyAttemptsError | UnauthenticatedError | User | ValidationError;
 
-export type MutationVerifyEmailResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | User | ValidationError | VerificationUnusableError | WrongUserError;
+export type MutationVerifyEmailResult = UnauthenticatedError | User | VerificationUnusableError;
 
 export type NewAccountInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -1504,32 +1504,32 @@ export type QueryDatabaseArgs = {
   id: Scalars['ID']['input'];
 };
 
-export type QueryApiTokensResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryApiTokensSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryApiTokensResult = QueryApiTokensSuccess | UnauthenticatedError;
 
 export type QueryApiTokensSuccess = {
   __typename?: 'QueryApiTokensSuccess';
   data: Array<ApiToken>;
 };
 
-export type QueryAuditLogResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | EventPage | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryAuditLogResult = EventPage | UnauthenticatedError;
 
-export type QueryDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryDatabaseResult = Database | NotFoundError | UnauthenticatedError;
 
-export type QueryDatabasesResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryDatabasesSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryDatabasesResult = QueryDatabasesSuccess | UnauthenticatedError;
 
 export type QueryDatabasesSuccess = {
   __typename?: 'QueryDatabasesSuccess';
   data: Array<Database>;
 };
 
-export type QueryMyInvitationsResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryMyInvitationsSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryMyInvitationsResult = QueryMyInvitationsSuccess | UnauthenticatedError;
 
 export type QueryMyInvitationsSuccess = {
   __typename?: 'QueryMyInvitationsSuccess';
   data: Array<Invitation>;
 };
 
-export type QueryUsersResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidCredentialsError | InvalidGrantError | InvalidNameError | InvitationUnusableError | LastAdminError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | QueryUsersSuccess | SecretUnreadableError | ServerUnavailableError | SetupAlreadyDoneError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+export type QueryUsersResult = ForbiddenError | QueryUsersSuccess | UnauthenticatedError;
 
 export type QueryUsersSuccess = {
   __typename?: 'QueryUsersSuccess';
@@ -2023,12 +2023,6 @@ export type LatestCursorQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LatestCursorQuery = { __typename?: 'Query', auditLog:
-    | { __typename: 'AuthenticationFailedError' }
-    | { __typename: 'ConcurrentChangeError' }
-    | { __typename: 'ConflictError' }
-    | { __typename: 'DatabaseDoesNotExistError' }
-    | { __typename: 'DependentObjectsError' }
-    | { __typename: 'DuplicateObjectError' }
     | { __typename: 'EventPage', events: Array<
         | { __typename?: 'CollaboratorEvent', cursor: string }
         | { __typename?: 'CredentialEvent', cursor: string }
@@ -2043,26 +2037,7 @@ export type LatestCursorQuery = { __typename?: 'Query', auditLog:
         | { __typename?: 'RoleEvent', cursor: string }
         | { __typename?: 'UserEvent', cursor: string }
       > }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'InUseError' }
-    | { __typename: 'InvalidCredentialsError' }
-    | { __typename: 'InvalidGrantError' }
-    | { __typename: 'InvalidNameError' }
-    | { __typename: 'InvitationUnusableError' }
-    | { __typename: 'LastAdminError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ObjectInUseError' }
-    | { __typename: 'PermissionDeniedError' }
-    | { __typename: 'PostgresError' }
-    | { __typename: 'SecretUnreadableError' }
-    | { __typename: 'ServerUnavailableError' }
-    | { __typename: 'SetupAlreadyDoneError' }
-    | { __typename: 'TlsError' }
-    | { __typename: 'TooManyAttemptsError' }
     | { __typename: 'UnauthenticatedError' }
-    | { __typename: 'UndefinedObjectError' }
-    | { __typename: 'ValidationError' }
-    | { __typename: 'WrongUserError' }
    };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2079,33 +2054,8 @@ export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AccountQuery = { __typename?: 'Query', canSendEmail: boolean, viewer?: { __typename?: 'User', username: string, email: string, emailVerified: boolean, isAdmin: boolean } | null, apiTokens:
-    | { __typename: 'AuthenticationFailedError' }
-    | { __typename: 'ConcurrentChangeError' }
-    | { __typename: 'ConflictError' }
-    | { __typename: 'DatabaseDoesNotExistError' }
-    | { __typename: 'DependentObjectsError' }
-    | { __typename: 'DuplicateObjectError' }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'InUseError' }
-    | { __typename: 'InvalidCredentialsError' }
-    | { __typename: 'InvalidGrantError' }
-    | { __typename: 'InvalidNameError' }
-    | { __typename: 'InvitationUnusableError' }
-    | { __typename: 'LastAdminError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ObjectInUseError' }
-    | { __typename: 'PermissionDeniedError' }
-    | { __typename: 'PostgresError' }
     | { __typename: 'QueryApiTokensSuccess', data: Array<{ __typename?: 'ApiToken', id: string, name: string, createdAt: string, lastUsedAt?: string | null, revokedAt?: string | null }> }
-    | { __typename: 'SecretUnreadableError' }
-    | { __typename: 'ServerUnavailableError' }
-    | { __typename: 'SetupAlreadyDoneError' }
-    | { __typename: 'TlsError' }
-    | { __typename: 'TooManyAttemptsError' }
     | { __typename: 'UnauthenticatedError' }
-    | { __typename: 'UndefinedObjectError' }
-    | { __typename: 'ValidationError' }
-    | { __typename: 'WrongUserError' }
    };
 
 export type ChangePasswordMutationVariables = Exact<{
@@ -2115,33 +2065,11 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
     | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'User' }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type CreateApiTokenMutationVariables = Exact<{
@@ -2150,33 +2078,9 @@ export type CreateApiTokenMutationVariables = Exact<{
 
 
 export type CreateApiTokenMutation = { __typename?: 'Mutation', createApiToken:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'CreatedApiToken', token: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type RevokeApiTokenMutationVariables = Exact<{
@@ -2186,66 +2090,19 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 export type RevokeApiTokenMutation = { __typename?: 'Mutation', revokeApiToken:
     | { __typename: 'ApiToken' }
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type RequestEmailVerificationMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RequestEmailVerificationMutation = { __typename?: 'Mutation', requestEmailVerification:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'EmailNotSentError', message: string }
     | { __typename: 'EmailVerificationSent', email: string, expiresAt: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type VerifyEmailMutationVariables = Exact<{
@@ -2254,34 +2111,9 @@ export type VerifyEmailMutationVariables = Exact<{
 
 
 export type VerifyEmailMutation = { __typename?: 'Mutation', verifyEmail:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'User', email: string, emailVerified: boolean }
-    | { __typename: 'ValidationError', message: string }
     | { __typename: 'VerificationUnusableError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type ActivityQueryVariables = Exact<{
@@ -2296,12 +2128,6 @@ export type ActivityQueryVariables = Exact<{
 
 
 export type ActivityQuery = { __typename?: 'Query', auditLog:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'EventPage', nextCursor?: string | null, events: Array<
         | { __typename?: 'CollaboratorEvent', username?: string | null, role?: string | null, access?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
@@ -2316,26 +2142,7 @@ export type ActivityQuery = { __typename?: 'Query', auditLog:
         | { __typename?: 'RoleEvent', role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
       > }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type EventKindsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2349,89 +2156,32 @@ export type CollaboratorsQueryVariables = Exact<{
 
 
 export type CollaboratorsQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', id: string, isAdmin: boolean } | null, users:
-    | { __typename: 'AuthenticationFailedError' }
-    | { __typename: 'ConcurrentChangeError' }
-    | { __typename: 'ConflictError' }
-    | { __typename: 'DatabaseDoesNotExistError' }
-    | { __typename: 'DependentObjectsError' }
-    | { __typename: 'DuplicateObjectError' }
     | { __typename: 'ForbiddenError' }
-    | { __typename: 'InUseError' }
-    | { __typename: 'InvalidCredentialsError' }
-    | { __typename: 'InvalidGrantError' }
-    | { __typename: 'InvalidNameError' }
-    | { __typename: 'InvitationUnusableError' }
-    | { __typename: 'LastAdminError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ObjectInUseError' }
-    | { __typename: 'PermissionDeniedError' }
-    | { __typename: 'PostgresError' }
     | { __typename: 'QueryUsersSuccess', data: Array<{ __typename?: 'User', id: string, username: string, email: string, isActive: boolean }> }
-    | { __typename: 'SecretUnreadableError' }
-    | { __typename: 'ServerUnavailableError' }
-    | { __typename: 'SetupAlreadyDoneError' }
-    | { __typename: 'TlsError' }
-    | { __typename: 'TooManyAttemptsError' }
     | { __typename: 'UnauthenticatedError' }
-    | { __typename: 'UndefinedObjectError' }
-    | { __typename: 'ValidationError' }
-    | { __typename: 'WrongUserError' }
   , database:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'Database', collaborators: Array<{ __typename?: 'Collaborator', id: string, access: Access, createdAt: string, user: { __typename?: 'User', id: string, username: string, email: string, isAdmin: boolean }, role: { __typename?: 'ConfiguredRole', id: string, rolname: string } }>, roleOffers:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
-        | { __typename: 'ConflictError', message: string }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DatabaseRoleOffersSuccess', data: Array<{ __typename?: 'RoleOffer', mayGive: boolean, refusal?: RoleRefusal | null, refusalMessage?: string | null, markedAssignable: boolean, configuredRole: { __typename?: 'ConfiguredRole', id: string, rolname: string } }> }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
         | { __typename: 'ForbiddenError', message: string }
-        | { __typename: 'InUseError', message: string }
-        | { __typename: 'InvalidCredentialsError', message: string }
         | { __typename: 'InvalidGrantError', message: string }
         | { __typename: 'InvalidNameError', message: string }
-        | { __typename: 'InvitationUnusableError', message: string }
-        | { __typename: 'LastAdminError', message: string }
         | { __typename: 'NotFoundError', message: string }
         | { __typename: 'ObjectInUseError', message: string }
         | { __typename: 'PermissionDeniedError', message: string }
         | { __typename: 'PostgresError', message: string }
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
-        | { __typename: 'SetupAlreadyDoneError', message: string }
         | { __typename: 'TlsError', message: string }
-        | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
-        | { __typename: 'ValidationError', message: string }
-        | { __typename: 'WrongUserError', message: string }
        }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type AddCollaboratorMutationVariables = Exact<{
@@ -2448,25 +2198,18 @@ export type AddCollaboratorMutation = { __typename?: 'Mutation', addCollaborator
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type UpdateCollaboratorMutationVariables = Exact<{
@@ -2479,30 +2222,22 @@ export type UpdateCollaboratorMutation = { __typename?: 'Mutation', updateCollab
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'Collaborator' }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type RemoveCollaboratorMutationVariables = Exact<{
@@ -2511,33 +2246,10 @@ export type RemoveCollaboratorMutationVariables = Exact<{
 
 
 export type RemoveCollaboratorMutation = { __typename?: 'Mutation', removeCollaborator:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
     | { __typename: 'Removed' }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type LeaveDatabaseMutationVariables = Exact<{
@@ -2546,33 +2258,9 @@ export type LeaveDatabaseMutationVariables = Exact<{
 
 
 export type LeaveDatabaseMutation = { __typename?: 'Mutation', leaveDatabase:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
     | { __typename: 'Removed' }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type DatabaseHeaderQueryVariables = Exact<{
@@ -2581,33 +2269,9 @@ export type DatabaseHeaderQueryVariables = Exact<{
 
 
 export type DatabaseHeaderQuery = { __typename?: 'Query', database:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'Database', id: string, name: string, viewerAccess?: Access | null, changesWatched: boolean, unwatchedReason?: string | null, server: { __typename?: 'Server', host: string, port: number }, viewerCapabilities: { __typename?: 'DatabaseCapabilities', canManageCollaborators: boolean, canConfigureRoles: boolean, canReadCatalog: boolean, canLeave: boolean, canDisconnect: boolean, canChangeOwnCollaboration: boolean } }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type ExplainQueryVariables = Exact<{
@@ -2618,89 +2282,48 @@ export type ExplainQueryVariables = Exact<{
 
 
 export type ExplainQuery = { __typename?: 'Query', database:
-    | { __typename?: 'AuthenticationFailedError' }
-    | { __typename?: 'ConcurrentChangeError' }
-    | { __typename?: 'ConflictError' }
     | { __typename?: 'Database', catalog:
         | { __typename?: 'AuthenticationFailedError' }
         | { __typename?: 'ConcurrentChangeError' }
-        | { __typename?: 'ConflictError' }
         | { __typename?: 'DatabaseCatalog', effectivePrivileges:
             | { __typename: 'AuthenticationFailedError', message: string }
             | { __typename: 'ConcurrentChangeError', message: string }
-            | { __typename: 'ConflictError', message: string }
             | { __typename: 'DatabaseCatalogEffectivePrivilegesSuccess', data: Array<{ __typename?: 'EffectivePrivilege', privilege: string, held: boolean, grantable: boolean, sources: Array<{ __typename?: 'PrivilegeSource', kind: PrivilegeSourceKind, path: Array<string>, predefinedRole?: string | null, grantee?: { __typename?: 'Role', name: string } | null, grantor?: { __typename?: 'Role', name: string } | null }> }> }
             | { __typename: 'DatabaseDoesNotExistError', message: string }
             | { __typename: 'DependentObjectsError', message: string }
             | { __typename: 'DuplicateObjectError', message: string }
             | { __typename: 'ForbiddenError', message: string }
-            | { __typename: 'InUseError', message: string }
-            | { __typename: 'InvalidCredentialsError', message: string }
             | { __typename: 'InvalidGrantError', message: string }
             | { __typename: 'InvalidNameError', message: string }
-            | { __typename: 'InvitationUnusableError', message: string }
-            | { __typename: 'LastAdminError', message: string }
             | { __typename: 'NotFoundError', message: string }
             | { __typename: 'ObjectInUseError', message: string }
             | { __typename: 'PermissionDeniedError', message: string }
             | { __typename: 'PostgresError', message: string }
             | { __typename: 'SecretUnreadableError', message: string }
             | { __typename: 'ServerUnavailableError', message: string }
-            | { __typename: 'SetupAlreadyDoneError', message: string }
             | { __typename: 'TlsError', message: string }
-            | { __typename: 'TooManyAttemptsError', message: string }
             | { __typename: 'UnauthenticatedError', message: string }
             | { __typename: 'UndefinedObjectError', message: string }
             | { __typename: 'ValidationError', message: string }
-            | { __typename: 'WrongUserError', message: string }
            }
         | { __typename?: 'DatabaseDoesNotExistError' }
         | { __typename?: 'DependentObjectsError' }
         | { __typename?: 'DuplicateObjectError' }
         | { __typename?: 'ForbiddenError' }
-        | { __typename?: 'InUseError' }
-        | { __typename?: 'InvalidCredentialsError' }
         | { __typename?: 'InvalidGrantError' }
         | { __typename?: 'InvalidNameError' }
-        | { __typename?: 'InvitationUnusableError' }
-        | { __typename?: 'LastAdminError' }
         | { __typename?: 'NotFoundError' }
         | { __typename?: 'ObjectInUseError' }
         | { __typename?: 'PermissionDeniedError' }
         | { __typename?: 'PostgresError' }
         | { __typename?: 'SecretUnreadableError' }
         | { __typename?: 'ServerUnavailableError' }
-        | { __typename?: 'SetupAlreadyDoneError' }
         | { __typename?: 'TlsError' }
-        | { __typename?: 'TooManyAttemptsError' }
         | { __typename?: 'UnauthenticatedError' }
         | { __typename?: 'UndefinedObjectError' }
-        | { __typename?: 'ValidationError' }
-        | { __typename?: 'WrongUserError' }
        }
-    | { __typename?: 'DatabaseDoesNotExistError' }
-    | { __typename?: 'DependentObjectsError' }
-    | { __typename?: 'DuplicateObjectError' }
-    | { __typename?: 'ForbiddenError' }
-    | { __typename?: 'InUseError' }
-    | { __typename?: 'InvalidCredentialsError' }
-    | { __typename?: 'InvalidGrantError' }
-    | { __typename?: 'InvalidNameError' }
-    | { __typename?: 'InvitationUnusableError' }
-    | { __typename?: 'LastAdminError' }
     | { __typename?: 'NotFoundError' }
-    | { __typename?: 'ObjectInUseError' }
-    | { __typename?: 'PermissionDeniedError' }
-    | { __typename?: 'PostgresError' }
-    | { __typename?: 'SecretUnreadableError' }
-    | { __typename?: 'ServerUnavailableError' }
-    | { __typename?: 'SetupAlreadyDoneError' }
-    | { __typename?: 'TlsError' }
-    | { __typename?: 'TooManyAttemptsError' }
     | { __typename?: 'UnauthenticatedError' }
-    | { __typename?: 'UndefinedObjectError' }
-    | { __typename?: 'ValidationError' }
-    | { __typename?: 'WrongUserError' }
    };
 
 export type PendingInvitationsQueryVariables = Exact<{
@@ -2709,33 +2332,9 @@ export type PendingInvitationsQueryVariables = Exact<{
 
 
 export type PendingInvitationsQuery = { __typename?: 'Query', database:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'Database', invitations: Array<{ __typename?: 'Invitation', id: string, email: string, access: Access, status: InvitationStatus, createdAt: string, expiresAt: string, invitedBy?: { __typename?: 'User', username: string } | null, role: { __typename?: 'ConfiguredRole', id: string, rolname: string } }> }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type InviteCollaboratorMutationVariables = Exact<{
@@ -2751,26 +2350,19 @@ export type InviteCollaboratorMutation = { __typename?: 'Mutation', inviteCollab
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'InvitationSent', delivery: InvitationDelivery, acceptUrl?: string | null }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type ResendInvitationMutationVariables = Exact<{
@@ -2786,26 +2378,19 @@ export type ResendInvitationMutation = { __typename?: 'Mutation', resendInvitati
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'InvitationSent', delivery: InvitationDelivery, acceptUrl?: string | null }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type RevokeInvitationMutationVariables = Exact<{
@@ -2814,33 +2399,11 @@ export type RevokeInvitationMutationVariables = Exact<{
 
 
 export type RevokeInvitationMutation = { __typename?: 'Mutation', revokeInvitation:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'Invitation' }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type OverviewQueryVariables = Exact<{
@@ -2849,61 +2412,28 @@ export type OverviewQueryVariables = Exact<{
 
 
 export type OverviewQuery = { __typename?: 'Query', database:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'Database', catalog:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
-        | { __typename: 'ConflictError', message: string }
         | { __typename: 'DatabaseCatalog', privilegesByKind: Array<{ __typename?: 'PrivilegeList', kind: string, privileges: Array<string>, presets: Array<{ __typename?: 'PrivilegePresetEntry', preset: PrivilegePreset, privileges: Array<string> }> }>, roles: Array<{ __typename?: 'Role', name: string, isPredefined: boolean }>, viewerRole: { __typename?: 'ViewerRole', databasePrivileges: Array<string>, canCreateSchemas: boolean, role?: { __typename?: 'Role', name: string } | null }, database: { __typename?: 'DatabaseObject', name: string, kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }, schemas: Array<{ __typename?: 'Schema', name: string, kind: ObjectKind, aclIsDefault: boolean, tables: Array<{ __typename?: 'Table', schema: string, name: string, tableKind: TableKind, kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }>, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }> }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
         | { __typename: 'ForbiddenError', message: string }
-        | { __typename: 'InUseError', message: string }
-        | { __typename: 'InvalidCredentialsError', message: string }
         | { __typename: 'InvalidGrantError', message: string }
         | { __typename: 'InvalidNameError', message: string }
-        | { __typename: 'InvitationUnusableError', message: string }
-        | { __typename: 'LastAdminError', message: string }
         | { __typename: 'NotFoundError', message: string }
         | { __typename: 'ObjectInUseError', message: string }
         | { __typename: 'PermissionDeniedError', message: string }
         | { __typename: 'PostgresError', message: string }
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
-        | { __typename: 'SetupAlreadyDoneError', message: string }
         | { __typename: 'TlsError', message: string }
-        | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
-        | { __typename: 'ValidationError', message: string }
-        | { __typename: 'WrongUserError', message: string }
        }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type CreateSchemaMutationVariables = Exact<{
@@ -2919,17 +2449,12 @@ export type CreateSchemaMutation = { __typename?: 'Mutation', createSchema:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'CatalogChangedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
@@ -2937,13 +2462,10 @@ export type CreateSchemaMutation = { __typename?: 'Mutation', createSchema:
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type LoginRolesQueryVariables = Exact<{
@@ -2952,89 +2474,47 @@ export type LoginRolesQueryVariables = Exact<{
 
 
 export type LoginRolesQuery = { __typename?: 'Query', database:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'Database', loginRoles:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
-        | { __typename: 'ConflictError', message: string }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DatabaseLoginRolesSuccess', data: Array<{ __typename?: 'LoginRole', rolname: string, isSuperuser: boolean, isConfigured: boolean, configuredRole?: { __typename?: 'ConfiguredRole', id: string, verifiedAt: string } | null }> }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
         | { __typename: 'ForbiddenError', message: string }
-        | { __typename: 'InUseError', message: string }
-        | { __typename: 'InvalidCredentialsError', message: string }
         | { __typename: 'InvalidGrantError', message: string }
         | { __typename: 'InvalidNameError', message: string }
-        | { __typename: 'InvitationUnusableError', message: string }
-        | { __typename: 'LastAdminError', message: string }
         | { __typename: 'NotFoundError', message: string }
         | { __typename: 'ObjectInUseError', message: string }
         | { __typename: 'PermissionDeniedError', message: string }
         | { __typename: 'PostgresError', message: string }
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
-        | { __typename: 'SetupAlreadyDoneError', message: string }
         | { __typename: 'TlsError', message: string }
-        | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
-        | { __typename: 'ValidationError', message: string }
-        | { __typename: 'WrongUserError', message: string }
       , roleOffers:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
-        | { __typename: 'ConflictError', message: string }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DatabaseRoleOffersSuccess', data: Array<{ __typename?: 'RoleOffer', mayGive: boolean, refusal?: RoleRefusal | null, refusalMessage?: string | null, markedAssignable: boolean, configuredRole: { __typename?: 'ConfiguredRole', id: string, rolname: string } }> }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
         | { __typename: 'ForbiddenError', message: string }
-        | { __typename: 'InUseError', message: string }
-        | { __typename: 'InvalidCredentialsError', message: string }
         | { __typename: 'InvalidGrantError', message: string }
         | { __typename: 'InvalidNameError', message: string }
-        | { __typename: 'InvitationUnusableError', message: string }
-        | { __typename: 'LastAdminError', message: string }
         | { __typename: 'NotFoundError', message: string }
         | { __typename: 'ObjectInUseError', message: string }
         | { __typename: 'PermissionDeniedError', message: string }
         | { __typename: 'PostgresError', message: string }
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
-        | { __typename: 'SetupAlreadyDoneError', message: string }
         | { __typename: 'TlsError', message: string }
-        | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
-        | { __typename: 'ValidationError', message: string }
-        | { __typename: 'WrongUserError', message: string }
        }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type ConfigureRoleMutationVariables = Exact<{
@@ -3048,30 +2528,21 @@ export type ConfigureRoleMutation = { __typename?: 'Mutation', configureRole:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConfiguredRole' }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type SetRoleAssignableMutationVariables = Exact<{
@@ -3084,17 +2555,12 @@ export type SetRoleAssignableMutationVariables = Exact<{
 export type SetRoleAssignableMutation = { __typename?: 'Mutation', setRoleAssignable:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
@@ -3102,13 +2568,10 @@ export type SetRoleAssignableMutation = { __typename?: 'Mutation', setRoleAssign
     | { __typename: 'RoleOffer', markedAssignable: boolean }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type RemoveConfiguredRoleMutationVariables = Exact<{
@@ -3117,33 +2580,11 @@ export type RemoveConfiguredRoleMutationVariables = Exact<{
 
 
 export type RemoveConfiguredRoleMutation = { __typename?: 'Mutation', removeConfiguredRole:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
     | { __typename: 'Removed' }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type RoleOfferFieldsFragment = { __typename?: 'RoleOffer', mayGive: boolean, refusal?: RoleRefusal | null, refusalMessage?: string | null, markedAssignable: boolean, configuredRole: { __typename?: 'ConfiguredRole', id: string, rolname: string } };
@@ -3154,61 +2595,28 @@ export type RolesQueryVariables = Exact<{
 
 
 export type RolesQuery = { __typename?: 'Query', database:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'Database', catalog:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
-        | { __typename: 'ConflictError', message: string }
         | { __typename: 'DatabaseCatalog', membershipOptionsPerGrant: boolean, viewerRole: { __typename?: 'ViewerRole', canCreateRoles: boolean, role?: { __typename?: 'Role', name: string, isSuperuser: boolean, createDb: boolean } | null }, roles: Array<{ __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, inherit: boolean, createRole: boolean, createDb: boolean, replication: boolean, bypassRls: boolean, connectionLimit: number, validUntil?: string | null, isPredefined: boolean, isConfigured: boolean, members: Array<{ __typename?: 'RoleMembership', admin: boolean, inherit: boolean, set: boolean, member: { __typename?: 'Role', name: string } }>, viewerCan: { __typename?: 'RoleCapabilities', alter: boolean, alterReason?: string | null, rename: boolean, renameReason?: string | null, drop: boolean, dropReason?: string | null, manageMembers: boolean, manageMembersReason?: string | null, setPassword: boolean, setPasswordReason?: string | null, lockedAttributes: Array<{ __typename?: 'RoleAttributeLock', attribute: RoleAttribute, reason: string }> } }>, schemas: Array<{ __typename?: 'Schema', name: string, tables: Array<{ __typename?: 'Table', schema: string, name: string }> }> }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
         | { __typename: 'ForbiddenError', message: string }
-        | { __typename: 'InUseError', message: string }
-        | { __typename: 'InvalidCredentialsError', message: string }
         | { __typename: 'InvalidGrantError', message: string }
         | { __typename: 'InvalidNameError', message: string }
-        | { __typename: 'InvitationUnusableError', message: string }
-        | { __typename: 'LastAdminError', message: string }
         | { __typename: 'NotFoundError', message: string }
         | { __typename: 'ObjectInUseError', message: string }
         | { __typename: 'PermissionDeniedError', message: string }
         | { __typename: 'PostgresError', message: string }
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
-        | { __typename: 'SetupAlreadyDoneError', message: string }
         | { __typename: 'TlsError', message: string }
-        | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
-        | { __typename: 'ValidationError', message: string }
-        | { __typename: 'WrongUserError', message: string }
        }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type TransferOwnershipMutationVariables = Exact<{
@@ -3225,17 +2633,12 @@ export type TransferOwnershipMutation = { __typename?: 'Mutation', transferOwner
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'CatalogChangedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
@@ -3243,13 +2646,10 @@ export type TransferOwnershipMutation = { __typename?: 'Mutation', transferOwner
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type SetPrivilegesMutationVariables = Exact<{
@@ -3265,17 +2665,12 @@ export type SetPrivilegesMutation = { __typename?: 'Mutation', setPrivileges:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'CatalogChangedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
@@ -3284,13 +2679,10 @@ export type SetPrivilegesMutation = { __typename?: 'Mutation', setPrivileges:
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 type Securable_DatabaseObject_Fragment = { __typename?: 'DatabaseObject', kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } };
@@ -3319,17 +2711,12 @@ export type CreateRoleMutation = { __typename?: 'Mutation', createRole:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'CatalogChangedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
@@ -3337,13 +2724,10 @@ export type CreateRoleMutation = { __typename?: 'Mutation', createRole:
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type AlterRoleMutationVariables = Exact<{
@@ -3359,17 +2743,12 @@ export type AlterRoleMutation = { __typename?: 'Mutation', alterRole:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'CatalogChangedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
@@ -3377,13 +2756,10 @@ export type AlterRoleMutation = { __typename?: 'Mutation', alterRole:
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type RenameRoleMutationVariables = Exact<{
@@ -3399,17 +2775,12 @@ export type RenameRoleMutation = { __typename?: 'Mutation', renameRole:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'CatalogChangedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
@@ -3417,13 +2788,10 @@ export type RenameRoleMutation = { __typename?: 'Mutation', renameRole:
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type SetRolePasswordMutationVariables = Exact<{
@@ -3439,17 +2807,12 @@ export type SetRolePasswordMutation = { __typename?: 'Mutation', setRolePassword
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'CatalogChangedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
@@ -3457,13 +2820,10 @@ export type SetRolePasswordMutation = { __typename?: 'Mutation', setRolePassword
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type DropRoleMutationVariables = Exact<{
@@ -3479,17 +2839,13 @@ export type DropRoleMutation = { __typename?: 'Mutation', dropRole:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'CatalogChangedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
@@ -3497,13 +2853,10 @@ export type DropRoleMutation = { __typename?: 'Mutation', dropRole:
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type SetGroupMembersMutationVariables = Exact<{
@@ -3519,17 +2872,12 @@ export type SetGroupMembersMutation = { __typename?: 'Mutation', setGroupMembers
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'CatalogChangedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
@@ -3537,13 +2885,10 @@ export type SetGroupMembersMutation = { __typename?: 'Mutation', setGroupMembers
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type RoleDependenciesQueryVariables = Exact<{
@@ -3553,94 +2898,36 @@ export type RoleDependenciesQueryVariables = Exact<{
 
 
 export type RoleDependenciesQuery = { __typename?: 'Query', database:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'Database', catalog:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
-        | { __typename: 'ConflictError', message: string }
         | { __typename: 'DatabaseCatalog', role?: { __typename?: 'Role', name: string, dependencies: Array<{ __typename?: 'RoleDependency', database: string, owned: number, privileges: number }> } | null }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
         | { __typename: 'ForbiddenError', message: string }
-        | { __typename: 'InUseError', message: string }
-        | { __typename: 'InvalidCredentialsError', message: string }
         | { __typename: 'InvalidGrantError', message: string }
         | { __typename: 'InvalidNameError', message: string }
-        | { __typename: 'InvitationUnusableError', message: string }
-        | { __typename: 'LastAdminError', message: string }
         | { __typename: 'NotFoundError', message: string }
         | { __typename: 'ObjectInUseError', message: string }
         | { __typename: 'PermissionDeniedError', message: string }
         | { __typename: 'PostgresError', message: string }
         | { __typename: 'SecretUnreadableError', message: string }
         | { __typename: 'ServerUnavailableError', message: string }
-        | { __typename: 'SetupAlreadyDoneError', message: string }
         | { __typename: 'TlsError', message: string }
-        | { __typename: 'TooManyAttemptsError', message: string }
         | { __typename: 'UnauthenticatedError', message: string }
         | { __typename: 'UndefinedObjectError', message: string }
-        | { __typename: 'ValidationError', message: string }
-        | { __typename: 'WrongUserError', message: string }
        }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type DatabasesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DatabasesQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', isAdmin: boolean } | null, databases:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
     | { __typename: 'QueryDatabasesSuccess', data: Array<{ __typename?: 'Database', id: string, name: string, viewerAccess?: Access | null, viewerRoleName?: string | null, server: { __typename?: 'Server', host: string, port: number, isDemo: boolean, sslMode: SslMode }, viewerCapabilities: { __typename?: 'DatabaseCapabilities', canDisconnect: boolean } }> }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
   , demoDatabase?: { __typename?: 'DemoDatabase', host: string, port: number, database: string, role: string } | null };
 
 export type ConnectDatabaseMutationVariables = Exact<{
@@ -3657,25 +2944,17 @@ export type ConnectDatabaseMutation = { __typename?: 'Mutation', connectDatabase
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type TestConnectionMutationVariables = Exact<{
@@ -3686,31 +2965,22 @@ export type TestConnectionMutationVariables = Exact<{
 export type TestConnectionMutation = { __typename?: 'Mutation', testConnection:
     | { __typename: 'AuthenticationFailedError', message: string }
     | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'ConnectionTest', currentUser: string }
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type DisconnectDatabaseMutationVariables = Exact<{
@@ -3719,33 +2989,10 @@ export type DisconnectDatabaseMutationVariables = Exact<{
 
 
 export type DisconnectDatabaseMutation = { __typename?: 'Mutation', disconnectDatabase:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
     | { __typename: 'Removed' }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type AcceptInvitationMutationVariables = Exact<{
@@ -3762,20 +3009,15 @@ export type AcceptInvitationMutation = { __typename?: 'Mutation', acceptInvitati
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
@@ -3788,33 +3030,8 @@ export type MyInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyInvitationsQuery = { __typename?: 'Query', myInvitations:
-    | { __typename: 'AuthenticationFailedError' }
-    | { __typename: 'ConcurrentChangeError' }
-    | { __typename: 'ConflictError' }
-    | { __typename: 'DatabaseDoesNotExistError' }
-    | { __typename: 'DependentObjectsError' }
-    | { __typename: 'DuplicateObjectError' }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'InUseError' }
-    | { __typename: 'InvalidCredentialsError' }
-    | { __typename: 'InvalidGrantError' }
-    | { __typename: 'InvalidNameError' }
-    | { __typename: 'InvitationUnusableError' }
-    | { __typename: 'LastAdminError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ObjectInUseError' }
-    | { __typename: 'PermissionDeniedError' }
-    | { __typename: 'PostgresError' }
     | { __typename: 'QueryMyInvitationsSuccess', data: Array<{ __typename?: 'Invitation', id: string, databaseName: string, access: Access, status: InvitationStatus, expiresAt: string, role: { __typename?: 'ConfiguredRole', rolname: string }, invitedBy?: { __typename?: 'User', username: string } | null }> }
-    | { __typename: 'SecretUnreadableError' }
-    | { __typename: 'ServerUnavailableError' }
-    | { __typename: 'SetupAlreadyDoneError' }
-    | { __typename: 'TlsError' }
-    | { __typename: 'TooManyAttemptsError' }
     | { __typename: 'UnauthenticatedError' }
-    | { __typename: 'UndefinedObjectError' }
-    | { __typename: 'ValidationError' }
-    | { __typename: 'WrongUserError' }
    };
 
 export type AcceptMyInvitationMutationVariables = Exact<{
@@ -3830,26 +3047,20 @@ export type AcceptMyInvitationMutation = { __typename?: 'Mutation', acceptMyInvi
     | { __typename: 'DatabaseDoesNotExistError', message: string }
     | { __typename: 'DependentObjectsError', message: string }
     | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'InvalidGrantError', message: string }
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
     | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
     | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
     | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type DeclineInvitationMutationVariables = Exact<{
@@ -3858,33 +3069,10 @@ export type DeclineInvitationMutationVariables = Exact<{
 
 
 export type DeclineInvitationMutation = { __typename?: 'Mutation', declineInvitation:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'Invitation' }
     | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type SetupMutationVariables = Exact<{
@@ -3893,33 +3081,11 @@ export type SetupMutationVariables = Exact<{
 
 
 export type SetupMutation = { __typename?: 'Mutation', setup:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
     | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
-    | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'User' }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type LoginMutationVariables = Exact<{
@@ -3929,66 +3095,18 @@ export type LoginMutationVariables = Exact<{
 
 
 export type LoginMutation = { __typename?: 'Mutation', login:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
-    | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
     | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
-    | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'User' }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type UsersQuery = { __typename?: 'Query', users:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
     | { __typename: 'QueryUsersSuccess', data: Array<{ __typename?: 'User', id: string, username: string, email: string, emailVerified: boolean, displayName?: string | null, isAdmin: boolean, isActive: boolean }> }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
-    | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
-    | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type CreateUserMutationVariables = Exact<{
@@ -3997,33 +3115,12 @@ export type CreateUserMutationVariables = Exact<{
 
 
 export type CreateUserMutation = { __typename?: 'Mutation', createUser:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
-    | { __typename: 'LastAdminError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'User' }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export type UpdateUserMutationVariables = Exact<{
@@ -4033,33 +3130,14 @@ export type UpdateUserMutationVariables = Exact<{
 
 
 export type UpdateUserMutation = { __typename?: 'Mutation', updateUser:
-    | { __typename: 'AuthenticationFailedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
     | { __typename: 'ConflictError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InUseError', message: string }
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
-    | { __typename: 'InvitationUnusableError', message: string }
     | { __typename: 'LastAdminError', message: string }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
-    | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
-    | { __typename: 'SetupAlreadyDoneError', message: string }
-    | { __typename: 'TlsError', message: string }
     | { __typename: 'TooManyAttemptsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
     | { __typename: 'User' }
     | { __typename: 'ValidationError', message: string }
-    | { __typename: 'WrongUserError', message: string }
    };
 
 export const RoleOfferFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleOfferFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleOffer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mayGive"}},{"kind":"Field","name":{"kind":"Name","value":"refusal"}},{"kind":"Field","name":{"kind":"Name","value":"refusalMessage"}},{"kind":"Field","name":{"kind":"Name","value":"markedAssignable"}},{"kind":"Field","name":{"kind":"Name","value":"configuredRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]} as unknown as DocumentNode<RoleOfferFieldsFragment, unknown>;
