@@ -167,18 +167,18 @@ const effective = (env: ScaleEnv): Comparison => {
     name: `c. effective privileges (${roles.length} roles × ${MATRIX_TABLES} tables)`,
     graphql: async () => {
       const catalog = await catalogQuery<{
-        effectivePrivilegesMatrix: { __typename: string; data?: Cell[]; message?: string };
+        effectivePrivilegesMatrix: { __typename: string; nodes?: Cell[]; message?: string };
       }>(
         env,
-        `effectivePrivilegesMatrix(roles: $roles, first: $first) { __typename
-           ... on DatabaseCatalogEffectivePrivilegesMatrixSuccess { data { role schema table privileges grantable } }
+        `effectivePrivilegesMatrix(roles: $roles, tables: $tables) { __typename
+           ... on DatabaseCatalogEffectivePrivilegesMatrixConnection { nodes { role schema table privileges grantable } }
            ... on Error { message } }`,
-        { roles, first: MATRIX_TABLES },
-        ', $roles: [String!]!, $first: Int',
+        { roles, tables: MATRIX_TABLES },
+        ', $roles: [String!]!, $tables: Int',
       );
       const result = catalog.effectivePrivilegesMatrix;
-      if (!result.data) throw new Error(`effectivePrivilegesMatrix: ${JSON.stringify(result)}`);
-      return result.data;
+      if (!result.nodes) throw new Error(`effectivePrivilegesMatrix: ${JSON.stringify(result)}`);
+      return result.nodes;
     },
     raw: async () =>
       (

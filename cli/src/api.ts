@@ -1,9 +1,14 @@
 /** The public GraphQL API over HTTP, as any third party would use it: a bearer token and the CSRF header. */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { graphql } from './gql/index.js';
 
 export const CSRF_HEADER = 'x-rolecall-csrf';
 
-/** Every expected failure selects this, so a result union's error member carries `code` and `message`. */
-export const ERROR = '__typename ... on Error { code message }';
+/** Every result union selects `__typename ...CliError`, so its error members carry `code` and `message`. */
+export const ErrorFields = graphql(`
+  fragment CliError on Error { code message }
+`);
 
 /** A failure to report as `code: message` with exit code 1. */
 export class CliError extends Error {
@@ -23,24 +28,52 @@ export interface Endpoint {
   token: string | null;
 }
 
-interface GraphQLBody {
-  data?: Record<string, unknown> | null;
+interface GraphQLBody<Result> {
+  data?: Result | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** The success member of a result union, or its typed error thrown as a CliError. */
-export function unwrap<T>(value: unknown): T {
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (typeof record.code === 'string' && typeof record.message === 'string') {
-      throw new CliError(record.code, record.message);
-    }
-    if ('__typename' in record) {
-      const { __typename, ...fields } = record;
-      return fields as T;
-    }
+/** A result union's member as the CLI selects it: its `__typename`, and for errors `...CliError`. */
+interface Member {
+  __typename: string;
+}
+
+interface Failure extends Member {
+  code: string;
+  message: string;
+}
+
+/** The member of `Result` named `Typename`. */
+type Named<Result, Typename> = Extract<Result, { __typename: Typename }>;
+
+/** The union's other members, all of them errors (else the document forgot `...CliError`: `never`). */
+type OnlyErrorsBesides<Result, Typename> = Exclude<Result, { __typename: Typename }> extends Failure ? Typename : never;
+
+function isNamed<Result extends Member, Typename extends string>(
+  value: Result,
+  typename: Typename,
+): value is Named<Result, Typename> {
+  return value.__typename === typename;
+}
+
+function isFailure<Result extends Member>(value: Result): value is Result & Failure {
+  return 'code' in value && typeof value.code === 'string' && 'message' in value && typeof value.message === 'string';
+}
+
+/**
+ * The success member of a result union (named by its `__typename`, which is left out), or its typed error thrown as
+ * a CliError. Every other member of the union must be an error selecting `...CliError`.
+ */
+export function unwrap<Result extends Member, Typename extends Result['__typename']>(
+  value: Result,
+  success: Typename & OnlyErrorsBesides<Result, Typename>,
+): Omit<Named<Result, Typename>, '__typename'> {
+  if (isNamed<Result, Typename>(value, success)) {
+    const { __typename, ...fields } = value;
+    return fields;
   }
-  return value as T;
+  if (isFailure(value)) throw new CliError(value.code, value.message);
+  throw new CliError('UNEXPECTED_RESULT', `the server answered ${value.__typename} where ${success} was expected`);
 }
 
 export class Api {
@@ -58,14 +91,18 @@ export class Api {
     };
   }
 
-  async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  /** Runs a typed document; its `data` (typed by codegen), or its first GraphQL error thrown as a CliError. */
+  async request<Result, Variables>(
+    document: TypedDocumentNode<Result, Variables>,
+    variables: Variables,
+  ): Promise<Result> {
     const url = `${this.endpoint.url}/graphql`;
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
         headers: this.headers(),
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: print(document), variables }),
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -78,20 +115,15 @@ export class Api {
     const session = response.headers.getSetCookie().find((header) => header.startsWith('rolecall_session='));
     if (session) this.cookie = session.split(';')[0] ?? null;
     const text = await response.text();
-    let body: GraphQLBody;
+    let body: GraphQLBody<Result>;
     try {
-      body = JSON.parse(text) as GraphQLBody;
+      body = JSON.parse(text) as GraphQLBody<Result>;
     } catch {
       throw new CliError(`HTTP_${response.status}`, `${url} did not answer with GraphQL (HTTP ${response.status})`);
     }
     const [first] = body.errors ?? [];
     if (first) throw new CliError(first.extensions?.code ?? 'GRAPHQL_ERROR', first.message);
-    return (body.data ?? {}) as T;
-  }
-
-  /** Runs an operation with one root field that is a result union; returns its success member. */
-  async field<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const data = await this.request(query, variables);
-    return unwrap<T>(Object.values(data)[0]);
+    if (!body.data) throw new CliError('GRAPHQL_ERROR', `${url} answered without data`);
+    return body.data;
   }
 }

@@ -1,10 +1,14 @@
-import { type ChangeNoteView, changeMessages } from '../../web/src/lib/note-text.js';
-import { ERROR } from './api.js';
+import { changeMessages } from '../../web/src/lib/note-text.js';
+import type { CliChangeFragment } from './gql/graphql.js';
+import { graphql } from './gql/index.js';
 import { done } from './output.js';
 
-export const CHANGE = `${ERROR} ... on PermissionChange {
-  dryRun sql warnings eventId notes { code grantee object subjects grantor message fixOption }
-}`;
+/** What a permission change (grant, revoke, transfer-owner) prints: `{ __typename ...CliError ...CliChange }`. */
+export const ChangeFields = graphql(`
+  fragment CliChange on PermissionChange {
+    dryRun sql warnings eventId notes { code grantee object subjects grantor message fixOption }
+  }
+`);
 
 /** The grant flag that fixes a note, for the notes whose fix is an option of the same change. */
 const FIX_FLAGS: Record<string, string> = {
@@ -12,15 +16,8 @@ const FIX_FLAGS: Record<string, string> = {
   withSequenceUsage: '--with-sequence-usage',
 };
 
-export interface PrintedChange {
-  dryRun: boolean;
-  sql: string[];
-  warnings: string[];
-  notes: (ChangeNoteView & { fixOption: string | null })[];
-}
-
 /** The SQL, then the notes worded for people (as the web words them) and PostgreSQL's own warnings. */
-export function printChange(change: PrintedChange, message: string): string {
+export function printChange(change: CliChangeFragment, message: string): string {
   const lines = change.dryRun ? ['-- dry run: nothing was changed; this would run:'] : [done(message)];
   lines.push(...change.sql.map((statement) => (change.dryRun ? statement : `       ${statement}`)));
   lines.push(...changeMessages(change).map((warning) => `warning: ${warning}`));

@@ -1,12 +1,29 @@
-import { Api, CliError, ERROR, unwrap } from './api.js';
+import { Api, CliError, unwrap } from './api.js';
 import { endpoint } from './config.js';
+import { graphql } from './gql/index.js';
 
-export interface DatabaseRow {
-  id: string;
-  name: string;
-  viewerAccess: string | null;
-  server: { host: string; port: number };
-}
+const CliDatabases = graphql(`
+  query CliDatabases {
+    databases { __typename ...CliError ... on QueryDatabasesConnection { nodes { id name viewerAccess server { host port } } } }
+  }
+`);
+
+const CliRoleOffers = graphql(`
+  query CliRoleOffers($id: ID!) {
+    database(id: $id) {
+      __typename
+      ...CliError
+      ... on Database {
+        viewerCapabilities { canManageCollaborators }
+        roleOffers {
+          __typename
+          ...CliError
+          ... on DatabaseRoleOffersConnection { nodes { mayGive refusalMessage configuredRole { id rolname } } }
+        }
+      }
+    }
+  }
+`);
 
 export async function api(): Promise<Api> {
   return new Api(await endpoint());
@@ -20,11 +37,9 @@ export function looksLikeId(value: string, typename: string): boolean {
   }
 }
 
-export async function listDatabases(client: Api): Promise<DatabaseRow[]> {
-  const result = await client.field<{ data: DatabaseRow[] }>(
-    `{ databases { ${ERROR} ... on QueryDatabasesSuccess { data { id name viewerAccess server { host port } } } } }`,
-  );
-  return result.data;
+export async function listDatabases(client: Api) {
+  const { databases } = await client.request(CliDatabases, {});
+  return unwrap(databases, 'QueryDatabasesConnection').nodes;
 }
 
 /** `--db` takes a database name (looked up in `databases`) or its id. */
@@ -43,30 +58,15 @@ export async function resolveDatabase(client: Api, db: string): Promise<{ id: st
   throw new CliError('NOT_FOUND', `no database ${db} that you can see (run \`rolecall databases\`)`);
 }
 
-interface RoleOffer {
-  mayGive: boolean;
-  refusalMessage: string | null;
-  configuredRole: { id: string; rolname: string };
-}
-
 /**
  * A role name (or configured role id) as one the viewer may give on the database, read through `roleOffers` so a
  * role that exists but is not theirs to give says why (FORBIDDEN: reason) rather than "no such role".
  */
 export async function configuredRoleId(client: Api, databaseId: string, rolname: string): Promise<string> {
-  const database = await client.field<{
-    viewerCapabilities: { canManageCollaborators: boolean };
-    roleOffers: unknown;
-  }>(
-    `query($id: ID!) { database(id: $id) { ${ERROR} ... on Database {
-      viewerCapabilities { canManageCollaborators }
-      roleOffers { ${ERROR} ... on DatabaseRoleOffersSuccess { data { mayGive refusalMessage configuredRole { id rolname } } } }
-    } } }`,
-    { id: databaseId },
-  );
+  const database = unwrap((await client.request(CliRoleOffers, { id: databaseId })).database, 'Database');
   if (!database.viewerCapabilities.canManageCollaborators)
     throw new CliError('FORBIDDEN', "only admins and this database's managers add or invite collaborators");
-  const { data: offers } = unwrap<{ data: RoleOffer[] }>(database.roleOffers);
+  const { nodes: offers } = unwrap(database.roleOffers, 'DatabaseRoleOffersConnection');
   const byId = looksLikeId(rolname, 'ConfiguredRole');
   const offer = offers.find((candidate) =>
     byId ? candidate.configuredRole.id === rolname : candidate.configuredRole.rolname === rolname,

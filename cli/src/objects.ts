@@ -1,5 +1,5 @@
-import type { ObjectRefKind } from '../../web/src/gql/graphql.js';
 import { UsageError } from './api.js';
+import type { ObjectRefKind } from './gql/graphql.js';
 
 export interface ObjectRef {
   kind: ObjectRefKind;

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import type { Access } from './gql/graphql.js';
 
 export interface Json {
   json?: boolean;
@@ -7,7 +8,7 @@ export interface DbOption extends Json {
   db: string;
 }
 
-export function accessLevel(value: string): string {
+export function accessLevel(value: string): Access {
   const level = value.toUpperCase();
   if (level !== 'MEMBER' && level !== 'MANAGER') throw new InvalidArgumentError('MEMBER or MANAGER');
   return level;

@@ -1,41 +1,39 @@
+import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import type { Client } from 'graphql-ws';
-import type { EventDetail } from '../../web/src/lib/event-text.js';
-import { type Api, CliError, CSRF_HEADER, ERROR } from './api.js';
+import { type Api, CliError, CSRF_HEADER, unwrap } from './api.js';
+import { graphql } from './gql/index.js';
 
 /** Every family's own fields (see the schema's Event types): the watch prints what each change did. */
-const EVENTS = `subscription($databaseId: ID!, $after: BigCursor, $kinds: [String!]) {
-  events(databaseId: $databaseId, after: $after, kinds: $kinds) {
-    __typename cursor kind source createdAt databaseId serverId actingRole sql warnings actor { username }
-    burstId burstSize observedSince
-    ... on PrivilegeEvent {
-      object objectKind grantee grantees granted revoked grantOptionOnly cascade
-      aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
+const CliWatchEvents = graphql(`
+  subscription CliWatchEvents($databaseId: ID!, $after: BigCursor, $kinds: [String!]) {
+    events(databaseId: $databaseId, after: $after, kinds: $kinds) {
+      __typename cursor kind source createdAt databaseId serverId actingRole sql warnings actor { username }
+      burstId burstSize observedSince
+      ... on PrivilegeEvent {
+        object objectKind grantee grantees granted revoked grantOptionOnly cascade
+        aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
+      }
+      ... on MembershipEvent { role member grantor members added removed admin inherit set }
+      ... on RoleEvent { role newName login changes reassignTo otherDatabases }
+      ... on OwnershipEvent { object objectKind previousOwner newOwner tables }
+      ... on ObjectEvent { object objectKind owner }
+      ... on CollaboratorEvent { collaboratorId username role access invitationId }
+      ... on DatabaseEvent { database host port role sslMode }
+      ... on RoleConfigurationEvent { role assignable }
+      ... on UserEvent { username isAdmin changed }
+      ... on InvitationEvent { invitationId email access role status expiresAt username reason }
     }
-    ... on MembershipEvent { role member grantor members added removed admin inherit set }
-    ... on RoleEvent { role newName login changes reassignTo otherDatabases }
-    ... on OwnershipEvent { object objectKind previousOwner newOwner tables }
-    ... on ObjectEvent { object objectKind owner }
-    ... on CollaboratorEvent { collaboratorId username role access invitationId }
-    ... on DatabaseEvent { database host port role sslMode }
-    ... on RoleConfigurationEvent { role assignable }
-    ... on UserEvent { username isAdmin changed }
-    ... on InvitationEvent { invitationId email access role status expiresAt username reason }
   }
-}`;
+`);
 
-export interface WatchedEvent extends EventDetail {
-  __typename: string;
-  cursor: string;
-  kind: string;
-  source: string;
-  createdAt: string;
-  databaseId: string | null;
-  serverId: string | null;
-  actingRole: string | null;
-  sql: string[];
-  warnings: string[];
-  actor: { username: string } | null;
-}
+const CliLatestCursor = graphql(`
+  query CliLatestCursor($db: ID!) {
+    auditLog(databaseId: $db, first: 1) { __typename ...CliError ... on EventPage { events { cursor } } }
+  }
+`);
+
+export type WatchedEvent = ResultOf<typeof CliWatchEvents>['events'];
 
 export interface WatchOptions {
   databaseId: string;
@@ -58,11 +56,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The newest event of the database, so that a connection dropped before the first event still loses nothing. */
 async function latestCursor(api: Api, databaseId: string): Promise<string | null> {
-  const page = await api.field<{ events: { cursor: string }[] }>(
-    `query($db: ID!) { auditLog(databaseId: $db, first: 1) { ${ERROR} ... on EventPage { events { cursor } } } }`,
-    { db: databaseId },
-  );
-  return page.events[0]?.cursor ?? null;
+  const { auditLog } = await api.request(CliLatestCursor, { db: databaseId });
+  return unwrap(auditLog, 'EventPage').events[0]?.cursor ?? null;
 }
 
 function reasonOf(error: unknown): { text: string; code: number | null } {
@@ -118,10 +113,12 @@ export async function watch(api: Api, options: WatchOptions): Promise<void> {
         },
       });
       try {
-        const events = client.iterate<{ events: WatchedEvent }>({
-          query: EVENTS,
-          variables: { databaseId: options.databaseId, after: cursor, kinds: options.kinds },
-        });
+        const variables: VariablesOf<typeof CliWatchEvents> = {
+          databaseId: options.databaseId,
+          after: cursor,
+          kinds: options.kinds,
+        };
+        const events = client.iterate<ResultOf<typeof CliWatchEvents>>({ query: print(CliWatchEvents), variables });
         for await (const result of events) {
           const [first] = result.errors ?? [];
           if (first) throw new CliError('GRAPHQL_ERROR', first.message);

@@ -19,12 +19,12 @@ import { useSharedSubscriptionResults } from './http/shared-subscriptions.js';
 import { useSubscriptionQuota } from './http/subscription-quota.js';
 import { useUnauthenticatedAnswers } from './http/unauthenticated.js';
 import { attachWebSockets } from './http/websocket.js';
-import { createLoaders } from './loaders.js';
 import { recordListeningOrigin } from './mail/links.js';
 import { isMetricsRequest, serveMetrics } from './metrics/endpoint.js';
 import { useMetrics } from './metrics/graphql.js';
 import { fromRoot } from './paths.js';
 import { schema } from './schema/index.js';
+import { createLoaders } from './scope/loaders.js';
 
 function isSubscription(document: DocumentNode, operationName?: string | null): boolean {
   return getOperationAST(document, operationName)?.operation === 'subscription';
@@ -119,7 +119,8 @@ export function createGraphQL(services: Services): YogaServerInstance<Record<str
       useSubscriptionQuota(config.maxSubscriptionsPerUser),
       useUnauthenticatedAnswers(),
       EnvelopArmorPlugin({
-        maxDepth: { n: 12 },
+        // Fields count, not the fragments that group them: a component's fragment is no deeper than its fields.
+        maxDepth: { n: 12, flattenFragments: true },
         maxAliases: { n: 30 },
         maxDirectives: { n: 20 },
         maxTokens: { n: 2000 },

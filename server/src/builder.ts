@@ -28,6 +28,8 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // `nodes` beside `edges`: clients that need no cursors read a list plainly.
+    nodesOnConnection: true,
     // Generic node(id:) lookups would bypass per-type authorization; every type has its own guarded query.
     nodeQueryOptions: false,
     nodesQueryOptions: false,

@@ -5,11 +5,11 @@ import type { DemoDatabase } from './embedded/demo.js';
 import type { EventBus } from './events/bus.js';
 import type { EventLog } from './events/log.js';
 import type { User } from './generated/prisma/client.js';
-import type { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import type { Metadata } from './metadata/client.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { ManagedPools } from './pools/managed.js';
+import type { Loaders } from './scope/loaders.js';
 import type { SecretBox } from './secrets/cipher.js';
 
 /** Long-lived parts shared by every request. */

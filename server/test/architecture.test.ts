@@ -7,8 +7,8 @@ import { fromRoot } from '../src/paths.js';
  * policy as pure functions. The layers below the operations never reach up, and no module imports itself back.
  */
 
-/** Layers that hold data and mechanisms: they must not know the GraphQL schema or the mutations built on them. */
-const LOWER_LAYERS = ['catalog/', 'events/', 'pools/', 'policy/', 'metadata/', 'secrets/', 'auth/', 'mail/'];
+/** Layers that hold data and mechanisms (and the request scope): they must not know the schema or the mutations. */
+const LOWER_LAYERS = ['catalog/', 'events/', 'pools/', 'policy/', 'metadata/', 'secrets/', 'auth/', 'mail/', 'scope/'];
 const UPPER_LAYERS = ['operations/', 'schema/'];
 
 let graph: Record<string, string[]>;

@@ -235,16 +235,16 @@ describe.each(VERSIONS)('PostgreSQL %i as a cloud-managed CREATEROLE admin', (ve
 
   maybe('explains effective privileges and dependencies of a role', async () => {
     const catalog = await catalogOf<{
-      effectivePrivileges: { data: { privilege: string; held: boolean }[] };
+      effectivePrivileges: { nodes: { privilege: string; held: boolean }[] };
       role: { dependencies: { database: string; owned: number; privileges: number }[] };
     }>(
       admin,
       appId,
       `effectivePrivileges(role: "app_user", object: { kind: TABLE, schema: "shop", name: "orders" }) { ${ERROR_FIELDS}
-         ... on DatabaseCatalogEffectivePrivilegesSuccess { data { privilege held } } }
+         ... on DatabaseCatalogEffectivePrivilegesConnection { nodes { privilege held } } }
        role(name: "app_readers") { dependencies { database owned privileges } }`,
     );
-    const held = catalog.effectivePrivileges.data.filter((entry) => entry.held).map((entry) => entry.privilege);
+    const held = catalog.effectivePrivileges.nodes.filter((entry) => entry.held).map((entry) => entry.privilege);
     const truth = await sql<{ p: string }>(
       `SELECT p FROM unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p
         WHERE has_table_privilege('app_user', 'shop.orders', p)`,
@@ -355,15 +355,15 @@ describe.each(VERSIONS)('PostgreSQL %i as a cloud-managed CREATEROLE admin', (ve
     expect(granted).toMatchObject({ __typename: 'PermissionChange' });
     const catalog = await catalogOf<{
       effectivePrivileges: {
-        data: { privilege: string; held: boolean; sources: { predefinedRole: string | null }[] }[];
+        nodes: { privilege: string; held: boolean; sources: { predefinedRole: string | null }[] }[];
       };
     }>(
       admin,
       appId,
       `effectivePrivileges(role: "app_user", object: { kind: TABLE, schema: "shop", name: "customers" }) { ${ERROR_FIELDS}
-         ... on DatabaseCatalogEffectivePrivilegesSuccess { data { privilege held sources { predefinedRole } } } }`,
+         ... on DatabaseCatalogEffectivePrivilegesConnection { nodes { privilege held sources { predefinedRole } } } }`,
     );
-    const select = catalog.effectivePrivileges.data.find((entry) => entry.privilege === 'SELECT');
+    const select = catalog.effectivePrivileges.nodes.find((entry) => entry.privilege === 'SELECT');
     expect(select).toMatchObject({ held: true, sources: [{ predefinedRole: 'pg_read_all_data' }] });
     const truth = await sql<{ held: boolean }>(
       "SELECT has_table_privilege('app_user', 'shop.customers', 'SELECT') AS held",

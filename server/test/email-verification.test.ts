@@ -44,7 +44,7 @@ const ACCEPT = `mutation($token: String!, $newAccount: NewAccountInput) {
 const ACCEPT_MINE = `mutation($id: ID!) { acceptMyInvitation(id: $id) { ${ERROR_FIELDS}
   ... on Collaborator { user { ${USER} } } } }`;
 const DECLINE = `mutation($id: ID!) { declineInvitation(id: $id) { ${ERROR_FIELDS} } }`;
-const MY_INVITATIONS = `{ myInvitations { ${ERROR_FIELDS} ... on QueryMyInvitationsSuccess { data { id email databaseName } } } }`;
+const MY_INVITATIONS = `{ myInvitations { ${ERROR_FIELDS} ... on QueryMyInvitationsConnection { nodes { id email databaseName } } } }`;
 const VIEWER = `{ viewer { ${USER} emailVerifiedAt } }`;
 const CAN_SEND = '{ canSendEmail }';
 const REQUEST = `mutation { requestEmailVerification { ${ERROR_FIELDS}
@@ -56,7 +56,7 @@ const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $inp
 const UPDATE_USER = `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${ERROR_FIELDS}
   ... on User { ${USER} } } }`;
 const ACCESS = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS} ... on Database { viewerAccess } } }`;
-const USERS = `{ users { ${ERROR_FIELDS} ... on QueryUsersSuccess { data { id ${USER} } } } }`;
+const USERS = `{ users { ${ERROR_FIELDS} ... on QueryUsersConnection { nodes { id ${USER} } } } }`;
 const INVITATION_KINDS = ['invitation.created', 'invitation.resent', 'invitation.revoked', 'invitation.expired'];
 const WATCH = `subscription($kinds: [String!]) { events(kinds: $kinds) {
   kind ... on InvitationEvent { email role } } }`;
@@ -131,7 +131,7 @@ function invite(client: TestClient, databaseId: string, email: string, configure
 }
 
 async function myInvitations(client: TestClient): Promise<{ id: string; email: string; databaseName: string }[]> {
-  return (await client.field<{ data: { id: string; email: string; databaseName: string }[] }>(MY_INVITATIONS)).data;
+  return (await client.field<{ nodes: { id: string; email: string; databaseName: string }[] }>(MY_INVITATIONS)).nodes;
 }
 
 async function viewer(client: TestClient) {
@@ -403,8 +403,8 @@ describe('accepting an invitation by its link', () => {
 });
 
 async function userId(username: string): Promise<string> {
-  const users = await admin.field<{ data: { id: string; username: string }[] }>(USERS);
-  return users.data.find((user) => user.username === username)?.id ?? '';
+  const users = await admin.field<{ nodes: { id: string; username: string }[] }>(USERS);
+  return users.nodes.find((user) => user.username === username)?.id ?? '';
 }
 
 describe('proving an address by e-mail', () => {
@@ -528,8 +528,8 @@ describe('addresses an admin sets', () => {
     expect(updated).toMatchObject({ email: 'pia.work@example.com', emailVerified: true });
     expect((await myInvitations(pia)).map((invitation) => invitation.email)).toEqual(['pia.work@example.com']);
 
-    const users = await admin.field<{ data: { username: string; emailVerified: boolean }[] }>(USERS);
-    const proven = Object.fromEntries(users.data.map((user) => [user.username, user.emailVerified]));
+    const users = await admin.field<{ nodes: { username: string; emailVerified: boolean }[] }>(USERS);
+    const proven = Object.fromEntries(users.nodes.map((user) => [user.username, user.emailVerified]));
     expect(proven).toMatchObject({ admin: true, maria: true, ned: true, pia: true, nell: false, puppet: false });
   });
 });

@@ -39,12 +39,12 @@ afterAll(async () => {
 
 describe('explaining access', () => {
   const EFFECTIVE = `effectivePrivileges(role: $role, object: { kind: TABLE, schema: "s", name: "t" }) {
-    ${ERROR_FIELDS} ... on DatabaseCatalogEffectivePrivilegesSuccess { data { privilege held grantable sources { kind path predefinedRole grantee { name } } } } }`;
+    ${ERROR_FIELDS} ... on DatabaseCatalogEffectivePrivilegesConnection { nodes { privilege held grantable sources { kind path predefinedRole grantee { name } } } } }`;
 
   it('explains each privilege with every path that grants it, and agrees with has_table_privilege', async () => {
     for (const role of ['ana', 'noinherit_member', 'shop_owner']) {
       const result = await catalog(EFFECTIVE.replace('$role', JSON.stringify(role)));
-      const data = (result.effectivePrivileges as { data: { privilege: string; held: boolean }[] }).data;
+      const data = (result.effectivePrivileges as { nodes: { privilege: string; held: boolean }[] }).nodes;
       const held = data
         .filter((entry) => entry.held)
         .map((entry) => entry.privilege)
@@ -59,8 +59,8 @@ describe('explaining access', () => {
     }
     const ana = await catalog(EFFECTIVE.replace('$role', '"ana"'));
     const anaData = (
-      ana.effectivePrivileges as { data: { privilege: string; sources: { kind: string; path: string[] }[] }[] }
-    ).data;
+      ana.effectivePrivileges as { nodes: { privilege: string; sources: { kind: string; path: string[] }[] }[] }
+    ).nodes;
     expect(anaData.find((entry) => entry.privilege === 'SELECT')?.sources).toEqual([
       expect.objectContaining({ kind: 'GRANT', path: ['ana', 'readers'] }),
     ]);
@@ -73,9 +73,9 @@ describe('explaining access', () => {
     const result = await catalog(EFFECTIVE.replace('$role', '"noinherit_member"'));
     const select = (
       result.effectivePrivileges as {
-        data: { privilege: string; sources: { kind: string; predefinedRole: string | null }[] }[];
+        nodes: { privilege: string; sources: { kind: string; predefinedRole: string | null }[] }[];
       }
-    ).data.find((entry) => entry.privilege === 'SELECT');
+    ).nodes.find((entry) => entry.privilege === 'SELECT');
     expect(select?.sources).toEqual([
       expect.objectContaining({ kind: 'PREDEFINED_ROLE', predefinedRole: 'pg_read_all_data' }),
     ]);

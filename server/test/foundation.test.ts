@@ -19,7 +19,7 @@ import { metadataSnapshot } from './support/metadata-snapshot.js';
 import { loginAs, mutate } from './support/permissions.js';
 
 const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS}
-  ... on Database { name currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
+  ... on Database { name catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { currentRole } } } } }`;
 
 let testApp: TestApp;
 let admin: TestClient;
@@ -46,10 +46,10 @@ async function metadataCount(table: string): Promise<number> {
   return Number(rows[0]?.count);
 }
 
-/** `current_user` of the client's connection to the database (`data`), or the typed error it got instead. */
+/** `current_user` of the client's connection to the database (`currentRole` of the catalog), or the typed error instead. */
 async function currentRoleOf(client: TestClient, databaseId: string) {
-  const database = await client.field<{ currentRole: Record<string, unknown> }>(CURRENT_ROLE, { id: databaseId });
-  return database.currentRole;
+  const database = await client.field<{ catalog: Record<string, unknown> }>(CURRENT_ROLE, { id: databaseId });
+  return database.catalog;
 }
 
 async function configuredRoleIdOf(client: TestClient, databaseId: string, rolname: string): Promise<string> {
@@ -138,7 +138,7 @@ describe('connecting a database', () => {
   it('connects with the right password; the admin becomes a collaborator through that role', async () => {
     shopId = await connect(admin, testApp, shop);
     const result = await admin.field(CURRENT_ROLE, { id: shopId });
-    expect(result).toMatchObject({ name: 'shop', currentRole: { data: 'shop_owner' } });
+    expect(result).toMatchObject({ name: 'shop', catalog: { currentRole: 'shop_owner' } });
     const collaborators = await admin.field(
       `query($id: ID!) { database(id: $id) { ... on Database {
       viewerAccess collaborators { access user { username } role { rolname } } } } }`,
@@ -165,10 +165,10 @@ describe('role configuration and collaborators', () => {
   it('lists the server login roles live, marking the configured ones', async () => {
     const result = await admin.field(
       `query($id: ID!) { database(id: $id) { ... on Database {
-      loginRoles { ${ERROR_FIELDS} ... on DatabaseLoginRolesSuccess { data { rolname isConfigured } } } } } }`,
+      loginRoles { ${ERROR_FIELDS} ... on DatabaseLoginRolesConnection { nodes { rolname isConfigured } } } } } }`,
       { id: shopId },
     );
-    const roles = (result.loginRoles as { data: { rolname: string; isConfigured: boolean }[] }).data;
+    const roles = (result.loginRoles as { nodes: { rolname: string; isConfigured: boolean }[] }).nodes;
     expect(roles).toContainEqual({ rolname: 'shop_owner', isConfigured: true });
     expect(roles).toContainEqual({ rolname: 'clerk', isConfigured: false });
   });
@@ -202,11 +202,11 @@ describe('role configuration and collaborators', () => {
     const samClient = testApp.client();
     await signIn(samClient, 'sam', sam.password);
     const databases = await samClient.field(
-      '{ databases { ... on QueryDatabasesSuccess { data { name viewerAccess } } } }',
+      '{ databases { ... on QueryDatabasesConnection { nodes { name viewerAccess } } } }',
     );
-    expect(databases).toMatchObject({ data: [{ name: 'shop', viewerAccess: 'MEMBER' }] });
+    expect(databases).toMatchObject({ nodes: [{ name: 'shop', viewerAccess: 'MEMBER' }] });
     const result = await samClient.field(CURRENT_ROLE, { id: shopId });
-    expect(result).toMatchObject({ currentRole: { data: 'clerk' } });
+    expect(result).toMatchObject({ catalog: { currentRole: 'clerk' } });
   });
 
   it('refuses a duplicate collaborator', async () => {
@@ -299,7 +299,7 @@ describe('a role whose password changes', () => {
   });
 
   it('a password changed on the server makes the collaborator fail with AuthenticationFailedError', async () => {
-    expect(await currentRoleOf(cara.client, shopId)).toMatchObject({ data: 'cashier' });
+    expect(await currentRoleOf(cara.client, shopId)).toMatchObject({ currentRole: 'cashier' });
     cashierPassword = secret('cashier-rotated');
     await testApp.sql(`ALTER ROLE cashier PASSWORD '${cashierPassword}'`);
     await endCashierSessions();
@@ -322,7 +322,7 @@ describe('a role whose password changes', () => {
     expect(result).toMatchObject({ __typename: 'ConfiguredRole', rolname: 'cashier' });
     expect(await storedCashierPassword()).not.toBe(stored);
     expect(cashierPools()).toEqual([]);
-    expect(await currentRoleOf(cara.client, shopId)).toMatchObject({ data: 'cashier' });
+    expect(await currentRoleOf(cara.client, shopId)).toMatchObject({ currentRole: 'cashier' });
     expect(cashierPools()).toHaveLength(1);
   });
 
@@ -334,7 +334,7 @@ describe('a role whose password changes', () => {
     expect(await loginAs(testApp, 'cashier', cashierPassword, 'shop')).toBe('cashier');
     expect(await storedCashierPassword()).not.toBe(stored);
     await endCashierSessions();
-    await expect.poll(() => currentRoleOf(cara.client, shopId)).toMatchObject({ data: 'cashier' });
+    await expect.poll(() => currentRoleOf(cara.client, shopId)).toMatchObject({ currentRole: 'cashier' });
   });
 
   it('setRolePassword never leaves a stale stored password, even when the new one cannot log in yet', async () => {
@@ -350,7 +350,7 @@ describe('a role whose password changes', () => {
     expect(await loginAs(testApp, 'cashier', cashierPassword, 'shop')).toBe('cashier');
     expect(await storedCashierPassword()).not.toBe(stored);
     await endCashierSessions();
-    await expect.poll(() => currentRoleOf(cara.client, shopId)).toMatchObject({ data: 'cashier' });
+    await expect.poll(() => currentRoleOf(cara.client, shopId)).toMatchObject({ currentRole: 'cashier' });
   });
 
   it("changing a collaborator's role and access is recorded, and their next requests run as the new role", async () => {
@@ -373,7 +373,7 @@ describe('a role whose password changes', () => {
       'rolecall_metadata',
     );
     expect(event?.payload).toMatchObject({ user: 'cara', role: 'clerk', access: 'MANAGER' });
-    expect(await currentRoleOf(cara.client, shopId)).toMatchObject({ data: 'clerk' });
+    expect(await currentRoleOf(cara.client, shopId)).toMatchObject({ currentRole: 'clerk' });
     expect(await cara.client.field(capabilities, { id: shopId })).toMatchObject({
       viewerAccess: 'MANAGER',
       viewerCapabilities: { canManageCollaborators: true, canConfigureRoles: false },
@@ -508,7 +508,7 @@ describe('the issue flow on the seeded demo database', () => {
     );
     expect(connected.__typename).toBe('Database');
     demoId = connected.id as string;
-    expect(await currentRoleOf(demoAdmin, demoId)).toMatchObject({ data: 'demo_admin' });
+    expect(await currentRoleOf(demoAdmin, demoId)).toMatchObject({ currentRole: 'demo_admin' });
   });
 
   it('configures a second role: a wrong password is refused and stores nothing, the right one is stored', async () => {
@@ -534,7 +534,7 @@ describe('the issue flow on the seeded demo database', () => {
       configuredRoleId: auditorRoleId,
     });
     expect(added).toMatchObject({ __typename: 'Collaborator', access: 'MEMBER', role: { rolname: 'auditor' } });
-    expect(await currentRoleOf(newcomer.client, demoId)).toMatchObject({ data: 'auditor' });
+    expect(await currentRoleOf(newcomer.client, demoId)).toMatchObject({ currentRole: 'auditor' });
     const removed = await demoAdmin.field(`mutation($id: ID!) { removeCollaborator(id: $id) { ${ERROR_FIELDS} } }`, {
       id: added.id,
     });

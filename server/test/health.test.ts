@@ -177,13 +177,13 @@ describe('readiness: GET /readyz', () => {
 });
 
 const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS}
-  ... on Database { currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
+  ... on Database { catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { currentRole } } } } }`;
 const CREATE_ROLE = `mutation($id: ID!, $name: String!) {
   createRole(databaseId: $id, input: { name: $name }) { ${ERROR_FIELDS} } }`;
 
 /** A createRole request held open for real: a DBA's open transaction creates the same role (see lifecycle.test.ts). */
 async function holdCreateRole(client: TestClient, name: string) {
-  expect(await client.field(CURRENT_ROLE, { id: shopId })).toMatchObject({ currentRole: { data: 'shop_owner' } });
+  expect(await client.field(CURRENT_ROLE, { id: shopId })).toMatchObject({ catalog: { currentRole: 'shop_owner' } });
   const dba = new pg.Client(testApp.cluster.url());
   dba.on('error', () => undefined);
   await dba.connect();

@@ -36,12 +36,12 @@ const ACCEPT_MINE = `mutation($id: ID!) { acceptMyInvitation(id: $id) { ${ERROR_
   ... on InvitationUnusableError { state } ... on Collaborator { ${COLLABORATOR} } } }`;
 const DECLINE = `mutation($id: ID!) { declineInvitation(id: $id) { ${ERROR_FIELDS}
   ... on InvitationUnusableError { state } ... on Invitation { ${INVITATION} } } }`;
-const MY_INVITATIONS = `{ myInvitations { ${ERROR_FIELDS} ... on QueryMyInvitationsSuccess { data {
+const MY_INVITATIONS = `{ myInvitations { ${ERROR_FIELDS} ... on QueryMyInvitationsConnection { nodes {
   ${INVITATION} databaseId databaseName } } } }`;
 const INVITATIONS = `query($id: ID!, $statuses: [InvitationStatus!]) { database(id: $id) { ${ERROR_FIELDS}
   ... on Database { invitations(statuses: $statuses) { ${INVITATION} } } } }`;
 const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS} ... on Database { viewerAccess
-  currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
+  catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { currentRole } } } } }`;
 const AUDIT = `query($db: ID!, $kinds: [String!]) { auditLog(databaseId: $db, kinds: $kinds, first: 10) { ${ERROR_FIELDS}
   ... on EventPage { events { kind actor { username } ... on InvitationEvent { invitationId email role access status }
     ... on CollaboratorEvent { username } } } } }`;
@@ -238,7 +238,7 @@ describe('inviting by e-mail', () => {
     expect((await nina.request('{ viewer { username } }')).data).toEqual({ viewer: { username: 'nina' } });
     expect(await nina.field(CURRENT_ROLE, { id: atelierId })).toMatchObject({
       viewerAccess: 'MANAGER',
-      currentRole: { data: 'painter' },
+      catalog: { currentRole: 'painter' },
     });
     // And can sign in again with the password chosen.
     await signedIn('nina', password);
@@ -284,11 +284,11 @@ describe('inviting by e-mail', () => {
 describe('existing users', () => {
   it('accept from their own invitations list; nobody else sees or answers that invitation', async () => {
     await invite(admin, atelierId, 'stan@example.com', painterId);
-    const mine = await standard.field<{ data: (Invitation & { databaseName: string; databaseId: string })[] }>(
+    const mine = await standard.field<{ nodes: (Invitation & { databaseName: string; databaseId: string })[] }>(
       MY_INVITATIONS,
     );
-    expect(mine.data).toHaveLength(1);
-    const [invitation] = mine.data;
+    expect(mine.nodes).toHaveLength(1);
+    const [invitation] = mine.nodes;
     expect(invitation).toMatchObject({
       email: 'stan@example.com',
       status: 'PENDING',
@@ -297,14 +297,16 @@ describe('existing users', () => {
       role: { rolname: 'painter' },
       invitedBy: { username: 'admin' },
     });
-    expect((await member.field<{ data: unknown[] }>(MY_INVITATIONS)).data).toEqual([]);
+    expect((await member.field<{ nodes: unknown[] }>(MY_INVITATIONS)).nodes).toEqual([]);
     expect(await member.field(ACCEPT_MINE, { id: invitation?.id })).toMatchObject({ __typename: 'NotFoundError' });
     expect(await member.field(DECLINE, { id: invitation?.id })).toMatchObject({ __typename: 'NotFoundError' });
 
     const accepted = await standard.field(ACCEPT_MINE, { id: invitation?.id });
     expect(accepted).toMatchObject({ __typename: 'Collaborator', access: 'MEMBER', user: { username: 'stan' } });
-    expect(await standard.field(CURRENT_ROLE, { id: atelierId })).toMatchObject({ currentRole: { data: 'painter' } });
-    expect((await standard.field<{ data: unknown[] }>(MY_INVITATIONS)).data).toEqual([]);
+    expect(await standard.field(CURRENT_ROLE, { id: atelierId })).toMatchObject({
+      catalog: { currentRole: 'painter' },
+    });
+    expect((await standard.field<{ nodes: unknown[] }>(MY_INVITATIONS)).nodes).toEqual([]);
     // Their link is used up too.
     const link = await linkIn(await mailTo('stan@example.com'));
     expect(await standard.field(ACCEPT, { token: link.token })).toMatchObject({ state: 'ACCEPTED' });

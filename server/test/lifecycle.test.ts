@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS}
-  ... on Database { currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
+  ... on Database { catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { currentRole } } } } }`;
 const CREATE_ROLE = `mutation($id: ID!, $name: String!) {
   createRole(databaseId: $id, input: { name: $name }) { ${ERROR_FIELDS} } }`;
 
@@ -47,7 +47,7 @@ async function signedIn(instance: Instance): Promise<TestClient> {
  */
 async function holdCreateRole(client: TestClient, name: string) {
   // Rolecall's connection as shop_owner exists first: logging in would wait on the DBA's transaction too.
-  expect(await client.field(CURRENT_ROLE, { id: shopId })).toMatchObject({ currentRole: { data: 'shop_owner' } });
+  expect(await client.field(CURRENT_ROLE, { id: shopId })).toMatchObject({ catalog: { currentRole: 'shop_owner' } });
   const dba = new pg.Client(testApp.cluster.url());
   await dba.connect();
   await dba.query(`BEGIN; CREATE ROLE ${name}`);

@@ -105,8 +105,8 @@ const aboutUser = (event: Watched, username: string) => event.kind === 'user.upd
 
 /** Has an admin rename the user, a change to their own account that they (and only they, of standard users) see. */
 async function renameUser(username: string, displayName: string): Promise<void> {
-  const users = await admin.field('{ users { ... on QueryUsersSuccess { data { id username } } } }');
-  const user = (users.data as { id: string; username: string }[]).find((candidate) => candidate.username === username);
+  const users = await admin.field('{ users { ... on QueryUsersConnection { nodes { id username } } } }');
+  const user = (users.nodes as { id: string; username: string }[]).find((candidate) => candidate.username === username);
   const updated = await admin.field(
     `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${ERROR_FIELDS} } }`,
     { id: user?.id, input: { displayName } },

@@ -269,12 +269,12 @@ describe('hostile role, schema and table names', () => {
     expect(added).toMatchObject({ __typename: 'Collaborator', role: { rolname: name } });
     const client = testApp.client();
     await signIn(client, 'obrien', user.password);
-    const current = await client.field<{ currentRole: unknown }>(
+    const current = await client.field<{ catalog: unknown }>(
       `query($id: ID!) { database(id: $id) { ... on Database {
-        currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`,
+        catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { currentRole } } } } }`,
       { id: shopId },
     );
-    expect(current.currentRole).toEqual({ __typename: 'DatabaseCurrentRoleSuccess', data: name });
+    expect(current.catalog).toEqual({ __typename: 'DatabaseCatalog', currentRole: name });
     // The collaborator acts as that role: PostgreSQL refuses what it may not do.
     expectRefused(
       await actor(client, shopId)('createRole', { input: { name: 'nope' } }),

@@ -40,7 +40,7 @@ let dba: Act;
 let pat: Act;
 
 const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ... on Database {
-  currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
+  catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { currentRole } } } } }`;
 
 beforeAll(async () => {
   testApp = await startTestApp();
@@ -74,7 +74,7 @@ async function role(name: string) {
 }
 
 async function currentRoleOf(client: TestClient, databaseId = shopId): Promise<unknown> {
-  return (await client.field<{ currentRole: unknown }>(CURRENT_ROLE, { id: databaseId })).currentRole;
+  return (await client.field<{ catalog: unknown }>(CURRENT_ROLE, { id: databaseId })).catalog;
 }
 
 async function configuredRoleNames(): Promise<string[]> {
@@ -166,7 +166,7 @@ describe('creating roles', () => {
     expect(added).toMatchObject({ __typename: 'Collaborator', role: { rolname: 'clerk' } });
     carl = testApp.client();
     await signIn(carl, 'carl', user.password);
-    expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCurrentRoleSuccess', data: 'clerk' });
+    expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCatalog', currentRole: 'clerk' });
   });
 
   it('refuses to configure a role whose login fails (28P01), leaving no role behind and nothing recorded', async () => {
@@ -263,7 +263,7 @@ describe('changing roles', () => {
     await expectApplied(testApp, change, ['ALTER ROLE "clerk" RENAME TO "head clerk"']);
     expect(await configuredRoleNames()).toContain('head clerk');
     expect(await configuredRoleNames()).not.toContain('clerk');
-    expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCurrentRoleSuccess', data: 'head clerk' });
+    expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCatalog', currentRole: 'head clerk' });
   });
 
   it('refuses a rename to a name that is taken (42710), and one without ADMIN OPTION (42501)', async () => {
@@ -298,7 +298,7 @@ describe('changing roles', () => {
     );
     expect(after[0]?.p).not.toBe(before[0]?.p);
     expect(await loginAs(testApp, 'head clerk', clerkPassword, 'shop')).toBe('SQLSTATE 28P01');
-    expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCurrentRoleSuccess', data: 'head clerk' });
+    expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCatalog', currentRole: 'head clerk' });
   });
 
   it('refuses a password change without ADMIN OPTION (42501), and a too short password', async () => {

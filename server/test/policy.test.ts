@@ -256,21 +256,21 @@ describe("Database.viewerCapabilities over GraphQL matches the README's table", 
 
   const OFFERS = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS} ... on Database {
     configuredRoles { rolname }
-    roleOffers { ${ERROR_FIELDS} ... on DatabaseRoleOffersSuccess {
-      data { configuredRole { rolname } mayGive refusal markedAssignable } } } } } }`;
+    roleOffers { ${ERROR_FIELDS} ... on DatabaseRoleOffersConnection {
+      nodes { configuredRole { rolname } mayGive refusal markedAssignable } } } } } }`;
 
   interface Offers {
     configuredRoles: { rolname: string }[];
-    roleOffers: { data: { configuredRole: { rolname: string }; mayGive: boolean; refusal: string | null }[] };
+    roleOffers: { nodes: { configuredRole: { rolname: string }; mayGive: boolean; refusal: string | null }[] };
   }
 
   async function offersTo(name: string): Promise<{ given: string[]; refusals: Record<string, string | null> }> {
     const viewer = viewers.get(name) as { client: TestClient };
     const database = await viewer.client.field<Offers>(OFFERS, { id: databaseId });
     const refusals = Object.fromEntries(
-      database.roleOffers.data.map((offer) => [offer.configuredRole.rolname, offer.refusal]),
+      database.roleOffers.nodes.map((offer) => [offer.configuredRole.rolname, offer.refusal]),
     );
-    const given = database.roleOffers.data
+    const given = database.roleOffers.nodes
       .filter((offer) => offer.mayGive)
       .map((offer) => offer.configuredRole.rolname);
     expect(database.configuredRoles.map((role) => role.rolname)).toEqual(given);

@@ -8,7 +8,7 @@ import { catalogOf, collaboratorThrough } from './support/permissions.js';
 const IDLE_MS = 1_000;
 
 const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ... on Database {
-  currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
+  catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { currentRole } } } } }`;
 
 interface Backend {
   pid: number;
@@ -33,8 +33,8 @@ async function rolecallBackends(): Promise<Backend[]> {
 const pools = () => testApp.app.services.pools;
 
 async function currentRole(client: TestClient): Promise<unknown> {
-  const database = await client.field<{ currentRole: { data?: string } }>(CURRENT_ROLE, { id: shopId });
-  return database.currentRole.data;
+  const database = await client.field<{ catalog: { currentRole?: string } }>(CURRENT_ROLE, { id: shopId });
+  return database.catalog.currentRole;
 }
 
 async function expectAllClosed(): Promise<void> {

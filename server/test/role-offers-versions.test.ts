@@ -58,13 +58,13 @@ async function connectWard(cluster: VersionedCluster): Promise<string> {
 
 async function offers(client: TestClient, databaseId: string): Promise<Record<string, string | null>> {
   const database = await client.field<{
-    roleOffers: { data: { configuredRole: { rolname: string }; refusal: string | null }[] };
+    roleOffers: { nodes: { configuredRole: { rolname: string }; refusal: string | null }[] };
   }>(
     `query($id: ID!) { database(id: $id) { ... on Database { roleOffers { ${ERROR_FIELDS}
-      ... on DatabaseRoleOffersSuccess { data { configuredRole { rolname } refusal } } } } } }`,
+      ... on DatabaseRoleOffersConnection { nodes { configuredRole { rolname } refusal } } } } } }`,
     { id: databaseId },
   );
-  return Object.fromEntries(database.roleOffers.data.map((offer) => [offer.configuredRole.rolname, offer.refusal]));
+  return Object.fromEntries(database.roleOffers.nodes.map((offer) => [offer.configuredRole.rolname, offer.refusal]));
 }
 
 describe.each(VERSIONS)('PostgreSQL %i', (version) => {

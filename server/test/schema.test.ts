@@ -13,16 +13,20 @@ describe('the committed schema', () => {
     expect(committed).toBe(`${printSchema(schema)}\n`);
   });
 
-  it("web/src/gql is graphql-codegen's output for the committed schema and the web app's documents", async () => {
+  it("web/src/gql and cli/src/gql are graphql-codegen's output for the committed schema and each client's documents", async () => {
     const generated = await generate({ ...codegenConfig, cwd: root, silent: true }, false);
     const expected = Object.fromEntries(
       generated.map((file: { filename: string; content: string }) => [file.filename, file.content]),
     );
+    const folders = Object.keys(codegenConfig.generates);
+    expect(folders).toEqual(['web/src/gql/', 'cli/src/gql/']);
     const committed = Object.fromEntries(
-      readdirSync(`${root}web/src/gql`).map((name) => [
-        `web/src/gql/${name}`,
-        readFileSync(`${root}web/src/gql/${name}`, 'utf8'),
-      ]),
+      folders.flatMap((folder) =>
+        readdirSync(`${root}${folder}`).map((name) => [
+          `${folder}${name}`,
+          readFileSync(`${root}${folder}${name}`, 'utf8'),
+        ]),
+      ),
     );
     expect(committed).toEqual(expected);
   });

@@ -215,7 +215,7 @@ describe('stored role passwords', () => {
   let clerkPassword: string;
 
   const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS}
-    ... on Database { currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
+    ... on Database { catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { currentRole } } } } }`;
 
   beforeAll(async () => {
     testApp = await startTestApp();
@@ -252,7 +252,7 @@ describe('stored role passwords', () => {
       await signIn(client, 'admin', adminPassword);
       // The shop_owner password stored before the restart still opens: the same key was read back.
       expect(await client.field(CURRENT_ROLE, { id: shopId })).toMatchObject({
-        currentRole: { data: 'shop_owner' },
+        catalog: { currentRole: 'shop_owner' },
       });
     } finally {
       await restarted.stop();
@@ -306,16 +306,14 @@ describe('stored role passwords', () => {
     try {
       const client = other.client();
       await signIn(client, 'admin', adminPassword);
-      const result = await client.request<{ database: { currentRole?: Record<string, unknown> } }>(CURRENT_ROLE, {
+      const result = await client.request<{ database: { catalog?: Record<string, unknown> } }>(CURRENT_ROLE, {
         id: shopId,
       });
-      expect(result.data?.database?.currentRole).toMatchObject({
+      expect(result.data?.database?.catalog).toMatchObject({
         __typename: 'SecretUnreadableError',
         code: 'SECRET_UNREADABLE',
       });
-      expect(String(result.data?.database?.currentRole?.message)).toContain(
-        'does not open with this key for this role',
-      );
+      expect(String(result.data?.database?.catalog?.message)).toContain('does not open with this key for this role');
     } finally {
       await other.stop();
     }

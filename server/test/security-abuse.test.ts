@@ -159,7 +159,7 @@ describe('query limits (graphql-armor)', () => {
     let selection = 'id';
     for (let level = 0; level < 6; level += 1) selection = `collaborators { database { ${selection} } }`;
     const answer = await post(
-      { query: `{ databases { ... on QueryDatabasesSuccess { data { ${selection} } } } }` },
+      { query: `{ databases { ... on QueryDatabasesConnection { nodes { ${selection} } } } }` },
       { authorization: `Bearer ${adminToken}` },
     );
     expectRefused(answer, /depth limit of 12/i);
@@ -190,7 +190,7 @@ describe('query limits (graphql-armor)', () => {
     let selection = fields;
     for (let level = 0; level < 5; level += 1)
       selection = `${fields} collaborators { id access database { ${selection} } }`;
-    const query = `{ ${aliases(8, `databases { ... on QueryDatabasesSuccess { data { ${selection} } } }`)} }`;
+    const query = `{ ${aliases(8, `databases { ... on QueryDatabasesConnection { nodes { ${selection} } } }`)} }`;
     const answer = await post({ query }, { authorization: `Bearer ${adminToken}` });
     expectRefused(answer, /cost/i);
   });
@@ -223,7 +223,7 @@ describe('field suggestions', () => {
       expect(answer.json?.errors?.length).toBe(2);
       expect(answer.body).toMatch(/Cannot query field/);
       expect(answer.body).not.toMatch(/Did you mean/i);
-      const typo = await post({ query: '{ databases { ... on QueryDatabasesSucces { data { id } } } }' }, {}, url);
+      const typo = await post({ query: '{ databases { ... on QueryDatabasesConnectio { nodes { id } } } }' }, {}, url);
       expect(typo.body).not.toMatch(/Did you mean/i);
     }
   });

@@ -157,10 +157,10 @@ async function newAdmin(): Promise<{ id: string; password: string; client: TestC
 }
 
 async function tokenIds(client: TestClient): Promise<string[]> {
-  const result = await client.field<{ data: { id: string }[] }>(
-    '{ apiTokens { __typename ... on QueryApiTokensSuccess { data { id } } } }',
+  const result = await client.field<{ nodes: { id: string }[] }>(
+    '{ apiTokens { __typename ... on QueryApiTokensConnection { nodes { id } } } }',
   );
-  return result.data.map((token) => token.id);
+  return result.nodes.map((token) => token.id);
 }
 
 async function metadataRows<R extends Record<string, unknown>>(text: string, values: unknown[]): Promise<R[]> {

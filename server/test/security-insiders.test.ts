@@ -114,14 +114,14 @@ const EXPECTED: Record<string, Expectation> = {
   'mutation.testConnection': always('ForbiddenError'),
   'mutation.updateCollaborator': always('ForbiddenError'),
   'mutation.updateUser': always('ForbiddenError'),
-  'query.apiTokens': always('QueryApiTokensSuccess'),
+  'query.apiTokens': always('QueryApiTokensConnection'),
   'query.auditLog': always('EventPage'),
   'query.eventKinds': always('List'),
   'query.canSendEmail': always('Boolean'),
   'query.database': always('Database'),
-  'query.databases': always('QueryDatabasesSuccess'),
+  'query.databases': always('QueryDatabasesConnection'),
   'query.demoDatabase': always('null'),
-  'query.myInvitations': always('QueryMyInvitationsSuccess'),
+  'query.myInvitations': always('QueryMyInvitationsConnection'),
   'query.setupRequired': always('Boolean'),
   'query.users': always('ForbiddenError'),
   'query.viewer': always('User'),
@@ -441,13 +441,13 @@ const insiderNamed = (access: Access, power: Power) =>
   insiders.find((insider) => insider.access === access && insider.power === power) as Insider;
 
 const OFFERS = `query($id: ID!) { database(id: $id) { ... on Database {
-  roleOffers { ${ERROR_FIELDS} ... on DatabaseRoleOffersSuccess { data { configuredRole { rolname } refusal } } } } } }`;
+  roleOffers { ${ERROR_FIELDS} ... on DatabaseRoleOffersConnection { nodes { configuredRole { rolname } refusal } } } } } }`;
 
 async function offeredTo(insider: Insider): Promise<Record<string, string | null>> {
   const database = await insider.client.field<{
-    roleOffers: { data: { configuredRole: { rolname: string }; refusal: string | null }[] };
+    roleOffers: { nodes: { configuredRole: { rolname: string }; refusal: string | null }[] };
   }>(OFFERS, { id: world.vaultId });
-  return Object.fromEntries(database.roleOffers.data.map((offer) => [offer.configuredRole.rolname, offer.refusal]));
+  return Object.fromEntries(database.roleOffers.nodes.map((offer) => [offer.configuredRole.rolname, offer.refusal]));
 }
 
 describe('what a MANAGER may give', () => {

@@ -90,8 +90,8 @@ const CONNECT = `mutation($input: ConnectDatabaseInput!) {
 const DEMO_CATALOG = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS} ... on Database {
   catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { roles { name } schemas { name tables { name } } } } } } }`;
 const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ${ERROR_FIELDS}
-  ... on Database { currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
-const DATABASES = `{ databases { ${ERROR_FIELDS} ... on QueryDatabasesSuccess { data { id name server { isDemo } } } } }`;
+  ... on Database { catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { currentRole } } } } }`;
+const DATABASES = `{ databases { ${ERROR_FIELDS} ... on QueryDatabasesConnection { nodes { id name server { isDemo } } } } }`;
 
 /** A process a failed test left running stops as it would in production, taking its embedded cluster with it. */
 afterAll(async () => {
@@ -192,7 +192,7 @@ describe('npm start on the embedded default', () => {
     const admin = new TestClient(rolecall.url);
     await signIn(admin, 'admin', adminPassword);
     // Rolecall's connection as demo_admin is open first: logging in would wait on the DBA's transaction too.
-    expect(await admin.field(CURRENT_ROLE, { id: demoId })).toMatchObject({ currentRole: { data: 'demo_admin' } });
+    expect(await admin.field(CURRENT_ROLE, { id: demoId })).toMatchObject({ catalog: { currentRole: 'demo_admin' } });
     // A DBA's open transaction creating the same role: Rolecall's CREATE ROLE waits on it, a request held open.
     await dba.query('BEGIN; CREATE ROLE late_arrival');
     const inFlight = admin.field(
@@ -230,10 +230,10 @@ describe('npm start on the embedded default', () => {
       const admin = new TestClient(rolecall.url);
       expect(await admin.request('{ setupRequired }')).toEqual({ data: { setupRequired: false } });
       await signIn(admin, 'admin', adminPassword);
-      const databases = await admin.field<{ data: { id: string; name: string; server: { isDemo: boolean } }[] }>(
+      const databases = await admin.field<{ nodes: { id: string; name: string; server: { isDemo: boolean } }[] }>(
         DATABASES,
       );
-      expect(databases.data).toEqual([{ id: demoId, name: 'demo', server: { isDemo: true } }]);
+      expect(databases.nodes).toEqual([{ id: demoId, name: 'demo', server: { isDemo: true } }]);
       const read = await admin.field<{ catalog: DemoCatalog }>(DEMO_CATALOG, { id: demoId });
       // The role the request in flight at the last SIGTERM created is there: its transaction committed.
       expect(read.catalog.roles.map((role) => role.name)).toContain('late_arrival');

@@ -123,7 +123,7 @@ const TEST_CONNECTION = `mutation($input: ConnectDatabaseInput!) { testConnectio
   ${TLS_ERROR_FIELDS} ... on ConnectionTest { currentUser } } }`;
 const CURRENT_ROLE = `query($id: ID!) { database(id: $id) { ... on Database {
   server { sslMode hasCaCertificate }
-  currentRole { ${ERROR_FIELDS} ... on DatabaseCurrentRoleSuccess { data } } } } }`;
+  catalog { ${ERROR_FIELDS} ... on DatabaseCatalog { currentRole } } } } }`;
 
 interface Outcome {
   __typename: string;
@@ -190,8 +190,8 @@ describe.skipIf(!tlsCluster)('TLS to managed servers', () => {
     const shop = await connect(onTlsCluster('127.0.0.1', 'shop', { sslMode: 'REQUIRE' }));
     expect(shop).toMatchObject({ __typename: 'Database', server: { sslMode: 'REQUIRE', hasCaCertificate: false } });
     shopId = shop.id as string;
-    const database = await admin.field<{ currentRole: { data: string } }>(CURRENT_ROLE, { id: shopId });
-    expect(database.currentRole.data).toBe('tls_owner');
+    const database = await admin.field<{ catalog: { currentRole: string } }>(CURRENT_ROLE, { id: shopId });
+    expect(database.catalog.currentRole).toBe('tls_owner');
     const connections = await rolecallConnections();
     expect(connections.length).toBeGreaterThan(0);
     expect(connections.every((connection) => connection.ssl)).toBe(true);
@@ -235,8 +235,8 @@ describe.skipIf(!tlsCluster)('TLS to managed servers', () => {
   it('new TLS settings for a known server replace its stored ones once a login worked; omitted, the stored ones apply', async () => {
     const books = await connect(onTlsCluster('127.0.0.1', 'books', { sslMode: 'VERIFY_CA', caCertificate: pki.ca }));
     expect(books).toMatchObject({ __typename: 'Database', server: { sslMode: 'VERIFY_CA', hasCaCertificate: true } });
-    const shop = await admin.field<{ server: unknown; currentRole: { data: string } }>(CURRENT_ROLE, { id: shopId });
-    expect(shop).toMatchObject({ server: { sslMode: 'VERIFY_CA' }, currentRole: { data: 'tls_owner' } });
+    const shop = await admin.field<{ server: unknown; catalog: { currentRole: string } }>(CURRENT_ROLE, { id: shopId });
+    expect(shop).toMatchObject({ server: { sslMode: 'VERIFY_CA' }, catalog: { currentRole: 'tls_owner' } });
 
     const maps = await connect(onTlsCluster('127.0.0.1', 'maps'));
     expect(maps).toMatchObject({ __typename: 'Database', server: { sslMode: 'VERIFY_CA', hasCaCertificate: true } });
@@ -328,10 +328,10 @@ describe.skipIf(!tlsCluster)('TLS to the metadata database (DATABASE_URL)', () =
     try {
       const client = new TestClient(await app.start(0));
       await setupAdmin(client, 'metadata_admin');
-      const users = await client.field<{ data: { username: string }[] }>(
-        `{ users { ${ERROR_FIELDS} ... on QueryUsersSuccess { data { username } } } }`,
+      const users = await client.field<{ nodes: { username: string }[] }>(
+        `{ users { ${ERROR_FIELDS} ... on QueryUsersConnection { nodes { username } } } }`,
       );
-      expect(users.data.map((user) => user.username)).toEqual(['metadata_admin']);
+      expect(users.nodes.map((user) => user.username)).toEqual(['metadata_admin']);
       const listening = () =>
         onTlsClusterSql(
           `SELECT s.ssl FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.application_name = 'rolecall-events'`,

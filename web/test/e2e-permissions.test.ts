@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/test/support/app.js';
 import type { TestClient } from '../../server/test/support/client.js';
@@ -48,7 +48,7 @@ describe.skipIf(!available)('the permission dialogs in a real browser', () => {
       'shop',
     );
     // ALTER … OWNER TO needs the acting role to be able to become the new owner.
-    await testApp.sql('CREATE ROLE analysts; CREATE ROLE heir; GRANT heir TO shop_owner');
+    await testApp.sql('CREATE ROLE analysts; CREATE ROLE heir; GRANT heir TO shop_owner; CREATE ROLE row_watcher');
     const clerkPassword = await createLoginRole(testApp, 'clerk');
     await testApp.sql('GRANT CONNECT ON DATABASE shop TO clerk; GRANT USAGE ON SCHEMA s TO clerk', [], 'shop');
 
@@ -303,6 +303,38 @@ describe.skipIf(!available)('the permission dialogs in a real browser', () => {
       heirSchema: true,
       heirInsert: true,
     });
+  });
+
+  it('a live grant re-reads only the rows it changed; a change the rows cannot show re-reads the catalog', async () => {
+    await admin.goto(tab('overview'));
+    await expect.poll(() => admin.locator('tr[data-object="s.t"]').isVisible()).toBe(true);
+    await expect.poll(() => admin.getByTestId('connection').textContent()).toContain('Live');
+    const operations: string[] = [];
+    const record = (request: Request) => {
+      if (!new URL(request.url()).pathname.endsWith('/graphql')) return;
+      const asked = request.method() === 'GET' ? new URL(request.url()).searchParams.get('query') : request.postData();
+      const name = /(?:query|mutation)\s+(\w+)/.exec(asked ?? '')?.[1];
+      if (name) operations.push(name);
+    };
+    admin.on('request', record);
+    try {
+      await testApp.sql('GRANT UPDATE ON s.t TO row_watcher', [], 'shop');
+      await expect.poll(() => operations, { timeout: 8_000 }).toContain('OverviewTableRow');
+      await expect
+        .poll(() => admin.locator('tr[data-object="s.t"]').getAttribute('data-changed'), { timeout: 8_000 })
+        .toBe('true');
+      await testApp.sql('GRANT USAGE ON SCHEMA moving TO row_watcher', [], 'shop');
+      await expect.poll(() => operations, { timeout: 8_000 }).toContain('OverviewSchemaRow');
+      await expect
+        .poll(() => admin.locator('tr[data-object="moving"]').getAttribute('data-changed'), { timeout: 8_000 })
+        .toBe('true');
+      expect(operations).not.toContain('Overview');
+
+      await testApp.sql('CREATE ROLE overview_newcomer');
+      await expect.poll(() => operations, { timeout: 8_000 }).toContain('Overview');
+    } finally {
+      admin.off('request', record);
+    }
   });
 
   it('pages the activity with "Load older" and filters it by kind and by actor', async () => {

@@ -365,9 +365,9 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await expect.poll(() => admin.getByTestId('connection').textContent()).toContain('Live');
 
     const shopInfo = await api.field(
-      '{ databases { ... on QueryDatabasesSuccess { data { collaborators { id user { username } } } } } }',
+      '{ databases { ... on QueryDatabasesConnection { nodes { collaborators { id user { username } } } } } }',
     );
-    const collaborators = (shopInfo.data as { collaborators: { id: string; user: { username: string } }[] }[]).flatMap(
+    const collaborators = (shopInfo.nodes as { collaborators: { id: string; user: { username: string } }[] }[]).flatMap(
       (database) => database.collaborators,
     );
     const samCollaborator = collaborators.find((collaborator) => collaborator.user.username === 'sam');

@@ -1,8 +1,51 @@
 import type { Command } from 'commander';
-import { type Api, CliError, ERROR } from '../api.js';
+import { type Api, CliError, unwrap } from '../api.js';
+import type { Access } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 import { api, configuredRoleId, looksLikeId, resolveDatabase } from '../lookup.js';
 import { accessLevel, type DbOption } from '../options.js';
 import { done, emit, table } from '../output.js';
+
+const CliCollaborators = graphql(`
+  query CliCollaborators($id: ID!) {
+    database(id: $id) {
+      __typename
+      ...CliError
+      ... on Database {
+        collaborators { id access createdAt user { username email } role { rolname } }
+        invitations { id email access createdAt expiresAt role { rolname } }
+      }
+    }
+  }
+`);
+
+const CliUsers = graphql(`
+  query CliUsers {
+    users { __typename ...CliError ... on QueryUsersConnection { nodes { id username email } } }
+  }
+`);
+
+const CliAddCollaborator = graphql(`
+  mutation CliAddCollaborator($input: AddCollaboratorInput!) {
+    addCollaborator(input: $input) {
+      __typename
+      ...CliError
+      ... on Collaborator { id access user { username email } role { rolname } }
+    }
+  }
+`);
+
+const CliRemoveCollaborator = graphql(`
+  mutation CliRemoveCollaborator($id: ID!) {
+    removeCollaborator(id: $id) { __typename ...CliError ... on Removed { id } }
+  }
+`);
+
+const CliRevokeInvitation = graphql(`
+  mutation CliRevokeInvitation($id: ID!) {
+    revokeInvitation(id: $id) { __typename ...CliError ... on Invitation { id } }
+  }
+`);
 
 interface CollaboratorRow {
   id: string;
@@ -16,28 +59,7 @@ interface CollaboratorRow {
 }
 
 async function collaboratorRows(client: Api, databaseId: string): Promise<CollaboratorRow[]> {
-  const database = await client.field<{
-    collaborators: {
-      id: string;
-      access: string;
-      createdAt: string;
-      user: { username: string; email: string };
-      role: { rolname: string };
-    }[];
-    invitations: {
-      id: string;
-      email: string;
-      access: string;
-      createdAt: string;
-      expiresAt: string;
-      role: { rolname: string };
-    }[];
-  }>(
-    `query($id: ID!) { database(id: $id) { ${ERROR} ... on Database {
-      collaborators { id access createdAt user { username email } role { rolname } }
-      invitations { id email access createdAt expiresAt role { rolname } } } } }`,
-    { id: databaseId },
-  );
+  const database = unwrap((await client.request(CliCollaborators, { id: databaseId })).database, 'Database');
   return [
     ...database.collaborators.map((collaborator) => ({
       id: collaborator.id,
@@ -87,36 +109,26 @@ export function registerCollaborators(program: Command): void {
     .requiredOption('--role <role>', 'the configured role they will work through')
     .option('--access <level>', 'MEMBER or MANAGER', accessLevel, 'MEMBER')
     .option('--json', 'print JSON')
-    .action(async (user: string, options: DbOption & { role: string; access: string }) => {
+    .action(async (user: string, options: DbOption & { role: string; access: Access }) => {
       const client = await api();
       const database = await resolveDatabase(client, options.db);
       let userId = user;
       if (!looksLikeId(user, 'User')) {
-        const users = await client.field<{ data: { id: string; username: string; email: string }[] }>(
-          `{ users { ${ERROR} ... on QueryUsersSuccess { data { id username email } } } }`,
-        );
-        const found = users.data.find((row) => row.username === user || row.email === user.toLowerCase());
+        const users = unwrap((await client.request(CliUsers, {})).users, 'QueryUsersConnection');
+        const found = users.nodes.find((row) => row.username === user || row.email === user.toLowerCase());
         if (!found)
           throw new CliError('NOT_FOUND', `no user ${user} (invite an e-mail address with \`rolecall invite\`)`);
         userId = found.id;
       }
-      const collaborator = await client.field<{
-        id: string;
-        access: string;
-        user: { username: string; email: string };
-        role: { rolname: string };
-      }>(
-        `mutation($input: AddCollaboratorInput!) { addCollaborator(input: $input) { ${ERROR}
-          ... on Collaborator { id access user { username email } role { rolname } } } }`,
-        {
-          input: {
-            databaseId: database.id,
-            userId,
-            configuredRoleId: await configuredRoleId(client, database.id, options.role),
-            access: options.access,
-          },
+      const { addCollaborator } = await client.request(CliAddCollaborator, {
+        input: {
+          databaseId: database.id,
+          userId,
+          configuredRoleId: await configuredRoleId(client, database.id, options.role),
+          access: options.access,
         },
-      );
+      });
+      const collaborator = unwrap(addCollaborator, 'Collaborator');
       emit(options.json, collaborator, () =>
         done(
           `${collaborator.user.username} has been added to the collaborators of ${database.name} as ${collaborator.role.rolname} (${collaborator.access})`,
@@ -139,13 +151,9 @@ export function registerCollaborators(program: Command): void {
         rows.find((row) => row.status === 'PENDING' && row.email === who.toLowerCase());
       if (!match) throw new CliError('NOT_FOUND', `${who} neither collaborates on nor is invited to ${database.name}`);
       if (match.status === 'ACCEPTED') {
-        await client.field(`mutation($id: ID!) { removeCollaborator(id: $id) { ${ERROR} ... on Removed { id } } }`, {
-          id: match.id,
-        });
+        unwrap((await client.request(CliRemoveCollaborator, { id: match.id })).removeCollaborator, 'Removed');
       } else {
-        await client.field(`mutation($id: ID!) { revokeInvitation(id: $id) { ${ERROR} ... on Invitation { id } } }`, {
-          id: match.id,
-        });
+        unwrap((await client.request(CliRevokeInvitation, { id: match.id })).revokeInvitation, 'Invitation');
       }
       const result = { ...match, removed: match.status === 'ACCEPTED', invitationRevoked: match.status === 'PENDING' };
       emit(options.json, result, () =>

@@ -1,25 +1,41 @@
 import type { Command } from 'commander';
-import { ERROR, unwrap } from '../api.js';
+import { unwrap } from '../api.js';
+import type { CliPrivilegeSourceFragment } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 import { api, resolveDatabase } from '../lookup.js';
 import { describeObject, type ObjectOptions, type ObjectRef, objectRef } from '../objects.js';
 import { type DbOption, withObject } from '../options.js';
 import { emit, table } from '../output.js';
 
-interface Effective {
-  privilege: string;
-  held: boolean;
-  grantable: boolean;
-  sources: {
-    kind: string;
-    path: string[];
-    grantable: boolean;
-    predefinedRole: string | null;
-    grantor: { name: string } | null;
-    grantee: { name: string } | null;
-  }[];
-}
+const CliExplain = graphql(`
+  query CliExplain($id: ID!, $object: ObjectRef!, $role: String!) {
+    database(id: $id) {
+      __typename
+      ...CliError
+      ... on Database {
+        catalog {
+          __typename
+          ...CliError
+          ... on DatabaseCatalog {
+            effectivePrivileges(object: $object, role: $role) {
+              __typename
+              ...CliError
+              ... on DatabaseCatalogEffectivePrivilegesConnection {
+                nodes { privilege held grantable sources { ...CliPrivilegeSource } }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
 
-function because(source: Effective['sources'][number]): string {
+export const PrivilegeSourceFields = graphql(`
+  fragment CliPrivilegeSource on PrivilegeSource { kind path grantable predefinedRole grantor { name } grantee { name } }
+`);
+
+function because(source: CliPrivilegeSourceFragment): string {
   const via = source.path.length > 1 ? ` via ${source.path.join(' → ')}` : '';
   switch (source.kind) {
     case 'GRANT':
@@ -49,15 +65,10 @@ export function registerExplain(program: Command): void {
       const object: ObjectRef = objectRef(options);
       const client = await api();
       const database = await resolveDatabase(client, options.db);
-      const result = await client.field<{ catalog: unknown }>(
-        `query($id: ID!, $object: ObjectRef!, $role: String!) { database(id: $id) { ${ERROR} ... on Database {
-          catalog { ${ERROR} ... on DatabaseCatalog { effectivePrivileges(object: $object, role: $role) { ${ERROR}
-            ... on DatabaseCatalogEffectivePrivilegesSuccess { data { privilege held grantable
-              sources { kind path grantable predefinedRole grantor { name } grantee { name } } } } } } } } } }`,
-        { id: database.id, object, role: options.role },
-      );
-      const catalog = unwrap<{ effectivePrivileges: unknown }>(result.catalog);
-      const privileges = unwrap<{ data: Effective[] }>(catalog.effectivePrivileges).data;
+      const result = await client.request(CliExplain, { id: database.id, object, role: options.role });
+      const { catalog } = unwrap(result.database, 'Database');
+      const { effectivePrivileges } = unwrap(catalog, 'DatabaseCatalog');
+      const privileges = unwrap(effectivePrivileges, 'DatabaseCatalogEffectivePrivilegesConnection').nodes;
       emit(options.json, privileges, () => {
         if (privileges.length === 0)
           return `${options.role} has no privileges on ${describeObject(object, database.name)}`;

@@ -1,10 +1,34 @@
 import type { Command } from 'commander';
-import { CliError, ERROR, UsageError } from '../api.js';
+import { CliError, UsageError, unwrap } from '../api.js';
+import type { Access, CliInvitationSentFragment } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 import { api, configuredRoleId, resolveDatabase } from '../lookup.js';
 import { accessLevel, type DbOption } from '../options.js';
 import { done, emit } from '../output.js';
 
-const SENT = `${ERROR} ... on InvitationSent { delivery acceptUrl invitation { id email status access expiresAt role { rolname } } }`;
+export const InvitationSentFields = graphql(`
+  fragment CliInvitationSent on InvitationSent {
+    delivery acceptUrl invitation { id email status access expiresAt role { rolname } }
+  }
+`);
+
+const CliPendingInvitations = graphql(`
+  query CliPendingInvitations($id: ID!) {
+    database(id: $id) { __typename ...CliError ... on Database { invitations(statuses: [PENDING, EXPIRED]) { id email } } }
+  }
+`);
+
+const CliResendInvitation = graphql(`
+  mutation CliResendInvitation($id: ID!) {
+    resendInvitation(id: $id) { __typename ...CliError ...CliInvitationSent }
+  }
+`);
+
+const CliInviteCollaborator = graphql(`
+  mutation CliInviteCollaborator($input: InviteCollaboratorInput!) {
+    inviteCollaborator(input: $input) { __typename ...CliError ...CliInvitationSent }
+  }
+`);
 
 export function registerInvite(program: Command): void {
   program
@@ -16,39 +40,29 @@ export function registerInvite(program: Command): void {
     .option('--access <level>', 'MEMBER or MANAGER', accessLevel, 'MEMBER')
     .option('--resend', 'send the pending (or expired) invitation of this address again, with a new link')
     .option('--json', 'print JSON')
-    .action(async (email: string, options: DbOption & { role?: string; access: string; resend?: boolean }) => {
+    .action(async (email: string, options: DbOption & { role?: string; access: Access; resend?: boolean }) => {
       if (!options.resend && !options.role) throw new UsageError("required option '--role <role>' not specified");
       const client = await api();
       const database = await resolveDatabase(client, options.db);
-      let sent: {
-        delivery: string;
-        acceptUrl: string | null;
-        invitation: { id: string; email: string; expiresAt: string };
-      };
+      let sent: CliInvitationSentFragment;
       if (options.resend) {
-        const invitations = await client.field<{ invitations: { id: string; email: string }[] }>(
-          `query($id: ID!) { database(id: $id) { ${ERROR} ... on Database {
-            invitations(statuses: [PENDING, EXPIRED]) { id email } } } }`,
-          { id: database.id },
-        );
-        const invitation = invitations.invitations.find((row) => row.email === email.trim().toLowerCase());
+        const pending = await client.request(CliPendingInvitations, { id: database.id });
+        const { invitations } = unwrap(pending.database, 'Database');
+        const invitation = invitations.find((row) => row.email === email.trim().toLowerCase());
         if (!invitation)
           throw new CliError('NOT_FOUND', `${email} has no pending or expired invitation to ${database.name}`);
-        sent = await client.field(`mutation($id: ID!) { resendInvitation(id: $id) { ${SENT} } }`, {
-          id: invitation.id,
-        });
+        const { resendInvitation } = await client.request(CliResendInvitation, { id: invitation.id });
+        sent = unwrap(resendInvitation, 'InvitationSent');
       } else {
-        sent = await client.field(
-          `mutation($input: InviteCollaboratorInput!) { inviteCollaborator(input: $input) { ${SENT} } }`,
-          {
-            input: {
-              databaseId: database.id,
-              email,
-              configuredRoleId: await configuredRoleId(client, database.id, options.role ?? ''),
-              access: options.access,
-            },
+        const { inviteCollaborator } = await client.request(CliInviteCollaborator, {
+          input: {
+            databaseId: database.id,
+            email,
+            configuredRoleId: await configuredRoleId(client, database.id, options.role ?? ''),
+            access: options.access,
           },
-        );
+        });
+        sent = unwrap(inviteCollaborator, 'InvitationSent');
       }
       emit(options.json, sent, () => {
         const lines = [done(`${sent.invitation.email} has been invited to collaborate on ${database.name}`)];

@@ -1,10 +1,29 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import { Api, ERROR } from '../api.js';
+import { Api, unwrap } from '../api.js';
 import { normaliseUrl, readSaved, save } from '../config.js';
+import { graphql } from '../gql/index.js';
 import type { Json } from '../options.js';
 import { done, emit } from '../output.js';
 import { ask } from '../prompt.js';
+
+const CliLogin = graphql(`
+  mutation CliLogin($login: String!, $password: String!) {
+    login(login: $login, password: $password) { __typename ...CliError ... on User { username } }
+  }
+`);
+
+const CliCreateApiToken = graphql(`
+  mutation CliCreateApiToken($name: String!) {
+    createApiToken(name: $name) { __typename ...CliError ... on CreatedApiToken { token apiToken { id } } }
+  }
+`);
+
+const CliLogout = graphql(`
+  mutation CliLogout {
+    logout
+  }
+`);
 
 export function registerLogin(program: Command): void {
   program
@@ -21,17 +40,11 @@ export function registerLogin(program: Command): void {
       const username = options.username ?? (await ask('Username: '));
       const password = options.password ?? (await ask('Password: ', true));
       const client = new Api({ url, token: null });
-      const user = await client.field<{ username: string }>(
-        `mutation($login: String!, $password: String!) { login(login: $login, password: $password) {
-          ${ERROR} ... on User { username } } }`,
-        { login: username, password },
-      );
-      const created = await client.field<{ token: string; apiToken: { id: string } }>(
-        `mutation($name: String!) { createApiToken(name: $name) { ${ERROR} ... on CreatedApiToken { token apiToken { id } } } }`,
-        { name: options.tokenName },
-      );
+      const user = unwrap((await client.request(CliLogin, { login: username, password })).login, 'User');
+      const { createApiToken } = await client.request(CliCreateApiToken, { name: options.tokenName });
+      const created = unwrap(createApiToken, 'CreatedApiToken');
       // The CLI works with the token from now on: end the session the sign-in opened.
-      await client.request('mutation { logout }');
+      await client.request(CliLogout, {});
       const path = await save({ url, token: created.token, username: user.username });
       emit(options.json, { url, username: user.username, tokenId: created.apiToken.id, config: path }, () =>
         done(`logged in to ${url} as ${user.username}; API token stored in ${path}`),

@@ -1,10 +1,43 @@
 import type { Command } from 'commander';
-import { UsageError } from '../api.js';
-import { CHANGE, grantee, type PrintedChange, printChange } from '../changes.js';
+import { UsageError, unwrap } from '../api.js';
+import { grantee, printChange } from '../changes.js';
+import { graphql } from '../gql/index.js';
 import { api, resolveDatabase } from '../lookup.js';
 import { describeObject, type ObjectOptions, objectRef, privilegeList } from '../objects.js';
 import { type DbOption, list, withObject } from '../options.js';
 import { emit } from '../output.js';
+
+const CliGrantPrivileges = graphql(`
+  mutation CliGrantPrivileges(
+    $db: ID!, $object: ObjectRef!, $grantee: String, $privileges: [String!]!, $grantOption: Boolean,
+    $schemaUsage: Boolean, $sequenceUsage: Boolean, $dryRun: Boolean
+  ) {
+    grantPrivileges(
+      databaseId: $db, object: $object, grantee: $grantee, privileges: $privileges, withGrantOption: $grantOption,
+      withSchemaUsage: $schemaUsage, withSequenceUsage: $sequenceUsage, dryRun: $dryRun
+    ) { __typename ...CliError ...CliChange }
+  }
+`);
+
+const CliRevokePrivileges = graphql(`
+  mutation CliRevokePrivileges(
+    $db: ID!, $object: ObjectRef!, $grantee: String, $privileges: [String!]!, $grantOptionOnly: Boolean,
+    $cascade: Boolean, $dryRun: Boolean
+  ) {
+    revokePrivileges(
+      databaseId: $db, object: $object, grantee: $grantee, privileges: $privileges,
+      grantOptionOnly: $grantOptionOnly, cascade: $cascade, dryRun: $dryRun
+    ) { __typename ...CliError ...CliChange }
+  }
+`);
+
+const CliTransferOwnership = graphql(`
+  mutation CliTransferOwnership($db: ID!, $object: ObjectRef!, $newOwner: String!, $tables: [String!], $dryRun: Boolean) {
+    transferOwnership(databaseId: $db, object: $object, newOwner: $newOwner, tables: $tables, dryRun: $dryRun) {
+      __typename ...CliError ...CliChange
+    }
+  }
+`);
 
 type PrivilegeOptions = DbOption & ObjectOptions & { role: string; dryRun?: boolean };
 
@@ -32,23 +65,17 @@ export function registerPrivileges(program: Command): void {
         const wanted = privilegeList(privileges);
         const client = await api();
         const database = await resolveDatabase(client, options.db);
-        const change = await client.field<PrintedChange>(
-          `mutation($db: ID!, $object: ObjectRef!, $grantee: String, $privileges: [String!]!, $grantOption: Boolean,
-            $schemaUsage: Boolean, $sequenceUsage: Boolean, $dryRun: Boolean) {
-            grantPrivileges(databaseId: $db, object: $object, grantee: $grantee, privileges: $privileges,
-              withGrantOption: $grantOption, withSchemaUsage: $schemaUsage, withSequenceUsage: $sequenceUsage,
-              dryRun: $dryRun) { ${CHANGE} } }`,
-          {
-            db: database.id,
-            object,
-            grantee: grantee(options.role),
-            privileges: wanted,
-            grantOption: Boolean(options.withGrantOption),
-            schemaUsage: Boolean(options.withSchemaUsage),
-            sequenceUsage: Boolean(options.withSequenceUsage),
-            dryRun: Boolean(options.dryRun),
-          },
-        );
+        const { grantPrivileges } = await client.request(CliGrantPrivileges, {
+          db: database.id,
+          object,
+          grantee: grantee(options.role),
+          privileges: wanted,
+          grantOption: Boolean(options.withGrantOption),
+          schemaUsage: Boolean(options.withSchemaUsage),
+          sequenceUsage: Boolean(options.withSequenceUsage),
+          dryRun: Boolean(options.dryRun),
+        });
+        const change = unwrap(grantPrivileges, 'PermissionChange');
         emit(options.json, change, () =>
           printChange(
             change,
@@ -73,21 +100,16 @@ export function registerPrivileges(program: Command): void {
         const wanted = privilegeList(privileges);
         const client = await api();
         const database = await resolveDatabase(client, options.db);
-        const change = await client.field<PrintedChange>(
-          `mutation($db: ID!, $object: ObjectRef!, $grantee: String, $privileges: [String!]!, $grantOptionOnly: Boolean,
-          $cascade: Boolean, $dryRun: Boolean) {
-          revokePrivileges(databaseId: $db, object: $object, grantee: $grantee, privileges: $privileges,
-            grantOptionOnly: $grantOptionOnly, cascade: $cascade, dryRun: $dryRun) { ${CHANGE} } }`,
-          {
-            db: database.id,
-            object,
-            grantee: grantee(options.role),
-            privileges: wanted,
-            grantOptionOnly: Boolean(options.grantOptionOnly),
-            cascade: Boolean(options.cascade),
-            dryRun: Boolean(options.dryRun),
-          },
-        );
+        const { revokePrivileges } = await client.request(CliRevokePrivileges, {
+          db: database.id,
+          object,
+          grantee: grantee(options.role),
+          privileges: wanted,
+          grantOptionOnly: Boolean(options.grantOptionOnly),
+          cascade: Boolean(options.cascade),
+          dryRun: Boolean(options.dryRun),
+        });
+        const change = unwrap(revokePrivileges, 'PermissionChange');
         emit(options.json, change, () =>
           printChange(
             change,
@@ -109,18 +131,14 @@ export function registerPrivileges(program: Command): void {
       if (options.tables && object.kind !== 'SCHEMA') throw new UsageError('--tables goes with --schema');
       const client = await api();
       const database = await resolveDatabase(client, options.db);
-      const change = await client.field<PrintedChange>(
-        `mutation($db: ID!, $object: ObjectRef!, $newOwner: String!, $tables: [String!], $dryRun: Boolean) {
-          transferOwnership(databaseId: $db, object: $object, newOwner: $newOwner, tables: $tables, dryRun: $dryRun) {
-            ${CHANGE} } }`,
-        {
-          db: database.id,
-          object,
-          newOwner: options.to,
-          tables: options.tables ?? [],
-          dryRun: Boolean(options.dryRun),
-        },
-      );
+      const { transferOwnership } = await client.request(CliTransferOwnership, {
+        db: database.id,
+        object,
+        newOwner: options.to,
+        tables: options.tables ?? [],
+        dryRun: Boolean(options.dryRun),
+      });
+      const change = unwrap(transferOwnership, 'PermissionChange');
       emit(options.json, change, () =>
         printChange(change, `${describeObject(object, database.name)} is now owned by ${options.to}`),
       );

@@ -1,22 +1,30 @@
 import type { Command } from 'commander';
-import { ERROR, unwrap } from '../api.js';
+import { unwrap } from '../api.js';
+import { graphql } from '../gql/index.js';
 import { api, resolveDatabase } from '../lookup.js';
 import type { DbOption } from '../options.js';
 import { emit, table } from '../output.js';
 
-interface RoleRow {
-  name: string;
-  canLogin: boolean;
-  isSuperuser: boolean;
-  createRole: boolean;
-  createDb: boolean;
-  inherit: boolean;
-  bypassRls: boolean;
-  replication: boolean;
-  isConfigured: boolean;
-  isPredefined: boolean;
-  memberOf: { role: { name: string }; admin: boolean }[];
-}
+const CliRoles = graphql(`
+  query CliRoles($id: ID!) {
+    database(id: $id) {
+      __typename
+      ...CliError
+      ... on Database {
+        catalog {
+          __typename
+          ...CliError
+          ... on DatabaseCatalog {
+            roles {
+              name canLogin isSuperuser createRole createDb inherit bypassRls replication isConfigured isPredefined
+              memberOf { admin role { name } }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
 
 export function registerRoles(program: Command): void {
   program
@@ -28,15 +36,9 @@ export function registerRoles(program: Command): void {
     .action(async (options: DbOption & { all?: boolean }) => {
       const client = await api();
       const database = await resolveDatabase(client, options.db);
-      const result = await client.field<{ catalog: unknown }>(
-        `query($id: ID!) { database(id: $id) { ${ERROR} ... on Database { catalog { ${ERROR} ... on DatabaseCatalog {
-          roles { name canLogin isSuperuser createRole createDb inherit bypassRls replication isConfigured isPredefined
-            memberOf { admin role { name } } } } } } } }`,
-        { id: database.id },
-      );
-      const roles = unwrap<{ roles: RoleRow[] }>(result.catalog).roles.filter(
-        (role) => options.all || !role.isPredefined,
-      );
+      const result = await client.request(CliRoles, { id: database.id });
+      const { catalog } = unwrap(result.database, 'Database');
+      const roles = unwrap(catalog, 'DatabaseCatalog').roles.filter((role) => options.all || !role.isPredefined);
       emit(options.json, roles, () =>
         table(
           ['ROLE', 'LOGIN', 'ATTRIBUTES', 'MEMBER OF', 'CONFIGURED'],

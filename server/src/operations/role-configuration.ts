@@ -7,7 +7,7 @@ import { requireAdmin } from '../policy/capabilities.js';
 import { verifyLogin } from '../pools/managed.js';
 import { passwordContext } from '../pools/targets.js';
 import { type ServerTls, tlsOf } from '../pools/tls.js';
-import { forgetReads, viewerTarget } from './connections.js';
+import { forgetReads, viewerTarget } from '../scope/viewer-connections.js';
 
 export interface LoginRole {
   rolname: string;

@@ -13,7 +13,7 @@ import {
   requireViewer,
 } from '../policy/capabilities.js';
 import { targetFor } from '../pools/targets.js';
-import { viewerTarget } from './connections.js';
+import { viewerTarget } from '../scope/viewer-connections.js';
 
 /** A configured role of the database's server, and whether the viewer may give it to collaborators here. */
 export interface RoleOffer {

@@ -20,6 +20,7 @@ import {
 } from '../operations/auth.js';
 import { requireViewer } from '../policy/capabilities.js';
 import { localId } from './ids.js';
+import { listConnection } from './lists.js';
 import { User } from './user.js';
 
 export const ApiToken = builder.prismaNode('ApiToken', {
@@ -48,17 +49,17 @@ builder.queryFields((t) => ({
     description: 'True until the first admin has been created.',
     resolve: (_root, _args, context) => isSetupRequired(context),
   }),
-  apiTokens: t.prismaField({
-    type: ['ApiToken'],
-    description: "The viewer's own API tokens.",
+  apiTokens: t.connection({
+    type: ApiToken,
+    description: "The viewer's own API tokens, newest first.",
     errors: { types: [UnauthenticatedError] },
-    resolve: (query, _root, _args, context) => {
+    resolve: async (_root, args, context) => {
       const viewer = requireViewer(context.viewer);
-      return context.metadata.apiToken.findMany({
-        ...query,
+      const tokens = await context.metadata.apiToken.findMany({
         where: { userId: viewer.user.id },
         orderBy: { createdAt: 'desc' },
       });
+      return listConnection(args, tokens);
     },
   }),
 }));

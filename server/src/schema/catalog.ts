@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { type ObjectKind, privilegesFor } from '../catalog/privileges.js';
 import type { CatalogReader } from '../catalog/reader.js';
-import { catalogFor } from '../operations/connections.js';
+import { catalogFor } from '../scope/viewer-connections.js';
 import { Database } from './database.js';
 import { AS_VIEWER_ROLE } from './errors.js';
 
@@ -21,6 +21,10 @@ export const DatabaseCatalog = builder.objectRef<CatalogShape>('DatabaseCatalog'
     serverVersion: t.int({
       description: 'server_version_num, e.g. 180004.',
       resolve: async (catalog) => (await catalog.reader.features()).versionNum,
+    }),
+    currentRole: t.string({
+      description: "`current_user` on the viewer's connection: the role PostgreSQL sees them as.",
+      resolve: (catalog) => catalog.reader.currentRole(),
     }),
     membershipOptionsPerGrant: t.boolean({
       description:

@@ -1,9 +1,7 @@
 import { builder } from '../builder.js';
-import { currentRoleName } from '../catalog/roles.js';
 import type { Context } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
 import type { Database as DatabaseRow } from '../generated/prisma/client.js';
-import { viewerTarget } from '../operations/connections.js';
 import { connectDatabase, disconnectDatabase, testConnection } from '../operations/databases.js';
 import {
   type DatabaseCapabilities,
@@ -12,8 +10,9 @@ import {
   visibleDatabases,
 } from '../policy/capabilities.js';
 import { SecretUnreadableError } from '../secrets/cipher.js';
-import { AS_VIEWER_ROLE, POSTGRES_ERRORS } from './errors.js';
+import { POSTGRES_ERRORS } from './errors.js';
 import { localId, Removed } from './ids.js';
+import { listConnection } from './lists.js';
 
 export const Access = builder.enumType('Access', {
   values: {
@@ -98,12 +97,6 @@ export const Database = builder.prismaNode('Database', {
       nullable: true,
       description: 'Why changes made outside Rolecall are not watched here (null while they are).',
     }),
-    currentRole: t.string({
-      description: "`current_user` on a connection made as the viewer's configured role: whom PostgreSQL sees.",
-      errors: { types: AS_VIEWER_ROLE, directResult: false },
-      resolve: async (database, _args, context) =>
-        context.pools.withClient(await viewerTarget(context, database.id), currentRoleName),
-    }),
   }),
 });
 
@@ -121,11 +114,15 @@ async function visibleDatabase(context: Context, databaseId: string): Promise<Da
 }
 
 builder.queryFields((t) => ({
-  databases: t.prismaField({
-    type: ['Database'],
+  databases: t.connection({
+    type: Database,
+    description: 'The databases the viewer may see (admins: all), by name.',
     errors: { types: [UnauthenticatedError] },
-    resolve: (query, _root, _args, context) =>
-      context.metadata.database.findMany({ ...query, where: visibleWhere(context), orderBy: { name: 'asc' } }),
+    resolve: async (_root, args, context) =>
+      listConnection(
+        args,
+        await context.metadata.database.findMany({ where: visibleWhere(context), orderBy: { name: 'asc' } }),
+      ),
   }),
   database: t.prismaField({
     type: 'Database',

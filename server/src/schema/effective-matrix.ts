@@ -6,6 +6,7 @@ import type { PgRole } from '../catalog/roles.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { AS_VIEWER_ROLE } from './errors.js';
+import { listConnection } from './lists.js';
 
 /** What one role can do on one table (or view, sequence …): a cell of an access matrix. */
 interface EffectiveRow {
@@ -90,16 +91,16 @@ async function matrix(
 }
 
 builder.objectField(DatabaseCatalog, 'effectivePrivilegesMatrix', (t) =>
-  t.field({
-    type: [EffectivePrivilegeRow],
+  t.connection({
+    type: EffectivePrivilegeRow,
     description:
-      'What each of these roles can do on each table (of one schema, or of all), role by role, tables ordered by schema and name; `first` keeps the first tables only.',
-    errors: { types: [...AS_VIEWER_ROLE, ValidationError], directResult: false },
+      'What each of these roles can do on each table (of one schema, or of all), role by role, tables ordered by schema and name; `tables` keeps the first tables only.',
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
     args: {
       roles: t.arg.stringList({ required: true }),
       schema: t.arg.string(),
-      first: t.arg.int(),
+      tables: t.arg.int({ description: 'Only the first this many tables.' }),
     },
-    resolve: (catalog, args) => matrix(catalog, args.roles, args.schema, args.first),
+    resolve: async (catalog, args) => listConnection(args, await matrix(catalog, args.roles, args.schema, args.tables)),
   }),
 );

@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { type ObjectRefInput, resolveObject } from '../operations/permissions/objects.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { AS_VIEWER_ROLE } from './errors.js';
+import { listConnection } from './lists.js';
 import { ObjectRef } from './permissions.js';
 import { Role, roleShape } from './role.js';
 
@@ -132,13 +133,13 @@ const RoleAccess = builder.objectRef<{ member: number; role: number; catalog: Ca
 });
 
 builder.objectFields(DatabaseCatalog, (t) => ({
-  effectivePrivileges: t.field({
-    type: [EffectivePrivilegeRef],
+  effectivePrivileges: t.connection({
+    type: EffectivePrivilegeRef,
     description:
       'What a role can really do on an object, and every reason why (memberships, PUBLIC, ownership, predefined roles, superuser).',
-    errors: { types: [...AS_VIEWER_ROLE, ValidationError], directResult: false },
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
     args: { role: t.arg.string({ required: true }), object: t.arg({ type: ObjectRef, required: true }) },
-    resolve: (catalog, args) => explain(catalog, args.role, args.object),
+    resolve: async (catalog, args) => listConnection(args, await explain(catalog, args.role, args.object)),
   }),
   roleAccess: t.field({
     type: RoleAccess,

@@ -3,10 +3,11 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { UnauthenticatedError } from '../errors.js';
 import { EventAccess } from '../events/access.js';
+import { sharedActor } from '../events/actors.js';
 import { EVENT_KINDS, familyOf, type KindSpec } from '../events/kinds.js';
 import type { CommonPayload } from '../events/payloads.js';
 import { databaseEventsWhere, eventStream } from '../events/stream.js';
-import type { Event as EventRow, Prisma, User as UserRow } from '../generated/prisma/client.js';
+import type { Event as EventRow, Prisma } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
 import { localId } from './ids.js';
 import { User } from './user.js';
@@ -14,19 +15,8 @@ import { User } from './user.js';
 /** The fields every event's payload may have (each family's own are in event-families.ts). */
 const common = (event: EventRow) => (event.payload ?? {}) as Partial<CommonPayload>;
 
-/** The bus hands every live subscriber the same row: its actor is read once for all of them, not once per dashboard. */
-const actors = new WeakMap<EventRow, Promise<UserRow | null>>();
-
-function actorOf(event: EventRow, _args: unknown, context: Context): Promise<UserRow | null> | null {
-  if (!event.actorId) return null;
-  let actor = actors.get(event);
-  if (!actor) {
-    actor = context.loaders.users.load(event.actorId);
-    actors.set(event, actor);
-    actor.catch(() => actors.delete(event));
-  }
-  return actor;
-}
+const actorOf = (event: EventRow, _args: unknown, context: Context) =>
+  sharedActor(event, (userId) => context.loaders.users.load(userId));
 
 const EventSource = builder.enumType('EventSource', {
   values: {

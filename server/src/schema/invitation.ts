@@ -26,6 +26,7 @@ import { Collaborator } from './collaborator.js';
 import { Access, Database } from './database.js';
 import { AS_VIEWER_ROLE, POSTGRES_ERRORS } from './errors.js';
 import { localId } from './ids.js';
+import { listConnection } from './lists.js';
 
 export const InvitationStatus = builder.enumType('InvitationStatus', {
   values: {
@@ -98,17 +99,19 @@ builder.objectField(Database, 'invitations', (t) =>
 );
 
 builder.queryField('myInvitations', (t) =>
-  t.prismaField({
-    type: ['Invitation'],
+  t.connection({
+    type: Invitation,
     description:
       "The signed-in user's pending invitations (addressed to their e-mail, once proven; none until then), newest first.",
     errors: { types: [UnauthenticatedError] },
-    resolve: async (query, _root, _args, context) =>
-      context.metadata.invitation.findMany({
-        ...query,
-        where: await myInvitationsWhere(context),
-        orderBy: { createdAt: 'desc' },
-      }),
+    resolve: async (_root, args, context) =>
+      listConnection(
+        args,
+        await context.metadata.invitation.findMany({
+          where: await myInvitationsWhere(context),
+          orderBy: { createdAt: 'desc' },
+        }),
+      ),
   }),
 );
 

@@ -11,6 +11,7 @@ import {
 import { Database } from './database.js';
 import { AS_VIEWER_ROLE, POSTGRES_ERRORS } from './errors.js';
 import { localId, Removed } from './ids.js';
+import { listConnection } from './lists.js';
 
 export const ConfiguredRole = builder.prismaNode('ConfiguredRole', {
   id: { field: 'id' },
@@ -35,11 +36,11 @@ const LoginRole = builder.objectRef<LoginRoleShape>('LoginRole').implement({
 });
 
 builder.objectField(Database, 'loginRoles', (t) =>
-  t.field({
-    type: [LoginRole],
+  t.connection({
+    type: LoginRole,
     description: "The server's LOGIN roles, read live as the viewer's role, each marked configured or not.",
     errors: { types: AS_VIEWER_ROLE },
-    resolve: (database, _args, context) => listLoginRoles(context, database.id),
+    resolve: async (database, args, context) => listConnection(args, await listLoginRoles(context, database.id)),
   }),
 );
 
@@ -70,12 +71,12 @@ const RoleOffer = builder.objectRef<RoleOfferShape>('RoleOffer').implement({
 });
 
 builder.objectField(Database, 'roleOffers', (t) =>
-  t.field({
-    type: [RoleOffer],
+  t.connection({
+    type: RoleOffer,
     description:
       "The server's configured roles, each with whether the viewer may give it here and why not (admins: any; managers: roles their own role may SET ROLE to or an admin marked assignable, never superuser, CREATEROLE, BYPASSRLS or REPLICATION roles). Empty for those who do not manage collaborators.",
     errors: { types: AS_VIEWER_ROLE },
-    resolve: (database, _args, context) => roleOffers(context, database),
+    resolve: async (database, args, context) => listConnection(args, await roleOffers(context, database)),
   }),
 );
 

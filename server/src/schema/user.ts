@@ -20,6 +20,7 @@ import { createUser, updateUser } from '../operations/users.js';
 import { requireAdmin } from '../policy/capabilities.js';
 import { ErrorInterface } from './errors.js';
 import { localId } from './ids.js';
+import { listConnection } from './lists.js';
 
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
@@ -76,13 +77,13 @@ builder.queryFields((t) => ({
     resolve: (query, _root, _args, context) =>
       context.viewer ? context.metadata.user.findUnique({ ...query, where: { id: context.viewer.user.id } }) : null,
   }),
-  users: t.prismaField({
-    type: ['User'],
-    description: 'Every Rolecall user (admins only).',
+  users: t.connection({
+    type: User,
+    description: 'Every Rolecall user (admins only), by username.',
     errors: { types: [UnauthenticatedError, ForbiddenError] },
-    resolve: (query, _root, _args, context) => {
+    resolve: async (_root, args, context) => {
       requireAdmin(context.viewer);
-      return context.metadata.user.findMany({ ...query, orderBy: { username: 'asc' } });
+      return listConnection(args, await context.metadata.user.findMany({ orderBy: { username: 'asc' } }));
     },
   }),
 }));

@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import { secret, type TestApp } from './app.js';
 import type { TestClient } from './client.js';
 
-export const ERROR_FIELDS = '__typename ... on Error { code message } ... on PostgresFailure { sqlstate }';
+/** Any error's fields; `sqlstate` spread inside `Error`, so it is valid on fields whose union has no PostgresFailure. */
+export const ERROR_FIELDS = '__typename ... on Error { code message ... on PostgresFailure { sqlstate } }';
 
 export interface ManagedDatabase {
   database: string;

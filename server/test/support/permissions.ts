@@ -6,7 +6,10 @@ import { addCollaborator, configureRole, createUser, ERROR_FIELDS, signIn } from
 
 /** What every permission mutation answers: the change, or a typed error (with its extra fields). */
 export const CHANGE_FIELDS = `${ERROR_FIELDS} ... on PostgresFailure { detail } ... on PermissionChange { dryRun sql warnings eventId previewToken notes { code grantee object subjects grantor fixOption } }
-  ... on InUseError { usedBy } ... on ValidationError { field }`;
+  ... on ValidationError { field }`;
+
+/** Only dropRole can answer InUseError (the role still has collaborators or objects): its union alone declares it. */
+const IN_USE_FIELDS = '... on InUseError { usedBy }';
 
 /** The GRANT and REVOKE mutations PostgreSQL may answer with only a WARNING: they can answer NothingChanged. */
 const WARNING_ONLY_MUTATIONS = new Set([
@@ -92,7 +95,11 @@ export async function mutate(
   for (const name of names) if (!types[name]) throw new Error(`${mutation} takes no argument ${name}`);
   const declared = names.map((name) => `$${name}: ${types[name]}`).join(', ');
   const passed = names.map((name) => `${name}: $${name}`).join(', ');
-  const fields = WARNING_ONLY_MUTATIONS.has(mutation) ? `${CHANGE_FIELDS} ${NOTHING_CHANGED_FIELDS}` : CHANGE_FIELDS;
+  const fields = [
+    CHANGE_FIELDS,
+    ...(WARNING_ONLY_MUTATIONS.has(mutation) ? [NOTHING_CHANGED_FIELDS] : []),
+    ...(mutation === 'dropRole' ? [IN_USE_FIELDS] : []),
+  ].join(' ');
   return client.field<Change>(`mutation(${declared}) { ${mutation}(${passed}) { ${fields} } }`, variables);
 }
 

@@ -1,16 +1,11 @@
 import { For, type JSX, Show } from 'solid-js';
-import { type ChangeNoteView, changeMessages } from '../lib/note-text';
+import { changeMessages } from '../lib/note-text';
+import type { Change } from '../lib/previewed-change';
 import { ErrorText } from './ErrorText';
-
-interface PreviewedChange {
-  sql: string[];
-  warnings: string[];
-  notes?: readonly ChangeNoteView[];
-}
 
 /** Below a change's form: its SQL preview once previewed, what was done once applied, and why it failed. */
 export function ChangeOutcome(props: {
-  preview: PreviewedChange | null | undefined | false;
+  preview: Change | null | undefined | false;
   done?: string | null | false;
   error: string | null;
 }): JSX.Element {
@@ -27,7 +22,7 @@ export function ChangeOutcome(props: {
   );
 }
 
-function SqlPreview(props: PreviewedChange): JSX.Element {
+function SqlPreview(props: Change): JSX.Element {
   return (
     <div class="sql-preview" data-testid="sql-preview">
       <h3>SQL preview</h3>

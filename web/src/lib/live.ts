@@ -213,8 +213,11 @@ async function startingCursor(watch: Watch): Promise<void> {
 export interface LiveHandlers {
   /** Each event, as it comes (replayed ones too). */
   onEvent?: (event: LiveEvent) => void;
-  /** The view should re-read what it shows: after a burst of events, and after a reconnection. */
-  refresh: () => void;
+  /**
+   * The view should re-read what it shows: after a burst of events (given, so a view can re-read only what they
+   * touched), and after a reconnection (none given: re-read everything).
+   */
+  refresh: (events: readonly LiveEvent[]) => void;
   /** Toast the event (default: every event). */
   toast?: (event: LiveEvent) => boolean;
 }
@@ -225,9 +228,15 @@ export interface LiveHandlers {
  */
 export function useLiveEvents(scope: () => LiveScope, handlers: LiveHandlers): void {
   let burst: ReturnType<typeof setTimeout> | undefined;
-  const refreshSoon = () => {
+  let pending: LiveEvent[] = [];
+  const refreshSoon = (event: LiveEvent) => {
+    pending.push(event);
     clearTimeout(burst);
-    burst = setTimeout(handlers.refresh, 150);
+    burst = setTimeout(() => {
+      const events = pending;
+      pending = [];
+      handlers.refresh(events);
+    }, 150);
   };
   createEffect(
     on(
@@ -243,9 +252,9 @@ export function useLiveEvents(scope: () => LiveScope, handlers: LiveHandlers): v
               else pushToast(describeEvent(event));
             }
             handlers.onEvent?.(event);
-            refreshSoon();
+            refreshSoon(event);
           },
-          onResync: handlers.refresh,
+          onResync: () => handlers.refresh([]),
         };
         watches.add(watch);
         setWatching(watches.size);

@@ -17,12 +17,14 @@ export interface RunMode {
 }
 
 /**
- * A change that is previewed (dry run) before it is applied: Apply runs only the input that was previewed. After a
- * failure the catalog is read again (`reread`) so the controls show what is true, and `onFailure` resets drafts to it.
+ * A change that is previewed (dry run) before it is applied: Apply runs only the input that was previewed. After an
+ * apply the catalog is read again (`reread`): then `onApplied` starts the form again from what is true, or after a
+ * failure `onFailure` resets drafts to it. `onPreviewed` sees each preview with the input it was made for.
  */
 export function createPreviewedChange<Input>(options: {
   run: (input: Input, mode: RunMode) => Promise<Change>;
   reread: () => Promise<unknown>;
+  onPreviewed?: (change: Change, input: Input) => void;
   onApplied?: (change: Change) => void;
   onFailure?: () => void;
 }) {
@@ -58,22 +60,22 @@ export function createPreviewedChange<Input>(options: {
     runPreview: (input: Input) =>
       attempt(async () => {
         setPreview(null);
-        setPreview({ key: keyOf(input), change: await options.run(input, { dryRun: true, previewToken: null }) });
+        const change = await options.run(input, { dryRun: true, previewToken: null });
+        setPreview({ key: keyOf(input), change });
+        options.onPreviewed?.(change, input);
       }),
     apply: async (input: Input) => {
-      const applied = await attempt(async () => {
+      const outcome: { applied: Change | null } = { applied: null };
+      await attempt(async () => {
         const previewed = preview();
         const previewToken = previewed?.key === keyOf(input) ? (previewed.change.previewToken ?? null) : null;
-        const change = await options.run(input, { dryRun: false, previewToken });
-        setPreview(null);
-        options.onApplied?.(change);
+        outcome.applied = await options.run(input, { dryRun: false, previewToken });
       });
+      setPreview(null);
       await options.reread();
-      if (!applied) {
-        setPreview(null);
-        options.onFailure?.();
-      }
-      return applied;
+      if (outcome.applied) options.onApplied?.(outcome.applied);
+      else options.onFailure?.();
+      return outcome.applied !== null;
     },
   };
 }

@@ -13,7 +13,7 @@ import {
 } from '../../events/effects.js';
 import type { EventKind, PayloadOf } from '../../events/kinds.js';
 import type { ViewerConnection } from '../../pools/targets.js';
-import { forgetReads, viewerConnection } from '../connections.js';
+import { forgetReads, viewerConnection } from '../../scope/viewer-connections.js';
 import { type ChangeNote, notesIn, type Unmet, wordsOf } from './notes.js';
 import { previewTokenOf } from './preview-token.js';
 

@@ -11,7 +11,7 @@ import { type Effects, effectsBetween, lockScope, observeCatalog, transactionId 
 import { requireViewer } from '../../policy/capabilities.js';
 import type { ConnectionTarget } from '../../pools/managed.js';
 import type { ViewerConnection } from '../../pools/targets.js';
-import { catalogFor, viewerConnection } from '../connections.js';
+import { catalogFor, viewerConnection } from '../../scope/viewer-connections.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 
 interface Plan {

@@ -8,7 +8,7 @@ import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { membersMoved } from '../../events/effects.js';
 import { requireViewer } from '../../policy/capabilities.js';
-import { catalogFor } from '../connections.js';
+import { catalogFor } from '../../scope/viewer-connections.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 import { type ChangeNote, wordsOf } from './notes.js';
 

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { EffectScope } from '../../events/effects.js';
 import { requireViewer } from '../../policy/capabilities.js';
-import { catalogFor, viewerTarget } from '../connections.js';
+import { catalogFor, viewerTarget } from '../../scope/viewer-connections.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 import { type ObjectRefInput, type ResolvedObject, relationName, resolveObject } from './objects.js';
 

@@ -17,7 +17,7 @@ import { aclEntries } from '../../events/drift-diff.js';
 import type { EffectScope } from '../../events/effects.js';
 import type { PrivilegePayload } from '../../events/payloads.js';
 import { requireViewer } from '../../policy/capabilities.js';
-import { catalogFor } from '../connections.js';
+import { catalogFor } from '../../scope/viewer-connections.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 import type { ChangeNote } from './notes.js';
 import { type ObjectRefInput, type ResolvedObject, resolveObject } from './objects.js';

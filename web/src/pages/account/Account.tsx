@@ -11,7 +11,7 @@ const AccountQuery = graphql(`
   query Account {
     viewer { username email emailVerified isAdmin }
     canSendEmail
-    apiTokens { __typename ... on QueryApiTokensSuccess { data { id name createdAt lastUsedAt revokedAt } } }
+    apiTokens { __typename ... on QueryApiTokensConnection { nodes { id name createdAt lastUsedAt revokedAt } } }
   }
 `);
 const ChangePassword = graphql(`
@@ -47,7 +47,7 @@ export function AccountPage(): JSX.Element {
   const [token, setToken] = createSignal<string | null>(null);
   const tokens = () => {
     const result = data()?.apiTokens;
-    return result?.__typename === 'QueryApiTokensSuccess' ? result.data : [];
+    return result?.__typename === 'QueryApiTokensConnection' ? result.nodes : [];
   };
   const { error, act } = createAction(refetch);
   const [version, setVersion] = createSignal(0);

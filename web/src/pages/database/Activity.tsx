@@ -1,8 +1,10 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
-import { query } from '../../graphql/client';
-import { countsByKind, describeChange, type EventDetail } from '../../lib/event-text';
+import type { ActivityQuery as ActivityQueryResult } from '../../gql/graphql';
+import { errorMessage, query } from '../../graphql/client';
+import { countsByKind, describeChange } from '../../lib/event-text';
+import { member } from '../../lib/result';
 
 const ActivityQuery = graphql(`
   query Activity(
@@ -54,17 +56,9 @@ const EventKinds = graphql(`
   }
 `);
 
-interface EventView extends EventDetail {
-  cursor: string;
-  source: string;
-  createdAt: string;
-  sql: string[];
-  actingRole?: string | null;
-  actor?: { id: string; username: string } | null;
-  warnings: string[];
-  burstId?: string | null;
-  burstSize?: number | null;
-}
+/** An event as the Activity query reads it. */
+type EventView = NonNullable<ReturnType<typeof eventPage>>['events'][number];
+const eventPage = (result: ActivityQueryResult | undefined) => member(result?.auditLog, 'EventPage');
 
 /** One entry of the list: an event, or the changes one poll found outside Rolecall (a psql script's burst). */
 type Entry = { event: EventView } | { burst: EventView[] };
@@ -120,10 +114,7 @@ function BurstItem(props: { events: EventView[]; open: boolean; onToggle: (open:
   );
 }
 
-interface Page {
-  events: EventView[];
-  nextCursor?: string | null;
-}
+type Page = NonNullable<ReturnType<typeof eventPage>>;
 
 /** What the list shows: the events for one filter, newest first, and whether older ones exist. */
 interface Shown {
@@ -178,13 +169,12 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
   const result = () => (newest.error ? undefined : newest());
   createEffect(() => {
     const value = result();
-    if (value?.page.__typename === 'EventPage')
-      setShown((current) => withNewest(current, value.filter, value.page as Page));
+    const page = member(value?.page, 'EventPage');
+    if (value && page) setShown((current) => withNewest(current, value.filter, page));
   });
   const failure = () => {
     if (newest.error) return (newest.error as Error).message;
-    const page = result()?.page as { __typename: string; message?: string } | undefined;
-    return page && page.__typename !== 'EventPage' ? (page.message ?? 'The activity could not be read.') : null;
+    return errorMessage(result()?.page);
   };
   const events = () => (shown().filter === filter() ? shown().events : []);
   const [known] = createResource(async () => {
@@ -206,16 +196,13 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
     try {
       const page = (await query(ActivityQuery, { ...variables(), after: before.events.at(-1)?.cursor })).auditLog;
       if (page.__typename !== 'EventPage') {
-        setOlder({
-          loading: false,
-          error: (page as { message?: string }).message ?? 'Older events could not be read.',
-        });
+        setOlder({ loading: false, error: errorMessage(page) ?? 'Older events could not be read.' });
         return;
       }
       if (shown().filter === before.filter)
         setShown((current) => {
           const have = new Set(current.events.map((event) => event.cursor));
-          const added = (page.events as EventView[]).filter((event) => !have.has(event.cursor));
+          const added = page.events.filter((event) => !have.has(event.cursor));
           return { ...current, events: [...current.events, ...added], more: Boolean(page.nextCursor) };
         });
       setOlder({ loading: false, error: null });

@@ -2,7 +2,8 @@ import { useNavigate } from '@solidjs/router';
 import { createResource, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
-import { mutate, query } from '../../graphql/client';
+import type { CollaboratorsQuery as CollaboratorsResult } from '../../gql/graphql';
+import { errorMessage, mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { stableById } from '../../lib/stable';
 import { PendingInvitations } from './Invitations';
@@ -11,7 +12,7 @@ import { describedByRefusals, offersOf, RoleOptions, RoleRefusals } from './Role
 const CollaboratorsQuery = graphql(`
   query Collaborators($id: ID!) {
     viewer { id isAdmin }
-    users { __typename ... on QueryUsersSuccess { data { id username email isActive } } }
+    users { __typename ... on QueryUsersConnection { nodes { id username email isActive } } }
     database(id: $id) {
       __typename
       ... on Error { message }
@@ -20,7 +21,7 @@ const CollaboratorsQuery = graphql(`
         roleOffers {
           __typename
           ... on Error { message }
-          ... on DatabaseRoleOffersSuccess { data { ...RoleOfferFields } }
+          ... on DatabaseRoleOffersConnection { nodes { ...RoleOfferFields } }
         }
       }
     }
@@ -49,6 +50,8 @@ const LeaveDatabase = graphql(`
 `);
 
 type Access = 'MEMBER' | 'MANAGER';
+/** A collaborator as the Collaborators query reads it. */
+type Collaborator = Extract<CollaboratorsResult['database'], { __typename?: 'Database' }>['collaborators'][number];
 
 export const CANNOT_MANAGE = "Only admins and this database's managers add collaborators.";
 const CANNOT_MANAGE_ROW = "Only admins and this database's managers change or remove collaborators.";
@@ -75,20 +78,18 @@ export function Collaborators(props: {
   const offered = () => offersOf(database()?.roleOffers);
   const failure = () => {
     if (data.error) return (data.error as Error).message;
-    const value = result()?.database as { __typename: string; message?: string } | undefined;
-    if (value && value.__typename !== 'Database') return value.message ?? 'The collaborators could not be read.';
-    return offered().error;
+    return errorMessage(result()?.database) ?? offered().error;
   };
-  const collaborators = stableById((): CollaboratorView[] => database()?.collaborators ?? []);
+  const collaborators = stableById(() => database()?.collaborators ?? []);
   const offers = stableById(() => offered().offers);
   const viewer = () => result()?.viewer;
   const users = stableById(() => {
     const value = result()?.users;
-    return value?.__typename === 'QueryUsersSuccess'
-      ? value.data.filter((user) => user.isActive && !collaborators().some((c) => c.user.id === user.id))
+    return value?.__typename === 'QueryUsersConnection'
+      ? value.nodes.filter((user) => user.isActive && !collaborators().some((c) => c.user.id === user.id))
       : [];
   });
-  const usersListed = () => result()?.users?.__typename === 'QueryUsersSuccess';
+  const usersListed = () => result()?.users?.__typename === 'QueryUsersConnection';
   // createAction reads the collaborators back after a refused change too, so no select keeps a rejected value.
   const { error, act: change } = createAction(refetch);
   /**
@@ -98,16 +99,16 @@ export function Collaborators(props: {
   const showStored = (select: HTMLSelectElement, stored: string) => {
     select.value = stored;
   };
-  const isOwn = (collaborator: CollaboratorView) => collaborator.user.id === viewer()?.id;
+  const isOwn = (collaborator: Collaborator) => collaborator.user.id === viewer()?.id;
   /** Why the viewer may not change this row, or null when it may. */
-  const rowLock = (collaborator: CollaboratorView) => {
+  const rowLock = (collaborator: Collaborator) => {
     if (!props.capabilities.canManageCollaborators) return CANNOT_MANAGE_ROW;
     if (isOwn(collaborator) && !props.capabilities.canChangeOwnCollaboration) return OWN_ROW;
     if (collaborator.user.isAdmin && !viewer()?.isAdmin) return ADMIN_ROW;
     return null;
   };
   /** The own row says its lock in words beside it; the refusals hint tells why some roles are disabled. */
-  const describedBy = (collaborator: CollaboratorView) =>
+  const describedBy = (collaborator: Collaborator) =>
     rowLock(collaborator) === OWN_ROW ? OWN_ROW_ID : describedByRefusals(offers());
   const add = (event: SubmitEvent) => {
     event.preventDefault();
@@ -265,11 +266,4 @@ export function Collaborators(props: {
       <ErrorText error={error()} />
     </section>
   );
-}
-
-interface CollaboratorView {
-  id: string;
-  access: Access;
-  user: { id: string; username: string; email: string; isAdmin: boolean };
-  role: { id: string; rolname: string };
 }

@@ -1,11 +1,12 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, type JSX, Match, Show, Switch } from 'solid-js';
 import { graphql } from '../../gql';
-import { query } from '../../graphql/client';
-import { createFlash, useLiveEvents } from '../../lib/live';
+import { errorMessage, query } from '../../graphql/client';
+import { createFlash, type LiveEvent, useLiveEvents } from '../../lib/live';
 import { Activity } from './Activity';
 import { Collaborators } from './Collaborators';
 import { Overview } from './Overview';
+import { patchesRows } from './overview-rows';
 import { RoleConfiguration } from './RoleConfiguration';
 import { Roles } from './Roles';
 
@@ -45,6 +46,7 @@ export function DatabasePage(): JSX.Element {
     (id) => query(DatabaseHeader, { id }),
   );
   const [version, setVersion] = createSignal(0);
+  const [changedBy, setChangedBy] = createSignal<readonly LiveEvent[]>([]);
   const [flash, highlight] = createFlash();
   // Role and membership changes made through any database of this server arrive here too: roles are server-wide.
   useLiveEvents(() => ({ databaseId: params.id }), {
@@ -52,8 +54,10 @@ export function DatabasePage(): JSX.Element {
     onEvent: (event) => {
       if (tab() !== 'overview' || !event.object) highlight();
     },
-    refresh: () => {
-      setVersion((value) => value + 1);
+    refresh: (events) => {
+      // Grants changed on a few objects: the overview re-reads those rows, not the whole catalog.
+      if (tab() === 'overview' && events.length > 0 && events.every(patchesRows)) setChangedBy(events);
+      else setVersion((value) => value + 1);
       void refetch();
     },
   });
@@ -66,7 +70,7 @@ export function DatabasePage(): JSX.Element {
   return (
     <main class={`page ${flash() ? 'flash' : ''}`}>
       <Show when={header()?.database?.__typename !== 'Database' && header()} keyed>
-        {(value) => <p class="error">{(value.database as { message?: string }).message}</p>}
+        {(value) => <p class="error">{errorMessage(value.database)}</p>}
       </Show>
       <Show when={database()}>
         {(db) => (
@@ -99,7 +103,7 @@ export function DatabasePage(): JSX.Element {
             </nav>
             <Switch>
               <Match when={tab() === 'overview'}>
-                <Overview databaseId={params.id} version={version()} />
+                <Overview databaseId={params.id} version={version()} changedBy={changedBy()} />
               </Match>
               <Match when={tab() === 'collaborators'}>
                 <Collaborators databaseId={params.id} version={version()} capabilities={db().viewerCapabilities} />

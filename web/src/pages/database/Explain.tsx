@@ -1,19 +1,24 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
-import { query } from '../../graphql/client';
+import { errorMessage, query } from '../../graphql/client';
+import { member } from '../../lib/result';
 
 const ExplainQuery = graphql(`
   query Explain($id: ID!, $role: String!, $object: ObjectRef!) {
     database(id: $id) {
+      __typename
+      ... on Error { message }
       ... on Database {
         catalog {
+          __typename
+          ... on Error { message }
           ... on DatabaseCatalog {
             effectivePrivileges(role: $role, object: $object) {
               __typename
               ... on Error { message }
-              ... on DatabaseCatalogEffectivePrivilegesSuccess {
-                data { privilege held grantable sources { kind path predefinedRole grantee { name } grantor { name } } }
+              ... on DatabaseCatalogEffectivePrivilegesConnection {
+                nodes { privilege held grantable sources { kind path predefinedRole grantee { name } grantor { name } } }
               }
             }
           }
@@ -62,20 +67,15 @@ export function Explain(props: {
         object: args.object as NonNullable<ReturnType<typeof ref>>,
       }),
   );
-  const answer = () =>
-    result.error
-      ? undefined
-      : (
-          result()?.database as
-            | { catalog?: { effectivePrivileges?: { __typename: string; data?: Entry[]; message?: string } } }
-            | undefined
-        )?.catalog?.effectivePrivileges;
-  const entries = () => {
-    const value = answer();
-    return value?.__typename === 'DatabaseCatalogEffectivePrivilegesSuccess' ? (value.data ?? []) : [];
-  };
+  const database = () => (result.error ? undefined : result()?.database);
+  const catalog = () => member(database(), 'Database')?.catalog;
+  const answer = () => member(catalog(), 'DatabaseCatalog')?.effectivePrivileges;
+  const entries = () => member(answer(), 'DatabaseCatalogEffectivePrivilegesConnection')?.nodes ?? [];
   /** A failed read or a typed error (the role was dropped, the object is gone …), said where the answer would be. */
-  const error = () => (result.error ? (result.error as Error).message : (answer()?.message ?? null));
+  const error = () =>
+    result.error
+      ? (result.error as Error).message
+      : (errorMessage(database()) ?? errorMessage(catalog()) ?? errorMessage(answer()));
   return (
     <section class="explain" aria-label="Explain access" data-testid="explain">
       <h3>Explain access</h3>
@@ -140,17 +140,4 @@ export function Explain(props: {
       </Show>
     </section>
   );
-}
-
-interface Entry {
-  privilege: string;
-  held: boolean;
-  grantable: boolean;
-  sources: {
-    kind: string;
-    path: string[];
-    predefinedRole: string | null;
-    grantee: { name: string } | null;
-    grantor: { name: string } | null;
-  }[];
 }

@@ -1,8 +1,10 @@
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
-import { mutate, query } from '../../graphql/client';
+import type { PendingInvitationsQuery as PendingInvitationsResult } from '../../gql/graphql';
+import { errorMessage, mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
+import { member } from '../../lib/result';
 import { stableById } from '../../lib/stable';
 import { describedByRefusals, type RoleOfferView, RoleOptions } from './RoleOffers';
 
@@ -33,6 +35,9 @@ const RevokeInvitation = graphql(`
   }
 `);
 
+/** A pending invitation as the PendingInvitations query reads it. */
+type Invitation = Extract<PendingInvitationsResult['database'], { __typename?: 'Database' }>['invitations'][number];
+
 const CANNOT_INVITE = "Only admins and this database's managers invite collaborators.";
 
 type Sent = { __typename: string; delivery?: string; acceptUrl?: string | null };
@@ -53,16 +58,12 @@ export function PendingInvitations(props: {
   );
   const [link, setLink] = createSignal<string | null>(null);
   const result = () => (data.error ? undefined : data()?.database);
-  const database = () => result() as { invitations?: InvitationView[] } | undefined;
-  const failure = () => {
-    if (data.error) return (data.error as Error).message;
-    const value = result() as { __typename: string; message?: string } | undefined;
-    return value && value.__typename !== 'Database' ? (value.message ?? 'The invitations could not be read.') : null;
-  };
+  const database = () => member(result(), 'Database');
+  const failure = () => (data.error ? (data.error as Error).message : errorMessage(result()));
   const invitations = stableById(() => database()?.invitations ?? []);
   const lock = () => (props.canManage ? undefined : CANNOT_INVITE);
   /** Re-sending gives the invitation's role again, so a role the viewer may not give locks it, with why. */
-  const resendLock = (invitation: InvitationView) =>
+  const resendLock = (invitation: Invitation) =>
     lock() ?? props.offers.find((offer) => offer.id === invitation.role.id && !offer.mayGive)?.reason ?? undefined;
   const delivered = (sent: Sent) =>
     setLink(sent.delivery === 'LINK' ? (sent.acceptUrl ?? null) : sent.delivery === 'EMAIL' ? 'sent by e-mail' : null);
@@ -167,14 +168,4 @@ export function PendingInvitations(props: {
       <ErrorText error={error()} />
     </>
   );
-}
-
-interface InvitationView {
-  id: string;
-  email: string;
-  access: string;
-  createdAt: string;
-  expiresAt: string;
-  invitedBy: { username: string } | null;
-  role: { id: string; rolname: string };
 }

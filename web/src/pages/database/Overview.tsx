@@ -1,10 +1,13 @@
-import { batch, createEffect, createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
+import { batch, createEffect, createResource, createSignal, For, type JSX, on, onCleanup, Show } from 'solid-js';
 import { ChangeOutcome } from '../../components/ChangeOutcome';
 import { ErrorText } from '../../components/ErrorText';
 import { type DocumentType, graphql } from '../../gql';
-import { mutate, query } from '../../graphql/client';
+import { errorMessage, mutate, query } from '../../graphql/client';
+import type { LiveEvent } from '../../lib/live';
 import { objectFingerprint } from '../../lib/permission-model';
 import { changeOf, createPreviewedChange } from '../../lib/previewed-change';
+import { member } from '../../lib/result';
+import { withRowsReread } from './overview-rows';
 import { PermissionDialog, type SchemaTableView, type SecurableView } from './permissions/PermissionDialog';
 
 const OverviewQuery = graphql(`
@@ -21,11 +24,7 @@ const OverviewQuery = graphql(`
             roles { name isPredefined }
             viewerRole { role { name } databasePrivileges canCreateSchemas }
             database { ...Securable name }
-            schemas {
-              ...Securable
-              name
-              tables { ...Securable schema name tableKind }
-            }
+            schemas { ...OverviewSchema }
           }
         }
       }
@@ -112,8 +111,9 @@ function createChangedRows(entries: () => Entry[]) {
   return changed;
 }
 
-export function Overview(props: { databaseId: string; version: number }): JSX.Element {
-  const [data, { refetch }] = createResource(
+/** `changedBy`: the live events of the last burst that only changed some rows' grants (see overview-rows.ts). */
+export function Overview(props: { databaseId: string; version: number; changedBy: readonly LiveEvent[] }): JSX.Element {
+  const [data, { refetch, mutate: setData }] = createResource(
     () => [props.databaseId, props.version] as const,
     ([id]) => query(OverviewQuery, { id }),
   );
@@ -129,16 +129,30 @@ export function Overview(props: { databaseId: string; version: number }): JSX.El
   };
   const failure = () => {
     if (data.error) return (data.error as Error).message;
-    const database = result()?.database as { __typename: string; message?: string } | undefined;
-    if (database && database.__typename !== 'Database') return database.message ?? 'The database could not be read.';
-    const value = catalogResult();
-    return value && value.__typename !== 'DatabaseCatalog' ? (value.message ?? 'The catalog could not be read.') : null;
+    return errorMessage(result()?.database) ?? errorMessage(catalogResult());
   };
   const entries = () => {
     const cat = loaded();
     return cat ? entriesOf(cat) : [];
   };
   const changed = createChangedRows(entries);
+  createEffect(
+    on(
+      () => props.changedBy,
+      (events) => {
+        if (events.length > 0) void rereadRows(events);
+      },
+      { defer: true },
+    ),
+  );
+  const rereadRows = async (events: readonly LiveEvent[]) => {
+    const read = data();
+    const database = member(read?.database, 'Database');
+    const catalog = member(database?.catalog, 'DatabaseCatalog');
+    const patched = read && database && catalog ? await withRowsReread(props.databaseId, catalog, events) : null;
+    if (!patched || data() !== read) return void refetch();
+    setData({ ...read, database: { ...database, __typename: 'Database', catalog: patched } });
+  };
   const openEntry = () => {
     const shown = open();
     return shown ? entries().find((entry) => entryKey(entry.view) === entryKey(shown)) : undefined;

@@ -1,8 +1,9 @@
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
-import { mutate, query } from '../../graphql/client';
+import { errorMessage, mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
+import { member } from '../../lib/result';
 import { offersOf } from './RoleOffers';
 
 const CANNOT_MARK = 'Only Rolecall admins mark the roles managers may give.';
@@ -16,12 +17,12 @@ const LoginRolesQuery = graphql(`
         loginRoles {
           __typename
           ... on Error { message }
-          ... on DatabaseLoginRolesSuccess { data { rolname isSuperuser isConfigured configuredRole { id verifiedAt } } }
+          ... on DatabaseLoginRolesConnection { nodes { rolname isSuperuser isConfigured configuredRole { id verifiedAt } } }
         }
         roleOffers {
           __typename
           ... on Error { message }
-          ... on DatabaseRoleOffersSuccess { data { ...RoleOfferFields } }
+          ... on DatabaseRoleOffersConnection { nodes { ...RoleOfferFields } }
         }
       }
     }
@@ -54,31 +55,17 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
     ([id]) => query(LoginRolesQuery, { id }),
   );
   const [editing, setEditing] = createSignal<string | null>(null);
-  const database = () =>
-    (data.error ? undefined : data()?.database) as
-      | {
-          __typename: string;
-          message?: string;
-          loginRoles?: { __typename: string; data?: RoleRow[]; message?: string };
-          roleOffers?: Parameters<typeof offersOf>[0];
-        }
-      | undefined;
-  const roles = () => {
-    const result = database()?.loginRoles;
-    return result?.__typename === 'DatabaseLoginRolesSuccess' ? (result.data ?? []) : [];
-  };
+  const answer = () => (data.error ? undefined : data()?.database);
+  const database = () => member(answer(), 'Database');
+  const roles = () => member(database()?.loginRoles, 'DatabaseLoginRolesConnection')?.nodes ?? [];
   const offered = () => offersOf(database()?.roleOffers);
   /** Whether an admin marked the configured role as one this database's managers may give. */
   const marked = (configuredRoleId: string) =>
     offered().offers.some((offer) => offer.id === configuredRoleId && offer.markedAssignable);
   const failure = () => {
     if (data.error) return (data.error as Error).message;
-    const value = database();
-    if (value && value.__typename !== 'Database') return value.message ?? 'The database could not be read.';
-    const result = value?.loginRoles;
-    if (result && result.__typename !== 'DatabaseLoginRolesSuccess')
-      return result.message ?? 'The login roles could not be read.';
-    return offered().error;
+    const failed = errorMessage(answer()) ?? errorMessage(database()?.loginRoles);
+    return failed ?? offered().error;
   };
   const { error, act } = createAction(() => {
     setEditing(null);
@@ -201,11 +188,4 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
       <ErrorText error={error()} />
     </section>
   );
-}
-
-interface RoleRow {
-  rolname: string;
-  isSuperuser: boolean;
-  isConfigured: boolean;
-  configuredRole: { id: string; verifiedAt: string } | null;
 }

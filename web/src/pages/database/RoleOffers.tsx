@@ -6,15 +6,16 @@ graphql(`
   fragment RoleOfferFields on RoleOffer { mayGive refusal refusalMessage markedAssignable configuredRole { id rolname } }
 `);
 
-/** A configured role as a role picker offers it, keyed by the configured role's id. */
-export interface RoleOfferView {
-  id: string;
-  rolname: string;
-  mayGive: boolean;
-  refusal: RoleRefusal | null;
-  reason: string | null;
-  markedAssignable: boolean;
-}
+/** A configured role as a role picker offers it, keyed by the configured role's id (for stableById). */
+const offerOf = (offer: RoleOfferFieldsFragment) => ({
+  id: offer.configuredRole.id,
+  rolname: offer.configuredRole.rolname,
+  mayGive: offer.mayGive,
+  refusal: offer.refusal ?? null,
+  reason: offer.refusalMessage ?? null,
+  markedAssignable: offer.markedAssignable,
+});
+export type RoleOfferView = ReturnType<typeof offerOf>;
 
 /** The id of the hint that lists why the disabled roles of the pickers are not offered. */
 export const REFUSALS_ID = 'role-refusals';
@@ -26,20 +27,12 @@ const REFUSAL_LABELS: Record<RoleRefusal, string> = {
 
 /** The offers of a `roleOffers` result, or the error that stands in their place. */
 export function offersOf(
-  result: { __typename?: string; message?: string; data?: RoleOfferFieldsFragment[] } | undefined,
+  result: { __typename?: string; message?: string; nodes?: RoleOfferFieldsFragment[] } | undefined,
 ): { offers: RoleOfferView[]; error: string | null } {
   if (!result) return { offers: [], error: null };
-  if (result.__typename !== 'DatabaseRoleOffersSuccess')
+  if (result.__typename !== 'DatabaseRoleOffersConnection')
     return { offers: [], error: result.message ?? 'The roles you may give could not be read.' };
-  const offers = (result.data ?? []).map((offer) => ({
-    id: offer.configuredRole.id,
-    rolname: offer.configuredRole.rolname,
-    mayGive: offer.mayGive,
-    refusal: offer.refusal ?? null,
-    reason: offer.refusalMessage ?? null,
-    markedAssignable: offer.markedAssignable,
-  }));
-  return { offers, error: null };
+  return { offers: (result.nodes ?? []).map(offerOf), error: null };
 }
 
 /**

@@ -33,8 +33,8 @@ const DatabasesQuery = graphql(`
     databases {
       __typename
       ... on Error { message }
-      ... on QueryDatabasesSuccess {
-        data { id name viewerAccess viewerRoleName server { host port isDemo sslMode } viewerCapabilities { canDisconnect } }
+      ... on QueryDatabasesConnection {
+        nodes { id name viewerAccess viewerRoleName server { host port isDemo sslMode } viewerCapabilities { canDisconnect } }
       }
     }
     demoDatabase { host port database role }
@@ -62,7 +62,7 @@ export function DatabasesPage(): JSX.Element {
   const [sslMode, setSslMode] = createSignal<SslMode | ''>('');
   const databases = () => {
     const result = data()?.databases;
-    return result?.__typename === 'QueryDatabasesSuccess' ? result.data : [];
+    return result?.__typename === 'QueryDatabasesConnection' ? result.nodes : [];
   };
   const demo = () => data()?.demoDatabase;
   const demoConnected = () =>

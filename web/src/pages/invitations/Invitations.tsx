@@ -12,7 +12,7 @@ const AcceptInvitation = graphql(`
 `);
 const MyInvitations = graphql(`
   query MyInvitations {
-    myInvitations { __typename ... on QueryMyInvitationsSuccess { data { id databaseName access status expiresAt role { rolname } invitedBy { username } } } }
+    myInvitations { __typename ... on QueryMyInvitationsConnection { nodes { id databaseName access status expiresAt role { rolname } invitedBy { username } } } }
   }
 `);
 const AcceptMyInvitation = graphql(`
@@ -90,8 +90,8 @@ export function MyInvitationsList(props: { version?: number }): JSX.Element {
   );
   const invitations = () => {
     const result = data()?.myInvitations;
-    return result?.__typename === 'QueryMyInvitationsSuccess'
-      ? result.data.filter((invitation) => invitation.status === 'PENDING')
+    return result?.__typename === 'QueryMyInvitationsConnection'
+      ? result.nodes.filter((invitation) => invitation.status === 'PENDING')
       : [];
   };
   const { error, act } = createAction(refetch);

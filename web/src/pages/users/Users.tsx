@@ -1,14 +1,15 @@
 import { createResource, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
-import { mutate, query } from '../../graphql/client';
+import { errorMessage, mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { createFlash, useLiveEvents } from '../../lib/live';
+import { member } from '../../lib/result';
 import { EmailBadge } from '../account/EmailProof';
 
 const UsersQuery = graphql(`
   query Users {
-    users { __typename ... on Error { message } ... on QueryUsersSuccess { data { id username email emailVerified displayName isAdmin isActive } } }
+    users { __typename ... on Error { message } ... on QueryUsersConnection { nodes { id username email emailVerified displayName isAdmin isActive } } }
   }
 `);
 const CreateUser = graphql(`
@@ -25,14 +26,8 @@ const UpdateUser = graphql(`
 /** Admins: every user, create one, make admin, deactivate, vouch for an unproven address. */
 export function UsersPage(): JSX.Element {
   const [data, { refetch }] = createResource(() => query(UsersQuery, {}));
-  const users = () => {
-    const result = data()?.users;
-    return result?.__typename === 'QueryUsersSuccess' ? result.data : [];
-  };
-  const denied = () =>
-    data()?.users?.__typename === 'QueryUsersSuccess'
-      ? null
-      : ((data()?.users as { message?: string } | undefined)?.message ?? null);
+  const users = () => member(data()?.users, 'QueryUsersConnection')?.nodes ?? [];
+  const denied = () => errorMessage(data()?.users);
   const { error, act } = createAction(refetch);
   const [flash, highlight] = createFlash();
   useLiveEvents(() => ({ kinds: ['user.created', 'user.updated'] }), {

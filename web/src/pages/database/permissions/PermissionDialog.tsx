@@ -13,10 +13,10 @@ import {
   type Offer,
   objectFingerprint,
 } from '../../../lib/permission-model';
-import type { RunMode } from '../../../lib/previewed-change';
+import { changeOf, createPreviewedChange } from '../../../lib/previewed-change';
 import { GranteeRow } from './GranteeRow';
 import { OwnershipTransfer } from './OwnershipTransfer';
-import { granteeName, NEEDS_PREVIEW, type PermissionDialogProps, type Preview } from './securable';
+import { granteeName, NEEDS_PREVIEW, type PermissionDialogProps } from './securable';
 
 export type { PermissionDialogProps, SchemaTableView, SecurableView } from './securable';
 
@@ -34,8 +34,9 @@ const SetPrivileges = graphql(`
   }
 `);
 
-/** The grants previewed, with the offers accepted: Apply sends exactly these, in one setPrivileges. */
-interface GrantsPreview extends Preview {
+/** The changed grants, with the offers accepted, for this state of the object: Apply sends exactly what was previewed. */
+interface GrantsInput {
+  key: string;
   grants: DesiredGrantInput[];
 }
 
@@ -61,9 +62,6 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
   const [base, setBase] = createSignal(untrack(() => props.object));
   const [drafts, setDrafts] = createSignal<Draft[]>(draftsOf(untrack(() => props.object.grants)));
   const [offers, setOffers] = createSignal<OfferState[]>([]);
-  const [preview, setPreview] = createSignal<GrantsPreview | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
   const [applied, setApplied] = createSignal<string | null>(null);
 
   const original = () => draftsOf(base().grants);
@@ -78,7 +76,6 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
       grants(),
       accepted().map((offer) => [offer.grantee, offer.offer]),
     ]);
-  const current = () => (preview()?.key === inputKey() ? preview() : null);
   const stale = () => props.missing || objectFingerprint(props.object) !== objectFingerprint(base());
 
   const reload = () =>
@@ -86,30 +83,51 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
       setBase(props.object);
       setDrafts(draftsOf(props.object.grants));
       setOffers([]);
-      setPreview(null);
+      change.clear();
     });
+  const change = createPreviewedChange<GrantsInput>({
+    run: async (input, mode) =>
+      changeOf(
+        await mutate(SetPrivileges, {
+          databaseId: props.databaseId,
+          object: props.object.ref,
+          grants: input.grants,
+          ...mode,
+        }),
+      ),
+    reread: async () => props.onApplied?.(),
+    onPreviewed: (previewed, input) => {
+      if (input.key === inputKey()) setOffers(offersAfter(previewed.notes));
+    },
+    onApplied: (done) => {
+      reload();
+      setApplied(`Applied ${done.sql.length} statement${done.sql.length === 1 ? '' : 's'}.`);
+    },
+  });
+  const input = (): GrantsInput => ({ key: inputKey(), grants: grantsInput() });
+  const current = () => (change.previewed(input()) ? change.preview() : null);
   // Nothing of the user's to lose: follow the server silently. With unsaved edits the notice below asks first.
   createEffect(() => {
-    if (stale() && !props.missing && grants().length === 0 && !busy()) untrack(reload);
+    if (stale() && !props.missing && grants().length === 0 && !change.busy()) untrack(reload);
   });
 
   const update = (index: number, next: Draft) =>
     batch(() => {
       setDrafts((all) => all.map((draft, position) => (position === index ? next : draft)));
       setOffers([]);
-      setPreview(null);
+      change.clear();
       setApplied(null);
     });
   const addGrantee = (grantee: string | null) =>
     batch(() => {
       setDrafts((all) => [...all, { grantee, privileges: [], grantable: [] }]);
-      setPreview(null);
+      change.clear();
       setApplied(null);
     });
   const setAccepted = (target: OfferState, on: boolean) =>
     batch(() => {
       setOffers((all) => all.map((offer) => (offer === target ? { ...offer, accepted: on } : offer)));
-      setPreview(null);
+      change.clear();
     });
 
   const acceptedFor = (grantee: string | null, offer: Offer) =>
@@ -121,51 +139,10 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
       withSchemaUsage: acceptedFor(draft.grantee, 'SCHEMA_USAGE'),
       withSequenceUsage: acceptedFor(draft.grantee, 'SEQUENCE_USAGE'),
     }));
-  const runSet = (input: DesiredGrantInput[], mode: RunMode) =>
-    mutate(SetPrivileges, { databaseId: props.databaseId, object: props.object.ref, grants: input, ...mode });
-
   /** Accepted offers no longer warn (their USAGE is in the SQL): they stay listed, ticked, beside the new ones. */
   const offersAfter = (notes: readonly Note[]): OfferState[] => {
     const found = granteeOffers(notes).map((offer) => ({ ...offer, accepted: false }));
     return [...accepted(), ...found.filter((offer) => !acceptedFor(offer.grantee, offer.offer))];
-  };
-
-  const previewChanges = async () => {
-    const asked = inputKey();
-    const input = grantsInput();
-    setError(null);
-    setBusy(true);
-    try {
-      const change = (await runSet(input, { dryRun: true, previewToken: null })).setPrivileges;
-      if (inputKey() !== asked || change.__typename !== 'PermissionChange') return;
-      batch(() => {
-        setOffers(offersAfter(change.notes));
-        setPreview({ key: inputKey(), ...change, grants: input });
-      });
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const apply = async () => {
-    const shown = current();
-    if (!shown) return;
-    setError(null);
-    setBusy(true);
-    try {
-      await runSet(shown.grants, { dryRun: false, previewToken: shown.previewToken ?? null });
-      await props.onApplied?.();
-      reload();
-      setApplied(`Applied ${shown.sql.length} statement${shown.sql.length === 1 ? '' : 's'}.`);
-    } catch (failure) {
-      setError((failure as Error).message);
-      await props.onApplied?.();
-      setPreview(null);
-    } finally {
-      setBusy(false);
-    }
   };
 
   const addable = () => props.roles.filter((role) => !drafts().some((draft) => draft.grantee === role));
@@ -243,8 +220,8 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
         </label>
         <button
           type="button"
-          onClick={previewChanges}
-          disabled={!canChange() || busy() || grants().length === 0}
+          onClick={() => void change.runPreview(input())}
+          disabled={!canChange() || change.busy() || grants().length === 0}
           title={canChange() ? (grants().length === 0 ? 'Change something first.' : undefined) : denyReason(props)}
         >
           Preview SQL
@@ -252,8 +229,8 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
         <button
           type="button"
           class="primary"
-          onClick={apply}
-          disabled={!current() || busy()}
+          onClick={() => void change.apply(input())}
+          disabled={!current() || change.busy()}
           title={current() ? undefined : NEEDS_PREVIEW}
         >
           Apply
@@ -277,7 +254,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
           </For>
         </div>
       </Show>
-      <ChangeOutcome preview={current()} done={applied()} error={error()} />
+      <ChangeOutcome preview={current()} done={applied()} error={change.error()} />
       <OwnershipTransfer {...props} />
     </Dialog>
   );

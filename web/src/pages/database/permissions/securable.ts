@@ -1,6 +1,5 @@
 import { graphql } from '../../../gql';
 import type { ObjectRefKind, SecurableFragment } from '../../../gql/graphql';
-import type { ChangeNoteView } from '../../../lib/note-text';
 import type { PresetEntry } from '../../../lib/permission-model';
 
 /** What the dialog shows of an object: a list that opens it reads these fields (`...Securable`). */
@@ -35,16 +34,6 @@ export interface PermissionDialogProps {
   onClose: () => void;
   /** Re-reads the catalog after a change (or a failed one) so the dialog can start again from what is true now. */
   onApplied?: () => unknown;
-}
-
-export interface Preview {
-  /** The input it was made for: Apply runs it only while the input is still exactly this. */
-  key: string;
-  sql: string[];
-  warnings: string[];
-  notes?: ChangeNoteView[];
-  /** Apply sends it: the server refuses (nothing runs) if the catalog changed since the preview. */
-  previewToken?: string | null;
 }
 
 export const NEEDS_PREVIEW = 'Preview the SQL first: Apply runs exactly what the preview shows.';

@@ -2,25 +2,16 @@ import { createEffect, createResource, createSignal, For, type JSX, Show } from 
 import { ChangeOutcome } from '../../../components/ChangeOutcome';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorText } from '../../../components/ErrorText';
-import { query } from '../../../graphql/client';
+import type { RoleDependenciesQuery } from '../../../gql/graphql';
+import { errorMessage, query } from '../../../graphql/client';
 import { createPreviewedChange } from '../../../lib/previewed-change';
+import { member } from '../../../lib/result';
 import { changeOf, DropRole, mutate, RoleDependencies } from './operations';
 
-interface Dependency {
-  database: string;
-  owned: number;
-  privileges: number;
-}
-
-function dependenciesOf(data: unknown): { dependencies: Dependency[] | null; error: string | null } {
-  const database = (data as { database?: { __typename: string; message?: string; catalog?: unknown } }).database;
-  if (database?.__typename !== 'Database') return { dependencies: null, error: database?.message ?? null };
-  const catalog = database.catalog as {
-    __typename: string;
-    message?: string;
-    role?: { dependencies: Dependency[] } | null;
-  };
-  if (catalog.__typename !== 'DatabaseCatalog') return { dependencies: null, error: catalog.message ?? null };
+function dependenciesOf(data: RoleDependenciesQuery) {
+  const database = member(data.database, 'Database');
+  const catalog = member(database?.catalog, 'DatabaseCatalog');
+  if (!catalog) return { dependencies: null, error: errorMessage(data.database) ?? errorMessage(database?.catalog) };
   if (!catalog.role) return { dependencies: null, error: 'The role no longer exists.' };
   return { dependencies: catalog.role.dependencies, error: null };
 }

@@ -1,16 +1,16 @@
 import DataLoader from 'dataloader';
-import type { CatalogReader } from './catalog/reader.js';
-import type { User } from './generated/prisma/client.js';
-import type { Access } from './generated/prisma/enums.js';
-import type { Metadata } from './metadata/client.js';
-import type { ViewerConnection } from './pools/targets.js';
+import type { CatalogReader } from '../catalog/reader.js';
+import type { User } from '../generated/prisma/client.js';
+import type { Access } from '../generated/prisma/enums.js';
+import type { Metadata } from '../metadata/client.js';
+import type { ViewerConnection } from '../pools/targets.js';
 
 /** Per-request batching, so a list of databases costs one query for the viewer's access, not one per row. */
 export function createLoaders(metadata: Metadata, viewerId: string | null) {
   return {
     /** Live catalog readers by database id; dropped after a change so later fields re-read. */
     catalogs: new Map<string, CatalogReader>(),
-    /** The viewer's connection to each database (see operations/connections.ts), dropped with the readers. */
+    /** The viewer's connection to each database (see viewer-connections.ts), dropped with the readers. */
     connections: new Map<string, Promise<ViewerConnection>>(),
     /** Names of the configured roles on each database's server. */
     configuredRoleNames: new DataLoader<string, Set<string>>(async (databaseIds) => {

@@ -1,0 +1,2707 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A position in the event log, as a decimal string. */
+  BigCursor: { input: string; output: string; }
+  /** An ISO-8601 instant. */
+  DateTime: { input: string; output: string; }
+};
+
+export type Access =
+  /** Also manages this database's collaborators. */
+  | 'MANAGER'
+  /** Works with the data through their role. */
+  | 'MEMBER';
+
+export type AddCollaboratorInput = {
+  access?: InputMaybe<Access>;
+  configuredRoleId: Scalars['ID']['input'];
+  databaseId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+/** A bearer token for integrators and the CLI. Its secret is shown once, at creation. */
+export type ApiToken = Node & {
+  __typename?: 'ApiToken';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type AuthenticationFailedError = Error & PostgresFailure & {
+  __typename?: 'AuthenticationFailedError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogChangedError = Error & {
+  __typename?: 'CatalogChangedError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** Something a change should tell you, as data: word it for people from these fields. */
+export type ChangeNote = {
+  __typename?: 'ChangeNote';
+  code: ChangeNoteCode;
+  /** The boolean option of the same mutation that, set to true, fixes it; null when Rolecall cannot. */
+  fixOption?: Maybe<Scalars['String']['output']>;
+  /** The role it is about; null for PUBLIC (a role named "PUBLIC" is that string). */
+  grantee?: Maybe<Scalars['String']['output']>;
+  /** GRANT_REMAINS, MEMBERSHIP_REMAINS: whose grant it is. */
+  grantor?: Maybe<Scalars['String']['output']>;
+  /** The API’s own wording (also in `warnings`). */
+  message: Scalars['String']['output'];
+  /** The object the change is on. */
+  object: Scalars['String']['output'];
+  /** What the fix is on (the schema, the sequences), or the privileges that remain. */
+  subjects: Array<Scalars['String']['output']>;
+};
+
+export type ChangeNoteCode =
+  /** A privilege stays: another grantor’s grant, which this role cannot revoke. */
+  | 'GRANT_REMAINS'
+  /** PostgreSQL 15 has no per-grant INHERIT or SET: `subjects` are the options not applied (the member’s INHERIT attribute decides). */
+  | 'MEMBERSHIP_OPTION_UNSUPPORTED'
+  /** The member stays a member of the role: another grantor’s grant, which this role cannot revoke. */
+  | 'MEMBERSHIP_REMAINS'
+  /** The grantee lacks USAGE on the table’s schema: the grant does nothing yet. */
+  | 'SCHEMA_USAGE_MISSING'
+  /** The grantee may INSERT but lacks USAGE on the table’s serial sequences: inserts will fail. */
+  | 'SEQUENCE_USAGE_MISSING';
+
+/** A user working on a database through one configured role. */
+export type Collaborator = Node & {
+  __typename?: 'Collaborator';
+  access: Access;
+  createdAt: Scalars['DateTime']['output'];
+  database: Database;
+  id: Scalars['ID']['output'];
+  role: ConfiguredRole;
+  user: User;
+};
+
+export type CollaboratorEvent = Event & {
+  __typename?: 'CollaboratorEvent';
+  access?: Maybe<Scalars['String']['output']>;
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  collaboratorId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** Added by accepting this invitation. */
+  invitationId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  username?: Maybe<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type ConcurrentChangeError = Error & PostgresFailure & {
+  __typename?: 'ConcurrentChangeError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+/** A LOGIN role whose password Rolecall stores (encrypted, never returned) so collaborators can work through it. */
+export type ConfiguredRole = Node & {
+  __typename?: 'ConfiguredRole';
+  id: Scalars['ID']['output'];
+  rolname: Scalars['String']['output'];
+  server: Server;
+  /** When the stored password last logged in. */
+  verifiedAt: Scalars['DateTime']['output'];
+};
+
+export type ConflictError = Error & {
+  __typename?: 'ConflictError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type ConnectDatabaseInput = {
+  /** PEM text of the CA certificate(s) to verify the server against (VERIFY_CA needs it; VERIFY_FULL without one trusts the CAs Node trusts). */
+  caCertificate?: InputMaybe<Scalars['String']['input']>;
+  database: Scalars['String']['input'];
+  host: Scalars['String']['input'];
+  /** Omit when the role is already configured on that server. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** The LOGIN role to connect as; it becomes configured. */
+  role: Scalars['String']['input'];
+  /** Omit to use the server's stored TLS settings (DISABLE for a new server). Given for a known server, it replaces the stored settings once `connectDatabase` logged in with them. */
+  sslMode?: InputMaybe<SslMode>;
+};
+
+export type ConnectionTest = {
+  __typename?: 'ConnectionTest';
+  /** Whom the server saw log in. */
+  currentUser: Scalars['String']['output'];
+};
+
+export type CreateRoleInput = {
+  /** Store the password in Rolecall after a real login, so collaborators can use the role at once. */
+  configure?: InputMaybe<Scalars['Boolean']['input']>;
+  connectionLimit?: InputMaybe<Scalars['Int']['input']>;
+  createDb?: InputMaybe<Scalars['Boolean']['input']>;
+  createRole?: InputMaybe<Scalars['Boolean']['input']>;
+  inherit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A LOGIN role also gets CONNECT and CREATE on this database. */
+  login?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  password?: InputMaybe<Scalars['String']['input']>;
+  validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type CreateUserInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  isAdmin?: InputMaybe<Scalars['Boolean']['input']>;
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type CreatedApiToken = {
+  __typename?: 'CreatedApiToken';
+  apiToken: ApiToken;
+  /** The secret: send it as `Authorization: Bearer …`. Not shown again. */
+  token: Scalars['String']['output'];
+};
+
+/** Sessions ended or API tokens revoked (seen by admins only); their streams ended with them. */
+export type CredentialEvent = Event & {
+  __typename?: 'CredentialEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  apiTokenIds: Array<Scalars['ID']['output']>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  /** logout, revoked, password_changed, password_reset or deactivated. */
+  reason?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  sessionIds: Array<Scalars['String']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  /** The user whose credentials ended. */
+  userId?: Maybe<Scalars['ID']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** A connected database. Only admins and its collaborators see it. */
+export type Database = Node & {
+  __typename?: 'Database';
+  /** The live catalog, read as the viewer's role; needs the viewer to collaborate on the database. */
+  catalog: DatabaseCatalogResult;
+  /** Whether the drift watcher can read this database, so changes made outside Rolecall reach the live feed. */
+  changesWatched: Scalars['Boolean']['output'];
+  collaborators: Array<Collaborator>;
+  /** The configured roles the viewer may give collaborators here: the roleOffers they may give. */
+  configuredRoles: Array<ConfiguredRole>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Invitations to this database (pending ones by default), oldest first, with who invited and when. */
+  invitations: Array<Invitation>;
+  /** The server's LOGIN roles, read live as the viewer's role, each marked configured or not. */
+  loginRoles: DatabaseLoginRolesResult;
+  name: Scalars['String']['output'];
+  /** The server's configured roles, each with whether the viewer may give it here and why not (admins: any; managers: roles their own role may SET ROLE to or an admin marked assignable, never superuser, CREATEROLE, BYPASSRLS or REPLICATION roles). Empty for those who do not manage collaborators. */
+  roleOffers: DatabaseRoleOffersResult;
+  server: Server;
+  /** Why changes made outside Rolecall are not watched here (null while they are). */
+  unwatchedReason?: Maybe<Scalars['String']['output']>;
+  /** The viewer's access level here, or null when not a collaborator. */
+  viewerAccess?: Maybe<Access>;
+  viewerCapabilities: DatabaseCapabilities;
+  /** The configured PostgreSQL role the viewer works through on this database, or null when not a collaborator. */
+  viewerRoleName?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A connected database. Only admins and its collaborators see it. */
+export type DatabaseInvitationsArgs = {
+  statuses?: InputMaybe<Array<InvitationStatus>>;
+};
+
+
+/** A connected database. Only admins and its collaborators see it. */
+export type DatabaseLoginRolesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A connected database. Only admins and its collaborators see it. */
+export type DatabaseRoleOffersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What the viewer may do with this database in Rolecall (what PostgreSQL allows is on each object). */
+export type DatabaseCapabilities = {
+  __typename?: 'DatabaseCapabilities';
+  /** Admins only: a MANAGER changing their own role or access would be giving themselves power. */
+  canChangeOwnCollaboration: Scalars['Boolean']['output'];
+  canConfigureRoles: Scalars['Boolean']['output'];
+  canDisconnect: Scalars['Boolean']['output'];
+  canLeave: Scalars['Boolean']['output'];
+  canManageCollaborators: Scalars['Boolean']['output'];
+  /** The viewer collaborates here, so has a role to read the catalog as. */
+  canReadCatalog: Scalars['Boolean']['output'];
+  canView: Scalars['Boolean']['output'];
+};
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalog = {
+  __typename?: 'DatabaseCatalog';
+  /** `current_user` on the viewer's connection: the role PostgreSQL sees them as. */
+  currentRole: Scalars['String']['output'];
+  /** The connected database itself: owner, CONNECT / CREATE / TEMPORARY grants. */
+  database: DatabaseObject;
+  /** What a role can really do on an object, and every reason why (memberships, PUBLIC, ownership, predefined roles, superuser). */
+  effectivePrivileges: DatabaseCatalogEffectivePrivilegesResult;
+  /** What each of these roles can do on each table (of one schema, or of all), role by role, tables ordered by schema and name; `tables` keeps the first tables only. */
+  effectivePrivilegesMatrix: DatabaseCatalogEffectivePrivilegesMatrixResult;
+  /** PostgreSQL 16+: memberships carry their own INHERIT and SET options (on 15 inheritance follows the member). */
+  membershipOptionsPerGrant: Scalars['Boolean']['output'];
+  /** The privilege keywords each kind of object takes on this server. */
+  privilegesByKind: Array<PrivilegeList>;
+  role?: Maybe<Role>;
+  /** pg_has_role(member, role, USAGE / MEMBER / SET / … WITH ADMIN OPTION), explained. */
+  roleAccess: DatabaseCatalogRoleAccessResult;
+  /** Every role of the server, predefined ones included (marked). */
+  roles: Array<Role>;
+  schema?: Maybe<Schema>;
+  schemas: Array<Schema>;
+  /** server_version_num, e.g. 180004. */
+  serverVersion: Scalars['Int']['output'];
+  /** One table, view or sequence by its schema and name (null when there is none): one row re-read. */
+  table?: Maybe<Table>;
+  viewerRole: ViewerRole;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogEffectivePrivilegesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  object: ObjectRef;
+  role: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogEffectivePrivilegesMatrixArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  roles: Array<Scalars['String']['input']>;
+  schema?: InputMaybe<Scalars['String']['input']>;
+  tables?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogRoleArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogRoleAccessArgs = {
+  member: Scalars['String']['input'];
+  role: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogSchemaArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogTableArgs = {
+  name: Scalars['String']['input'];
+  schema: Scalars['String']['input'];
+};
+
+export type DatabaseCatalogEffectivePrivilegesConnection = {
+  __typename?: 'DatabaseCatalogEffectivePrivilegesConnection';
+  edges: Array<DatabaseCatalogEffectivePrivilegesConnectionEdge>;
+  nodes: Array<EffectivePrivilege>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogEffectivePrivilegesConnectionEdge = {
+  __typename?: 'DatabaseCatalogEffectivePrivilegesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: EffectivePrivilege;
+};
+
+export type DatabaseCatalogEffectivePrivilegesMatrixConnection = {
+  __typename?: 'DatabaseCatalogEffectivePrivilegesMatrixConnection';
+  edges: Array<DatabaseCatalogEffectivePrivilegesMatrixConnectionEdge>;
+  nodes: Array<EffectivePrivilegeRow>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogEffectivePrivilegesMatrixConnectionEdge = {
+  __typename?: 'DatabaseCatalogEffectivePrivilegesMatrixConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: EffectivePrivilegeRow;
+};
+
+export type DatabaseCatalogEffectivePrivilegesMatrixResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogEffectivePrivilegesMatrixConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogEffectivePrivilegesConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
+
+export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseDoesNotExistError = Error & PostgresFailure & {
+  __typename?: 'DatabaseDoesNotExistError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type DatabaseEvent = Event & {
+  __typename?: 'DatabaseEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  database?: Maybe<Scalars['String']['output']>;
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  host?: Maybe<Scalars['String']['output']>;
+  kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  /** The role Rolecall connected as. */
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  sslMode?: Maybe<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type DatabaseLoginRolesConnection = {
+  __typename?: 'DatabaseLoginRolesConnection';
+  edges: Array<DatabaseLoginRolesConnectionEdge>;
+  nodes: Array<LoginRole>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseLoginRolesConnectionEdge = {
+  __typename?: 'DatabaseLoginRolesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: LoginRole;
+};
+
+export type DatabaseLoginRolesResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DatabaseLoginRolesConnection | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
+
+export type DatabaseObject = SecurableObject & {
+  __typename?: 'DatabaseObject';
+  /** Nobody has changed the privileges: these are the defaults (acldefault). */
+  aclIsDefault: Scalars['Boolean']['output'];
+  /** Grantees, PUBLIC included. */
+  grants: Array<Grant>;
+  kind: ObjectKind;
+  name: Scalars['String']['output'];
+  owner?: Maybe<Role>;
+  viewerCan: ObjectCapabilities;
+};
+
+export type DatabaseRoleOffersConnection = {
+  __typename?: 'DatabaseRoleOffersConnection';
+  edges: Array<DatabaseRoleOffersConnectionEdge>;
+  nodes: Array<RoleOffer>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseRoleOffersConnectionEdge = {
+  __typename?: 'DatabaseRoleOffersConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: RoleOffer;
+};
+
+export type DatabaseRoleOffersResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DatabaseRoleOffersConnection | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
+
+/** The seeded database in the embedded cluster: connect it with `connectDatabase` and no password. */
+export type DemoDatabase = {
+  __typename?: 'DemoDatabase';
+  database: Scalars['String']['output'];
+  host: Scalars['String']['output'];
+  port: Scalars['Int']['output'];
+  role: Scalars['String']['output'];
+};
+
+export type DependentObjectsError = Error & PostgresFailure & {
+  __typename?: 'DependentObjectsError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type DesiredGrantInput = {
+  /** Which of them WITH GRANT OPTION. */
+  grantable?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A role name; null or omitted for PUBLIC. */
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  /** Instead of privileges: NONE (no access) or a preset of this kind of object. */
+  preset?: InputMaybe<PrivilegePreset>;
+  /** Exactly these (a custom set); ignored when preset is given. */
+  privileges?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When the grantee gains privileges on a table: also grant USAGE on its schema if it lacks it. */
+  withSchemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** When the grantee gains INSERT on a table: also grant USAGE on the sequences behind its serial columns. */
+  withSequenceUsage?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type DuplicateObjectError = Error & PostgresFailure & {
+  __typename?: 'DuplicateObjectError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type EffectivePrivilege = {
+  __typename?: 'EffectivePrivilege';
+  grantable: Scalars['Boolean']['output'];
+  /** False when only the owner’s implicit grant option applies (the owner revoked it from itself). */
+  held: Scalars['Boolean']['output'];
+  privilege: Scalars['String']['output'];
+  sources: Array<PrivilegeSource>;
+};
+
+/** What a role can really do on a table, as has_table_privilege (has_sequence_privilege for a sequence) answers it. */
+export type EffectivePrivilegeRow = {
+  __typename?: 'EffectivePrivilegeRow';
+  /** Privileges the role may grant to others. */
+  grantable: Array<Scalars['String']['output']>;
+  /** Privileges the role holds, in PostgreSQL’s order. */
+  privileges: Array<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+  schema: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+};
+
+export type EmailNotSentError = Error & {
+  __typename?: 'EmailNotSentError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** SMTP_NOT_CONFIGURED or SMTP_FAILED. */
+  reason: Scalars['String']['output'];
+};
+
+/** A verification link went out by e-mail to the address; it is never shown here. */
+export type EmailVerificationSent = {
+  __typename?: 'EmailVerificationSent';
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+};
+
+/** Every expected failure. `code` is stable; `message` is for people. */
+export type Error = {
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** One change, from the append-only event log. `cursor` orders all events; pass it as `after` to resume. */
+export type Event = {
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** A kind of event: what it means, and the Event type that carries it. */
+export type EventKind = {
+  __typename?: 'EventKind';
+  adminsOnly: Scalars['Boolean']['output'];
+  description: Scalars['String']['output'];
+  /** Also found when made outside Rolecall (psql), as EXTERNAL. */
+  driftable: Scalars['Boolean']['output'];
+  /** The Event type of its events. */
+  family: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  /** About roles: seen on every database of the server. */
+  serverWide: Scalars['Boolean']['output'];
+};
+
+export type EventPage = {
+  __typename?: 'EventPage';
+  events: Array<Event>;
+  /** Pass as `after` for the next page; null at the end. */
+  nextCursor?: Maybe<Scalars['BigCursor']['output']>;
+};
+
+export type EventSource =
+  /** Made outside Rolecall (psql …), found by the drift watcher. */
+  | 'EXTERNAL'
+  /** Made through Rolecall. */
+  | 'ROLECALL';
+
+export type ForbiddenError = Error & {
+  __typename?: 'ForbiddenError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** What one grantee (a role, or PUBLIC) holds on an object, de-duplicated across grantors. */
+export type Grant = {
+  __typename?: 'Grant';
+  /** Privileges held WITH GRANT OPTION (from any grantor). */
+  grantable: Array<Scalars['String']['output']>;
+  /** Null for PUBLIC. */
+  grantee?: Maybe<Role>;
+  isPublic: Scalars['Boolean']['output'];
+  /** Each grantor’s grants. */
+  items: Array<PrivilegeGrant>;
+  preset: PrivilegePreset;
+  privileges: Array<Scalars['String']['output']>;
+};
+
+/** What one grantee gained and lost on the object, from its ACL before and after the change. */
+export type GrantChange = {
+  __typename?: 'GrantChange';
+  grantOptionGranted: Array<Scalars['String']['output']>;
+  grantOptionRevoked: Array<Scalars['String']['output']>;
+  granted: Array<Scalars['String']['output']>;
+  /** A role name, or PUBLIC. */
+  grantee: Scalars['String']['output'];
+  revoked: Array<Scalars['String']['output']>;
+};
+
+/** What a grantee (a role name, or PUBLIC) holds on the object. */
+export type GrantEntry = {
+  __typename?: 'GrantEntry';
+  grantable: Array<Scalars['String']['output']>;
+  grantee: Scalars['String']['output'];
+  privileges: Array<Scalars['String']['output']>;
+};
+
+export type InUseError = Error & {
+  __typename?: 'InUseError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  usedBy: Array<Scalars['String']['output']>;
+};
+
+export type InvalidCredentialsError = Error & {
+  __typename?: 'InvalidCredentialsError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type InvalidGrantError = Error & PostgresFailure & {
+  __typename?: 'InvalidGrantError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type InvalidNameError = Error & PostgresFailure & {
+  __typename?: 'InvalidNameError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+/** An e-mail address invited to collaborate on a database through a configured role. Its token is never shown here. */
+export type Invitation = Node & {
+  __typename?: 'Invitation';
+  access: Access;
+  /** When the invitation was first sent. */
+  createdAt: Scalars['DateTime']['output'];
+  databaseId: Scalars['ID']['output'];
+  databaseName: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  invitedBy?: Maybe<User>;
+  /** When the invitee accepted or declined. */
+  respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The configured role the invitee will work through. */
+  role: ConfiguredRole;
+  status: InvitationStatus;
+};
+
+export type InvitationDelivery =
+  /** E-mailed through SMTP_URL. */
+  | 'EMAIL'
+  /** The SMTP server refused or was unreachable; re-send later. */
+  | 'EMAIL_FAILED'
+  /** No SMTP configured: `acceptUrl` is the link to hand over. */
+  | 'LINK';
+
+export type InvitationEvent = Event & {
+  __typename?: 'InvitationEvent';
+  access?: Maybe<Scalars['String']['output']>;
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  invitationId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  /** invitation.revoked: ADDED_DIRECTLY when the invitee was added without it. */
+  reason?: Maybe<Scalars['String']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+  /** The account that accepted or declined it. */
+  username?: Maybe<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** An invitation just (re-)sent, and how it reached the invitee. */
+export type InvitationSent = {
+  __typename?: 'InvitationSent';
+  /** Only when no SMTP is configured: the accept link (on PUBLIC_URL, else the server's own address) to hand to the invitee. Not shown again. */
+  acceptUrl?: Maybe<Scalars['String']['output']>;
+  delivery: InvitationDelivery;
+  invitation: Invitation;
+};
+
+export type InvitationStatus =
+  /** The invitee became a collaborator. */
+  | 'ACCEPTED'
+  /** The invitee said no. */
+  | 'DECLINED'
+  /** Not answered in time; re-sending makes it pending again. */
+  | 'EXPIRED'
+  /** Sent, not answered yet, not expired. */
+  | 'PENDING'
+  /** Withdrawn by an admin or manager. */
+  | 'REVOKED';
+
+export type InvitationUnusableError = Error & {
+  __typename?: 'InvitationUnusableError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** UNKNOWN, ACCEPTED, REVOKED, EXPIRED or DECLINED. */
+  state: Scalars['String']['output'];
+};
+
+export type InviteCollaboratorInput = {
+  access?: InputMaybe<Access>;
+  configuredRoleId: Scalars['ID']['input'];
+  databaseId: Scalars['ID']['input'];
+  email: Scalars['String']['input'];
+};
+
+export type LastAdminError = Error & {
+  __typename?: 'LastAdminError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A LOGIN role on the server, live from pg_roles. */
+export type LoginRole = {
+  __typename?: 'LoginRole';
+  configuredRole?: Maybe<ConfiguredRole>;
+  isConfigured: Scalars['Boolean']['output'];
+  isSuperuser: Scalars['Boolean']['output'];
+  rolname: Scalars['String']['output'];
+  validUntil?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type MembershipEvent = Event & {
+  __typename?: 'MembershipEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For members.set: who PostgreSQL made a member. */
+  added: Array<Scalars['String']['output']>;
+  admin?: Maybe<Scalars['Boolean']['output']>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  grantor?: Maybe<Scalars['String']['output']>;
+  inherit?: Maybe<Scalars['Boolean']['output']>;
+  kind: Scalars['String']['output'];
+  member?: Maybe<Scalars['String']['output']>;
+  /** For members.set: the members asked for. */
+  members: Array<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  /** For members.set: whose membership PostgreSQL revoked. */
+  removed: Array<Scalars['String']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  set?: Maybe<Scalars['Boolean']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** One grant of a membership, by one grantor. */
+export type MembershipGrant = {
+  __typename?: 'MembershipGrant';
+  admin: Scalars['Boolean']['output'];
+  grantor?: Maybe<Role>;
+  inherit: Scalars['Boolean']['output'];
+  set: Scalars['Boolean']['output'];
+};
+
+export type MembershipInput = {
+  /** May grant and revoke this membership to others. */
+  admin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Has the role’s privileges without SET ROLE (16+; on 15 the member’s INHERIT decides). */
+  inherit?: InputMaybe<Scalars['Boolean']['input']>;
+  member: Scalars['String']['input'];
+  /** May SET ROLE to it (16+; always on 15). */
+  set?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Follows an invitation link. With `newAccount`: creates the account (standard user, the invited address), signs it in and makes it a collaborator, in one step. Without: accepts as the signed-in user, whose e-mail must be the invited one. A link that went out by e-mail proves the address; a link handed over by the inviter does not. */
+  acceptInvitation: MutationAcceptInvitationResult;
+  /** Accepts one of `myInvitations` (invitations to the viewer's proven address). */
+  acceptMyInvitation: MutationAcceptMyInvitationResult;
+  /** Admins, and managers of the database, add a user through a configured role that still logs in. */
+  addCollaborator: MutationAddCollaboratorResult;
+  alterRole: MutationAlterRoleResult;
+  /** Changes the viewer's own password; other sessions end. */
+  changePassword: MutationChangePasswordResult;
+  /** Admins store a role's password after a real login proves it; again to replace it after it changed. */
+  configureRole: MutationConfigureRoleResult;
+  /** Admins connect a database after a real login as the role; they become its collaborator through it. */
+  connectDatabase: MutationConnectDatabaseResult;
+  createApiToken: MutationCreateApiTokenResult;
+  /** CREATE ROLE (needs CREATEROLE); the creator holds ADMIN OPTION on it (16+). */
+  createRole: MutationCreateRoleResult;
+  createSchema: MutationCreateSchemaResult;
+  /** Admins create users (standard unless isAdmin); the address an admin types counts as proven. */
+  createUser: MutationCreateUserResult;
+  /** Declines one of `myInvitations`. */
+  declineInvitation: MutationDeclineInvitationResult;
+  /** Removes Rolecall's metadata about a database; nothing changes on the server. */
+  disconnectDatabase: MutationDisconnectDatabaseResult;
+  /** REASSIGN OWNED (in every connected database of the server where it owns something), DROP OWNED, DROP ROLE — all or nothing. */
+  dropRole: MutationDropRoleResult;
+  /** GRANT role TO member WITH ADMIN / INHERIT / SET (16+); again to change the options of an existing grant. */
+  grantMembership: MutationGrantMembershipResult;
+  grantPrivileges: MutationGrantPrivilegesResult;
+  /** Admins, and managers of the database, invite an e-mail address through a configured role that still logs in. */
+  inviteCollaborator: MutationInviteCollaboratorResult;
+  /** The viewer stops collaborating on a database. */
+  leaveDatabase: MutationLeaveDatabaseResult;
+  /** Signs in with username or e-mail; sets an httpOnly session cookie. */
+  login: MutationLoginResult;
+  /** Ends the current session. */
+  logout: Scalars['Boolean']['output'];
+  /** Ends a collaboration; the user, the configured role and the server role stay. */
+  removeCollaborator: MutationRemoveCollaboratorResult;
+  /** Deletes only the stored password; the role stays on the server. Refused while collaborators use it. */
+  removeConfiguredRole: MutationRemoveConfiguredRoleResult;
+  renameRole: MutationRenameRoleResult;
+  /** E-mails the signed-in user a one-time link (valid 24 h, one request a minute) that proves their address; earlier links stop working. Without SMTP: EmailNotSentError, never the link. */
+  requestEmailVerification: MutationRequestEmailVerificationResult;
+  /** A new link (the old one stops working) and a new expiry; an expired invitation becomes pending. */
+  resendInvitation: MutationResendInvitationResult;
+  revokeApiToken: MutationRevokeApiTokenResult;
+  revokeInvitation: MutationRevokeInvitationResult;
+  /** REVOKE role FROM member; warns when a grant by another grantor remains. */
+  revokeMembership: MutationRevokeMembershipResult;
+  /** REVOKE; warns when grants by other grantors remain. */
+  revokePrivileges: MutationRevokePrivilegesResult;
+  /** Makes the members of a group exactly this list (diffed, one transaction). */
+  setGroupMembers: MutationSetGroupMembersResult;
+  /** Makes the privileges of these grantees on one object exactly these (diffed against its ACL, one transaction), with the schema and sequence USAGE each grant asks for. */
+  setPrivileges: MutationSetPrivilegesResult;
+  /** Admins mark a configured role as one this database's managers may give (or take the mark back); never a role with superuser, CREATEROLE, BYPASSRLS or REPLICATION. */
+  setRoleAssignable: MutationSetRoleAssignableResult;
+  /** ALTER ROLE … PASSWORD (sent as a SCRAM verifier); a password Rolecall stores for the role follows. */
+  setRolePassword: MutationSetRolePasswordResult;
+  /** First run only: creates the first admin and signs them in. */
+  setup: MutationSetupResult;
+  /** Admins check that a connection works (a real login) before connecting; nothing is stored. */
+  testConnection: MutationTestConnectionResult;
+  /** ALTER … OWNER TO; for a schema, optionally with some of its tables that the viewer’s role (or a group of it) owns. */
+  transferOwnership: MutationTransferOwnershipResult;
+  updateCollaborator: MutationUpdateCollaboratorResult;
+  /** Admins change e-mail (which then counts as proven), name, admin flag, password, or deactivate; the last active admin stays. */
+  updateUser: MutationUpdateUserResult;
+  /** Follows a verification link, signed in as the account that asked for it: its address, if unchanged since, becomes proven. */
+  verifyEmail: MutationVerifyEmailResult;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  newAccount?: InputMaybe<NewAccountInput>;
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationAcceptMyInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAddCollaboratorArgs = {
+  input: AddCollaboratorInput;
+};
+
+
+export type MutationAlterRoleArgs = {
+  attributes: RoleAttributesInput;
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationConfigureRoleArgs = {
+  databaseId: Scalars['ID']['input'];
+  password: Scalars['String']['input'];
+  role: Scalars['String']['input'];
+};
+
+
+export type MutationConnectDatabaseArgs = {
+  input: ConnectDatabaseInput;
+};
+
+
+export type MutationCreateApiTokenArgs = {
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateRoleArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: CreateRoleInput;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCreateSchemaArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  owner?: InputMaybe<Scalars['String']['input']>;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+export type MutationDeclineInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDisconnectDatabaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDropRoleArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  reassignTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationGrantMembershipArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  membership: MembershipInput;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  role: Scalars['String']['input'];
+};
+
+
+export type MutationGrantPrivilegesArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  object: ObjectRef;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  privileges: Array<Scalars['String']['input']>;
+  withGrantOption?: InputMaybe<Scalars['Boolean']['input']>;
+  withSchemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  withSequenceUsage?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationInviteCollaboratorArgs = {
+  input: InviteCollaboratorInput;
+};
+
+
+export type MutationLeaveDatabaseArgs = {
+  databaseId: Scalars['ID']['input'];
+};
+
+
+export type MutationLoginArgs = {
+  login: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveCollaboratorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveConfiguredRoleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRenameRoleArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  newName: Scalars['String']['input'];
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationResendInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeMembershipArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  member: Scalars['String']['input'];
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  role: Scalars['String']['input'];
+};
+
+
+export type MutationRevokePrivilegesArgs = {
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  grantOptionOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  object: ObjectRef;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  privileges: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationSetGroupMembersArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  members: Array<MembershipInput>;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  role: Scalars['String']['input'];
+};
+
+
+export type MutationSetPrivilegesArgs = {
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  grants: Array<DesiredGrantInput>;
+  object: ObjectRef;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetRoleAssignableArgs = {
+  assignable: Scalars['Boolean']['input'];
+  configuredRoleId: Scalars['ID']['input'];
+  databaseId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetRolePasswordArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetupArgs = {
+  input: SetupInput;
+};
+
+
+export type MutationTestConnectionArgs = {
+  input: ConnectDatabaseInput;
+};
+
+
+export type MutationTransferOwnershipArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  newOwner: Scalars['String']['input'];
+  object: ObjectRef;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  tables?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type MutationUpdateCollaboratorArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCollaboratorInput;
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+export type MutationAcceptInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | InvalidGrantError | InvalidNameError | InvitationUnusableError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError | WrongUserError;
+
+export type MutationAcceptMyInvitationResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | InvalidGrantError | InvalidNameError | InvitationUnusableError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | TooManyAttemptsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationAddCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationAlterRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationChangePasswordResult = InvalidCredentialsError | TooManyAttemptsError | UnauthenticatedError | User | ValidationError;
+
+export type MutationConfigureRoleResult = AuthenticationFailedError | ConcurrentChangeError | ConfiguredRole | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationConnectDatabaseResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | Database | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationCreateApiTokenResult = CreatedApiToken | UnauthenticatedError | ValidationError;
+
+export type MutationCreateRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationCreateSchemaResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationCreateUserResult = ConflictError | ForbiddenError | TooManyAttemptsError | UnauthenticatedError | User | ValidationError;
+
+export type MutationDeclineInvitationResult = Invitation | InvitationUnusableError | NotFoundError | UnauthenticatedError;
+
+export type MutationDisconnectDatabaseResult = ForbiddenError | NotFoundError | Removed | UnauthenticatedError;
+
+export type MutationDropRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationGrantMembershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationGrantPrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationInviteCollaboratorResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | InvitationSent | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationLeaveDatabaseResult = NotFoundError | Removed | UnauthenticatedError;
+
+export type MutationLoginResult = InvalidCredentialsError | TooManyAttemptsError | User;
+
+export type MutationRemoveCollaboratorResult = ForbiddenError | NotFoundError | Removed | UnauthenticatedError;
+
+export type MutationRemoveConfiguredRoleResult = ForbiddenError | InUseError | NotFoundError | Removed | UnauthenticatedError;
+
+export type MutationRenameRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationRequestEmailVerificationResult = ConflictError | EmailNotSentError | EmailVerificationSent | TooManyAttemptsError | UnauthenticatedError;
+
+export type MutationResendInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | InvitationSent | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationRevokeApiTokenResult = ApiToken | NotFoundError | UnauthenticatedError;
+
+export type MutationRevokeInvitationResult = ConflictError | ForbiddenError | Invitation | NotFoundError | UnauthenticatedError;
+
+export type MutationRevokeMembershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationRevokePrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationSetGroupMembersResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationSetPrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationSetRoleAssignableResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleOffer | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationSetRolePasswordResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationSetupResult = ConflictError | SetupAlreadyDoneError | TooManyAttemptsError | User | ValidationError;
+
+export type MutationTestConnectionResult = AuthenticationFailedError | ConcurrentChangeError | ConnectionTest | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationTransferOwnershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationUpdateCollaboratorResult = AuthenticationFailedError | Collaborator | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationUpdateUserResult = ConflictError | ForbiddenError | LastAdminError | NotFoundError | TooManyAttemptsError | UnauthenticatedError | User | ValidationError;
+
+export type MutationVerifyEmailResult = UnauthenticatedError | User | VerificationUnusableError;
+
+export type NewAccountInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export type NotFoundError = Error & {
+  __typename?: 'NotFoundError';
+  code: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** PostgreSQL ran the statements and changed nothing (only a WARNING): no event is recorded. */
+export type NothingChanged = Error & {
+  __typename?: 'NothingChanged';
+  code: Scalars['String']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  message: Scalars['String']['output'];
+  sql: Array<Scalars['String']['output']>;
+  /** PostgreSQL's warnings and Rolecall's notes on why. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** What the viewer's role may do to the object, as PostgreSQL decides it: a UI offers only these. */
+export type ObjectCapabilities = {
+  __typename?: 'ObjectCapabilities';
+  changePrivileges: Scalars['Boolean']['output'];
+  drop: Scalars['Boolean']['output'];
+  /** What it may grant and revoke: everything as owner (or member of the owner), else what it holds WITH GRANT OPTION. */
+  grantablePrivileges: Array<Scalars['String']['output']>;
+  /** Why ownership actions are unavailable, when they are. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Owner, member of the owning role, or superuser. */
+  transferOwnership: Scalars['Boolean']['output'];
+};
+
+export type ObjectEvent = Event & {
+  __typename?: 'ObjectEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  object?: Maybe<Scalars['String']['output']>;
+  objectKind?: Maybe<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  owner?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type ObjectInUseError = Error & PostgresFailure & {
+  __typename?: 'ObjectInUseError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type ObjectKind =
+  | 'DATABASE'
+  | 'SCHEMA'
+  | 'SEQUENCE'
+  | 'TABLE';
+
+/** DATABASE (the connected one), SCHEMA name, or TABLE schema + name (views and sequences too). */
+export type ObjectRef = {
+  kind: ObjectRefKind;
+  name?: InputMaybe<Scalars['String']['input']>;
+  schema?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ObjectRefKind =
+  | 'DATABASE'
+  | 'SCHEMA'
+  | 'TABLE';
+
+export type OwnershipEvent = Event & {
+  __typename?: 'OwnershipEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  newOwner?: Maybe<Scalars['String']['output']>;
+  object?: Maybe<Scalars['String']['output']>;
+  objectKind?: Maybe<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  previousOwner?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  tables: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A change to PostgreSQL made as the viewer’s role (or, on a dry run, what would be made). */
+export type PermissionChange = {
+  __typename?: 'PermissionChange';
+  dryRun: Scalars['Boolean']['output'];
+  eventId?: Maybe<Scalars['BigCursor']['output']>;
+  /** The warnings about a role and object, as data (code, grantee, object, the option that fixes it). */
+  notes: Array<ChangeNote>;
+  /** On a preview: pass it as `previewToken` to apply exactly what was previewed, refused if the catalog changed meanwhile. */
+  previewToken?: Maybe<Scalars['String']['output']>;
+  /** The exact statements, in order (passwords shown as ********). */
+  sql: Array<Scalars['String']['output']>;
+  /** What did not or will not happen as asked, and what to do about it. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type PermissionDeniedError = Error & PostgresFailure & {
+  __typename?: 'PermissionDeniedError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type PostgresError = Error & PostgresFailure & {
+  __typename?: 'PostgresError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+/** PostgreSQL refused or could not be reached. */
+export type PostgresFailure = {
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type PrivilegeEvent = Event & {
+  __typename?: 'PrivilegeEvent';
+  /** The object's grants after the change, so a view can update without a refetch. */
+  acl: Array<GrantEntry>;
+  /** The object's grants before the change. */
+  aclBefore: Array<GrantEntry>;
+  /** What each grantee gained and lost, as PostgreSQL changed the ACL (CASCADE included). */
+  aclChanges: Array<GrantChange>;
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  cascade?: Maybe<Scalars['Boolean']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  grantOptionOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** As asked. */
+  granted: Array<Scalars['String']['output']>;
+  grantee?: Maybe<Scalars['String']['output']>;
+  /** setPrivileges: the grantees whose grants were set. */
+  grantees: Array<Scalars['String']['output']>;
+  kind: Scalars['String']['output'];
+  /** database, schema or schema.table */
+  object?: Maybe<Scalars['String']['output']>;
+  objectKind?: Maybe<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  /** As asked. */
+  revoked: Array<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** One ACL item: a privilege granted by one grantor. */
+export type PrivilegeGrant = {
+  __typename?: 'PrivilegeGrant';
+  /** WITH GRANT OPTION. */
+  grantable: Scalars['Boolean']['output'];
+  grantor?: Maybe<Role>;
+  privilege: Scalars['String']['output'];
+};
+
+export type PrivilegeList = {
+  __typename?: 'PrivilegeList';
+  kind: Scalars['String']['output'];
+  /** The presets of this kind of object (NONE and CUSTOM are not listed: no privileges, and any other set). */
+  presets: Array<PrivilegePresetEntry>;
+  privileges: Array<Scalars['String']['output']>;
+};
+
+/** Database: CONNECT, CREATE; schema: READ (USAGE), CREATE (USAGE+CREATE); table: READ (SELECT), WRITE (SELECT, INSERT, UPDATE, DELETE). */
+export type PrivilegePreset =
+  | 'CONNECT'
+  | 'CREATE'
+  | 'CUSTOM'
+  | 'NONE'
+  | 'READ'
+  | 'WRITE';
+
+/** A preset and the privileges it stands for: a set equal to these is shown as the preset. */
+export type PrivilegePresetEntry = {
+  __typename?: 'PrivilegePresetEntry';
+  preset: PrivilegePreset;
+  privileges: Array<Scalars['String']['output']>;
+};
+
+/** One reason a role holds (or may grant) a privilege. */
+export type PrivilegeSource = {
+  __typename?: 'PrivilegeSource';
+  grantable: Scalars['Boolean']['output'];
+  grantee?: Maybe<Role>;
+  grantor?: Maybe<Role>;
+  kind: PrivilegeSourceKind;
+  /** The roles from the role to the one holding the grant, along INHERIT memberships (just the role when direct). */
+  path: Array<Scalars['String']['output']>;
+  predefinedRole?: Maybe<Scalars['String']['output']>;
+};
+
+export type PrivilegeSourceKind =
+  /** An ACL item granted to the role or to a role it inherits from. */
+  | 'GRANT'
+  /** An ACL item of the object's owner, whose privileges the role has. */
+  | 'OWNER'
+  /** Having the owner's privileges implies every grant option. */
+  | 'OWNER_GRANT_OPTION'
+  /** pg_read_all_data, pg_write_all_data or pg_maintain, which the role inherits. */
+  | 'PREDEFINED_ROLE'
+  /** Granted to PUBLIC: every role has it. */
+  | 'PUBLIC'
+  /** Superusers bypass every check. */
+  | 'SUPERUSER';
+
+export type Query = {
+  __typename?: 'Query';
+  /** The viewer's own API tokens, newest first. */
+  apiTokens: QueryApiTokensResult;
+  /** The event log, newest first, filtered; `after` continues from a previous page. */
+  auditLog: QueryAuditLogResult;
+  /** SMTP is configured: invitations and verification links go out by e-mail. Without it no address can be proven by e-mail, only by an admin setting it. */
+  canSendEmail: Scalars['Boolean']['output'];
+  database: QueryDatabaseResult;
+  /** The databases the viewer may see (admins: all), by name. */
+  databases: QueryDatabasesResult;
+  /** For admins: the ready demo database of the embedded default, or null. */
+  demoDatabase?: Maybe<DemoDatabase>;
+  /** Every kind of event the log records (to filter by, and to word them). */
+  eventKinds: Array<EventKind>;
+  /** The signed-in user's pending invitations (addressed to their e-mail, once proven; none until then), newest first. */
+  myInvitations: QueryMyInvitationsResult;
+  /** True until the first admin has been created. */
+  setupRequired: Scalars['Boolean']['output'];
+  /** Every Rolecall user (admins only), by username. */
+  users: QueryUsersResult;
+  /** The signed-in user, or null. */
+  viewer?: Maybe<User>;
+};
+
+
+export type QueryApiTokensArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditLogArgs = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['BigCursor']['input']>;
+  databaseId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  object?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryDatabaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDatabasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryApiTokensConnection = {
+  __typename?: 'QueryApiTokensConnection';
+  edges: Array<QueryApiTokensConnectionEdge>;
+  nodes: Array<ApiToken>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryApiTokensConnectionEdge = {
+  __typename?: 'QueryApiTokensConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: ApiToken;
+};
+
+export type QueryApiTokensResult = QueryApiTokensConnection | UnauthenticatedError;
+
+export type QueryAuditLogResult = EventPage | UnauthenticatedError;
+
+export type QueryDatabaseResult = Database | NotFoundError | UnauthenticatedError;
+
+export type QueryDatabasesConnection = {
+  __typename?: 'QueryDatabasesConnection';
+  edges: Array<QueryDatabasesConnectionEdge>;
+  nodes: Array<Database>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryDatabasesConnectionEdge = {
+  __typename?: 'QueryDatabasesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Database;
+};
+
+export type QueryDatabasesResult = QueryDatabasesConnection | UnauthenticatedError;
+
+export type QueryMyInvitationsConnection = {
+  __typename?: 'QueryMyInvitationsConnection';
+  edges: Array<QueryMyInvitationsConnectionEdge>;
+  nodes: Array<Invitation>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryMyInvitationsConnectionEdge = {
+  __typename?: 'QueryMyInvitationsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Invitation;
+};
+
+export type QueryMyInvitationsResult = QueryMyInvitationsConnection | UnauthenticatedError;
+
+export type QueryUsersConnection = {
+  __typename?: 'QueryUsersConnection';
+  edges: Array<QueryUsersConnectionEdge>;
+  nodes: Array<User>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryUsersConnectionEdge = {
+  __typename?: 'QueryUsersConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
+export type QueryUsersResult = ForbiddenError | QueryUsersConnection | UnauthenticatedError;
+
+export type Removed = {
+  __typename?: 'Removed';
+  id: Scalars['ID']['output'];
+};
+
+/** Sent once on a subscription with `after`, when everything missed since that cursor has been replayed: what follows is live. Its cursor is the last one replayed to this subscriber (or `after`); it is not an event of the log. */
+export type ReplayCaughtUp = Event & {
+  __typename?: 'ReplayCaughtUp';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** A role of the server (roles are cluster-wide), live from pg_roles. */
+export type Role = {
+  __typename?: 'Role';
+  bypassRls: Scalars['Boolean']['output'];
+  canLogin: Scalars['Boolean']['output'];
+  /** -1 means no limit. */
+  connectionLimit: Scalars['Int']['output'];
+  createDb: Scalars['Boolean']['output'];
+  createRole: Scalars['Boolean']['output'];
+  /** Databases of the server where it owns objects or holds privileges. Asked of many roles (a whole graph), it is read for all of them in one query. */
+  dependencies: Array<RoleDependency>;
+  /** INHERIT: on 16+ the default for new memberships; on 15 how all its memberships behave. */
+  inherit: Scalars['Boolean']['output'];
+  /** Rolecall stores a verified password for it, so collaborators can work through it. */
+  isConfigured: Scalars['Boolean']['output'];
+  /** A built-in role such as pg_read_all_data. */
+  isPredefined: Scalars['Boolean']['output'];
+  isSuperuser: Scalars['Boolean']['output'];
+  /** Roles this role is a member of, in no particular order. */
+  memberOf: Array<RoleMembership>;
+  /** Members of this role, in no particular order. */
+  members: Array<RoleMembership>;
+  name: Scalars['String']['output'];
+  oid: Scalars['Int']['output'];
+  replication: Scalars['Boolean']['output'];
+  validUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** What the viewer's role may do to this role. Worked out only when asked, from the roles and memberships already read. */
+  viewerCan: RoleCapabilities;
+};
+
+/** How one role relates to another, as pg_has_role answers it, and the membership path that explains it. */
+export type RoleAccess = {
+  __typename?: 'RoleAccess';
+  /** May grant it to others. */
+  admin: Scalars['Boolean']['output'];
+  inheritPath?: Maybe<Array<Scalars['String']['output']>>;
+  member: Scalars['Boolean']['output'];
+  memberPath?: Maybe<Array<Scalars['String']['output']>>;
+  /** May SET ROLE to it. */
+  set: Scalars['Boolean']['output'];
+  /** Has the role's privileges (INHERIT path). */
+  usage: Scalars['Boolean']['output'];
+};
+
+/** An attribute ALTER ROLE changes (RoleAttributesInput). */
+export type RoleAttribute =
+  | 'BYPASSRLS'
+  | 'CONNECTION_LIMIT'
+  | 'CREATEDB'
+  | 'CREATEROLE'
+  | 'INHERIT'
+  | 'LOGIN'
+  | 'REPLICATION'
+  | 'VALID_UNTIL';
+
+export type RoleAttributeLock = {
+  __typename?: 'RoleAttributeLock';
+  attribute: RoleAttribute;
+  reason: Scalars['String']['output'];
+};
+
+export type RoleAttributesInput = {
+  bypassRls?: InputMaybe<Scalars['Boolean']['input']>;
+  connectionLimit?: InputMaybe<Scalars['Int']['input']>;
+  createDb?: InputMaybe<Scalars['Boolean']['input']>;
+  createRole?: InputMaybe<Scalars['Boolean']['input']>;
+  inherit?: InputMaybe<Scalars['Boolean']['input']>;
+  login?: InputMaybe<Scalars['Boolean']['input']>;
+  replication?: InputMaybe<Scalars['Boolean']['input']>;
+  validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** What the viewer's role may do to this role, by PostgreSQL's rules for its version (superuser; CREATEROLE, plus ADMIN OPTION on 16+). A UI offers only these, with the reason for the rest. */
+export type RoleCapabilities = {
+  __typename?: 'RoleCapabilities';
+  /** ALTER ROLE … attributes. */
+  alter: Scalars['Boolean']['output'];
+  alterReason?: Maybe<Scalars['String']['output']>;
+  /** DROP ROLE itself; Rolecall may still refuse a role collaborators work through. */
+  drop: Scalars['Boolean']['output'];
+  dropReason?: Maybe<Scalars['String']['output']>;
+  /** Attributes it may not change, each with the reason (all of them when alter is false). */
+  lockedAttributes: Array<RoleAttributeLock>;
+  /** GRANT and REVOKE membership in this role. */
+  manageMembers: Scalars['Boolean']['output'];
+  manageMembersReason?: Maybe<Scalars['String']['output']>;
+  /** The first reason anything here is refused, or null when everything is allowed. */
+  reason?: Maybe<Scalars['String']['output']>;
+  rename: Scalars['Boolean']['output'];
+  renameReason?: Maybe<Scalars['String']['output']>;
+  /** ALTER ROLE … PASSWORD by PostgreSQL's rules. Rolecall also refuses a configured role's (`isConfigured`) to all but admins. */
+  setPassword: Scalars['Boolean']['output'];
+  setPasswordReason?: Maybe<Scalars['String']['output']>;
+};
+
+export type RoleConfigurationEvent = Event & {
+  __typename?: 'RoleConfigurationEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** role.assignability_changed: whether managers may now give the role. */
+  assignable?: Maybe<Scalars['Boolean']['output']>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** Where a role owns objects or holds privileges (pg_shdepend): what DROP ROLE has to clean up first. */
+export type RoleDependency = {
+  __typename?: 'RoleDependency';
+  database: Scalars['String']['output'];
+  /** Objects it owns there: DROP ROLE needs them reassigned first. */
+  owned: Scalars['Int']['output'];
+  /** Privileges granted to it there: DROP OWNED revokes them. */
+  privileges: Scalars['Int']['output'];
+};
+
+export type RoleEvent = Event & {
+  __typename?: 'RoleEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  /** Attributes as PostgreSQL changed them, e.g. "LOGIN", "NOCREATEDB", "CONNECTION LIMIT 5". */
+  changes: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  /** role.created: a LOGIN role. */
+  login?: Maybe<Scalars['Boolean']['output']>;
+  newName?: Maybe<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  /** role.dropped: the other databases of the server it was cleared from first. */
+  otherDatabases: Array<Scalars['String']['output']>;
+  /** role.dropped: the role its objects were given to. */
+  reassignTo?: Maybe<Scalars['String']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** member is a member of role. On 16+ each grantor has its own grant; the options are combined as PostgreSQL does (any grant that has one). */
+export type RoleMembership = {
+  __typename?: 'RoleMembership';
+  admin: Scalars['Boolean']['output'];
+  grants: Array<MembershipGrant>;
+  inherit: Scalars['Boolean']['output'];
+  member: Role;
+  role: Role;
+  set: Scalars['Boolean']['output'];
+};
+
+/** A configured role of the server, and whether the viewer may give it to collaborators of this database. */
+export type RoleOffer = {
+  __typename?: 'RoleOffer';
+  configuredRole: ConfiguredRole;
+  /** An admin marked it as one this database's managers may give. */
+  markedAssignable: Scalars['Boolean']['output'];
+  mayGive: Scalars['Boolean']['output'];
+  refusal?: Maybe<RoleRefusal>;
+  /** The refusal in words, for people. */
+  refusalMessage?: Maybe<Scalars['String']['output']>;
+};
+
+/** Why the viewer may not give a configured role to collaborators of a database. */
+export type RoleRefusal =
+  /** The viewer's role cannot SET ROLE to it, and no admin marked it assignable here. */
+  | 'NOT_SETTABLE'
+  /** It has superuser, CREATEROLE, BYPASSRLS or REPLICATION: admins only. */
+  | 'SERVER_WIDE_POWER';
+
+export type Schema = SecurableObject & {
+  __typename?: 'Schema';
+  /** Nobody has changed the privileges: these are the defaults (acldefault). */
+  aclIsDefault: Scalars['Boolean']['output'];
+  /** Grantees, PUBLIC included. */
+  grants: Array<Grant>;
+  kind: ObjectKind;
+  name: Scalars['String']['output'];
+  owner?: Maybe<Role>;
+  /** Tables, views, materialized views, partitioned and foreign tables, and sequences. */
+  tables: Array<Table>;
+  viewerCan: ObjectCapabilities;
+};
+
+/** A stored role password that does not decrypt; configuring the role again replaces it. */
+export type SecretUnreadableError = Error & {
+  __typename?: 'SecretUnreadableError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** malformed or unauthenticated. */
+  reason: Scalars['String']['output'];
+};
+
+/** A database, schema or table: owner, privileges and what the viewer may do. */
+export type SecurableObject = {
+  /** Nobody has changed the privileges: these are the defaults (acldefault). */
+  aclIsDefault: Scalars['Boolean']['output'];
+  /** Grantees, PUBLIC included. */
+  grants: Array<Grant>;
+  kind: ObjectKind;
+  owner?: Maybe<Role>;
+  viewerCan: ObjectCapabilities;
+};
+
+/** A PostgreSQL server (host and port); roles are server-wide. */
+export type Server = Node & {
+  __typename?: 'Server';
+  /** A CA certificate of its own is stored for VERIFY_CA / VERIFY_FULL. */
+  hasCaCertificate: Scalars['Boolean']['output'];
+  host: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The embedded demo cluster started with Rolecall. */
+  isDemo: Scalars['Boolean']['output'];
+  port: Scalars['Int']['output'];
+  sslMode: SslMode;
+};
+
+export type ServerUnavailableError = Error & PostgresFailure & {
+  __typename?: 'ServerUnavailableError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type SetupAlreadyDoneError = Error & {
+  __typename?: 'SetupAlreadyDoneError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type SetupInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+/** How Rolecall's connections to a server use TLS (libpq's sslmode; there is no PREFER). */
+export type SslMode =
+  /** No TLS (what servers connected before TLS settings existed use). */
+  | 'DISABLE'
+  /** TLS, without checking the server's certificate. */
+  | 'REQUIRE'
+  /** TLS; the certificate must be signed by the CA certificate given; its name is not checked. */
+  | 'VERIFY_CA'
+  /** TLS; the certificate must be signed by the CA given (or a CA Node trusts) and name the host. */
+  | 'VERIFY_FULL';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every change the viewer may see, live: for one database, for one server (its role events), or everything. With `after`, first replays what was missed since that cursor, then goes live — nothing lost, nothing doubled. */
+  events: Event;
+};
+
+
+export type SubscriptionEventsArgs = {
+  after?: InputMaybe<Scalars['BigCursor']['input']>;
+  databaseId?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Table = SecurableObject & {
+  __typename?: 'Table';
+  /** Nobody has changed the privileges: these are the defaults (acldefault). */
+  aclIsDefault: Scalars['Boolean']['output'];
+  /** Grantees, PUBLIC included. */
+  grants: Array<Grant>;
+  kind: ObjectKind;
+  name: Scalars['String']['output'];
+  owner?: Maybe<Role>;
+  schema: Scalars['String']['output'];
+  tableKind: TableKind;
+  viewerCan: ObjectCapabilities;
+};
+
+export type TableKind =
+  | 'FOREIGN_TABLE'
+  | 'MATERIALIZED_VIEW'
+  | 'PARTITIONED_TABLE'
+  | 'SEQUENCE'
+  | 'TABLE'
+  | 'VIEW';
+
+/** A connection to a PostgreSQL server failed its TLS settings (the server's or the input's). */
+export type TlsError = Error & {
+  __typename?: 'TlsError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** SERVER_WITHOUT_TLS, TLS_REQUIRED_BY_SERVER, UNTRUSTED_CERTIFICATE, HOST_NAME_MISMATCH, CERTIFICATE_NOT_VALID_NOW or HANDSHAKE_FAILED. */
+  reason: Scalars['String']['output'];
+};
+
+export type TooManyAttemptsError = Error & {
+  __typename?: 'TooManyAttemptsError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  retryAfterSeconds: Scalars['Int']['output'];
+};
+
+export type UnauthenticatedError = Error & {
+  __typename?: 'UnauthenticatedError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type UndefinedObjectError = Error & PostgresFailure & {
+  __typename?: 'UndefinedObjectError';
+  code: Scalars['String']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** SQLSTATE, when the server answered. */
+  sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+export type UpdateCollaboratorInput = {
+  access?: InputMaybe<Access>;
+  configuredRoleId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateUserInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** false deactivates: the user can no longer sign in and their sessions end. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  isAdmin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Sets a new password and ends their sessions. */
+  password?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type User = Node & {
+  __typename?: 'User';
+  createdAt: Scalars['DateTime']['output'];
+  displayName?: Maybe<Scalars['String']['output']>;
+  email: Scalars['String']['output'];
+  /** The address is proven (a token e-mailed to it was used, or an admin set it); only then do invitations to it reach this account. */
+  emailVerified: Scalars['Boolean']['output'];
+  emailVerifiedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  isActive: Scalars['Boolean']['output'];
+  isAdmin: Scalars['Boolean']['output'];
+  username: Scalars['String']['output'];
+};
+
+export type UserEvent = Event & {
+  __typename?: 'UserEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  changed: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** Created by accepting this invitation. */
+  invitationId?: Maybe<Scalars['ID']['output']>;
+  isAdmin?: Maybe<Scalars['Boolean']['output']>;
+  kind: Scalars['String']['output'];
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  username?: Maybe<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type ValidationError = Error & {
+  __typename?: 'ValidationError';
+  code: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type VerificationUnusableError = Error & {
+  __typename?: 'VerificationUnusableError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** UNKNOWN, USED, EXPIRED, ADDRESS_CHANGED (sent to an address the account no longer has) or OTHER_ACCOUNT. */
+  state: Scalars['String']['output'];
+};
+
+/** The role the viewer works through here: its attributes, the groups whose privileges it has, what it owns and may do. */
+export type ViewerRole = {
+  __typename?: 'ViewerRole';
+  canCreateRoles: Scalars['Boolean']['output'];
+  /** Holds CREATE on the database. */
+  canCreateSchemas: Scalars['Boolean']['output'];
+  /** CONNECT / CREATE / TEMPORARY as PostgreSQL decides them. */
+  databasePrivileges: Array<Scalars['String']['output']>;
+  /** Every role whose privileges it has (through INHERIT memberships, transitively). */
+  inheritsFrom: Array<Role>;
+  /** Schemas it owns or whose owner’s privileges it has. */
+  ownedSchemas: Array<Schema>;
+  /** Tables, views and sequences it owns or whose owner’s privileges it has. */
+  ownedTables: Array<Table>;
+  role?: Maybe<Role>;
+};
+
+export type WrongUserError = Error & {
+  __typename?: 'WrongUserError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+type CliError_AuthenticationFailedError_Fragment = { __typename?: 'AuthenticationFailedError', code: string, message: string };
+
+type CliError_CatalogChangedError_Fragment = { __typename?: 'CatalogChangedError', code: string, message: string };
+
+type CliError_ConcurrentChangeError_Fragment = { __typename?: 'ConcurrentChangeError', code: string, message: string };
+
+type CliError_ConflictError_Fragment = { __typename?: 'ConflictError', code: string, message: string };
+
+type CliError_DatabaseDoesNotExistError_Fragment = { __typename?: 'DatabaseDoesNotExistError', code: string, message: string };
+
+type CliError_DependentObjectsError_Fragment = { __typename?: 'DependentObjectsError', code: string, message: string };
+
+type CliError_DuplicateObjectError_Fragment = { __typename?: 'DuplicateObjectError', code: string, message: string };
+
+type CliError_EmailNotSentError_Fragment = { __typename?: 'EmailNotSentError', code: string, message: string };
+
+type CliError_ForbiddenError_Fragment = { __typename?: 'ForbiddenError', code: string, message: string };
+
+type CliError_InUseError_Fragment = { __typename?: 'InUseError', code: string, message: string };
+
+type CliError_InvalidCredentialsError_Fragment = { __typename?: 'InvalidCredentialsError', code: string, message: string };
+
+type CliError_InvalidGrantError_Fragment = { __typename?: 'InvalidGrantError', code: string, message: string };
+
+type CliError_InvalidNameError_Fragment = { __typename?: 'InvalidNameError', code: string, message: string };
+
+type CliError_InvitationUnusableError_Fragment = { __typename?: 'InvitationUnusableError', code: string, message: string };
+
+type CliError_LastAdminError_Fragment = { __typename?: 'LastAdminError', code: string, message: string };
+
+type CliError_NotFoundError_Fragment = { __typename?: 'NotFoundError', code: string, message: string };
+
+type CliError_NothingChanged_Fragment = { __typename?: 'NothingChanged', code: string, message: string };
+
+type CliError_ObjectInUseError_Fragment = { __typename?: 'ObjectInUseError', code: string, message: string };
+
+type CliError_PermissionDeniedError_Fragment = { __typename?: 'PermissionDeniedError', code: string, message: string };
+
+type CliError_PostgresError_Fragment = { __typename?: 'PostgresError', code: string, message: string };
+
+type CliError_SecretUnreadableError_Fragment = { __typename?: 'SecretUnreadableError', code: string, message: string };
+
+type CliError_ServerUnavailableError_Fragment = { __typename?: 'ServerUnavailableError', code: string, message: string };
+
+type CliError_SetupAlreadyDoneError_Fragment = { __typename?: 'SetupAlreadyDoneError', code: string, message: string };
+
+type CliError_TlsError_Fragment = { __typename?: 'TlsError', code: string, message: string };
+
+type CliError_TooManyAttemptsError_Fragment = { __typename?: 'TooManyAttemptsError', code: string, message: string };
+
+type CliError_UnauthenticatedError_Fragment = { __typename?: 'UnauthenticatedError', code: string, message: string };
+
+type CliError_UndefinedObjectError_Fragment = { __typename?: 'UndefinedObjectError', code: string, message: string };
+
+type CliError_ValidationError_Fragment = { __typename?: 'ValidationError', code: string, message: string };
+
+type CliError_VerificationUnusableError_Fragment = { __typename?: 'VerificationUnusableError', code: string, message: string };
+
+type CliError_WrongUserError_Fragment = { __typename?: 'WrongUserError', code: string, message: string };
+
+export type CliErrorFragment =
+  | CliError_AuthenticationFailedError_Fragment
+  | CliError_CatalogChangedError_Fragment
+  | CliError_ConcurrentChangeError_Fragment
+  | CliError_ConflictError_Fragment
+  | CliError_DatabaseDoesNotExistError_Fragment
+  | CliError_DependentObjectsError_Fragment
+  | CliError_DuplicateObjectError_Fragment
+  | CliError_EmailNotSentError_Fragment
+  | CliError_ForbiddenError_Fragment
+  | CliError_InUseError_Fragment
+  | CliError_InvalidCredentialsError_Fragment
+  | CliError_InvalidGrantError_Fragment
+  | CliError_InvalidNameError_Fragment
+  | CliError_InvitationUnusableError_Fragment
+  | CliError_LastAdminError_Fragment
+  | CliError_NotFoundError_Fragment
+  | CliError_NothingChanged_Fragment
+  | CliError_ObjectInUseError_Fragment
+  | CliError_PermissionDeniedError_Fragment
+  | CliError_PostgresError_Fragment
+  | CliError_SecretUnreadableError_Fragment
+  | CliError_ServerUnavailableError_Fragment
+  | CliError_SetupAlreadyDoneError_Fragment
+  | CliError_TlsError_Fragment
+  | CliError_TooManyAttemptsError_Fragment
+  | CliError_UnauthenticatedError_Fragment
+  | CliError_UndefinedObjectError_Fragment
+  | CliError_ValidationError_Fragment
+  | CliError_VerificationUnusableError_Fragment
+  | CliError_WrongUserError_Fragment
+;
+
+export type CliChangeFragment = { __typename?: 'PermissionChange', dryRun: boolean, sql: Array<string>, warnings: Array<string>, eventId?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string, fixOption?: string | null }> };
+
+export type CliCollaboratorsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CliCollaboratorsQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', collaborators: Array<{ __typename?: 'Collaborator', id: string, access: Access, createdAt: string, user: { __typename?: 'User', username: string, email: string }, role: { __typename?: 'ConfiguredRole', rolname: string } }>, invitations: Array<{ __typename?: 'Invitation', id: string, email: string, access: Access, createdAt: string, expiresAt: string, role: { __typename?: 'ConfiguredRole', rolname: string } }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export type CliUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CliUsersQuery = { __typename?: 'Query', users:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'QueryUsersConnection', nodes: Array<{ __typename?: 'User', id: string, username: string, email: string }> }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export type CliAddCollaboratorMutationVariables = Exact<{
+  input: AddCollaboratorInput;
+}>;
+
+
+export type CliAddCollaboratorMutation = { __typename?: 'Mutation', addCollaborator:
+    | { __typename: 'AuthenticationFailedError', code: string, message: string }
+    | { __typename: 'Collaborator', id: string, access: Access, user: { __typename?: 'User', username: string, email: string }, role: { __typename?: 'ConfiguredRole', rolname: string } }
+    | { __typename: 'ConcurrentChangeError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+    | { __typename: 'DependentObjectsError', code: string, message: string }
+    | { __typename: 'DuplicateObjectError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidGrantError', code: string, message: string }
+    | { __typename: 'InvalidNameError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ObjectInUseError', code: string, message: string }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'PostgresError', code: string, message: string }
+    | { __typename: 'SecretUnreadableError', code: string, message: string }
+    | { __typename: 'ServerUnavailableError', code: string, message: string }
+    | { __typename: 'TlsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'UndefinedObjectError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CliRemoveCollaboratorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CliRemoveCollaboratorMutation = { __typename?: 'Mutation', removeCollaborator:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'Removed', id: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export type CliRevokeInvitationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CliRevokeInvitationMutation = { __typename?: 'Mutation', revokeInvitation:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'Invitation', id: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export type CliExplainQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  object: ObjectRef;
+  role: Scalars['String']['input'];
+}>;
+
+
+export type CliExplainQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', code: string, message: string }
+        | { __typename: 'ConcurrentChangeError', code: string, message: string }
+        | { __typename: 'DatabaseCatalog', effectivePrivileges:
+            | { __typename: 'AuthenticationFailedError', code: string, message: string }
+            | { __typename: 'ConcurrentChangeError', code: string, message: string }
+            | { __typename: 'DatabaseCatalogEffectivePrivilegesConnection', nodes: Array<{ __typename?: 'EffectivePrivilege', privilege: string, held: boolean, grantable: boolean, sources: Array<{ __typename?: 'PrivilegeSource', kind: PrivilegeSourceKind, path: Array<string>, grantable: boolean, predefinedRole?: string | null, grantor?: { __typename?: 'Role', name: string } | null, grantee?: { __typename?: 'Role', name: string } | null }> }> }
+            | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+            | { __typename: 'DependentObjectsError', code: string, message: string }
+            | { __typename: 'DuplicateObjectError', code: string, message: string }
+            | { __typename: 'ForbiddenError', code: string, message: string }
+            | { __typename: 'InvalidGrantError', code: string, message: string }
+            | { __typename: 'InvalidNameError', code: string, message: string }
+            | { __typename: 'NotFoundError', code: string, message: string }
+            | { __typename: 'ObjectInUseError', code: string, message: string }
+            | { __typename: 'PermissionDeniedError', code: string, message: string }
+            | { __typename: 'PostgresError', code: string, message: string }
+            | { __typename: 'SecretUnreadableError', code: string, message: string }
+            | { __typename: 'ServerUnavailableError', code: string, message: string }
+            | { __typename: 'TlsError', code: string, message: string }
+            | { __typename: 'UnauthenticatedError', code: string, message: string }
+            | { __typename: 'UndefinedObjectError', code: string, message: string }
+            | { __typename: 'ValidationError', code: string, message: string }
+           }
+        | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+        | { __typename: 'DependentObjectsError', code: string, message: string }
+        | { __typename: 'DuplicateObjectError', code: string, message: string }
+        | { __typename: 'ForbiddenError', code: string, message: string }
+        | { __typename: 'InvalidGrantError', code: string, message: string }
+        | { __typename: 'InvalidNameError', code: string, message: string }
+        | { __typename: 'NotFoundError', code: string, message: string }
+        | { __typename: 'ObjectInUseError', code: string, message: string }
+        | { __typename: 'PermissionDeniedError', code: string, message: string }
+        | { __typename: 'PostgresError', code: string, message: string }
+        | { __typename: 'SecretUnreadableError', code: string, message: string }
+        | { __typename: 'ServerUnavailableError', code: string, message: string }
+        | { __typename: 'TlsError', code: string, message: string }
+        | { __typename: 'UnauthenticatedError', code: string, message: string }
+        | { __typename: 'UndefinedObjectError', code: string, message: string }
+       }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export type CliPrivilegeSourceFragment = { __typename?: 'PrivilegeSource', kind: PrivilegeSourceKind, path: Array<string>, grantable: boolean, predefinedRole?: string | null, grantor?: { __typename?: 'Role', name: string } | null, grantee?: { __typename?: 'Role', name: string } | null };
+
+export type CliInvitationSentFragment = { __typename?: 'InvitationSent', delivery: InvitationDelivery, acceptUrl?: string | null, invitation: { __typename?: 'Invitation', id: string, email: string, status: InvitationStatus, access: Access, expiresAt: string, role: { __typename?: 'ConfiguredRole', rolname: string } } };
+
+export type CliPendingInvitationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CliPendingInvitationsQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', invitations: Array<{ __typename?: 'Invitation', id: string, email: string }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export type CliResendInvitationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CliResendInvitationMutation = { __typename?: 'Mutation', resendInvitation:
+    | { __typename: 'AuthenticationFailedError', code: string, message: string }
+    | { __typename: 'ConcurrentChangeError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+    | { __typename: 'DependentObjectsError', code: string, message: string }
+    | { __typename: 'DuplicateObjectError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidGrantError', code: string, message: string }
+    | { __typename: 'InvalidNameError', code: string, message: string }
+    | { __typename: 'InvitationSent', delivery: InvitationDelivery, acceptUrl?: string | null, invitation: { __typename?: 'Invitation', id: string, email: string, status: InvitationStatus, access: Access, expiresAt: string, role: { __typename?: 'ConfiguredRole', rolname: string } } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ObjectInUseError', code: string, message: string }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'PostgresError', code: string, message: string }
+    | { __typename: 'SecretUnreadableError', code: string, message: string }
+    | { __typename: 'ServerUnavailableError', code: string, message: string }
+    | { __typename: 'TlsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'UndefinedObjectError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CliInviteCollaboratorMutationVariables = Exact<{
+  input: InviteCollaboratorInput;
+}>;
+
+
+export type CliInviteCollaboratorMutation = { __typename?: 'Mutation', inviteCollaborator:
+    | { __typename: 'AuthenticationFailedError', code: string, message: string }
+    | { __typename: 'ConcurrentChangeError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+    | { __typename: 'DependentObjectsError', code: string, message: string }
+    | { __typename: 'DuplicateObjectError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidGrantError', code: string, message: string }
+    | { __typename: 'InvalidNameError', code: string, message: string }
+    | { __typename: 'InvitationSent', delivery: InvitationDelivery, acceptUrl?: string | null, invitation: { __typename?: 'Invitation', id: string, email: string, status: InvitationStatus, access: Access, expiresAt: string, role: { __typename?: 'ConfiguredRole', rolname: string } } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ObjectInUseError', code: string, message: string }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'PostgresError', code: string, message: string }
+    | { __typename: 'SecretUnreadableError', code: string, message: string }
+    | { __typename: 'ServerUnavailableError', code: string, message: string }
+    | { __typename: 'TlsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'UndefinedObjectError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CliLoginMutationVariables = Exact<{
+  login: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+}>;
+
+
+export type CliLoginMutation = { __typename?: 'Mutation', login:
+    | { __typename: 'InvalidCredentialsError', code: string, message: string }
+    | { __typename: 'TooManyAttemptsError', code: string, message: string }
+    | { __typename: 'User', username: string }
+   };
+
+export type CliCreateApiTokenMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+}>;
+
+
+export type CliCreateApiTokenMutation = { __typename?: 'Mutation', createApiToken:
+    | { __typename: 'CreatedApiToken', token: string, apiToken: { __typename?: 'ApiToken', id: string } }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CliLogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CliLogoutMutation = { __typename?: 'Mutation', logout: boolean };
+
+export type CliGrantPrivilegesMutationVariables = Exact<{
+  db: Scalars['ID']['input'];
+  object: ObjectRef;
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  privileges: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  grantOption?: InputMaybe<Scalars['Boolean']['input']>;
+  schemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  sequenceUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type CliGrantPrivilegesMutation = { __typename?: 'Mutation', grantPrivileges:
+    | { __typename: 'AuthenticationFailedError', code: string, message: string }
+    | { __typename: 'CatalogChangedError', code: string, message: string }
+    | { __typename: 'ConcurrentChangeError', code: string, message: string }
+    | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+    | { __typename: 'DependentObjectsError', code: string, message: string }
+    | { __typename: 'DuplicateObjectError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidGrantError', code: string, message: string }
+    | { __typename: 'InvalidNameError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'NothingChanged', code: string, message: string }
+    | { __typename: 'ObjectInUseError', code: string, message: string }
+    | { __typename: 'PermissionChange', dryRun: boolean, sql: Array<string>, warnings: Array<string>, eventId?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string, fixOption?: string | null }> }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'PostgresError', code: string, message: string }
+    | { __typename: 'SecretUnreadableError', code: string, message: string }
+    | { __typename: 'ServerUnavailableError', code: string, message: string }
+    | { __typename: 'TlsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'UndefinedObjectError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CliRevokePrivilegesMutationVariables = Exact<{
+  db: Scalars['ID']['input'];
+  object: ObjectRef;
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  privileges: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  grantOptionOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type CliRevokePrivilegesMutation = { __typename?: 'Mutation', revokePrivileges:
+    | { __typename: 'AuthenticationFailedError', code: string, message: string }
+    | { __typename: 'CatalogChangedError', code: string, message: string }
+    | { __typename: 'ConcurrentChangeError', code: string, message: string }
+    | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+    | { __typename: 'DependentObjectsError', code: string, message: string }
+    | { __typename: 'DuplicateObjectError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidGrantError', code: string, message: string }
+    | { __typename: 'InvalidNameError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'NothingChanged', code: string, message: string }
+    | { __typename: 'ObjectInUseError', code: string, message: string }
+    | { __typename: 'PermissionChange', dryRun: boolean, sql: Array<string>, warnings: Array<string>, eventId?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string, fixOption?: string | null }> }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'PostgresError', code: string, message: string }
+    | { __typename: 'SecretUnreadableError', code: string, message: string }
+    | { __typename: 'ServerUnavailableError', code: string, message: string }
+    | { __typename: 'TlsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'UndefinedObjectError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CliTransferOwnershipMutationVariables = Exact<{
+  db: Scalars['ID']['input'];
+  object: ObjectRef;
+  newOwner: Scalars['String']['input'];
+  tables?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type CliTransferOwnershipMutation = { __typename?: 'Mutation', transferOwnership:
+    | { __typename: 'AuthenticationFailedError', code: string, message: string }
+    | { __typename: 'CatalogChangedError', code: string, message: string }
+    | { __typename: 'ConcurrentChangeError', code: string, message: string }
+    | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+    | { __typename: 'DependentObjectsError', code: string, message: string }
+    | { __typename: 'DuplicateObjectError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidGrantError', code: string, message: string }
+    | { __typename: 'InvalidNameError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ObjectInUseError', code: string, message: string }
+    | { __typename: 'PermissionChange', dryRun: boolean, sql: Array<string>, warnings: Array<string>, eventId?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string, fixOption?: string | null }> }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'PostgresError', code: string, message: string }
+    | { __typename: 'SecretUnreadableError', code: string, message: string }
+    | { __typename: 'ServerUnavailableError', code: string, message: string }
+    | { __typename: 'TlsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'UndefinedObjectError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CliRolesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CliRolesQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', code: string, message: string }
+        | { __typename: 'ConcurrentChangeError', code: string, message: string }
+        | { __typename: 'DatabaseCatalog', roles: Array<{ __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, createRole: boolean, createDb: boolean, inherit: boolean, bypassRls: boolean, replication: boolean, isConfigured: boolean, isPredefined: boolean, memberOf: Array<{ __typename?: 'RoleMembership', admin: boolean, role: { __typename?: 'Role', name: string } }> }> }
+        | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+        | { __typename: 'DependentObjectsError', code: string, message: string }
+        | { __typename: 'DuplicateObjectError', code: string, message: string }
+        | { __typename: 'ForbiddenError', code: string, message: string }
+        | { __typename: 'InvalidGrantError', code: string, message: string }
+        | { __typename: 'InvalidNameError', code: string, message: string }
+        | { __typename: 'NotFoundError', code: string, message: string }
+        | { __typename: 'ObjectInUseError', code: string, message: string }
+        | { __typename: 'PermissionDeniedError', code: string, message: string }
+        | { __typename: 'PostgresError', code: string, message: string }
+        | { __typename: 'SecretUnreadableError', code: string, message: string }
+        | { __typename: 'ServerUnavailableError', code: string, message: string }
+        | { __typename: 'TlsError', code: string, message: string }
+        | { __typename: 'UnauthenticatedError', code: string, message: string }
+        | { __typename: 'UndefinedObjectError', code: string, message: string }
+       }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export type CliDatabasesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CliDatabasesQuery = { __typename?: 'Query', databases:
+    | { __typename: 'QueryDatabasesConnection', nodes: Array<{ __typename?: 'Database', id: string, name: string, viewerAccess?: Access | null, server: { __typename?: 'Server', host: string, port: number } }> }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export type CliRoleOffersQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CliRoleOffersQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', viewerCapabilities: { __typename?: 'DatabaseCapabilities', canManageCollaborators: boolean }, roleOffers:
+        | { __typename: 'AuthenticationFailedError', code: string, message: string }
+        | { __typename: 'ConcurrentChangeError', code: string, message: string }
+        | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+        | { __typename: 'DatabaseRoleOffersConnection', nodes: Array<{ __typename?: 'RoleOffer', mayGive: boolean, refusalMessage?: string | null, configuredRole: { __typename?: 'ConfiguredRole', id: string, rolname: string } }> }
+        | { __typename: 'DependentObjectsError', code: string, message: string }
+        | { __typename: 'DuplicateObjectError', code: string, message: string }
+        | { __typename: 'ForbiddenError', code: string, message: string }
+        | { __typename: 'InvalidGrantError', code: string, message: string }
+        | { __typename: 'InvalidNameError', code: string, message: string }
+        | { __typename: 'NotFoundError', code: string, message: string }
+        | { __typename: 'ObjectInUseError', code: string, message: string }
+        | { __typename: 'PermissionDeniedError', code: string, message: string }
+        | { __typename: 'PostgresError', code: string, message: string }
+        | { __typename: 'SecretUnreadableError', code: string, message: string }
+        | { __typename: 'ServerUnavailableError', code: string, message: string }
+        | { __typename: 'TlsError', code: string, message: string }
+        | { __typename: 'UnauthenticatedError', code: string, message: string }
+        | { __typename: 'UndefinedObjectError', code: string, message: string }
+       }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export type CliWatchEventsSubscriptionVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['BigCursor']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type CliWatchEventsSubscription = { __typename?: 'Subscription', events:
+    | { __typename: 'CollaboratorEvent', collaboratorId?: string | null, username?: string | null, role?: string | null, access?: string | null, invitationId?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'DatabaseEvent', database?: string | null, host?: string | null, port?: number | null, role?: string | null, sslMode?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'InvitationEvent', invitationId?: string | null, email?: string | null, access?: string | null, role?: string | null, status?: string | null, expiresAt?: string | null, username?: string | null, reason?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'MembershipEvent', role?: string | null, member?: string | null, grantor?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, inherit?: boolean | null, set?: boolean | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'ObjectEvent', object?: string | null, objectKind?: string | null, owner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'OwnershipEvent', object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, tables: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'PrivilegeEvent', object?: string | null, objectKind?: string | null, grantee?: string | null, grantees: Array<string>, granted: Array<string>, revoked: Array<string>, grantOptionOnly?: boolean | null, cascade?: boolean | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'RoleConfigurationEvent', role?: string | null, assignable?: boolean | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'RoleEvent', role?: string | null, newName?: string | null, login?: boolean | null, changes: Array<string>, reassignTo?: string | null, otherDatabases: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'UserEvent', username?: string | null, isAdmin?: boolean | null, changed: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+   };
+
+export type CliLatestCursorQueryVariables = Exact<{
+  db: Scalars['ID']['input'];
+}>;
+
+
+export type CliLatestCursorQuery = { __typename?: 'Query', auditLog:
+    | { __typename: 'EventPage', events: Array<
+        | { __typename?: 'CollaboratorEvent', cursor: string }
+        | { __typename?: 'CredentialEvent', cursor: string }
+        | { __typename?: 'DatabaseEvent', cursor: string }
+        | { __typename?: 'InvitationEvent', cursor: string }
+        | { __typename?: 'MembershipEvent', cursor: string }
+        | { __typename?: 'ObjectEvent', cursor: string }
+        | { __typename?: 'OwnershipEvent', cursor: string }
+        | { __typename?: 'PrivilegeEvent', cursor: string }
+        | { __typename?: 'ReplayCaughtUp', cursor: string }
+        | { __typename?: 'RoleConfigurationEvent', cursor: string }
+        | { __typename?: 'RoleEvent', cursor: string }
+        | { __typename?: 'UserEvent', cursor: string }
+      > }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export const CliErrorFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliErrorFragment, unknown>;
+export const CliChangeFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliChangeFragment, unknown>;
+export const CliPrivilegeSourceFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliPrivilegeSource"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeSource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"predefinedRole"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CliPrivilegeSourceFragment, unknown>;
+export const CliInvitationSentFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliInvitationSent"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationSent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"}},{"kind":"Field","name":{"kind":"Name","value":"acceptUrl"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]} as unknown as DocumentNode<CliInvitationSentFragment, unknown>;
+export const CliCollaboratorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliCollaborators"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collaborators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliCollaboratorsQuery, CliCollaboratorsQueryVariables>;
+export const CliUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryUsersConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliUsersQuery, CliUsersQueryVariables>;
+export const CliAddCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliAddCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Collaborator"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliAddCollaboratorMutation, CliAddCollaboratorMutationVariables>;
+export const CliRemoveCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliRemoveCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Removed"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRemoveCollaboratorMutation, CliRemoveCollaboratorMutationVariables>;
+export const CliRevokeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliRevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invitation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRevokeInvitationMutation, CliRevokeInvitationMutationVariables>;
+export const CliExplainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliExplain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"effectivePrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalogEffectivePrivilegesConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"privilege"}},{"kind":"Field","name":{"kind":"Name","value":"held"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliPrivilegeSource"}}]}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliPrivilegeSource"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeSource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"predefinedRole"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CliExplainQuery, CliExplainQueryVariables>;
+export const CliPendingInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliPendingInvitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"statuses"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PENDING"},{"kind":"EnumValue","value":"EXPIRED"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliPendingInvitationsQuery, CliPendingInvitationsQueryVariables>;
+export const CliResendInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliResendInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliInvitationSent"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliInvitationSent"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationSent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"}},{"kind":"Field","name":{"kind":"Name","value":"acceptUrl"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]} as unknown as DocumentNode<CliResendInvitationMutation, CliResendInvitationMutationVariables>;
+export const CliInviteCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliInviteCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliInvitationSent"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliInvitationSent"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationSent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"}},{"kind":"Field","name":{"kind":"Name","value":"acceptUrl"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]} as unknown as DocumentNode<CliInviteCollaboratorMutation, CliInviteCollaboratorMutationVariables>;
+export const CliLoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"login"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"login"},"value":{"kind":"Variable","name":{"kind":"Name","value":"login"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliLoginMutation, CliLoginMutationVariables>;
+export const CliCreateApiTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliCreateApiToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreatedApiToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"apiToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliCreateApiTokenMutation, CliCreateApiTokenMutationVariables>;
+export const CliLogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliLogout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<CliLogoutMutation, CliLogoutMutationVariables>;
+export const CliGrantPrivilegesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliGrantPrivileges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantOption"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schemaUsage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sequenceUsage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantPrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantee"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}}},{"kind":"Argument","name":{"kind":"Name","value":"privileges"},"value":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}}},{"kind":"Argument","name":{"kind":"Name","value":"withGrantOption"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantOption"}}},{"kind":"Argument","name":{"kind":"Name","value":"withSchemaUsage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schemaUsage"}}},{"kind":"Argument","name":{"kind":"Name","value":"withSequenceUsage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sequenceUsage"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliGrantPrivilegesMutation, CliGrantPrivilegesMutationVariables>;
+export const CliRevokePrivilegesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliRevokePrivileges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantOptionOnly"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokePrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantee"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}}},{"kind":"Argument","name":{"kind":"Name","value":"privileges"},"value":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantOptionOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantOptionOnly"}}},{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliRevokePrivilegesMutation, CliRevokePrivilegesMutationVariables>;
+export const CliTransferOwnershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliTransferOwnership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newOwner"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tables"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"newOwner"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newOwner"}}},{"kind":"Argument","name":{"kind":"Name","value":"tables"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tables"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliTransferOwnershipMutation, CliTransferOwnershipMutationVariables>;
+export const CliRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliRoles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"canLogin"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"createRole"}},{"kind":"Field","name":{"kind":"Name","value":"createDb"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"bypassRls"}},{"kind":"Field","name":{"kind":"Name","value":"replication"}},{"kind":"Field","name":{"kind":"Name","value":"isConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}},{"kind":"Field","name":{"kind":"Name","value":"memberOf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"admin"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRolesQuery, CliRolesQueryVariables>;
+export const CliDatabasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliDatabases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryDatabasesConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliDatabasesQuery, CliDatabasesQueryVariables>;
+export const CliRoleOffersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliRoleOffers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canManageCollaborators"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roleOffers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseRoleOffersConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mayGive"}},{"kind":"Field","name":{"kind":"Name","value":"refusalMessage"}},{"kind":"Field","name":{"kind":"Name","value":"configuredRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRoleOffersQuery, CliRoleOffersQueryVariables>;
+export const CliWatchEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CliWatchEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BigCursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"databaseId"}},{"kind":"Field","name":{"kind":"Name","value":"serverId"}},{"kind":"Field","name":{"kind":"Name","value":"actingRole"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"burstId"}},{"kind":"Field","name":{"kind":"Name","value":"burstSize"}},{"kind":"Field","name":{"kind":"Name","value":"observedSince"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"grantees"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"grantOptionOnly"}},{"kind":"Field","name":{"kind":"Name","value":"cascade"}},{"kind":"Field","name":{"kind":"Name","value":"aclChanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"grantOptionGranted"}},{"kind":"Field","name":{"kind":"Name","value":"grantOptionRevoked"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"member"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"members"}},{"kind":"Field","name":{"kind":"Name","value":"added"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"admin"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"set"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"newName"}},{"kind":"Field","name":{"kind":"Name","value":"login"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"reassignTo"}},{"kind":"Field","name":{"kind":"Name","value":"otherDatabases"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OwnershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"previousOwner"}},{"kind":"Field","name":{"kind":"Name","value":"newOwner"}},{"kind":"Field","name":{"kind":"Name","value":"tables"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CollaboratorEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collaboratorId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"invitationId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"sslMode"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleConfigurationEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"assignable"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitationId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<CliWatchEventsSubscription, CliWatchEventsSubscriptionVariables>;
+export const CliLatestCursorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliLatestCursor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EventPage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliLatestCursorQuery, CliLatestCursorQueryVariables>;
