@@ -606,7 +606,7 @@ describe('links', () => {
 });
 
 describe('tokens', () => {
-  it('appear in no response, log line or event, except the invitation links shown to an inviter without SMTP', async () => {
+  it('appear in no response, log line or event, except the invitation links shown once to an inviter without SMTP', async () => {
     expect(tokensSeen.length).toBeGreaterThan(10);
     const verificationTokens = tokensSeen.filter((token) => token.startsWith('rcv_'));
     const emailedInvitations = await Promise.all(
@@ -624,5 +624,13 @@ describe('tokens', () => {
       expect(testApp.logs.filter((line) => line.includes(token))).toEqual([]);
       expect(events.filter((row) => row.text.includes(token))).toEqual([]);
     }
+    // A link handed to an inviter without SMTP is in that answer only: never in the server's log, nor in an event.
+    const handedOver = tokensSeen.filter((token) => token.startsWith('rci_') && !secretTokens.includes(token));
+    expect(handedOver.length).toBeGreaterThan(2);
+    for (const token of handedOver) {
+      expect(testApp.logs.filter((line) => line.includes(token))).toEqual([]);
+      expect(events.filter((row) => row.text.includes(token))).toEqual([]);
+    }
+    expect(testApp.logs.some((line) => line.includes('invitation link handed to the inviter'))).toBe(true);
   });
 });

@@ -732,6 +732,49 @@ describe('setPrivileges with the schema and sequence USAGE a table grant needs',
     expectDryRun(await olive('setPrivileges', { object: TICKETS, grants: [kept] }, true), sql);
   });
 
+  it('offers to revoke the schema USAGE a grantee keeps after losing all access to a table, and revokes it when asked', async () => {
+    await testApp.sql(
+      `CREATE ROLE leaver; CREATE ROLE readers; CREATE ROLE grouped IN ROLE readers;
+       SET ROLE owner;
+       GRANT USAGE ON SCHEMA sales TO leaver, readers; GRANT SELECT, INSERT ON sales.tickets TO leaver, grouped;
+       RESET ROLE`,
+      [],
+      'shop',
+    );
+    // Keeping some access offers nothing; nor does losing it all with USAGE held only through a group.
+    const partial = [{ grantee: 'leaver', privileges: ['SELECT'] }];
+    expect((await olive('setPrivileges', { object: TICKETS, grants: partial }, true)).notes).toEqual([]);
+    const viaGroup = [{ grantee: 'grouped', preset: 'NONE' }];
+    expect((await olive('setPrivileges', { object: TICKETS, grants: viaGroup }, true)).notes).toEqual([]);
+
+    const none = { grantee: 'leaver', preset: 'NONE' };
+    const kept = await olive('setPrivileges', { object: TICKETS, grants: [none] }, true);
+    expect(kept.sql).toEqual(['REVOKE SELECT, INSERT ON TABLE "sales"."tickets" FROM "leaver"']);
+    expect(kept.notes).toEqual([
+      expect.objectContaining({
+        code: 'SCHEMA_USAGE_REMAINS',
+        grantee: 'leaver',
+        object: 'sales.tickets',
+        subjects: ['sales'],
+        fixOption: 'withoutSchemaUsage',
+      }),
+    ]);
+
+    const sql = [
+      'REVOKE SELECT, INSERT ON TABLE "sales"."tickets" FROM "leaver"',
+      'REVOKE USAGE ON SCHEMA "sales" FROM "leaver"',
+    ];
+    const asked = [{ ...none, withoutSchemaUsage: true }];
+    expectDryRun(await olive('setPrivileges', { object: TICKETS, grants: asked }, true), sql);
+    await expectApplied(testApp, await olive('setPrivileges', { object: TICKETS, grants: asked }), sql);
+    expect(await ticketAccess('leaver')).toEqual({
+      schemaUsage: false,
+      select: false,
+      insert: false,
+      sequenceUsage: false,
+    });
+  });
+
   it('applies nothing of the change when one grantee’s sequence USAGE is refused (42501)', async () => {
     // gina may grant SELECT and INSERT on the table but holds nothing on its sequence.
     const grants = [

@@ -169,7 +169,7 @@ describe('creating roles', () => {
     expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCatalog', currentRole: 'clerk' });
   });
 
-  it('refuses to configure a role whose login fails (28P01), leaving no role behind and nothing recorded', async () => {
+  it('refuses to configure a role whose login fails (28P01), leaving no role behind; the feed tells both steps', async () => {
     const events = await eventCount(testApp);
     const change = await dba('createRole', {
       input: {
@@ -183,7 +183,19 @@ describe('creating roles', () => {
     expectRefused(change, 'AuthenticationFailedError', '28P01');
     expect(await roleExists(testApp, 'expired')).toBe(false);
     expect(await configuredRoleNames()).not.toContain('expired');
-    expect(await eventCount(testApp)).toBe(events);
+    // The role existed for a moment: Rolecall says so (created, then dropped again), so the drift watcher never
+    // reports either step as made outside Rolecall.
+    expect(await eventCount(testApp)).toBe(events + 2);
+    const recorded = await testApp.sql<{ kind: string; source: string; payload: { name: string; warnings: string[] } }>(
+      'SELECT kind, source, payload FROM "Event" ORDER BY id DESC LIMIT 2',
+      [],
+      'rolecall_metadata',
+    );
+    expect(recorded.map((row) => [row.kind, row.source, row.payload.name])).toEqual([
+      ['role.dropped', 'ROLECALL', 'expired'],
+      ['role.created', 'ROLECALL', 'expired'],
+    ]);
+    expect(recorded[0]?.payload.warnings.join(' ')).toMatch(/dropped again/);
   });
 
   it('refuses CREATE ROLE to a role without CREATEROLE (42501), creating nothing', async () => {

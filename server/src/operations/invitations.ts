@@ -31,7 +31,7 @@ const DETAILS = {
   invitedBy: true,
 } satisfies Prisma.InvitationInclude;
 
-type DetailedInvitation = Prisma.InvitationGetPayload<{ include: typeof DETAILS }>;
+export type DetailedInvitation = Prisma.InvitationGetPayload<{ include: typeof DETAILS }>;
 
 const withDetails = (context: Context, id: string): Promise<DetailedInvitation> =>
   context.metadata.invitation.findUniqueOrThrow({ where: { id }, include: DETAILS });
@@ -137,13 +137,16 @@ export function startInvitationExpiry(
  */
 const goesByEmail = (context: Context): boolean => mailerFor(context.config) !== null;
 
-/** E-mails the link when SMTP is configured; otherwise returns it to the inviter and logs it (the only log line with a token). */
+/**
+ * E-mails the link when SMTP is configured; otherwise returns it to the inviter, once: the UI says it is not shown
+ * again, so it is not written to the log either.
+ */
 async function deliver(context: Context, invitation: DetailedInvitation, token: string): Promise<InvitationSent> {
   const url = tokenLink(context.config, '/invitations/accept', token);
   const facts = { invitationId: invitation.id, email: invitation.email, database: invitation.database.name };
   const mailer = mailerFor(context.config);
   if (!mailer) {
-    context.logger.info(facts, `invitation link (no SMTP_URL configured, hand it over yourself): ${url}`);
+    context.logger.info(facts, 'invitation link handed to the inviter (no SMTP_URL configured)');
     return { invitation, delivery: 'LINK', acceptUrl: url };
   }
   try {
@@ -490,6 +493,20 @@ export async function acceptMyInvitation(context: Context, invitationId: string)
 
 export async function declineInvitation(context: Context, invitationId: string): Promise<Invitation> {
   const { viewer, invitation } = await ownInvitation(context, invitationId);
+  return decline(context, invitation, viewer.user);
+}
+
+/** What an invitation link is for (database, server, role, access, inviter, address), for whoever holds the link. */
+export function invitationOfLink(context: Context, token: string): Promise<DetailedInvitation> {
+  return invitationByToken(context, token);
+}
+
+/** Declines through the link itself: whoever holds it may refuse it, signed in or not (it then opens nothing). */
+export async function declineInvitationLink(context: Context, token: string): Promise<Invitation> {
+  return decline(context, await invitationByToken(context, token), context.viewer?.user ?? null);
+}
+
+async function decline(context: Context, invitation: DetailedInvitation, answeredBy: User | null): Promise<Invitation> {
   return context.metadata.$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({
       where: { id: invitation.id, status: 'PENDING' },
@@ -503,10 +520,14 @@ export async function declineInvitation(context: Context, invitationId: string):
     const declined = await tx.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
     await context.events.record(tx, {
       kind: 'invitation.declined',
-      actorId: viewer.user.id,
+      actorId: answeredBy?.id ?? null,
       serverId: invitation.database.serverId,
       databaseId: invitation.databaseId,
-      payload: eventPayload(declined, invitation.configuredRole.rolname, { user: viewer.user.username }),
+      payload: eventPayload(
+        declined,
+        invitation.configuredRole.rolname,
+        answeredBy ? { user: answeredBy.username } : {},
+      ),
     });
     return declined;
   });

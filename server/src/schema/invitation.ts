@@ -13,9 +13,12 @@ import {
 import {
   acceptInvitation,
   acceptMyInvitation,
+  type DetailedInvitation,
   databaseInvitationsWhere,
   declineInvitation,
+  declineInvitationLink,
   type InvitationSent,
+  invitationOfLink,
   inviteCollaborator,
   myInvitationsWhere,
   resendInvitation,
@@ -70,6 +73,42 @@ export const Invitation = builder.prismaNode('Invitation', {
     }),
   }),
 });
+
+/**
+ * What an invitation link is for, shown to whoever opened it (signed in or not) before they answer. Plain values, not
+ * the Invitation and User types: a link holder sees who invited them and where, never those accounts.
+ */
+const InvitationLinkRef = builder.objectRef<DetailedInvitation>('InvitationLink').implement({
+  fields: (t) => ({
+    email: t.exposeString('email', { description: 'The address invited.' }),
+    database: t.string({ resolve: (invitation) => invitation.database.name }),
+    server: t.string({
+      description: 'host:port of its PostgreSQL server.',
+      resolve: (invitation) => `${invitation.database.server.host}:${invitation.database.server.port}`,
+    }),
+    role: t.string({
+      description: 'The PostgreSQL role the invitee will work through.',
+      resolve: (invitation) => invitation.configuredRole.rolname,
+    }),
+    access: t.expose('access', { type: Access }),
+    invitedBy: t.string({
+      nullable: true,
+      description: "The inviter's display name, else username (null once that account is gone).",
+      resolve: (invitation) => invitation.invitedBy?.displayName ?? invitation.invitedBy?.username ?? null,
+    }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('invitationLink', (t) =>
+  t.field({
+    type: InvitationLinkRef,
+    description: 'What a pending invitation link is for; the link itself is the credential (no sign-in needed).',
+    errors: { types: [InvitationUnusableError] },
+    args: { token: t.arg.string({ required: true }) },
+    resolve: (_root, { token }, context) => invitationOfLink(context, token),
+  }),
+);
 
 const InvitationSentRef = builder.objectRef<InvitationSent>('InvitationSent').implement({
   description: 'An invitation just (re-)sent, and how it reached the invitee.',
@@ -159,6 +198,14 @@ builder.mutationFields((t) => ({
     errors: { types: [UnauthenticatedError, ForbiddenError, NotFoundError, ConflictError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, context) => revokeInvitation(context, localId(String(id), 'Invitation')),
+  }),
+  declineInvitationLink: t.field({
+    type: Invitation,
+    description:
+      'Declines through the link itself (signed in or not): the invitation closes and its link opens nothing.',
+    errors: { types: [InvitationUnusableError] },
+    args: { token: t.arg.string({ required: true }) },
+    resolve: (_root, { token }, context) => declineInvitationLink(context, token),
   }),
   acceptInvitation: t.field({
     type: Collaborator,

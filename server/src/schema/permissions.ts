@@ -14,6 +14,10 @@ import { Preset } from './objects.js';
 const NoteCodeRef = builder.enumType('ChangeNoteCode', {
   values: {
     SCHEMA_USAGE_MISSING: { description: 'The grantee lacks USAGE on the table’s schema: the grant does nothing yet.' },
+    SCHEMA_USAGE_REMAINS: {
+      description:
+        'The grantee lost every privilege on the table but keeps the USAGE on its schema granted to it: `withoutSchemaUsage` revokes it too.',
+    },
     SEQUENCE_USAGE_MISSING: {
       description: 'The grantee may INSERT but lacks USAGE on the table’s serial sequences: inserts will fail.',
     },
@@ -147,6 +151,11 @@ const DesiredGrantInput = builder.inputType('DesiredGrantInput', {
       defaultValue: false,
       description:
         'When the grantee gains INSERT on a table: also grant USAGE on the sequences behind its serial columns.',
+    }),
+    withoutSchemaUsage: t.boolean({
+      defaultValue: false,
+      description:
+        'When the grantee loses every privilege on a table: also revoke the USAGE on its schema granted to it directly.',
     }),
   }),
 });

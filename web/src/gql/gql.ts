@@ -65,12 +65,14 @@ type Documents = {
     "\n  mutation TestConnection($input: ConnectDatabaseInput!) {\n    testConnection(input: $input) { __typename ... on Error { message } ... on ConnectionTest { currentUser } }\n  }\n": typeof types.TestConnectionDocument,
     "\n  mutation DisconnectDatabase($id: ID!) {\n    disconnectDatabase(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.DisconnectDatabaseDocument,
     "\n  mutation AcceptInvitation($token: String!, $newAccount: NewAccountInput) {\n    acceptInvitation(token: $token, newAccount: $newAccount) { __typename ... on Error { message } ... on Collaborator { database { id name } } }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query InvitationLink($token: String!) {\n    invitationLink(token: $token) {\n      __typename\n      ... on Error { message }\n      ... on InvitationLink { email database server role access invitedBy expiresAt }\n    }\n  }\n": typeof types.InvitationLinkDocument,
+    "\n  mutation DeclineInvitationLink($token: String!) {\n    declineInvitationLink(token: $token) { __typename ... on Error { message } }\n  }\n": typeof types.DeclineInvitationLinkDocument,
     "\n  query MyInvitations {\n    myInvitations { __typename ... on QueryMyInvitationsConnection { nodes { id databaseName access status expiresAt role { rolname } invitedBy { username } } } }\n  }\n": typeof types.MyInvitationsDocument,
     "\n  mutation AcceptMyInvitation($id: ID!) {\n    acceptMyInvitation(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.AcceptMyInvitationDocument,
     "\n  mutation DeclineInvitation($id: ID!) {\n    declineInvitation(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.DeclineInvitationDocument,
     "\n  mutation Setup($input: SetupInput!) {\n    setup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.SetupDocument,
     "\n  mutation Login($login: String!, $password: String!) {\n    login(login: $login, password: $password) { __typename ... on Error { message } }\n  }\n": typeof types.LoginDocument,
-    "\n  query Users {\n    users { __typename ... on Error { message } ... on QueryUsersConnection { nodes { id username email emailVerified displayName isAdmin isActive } } }\n  }\n": typeof types.UsersDocument,
+    "\n  query Users {\n    viewer { id }\n    users { __typename ... on Error { message } ... on QueryUsersConnection { nodes { id username email emailVerified displayName isAdmin isActive } } }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.UpdateUserDocument,
 };
@@ -126,12 +128,14 @@ const documents: Documents = {
     "\n  mutation TestConnection($input: ConnectDatabaseInput!) {\n    testConnection(input: $input) { __typename ... on Error { message } ... on ConnectionTest { currentUser } }\n  }\n": types.TestConnectionDocument,
     "\n  mutation DisconnectDatabase($id: ID!) {\n    disconnectDatabase(id: $id) { __typename ... on Error { message } }\n  }\n": types.DisconnectDatabaseDocument,
     "\n  mutation AcceptInvitation($token: String!, $newAccount: NewAccountInput) {\n    acceptInvitation(token: $token, newAccount: $newAccount) { __typename ... on Error { message } ... on Collaborator { database { id name } } }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query InvitationLink($token: String!) {\n    invitationLink(token: $token) {\n      __typename\n      ... on Error { message }\n      ... on InvitationLink { email database server role access invitedBy expiresAt }\n    }\n  }\n": types.InvitationLinkDocument,
+    "\n  mutation DeclineInvitationLink($token: String!) {\n    declineInvitationLink(token: $token) { __typename ... on Error { message } }\n  }\n": types.DeclineInvitationLinkDocument,
     "\n  query MyInvitations {\n    myInvitations { __typename ... on QueryMyInvitationsConnection { nodes { id databaseName access status expiresAt role { rolname } invitedBy { username } } } }\n  }\n": types.MyInvitationsDocument,
     "\n  mutation AcceptMyInvitation($id: ID!) {\n    acceptMyInvitation(id: $id) { __typename ... on Error { message } }\n  }\n": types.AcceptMyInvitationDocument,
     "\n  mutation DeclineInvitation($id: ID!) {\n    declineInvitation(id: $id) { __typename ... on Error { message } }\n  }\n": types.DeclineInvitationDocument,
     "\n  mutation Setup($input: SetupInput!) {\n    setup(input: $input) { __typename ... on Error { message } }\n  }\n": types.SetupDocument,
     "\n  mutation Login($login: String!, $password: String!) {\n    login(login: $login, password: $password) { __typename ... on Error { message } }\n  }\n": types.LoginDocument,
-    "\n  query Users {\n    users { __typename ... on Error { message } ... on QueryUsersConnection { nodes { id username email emailVerified displayName isAdmin isActive } } }\n  }\n": types.UsersDocument,
+    "\n  query Users {\n    viewer { id }\n    users { __typename ... on Error { message } ... on QueryUsersConnection { nodes { id username email emailVerified displayName isAdmin isActive } } }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { __typename ... on Error { message } }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) { __typename ... on Error { message } }\n  }\n": types.UpdateUserDocument,
 };
@@ -357,6 +361,14 @@ export function graphql(source: "\n  mutation AcceptInvitation($token: String!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query InvitationLink($token: String!) {\n    invitationLink(token: $token) {\n      __typename\n      ... on Error { message }\n      ... on InvitationLink { email database server role access invitedBy expiresAt }\n    }\n  }\n"): (typeof documents)["\n  query InvitationLink($token: String!) {\n    invitationLink(token: $token) {\n      __typename\n      ... on Error { message }\n      ... on InvitationLink { email database server role access invitedBy expiresAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineInvitationLink($token: String!) {\n    declineInvitationLink(token: $token) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation DeclineInvitationLink($token: String!) {\n    declineInvitationLink(token: $token) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyInvitations {\n    myInvitations { __typename ... on QueryMyInvitationsConnection { nodes { id databaseName access status expiresAt role { rolname } invitedBy { username } } } }\n  }\n"): (typeof documents)["\n  query MyInvitations {\n    myInvitations { __typename ... on QueryMyInvitationsConnection { nodes { id databaseName access status expiresAt role { rolname } invitedBy { username } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -377,7 +389,7 @@ export function graphql(source: "\n  mutation Login($login: String!, $password: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users {\n    users { __typename ... on Error { message } ... on QueryUsersConnection { nodes { id username email emailVerified displayName isAdmin isActive } } }\n  }\n"): (typeof documents)["\n  query Users {\n    users { __typename ... on Error { message } ... on QueryUsersConnection { nodes { id username email emailVerified displayName isAdmin isActive } } }\n  }\n"];
+export function graphql(source: "\n  query Users {\n    viewer { id }\n    users { __typename ... on Error { message } ... on QueryUsersConnection { nodes { id username email emailVerified displayName isAdmin isActive } } }\n  }\n"): (typeof documents)["\n  query Users {\n    viewer { id }\n    users { __typename ... on Error { message } ... on QueryUsersConnection { nodes { id username email emailVerified displayName isAdmin isActive } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -51,8 +51,10 @@ export const client = new Client({
 });
 
 /** The message of a typed error result, or null when the field succeeded. */
-export function errorMessage(result: { __typename?: string; message?: string } | null | undefined): string | null {
-  return result && 'message' in result && typeof result.message === 'string' ? result.message : null;
+export function errorMessage(result: unknown): string | null {
+  // A root field may be a scalar (`logout: Boolean`): only an object can be a typed error.
+  if (typeof result !== 'object' || result === null || !('message' in result)) return null;
+  return typeof result.message === 'string' ? result.message : null;
 }
 
 /** Runs a mutation and returns its root field, or throws its transport or typed error as an Error with a readable message. */
@@ -64,7 +66,7 @@ export async function mutate<Data, Variables extends AnyVariables>(
   if (result.error) throw new Error(result.error.graphQLErrors[0]?.message ?? result.error.message);
   const data = result.data as Data;
   for (const value of Object.values(data as Record<string, unknown>)) {
-    const message = errorMessage(value as { message?: string });
+    const message = errorMessage(value);
     if (message) throw new Error(message);
   }
   return data;

@@ -18,6 +18,8 @@ const list = (items: readonly string[]) => items.join(', ');
 const WORDING: Record<string, (note: ChangeNoteView) => string> = {
   SCHEMA_USAGE_MISSING: (note) =>
     `${who(note)} cannot use schema ${list(note.subjects)}, so access to ${note.object} does nothing yet.`,
+  SCHEMA_USAGE_REMAINS: (note) =>
+    `${who(note)} keeps USAGE on schema ${list(note.subjects)} after losing all access to ${note.object}: revoke it too unless something else there needs it.`,
   SEQUENCE_USAGE_MISSING: (note) =>
     `${who(note)} cannot use the sequence ${list(note.subjects)}, so inserts into ${note.object} will fail.`,
   GRANT_REMAINS: (note) =>

@@ -103,8 +103,11 @@ export function objectFingerprint(view: {
   ]);
 }
 
-/** The extra grants the server offers alongside a table grant (the notes whose fix is an option of it). */
-export type Offer = 'SCHEMA_USAGE' | 'SEQUENCE_USAGE';
+/**
+ * What the server offers alongside a table grant (the notes whose fix is an option of it): the USAGE a new grant
+ * needs, or revoking the schema USAGE a grantee keeps after losing all access to the table.
+ */
+export type Offer = 'SCHEMA_USAGE' | 'SEQUENCE_USAGE' | 'REVOKE_SCHEMA_USAGE';
 
 /** A change's note, as the server gives it: a code, the grantee it is about (null: PUBLIC), what the fix is on. */
 export type Note = Omit<ChangeNoteView, 'message'> & { message?: string };
@@ -112,6 +115,7 @@ export type Note = Omit<ChangeNoteView, 'message'> & { message?: string };
 const OFFER_OF: Record<string, Offer> = {
   SCHEMA_USAGE_MISSING: 'SCHEMA_USAGE',
   SEQUENCE_USAGE_MISSING: 'SEQUENCE_USAGE',
+  SCHEMA_USAGE_REMAINS: 'REVOKE_SCHEMA_USAGE',
 };
 
 /** The offers among a change's notes, each with the grantee it concerns (null: PUBLIC) and why, in words. */

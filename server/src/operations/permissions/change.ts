@@ -71,6 +71,11 @@ export interface ChangeRequest<K extends EventKind = EventKind> extends ChangeMo
   changed?: (before: Partial<PayloadOf<K>>, after: Partial<PayloadOf<K>>) => boolean;
   /** Runs after the commit (e.g. storing a new role's password); `warn` tells the caller what did not go as asked. */
   afterCommit?: (warn: (message: string) => void) => Promise<void>;
+  /**
+   * When afterCommit fails: undoes the committed change as a change of its own (recorded after this one, so the feed
+   * tells both and the drift watcher never mistakes either for someone else's). The failure is then the answer.
+   */
+  undoAfterFailure?: () => Promise<unknown>;
 }
 
 /** Locks what the change may touch, then reads it as it is before the statements run. */
@@ -171,7 +176,6 @@ export async function applyChange<K extends EventKind>(
     runStatements(client, request, sql),
   );
   forgetReads(context, request.databaseId);
-  await request.afterCommit?.((message) => warnings.push(message));
   const observed = [...(request.ranBeforeEffects ?? []), ...effects];
   const payload: PayloadOf<K> = {
     ...request.payload,
@@ -179,6 +183,14 @@ export async function applyChange<K extends EventKind>(
     ...request.describeEffects?.(observed),
     effects: observed,
   };
+  try {
+    await request.afterCommit?.((message) => warnings.push(message));
+  } catch (failure) {
+    const reason = failure instanceof Error ? failure.message : String(failure);
+    await recordChange(context, { ...request, payload }, connection, sql, [...warnings, reason]);
+    await request.undoAfterFailure?.();
+    throw failure;
+  }
   const eventId = await recordChange(context, { ...request, payload }, connection, sql, warnings);
   return { dryRun: false, sql, warnings, notes, eventId, previewToken: null };
 }

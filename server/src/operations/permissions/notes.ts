@@ -5,6 +5,7 @@
  */
 export type NoteCode =
   | 'SCHEMA_USAGE_MISSING'
+  | 'SCHEMA_USAGE_REMAINS'
   | 'SEQUENCE_USAGE_MISSING'
   | 'GRANT_REMAINS'
   | 'MEMBERSHIP_REMAINS'
@@ -21,7 +22,7 @@ export interface ChangeNote {
   /** For GRANT_REMAINS and MEMBERSHIP_REMAINS: the role(s) whose grant it is. */
   grantor: string | null;
   /** The boolean option of the same input that, set, fixes it; null when Rolecall cannot. */
-  fixOption: 'withSchemaUsage' | 'withSequenceUsage' | null;
+  fixOption: 'withSchemaUsage' | 'withSequenceUsage' | 'withoutSchemaUsage' | null;
   message: string;
 }
 

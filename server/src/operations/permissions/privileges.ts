@@ -275,6 +275,8 @@ export async function revokePrivileges(
 }
 
 export interface DesiredGrant extends Pick<GrantOptions, 'withSchemaUsage' | 'withSequenceUsage'> {
+  /** When the grantee loses every privilege on a table: also revoke the USAGE on its schema granted to it directly. */
+  withoutSchemaUsage?: boolean | null;
   grantee?: string | null;
   /** NONE or a preset of the object's kind; `privileges` count only when it is absent or CUSTOM. */
   preset?: PresetName | null;
@@ -337,6 +339,35 @@ async function extrasForGain(
   return { before, after };
 }
 
+/**
+ * A grantee left with no privilege on a table keeps the USAGE on its schema that was granted with it: revoked too when
+ * the grant asks (`withoutSchemaUsage`), else a note offers it. Only a USAGE granted to the grantee itself counts: one
+ * through PUBLIC or a group is not this grantee's to lose.
+ */
+async function extrasForLoss(
+  catalog: CatalogReader,
+  object: ResolvedObject,
+  who: Grantee,
+  grant: DesiredGrant,
+): Promise<Extras> {
+  const schemaName = object.name.schema;
+  if (object.catalog !== 'relation' || object.schemaOid === null || schemaName === undefined) return NONE;
+  const schema = (await catalog.schemas()).find((candidate) => candidate.oid === object.schemaOid);
+  if (!schema || !heldBy(schema.acl, who).privileges.has('USAGE')) return NONE;
+  if (grant.withoutSchemaUsage)
+    return { statements: [sql.revokePrivileges({ kind: 'SCHEMA', name: schemaName }, ['USAGE'], who.name)], notes: [] };
+  const note: ChangeNote = {
+    code: 'SCHEMA_USAGE_REMAINS',
+    grantee: who.name,
+    object: object.label,
+    subjects: [schemaName],
+    grantor: null,
+    fixOption: 'withoutSchemaUsage',
+    message: `${granteeLabel(who)} keeps USAGE on schema ${schemaName} after losing all access to ${object.label}; pass withoutSchemaUsage to revoke it too (if nothing else there needs it).`,
+  };
+  return { statements: [], notes: [note] };
+}
+
 export interface SetPrivilegesInput {
   databaseId: string;
   object: ObjectRefInput;
@@ -372,14 +403,17 @@ export async function setPrivileges(
     const current = heldBy(object.acl, who);
     const gained = privileges.filter((privilege) => !current.privileges.has(privilege));
     const extras = await extrasForGain(catalog, object, who, gained, grant);
+    const losesAll = privileges.length === 0 && current.privileges.size > 0;
+    const loss = losesAll ? await extrasForLoss(catalog, object, who, grant) : NONE;
     statements.push(
       ...extras.before.statements,
       ...diffStatements(privilegesFor(object.kind, features), object, who, current, privileges, grantable, cascade),
       ...extras.after.statements,
+      ...loss.statements,
     );
-    notes.push(...extras.before.notes, ...extras.after.notes);
-    usageStatements += extras.before.statements.length + extras.after.statements.length;
-    schemaUsage ||= extras.before.statements.length > 0;
+    notes.push(...extras.before.notes, ...extras.after.notes, ...loss.notes);
+    usageStatements += extras.before.statements.length + extras.after.statements.length + loss.statements.length;
+    schemaUsage ||= extras.before.statements.length + loss.statements.length > 0;
     const removed = [...current.privileges].filter((privilege) => !privileges.includes(privilege));
     if (removed.length > 0) checks.push(remainingAfterRevoke(object, who, removed, false));
   }

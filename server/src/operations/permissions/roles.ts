@@ -69,31 +69,25 @@ export async function createRole(
     ...mode,
     afterCommit:
       newRole.configure && newRole.password
-        ? () => configureOrUndo(context, databaseId, name, newRole.password as string, undo)
+        ? () => storePassword(context, databaseId, name, newRole.password as string)
         : undefined,
+    // A role created to be configured whose first login fails (an expired VALID UNTIL, pg_hba.conf …) is dropped
+    // again, so the refusal leaves nothing behind; the feed tells both steps.
+    undoAfterFailure: () => dropAgain(context, databaseId, name, undo),
   });
 }
 
-/**
- * A role created to be configured whose first login fails (an expired VALID UNTIL, pg_hba.conf …) is dropped again,
- * so the refusal leaves nothing behind.
- */
-async function configureOrUndo(
-  context: Context,
-  databaseId: string,
-  rolname: string,
-  password: string,
-  undo: Statement[],
-): Promise<void> {
-  try {
-    await storePassword(context, databaseId, rolname, password);
-  } catch (error) {
-    const connection = await viewerConnection(context, databaseId);
-    await context.pools.transaction(connection.target, async (client) => {
-      for (const statement of undo) await client.query(statement.sql);
-    });
-    throw error;
-  }
+function dropAgain(context: Context, databaseId: string, name: string, undo: Statement[]) {
+  return applyChange(context, {
+    databaseId,
+    kind: 'role.dropped',
+    statements: undo,
+    touches: { roles: true, databases: true },
+    payload: { name },
+    warnings: [`${name} was dropped again: its first login failed, so it could not be configured.`],
+    dryRun: false,
+    previewToken: null,
+  });
 }
 
 /** Stores a role's password as configured, after proving it with a real login. */

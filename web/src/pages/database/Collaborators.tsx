@@ -1,12 +1,13 @@
 import { useNavigate } from '@solidjs/router';
 import { createResource, For, type JSX, Show } from 'solid-js';
+import { createConfirmation } from '../../components/Confirm';
 import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
 import type { CollaboratorsQuery as CollaboratorsResult } from '../../gql/graphql';
 import { errorMessage, mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { stableById } from '../../lib/stable';
-import { PendingInvitations } from './Invitations';
+import { PendingInvitations, PeopleColumns } from './Invitations';
 import { describedByRefusals, offersOf, RoleOptions, RoleRefusals } from './RoleOffers';
 
 const CollaboratorsQuery = graphql(`
@@ -92,6 +93,7 @@ export function Collaborators(props: {
   const usersListed = () => result()?.users?.__typename === 'QueryUsersConnection';
   // createAction reads the collaborators back after a refused change too, so no select keeps a rejected value.
   const { error, act: change } = createAction(refetch);
+  const confirmation = createConfirmation();
   /**
    * Once a change has been answered and re-read, the select shows what is stored: the new value, or the old one when
    * the server refused (a row kept across re-reads would otherwise keep showing the refused choice).
@@ -135,7 +137,8 @@ export function Collaborators(props: {
         </p>
       </Show>
       <ErrorText error={failure()} />
-      <table>
+      <table class="people">
+        <PeopleColumns />
         <thead>
           <tr>
             <th>E-mail</th>
@@ -160,9 +163,23 @@ export function Collaborators(props: {
                     value={collaborator.role.id}
                     onChange={(event) => {
                       const select = event.currentTarget;
-                      void change(() =>
-                        mutate(UpdateCollaborator, { id: collaborator.id, input: { configuredRoleId: select.value } }),
-                      ).then(() => showStored(select, collaborator.role.id));
+                      const chosen = offers().find((offer) => offer.id === select.value);
+                      void confirmation
+                        .ask({
+                          title: `Change the role of ${collaborator.user.username}?`,
+                          message: `${collaborator.user.username} will work in this database as ${chosen?.rolname ?? 'the chosen role'} instead of ${collaborator.role.rolname}, with all of its privileges, server-wide powers such as superuser included.`,
+                          confirm: 'Change role',
+                        })
+                        .then(async (yes) => {
+                          if (yes)
+                            await change(() =>
+                              mutate(UpdateCollaborator, {
+                                id: collaborator.id,
+                                input: { configuredRoleId: select.value },
+                              }),
+                            );
+                          showStored(select, collaborator.role.id);
+                        });
                     }}
                   >
                     <RoleOptions offers={offers()} current={collaborator.role} />
@@ -228,12 +245,14 @@ export function Collaborators(props: {
           </For>
         </tbody>
       </table>
+      {confirmation.view()}
       <PendingInvitations
         databaseId={props.databaseId}
         version={props.version}
         canManage={props.capabilities.canManageCollaborators}
         offers={offers()}
       />
+      <h3>Add a Rolecall user</h3>
       <form class="inline-form" onSubmit={add} aria-label="Add a collaborator">
         <fieldset
           disabled={!props.capabilities.canManageCollaborators}

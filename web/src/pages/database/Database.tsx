@@ -92,13 +92,14 @@ export function DatabasePage(): JSX.Element {
             </Show>
             <nav class="tabs" aria-label="Database sections">
               {TABS.map(([key, label]) => (
-                <A
+                // A plain link (the router still handles it): <A> would mark Overview inactive at /databases/:id.
+                <a
                   href={`/databases/${params.id}/${key}`}
                   class={tab() === key ? 'active' : ''}
                   aria-current={tab() === key ? 'page' : undefined}
                 >
                   {label}
-                </A>
+                </a>
               ))}
             </nav>
             <Switch>

@@ -42,6 +42,19 @@ const CANNOT_INVITE = "Only admins and this database's managers invite collabora
 
 type Sent = { __typename: string; delivery?: string; acceptUrl?: string | null };
 
+/** The collaborators' columns, shared by the table of pending invitations below it so their rows line up. */
+export function PeopleColumns(): JSX.Element {
+  return (
+    <colgroup>
+      <col style={{ width: '26%' }} />
+      <col style={{ width: '14%' }} />
+      <col style={{ width: '16%' }} />
+      <col style={{ width: '12%' }} />
+      <col style={{ width: '32%' }} />
+    </colgroup>
+  );
+}
+
 /**
  * Pending invitations of the database (dimmed rows below the collaborators), with invite, re-send and revoke; `offers`
  * are the roles the viewer may give (read with the collaborators).
@@ -70,7 +83,8 @@ export function PendingInvitations(props: {
   const { error, act } = createAction(refetch);
   return (
     <>
-      <table class="pending">
+      <table class="people pending">
+        <PeopleColumns />
         <tbody>
           <For each={invitations()}>
             {(invitation) => (
@@ -117,6 +131,7 @@ export function PendingInvitations(props: {
           Loading invitations…
         </p>
       </Show>
+      <h3>Invite someone by e-mail</h3>
       <form
         class="inline-form"
         aria-label="Invite by e-mail"

@@ -98,6 +98,8 @@ function createChangedRows(entries: () => Entry[]) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   createEffect(() => {
     const now = new Map(entries().map((entry) => [entryKey(entry.view), objectFingerprint(entry.view)]));
+    // Nothing read yet (a catalog always has its database row): the first read is the baseline, not a change.
+    if (now.size === 0) return;
     const before = seen;
     seen = now;
     if (!before) return;

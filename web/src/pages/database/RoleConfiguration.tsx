@@ -67,10 +67,7 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
     const failed = errorMessage(answer()) ?? errorMessage(database()?.loginRoles);
     return failed ?? offered().error;
   };
-  const { error, act } = createAction(() => {
-    setEditing(null);
-    return refetch();
-  });
+  const { error, act } = createAction(refetch);
   const mark = (configuredRoleId: string) => (event: Event) => {
     const box = event.currentTarget as HTMLInputElement;
     const assignable = box.checked;
@@ -84,10 +81,19 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
   const save = (rolname: string) => (event: SubmitEvent) => {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget as HTMLFormElement).get('password'));
-    void act(() => mutate(ConfigureRole, { databaseId: props.databaseId, role: rolname, password }));
+    // A wrong password keeps the form open, with PostgreSQL's answer beside it, to try again.
+    void act(async () => {
+      await mutate(ConfigureRole, { databaseId: props.databaseId, role: rolname, password });
+      setEditing(null);
+    });
   };
   return (
     <section aria-label="Role configuration">
+      <p class="muted" data-testid="role-configuration-intro">
+        Rolecall works in this database through PostgreSQL LOGIN roles whose passwords it stores, sealed, after a real
+        login proves them: each collaborator is given one of these configured roles and acts as it, with exactly its
+        privileges. Configure a role here before giving it to anyone.
+      </p>
       <Show when={!props.canConfigure}>
         <p class="notice">Only Rolecall admins configure role passwords.</p>
       </Show>
@@ -166,13 +172,9 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
                     }
                   >
                     <form class="inline-form" onSubmit={save(role.rolname)}>
-                      <input
-                        name="password"
-                        type="password"
-                        aria-label={`Password of ${role.rolname}`}
-                        autocomplete="off"
-                        required
-                      />
+                      <label>
+                        Password of {role.rolname} <input name="password" type="password" autocomplete="off" required />
+                      </label>
                       <button type="submit">Verify and store</button>
                       <button type="button" class="ghost" onClick={() => setEditing(null)}>
                         Cancel

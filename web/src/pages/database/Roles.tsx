@@ -86,6 +86,15 @@ export function Roles(props: { databaseId: string; version: number; canConfigure
   const visibleEdges = () => edges().filter((edge) => roles().some((role) => role.name === edge.member));
   const viewer = () => catalog()?.viewerRole;
 
+  /** Each role's groups, from the members the catalog lists for every group. */
+  const memberOf = () => {
+    const groups = new Map<string, string[]>();
+    for (const group of roles())
+      for (const edge of group.members)
+        groups.set(edge.member.name, [...(groups.get(edge.member.name) ?? []), group.name]);
+    for (const names of groups.values()) names.sort((a, b) => a.localeCompare(b));
+    return groups;
+  };
   return (
     <section aria-label="Roles" aria-busy={data.loading}>
       <Show when={data.loading && !catalog()}>
@@ -125,6 +134,7 @@ export function Roles(props: { databaseId: string; version: number; canConfigure
               <th>Role</th>
               <th>Attributes</th>
               <th>Members (admin / inherit / set)</th>
+              <th>Member of</th>
               <th>Actions</th>
             </tr>
           </thead>
@@ -133,6 +143,7 @@ export function Roles(props: { databaseId: string; version: number; canConfigure
               {(role) => (
                 <RoleRow
                   role={role}
+                  memberOf={memberOf().get(role.name) ?? []}
                   allRoles={roles().map((other) => other.name)}
                   optionsPerGrant={Boolean(catalog()?.membershipOptionsPerGrant)}
                   databaseId={props.databaseId}

@@ -5,7 +5,10 @@ import { graphql } from '../../gql';
 import type { SslMode } from '../../gql/graphql';
 import { mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
+import { isDemoDatabase } from '../../lib/demo';
+import { checkNameLength } from '../../lib/identifier';
 import { createFlash, useLiveEvents } from '../../lib/live';
+import { member } from '../../lib/result';
 
 /** Changes that add, remove or re-describe a row of this list. */
 const LIST_KINDS = [
@@ -60,13 +63,14 @@ export function DatabasesPage(): JSX.Element {
   const [data, { refetch }] = createResource(() => query(DatabasesQuery, {}));
   const [tested, setTested] = createSignal<string | null>(null);
   const [sslMode, setSslMode] = createSignal<SslMode | ''>('');
-  const databases = () => {
-    const result = data()?.databases;
-    return result?.__typename === 'QueryDatabasesConnection' ? result.nodes : [];
-  };
+  const [nameProblems, setNameProblems] = createSignal<Record<string, string | null>>({});
+  const checkName = (input: HTMLInputElement) =>
+    setNameProblems((problems) => ({ ...problems, [input.name]: checkNameLength(input) }));
+  const nameProblem = () => Object.values(nameProblems()).find(Boolean) ?? null;
+  const databases = () => member(data()?.databases, 'QueryDatabasesConnection')?.nodes ?? [];
   const demo = () => data()?.demoDatabase;
-  const demoConnected = () =>
-    databases().some((database) => database.server.isDemo && database.name === demo()?.database);
+  const isDemo = (database: { name: string; server: { isDemo: boolean } }) => isDemoDatabase(database, demo());
+  const demoConnected = () => databases().some(isDemo);
   const { error, act } = createAction(refetch);
   const isAdmin = () => Boolean(data()?.viewer?.isAdmin);
   const [flash, highlight] = createFlash();
@@ -114,7 +118,7 @@ export function DatabasesPage(): JSX.Element {
                 </td>
                 <td>
                   {database.server.host}:{database.server.port}
-                  {database.server.isDemo ? ' (demo)' : ''}
+                  {isDemo(database) ? ' (demo)' : ''}
                   <Show when={database.server.sslMode !== 'DISABLE'}>
                     <span class="muted"> · TLS {database.server.sslMode.toLowerCase().replace('_', '-')}</span>
                   </Show>
@@ -198,10 +202,10 @@ export function DatabasesPage(): JSX.Element {
                 Port <input name="port" type="number" value="5432" min="1" max="65535" />
               </label>
               <label>
-                Database <input name="database" required maxLength={63} />
+                Database <input name="database" required onInput={(event) => checkName(event.currentTarget)} />
               </label>
               <label>
-                Role <input name="role" required maxLength={63} />
+                Role <input name="role" required onInput={(event) => checkName(event.currentTarget)} />
               </label>
               <label>
                 Password{' '}
@@ -258,6 +262,11 @@ export function DatabasesPage(): JSX.Element {
               <Show when={tested()}>
                 <p class="success" role="status">
                   {tested()}
+                </p>
+              </Show>
+              <Show when={nameProblem()}>
+                <p class="error" role="alert">
+                  {nameProblem()}
                 </p>
               </Show>
             </fieldset>

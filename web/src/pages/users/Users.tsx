@@ -1,4 +1,5 @@
 import { createResource, For, type JSX, Show } from 'solid-js';
+import { createConfirmation } from '../../components/Confirm';
 import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
 import { errorMessage, mutate, query } from '../../graphql/client';
@@ -9,6 +10,7 @@ import { EmailBadge } from '../account/EmailProof';
 
 const UsersQuery = graphql(`
   query Users {
+    viewer { id }
     users { __typename ... on Error { message } ... on QueryUsersConnection { nodes { id username email emailVerified displayName isAdmin isActive } } }
   }
 `);
@@ -34,6 +36,33 @@ export function UsersPage(): JSX.Element {
     onEvent: highlight,
     refresh: () => void refetch(),
   });
+  const confirmation = createConfirmation();
+  /**
+   * Taking away one's own admin rights asks first, and then the whole app starts again as the standard user it leaves
+   * behind (no admin form stays on screen). Anything else applies at once.
+   */
+  const setAdmin = async (user: { id: string; username: string }, box: HTMLInputElement) => {
+    const isAdmin = box.checked;
+    const self = user.id === data()?.viewer?.id;
+    if (self && !isAdmin) {
+      const yes = await confirmation.ask({
+        title: 'Remove your own admin rights?',
+        message:
+          'You will no longer manage users or connect databases, and you will see only the databases you collaborate on. Only another admin can give the rights back.',
+        confirm: 'Remove my admin rights',
+      });
+      if (!yes) {
+        box.checked = true;
+        return;
+      }
+    }
+    let applied = false;
+    await act(async () => {
+      await mutate(UpdateUser, { id: user.id, input: { isAdmin } });
+      applied = true;
+    });
+    if (applied && self && !isAdmin) location.assign('/');
+  };
   const create = (event: SubmitEvent) => {
     event.preventDefault();
     const element = event.currentTarget as HTMLFormElement;
@@ -87,9 +116,7 @@ export function UsersPage(): JSX.Element {
                     type="checkbox"
                     aria-label={`${user.username} is admin`}
                     checked={user.isAdmin}
-                    onChange={(event) =>
-                      act(() => mutate(UpdateUser, { id: user.id, input: { isAdmin: event.currentTarget.checked } }))
-                    }
+                    onChange={(event) => void setAdmin(user, event.currentTarget)}
                   />
                 </td>
                 <td>
@@ -107,6 +134,7 @@ export function UsersPage(): JSX.Element {
           </For>
         </tbody>
       </table>
+      {confirmation.view()}
       <form class="inline-form" onSubmit={create} aria-label="Create a user">
         <input name="username" aria-label="Username" placeholder="username" required />
         <input name="email" type="email" aria-label="E-mail" placeholder="e-mail" required />

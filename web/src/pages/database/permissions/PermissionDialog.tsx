@@ -50,6 +50,7 @@ interface OfferState {
 const OFFER_LABELS: Record<Offer, string> = {
   SCHEMA_USAGE: 'Also grant USAGE on the schema',
   SEQUENCE_USAGE: 'Also grant USAGE on the sequences',
+  REVOKE_SCHEMA_USAGE: 'Also revoke USAGE on the schema',
 };
 
 function denyReason(props: PermissionDialogProps): string {
@@ -138,6 +139,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
       ...draft,
       withSchemaUsage: acceptedFor(draft.grantee, 'SCHEMA_USAGE'),
       withSequenceUsage: acceptedFor(draft.grantee, 'SEQUENCE_USAGE'),
+      withoutSchemaUsage: acceptedFor(draft.grantee, 'REVOKE_SCHEMA_USAGE'),
     }));
   /** Accepted offers no longer warn (their USAGE is in the SQL): they stay listed, ticked, beside the new ones. */
   const offersAfter = (notes: readonly Note[]): OfferState[] => {

@@ -1,5 +1,6 @@
 import { createSignal, type JSX, Show } from 'solid-js';
 import { ChangeOutcome } from '../../../components/ChangeOutcome';
+import { checkNameLength } from '../../../lib/identifier';
 import { createPreviewedChange } from '../../../lib/previewed-change';
 import { CreateRole, changeOf, mutate } from './operations';
 
@@ -38,6 +39,7 @@ export function CreateRoleForm(props: {
   const [connectionLimit, setConnectionLimit] = createSignal('');
   const [validUntil, setValidUntil] = createSignal('');
   const [created, setCreated] = createSignal<string | null>(null);
+  const [nameProblem, setNameProblem] = createSignal<string | null>(null);
   const input = (): CreateInput => ({
     name: name().trim(),
     login: login(),
@@ -96,9 +98,13 @@ export function CreateRoleForm(props: {
               aria-label="Role name"
               placeholder="name"
               required
-              maxLength={63}
+              aria-invalid={nameProblem() ? 'true' : undefined}
+              aria-describedby={nameProblem() ? 'role-name-problem' : undefined}
               value={name()}
-              onInput={(event) => setName(event.currentTarget.value)}
+              onInput={(event) => {
+                setName(event.currentTarget.value);
+                setNameProblem(checkNameLength(event.currentTarget));
+              }}
             />
             <Show when={login()}>
               <input
@@ -131,6 +137,11 @@ export function CreateRoleForm(props: {
               </label>
             </Show>
           </div>
+          <Show when={nameProblem()}>
+            <p class="error" id="role-name-problem" role="alert">
+              {nameProblem()}
+            </p>
+          </Show>
           <div class="row">
             <label class="chip">
               <input

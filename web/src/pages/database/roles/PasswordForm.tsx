@@ -34,6 +34,10 @@ export function PasswordForm(props: {
       onSubmit={(event) => event.preventDefault()}
       onKeyDown={(event) => event.key === 'Escape' && props.onClose()}
     >
+      <p class="warning" data-testid="shared-password-warning">
+        A login role is often shared: everyone and everything that logs in as {props.name} (people in psql,
+        applications, Rolecall collaborators given this role) needs the new password from their next login.
+      </p>
       <div class="row">
         <label>
           New password for {props.name}{' '}

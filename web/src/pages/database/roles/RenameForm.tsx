@@ -1,5 +1,6 @@
 import { createSignal, type JSX } from 'solid-js';
 import { ChangeOutcome } from '../../../components/ChangeOutcome';
+import { nameTooLong } from '../../../lib/identifier';
 import { createPreviewedChange } from '../../../lib/previewed-change';
 import { changeOf, mutate, RenameRole } from './operations';
 
@@ -17,7 +18,8 @@ export function RenameForm(props: {
     reread: props.reread,
   });
   const target = () => newName().trim();
-  const unchanged = () => target() === '' || target() === props.name;
+  const tooLong = () => nameTooLong(target());
+  const unchanged = () => target() === '' || target() === props.name || tooLong() !== null;
   let input: HTMLInputElement | undefined;
   queueMicrotask(() => input?.select());
 
@@ -40,7 +42,7 @@ export function RenameForm(props: {
             ref={input}
             aria-label={`New name for ${props.name}`}
             required
-            maxLength={63}
+            aria-invalid={tooLong() ? 'true' : undefined}
             value={newName()}
             onInput={(event) => setNewName(event.currentTarget.value)}
           />
@@ -61,7 +63,7 @@ export function RenameForm(props: {
           Cancel
         </button>
       </div>
-      <ChangeOutcome preview={change.preview()} error={change.error()} />
+      <ChangeOutcome preview={change.preview()} error={tooLong() ?? change.error()} />
     </form>
   );
 }

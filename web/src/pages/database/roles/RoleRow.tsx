@@ -32,6 +32,8 @@ const reasonId = (name: string) =>
 /** One server role: its attributes and members, and what the viewer's role may do to it (the rest disabled, with why). */
 export function RoleRow(props: {
   role: RoleView;
+  /** The groups it is a member of (directly), by name. */
+  memberOf: string[];
   allRoles: string[];
   optionsPerGrant: boolean;
   databaseId: string;
@@ -83,6 +85,7 @@ export function RoleRow(props: {
             )
             .join('; ') || '—'}
         </td>
+        <td data-testid="member-of">{props.memberOf.join(', ') || '—'}</td>
         <td class="role-actions">
           <button
             type="button"
@@ -149,7 +152,7 @@ export function RoleRow(props: {
       </tr>
       <Show when={editor()}>
         <tr class="role-editor" data-role-editor={props.role.name}>
-          <td colSpan={4}>
+          <td colSpan={5}>
             <Switch>
               <Match when={editor() === 'attributes'}>
                 <AttributesEditor
