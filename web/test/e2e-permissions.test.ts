@@ -212,12 +212,57 @@ describe.skipIf(!available)('the permission dialogs in a real browser', () => {
     expect(await sam.locator('details.create-schema').textContent()).toContain('lacks CREATE on this database');
   });
 
+  it("asks before changing a collaborator's role: Cancel changes nothing, Change role applies it", async () => {
+    const changes = async () =>
+      (
+        await testApp.sql<{ role: string }>(
+          `SELECT payload->>'role' AS role FROM "Event" WHERE kind = 'collaborator.changed' AND payload->>'user' = 'sam' ORDER BY id`,
+          [],
+          'rolecall_metadata',
+        )
+      ).map((event) => event.role);
+    const before = await changes();
+    await admin.goto(tab('collaborators'));
+    const role = admin.getByLabel('Role of sam');
+    const shown = () => role.locator('option:checked').textContent();
+    await expect.poll(shown).toBe('clerk');
+
+    await role.selectOption({ label: 'temp' });
+    const dialog = admin.getByRole('dialog');
+    const message = dialog.getByTestId('confirm-message');
+    await expect.poll(() => message.textContent()).toContain('sam');
+    expect(await message.textContent()).toContain('clerk');
+    expect(await message.textContent()).toContain('temp');
+    expect(await dialog.getByRole('button', { name: 'Change role' }).getAttribute('class')).toContain('danger');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(shown).toBe('clerk');
+    await admin.reload();
+    await expect.poll(shown).toBe('clerk');
+    expect(await changes()).toEqual(before);
+
+    await role.selectOption({ label: 'temp' });
+    await dialog.getByRole('button', { name: 'Change role' }).click();
+    await expect.poll(() => changes()).toEqual([...before, 'temp']);
+    await expect.poll(shown).toBe('temp');
+    await admin.reload();
+    await expect.poll(shown).toBe('temp');
+
+    // Back to clerk (confirmed too), as the tests below expect.
+    await role.selectOption({ label: 'clerk' });
+    await expect.poll(() => message.textContent()).toContain('instead of temp');
+    await dialog.getByRole('button', { name: 'Change role' }).click();
+    await expect.poll(() => changes()).toEqual([...before, 'temp', 'clerk']);
+    await expect.poll(shown).toBe('clerk');
+  });
+
   it('shows the real role again when the server refuses a change of collaborator role', async () => {
     await testApp.sql('ALTER ROLE temp NOLOGIN');
     await admin.goto(tab('collaborators'));
     const role = admin.getByLabel('Role of sam');
     await expect.poll(() => role.locator('option:checked').textContent()).toBe('clerk');
     await role.selectOption({ label: 'temp' });
+    await admin.getByRole('dialog').getByRole('button', { name: 'Change role' }).click();
     await expect.poll(() => admin.getByRole('alert').first().textContent()).toMatch(/temp|login|authentication/i);
     await expect.poll(() => role.locator('option:checked').textContent()).toBe('clerk');
   });

@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/test/support/app.js';
 import type { TestClient } from '../../server/test/support/client.js';
@@ -89,6 +89,53 @@ describe.skipIf(!available)('the Roles tab in a real browser', () => {
     expect(await rolname('reporter')).toMatchObject({ rolcanlogin: true });
   });
 
+  it('refuses a role name over 63 bytes, counted in UTF-8 as PostgreSQL does, instead of cutting it', async () => {
+    const section = admin.getByRole('region', { name: 'Create a role' });
+    const form = admin.getByRole('form', { name: 'Create a role' });
+    await form.getByLabel('Group role (NOLOGIN)').check();
+    const name = form.getByLabel('Role name');
+    const problem = section.getByRole('alert').filter({ hasText: 'Too long' });
+    const previews: string[] = [];
+    const record = (request: Request) => {
+      const body = request.postData() ?? '';
+      if (!body.includes('mutation CreateRole')) return;
+      previews.push(String((JSON.parse(body) as { variables: { input: { name: string } } }).variables.input.name));
+    };
+    admin.on('request', record);
+    try {
+      const long = 'a'.repeat(64);
+      await name.fill(long);
+      // The whole name stays in the input: nothing is cut silently.
+      expect(await name.inputValue()).toBe(long);
+      await expect
+        .poll(() => problem.textContent())
+        .toBe('Too long: PostgreSQL names are at most 63 bytes, and this one is 64.');
+      expect(await name.getAttribute('aria-invalid')).toBe('true');
+      await form.getByRole('button', { name: 'Preview SQL' }).click();
+      expect(await section.getByTestId('sql-preview').count()).toBe(0);
+
+      // Short in characters, long in bytes: 22 three-byte characters are 66 bytes.
+      await name.fill('€'.repeat(22));
+      await expect.poll(() => problem.textContent()).toContain('this one is 66.');
+      await form.getByRole('button', { name: 'Preview SQL' }).click();
+      expect(await section.getByTestId('sql-preview').count()).toBe(0);
+
+      const fits = '€'.repeat(21);
+      await name.fill(fits);
+      await expect.poll(() => problem.count()).toBe(0);
+      expect(await name.getAttribute('aria-invalid')).toBeNull();
+      await form.getByRole('button', { name: 'Preview SQL' }).click();
+      await expect.poll(() => previewOf(section)).toContain(`CREATE ROLE "${fits}" NOLOGIN`);
+      // Only this preview reached the server (the refused ones, clicked before it, sent nothing).
+      expect(previews).toEqual([fits]);
+      await form.getByRole('button', { name: 'Create role' }).click();
+      await expect.poll(() => row(admin, fits).isVisible()).toBe(true);
+      expect(await roleExists(testApp, fits)).toBe(true);
+    } finally {
+      admin.off('request', record);
+    }
+  });
+
   it('edits an attribute after previewing the ALTER ROLE; one the server refuses fails at its preview', async () => {
     await row(admin, 'readers').getByRole('button', { name: 'Edit attributes' }).click();
     const form = editor(admin, 'readers');
@@ -122,6 +169,49 @@ describe.skipIf(!available)('the Roles tab in a real browser', () => {
     await expect.poll(() => row(admin, 'report readers').isVisible()).toBe(true);
     expect(await roleExists(testApp, 'report readers')).toBe(true);
     expect(await roleExists(testApp, 'readers')).toBe(false);
+  });
+
+  it('the rename form refuses a name over 63 bytes: Preview disabled, with the reason', async () => {
+    await row(admin, 'reporter').getByRole('button', { name: 'Rename' }).click();
+    const form = editor(admin, 'reporter');
+    const input = form.getByLabel('New name for reporter');
+    const long = 'r'.repeat(64);
+    await input.fill(long);
+    expect(await input.inputValue()).toBe(long);
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toBe('Too long: PostgreSQL names are at most 63 bytes, and this one is 64.');
+    expect(await form.getByRole('button', { name: 'Preview SQL' }).isDisabled()).toBe(true);
+    expect(await form.getByRole('button', { name: 'Rename' }).isDisabled()).toBe(true);
+    await input.fill('r'.repeat(63));
+    await expect.poll(() => form.getByRole('alert').count()).toBe(0);
+    expect(await form.getByRole('button', { name: 'Preview SQL' }).isEnabled()).toBe(true);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    expect(await roleExists(testApp, 'reporter')).toBe(true);
+  });
+
+  it('warns, in the password form of a login role, that everyone logging in as it needs the new password', async () => {
+    await row(admin, 'reporter').getByRole('button', { name: 'Change password' }).click();
+    const form = editor(admin, 'reporter');
+    const warning = form.getByTestId('shared-password-warning');
+    await expect.poll(() => warning.isVisible()).toBe(true);
+    expect(await warning.textContent()).toContain('reporter');
+    await form.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+  });
+
+  it('lists the groups each role is a direct member of, or a dash', async () => {
+    await testApp.sql(
+      'CREATE ROLE group_b; CREATE ROLE group_a; CREATE ROLE in_two_groups; GRANT group_b, group_a TO in_two_groups',
+    );
+    await admin.reload();
+    const memberOf = (name: string) => row(admin, name).getByTestId('member-of');
+    await expect.poll(() => memberOf('in_two_groups').textContent()).toBe('group_a, group_b');
+    expect(await memberOf('group_a').textContent()).toBe('—');
+    expect(await memberOf('group_b').textContent()).toBe('—');
+    const headers = await admin.locator('table:has(tr[data-role-row]) thead th').allTextContents();
+    expect(headers).toContain('Member of');
   });
 
   it('cancelling a drop changes nothing', async () => {
@@ -199,5 +289,31 @@ describe.skipIf(!available)('the Roles tab in a real browser', () => {
     await node.focus();
     await admin.keyboard.press('ArrowRight');
     await expect.poll(() => viewport.getAttribute('transform')).toContain('translate(-40 0)');
+  });
+  it('shows a page of at most 200 role rows, searched by name and kind, with more on request', async () => {
+    await testApp.sql(`DO $$ BEGIN
+      FOR i IN 1..450 LOOP
+        EXECUTE format('CREATE ROLE %I %s', 'bulk_' || i, CASE WHEN i % 2 = 0 THEN 'LOGIN' ELSE 'NOLOGIN' END);
+      END LOOP;
+    END $$`);
+    await admin.goto(rolesUrl);
+    const shown = admin.getByTestId('roles-shown');
+    await expect.poll(() => shown.textContent(), { timeout: 15_000 }).toMatch(/^200 of \d+ roles$/);
+    const rows = admin.locator('tr[data-role-row]');
+    expect(await rows.count()).toBe(200);
+
+    await admin.getByLabel('Search roles').fill('BULK_42');
+    await expect.poll(() => shown.textContent()).toBe('11 roles');
+    const names = await rows.evaluateAll((found) => found.map((row) => row.getAttribute('data-role-row')));
+    expect(names.sort()).toEqual(['bulk_42', ...Array.from({ length: 10 }, (_, i) => `bulk_42${i}`)].sort());
+
+    await admin.getByLabel('Search roles').fill('bulk_');
+    await admin.getByLabel('Kind of role').selectOption('LOGIN');
+    await expect.poll(() => shown.textContent()).toBe('200 of 225 roles');
+    const attributes = await admin.locator('tr[data-role-row] [data-testid="attributes"]').allTextContents();
+    expect(attributes.every((text) => text.includes('LOGIN') && !text.includes('NOLOGIN'))).toBe(true);
+    await admin.getByRole('button', { name: 'Show 25 more' }).click();
+    await expect.poll(() => shown.textContent()).toBe('225 roles');
+    expect(await rows.count()).toBe(225);
   });
 });

@@ -5,11 +5,12 @@ import { secret, startTestApp, type TestApp } from '../../server/test/support/ap
 import {
   createLoginRole,
   createManagedDatabase,
+  createUser,
   ERROR_FIELDS,
   type ManagedDatabase,
   signIn,
 } from '../../server/test/support/fixtures.js';
-import { chromiumAvailable, launchChromium } from './support/browser.js';
+import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 
 /** Where `npm run screenshots` writes (SCREENSHOTS_DIR to look at them elsewhere first). */
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
@@ -130,15 +131,39 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     if (!(await form.isVisible())) await admin.getByText('Connect a database', { exact: true }).click();
     await shot(admin, 'databases');
     await admin.getByRole('link', { name: 'shop' }).click();
+    await expect.poll(() => new URL(admin.url()).pathname).toMatch(/^\/databases\/[^/]+$/);
     databaseUrl = admin.url();
     await expect.poll(() => admin.locator('tr[data-object="s.t"]').isVisible()).toBe(true);
+    // A first read is the baseline: no row is marked as just changed.
+    expect(await admin.locator('tr[data-changed="true"]').count()).toBe(0);
     await shot(admin, 'overview');
+  });
+
+  it('marks the Overview tab current at /databases/:id, without a tab in the URL', async () => {
+    expect(new URL(databaseUrl).pathname).toMatch(/^\/databases\/[^/]+$/);
+    const tabs = admin.getByRole('navigation', { name: 'Database sections' });
+    const overview = tabs.getByRole('link', { name: 'Overview' });
+    await expect.poll(() => overview.getAttribute('aria-current')).toBe('page');
+    expect(await overview.getAttribute('class')).toContain('active');
+    expect(await tabs.locator('a[aria-current="page"]').count()).toBe(1);
+    expect(await tabs.locator('a.active').count()).toBe(1);
   });
 
   it('configures a second role with its password, verified by a real login', async () => {
     await admin.getByRole('link', { name: 'Role configuration' }).click();
+    await expect.poll(() => admin.getByTestId('role-configuration-intro').textContent()).toContain('configured roles');
     const row = admin.locator('tr[data-login-role="clerk"]');
     await row.getByRole('button', { name: 'Configure' }).click();
+    // A visible label, not only an aria-label.
+    expect(await row.locator('label').filter({ hasText: 'Password of clerk' }).isVisible()).toBe(true);
+    // A wrong password keeps the form open with PostgreSQL's answer, to try again.
+    await row.getByLabel('Password of clerk').fill('not the password of clerk');
+    await row.getByRole('button', { name: 'Verify and store' }).click();
+    await expect
+      .poll(() => admin.getByRole('alert').filter({ hasText: 'password authentication failed' }).count())
+      .toBe(1);
+    expect(await row.getByLabel('Password of clerk').isVisible()).toBe(true);
+    expect(await row.textContent()).not.toContain('verified');
     await row.getByLabel('Password of clerk').fill(clerkPassword);
     await row.getByRole('button', { name: 'Verify and store' }).click();
     await expect.poll(() => row.textContent()).toContain('verified');
@@ -248,17 +273,74 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await invite.getByRole('button', { name: 'Invite' }).click();
     const link = await admin.getByTestId('invitation-link').locator('code').textContent();
     expect(link).toMatch(/\/invitations\/accept\?token=rci_/);
-    await expect
-      .poll(() => admin.locator('tr[data-invitation="newcomer@example.com"]').textContent())
-      .toContain('PENDING');
+    const pending = admin.locator('tr[data-invitation="newcomer@example.com"]');
+    await expect.poll(() => pending.textContent()).toContain('PENDING');
+
+    // The forms say what they are for, and a pending row's columns line up with the collaborators' above it.
+    expect(await admin.getByRole('heading', { name: 'Invite someone by e-mail' }).isVisible()).toBe(true);
+    expect(await admin.getByRole('heading', { name: 'Add a Rolecall user' }).isVisible()).toBe(true);
+    const roleHeader = admin.locator('table.people:not(.pending) thead th').filter({ hasText: /^Role$/ });
+    const headerBox = await roleHeader.boundingBox();
+    const pendingRoleBox = await pending.locator('td').nth(2).boundingBox();
+    expect(await pending.locator('td').nth(2).textContent()).toBe('clerk');
+    expect(headerBox).not.toBeNull();
+    expect(pendingRoleBox).not.toBeNull();
+    expect(Math.abs((pendingRoleBox?.x ?? 0) - (headerBox?.x ?? 1e6))).toBeLessThanOrEqual(1);
 
     const { context, page } = await newPage();
     await page.goto(String(link));
+    const details = page.getByTestId('invitation-details');
+    await expect.poll(() => details.textContent(), LOADED).toContain('newcomer@example.com');
+    const said = (await details.textContent()) ?? '';
+    for (const fact of ['admin', 'shop', `127.0.0.1:${testApp.cluster.port}`, 'clerk', 'member access'])
+      expect(said).toContain(fact);
+    expect(await page.getByRole('button', { name: 'Decline the invitation' }).isVisible()).toBe(true);
     await page.getByLabel('Username').fill('newcomer');
     await page.getByLabel('Password').fill(secret('newcomer'));
     await page.getByRole('button', { name: 'Create account and join' }).click();
     await expect.poll(() => page.locator('tr[data-object="s.t"]').isVisible()).toBe(true);
     await expect.poll(() => admin.locator('tr[data-collaborator="newcomer"]').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('declines an invitation from its link without an account: the pending row goes, and the link opens nothing', async () => {
+    await admin.goto(`${tabUrl(databaseUrl, 'collaborators')}`);
+    const invite = admin.getByRole('form', { name: 'Invite by e-mail' });
+    await invite.getByLabel('E-mail to invite').fill('decliner@example.com');
+    await invite.getByLabel('Role for the invitee').selectOption({ label: 'clerk' });
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    const code = admin.getByTestId('invitation-link').locator('code');
+    await expect.poll(() => code.textContent()).toMatch(/\/invitations\/accept\?token=rci_/);
+    const link = String(await code.textContent());
+    const pending = admin.locator('tr[data-invitation="decliner@example.com"]');
+    await expect.poll(() => pending.textContent()).toContain('PENDING');
+    await expect.poll(() => admin.getByTestId('connection').textContent()).toContain('Live');
+
+    const { context, page } = await newPage();
+    await page.goto(link);
+    await expect
+      .poll(() => page.getByTestId('invitation-details').textContent(), LOADED)
+      .toContain('decliner@example.com');
+    await page.getByRole('button', { name: 'Decline the invitation' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Declined');
+    expect(await page.getByRole('button', { name: 'Create account and join' }).count()).toBe(0);
+    const [declined] = await testApp.sql<{ status: string }>(
+      `SELECT status::text FROM "Invitation" WHERE email = 'decliner@example.com'`,
+      [],
+      'rolecall_metadata',
+    );
+    expect(declined?.status).toBe('DECLINED');
+    // Live, without a reload of the admin's page.
+    await expect.poll(() => pending.count(), { timeout: 8_000 }).toBe(0);
+
+    await page.goto(link);
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'declined' }).textContent(), LOADED)
+      .toContain('This invitation was declined.');
+    expect(await page.getByTestId('invitation-details').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Decline the invitation' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Create account and join' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
     await context.close();
   });
 
@@ -344,7 +426,10 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
       history.pushState({}, '', '/invitations/accept?token=none');
       dispatchEvent(new PopStateEvent('popstate'));
     });
-    await expect.poll(() => admin.getByText('Accept the invitation as admin?').isVisible()).toBe(true);
+    // An unknown token: the page says so, with nothing to accept (and nothing live).
+    await expect
+      .poll(() => admin.getByRole('alert').filter({ hasText: 'This invitation link is not valid.' }).isVisible())
+      .toBe(true);
     await expect.poll(() => admin.getByTestId('connection').textContent()).toContain('Idle');
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     expect(await admin.getByTestId('connection').textContent()).toContain('Idle');
@@ -449,5 +534,85 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await admin.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await opener.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
+  it("asks before an admin removes their own admin rights, then starts again as a standard user; another admin's box applies at once", async () => {
+    const api = testApp.client();
+    await signIn(api, 'admin', adminPassword);
+    const deputy = await createUser(api, 'deputy', true);
+    await createUser(api, 'backup_admin', true);
+    const deputyClient = testApp.client();
+    await signIn(deputyClient, 'deputy', deputy.password);
+    const page = await pageSignedInAs(browser, testApp.url, deputyClient);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const isAdmin = async (username: string) =>
+      (
+        await testApp.sql<{ isAdmin: boolean }>(
+          'SELECT "isAdmin" FROM "User" WHERE username = $1',
+          [username],
+          'rolecall_metadata',
+        )
+      )[0]?.isAdmin;
+
+    await page.goto(`${testApp.url}/users`);
+    const usersLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' });
+    const box = page.getByLabel('deputy is admin');
+    await expect.poll(() => box.isChecked(), LOADED).toBe(true);
+    expect(await usersLink.isVisible()).toBe(true);
+
+    await box.uncheck();
+    const dialog = page.getByRole('dialog', { name: 'Remove your own admin rights?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await box.isChecked()).toBe(true);
+    expect(await isAdmin('deputy')).toBe(true);
+    expect(await usersLink.isVisible()).toBe(true);
+
+    await box.uncheck();
+    await dialog.getByRole('button', { name: 'Remove my admin rights' }).click();
+    await expect.poll(() => isAdmin('deputy')).toBe(false);
+    await expect.poll(() => new URL(page.url()).pathname, LOADED).toBe('/');
+    await expect.poll(() => page.getByRole('heading', { name: 'Databases' }).isVisible(), LOADED).toBe(true);
+    await expect.poll(() => usersLink.count()).toBe(0);
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).isVisible(),
+    ).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    // Another admin's box: no question, applied at once; the main admin stays admin.
+    await admin.goto(`${testApp.url}/users`);
+    const other = admin.getByLabel('backup_admin is admin');
+    await expect.poll(() => other.isChecked(), LOADED).toBe(true);
+    await other.uncheck();
+    await expect.poll(() => isAdmin('backup_admin')).toBe(false);
+    expect(await admin.getByRole('dialog').count()).toBe(0);
+    expect(await other.isChecked()).toBe(false);
+    expect(await isAdmin('admin')).toBe(true);
+  });
+
+  it('signs out from the header: the sign-in form shows, with no page error', async () => {
+    const { context, page } = await newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(testApp.url);
+    await page.getByLabel('Username or e-mail').fill('sam');
+    await page.getByLabel('Password').fill(samPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    await expect.poll(() => signOut.isVisible(), LOADED).toBe(true);
+
+    await signOut.click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in to Rolecall' }).isVisible(), LOADED).toBe(true);
+    expect(await page.getByLabel('Username or e-mail').isVisible()).toBe(true);
+    expect(await page.getByLabel('Password').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    // The session really ended: a reload stays signed out.
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in to Rolecall' }).isVisible(), LOADED).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

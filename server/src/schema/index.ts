@@ -12,6 +12,7 @@ import './invitation.js';
 import './demo.js';
 import './catalog.js';
 import './role.js';
+import './role-search.js';
 import './objects.js';
 import './permissions.js';
 import './effective.js';

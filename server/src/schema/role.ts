@@ -53,7 +53,7 @@ function then<T, R>(value: T | Promise<T>, next: (value: T) => R): R | Promise<R
   return value instanceof Promise ? value.then(next) : next(value);
 }
 
-function rolesOf(catalog: CatalogShape): Roles | Promise<Roles> {
+export function rolesOf(catalog: CatalogShape): Roles | Promise<Roles> {
   return catalog.reader.derived(
     ROLE_SHAPES,
     async () =>
@@ -113,7 +113,7 @@ function buildMemberships(roles: Roles, grants: readonly PgAuthMember[]): void {
 }
 
 /** The roles with their memberships filled in. */
-function rolesWithMemberships(catalog: CatalogShape): Roles | Promise<Roles> {
+export function rolesWithMemberships(catalog: CatalogShape): Roles | Promise<Roles> {
   return catalog.reader.derived(WITH_MEMBERSHIPS, async () => {
     const [roles, grants] = await Promise.all([rolesOf(catalog), catalog.reader.memberships()]);
     buildMemberships(roles, grants);

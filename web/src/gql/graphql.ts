@@ -320,6 +320,8 @@ export type DatabaseCatalog = {
   roleAccess: DatabaseCatalogRoleAccessResult;
   /** Every role of the server, predefined ones included (marked). */
   roles: Array<Role>;
+  /** The server’s roles that match the filter, by name, a page at a time: what a list of thousands of roles shows and searches. */
+  rolesConnection: DatabaseCatalogRolesConnection;
   schema?: Maybe<Schema>;
   schemas: Array<Schema>;
   /** server_version_num, e.g. 180004. */
@@ -363,6 +365,16 @@ export type DatabaseCatalogRoleArgs = {
 export type DatabaseCatalogRoleAccessArgs = {
   member: Scalars['String']['input'];
   role: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogRolesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RoleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -415,6 +427,21 @@ export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError
 export type DatabaseCatalogResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
 
 export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogRolesConnection = {
+  __typename?: 'DatabaseCatalogRolesConnection';
+  edges: Array<DatabaseCatalogRolesConnectionEdge>;
+  nodes: Array<Role>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogRolesConnectionEdge = {
+  __typename?: 'DatabaseCatalogRolesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Role;
+};
 
 export type DatabaseDoesNotExistError = Error & PostgresFailure & {
   __typename?: 'DatabaseDoesNotExistError';
@@ -1912,6 +1939,22 @@ export type RoleEvent = Event & {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** Roles matching all that is given. */
+export type RoleFilter = {
+  /** Whether Rolecall stores a verified password for it. */
+  configured?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: LOGIN roles only; false: group roles (NOLOGIN) only. */
+  login?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Direct members of this role only. */
+  memberOf?: InputMaybe<Scalars['String']['input']>;
+  /** Roles that have this attribute only. */
+  power?: InputMaybe<RolePower>;
+  /** false: no built-in pg_* roles; true: only those. */
+  predefined?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Part of the name, in any case. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** member is a member of role. On 16+ each grantor has its own grant; the options are combined as PostgreSQL does (any grant that has one). */
 export type RoleMembership = {
   __typename?: 'RoleMembership';
@@ -1934,6 +1977,14 @@ export type RoleOffer = {
   /** The refusal in words, for people. */
   refusalMessage?: Maybe<Scalars['String']['output']>;
 };
+
+/** A role attribute with powers beyond one database. */
+export type RolePower =
+  | 'BYPASSRLS'
+  | 'CREATEDB'
+  | 'CREATEROLE'
+  | 'REPLICATION'
+  | 'SUPERUSER';
 
 /** Why the viewer may not give a configured role to collaborators of a database. */
 export type RoleRefusal =

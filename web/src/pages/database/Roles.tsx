@@ -50,6 +50,10 @@ function catalogOf(data: DocumentType<typeof RolesQuery> | undefined): { catalog
   return { catalog };
 }
 
+/** Rows in the page at a time: a server of thousands of roles shows a page of them, searched, not all at once. */
+const ROWS_PER_PAGE = 200;
+type RoleKind = 'ALL' | 'LOGIN' | 'GROUP';
+
 /**
  * Server roles: attributes, create / alter / rename / drop, the members of each group, the graph and "Explain access".
  * `canConfigure`: the viewer may store role passwords in Rolecall, and so set a configured role's password (admins).
@@ -85,6 +89,19 @@ export function Roles(props: { databaseId: string; version: number; canConfigure
     );
   const visibleEdges = () => edges().filter((edge) => roles().some((role) => role.name === edge.member));
   const viewer = () => catalog()?.viewerRole;
+  const [search, setSearch] = createSignal('');
+  const [kind, setKind] = createSignal<RoleKind>('ALL');
+  const [shown, setShown] = createSignal(ROWS_PER_PAGE);
+  /** The rows the search and the kind keep; only the first `shown` of them are in the page. */
+  const matching = () => {
+    const text = search().trim().toLowerCase();
+    return roles().filter(
+      (role) =>
+        (!text || role.name.toLowerCase().includes(text)) &&
+        (kind() === 'ALL' || (kind() === 'LOGIN') === role.canLogin),
+    );
+  };
+  const rows = () => matching().slice(0, shown());
 
   /** Each role's groups, from the members the catalog lists for every group. */
   const memberOf = () => {
@@ -128,6 +145,35 @@ export function Roles(props: { databaseId: string; version: number; canConfigure
           schemas={catalog()?.schemas ?? []}
           version={props.version}
         />
+        <div class="row" role="search">
+          <input
+            type="search"
+            aria-label="Search roles"
+            placeholder="Search roles…"
+            value={search()}
+            onInput={(event) => {
+              setSearch(event.currentTarget.value);
+              setShown(ROWS_PER_PAGE);
+            }}
+          />
+          <select
+            aria-label="Kind of role"
+            value={kind()}
+            onChange={(event) => {
+              setKind(event.currentTarget.value as RoleKind);
+              setShown(ROWS_PER_PAGE);
+            }}
+          >
+            <option value="ALL">all roles</option>
+            <option value="LOGIN">login roles</option>
+            <option value="GROUP">group roles</option>
+          </select>
+          <span class="muted" role="status" data-testid="roles-shown">
+            {rows().length === matching().length
+              ? `${matching().length} role${matching().length === 1 ? '' : 's'}`
+              : `${rows().length} of ${matching().length} roles`}
+          </span>
+        </div>
         <table class="roles">
           <thead>
             <tr>
@@ -139,7 +185,7 @@ export function Roles(props: { databaseId: string; version: number; canConfigure
             </tr>
           </thead>
           <tbody>
-            <For each={roles()}>
+            <For each={rows()}>
               {(role) => (
                 <RoleRow
                   role={role}
@@ -155,6 +201,11 @@ export function Roles(props: { databaseId: string; version: number; canConfigure
             </For>
           </tbody>
         </table>
+        <Show when={rows().length < matching().length}>
+          <button type="button" onClick={() => setShown((count) => count + ROWS_PER_PAGE)}>
+            Show {Math.min(ROWS_PER_PAGE, matching().length - rows().length)} more
+          </button>
+        </Show>
       </Show>
       <Show when={dropping()} keyed>
         {(name) => (

@@ -1,0 +1,74 @@
+import { builder } from '../builder.js';
+import type { PgRole } from '../catalog/roles.js';
+import { DatabaseCatalog } from './catalog.js';
+import { listConnection } from './lists.js';
+import { Role, type RoleShape, rolesOf, rolesWithMemberships } from './role.js';
+
+const RolePower = builder.enumType('RolePower', {
+  description: 'A role attribute with powers beyond one database.',
+  values: ['SUPERUSER', 'CREATEROLE', 'CREATEDB', 'REPLICATION', 'BYPASSRLS'] as const,
+});
+type Attribute = (typeof RolePower)['$inferType'];
+
+const HAS: Record<Attribute, (row: PgRole) => boolean> = {
+  SUPERUSER: (row) => row.rolsuper,
+  CREATEROLE: (row) => row.rolcreaterole,
+  CREATEDB: (row) => row.rolcreatedb,
+  REPLICATION: (row) => row.rolreplication,
+  BYPASSRLS: (row) => row.rolbypassrls,
+};
+
+const RoleFilter = builder.inputType('RoleFilter', {
+  description: 'Roles matching all that is given.',
+  fields: (t) => ({
+    search: t.string({ description: 'Part of the name, in any case.' }),
+    login: t.boolean({ description: 'true: LOGIN roles only; false: group roles (NOLOGIN) only.' }),
+    memberOf: t.string({ description: 'Direct members of this role only.' }),
+    configured: t.boolean({ description: 'Whether Rolecall stores a verified password for it.' }),
+    power: t.field({ type: RolePower, description: 'Roles that have this attribute only.' }),
+    predefined: t.boolean({ description: 'false: no built-in pg_* roles; true: only those.' }),
+  }),
+});
+
+interface Filter {
+  search?: string | null;
+  login?: boolean | null;
+  memberOf?: string | null;
+  configured?: boolean | null;
+  power?: Attribute | null;
+  predefined?: boolean | null;
+}
+
+const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+
+/** Whether a role passes every test the filter gives (`configured`: the names Rolecall stores passwords for). */
+function matches(role: RoleShape, filter: Filter, configured: ReadonlySet<string>): boolean {
+  const { row } = role;
+  if (filter.search && !row.rolname.toLowerCase().includes(filter.search.toLowerCase())) return false;
+  if (given(filter.login) && row.rolcanlogin !== filter.login) return false;
+  if (given(filter.predefined) && row.is_predefined !== filter.predefined) return false;
+  if (given(filter.configured) && configured.has(row.rolname) !== filter.configured) return false;
+  if (filter.power && !HAS[filter.power](row)) return false;
+  if (filter.memberOf && !(role.memberOf ?? []).some((edge) => edge.role.row.rolname === filter.memberOf)) return false;
+  return true;
+}
+
+builder.objectField(DatabaseCatalog, 'rolesConnection', (t) =>
+  t.connection({
+    type: Role,
+    description:
+      'The server’s roles that match the filter, by name, a page at a time: what a list of thousands of roles shows and searches.',
+    args: { filter: t.arg({ type: RoleFilter }) },
+    resolve: async (catalog, args, context) => {
+      const filter: Filter = args.filter ?? {};
+      const [roles, configured] = await Promise.all([
+        filter.memberOf ? rolesWithMemberships(catalog) : rolesOf(catalog),
+        context.loaders.configuredRoleNames.load(catalog.databaseId),
+      ]);
+      const found = [...roles.values()]
+        .filter((role) => matches(role, filter, configured))
+        .sort((a, b) => (a.row.rolname < b.row.rolname ? -1 : a.row.rolname > b.row.rolname ? 1 : 0));
+      return listConnection(args, found);
+    },
+  }),
+);
