@@ -8,6 +8,9 @@ import { registerLogin } from './commands/login.js';
 import { registerPrivileges } from './commands/privileges.js';
 import { registerRoles } from './commands/roles.js';
 import { registerWatch } from './commands/watch.js';
+import { exitQuietlyWhenOutputCloses } from './output.js';
+
+exitQuietlyWhenOutputCloses();
 
 const program = new Command('rolecall')
   .description('Rolecall from the command line: collaborators, roles and privileges of PostgreSQL databases.')

@@ -7,11 +7,20 @@ export interface Json {
 export interface DbOption extends Json {
   db: string;
 }
+export interface Listing {
+  search?: string;
+  limit?: number;
+}
 
 export function accessLevel(value: string): Access {
   const level = value.toUpperCase();
   if (level !== 'MEMBER' && level !== 'MANAGER') throw new InvalidArgumentError('MEMBER or MANAGER');
   return level;
+}
+
+export function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('a positive integer');
+  return Number(value);
 }
 
 export const list = (value: string) =>
@@ -25,4 +34,11 @@ export function withObject(command: Command): Command {
     .option('--table <schema.table>', 'a table (or view, sequence)')
     .option('--schema <name>', 'a schema')
     .option('--on-database', 'the database itself');
+}
+
+/** The lists are read whole from the server (it has no search arguments yet), so both options apply in the CLI. */
+export function withListing(command: Command, rows: string, searched: string): Command {
+  return command
+    .option('--search <text>', `only ${rows} whose ${searched} contains this text (in any case)`)
+    .option('--limit <n>', `at most n ${rows}; stderr then says how many more there are`, positiveInteger);
 }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leakedSecrets, startTestApp, type TestApp } from './support/app.js';
@@ -99,13 +101,33 @@ let home: string;
 const relay = new Relay();
 const children: ChildProcess[] = [];
 
+const environment = (env: Record<string, string> = {}) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, 'config'),
+  ...env,
+});
+
 function start(args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, 'config'), ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, [CLI, ...args], { env: environment(env), stdio: ['pipe', 'pipe', 'pipe'] });
   children.push(child);
   return child;
+}
+
+/**
+ * `rolecall … | head -n 1` in a shell, as typed in a terminal: a real pipe, whose reader leaves after one line. `code`
+ * is the CLI's own exit status (sh has no pipefail: it comes back on fd 3); `stderr` is the CLI's.
+ */
+async function pipedToHead(args: string[]): Promise<Run> {
+  const child = spawn('sh', ['-c', '{ "$@"; echo $? >&3; } | head -n 1', 'sh', process.execPath, CLI, ...args], {
+    env: environment(),
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  const [stdout, stderr, status] = await Promise.all([1, 2, 3].map((fd) => text(child.stdio[fd] as Readable)));
+  await closed;
+  return { code: status ? Number(status) : null, stdout: stdout ?? '', stderr: stderr ?? '' };
 }
 
 /** Runs the real `rolecall` binary to completion. */
@@ -243,7 +265,7 @@ describe('reading', () => {
 });
 
 describe('collaborators and invitations', () => {
-  it('invites by e-mail; without SMTP the link (on PUBLIC_URL) is printed, and logged once, at info', async () => {
+  it('invites by e-mail; without SMTP the link (on PUBLIC_URL) is printed, and only the fact logged, at info', async () => {
     const sent = await json<{ delivery: string; acceptUrl: string; invitation: { email: string; status: string } }>([
       'invite',
       'carol@example.com',
@@ -255,7 +277,8 @@ describe('collaborators and invitations', () => {
     expect(sent).toMatchObject({ delivery: 'LINK', invitation: { email: 'carol@example.com', status: 'PENDING' } });
     expect(sent.acceptUrl).toMatch(new RegExp(`^${PUBLIC_URL}/invitations/accept\\?token=rci_[\\w-]{43}$`));
     const token = new URL(sent.acceptUrl).searchParams.get('token') as string;
-    const lines = testApp.logs.filter((line) => line.includes(token));
+    expect(testApp.logs.filter((line) => line.includes(token))).toEqual([]);
+    const lines = testApp.logs.filter((line) => line.includes('invitation link handed to the inviter'));
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] as string)).toMatchObject({ level: 30, email: 'carol@example.com' });
 
@@ -278,7 +301,8 @@ describe('collaborators and invitations', () => {
     const before = testApp.logs.length;
     const resent = await json<{ acceptUrl: string }>(['invite', 'dave@example.com', '--db', 'shop', '--resend']);
     expect(resent.acceptUrl).toMatch(/token=rci_/);
-    expect(testApp.logs.slice(before).join('')).toContain(resent.acceptUrl);
+    expect(testApp.logs.slice(before).join('')).not.toContain(resent.acceptUrl);
+    expect(testApp.logs.slice(before).join('')).toContain('invitation link handed to the inviter');
   });
 
   it('shows EMAIL | USERNAME | STATUS | ROLE | ACCESS, pending invitations included as PENDING', async () => {
@@ -615,5 +639,96 @@ describe('roles a manager may not give', () => {
       asBob,
     );
     expect(invited.invitation).toMatchObject({ email: 'erin@example.com', role: { rolname: 'auditor' } });
+  });
+});
+
+describe('long lists', () => {
+  const MORE = /^… (\d+) more \(raise --limit, or narrow with --search\)\n$/;
+  const names = (rows: { name: string }[]) => rows.map((row) => row.name).sort();
+
+  beforeAll(async () => {
+    // Far more than a pipe holds (64 KiB) once printed as a table, so a reader that leaves early breaks the pipe.
+    await testApp.sql(
+      "DO $$ BEGIN FOR i IN 1..1000 LOOP EXECUTE format('CREATE ROLE %I NOLOGIN', 'bulk_' || i); END LOOP; END $$",
+    );
+  });
+
+  it('exits 0 without a word when the reader of its output leaves early (`rolecall roles | head -n 1`)', async () => {
+    const run = await pipedToHead(['roles', '--db', 'shop']);
+    expect(run).toEqual({ code: 0, stdout: expect.stringMatching(/^┌─+┬[─┬]+┐\n$/), stderr: '' });
+  });
+
+  it('roles --search keeps the roles whose name contains the text, in any case', async () => {
+    const found = await json<{ name: string }[]>(['roles', '--db', 'shop', '--search', 'BULK_99']);
+    expect(names(found)).toEqual(['bulk_99', ...Array.from({ length: 10 }, (_, digit) => `bulk_99${digit}`)].sort());
+    const table = await rolecall(['roles', '--db', 'shop', '--search', 'Analyst']);
+    expect(table).toMatchObject({ code: 0, stderr: '' });
+    expect(table.stdout.match(/^│ \w+/gm)).toEqual(['│ ROLE', '│ analyst']);
+    expect(await json(['roles', '--db', 'shop', '--search', 'no such role'])).toEqual([]);
+  });
+
+  it('roles --limit prints n roles, then how many more there were on stderr; with --json exactly the array', async () => {
+    const table = await rolecall(['roles', '--db', 'shop', '--search', 'bulk_', '--limit', '5']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.match(/^│ bulk_\d+ /gm)).toHaveLength(5);
+    expect(table.stderr).toMatch(MORE);
+    expect(table.stderr.match(MORE)?.[1]).toBe('995');
+
+    const limited = await rolecall(['roles', '--db', 'shop', '--search', 'bulk_', '--limit', '3', '--json']);
+    expect(limited.code).toBe(0);
+    const rows = JSON.parse(limited.stdout) as { name: string }[];
+    expect(rows).toHaveLength(3);
+    expect(limited.stdout).toBe(`${JSON.stringify(rows, null, 2)}\n`);
+    expect(rows.every((row) => row.name.startsWith('bulk_'))).toBe(true);
+    expect(limited.stderr.match(MORE)?.[1]).toBe('997');
+
+    // A limit the list does not reach changes nothing, and says nothing.
+    const all = await rolecall(['roles', '--db', 'shop', '--search', 'bulk_99', '--limit', '11', '--json']);
+    expect(all.stderr).toBe('');
+    expect(JSON.parse(all.stdout)).toHaveLength(11);
+  });
+
+  it('collaborators --search matches username, e-mail or role in any case; --limit counts the rest', async () => {
+    type Row = { email: string; username: string | null; role: string; status: string };
+    for (const username of ['lena', 'lenny']) {
+      const user = await createUser(admin, username);
+      await addCollaborator(admin, { databaseId: shopId, userId: user.id, configuredRoleId: analystRoleId });
+    }
+    const rows = await json<Row[]>(['collaborators', '--db', 'shop']);
+    const byName = await json<Row[]>(['collaborators', '--db', 'shop', '--search', 'LEN']);
+    expect(byName.map((row) => [row.username, row.email]).sort()).toEqual([
+      ['lena', 'lena@example.com'],
+      ['lenny', 'lenny@example.com'],
+    ]);
+    const byEmail = await json<Row[]>(['collaborators', '--db', 'shop', '--search', 'Lenny@Example.COM']);
+    expect(byEmail.map((row) => row.email)).toEqual(['lenny@example.com']);
+    const byRole = await json<Row[]>(['collaborators', '--db', 'shop', '--search', 'SHOP_owner']);
+    expect(byRole).toEqual(rows.filter((row) => row.role === 'shop_owner'));
+    expect(byRole.map((row) => row.username)).toContain('admin');
+
+    const table = await rolecall(['collaborators', '--db', 'shop', '--limit', '1']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/admin@example\.com\s*│\s*admin\s*│\s*ACCEPTED/);
+    expect(table.stdout.match(/@example\.com/g)).toHaveLength(1);
+    expect(table.stderr.match(MORE)?.[1]).toBe(String(rows.length - 1));
+    const limited = await rolecall(['collaborators', '--db', 'shop', '--limit', '2', '--json']);
+    expect(JSON.parse(limited.stdout)).toEqual(rows.slice(0, 2));
+    expect(limited.stderr.match(MORE)?.[1]).toBe(String(rows.length - 2));
+  });
+
+  it('exits 2 on a --limit that is not a positive integer', async () => {
+    for (const args of [
+      ['roles', '--db', 'shop', '--limit', '0'],
+      ['roles', '--db', 'shop', '--limit', 'abc'],
+      ['roles', '--db', 'shop', '--limit', '-5'],
+      ['collaborators', '--db', 'shop', '--limit', '2.5'],
+      ['collaborators', '--db', 'shop', '--limit'],
+    ]) {
+      const run = await rolecall(args);
+      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(run.stderr).toMatch(
+        /^error: option '--limit <n>' argument (missing|'.+' is invalid\. a positive integer)\n$/,
+      );
+    }
   });
 });

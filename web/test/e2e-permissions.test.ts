@@ -48,7 +48,9 @@ describe.skipIf(!available)('the permission dialogs in a real browser', () => {
       'shop',
     );
     // ALTER … OWNER TO needs the acting role to be able to become the new owner.
-    await testApp.sql('CREATE ROLE analysts; CREATE ROLE heir; GRANT heir TO shop_owner; CREATE ROLE row_watcher');
+    await testApp.sql(
+      'CREATE ROLE analysts; CREATE ROLE heir; GRANT heir TO shop_owner; CREATE ROLE row_watcher; CREATE ROLE bulk_reader',
+    );
     const clerkPassword = await createLoginRole(testApp, 'clerk');
     await testApp.sql('GRANT CONNECT ON DATABASE shop TO clerk; GRANT USAGE ON SCHEMA s TO clerk', [], 'shop');
 
@@ -406,5 +408,31 @@ describe.skipIf(!available)('the permission dialogs in a real browser', () => {
     await expect.poll(() => items.count()).toBe(50);
     expect(await admin.locator('ol.activity > li.external').count()).toBe(0);
     expect(await admin.locator('ol.activity > li[data-kind]:not(:has-text("by admin"))').count()).toBe(0);
+  });
+  it('grants on every table of a schema in one change, after previewing PostgreSQL’s ALL TABLES statement', async () => {
+    await admin.goto(tab('overview'));
+    await admin.getByRole('button', { name: 'Permissions of s', exact: true }).click();
+    const bulk = admin.getByRole('dialog').getByRole('region', { name: 'Grant on every table' });
+    await bulk.getByLabel('Grantee for every table').selectOption('bulk_reader');
+    await bulk.getByLabel('Access on every table').selectOption('READ');
+    expect(await bulk.getByRole('button', { name: 'Grant on every table' }).isDisabled()).toBe(true);
+    await bulk.getByRole('button', { name: 'Preview the SQL for every table' }).click();
+    await expect
+      .poll(() => bulk.getByTestId('sql-preview').textContent())
+      .toContain('GRANT SELECT ON ALL TABLES IN SCHEMA "s" TO "bulk_reader"');
+    expect(await bulk.getByTestId('sql-preview').textContent()).toContain(
+      'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "s" TO "bulk_reader"',
+    );
+    const reads = () =>
+      testApp.sql<{ ok: boolean }>(
+        "SELECT has_table_privilege('bulk_reader', 's.t', 'SELECT') AND has_sequence_privilege('bulk_reader', 's.t_id_seq', 'USAGE') AS ok",
+        [],
+        'shop',
+      );
+    expect((await reads())[0]?.ok).toBe(false);
+    await bulk.getByRole('button', { name: 'Grant on every table' }).click();
+    await expect.poll(() => bulk.getByRole('status').textContent()).toContain('Granted on every table of s');
+    expect((await reads())[0]?.ok).toBe(true);
+    await admin.keyboard.press('Escape');
   });
 });

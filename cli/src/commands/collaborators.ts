@@ -3,8 +3,8 @@ import { type Api, CliError, unwrap } from '../api.js';
 import type { Access } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
 import { api, configuredRoleId, looksLikeId, resolveDatabase } from '../lookup.js';
-import { accessLevel, type DbOption } from '../options.js';
-import { done, emit, table } from '../output.js';
+import { accessLevel, type DbOption, type Listing, withListing } from '../options.js';
+import { done, emit, emitList, table } from '../output.js';
 
 const CliCollaborators = graphql(`
   query CliCollaborators($id: ID!) {
@@ -84,20 +84,22 @@ async function collaboratorRows(client: Api, databaseId: string): Promise<Collab
 }
 
 export function registerCollaborators(program: Command): void {
-  program
-    .command('collaborators')
+  withListing(program.command('collaborators'), 'collaborators', 'username, e-mail or role')
     .description('Collaborators of a database, pending invitations included')
     .requiredOption('--db <name|id>', 'database name or id')
     .option('--json', 'print JSON')
-    .action(async (options: DbOption) => {
+    .action(async (options: DbOption & Listing) => {
       const client = await api();
       const database = await resolveDatabase(client, options.db);
-      const rows = await collaboratorRows(client, database.id);
-      emit(options.json, rows, () =>
-        table(
-          ['EMAIL', 'USERNAME', 'STATUS', 'ROLE', 'ACCESS'],
-          rows.map((row) => [row.email, row.username ?? 'n/a', row.status, row.role, row.access]),
-        ),
+      emitList(
+        options,
+        await collaboratorRows(client, database.id),
+        (row) => [row.username, row.email, row.role],
+        (shown) =>
+          table(
+            ['EMAIL', 'USERNAME', 'STATUS', 'ROLE', 'ACCESS'],
+            shown.map((row) => [row.email, row.username ?? 'n/a', row.status, row.role, row.access]),
+          ),
       );
     });
 

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { unwrap } from '../api.js';
 import { graphql } from '../gql/index.js';
 import { api, resolveDatabase } from '../lookup.js';
-import type { DbOption } from '../options.js';
-import { emit, table } from '../output.js';
+import { type DbOption, type Listing, withListing } from '../options.js';
+import { emitList, table } from '../output.js';
 
 const CliRoles = graphql(`
   query CliRoles($id: ID!) {
@@ -27,41 +27,44 @@ const CliRoles = graphql(`
 `);
 
 export function registerRoles(program: Command): void {
-  program
-    .command('roles')
+  withListing(program.command('roles'), 'roles', 'name')
     .description("The server's roles, live from its catalog")
     .requiredOption('--db <name|id>', 'database name or id')
     .option('--all', 'include predefined roles (pg_read_all_data …)')
     .option('--json', 'print JSON')
-    .action(async (options: DbOption & { all?: boolean }) => {
+    .action(async (options: DbOption & Listing & { all?: boolean }) => {
       const client = await api();
       const database = await resolveDatabase(client, options.db);
       const result = await client.request(CliRoles, { id: database.id });
       const { catalog } = unwrap(result.database, 'Database');
       const roles = unwrap(catalog, 'DatabaseCatalog').roles.filter((role) => options.all || !role.isPredefined);
-      emit(options.json, roles, () =>
-        table(
-          ['ROLE', 'LOGIN', 'ATTRIBUTES', 'MEMBER OF', 'CONFIGURED'],
-          roles.map((role) => [
-            role.name,
-            role.canLogin ? 'yes' : 'no',
-            [
-              role.isSuperuser && 'SUPERUSER',
-              role.createRole && 'CREATEROLE',
-              role.createDb && 'CREATEDB',
-              role.replication && 'REPLICATION',
-              role.bypassRls && 'BYPASSRLS',
-              !role.inherit && 'NOINHERIT',
-            ]
-              .filter(Boolean)
-              .join(' '),
-            role.memberOf
-              .map((membership) => `${membership.role.name}${membership.admin ? ' (admin)' : ''}`)
-              .sort()
-              .join(', '),
-            role.isConfigured ? 'yes' : '',
-          ]),
-        ),
+      emitList(
+        options,
+        roles,
+        (role) => [role.name],
+        (shown) =>
+          table(
+            ['ROLE', 'LOGIN', 'ATTRIBUTES', 'MEMBER OF', 'CONFIGURED'],
+            shown.map((role) => [
+              role.name,
+              role.canLogin ? 'yes' : 'no',
+              [
+                role.isSuperuser && 'SUPERUSER',
+                role.createRole && 'CREATEROLE',
+                role.createDb && 'CREATEDB',
+                role.replication && 'REPLICATION',
+                role.bypassRls && 'BYPASSRLS',
+                !role.inherit && 'NOINHERIT',
+              ]
+                .filter(Boolean)
+                .join(' '),
+              role.memberOf
+                .map((membership) => `${membership.role.name}${membership.admin ? ' (admin)' : ''}`)
+                .sort()
+                .join(', '),
+              role.isConfigured ? 'yes' : '',
+            ]),
+          ),
       );
     });
 }

@@ -1,8 +1,8 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { describeChange } from '../../../web/src/lib/event-text.js';
 import { UsageError } from '../api.js';
 import { api, resolveDatabase } from '../lookup.js';
-import { type DbOption, list } from '../options.js';
+import { type DbOption, list, positiveInteger } from '../options.js';
 import { watch } from '../watch.js';
 
 export function registerWatch(program: Command): void {
@@ -12,11 +12,7 @@ export function registerWatch(program: Command): void {
     .requiredOption('--db <name|id>', 'database name or id')
     .option('--after <cursor>', 'first replay the events after this cursor')
     .option('--kinds <kinds>', 'only these kinds, comma-separated (e.g. privileges.changed,role.created)', list)
-    .option('--count <n>', 'stop after n events', (value) => {
-      const count = Number(value);
-      if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError('a positive integer');
-      return count;
-    })
+    .option('--count <n>', 'stop after n events', positiveInteger)
     .option('--json', 'one JSON object per line')
     .action(async (options: DbOption & { after?: string; kinds?: string[]; count?: number }) => {
       if (options.after !== undefined && !/^\d+$/.test(options.after))

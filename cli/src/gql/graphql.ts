@@ -86,6 +86,8 @@ export type ChangeNoteCode =
   | 'MEMBERSHIP_REMAINS'
   /** The grantee lacks USAGE on the table’s schema: the grant does nothing yet. */
   | 'SCHEMA_USAGE_MISSING'
+  /** The grantee lost every privilege on the table but keeps the USAGE on its schema granted to it: `withoutSchemaUsage` revokes it too. */
+  | 'SCHEMA_USAGE_REMAINS'
   /** The grantee may INSERT but lacks USAGE on the table’s serial sequences: inserts will fail. */
   | 'SEQUENCE_USAGE_MISSING';
 
@@ -318,6 +320,8 @@ export type DatabaseCatalog = {
   roleAccess: DatabaseCatalogRoleAccessResult;
   /** Every role of the server, predefined ones included (marked). */
   roles: Array<Role>;
+  /** The server’s roles that match the filter, by name, a page at a time: what a list of thousands of roles shows and searches. */
+  rolesConnection: DatabaseCatalogRolesConnection;
   schema?: Maybe<Schema>;
   schemas: Array<Schema>;
   /** server_version_num, e.g. 180004. */
@@ -361,6 +365,16 @@ export type DatabaseCatalogRoleArgs = {
 export type DatabaseCatalogRoleAccessArgs = {
   member: Scalars['String']['input'];
   role: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogRolesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RoleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -413,6 +427,21 @@ export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError
 export type DatabaseCatalogResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
 
 export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogRolesConnection = {
+  __typename?: 'DatabaseCatalogRolesConnection';
+  edges: Array<DatabaseCatalogRolesConnectionEdge>;
+  nodes: Array<Role>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogRolesConnectionEdge = {
+  __typename?: 'DatabaseCatalogRolesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Role;
+};
 
 export type DatabaseDoesNotExistError = Error & PostgresFailure & {
   __typename?: 'DatabaseDoesNotExistError';
@@ -528,6 +557,8 @@ export type DesiredGrantInput = {
   withSchemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
   /** When the grantee gains INSERT on a table: also grant USAGE on the sequences behind its serial columns. */
   withSequenceUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** When the grantee loses every privilege on a table: also revoke the USAGE on its schema granted to it directly. */
+  withoutSchemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type DuplicateObjectError = Error & PostgresFailure & {
@@ -759,6 +790,21 @@ export type InvitationEvent = Event & {
   warnings: Array<Scalars['String']['output']>;
 };
 
+export type InvitationLink = {
+  __typename?: 'InvitationLink';
+  access: Access;
+  database: Scalars['String']['output'];
+  /** The address invited. */
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** The inviter's display name, else username (null once that account is gone). */
+  invitedBy?: Maybe<Scalars['String']['output']>;
+  /** The PostgreSQL role the invitee will work through. */
+  role: Scalars['String']['output'];
+  /** host:port of its PostgreSQL server. */
+  server: Scalars['String']['output'];
+};
+
 /** An invitation just (re-)sent, and how it reached the invitee. */
 export type InvitationSent = {
   __typename?: 'InvitationSent';
@@ -887,12 +933,16 @@ export type Mutation = {
   createUser: MutationCreateUserResult;
   /** Declines one of `myInvitations`. */
   declineInvitation: MutationDeclineInvitationResult;
+  /** Declines through the link itself (signed in or not): the invitation closes and its link opens nothing. */
+  declineInvitationLink: MutationDeclineInvitationLinkResult;
   /** Removes Rolecall's metadata about a database; nothing changes on the server. */
   disconnectDatabase: MutationDisconnectDatabaseResult;
   /** REASSIGN OWNED (in every connected database of the server where it owns something), DROP OWNED, DROP ROLE — all or nothing. */
   dropRole: MutationDropRoleResult;
   /** GRANT role TO member WITH ADMIN / INHERIT / SET (16+); again to change the options of an existing grant. */
   grantMembership: MutationGrantMembershipResult;
+  /** GRANT … ON ALL TABLES (and SEQUENCES) IN SCHEMA: every one the schema holds now, in one change; PostgreSQL warns for those the role may not grant on. */
+  grantOnAllTables: MutationGrantOnAllTablesResult;
   grantPrivileges: MutationGrantPrivilegesResult;
   /** Admins, and managers of the database, invite an e-mail address through a configured role that still logs in. */
   inviteCollaborator: MutationInviteCollaboratorResult;
@@ -1015,6 +1065,11 @@ export type MutationDeclineInvitationArgs = {
 };
 
 
+export type MutationDeclineInvitationLinkArgs = {
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationDisconnectDatabaseArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1035,6 +1090,19 @@ export type MutationGrantMembershipArgs = {
   membership: MembershipInput;
   previewToken?: InputMaybe<Scalars['String']['input']>;
   role: Scalars['String']['input'];
+};
+
+
+export type MutationGrantOnAllTablesArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  privileges: Array<Scalars['String']['input']>;
+  schema: Scalars['String']['input'];
+  sequencePrivileges?: InputMaybe<Array<Scalars['String']['input']>>;
+  withGrantOption?: InputMaybe<Scalars['Boolean']['input']>;
+  withSchemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1215,6 +1283,8 @@ export type MutationCreateSchemaResult = AuthenticationFailedError | CatalogChan
 
 export type MutationCreateUserResult = ConflictError | ForbiddenError | TooManyAttemptsError | UnauthenticatedError | User | ValidationError;
 
+export type MutationDeclineInvitationLinkResult = Invitation | InvitationUnusableError;
+
 export type MutationDeclineInvitationResult = Invitation | InvitationUnusableError | NotFoundError | UnauthenticatedError;
 
 export type MutationDisconnectDatabaseResult = ForbiddenError | NotFoundError | Removed | UnauthenticatedError;
@@ -1222,6 +1292,8 @@ export type MutationDisconnectDatabaseResult = ForbiddenError | NotFoundError | 
 export type MutationDropRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type MutationGrantMembershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationGrantOnAllTablesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type MutationGrantPrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
@@ -1553,6 +1625,8 @@ export type Query = {
   demoDatabase?: Maybe<DemoDatabase>;
   /** Every kind of event the log records (to filter by, and to word them). */
   eventKinds: Array<EventKind>;
+  /** What a pending invitation link is for; the link itself is the credential (no sign-in needed). */
+  invitationLink: QueryInvitationLinkResult;
   /** The signed-in user's pending invitations (addressed to their e-mail, once proven; none until then), newest first. */
   myInvitations: QueryMyInvitationsResult;
   /** True until the first admin has been created. */
@@ -1595,6 +1669,11 @@ export type QueryDatabasesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInvitationLinkArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1650,6 +1729,8 @@ export type QueryDatabasesConnectionEdge = {
 };
 
 export type QueryDatabasesResult = QueryDatabasesConnection | UnauthenticatedError;
+
+export type QueryInvitationLinkResult = InvitationLink | InvitationUnusableError;
 
 export type QueryMyInvitationsConnection = {
   __typename?: 'QueryMyInvitationsConnection';
@@ -1875,6 +1956,22 @@ export type RoleEvent = Event & {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** Roles matching all that is given. */
+export type RoleFilter = {
+  /** Whether Rolecall stores a verified password for it. */
+  configured?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: LOGIN roles only; false: group roles (NOLOGIN) only. */
+  login?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Direct members of this role only. */
+  memberOf?: InputMaybe<Scalars['String']['input']>;
+  /** Roles that have this attribute only. */
+  power?: InputMaybe<RolePower>;
+  /** false: no built-in pg_* roles; true: only those. */
+  predefined?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Part of the name, in any case. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** member is a member of role. On 16+ each grantor has its own grant; the options are combined as PostgreSQL does (any grant that has one). */
 export type RoleMembership = {
   __typename?: 'RoleMembership';
@@ -1897,6 +1994,14 @@ export type RoleOffer = {
   /** The refusal in words, for people. */
   refusalMessage?: Maybe<Scalars['String']['output']>;
 };
+
+/** A role attribute with powers beyond one database. */
+export type RolePower =
+  | 'BYPASSRLS'
+  | 'CREATEDB'
+  | 'CREATEROLE'
+  | 'REPLICATION'
+  | 'SUPERUSER';
 
 /** Why the viewer may not give a configured role to collaborators of a database. */
 export type RoleRefusal =

@@ -146,6 +146,20 @@ export function grantPrivileges(
   return plain(`GRANT ${privileges.join(', ')} ON ${grantTarget(object)} TO ${granteeSql(grantee)}${option}`);
 }
 
+/** GRANT … ON ALL TABLES (or SEQUENCES) IN SCHEMA: every one there now (not future ones: default privileges do that). */
+export function grantOnAllInSchema(
+  kind: 'TABLES' | 'SEQUENCES',
+  schema: string,
+  privileges: readonly string[],
+  grantee: string | null,
+  withGrantOption: boolean,
+): Statement {
+  const option = withGrantOption ? ' WITH GRANT OPTION' : '';
+  return plain(
+    `GRANT ${privileges.join(', ')} ON ALL ${kind} IN SCHEMA ${quoteIdent(schema)} TO ${granteeSql(grantee)}${option}`,
+  );
+}
+
 export function revokePrivileges(
   object: ObjectName,
   privileges: readonly string[],

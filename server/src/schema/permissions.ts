@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { CatalogChangedError, InUseError, NothingChangedError, ValidationError } from '../errors.js';
 import type { ChangeMode, PermissionChange } from '../operations/permissions/change.js';
+import { grantOnAllTables } from '../operations/permissions/bulk.js';
 import { dropRole } from '../operations/permissions/drop-role.js';
 import { grantMembership, revokeMembership, setGroupMembers } from '../operations/permissions/memberships.js';
 import type { ChangeNote } from '../operations/permissions/notes.js';
@@ -326,6 +327,30 @@ builder.mutationFields((t) => {
       },
       resolve: (_root, args, context) =>
         grantPrivileges(context, { ...args, databaseId: id(args.databaseId) }, modeOf(args)),
+    }),
+    grantOnAllTables: t.field({
+      ...privilegeField,
+      description:
+        'GRANT … ON ALL TABLES (and SEQUENCES) IN SCHEMA: every one the schema holds now, in one change; PostgreSQL warns for those the role may not grant on.',
+      args: {
+        databaseId: databaseId(),
+        schema: t.arg.string({ required: true }),
+        grantee: t.arg.string({ description: 'A role name; null or omitted for PUBLIC.' }),
+        privileges: t.arg.stringList({
+          required: true,
+          description: 'On every table, view, materialized view and foreign table.',
+        }),
+        sequencePrivileges: t.arg.stringList({ description: 'On every sequence (omit to leave sequences alone).' }),
+        withGrantOption: t.arg.boolean({ defaultValue: false }),
+        withSchemaUsage: t.arg.boolean({
+          defaultValue: false,
+          description: 'Also grant USAGE on the schema if the grantee lacks it.',
+        }),
+        dryRun: dryRun(),
+        previewToken: previewToken(),
+      },
+      resolve: (_root, args, context) =>
+        grantOnAllTables(context, { ...args, databaseId: id(args.databaseId) }, modeOf(args)),
     }),
     revokePrivileges: t.field({
       ...privilegeField,

@@ -13,6 +13,7 @@ const IN_USE_FIELDS = '... on InUseError { usedBy }';
 
 /** The GRANT and REVOKE mutations PostgreSQL may answer with only a WARNING: they can answer NothingChanged. */
 const WARNING_ONLY_MUTATIONS = new Set([
+  'grantOnAllTables',
   'grantPrivileges',
   'revokePrivileges',
   'setPrivileges',
@@ -70,6 +71,14 @@ const SIGNATURES = {
     cascade: 'Boolean',
   },
   setPrivileges: { object: 'ObjectRef!', grants: '[DesiredGrantInput!]!', cascade: 'Boolean' },
+  grantOnAllTables: {
+    schema: 'String!',
+    grantee: 'String',
+    privileges: '[String!]!',
+    sequencePrivileges: '[String!]',
+    withGrantOption: 'Boolean',
+    withSchemaUsage: 'Boolean',
+  },
   transferOwnership: { object: 'ObjectRef!', newOwner: 'String!', tables: '[String!]' },
   createSchema: { name: 'String!', owner: 'String' },
 } as const;

@@ -19,23 +19,9 @@ import type { PrivilegePayload } from '../../events/payloads.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor } from '../../scope/viewer-connections.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
+import { type Grantee, grantee, granteeLabel } from './grantees.js';
 import type { ChangeNote } from './notes.js';
 import { type ObjectRefInput, type ResolvedObject, resolveObject } from './objects.js';
-
-/** A grantee: a role, or PUBLIC (null). */
-interface Grantee {
-  name: string | null;
-  oid: number;
-}
-
-async function grantee(catalog: CatalogReader, name: string | null | undefined): Promise<Grantee> {
-  if (name == null) return { name: null, oid: PUBLIC_OID };
-  const role = await catalog.roleNamed(checkIdentifier(name, 'grantee'));
-  if (!role) throw new NotFoundError(`role ${name}`);
-  return { name: role.rolname, oid: role.oid };
-}
-
-const granteeLabel = (who: Grantee) => who.name ?? 'PUBLIC';
 
 function heldBy(acl: AclItem[], who: Grantee): { privileges: Set<string>; grantable: Set<string> } {
   const items = acl.filter((item) => item.grantee === who.oid);

@@ -16,6 +16,7 @@ import {
 import { changeOf, createPreviewedChange } from '../../../lib/previewed-change';
 import { GranteeRow } from './GranteeRow';
 import { OwnershipTransfer } from './OwnershipTransfer';
+import { SchemaBulkGrant } from './SchemaBulkGrant';
 import { granteeName, NEEDS_PREVIEW, type PermissionDialogProps } from './securable';
 
 export type { PermissionDialogProps, SchemaTableView, SecurableView } from './securable';
@@ -257,6 +258,9 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
         </div>
       </Show>
       <ChangeOutcome preview={current()} done={applied()} error={change.error()} />
+      <Show when={props.object.ref.kind === 'SCHEMA' && !props.missing}>
+        <SchemaBulkGrant {...props} schema={props.object.ref.name ?? ''} />
+      </Show>
       <OwnershipTransfer {...props} />
     </Dialog>
   );

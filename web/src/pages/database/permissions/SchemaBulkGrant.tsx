@@ -1,0 +1,134 @@
+import { createSignal, For, type JSX } from 'solid-js';
+import { ChangeOutcome } from '../../../components/ChangeOutcome';
+import { graphql } from '../../../gql';
+import { mutate } from '../../../graphql/client';
+import { changeOf, createPreviewedChange } from '../../../lib/previewed-change';
+import { NEEDS_PREVIEW, type PermissionDialogProps } from './securable';
+
+const GrantOnAllTables = graphql(`
+  mutation GrantOnAllTables(
+    $databaseId: ID!, $schema: String!, $grantee: String, $privileges: [String!]!, $sequencePrivileges: [String!],
+    $withSchemaUsage: Boolean, $dryRun: Boolean, $previewToken: String
+  ) {
+    grantOnAllTables(
+      databaseId: $databaseId, schema: $schema, grantee: $grantee, privileges: $privileges,
+      sequencePrivileges: $sequencePrivileges, withSchemaUsage: $withSchemaUsage, dryRun: $dryRun,
+      previewToken: $previewToken
+    ) {
+      __typename
+      ... on Error { message }
+      ... on PermissionChange { ...PreviewedChangeFields }
+    }
+  }
+`);
+
+/** What a sequence needs for a table's serial column: nextval (USAGE) and currval (SELECT). */
+const SEQUENCE_PRIVILEGES = ['USAGE', 'SELECT'];
+
+interface BulkInput {
+  grantee: string | null;
+  privileges: string[];
+  sequences: boolean;
+  schemaUsage: boolean;
+}
+
+/**
+ * A schema's dialog: one grant on every table (and sequence) it holds now, previewed as PostgreSQL's
+ * `GRANT … ON ALL TABLES IN SCHEMA`. Tables created later are not included.
+ */
+export function SchemaBulkGrant(props: PermissionDialogProps & { schema: string }): JSX.Element {
+  const [grantee, setGrantee] = createSignal('');
+  const [preset, setPreset] = createSignal('READ');
+  const [sequences, setSequences] = createSignal(true);
+  const [schemaUsage, setSchemaUsage] = createSignal(true);
+  const [done, setDone] = createSignal<string | null>(null);
+  const presets = () => props.privilegesByKind.find((entry) => entry.kind === 'TABLE')?.presets ?? [];
+  const input = (): BulkInput => ({
+    grantee: grantee() === '__PUBLIC__' ? null : grantee(),
+    privileges: [...(presets().find((entry) => entry.preset === preset())?.privileges ?? [])],
+    sequences: sequences(),
+    schemaUsage: schemaUsage(),
+  });
+  const change = createPreviewedChange<BulkInput>({
+    run: async (asked, mode) =>
+      changeOf(
+        await mutate(GrantOnAllTables, {
+          databaseId: props.databaseId,
+          schema: props.schema,
+          grantee: asked.grantee,
+          privileges: asked.privileges,
+          sequencePrivileges: asked.sequences ? SEQUENCE_PRIVILEGES : null,
+          withSchemaUsage: asked.schemaUsage,
+          ...mode,
+        }),
+      ),
+    reread: async () => props.onApplied?.(),
+    onApplied: (applied) => setDone(`Granted on every table of ${props.schema} (${applied.sql.length} statements).`),
+  });
+  const edit = (update: () => void) => {
+    update();
+    setDone(null);
+    change.clear();
+  };
+  return (
+    <section class="bulk-grant" aria-label="Grant on every table">
+      <h3>Every table of {props.schema}</h3>
+      <p class="muted">
+        One grant on each table, view and sequence the schema holds now (tables created later are not included).
+      </p>
+      <div class="row">
+        <select
+          aria-label="Grantee for every table"
+          value={grantee()}
+          onChange={(event) => edit(() => setGrantee(event.currentTarget.value))}
+        >
+          <option value="">Choose a role…</option>
+          <option value="__PUBLIC__">PUBLIC</option>
+          <For each={props.roles}>{(role) => <option value={role}>{role}</option>}</For>
+        </select>
+        <select
+          aria-label="Access on every table"
+          value={preset()}
+          onChange={(event) => edit(() => setPreset(event.currentTarget.value))}
+        >
+          <For each={presets()}>
+            {(entry) => (
+              <option value={entry.preset}>
+                {entry.preset.toLowerCase()} ({entry.privileges.join(', ')})
+              </option>
+            )}
+          </For>
+        </select>
+        <label class="chip">
+          <input
+            type="checkbox"
+            checked={sequences()}
+            onChange={(event) => edit(() => setSequences(event.currentTarget.checked))}
+          />{' '}
+          and its sequences
+        </label>
+        <label class="chip">
+          <input
+            type="checkbox"
+            checked={schemaUsage()}
+            onChange={(event) => edit(() => setSchemaUsage(event.currentTarget.checked))}
+          />{' '}
+          and USAGE on the schema
+        </label>
+        <button type="button" disabled={!grantee() || change.busy()} onClick={() => change.runPreview(input())}>
+          Preview the SQL for every table
+        </button>
+        <button
+          type="button"
+          class="primary"
+          disabled={!grantee() || !change.previewed(input()) || change.busy()}
+          title={change.previewed(input()) ? undefined : NEEDS_PREVIEW}
+          onClick={() => change.apply(input())}
+        >
+          Grant on every table
+        </button>
+      </div>
+      <ChangeOutcome preview={change.previewed(input()) && change.preview()} done={done()} error={change.error()} />
+    </section>
+  );
+}
