@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { CatalogChangedError, InUseError, NothingChangedError, ValidationError } from '../errors.js';
-import type { ChangeMode, PermissionChange } from '../operations/permissions/change.js';
 import { grantOnAllTables } from '../operations/permissions/bulk.js';
+import type { ChangeMode, PermissionChange } from '../operations/permissions/change.js';
 import { dropRole } from '../operations/permissions/drop-role.js';
 import { grantMembership, revokeMembership, setGroupMembers } from '../operations/permissions/memberships.js';
 import type { ChangeNote } from '../operations/permissions/notes.js';

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
-import { checkIdentifier, quoteIdent } from '../../catalog/identifiers.js';
-import { type AclItem, aclOf, PUBLIC_OID } from '../../catalog/objects.js';
+import { quoteIdent } from '../../catalog/identifiers.js';
+import { type AclItem, aclOf } from '../../catalog/objects.js';
 import {
   checkPrivileges,
   type ObjectKind,
@@ -12,7 +12,7 @@ import type { CatalogReader } from '../../catalog/reader.js';
 import type { Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import { aclEntries } from '../../events/drift-diff.js';
 import type { EffectScope } from '../../events/effects.js';
 import type { PrivilegePayload } from '../../events/payloads.js';

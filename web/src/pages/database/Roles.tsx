@@ -145,7 +145,7 @@ export function Roles(props: { databaseId: string; version: number; canConfigure
           schemas={catalog()?.schemas ?? []}
           version={props.version}
         />
-        <div class="row" role="search">
+        <div class="row">
           <input
             type="search"
             aria-label="Search roles"
