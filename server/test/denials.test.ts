@@ -25,6 +25,7 @@ const SELF_SERVICE: Record<string, string> = {
   revokeApiToken: 'NotFoundError',
   leaveDatabase: 'NotFoundError',
   acceptInvitation: 'InvitationUnusableError',
+  declineInvitationLink: 'InvitationUnusableError',
   acceptMyInvitation: 'NotFoundError',
   declineInvitation: 'NotFoundError',
   requestEmailVerification: 'ConflictError',
@@ -36,6 +37,7 @@ const ANONYMOUS: Record<string, string> = {
   login: 'InvalidCredentialsError',
   logout: 'Boolean',
   acceptInvitation: 'InvitationUnusableError',
+  declineInvitationLink: 'InvitationUnusableError',
 };
 
 let testApp: TestApp;

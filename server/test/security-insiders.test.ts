@@ -76,6 +76,8 @@ const CATALOG_EXPECTATIONS: Record<string, Expectation> = {
   grantPrivileges: ownerOrSuperuser,
   revokePrivileges: ownerOrSuperuser,
   setPrivileges: ownerOrSuperuser,
+  // s.t is the schema's only table.
+  grantOnAllTables: ownerOrSuperuser,
   // To r_plain: even s.t's owner must be able to SET ROLE r_plain.
   transferOwnership: superuserOnly,
   createSchema: superuserOnly,
@@ -88,6 +90,8 @@ const CATALOG_EXPECTATIONS: Record<string, Expectation> = {
 const EXPECTED: Record<string, Expectation> = {
   ...Object.fromEntries(Object.entries(CATALOG_EXPECTATIONS).map(([field, value]) => [`mutation.${field}`, value])),
   'mutation.acceptInvitation': always('InvitationUnusableError'),
+  'mutation.declineInvitationLink': always('InvitationUnusableError'),
+  'query.invitationLink': always('InvitationUnusableError'),
   'mutation.acceptMyInvitation': always('NotFoundError'),
   'mutation.addCollaborator': always('ForbiddenError'),
   'mutation.changePassword': always('InvalidCredentialsError'),
@@ -153,6 +157,8 @@ function valueFor(insider: Insider): (path: readonly string[], type: GraphQLInpu
   const onTable = { kind: 'TABLE', schema: 's', name: 't' };
   const table: Record<string, unknown> = {
     'acceptInvitation.token': FAKE_INVITATION_TOKEN,
+    'declineInvitationLink.token': FAKE_INVITATION_TOKEN,
+    'invitationLink.token': FAKE_INVITATION_TOKEN,
     'acceptMyInvitation.id': world.adminInvitationId,
     'addCollaborator.input': {
       databaseId: world.vaultId,
@@ -190,6 +196,9 @@ function valueFor(insider: Insider): (path: readonly string[], type: GraphQLInpu
     'grantPrivileges.object': onTable,
     'grantPrivileges.grantee': 'r_plain',
     'grantPrivileges.privileges': ['SELECT', 'INSERT'],
+    'grantOnAllTables.schema': 's',
+    'grantOnAllTables.grantee': 'r_plain',
+    'grantOnAllTables.privileges': ['SELECT', 'INSERT'],
     'inviteCollaborator.input': {
       databaseId: world.vaultId,
       email: 'intruder@example.com',

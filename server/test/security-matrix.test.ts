@@ -45,6 +45,9 @@ const unauthenticated = (signedIn: string): Expectation => ({ anonymous: 'Unauth
 const EXPECTED: Record<string, Expectation> = {
   ...Object.fromEntries(THROUGH_COLLABORATION.map((field) => [`mutation.${field}`, unauthenticated('NotFoundError')])),
   'mutation.acceptInvitation': { anonymous: 'InvitationUnusableError', signedIn: 'InvitationUnusableError' },
+  // The link is the credential: whoever holds a real one may read what it is for and decline it.
+  'mutation.declineInvitationLink': { anonymous: 'InvitationUnusableError', signedIn: 'InvitationUnusableError' },
+  'query.invitationLink': { anonymous: 'InvitationUnusableError', signedIn: 'InvitationUnusableError' },
   'mutation.acceptMyInvitation': unauthenticated('NotFoundError'),
   'mutation.addCollaborator': unauthenticated('ForbiddenError'),
   'mutation.changePassword': unauthenticated('InvalidCredentialsError'),
@@ -125,6 +128,8 @@ const ATTACKER_PASSWORD = 'attacker-password-1';
 function valueFor(caller: Caller): (path: readonly string[], type: GraphQLInputType) => unknown {
   const table: Record<string, unknown> = {
     'acceptInvitation.token': FAKE_INVITATION_TOKEN,
+    'declineInvitationLink.token': FAKE_INVITATION_TOKEN,
+    'invitationLink.token': FAKE_INVITATION_TOKEN,
     'acceptMyInvitation.id': world.invitationId,
     'addCollaborator.input': {
       databaseId: world.vaultId,
@@ -162,6 +167,9 @@ function valueFor(caller: Caller): (path: readonly string[], type: GraphQLInputT
     'grantPrivileges.object': { kind: 'TABLE', schema: 's', name: 't' },
     'grantPrivileges.grantee': 'outsider',
     'grantPrivileges.privileges': ['SELECT', 'INSERT'],
+    'grantOnAllTables.schema': 's',
+    'grantOnAllTables.grantee': 'outsider',
+    'grantOnAllTables.privileges': ['SELECT', 'INSERT'],
     'inviteCollaborator.input': {
       databaseId: world.vaultId,
       email: 'intruder@example.com',

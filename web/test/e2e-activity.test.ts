@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/test/support/app.js';
@@ -110,5 +111,21 @@ describe.skipIf(!available)('changes outside Rolecall in Activity, in a real bro
     expect(await entry.locator('summary').textContent()).toContain('(50 loaded)');
     await entry.locator('summary').click();
     await expect.poll(() => entry.locator('li', { hasText: /role burst_\d+ created/ }).count()).toBe(50);
+  });
+  it('exports every event the filter selects, not only the page shown, as CSV and as JSON', async () => {
+    const exported = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return readFile(String(await file.path()), 'utf8');
+    };
+    const csv = await exported('Export CSV');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('cursor,createdAt,source,kind,actor,actingRole,change,sql,burstId');
+    expect(lines.filter((line) => line.includes(',role burst_') && line.includes(' created,')).length).toBe(BURST);
+    expect(lines.some((line) => line.includes('table s.t: granted INSERT, SELECT to auditor'))).toBe(true);
+    const json = JSON.parse(await exported('Export JSON')) as { kind: string; source: string; change: string }[];
+    expect(json).toHaveLength(lines.length - 1);
+    expect(json.filter((event) => event.kind === 'role.created' && event.source === 'EXTERNAL').length).toBeGreaterThan(
+      BURST,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/test/support/app.js';
@@ -433,6 +434,26 @@ describe.skipIf(!available)('the permission dialogs in a real browser', () => {
     await bulk.getByRole('button', { name: 'Grant on every table' }).click();
     await expect.poll(() => bulk.getByRole('status').textContent()).toContain('Granted on every table of s');
     expect((await reads())[0]?.ok).toBe(true);
+    await admin.keyboard.press('Escape');
+  });
+  it('lists who can access a table, from PostgreSQL’s effective privileges, and searches them', async () => {
+    await admin.goto(tab('overview'));
+    await admin.getByRole('button', { name: 'Permissions of s.t', exact: true }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByText('Who can access this').click();
+    await expect.poll(() => dialog.locator('li[data-access-role="shop_owner"]').textContent()).toContain('SELECT★');
+    await dialog.getByLabel('Search who can access').fill('BULK_');
+    await expect.poll(() => dialog.locator('li[data-access-role]').allTextContents()).toEqual(['bulk_reader: SELECT']);
+    // The export holds every match, with each privilege's sources.
+    const [file] = await Promise.all([
+      admin.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect((await readFile(String(await file.path()), 'utf8')).split('\r\n')).toEqual([
+      'role,superuser,privileges,grantable,sources,collaborators',
+      expect.stringMatching(/^bulk_reader,false,SELECT,,SELECT: GRANT bulk_reader,$/),
+      '',
+    ]);
     await admin.keyboard.press('Escape');
   });
 });

@@ -329,6 +329,8 @@ export type DatabaseCatalog = {
   /** One table, view or sequence by its schema and name (null when there is none): one row re-read. */
   table?: Maybe<Table>;
   viewerRole: ViewerRole;
+  /** Every role that can use the object (inheritance, PUBLIC, predefined roles and superuser included), by name, with what it holds and why: the effective privileges PostgreSQL checks, not only the grants. */
+  whoCanAccess: DatabaseCatalogWhoCanAccessResult;
 };
 
 
@@ -390,6 +392,17 @@ export type DatabaseCatalogTableArgs = {
   schema: Scalars['String']['input'];
 };
 
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogWhoCanAccessArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  object: ObjectRef;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type DatabaseCatalogEffectivePrivilegesConnection = {
   __typename?: 'DatabaseCatalogEffectivePrivilegesConnection';
   edges: Array<DatabaseCatalogEffectivePrivilegesConnectionEdge>;
@@ -442,6 +455,23 @@ export type DatabaseCatalogRolesConnectionEdge = {
   cursor: Scalars['String']['output'];
   node: Role;
 };
+
+export type DatabaseCatalogWhoCanAccessConnection = {
+  __typename?: 'DatabaseCatalogWhoCanAccessConnection';
+  edges: Array<DatabaseCatalogWhoCanAccessConnectionEdge>;
+  nodes: Array<ObjectAccess>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogWhoCanAccessConnectionEdge = {
+  __typename?: 'DatabaseCatalogWhoCanAccessConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: ObjectAccess;
+};
+
+export type DatabaseCatalogWhoCanAccessResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogWhoCanAccessConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type DatabaseDoesNotExistError = Error & PostgresFailure & {
   __typename?: 'DatabaseDoesNotExistError';
@@ -1367,6 +1397,16 @@ export type NothingChanged = Error & {
   sql: Array<Scalars['String']['output']>;
   /** PostgreSQL's warnings and Rolecall's notes on why. */
   warnings: Array<Scalars['String']['output']>;
+};
+
+/** A role that can use the object: what it holds there, why, and the collaborators who work through it. */
+export type ObjectAccess = {
+  __typename?: 'ObjectAccess';
+  /** Usernames of this database's collaborators who work through this role. */
+  collaborators: Array<Scalars['String']['output']>;
+  /** Each privilege it holds (or may grant), with every source and path, as Explain gives them. */
+  privileges: Array<EffectivePrivilege>;
+  role: Role;
 };
 
 /** What the viewer's role may do to the object, as PostgreSQL decides it: a UI offers only these. */

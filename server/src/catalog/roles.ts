@@ -19,6 +19,10 @@ export interface PgRole {
   is_predefined: boolean;
 }
 
+/** By name, code point by code point (PostgreSQL's C collation, for names within the BMP): one order on every server. */
+export const byRolname = (a: Pick<PgRole, 'rolname'>, b: Pick<PgRole, 'rolname'>): number =>
+  a.rolname < b.rolname ? -1 : a.rolname > b.rolname ? 1 : 0;
+
 /** A row of `pg_auth_members`: `member` is a member of `roleid`, as granted by `grantor`. */
 export interface PgAuthMember {
   roleid: number;

@@ -62,7 +62,7 @@ const PrivilegeSource = builder.objectRef<SourceShape>('PrivilegeSource').implem
   }),
 });
 
-const EffectivePrivilegeRef = builder
+export const EffectivePrivilegeRef = builder
   .objectRef<{ privilege: EffectivePrivilege; catalog: CatalogShape }>('EffectivePrivilege')
   .implement({
     fields: (t) => ({
@@ -79,7 +79,7 @@ const EffectivePrivilegeRef = builder
     }),
   });
 
-const KIND: Record<string, PrivilegedKind> = {
+export const KIND: Record<string, PrivilegedKind> = {
   DATABASE: 'database',
   SCHEMA: 'schema',
   TABLE: 'table',

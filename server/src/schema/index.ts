@@ -17,6 +17,7 @@ import './objects.js';
 import './permissions.js';
 import './effective.js';
 import './effective-matrix.js';
+import './access.js';
 import './viewer-role.js';
 import './events.js';
 import './event-families.js';

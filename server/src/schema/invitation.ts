@@ -154,6 +154,18 @@ builder.queryField('myInvitations', (t) =>
   }),
 );
 
+/** Accepting makes the person a collaborator: their account, the invitation, and a login as its role to prove it. */
+const ACCEPTING_ERRORS = [
+  UnauthenticatedError,
+  NotFoundError,
+  ValidationError,
+  ConflictError,
+  InvitationUnusableError,
+  TooManyAttemptsError,
+  SecretUnreadableError,
+  ...POSTGRES_ERRORS,
+];
+
 const InviteCollaboratorInput = builder.inputType('InviteCollaboratorInput', {
   fields: (t) => ({
     databaseId: t.id({ required: true }),
@@ -211,19 +223,7 @@ builder.mutationFields((t) => ({
     type: Collaborator,
     description:
       'Follows an invitation link. With `newAccount`: creates the account (standard user, the invited address), signs it in and makes it a collaborator, in one step. Without: accepts as the signed-in user, whose e-mail must be the invited one. A link that went out by e-mail proves the address; a link handed over by the inviter does not.',
-    errors: {
-      types: [
-        UnauthenticatedError,
-        NotFoundError,
-        ValidationError,
-        ConflictError,
-        InvitationUnusableError,
-        TooManyAttemptsError,
-        WrongUserError,
-        SecretUnreadableError,
-        ...POSTGRES_ERRORS,
-      ],
-    },
+    errors: { types: [...ACCEPTING_ERRORS, WrongUserError] },
     args: {
       token: t.arg.string({ required: true }),
       newAccount: t.arg({ type: NewAccountInput }),
@@ -233,18 +233,7 @@ builder.mutationFields((t) => ({
   acceptMyInvitation: t.field({
     type: Collaborator,
     description: "Accepts one of `myInvitations` (invitations to the viewer's proven address).",
-    errors: {
-      types: [
-        UnauthenticatedError,
-        NotFoundError,
-        ValidationError,
-        ConflictError,
-        InvitationUnusableError,
-        TooManyAttemptsError,
-        SecretUnreadableError,
-        ...POSTGRES_ERRORS,
-      ],
-    },
+    errors: { types: ACCEPTING_ERRORS },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, context) => acceptMyInvitation(context, localId(String(id), 'Invitation')),
   }),

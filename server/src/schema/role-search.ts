@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import type { PgRole } from '../catalog/roles.js';
+import { byRolname, type PgRole } from '../catalog/roles.js';
 import { DatabaseCatalog } from './catalog.js';
 import { listConnection } from './lists.js';
 import { Role, type RoleShape, rolesOf, rolesWithMemberships } from './role.js';
@@ -67,7 +67,7 @@ builder.objectField(DatabaseCatalog, 'rolesConnection', (t) =>
       ]);
       const found = [...roles.values()]
         .filter((role) => matches(role, filter, configured))
-        .sort((a, b) => (a.row.rolname < b.row.rolname ? -1 : a.row.rolname > b.row.rolname ? 1 : 0));
+        .sort((a, b) => byRolname(a.row, b.row));
       return listConnection(args, found);
     },
   }),

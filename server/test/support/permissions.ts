@@ -350,6 +350,7 @@ export const THROUGH_COLLABORATION = [
   'grantPrivileges',
   'revokePrivileges',
   'setPrivileges',
+  'grantOnAllTables',
   'transferOwnership',
   'createSchema',
 ];

@@ -1,16 +1,10 @@
+import type { ChangeNote } from '../gql/graphql.js';
 /**
  * A change's notes, worded for people from their structure (code, roles, object): the API's own `message` is never
  * parsed. The web's previews and the CLI both word them here.
  */
-export interface ChangeNoteView {
-  code: string;
-  /** The role it is about; null for PUBLIC (a role named "PUBLIC" is that string). */
-  grantee?: string | null;
-  object: string;
-  subjects: readonly string[];
-  grantor?: string | null;
-  message: string;
-}
+/** A note as the API gives it, with what wording needs (typed from the schema; the CLI's notes have the same shape). */
+export type ChangeNoteView = Pick<ChangeNote, 'code' | 'grantee' | 'object' | 'subjects' | 'grantor' | 'message'>;
 
 const who = (note: ChangeNoteView) => note.grantee ?? 'Everyone (PUBLIC)';
 const list = (items: readonly string[]) => items.join(', ');

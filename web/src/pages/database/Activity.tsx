@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import type { ActivityQuery as ActivityQueryResult } from '../../gql/graphql';
 import { errorMessage, query } from '../../graphql/client';
 import { countsByKind, describeChange } from '../../lib/event-text';
+import { download, toCsv } from '../../lib/export';
 import { member } from '../../lib/result';
 
 const ActivityQuery = graphql(`
@@ -48,6 +49,33 @@ const ActivityQuery = graphql(`
 `);
 
 const PAGE = 50;
+/** An export reads the log in pages of this many, up to the limit (an audit of a busy server stays bounded). */
+const EXPORT_PAGE = 500;
+const EXPORT_LIMIT = 50_000;
+const EXPORT_COLUMNS = [
+  'cursor',
+  'createdAt',
+  'source',
+  'kind',
+  'actor',
+  'actingRole',
+  'change',
+  'sql',
+  'burstId',
+] as const;
+
+/** One exported event: its facts, and what it did in the words Activity shows. */
+const exportRow = (event: EventView) => ({
+  cursor: event.cursor,
+  createdAt: event.createdAt,
+  source: event.source,
+  kind: event.kind,
+  actor: event.actor?.username ?? '',
+  actingRole: event.actingRole ?? '',
+  change: describeChange(event),
+  sql: event.sql,
+  burstId: event.burstId ?? '',
+});
 
 /** Every kind the log records, from the server's event contract: the kind filter offers them all. */
 const EventKinds = graphql(`
@@ -190,6 +218,35 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
     return [...seen];
   };
 
+  const [exporting, setExporting] = createSignal<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
+  /** Every event the filter selects (not only those loaded), oldest pages read until the log ends. */
+  const allEvents = async (): Promise<EventView[]> => {
+    const all: EventView[] = [];
+    let after: string | undefined;
+    do {
+      const page = (await query(ActivityQuery, { ...variables(), first: EXPORT_PAGE, after })).auditLog;
+      if (page.__typename !== 'EventPage') throw new Error(errorMessage(page) ?? 'The activity could not be read.');
+      all.push(...page.events);
+      after = page.nextCursor ?? undefined;
+    } while (after && all.length < EXPORT_LIMIT);
+    return all;
+  };
+  const exportAs = async (format: 'csv' | 'json') => {
+    setExporting({ busy: true, error: null });
+    try {
+      const rows = (await allEvents()).map(exportRow);
+      const name = `rolecall-activity-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}`;
+      if (format === 'csv') download(`${name}.csv`, 'text/csv', toCsv(rows, EXPORT_COLUMNS));
+      else download(`${name}.json`, 'application/json', `${JSON.stringify(rows, null, 2)}\n`);
+      setExporting({ busy: false, error: null });
+    } catch (failure) {
+      setExporting({ busy: false, error: (failure as Error).message });
+    }
+  };
+
   const loadOlder = async () => {
     const before = shown();
     setOlder({ loading: true, error: null });
@@ -251,6 +308,16 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
           />
         </label>
       </form>
+      <div class="row">
+        <button type="button" class="small" disabled={exporting().busy} onClick={() => void exportAs('csv')}>
+          Export CSV
+        </button>
+        <button type="button" class="small" disabled={exporting().busy} onClick={() => void exportAs('json')}>
+          Export JSON
+        </button>
+        <span class="muted">every event the filter selects, not only those shown</span>
+      </div>
+      <ErrorText error={exporting().error} />
       <Show when={newest.loading && events().length === 0}>
         <p class="muted" role="status">
           Loading the activity…

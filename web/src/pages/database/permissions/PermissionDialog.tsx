@@ -18,6 +18,7 @@ import { GranteeRow } from './GranteeRow';
 import { OwnershipTransfer } from './OwnershipTransfer';
 import { SchemaBulkGrant } from './SchemaBulkGrant';
 import { granteeName, NEEDS_PREVIEW, type PermissionDialogProps } from './securable';
+import { WhoCanAccess } from './WhoCanAccess';
 
 export type { PermissionDialogProps, SchemaTableView, SecurableView } from './securable';
 
@@ -258,6 +259,9 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
         </div>
       </Show>
       <ChangeOutcome preview={current()} done={applied()} error={change.error()} />
+      <Show when={!props.missing}>
+        <WhoCanAccess databaseId={props.databaseId} object={props.object} />
+      </Show>
       <Show when={props.object.ref.kind === 'SCHEMA' && !props.missing}>
         <SchemaBulkGrant {...props} schema={props.object.ref.name ?? ''} />
       </Show>
