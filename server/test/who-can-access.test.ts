@@ -115,3 +115,55 @@ describe('whoCanAccess: every role that can use an object, as PostgreSQL checks 
     });
   });
 });
+
+describe('accessGaps: what a role lacks on the way to an object, and the GRANT that closes it', () => {
+  const GAPS = `query($id: ID!, $role: String!, $object: ObjectRef!) {
+    database(id: $id) { ... on Database { catalog { ... on DatabaseCatalog {
+      accessGaps(role: $role, object: $object) {
+        __typename ... on DatabaseCatalogAccessGapsConnection { nodes { privilege on fix } }
+      }
+    } } } } }`;
+  const TABLE = { kind: 'TABLE', schema: 's', name: 't' };
+
+  async function gaps(role: string) {
+    const result = await admin.request<{
+      database: { catalog: { accessGaps: { nodes: { privilege: string; on: string; fix: string }[] } } };
+    }>(GAPS, { id: shopId, role, object: TABLE });
+    expect(result.errors).toBeUndefined();
+    return result.data?.database.catalog.accessGaps.nodes;
+  }
+
+  /** What PostgreSQL answers the role's SELECT on s.t: done, or its refusal. */
+  async function selectAs(role: string): Promise<string> {
+    return testApp
+      .sql(`SET ROLE ${role}; SELECT count(*) FROM s.t`, [], 'shop')
+      .then(() => 'selected')
+      .catch((error: Error) => error.message);
+  }
+
+  it('SELECT held without USAGE on the schema: PostgreSQL refuses it until the fix given runs', async () => {
+    await testApp.sql('CREATE ROLE stranded LOGIN');
+    await testApp.sql('SET ROLE shop_owner; GRANT SELECT ON s.t TO stranded', [], 'shop');
+    expect(await gaps('stranded')).toEqual([
+      { privilege: 'USAGE', on: 'schema s', fix: 'GRANT USAGE ON SCHEMA "s" TO "stranded"' },
+    ]);
+    expect(await selectAs('stranded')).toBe('permission denied for schema s');
+    await testApp.sql('GRANT USAGE ON SCHEMA "s" TO "stranded"', [], 'shop');
+    expect(await gaps('stranded')).toEqual([]);
+    expect(await selectAs('stranded')).toBe('selected');
+  });
+
+  it('a LOGIN role that may not CONNECT: the database is named, with its fix', async () => {
+    await testApp.sql('REVOKE CONNECT ON DATABASE shop FROM PUBLIC', [], 'shop');
+    try {
+      expect(await gaps('stranded')).toEqual([
+        { privilege: 'CONNECT', on: 'database shop', fix: 'GRANT CONNECT ON DATABASE "shop" TO "stranded"' },
+      ]);
+      // ana was granted CONNECT itself; a group role connects through its members.
+      expect(await gaps('ana')).toEqual([]);
+      expect(await gaps('readers')).toEqual([]);
+    } finally {
+      await testApp.sql('GRANT CONNECT ON DATABASE shop TO PUBLIC', [], 'shop');
+    }
+  });
+});

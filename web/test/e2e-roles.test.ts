@@ -316,4 +316,21 @@ describe.skipIf(!available)('the Roles tab in a real browser', () => {
     await expect.poll(() => shown.textContent()).toBe('225 roles');
     expect(await rows.count()).toBe(225);
   });
+  it('explains what a role lacks on the way to a table, with the GRANT that fixes it', async () => {
+    await testApp.sql('CREATE ROLE no_usage');
+    await testApp.sql(
+      'SET ROLE shop_owner; CREATE TABLE s.gap_t (id int); GRANT SELECT ON s.gap_t TO no_usage',
+      [],
+      'shop',
+    );
+    await admin.goto(rolesUrl);
+    const explain = admin.getByTestId('explain');
+    await expect
+      .poll(() => explain.getByLabel('Object to explain').locator('option').allTextContents(), { timeout: 15_000 })
+      .toContain('s.gap_t');
+    await explain.getByLabel('Role to explain').selectOption('no_usage');
+    await explain.getByLabel('Object to explain').selectOption({ label: 's.gap_t' });
+    await expect.poll(() => explain.getByTestId('access-gaps').textContent()).toContain('Missing USAGE on schema s');
+    expect(await explain.getByTestId('access-gaps').textContent()).toContain('GRANT USAGE ON SCHEMA "s" TO "no_usage"');
+  });
 });

@@ -26,6 +26,18 @@ export type Access =
   /** Works with the data through their role. */
   | 'MEMBER';
 
+/** What a role lacks on the way to an object (USAGE on its schema, CONNECT on its database), and the fix. */
+export type AccessGap = {
+  __typename?: 'AccessGap';
+  /** Why it matters, in words. */
+  because: Scalars['String']['output'];
+  /** The GRANT that closes the gap. */
+  fix: Scalars['String']['output'];
+  /** The schema or database it is missing on. */
+  on: Scalars['String']['output'];
+  privilege: Scalars['String']['output'];
+};
+
 export type AddCollaboratorInput = {
   access?: InputMaybe<Access>;
   configuredRoleId: Scalars['ID']['input'];
@@ -303,6 +315,8 @@ export type DatabaseCapabilities = {
 /** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
 export type DatabaseCatalog = {
   __typename?: 'DatabaseCatalog';
+  /** What a role lacks on the way to an object (CONNECT on the database, USAGE on the table's schema): with these missing, its privileges on the object do nothing. Empty when the way is open. */
+  accessGaps: DatabaseCatalogAccessGapsResult;
   /** `current_user` on the viewer's connection: the role PostgreSQL sees them as. */
   currentRole: Scalars['String']['output'];
   /** The connected database itself: owner, CONNECT / CREATE / TEMPORARY grants. */
@@ -331,6 +345,17 @@ export type DatabaseCatalog = {
   viewerRole: ViewerRole;
   /** Every role that can use the object (inheritance, PUBLIC, predefined roles and superuser included), by name, with what it holds and why: the effective privileges PostgreSQL checks, not only the grants. */
   whoCanAccess: DatabaseCatalogWhoCanAccessResult;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogAccessGapsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  object: ObjectRef;
+  role: Scalars['String']['input'];
 };
 
 
@@ -402,6 +427,23 @@ export type DatabaseCatalogWhoCanAccessArgs = {
   object: ObjectRef;
   search?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type DatabaseCatalogAccessGapsConnection = {
+  __typename?: 'DatabaseCatalogAccessGapsConnection';
+  edges: Array<DatabaseCatalogAccessGapsConnectionEdge>;
+  nodes: Array<AccessGap>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogAccessGapsConnectionEdge = {
+  __typename?: 'DatabaseCatalogAccessGapsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessGap;
+};
+
+export type DatabaseCatalogAccessGapsResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogAccessGapsConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type DatabaseCatalogEffectivePrivilegesConnection = {
   __typename?: 'DatabaseCatalogEffectivePrivilegesConnection';

@@ -18,6 +18,7 @@ import './permissions.js';
 import './effective.js';
 import './effective-matrix.js';
 import './access.js';
+import './access-gaps.js';
 import './viewer-role.js';
 import './events.js';
 import './event-families.js';

@@ -24,8 +24,9 @@ export interface GrantOnAllTablesInput {
 
 /**
  * Grants on every table (and sequence) a schema holds now, in one transaction, as the viewer's role: PostgreSQL's
- * own `GRANT … ON ALL TABLES IN SCHEMA`. A table the role may not grant on is PostgreSQL's WARNING, passed on; a
- * change that grants nothing new is NothingChanged.
+ * own `GRANT … ON ALL TABLES IN SCHEMA`, with its verdict. A table the role uses but may not grant on is a WARNING,
+ * passed on; one it holds nothing on makes PostgreSQL refuse the whole statement (PermissionDeniedError); a change
+ * that grants nothing new is NothingChanged.
  */
 export async function grantOnAllTables(
   context: Context,

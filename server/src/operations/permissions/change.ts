@@ -188,7 +188,12 @@ export async function applyChange<K extends EventKind>(
   } catch (failure) {
     const reason = failure instanceof Error ? failure.message : String(failure);
     await recordChange(context, { ...request, payload }, connection, sql, [...warnings, reason]);
-    await request.undoAfterFailure?.();
+    // The first failure stays the answer; an undo that fails too is logged (the drift watcher will still see it).
+    await request
+      .undoAfterFailure?.()
+      .catch((undoFailure: unknown) =>
+        context.logger.error({ err: String(undoFailure) }, 'undoing a change whose follow-up failed failed too'),
+      );
     throw failure;
   }
   const eventId = await recordChange(context, { ...request, payload }, connection, sql, warnings);

@@ -21,6 +21,10 @@ const ExplainQuery = graphql(`
                 nodes { privilege held grantable sources { kind path predefinedRole grantee { name } grantor { name } } }
               }
             }
+            accessGaps(role: $role, object: $object) {
+              __typename
+              ... on DatabaseCatalogAccessGapsConnection { nodes { privilege on because fix } }
+            }
           }
         }
       }
@@ -71,6 +75,9 @@ export function Explain(props: {
   const catalog = () => member(database(), 'Database')?.catalog;
   const answer = () => member(catalog(), 'DatabaseCatalog')?.effectivePrivileges;
   const entries = () => member(answer(), 'DatabaseCatalogEffectivePrivilegesConnection')?.nodes ?? [];
+  /** What the role lacks on the way in (CONNECT, schema USAGE): its privileges here do nothing until it has them. */
+  const gaps = () =>
+    member(member(catalog(), 'DatabaseCatalog')?.accessGaps, 'DatabaseCatalogAccessGapsConnection')?.nodes ?? [];
   /** A failed read or a typed error (the role was dropped, the object is gone …), said where the answer would be. */
   const error = () =>
     result.error
@@ -136,6 +143,17 @@ export function Explain(props: {
               )}
             </For>
           </ul>
+          <Show when={gaps().length > 0}>
+            <div class="warning" data-testid="access-gaps">
+              <For each={gaps()}>
+                {(gap) => (
+                  <p data-gap={gap.privilege}>
+                    Missing {gap.privilege} on {gap.on}: {gap.because} Fix: <code>{gap.fix}</code>
+                  </p>
+                )}
+              </For>
+            </div>
+          </Show>
         </Show>
       </Show>
     </section>
