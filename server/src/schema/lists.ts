@@ -1,18 +1,43 @@
-import { type DefaultConnectionArguments, resolveArrayConnection } from '@pothos/plugin-relay';
+import { type DefaultConnectionArguments, offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
+
+/** An edge whose cursor is encoded only if a client selects it (a prototype getter keeps edges plain and fast). */
+class OffsetEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly offset: number,
+  ) {}
+
+  get cursor(): string {
+    return offsetToCursor(this.offset);
+  }
+}
 
 /**
  * Every list a read returns is a Relay connection (one shape for reads: an object, a connection, or an error). It
  * holds the whole list unless the client pages it with first/after or last/before; `totalCount` counts them all.
+ * Each edge's cursor is made only when asked for: most clients read `nodes`, and a matrix has 100,000 rows.
  */
 export function listConnection<T>(args: DefaultConnectionArguments, items: readonly T[]) {
   const everything = Math.max(items.length, 1);
+  const { offset, expectedSize, hasPreviousPage } = offsetForArgs({
+    args,
+    totalCount: items.length,
+    defaultSize: everything,
+    maxSize: everything,
+  });
+  const page = items.slice(offset, offset + expectedSize);
   return {
-    ...resolveArrayConnection({ args, defaultSize: everything, maxSize: everything }, items),
+    edges: page.map((node, index) => new OffsetEdge(node, offset + index)),
+    pageInfo: {
+      startCursor: page.length > 0 ? offsetToCursor(offset) : null,
+      endCursor: page.length > 0 ? offsetToCursor(offset + page.length - 1) : null,
+      hasPreviousPage,
+      hasNextPage: offset + page.length < items.length,
+    },
     totalCount: items.length,
   };
 }
-
 builder.globalConnectionField('totalCount', (t) =>
   t.int({
     description: 'How many there are in all, whatever page this is.',
