@@ -56,7 +56,7 @@ export function DatabasePage(): JSX.Element {
     },
     refresh: (events) => {
       // Grants changed on a few objects: the overview re-reads those rows, not the whole catalog.
-      if (tab() === 'overview' && events.length > 0 && events.every(patchesRows)) setChangedBy(events);
+      if (tab() === 'overview' && patchesRows(events)) setChangedBy(events);
       else setVersion((value) => value + 1);
       void refetch();
     },

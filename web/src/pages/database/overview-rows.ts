@@ -38,12 +38,19 @@ interface Rows {
   schemas: OverviewSchemaFragment[];
 }
 
+/** At most this many events are re-read row by row (a query each); more re-read the catalog once. */
+const MAX_ROWS_REREAD = 20;
+
 /**
  * A change of a schema's or a table's grants changes that row only (and, for a schema, whether its tables can be
  * reached): the overview re-reads those rows instead of the whole catalog. Anything else re-reads everything.
  */
-export function patchesRows(event: LiveEvent): boolean {
-  return event.__typename === 'PrivilegeEvent' && ['SCHEMA', 'TABLE', 'SEQUENCE'].includes(event.objectKind ?? '');
+export function patchesRows(events: readonly LiveEvent[]): boolean {
+  if (events.length === 0 || events.length > MAX_ROWS_REREAD) return false;
+  return events.every(
+    (event) =>
+      event.__typename === 'PrivilegeEvent' && ['SCHEMA', 'TABLE', 'SEQUENCE'].includes(event.objectKind ?? ''),
+  );
 }
 
 /**
@@ -57,7 +64,9 @@ export async function withRowsReread<T extends Rows>(
   events: readonly LiveEvent[],
 ): Promise<T | null> {
   let schemas = rows.schemas;
-  for (const event of events) {
+  // Several grants on one object in a burst: its row is read once.
+  const distinct = new Map(events.map((event) => [`${event.objectKind}:${event.object}`, event]));
+  for (const event of distinct.values()) {
     const updated =
       event.objectKind === 'SCHEMA'
         ? await schemaReread(databaseId, schemas, event.object ?? '')
