@@ -36,7 +36,7 @@ export function withObject(command: Command): Command {
     .option('--on-database', 'the database itself');
 }
 
-/** The lists are read whole from the server (it has no search arguments yet), so both options apply in the CLI. */
+/** Searched and limited by the server where the list has a connection (roles), in the CLI otherwise. */
 export function withListing(command: Command, rows: string, searched: string): Command {
   return command
     .option('--search <text>', `only ${rows} whose ${searched} contains this text (in any case)`)

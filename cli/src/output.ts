@@ -30,9 +30,13 @@ export function emitList<Row>(
     needle === undefined
       ? rows
       : rows.filter((row) => searched(row).some((text) => text?.toLowerCase().includes(needle)));
-  const shown = found.slice(0, options.limit);
+  emitPage(options, found.slice(0, options.limit), found.length, human);
+}
+
+/** One page of a list the server searched and paged; `total` is how many matched in all. */
+export function emitPage<Row>(options: Json, shown: Row[], total: number, human: (rows: Row[]) => string): void {
   emit(options.json, shown, () => human(shown));
-  const more = found.length - shown.length;
+  const more = total - shown.length;
   if (more > 0) process.stderr.write(`… ${more} more (raise --limit, or narrow with --search)\n`);
 }
 

@@ -129,6 +129,8 @@ const EXPECTED: Record<string, Expectation> = {
   'query.setupRequired': always('Boolean'),
   'query.users': always('ForbiddenError'),
   'query.viewer': always('User'),
+  // Another user: only admins and the user themself may look a user up by id.
+  'query.node': always('null'),
   // Insiders may watch vault; what they see of it is the live tests' matter.
   'subscription.events': always('not called'),
 };
@@ -159,6 +161,7 @@ function valueFor(insider: Insider): (path: readonly string[], type: GraphQLInpu
     'acceptInvitation.token': FAKE_INVITATION_TOKEN,
     'declineInvitationLink.token': FAKE_INVITATION_TOKEN,
     'invitationLink.token': FAKE_INVITATION_TOKEN,
+    'node.id': world.puppetId,
     'acceptMyInvitation.id': world.adminInvitationId,
     'addCollaborator.input': {
       databaseId: world.vaultId,

@@ -87,6 +87,8 @@ const EXPECTED: Record<string, Expectation> = {
   'query.setupRequired': { anonymous: 'Boolean', signedIn: 'Boolean' },
   'query.users': unauthenticated('ForbiddenError'),
   'query.viewer': { anonymous: 'null', signedIn: 'User' },
+  // A database the caller does not work on: its global id alone reveals nothing.
+  'query.node': { anonymous: 'null', signedIn: 'null' },
   // Covered by the subscription cases below (4403 for nobody, no vault events for outsiders).
   'subscription.events': { anonymous: 'closed 4403', signedIn: 'no events of vault' },
 };
@@ -130,6 +132,7 @@ function valueFor(caller: Caller): (path: readonly string[], type: GraphQLInputT
     'acceptInvitation.token': FAKE_INVITATION_TOKEN,
     'declineInvitationLink.token': FAKE_INVITATION_TOKEN,
     'invitationLink.token': FAKE_INVITATION_TOKEN,
+    'node.id': world.vaultId,
     'acceptMyInvitation.id': world.invitationId,
     'addCollaborator.input': {
       databaseId: world.vaultId,

@@ -3,10 +3,10 @@ import { unwrap } from '../api.js';
 import { graphql } from '../gql/index.js';
 import { api, resolveDatabase } from '../lookup.js';
 import { type DbOption, type Listing, withListing } from '../options.js';
-import { emitList, table } from '../output.js';
+import { emitPage, table } from '../output.js';
 
 const CliRoles = graphql(`
-  query CliRoles($id: ID!) {
+  query CliRoles($id: ID!, $filter: RoleFilter, $first: Int) {
     database(id: $id) {
       __typename
       ...CliError
@@ -15,9 +15,12 @@ const CliRoles = graphql(`
           __typename
           ...CliError
           ... on DatabaseCatalog {
-            roles {
-              name canLogin isSuperuser createRole createDb inherit bypassRls replication isConfigured isPredefined
-              memberOf { admin role { name } }
+            rolesConnection(filter: $filter, first: $first) {
+              totalCount
+              nodes {
+                name canLogin isSuperuser createRole createDb inherit bypassRls replication isConfigured isPredefined
+                memberOf { admin role { name } }
+              }
             }
           }
         }
@@ -35,36 +38,34 @@ export function registerRoles(program: Command): void {
     .action(async (options: DbOption & Listing & { all?: boolean }) => {
       const client = await api();
       const database = await resolveDatabase(client, options.db);
-      const result = await client.request(CliRoles, { id: database.id });
+      // The server searches and counts: a server of 10,000 roles sends only the page asked for.
+      const filter = { search: options.search ?? null, predefined: options.all ? null : false };
+      const result = await client.request(CliRoles, { id: database.id, filter, first: options.limit ?? null });
       const { catalog } = unwrap(result.database, 'Database');
-      const roles = unwrap(catalog, 'DatabaseCatalog').roles.filter((role) => options.all || !role.isPredefined);
-      emitList(
-        options,
-        roles,
-        (role) => [role.name],
-        (shown) =>
-          table(
-            ['ROLE', 'LOGIN', 'ATTRIBUTES', 'MEMBER OF', 'CONFIGURED'],
-            shown.map((role) => [
-              role.name,
-              role.canLogin ? 'yes' : 'no',
-              [
-                role.isSuperuser && 'SUPERUSER',
-                role.createRole && 'CREATEROLE',
-                role.createDb && 'CREATEDB',
-                role.replication && 'REPLICATION',
-                role.bypassRls && 'BYPASSRLS',
-                !role.inherit && 'NOINHERIT',
-              ]
-                .filter(Boolean)
-                .join(' '),
-              role.memberOf
-                .map((membership) => `${membership.role.name}${membership.admin ? ' (admin)' : ''}`)
-                .sort()
-                .join(', '),
-              role.isConfigured ? 'yes' : '',
-            ]),
-          ),
+      const roles = unwrap(catalog, 'DatabaseCatalog').rolesConnection;
+      emitPage(options, roles.nodes, roles.totalCount, (shown) =>
+        table(
+          ['ROLE', 'LOGIN', 'ATTRIBUTES', 'MEMBER OF', 'CONFIGURED'],
+          shown.map((role) => [
+            role.name,
+            role.canLogin ? 'yes' : 'no',
+            [
+              role.isSuperuser && 'SUPERUSER',
+              role.createRole && 'CREATEROLE',
+              role.createDb && 'CREATEDB',
+              role.replication && 'REPLICATION',
+              role.bypassRls && 'BYPASSRLS',
+              !role.inherit && 'NOINHERIT',
+            ]
+              .filter(Boolean)
+              .join(' '),
+            role.memberOf
+              .map((membership) => `${membership.role.name}${membership.admin ? ' (admin)' : ''}`)
+              .sort()
+              .join(', '),
+            role.isConfigured ? 'yes' : '',
+          ]),
+        ),
       );
     });
 }

@@ -253,6 +253,8 @@ export type Database = Node & {
   /** Whether the drift watcher can read this database, so changes made outside Rolecall reach the live feed. */
   changesWatched: Scalars['Boolean']['output'];
   collaborators: Array<Collaborator>;
+  /** Its collaborators, oldest first, a page at a time: `search` keeps those whose username or role contains it (in any case), `role` those who work through that role. */
+  collaboratorsConnection: DatabaseCollaboratorsConnection;
   /** The configured roles the viewer may give collaborators here: the roleOffers they may give. */
   configuredRoles: Array<ConfiguredRole>;
   createdAt: Scalars['DateTime']['output'];
@@ -272,6 +274,17 @@ export type Database = Node & {
   viewerCapabilities: DatabaseCapabilities;
   /** The configured PostgreSQL role the viewer works through on this database, or null when not a collaborator. */
   viewerRoleName?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A connected database. Only admins and its collaborators see it. */
+export type DatabaseCollaboratorsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -317,6 +330,8 @@ export type DatabaseCatalog = {
   __typename?: 'DatabaseCatalog';
   /** What a role lacks on the way to an object (CONNECT on the database, USAGE on the table's schema): with these missing, its privileges on the object do nothing. Empty when the way is open. */
   accessGaps: DatabaseCatalogAccessGapsResult;
+  /** Everything a role can use in this database (the database, schemas, tables, views, sequences), in an overview's order, with what it holds and why: effective privileges, inheritance, PUBLIC, ownership, predefined roles and superuser included. */
+  accessibleObjects: DatabaseCatalogAccessibleObjectsResult;
   /** `current_user` on the viewer's connection: the role PostgreSQL sees them as. */
   currentRole: Scalars['String']['output'];
   /** The connected database itself: owner, CONNECT / CREATE / TEMPORARY grants. */
@@ -327,21 +342,29 @@ export type DatabaseCatalog = {
   effectivePrivilegesMatrix: DatabaseCatalogEffectivePrivilegesMatrixResult;
   /** PostgreSQL 16+: memberships carry their own INHERIT and SET options (on 15 inheritance follows the member). */
   membershipOptionsPerGrant: Scalars['Boolean']['output'];
+  /** The database, then each schema followed by its tables, views and sequences, by name, a page at a time: the rows of an overview. `search` keeps rows whose name (schema.table for a relation) contains it, in any case, and the schemas of the relations it keeps. */
+  objectsConnection: DatabaseCatalogObjectsConnection;
   /** The privilege keywords each kind of object takes on this server. */
   privilegesByKind: Array<PrivilegeList>;
   role?: Maybe<Role>;
   /** pg_has_role(member, role, USAGE / MEMBER / SET / … WITH ADMIN OPTION), explained. */
   roleAccess: DatabaseCatalogRoleAccessResult;
+  /** A role, the groups it belongs to up to `depth` steps up and its members up to `depth` steps down, each role showing at most `perRole` groups and members (groups first, then by name). */
+  roleNeighbourhood: DatabaseCatalogRoleNeighbourhoodResult;
   /** Every role of the server, predefined ones included (marked). */
   roles: Array<Role>;
   /** The server’s roles that match the filter, by name, a page at a time: what a list of thousands of roles shows and searches. */
   rolesConnection: DatabaseCatalogRolesConnection;
   schema?: Maybe<Schema>;
   schemas: Array<Schema>;
+  /** Schemas by name, a page at a time; `search`: part of the name, in any case. */
+  schemasConnection: DatabaseCatalogSchemasConnection;
   /** server_version_num, e.g. 180004. */
   serverVersion: Scalars['Int']['output'];
   /** One table, view or sequence by its schema and name (null when there is none): one row re-read. */
   table?: Maybe<Table>;
+  /** Tables, views and sequences by schema and name, a page at a time; `schema` keeps one schema, `search` relations whose schema.name contains it, in any case. */
+  tablesConnection: DatabaseCatalogTablesConnection;
   viewerRole: ViewerRole;
   /** Every role that can use the object (inheritance, PUBLIC, predefined roles and superuser included), by name, with what it holds and why: the effective privileges PostgreSQL checks, not only the grants. */
   whoCanAccess: DatabaseCatalogWhoCanAccessResult;
@@ -356,6 +379,17 @@ export type DatabaseCatalogAccessGapsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   object: ObjectRef;
   role: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogAccessibleObjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  role: Scalars['String']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -378,7 +412,18 @@ export type DatabaseCatalogEffectivePrivilegesMatrixArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   roles: Array<Scalars['String']['input']>;
   schema?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
   tables?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogObjectsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -391,6 +436,14 @@ export type DatabaseCatalogRoleArgs = {
 /** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
 export type DatabaseCatalogRoleAccessArgs = {
   member: Scalars['String']['input'];
+  role: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogRoleNeighbourhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  perRole?: InputMaybe<Scalars['Int']['input']>;
   role: Scalars['String']['input'];
 };
 
@@ -412,9 +465,30 @@ export type DatabaseCatalogSchemaArgs = {
 
 
 /** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogSchemasConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
 export type DatabaseCatalogTableArgs = {
   name: Scalars['String']['input'];
   schema: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogTablesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  schema?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -444,6 +518,23 @@ export type DatabaseCatalogAccessGapsConnectionEdge = {
 };
 
 export type DatabaseCatalogAccessGapsResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogAccessGapsConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogAccessibleObjectsConnection = {
+  __typename?: 'DatabaseCatalogAccessibleObjectsConnection';
+  edges: Array<DatabaseCatalogAccessibleObjectsConnectionEdge>;
+  nodes: Array<RoleObjectAccess>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogAccessibleObjectsConnectionEdge = {
+  __typename?: 'DatabaseCatalogAccessibleObjectsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: RoleObjectAccess;
+};
+
+export type DatabaseCatalogAccessibleObjectsResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogAccessibleObjectsConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type DatabaseCatalogEffectivePrivilegesConnection = {
   __typename?: 'DatabaseCatalogEffectivePrivilegesConnection';
@@ -479,9 +570,26 @@ export type DatabaseCatalogEffectivePrivilegesMatrixResult = AuthenticationFaile
 
 export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogEffectivePrivilegesConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
+export type DatabaseCatalogObjectsConnection = {
+  __typename?: 'DatabaseCatalogObjectsConnection';
+  edges: Array<DatabaseCatalogObjectsConnectionEdge>;
+  nodes: Array<SecurableObject>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogObjectsConnectionEdge = {
+  __typename?: 'DatabaseCatalogObjectsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: SecurableObject;
+};
+
 export type DatabaseCatalogResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalog | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
 
 export type DatabaseCatalogRoleAccessResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleAccess | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogRoleNeighbourhoodResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleNeighbourhood | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type DatabaseCatalogRolesConnection = {
   __typename?: 'DatabaseCatalogRolesConnection';
@@ -496,6 +604,36 @@ export type DatabaseCatalogRolesConnectionEdge = {
   __typename?: 'DatabaseCatalogRolesConnectionEdge';
   cursor: Scalars['String']['output'];
   node: Role;
+};
+
+export type DatabaseCatalogSchemasConnection = {
+  __typename?: 'DatabaseCatalogSchemasConnection';
+  edges: Array<DatabaseCatalogSchemasConnectionEdge>;
+  nodes: Array<Schema>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogSchemasConnectionEdge = {
+  __typename?: 'DatabaseCatalogSchemasConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Schema;
+};
+
+export type DatabaseCatalogTablesConnection = {
+  __typename?: 'DatabaseCatalogTablesConnection';
+  edges: Array<DatabaseCatalogTablesConnectionEdge>;
+  nodes: Array<Table>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogTablesConnectionEdge = {
+  __typename?: 'DatabaseCatalogTablesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Table;
 };
 
 export type DatabaseCatalogWhoCanAccessConnection = {
@@ -514,6 +652,21 @@ export type DatabaseCatalogWhoCanAccessConnectionEdge = {
 };
 
 export type DatabaseCatalogWhoCanAccessResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogWhoCanAccessConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCollaboratorsConnection = {
+  __typename?: 'DatabaseCollaboratorsConnection';
+  edges: Array<DatabaseCollaboratorsConnectionEdge>;
+  nodes: Array<Collaborator>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCollaboratorsConnectionEdge = {
+  __typename?: 'DatabaseCollaboratorsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Collaborator;
+};
 
 export type DatabaseDoesNotExistError = Error & PostgresFailure & {
   __typename?: 'DatabaseDoesNotExistError';
@@ -575,10 +728,23 @@ export type DatabaseObject = SecurableObject & {
   aclIsDefault: Scalars['Boolean']['output'];
   /** Grantees, PUBLIC included. */
   grants: Array<Grant>;
+  /** The object's grantees (PUBLIC included), a page at a time; `search`: part of the grantee's name. */
+  grantsConnection: SecurableObjectGrantsConnection;
   kind: ObjectKind;
   name: Scalars['String']['output'];
   owner?: Maybe<Role>;
   viewerCan: ObjectCapabilities;
+  /** What the viewer's role (current_user) can really do here, and why: direct grants, inherited ones, PUBLIC, ownership, predefined roles, superuser. */
+  viewerPrivileges: Array<EffectivePrivilege>;
+};
+
+
+export type DatabaseObjectGrantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type DatabaseRoleOffersConnection = {
@@ -1711,6 +1877,8 @@ export type Query = {
   invitationLink: QueryInvitationLinkResult;
   /** The signed-in user's pending invitations (addressed to their e-mail, once proven; none until then), newest first. */
   myInvitations: QueryMyInvitationsResult;
+  /** Any object by its global id, if the viewer may see it (each type keeps its own rule); null when signed out, and for one they may not see, one that does not exist or an id that is not one. */
+  node?: Maybe<Node>;
   /** True until the first admin has been created. */
   setupRequired: Scalars['Boolean']['output'];
   /** Every Rolecall user (admins only), by username. */
@@ -1764,6 +1932,11 @@ export type QueryMyInvitationsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1894,16 +2067,44 @@ export type Role = {
   /** A built-in role such as pg_read_all_data. */
   isPredefined: Scalars['Boolean']['output'];
   isSuperuser: Scalars['Boolean']['output'];
+  /** How many direct members it has. */
+  memberCount: Scalars['Int']['output'];
   /** Roles this role is a member of, in no particular order. */
   memberOf: Array<RoleMembership>;
+  /** The roles it is a direct member of, groups first then by name, a page at a time. */
+  memberOfConnection: RoleMemberOfConnection;
+  /** How many roles it is a direct member of. */
+  memberOfCount: Scalars['Int']['output'];
   /** Members of this role, in no particular order. */
   members: Array<RoleMembership>;
+  /** Its direct members, groups first then by name, a page at a time; `search`: part of the name. */
+  membersConnection: RoleMembersConnection;
   name: Scalars['String']['output'];
   oid: Scalars['Int']['output'];
   replication: Scalars['Boolean']['output'];
   validUntil?: Maybe<Scalars['DateTime']['output']>;
   /** What the viewer's role may do to this role. Worked out only when asked, from the roles and memberships already read. */
   viewerCan: RoleCapabilities;
+};
+
+
+/** A role of the server (roles are cluster-wide), live from pg_roles. */
+export type RoleMemberOfConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A role of the server (roles are cluster-wide), live from pg_roles. */
+export type RoleMembersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How one role relates to another, as pg_has_role answers it, and the membership path that explains it. */
@@ -2054,6 +2255,36 @@ export type RoleFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RoleMemberOfConnection = {
+  __typename?: 'RoleMemberOfConnection';
+  edges: Array<RoleMemberOfConnectionEdge>;
+  nodes: Array<RoleMembership>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RoleMemberOfConnectionEdge = {
+  __typename?: 'RoleMemberOfConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: RoleMembership;
+};
+
+export type RoleMembersConnection = {
+  __typename?: 'RoleMembersConnection';
+  edges: Array<RoleMembersConnectionEdge>;
+  nodes: Array<RoleMembership>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RoleMembersConnectionEdge = {
+  __typename?: 'RoleMembersConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: RoleMembership;
+};
+
 /** member is a member of role. On 16+ each grantor has its own grant; the options are combined as PostgreSQL does (any grant that has one). */
 export type RoleMembership = {
   __typename?: 'RoleMembership';
@@ -2063,6 +2294,26 @@ export type RoleMembership = {
   member: Role;
   role: Role;
   set: Scalars['Boolean']['output'];
+};
+
+/** A role with its groups above and its members below, to a depth: what a readable role graph shows. */
+export type RoleNeighbourhood = {
+  __typename?: 'RoleNeighbourhood';
+  center: Role;
+  /** Every membership between the roles listed. */
+  memberships: Array<RoleMembership>;
+  /** The role first, then the others. */
+  roles: Array<Role>;
+  /** Some role had more groups or members than perRole: memberCount and memberOfCount say how many. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** An object a role can use: what it holds there and why. */
+export type RoleObjectAccess = {
+  __typename?: 'RoleObjectAccess';
+  object: SecurableObject;
+  /** Each privilege it holds (or may grant), with every source and path, as Explain gives them. */
+  privileges: Array<EffectivePrivilege>;
 };
 
 /** A configured role of the server, and whether the viewer may give it to collaborators of this database. */
@@ -2098,12 +2349,25 @@ export type Schema = SecurableObject & {
   aclIsDefault: Scalars['Boolean']['output'];
   /** Grantees, PUBLIC included. */
   grants: Array<Grant>;
+  /** The object's grantees (PUBLIC included), a page at a time; `search`: part of the grantee's name. */
+  grantsConnection: SecurableObjectGrantsConnection;
   kind: ObjectKind;
   name: Scalars['String']['output'];
   owner?: Maybe<Role>;
   /** Tables, views, materialized views, partitioned and foreign tables, and sequences. */
   tables: Array<Table>;
   viewerCan: ObjectCapabilities;
+  /** What the viewer's role (current_user) can really do here, and why: direct grants, inherited ones, PUBLIC, ownership, predefined roles, superuser. */
+  viewerPrivileges: Array<EffectivePrivilege>;
+};
+
+
+export type SchemaGrantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A stored role password that does not decrypt; configuring the role again replaces it. */
@@ -2121,9 +2385,38 @@ export type SecurableObject = {
   aclIsDefault: Scalars['Boolean']['output'];
   /** Grantees, PUBLIC included. */
   grants: Array<Grant>;
+  /** The object's grantees (PUBLIC included), a page at a time; `search`: part of the grantee's name. */
+  grantsConnection: SecurableObjectGrantsConnection;
   kind: ObjectKind;
   owner?: Maybe<Role>;
   viewerCan: ObjectCapabilities;
+  /** What the viewer's role (current_user) can really do here, and why: direct grants, inherited ones, PUBLIC, ownership, predefined roles, superuser. */
+  viewerPrivileges: Array<EffectivePrivilege>;
+};
+
+
+/** A database, schema or table: owner, privileges and what the viewer may do. */
+export type SecurableObjectGrantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SecurableObjectGrantsConnection = {
+  __typename?: 'SecurableObjectGrantsConnection';
+  edges: Array<SecurableObjectGrantsConnectionEdge>;
+  nodes: Array<Grant>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SecurableObjectGrantsConnectionEdge = {
+  __typename?: 'SecurableObjectGrantsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Grant;
 };
 
 /** A PostgreSQL server (host and port); roles are server-wide. */
@@ -2192,12 +2485,25 @@ export type Table = SecurableObject & {
   aclIsDefault: Scalars['Boolean']['output'];
   /** Grantees, PUBLIC included. */
   grants: Array<Grant>;
+  /** The object's grantees (PUBLIC included), a page at a time; `search`: part of the grantee's name. */
+  grantsConnection: SecurableObjectGrantsConnection;
   kind: ObjectKind;
   name: Scalars['String']['output'];
   owner?: Maybe<Role>;
   schema: Scalars['String']['output'];
   tableKind: TableKind;
   viewerCan: ObjectCapabilities;
+  /** What the viewer's role (current_user) can really do here, and why: direct grants, inherited ones, PUBLIC, ownership, predefined roles, superuser. */
+  viewerPrivileges: Array<EffectivePrivilege>;
+};
+
+
+export type TableGrantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type TableKind =
@@ -2757,6 +3063,8 @@ export type CliTransferOwnershipMutation = { __typename?: 'Mutation', transferOw
 
 export type CliRolesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
+  filter?: InputMaybe<RoleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
@@ -2764,7 +3072,7 @@ export type CliRolesQuery = { __typename?: 'Query', database:
     | { __typename: 'Database', catalog:
         | { __typename: 'AuthenticationFailedError', code: string, message: string }
         | { __typename: 'ConcurrentChangeError', code: string, message: string }
-        | { __typename: 'DatabaseCatalog', roles: Array<{ __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, createRole: boolean, createDb: boolean, inherit: boolean, bypassRls: boolean, replication: boolean, isConfigured: boolean, isPredefined: boolean, memberOf: Array<{ __typename?: 'RoleMembership', admin: boolean, role: { __typename?: 'Role', name: string } }> }> }
+        | { __typename: 'DatabaseCatalog', rolesConnection: { __typename?: 'DatabaseCatalogRolesConnection', totalCount: number, nodes: Array<{ __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, createRole: boolean, createDb: boolean, inherit: boolean, bypassRls: boolean, replication: boolean, isConfigured: boolean, isPredefined: boolean, memberOf: Array<{ __typename?: 'RoleMembership', admin: boolean, role: { __typename?: 'Role', name: string } }> }> } }
         | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
         | { __typename: 'DependentObjectsError', code: string, message: string }
         | { __typename: 'DuplicateObjectError', code: string, message: string }
@@ -2887,7 +3195,7 @@ export const CliLogoutDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const CliGrantPrivilegesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliGrantPrivileges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantOption"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schemaUsage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sequenceUsage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantPrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantee"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}}},{"kind":"Argument","name":{"kind":"Name","value":"privileges"},"value":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}}},{"kind":"Argument","name":{"kind":"Name","value":"withGrantOption"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantOption"}}},{"kind":"Argument","name":{"kind":"Name","value":"withSchemaUsage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schemaUsage"}}},{"kind":"Argument","name":{"kind":"Name","value":"withSequenceUsage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sequenceUsage"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliGrantPrivilegesMutation, CliGrantPrivilegesMutationVariables>;
 export const CliRevokePrivilegesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliRevokePrivileges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantOptionOnly"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokePrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantee"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}}},{"kind":"Argument","name":{"kind":"Name","value":"privileges"},"value":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantOptionOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantOptionOnly"}}},{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliRevokePrivilegesMutation, CliRevokePrivilegesMutationVariables>;
 export const CliTransferOwnershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliTransferOwnership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newOwner"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tables"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"newOwner"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newOwner"}}},{"kind":"Argument","name":{"kind":"Name","value":"tables"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tables"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliTransferOwnershipMutation, CliTransferOwnershipMutationVariables>;
-export const CliRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliRoles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"canLogin"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"createRole"}},{"kind":"Field","name":{"kind":"Name","value":"createDb"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"bypassRls"}},{"kind":"Field","name":{"kind":"Name","value":"replication"}},{"kind":"Field","name":{"kind":"Name","value":"isConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}},{"kind":"Field","name":{"kind":"Name","value":"memberOf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"admin"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRolesQuery, CliRolesQueryVariables>;
+export const CliRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliRoles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RoleFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"canLogin"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"createRole"}},{"kind":"Field","name":{"kind":"Name","value":"createDb"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"bypassRls"}},{"kind":"Field","name":{"kind":"Name","value":"replication"}},{"kind":"Field","name":{"kind":"Name","value":"isConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}},{"kind":"Field","name":{"kind":"Name","value":"memberOf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"admin"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRolesQuery, CliRolesQueryVariables>;
 export const CliDatabasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliDatabases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryDatabasesConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliDatabasesQuery, CliDatabasesQueryVariables>;
 export const CliRoleOffersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliRoleOffers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canManageCollaborators"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roleOffers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseRoleOffersConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mayGive"}},{"kind":"Field","name":{"kind":"Name","value":"refusalMessage"}},{"kind":"Field","name":{"kind":"Name","value":"configuredRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRoleOffersQuery, CliRoleOffersQueryVariables>;
 export const CliWatchEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CliWatchEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BigCursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"databaseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"databaseId"}},{"kind":"Field","name":{"kind":"Name","value":"serverId"}},{"kind":"Field","name":{"kind":"Name","value":"actingRole"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"burstId"}},{"kind":"Field","name":{"kind":"Name","value":"burstSize"}},{"kind":"Field","name":{"kind":"Name","value":"observedSince"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"grantees"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"grantOptionOnly"}},{"kind":"Field","name":{"kind":"Name","value":"cascade"}},{"kind":"Field","name":{"kind":"Name","value":"aclChanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"grantOptionGranted"}},{"kind":"Field","name":{"kind":"Name","value":"grantOptionRevoked"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MembershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"member"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"members"}},{"kind":"Field","name":{"kind":"Name","value":"added"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"admin"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"set"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"newName"}},{"kind":"Field","name":{"kind":"Name","value":"login"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"reassignTo"}},{"kind":"Field","name":{"kind":"Name","value":"otherDatabases"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OwnershipEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"previousOwner"}},{"kind":"Field","name":{"kind":"Name","value":"newOwner"}},{"kind":"Field","name":{"kind":"Name","value":"tables"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CollaboratorEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collaboratorId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"invitationId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"sslMode"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleConfigurationEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"assignable"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitationId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<CliWatchEventsSubscription, CliWatchEventsSubscriptionVariables>;

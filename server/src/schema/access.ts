@@ -1,13 +1,16 @@
 import { builder } from '../builder.js';
 import { type EffectivePrivilege, effectivePrivileges } from '../catalog/effective.js';
+import { checkIdentifier } from '../catalog/identifiers.js';
 import { byRolname } from '../catalog/roles.js';
 import type { Context } from '../context.js';
-import { ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { resolveObject } from '../operations/permissions/objects.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { EffectivePrivilegeRef, KIND } from './effective.js';
 import { AS_VIEWER_ROLE } from './errors.js';
 import { listConnection } from './lists.js';
+import { catalogObjects, privilegesOn } from './object-lists.js';
+import { SecurableInterface, type SecurableShape } from './objects.js';
 import { ObjectRef } from './permissions.js';
 import { Role, type RoleShape, rolesOf } from './role.js';
 
@@ -73,6 +76,47 @@ builder.objectField(DatabaseCatalog, 'whoCanAccess', (t) =>
         const privileges = effectivePrivileges(graph, role.row.oid, target, features);
         if (!privileges.some((privilege) => privilege.held)) continue;
         found.push({ role, privileges, collaborators: collaborators.get(role.row.rolname) ?? [], catalog });
+      }
+      return listConnection(args, found);
+    },
+  }),
+);
+
+interface ObjectAccessShape {
+  object: SecurableShape;
+  privileges: EffectivePrivilege[];
+  catalog: CatalogShape;
+}
+
+const RoleObjectAccessRef = builder.objectRef<ObjectAccessShape>('RoleObjectAccess').implement({
+  description: 'An object a role can use: what it holds there and why.',
+  fields: (t) => ({
+    object: t.field({ type: SecurableInterface, resolve: (access) => access.object }),
+    privileges: t.field({
+      type: [EffectivePrivilegeRef],
+      description: 'Each privilege it holds (or may grant), with every source and path, as Explain gives them.',
+      resolve: (access) => access.privileges.map((privilege) => ({ privilege, catalog: access.catalog })),
+    }),
+  }),
+});
+
+builder.objectField(DatabaseCatalog, 'accessibleObjects', (t) =>
+  t.connection({
+    type: RoleObjectAccessRef,
+    description:
+      "Everything a role can use in this database (the database, schemas, tables, views, sequences), in an overview's order, with what it holds and why: effective privileges, inheritance, PUBLIC, ownership, predefined roles and superuser included.",
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
+    args: {
+      role: t.arg.string({ required: true }),
+      search: t.arg.string({ description: 'Only objects whose name (schema.table) contains this, in any case.' }),
+    },
+    resolve: async (catalog, args) => {
+      const role = await catalog.reader.roleByName(checkIdentifier(args.role, 'role'));
+      if (!role) throw new NotFoundError(`role ${args.role}`);
+      const found: ObjectAccessShape[] = [];
+      for (const object of await catalogObjects(catalog, args.search)) {
+        const privileges = await privilegesOn(object, role.oid);
+        if (privileges.some((privilege) => privilege.held)) found.push({ object, privileges, catalog });
       }
       return listConnection(args, found);
     },

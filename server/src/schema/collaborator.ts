@@ -2,9 +2,10 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
 import { addCollaborator, leaveDatabase, removeCollaborator, updateCollaborator } from '../operations/collaborators.js';
-import { Access } from './database.js';
+import { Access, Database } from './database.js';
 import { AS_VIEWER_ROLE } from './errors.js';
 import { localId, Removed } from './ids.js';
+import { listConnection, matcher } from './lists.js';
 
 export const Collaborator = builder.prismaNode('Collaborator', {
   id: { field: 'id' },
@@ -17,6 +18,27 @@ export const Collaborator = builder.prismaNode('Collaborator', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
+
+builder.objectField(Database, 'collaboratorsConnection', (t) =>
+  t.connection({
+    type: Collaborator,
+    description:
+      'Its collaborators, oldest first, a page at a time: `search` keeps those whose username or role contains it (in any case), `role` those who work through that role.',
+    args: { search: t.arg.string(), role: t.arg.string() },
+    resolve: async (database, args, context) => {
+      const matches = matcher(args.search);
+      const rows = await context.metadata.collaborator.findMany({
+        where: { databaseId: database.id, ...(args.role == null ? {} : { configuredRole: { rolname: args.role } }) },
+        include: { user: { select: { username: true } }, configuredRole: { select: { rolname: true } } },
+        orderBy: { createdAt: 'asc' },
+      });
+      return listConnection(
+        args,
+        rows.filter((row) => matches(row.user.username) || matches(row.configuredRole.rolname)),
+      );
+    },
+  }),
+);
 
 const AddCollaboratorInput = builder.inputType('AddCollaboratorInput', {
   fields: (t) => ({

@@ -101,7 +101,7 @@ export const Database = builder.prismaNode('Database', {
 });
 
 /** Databases the viewer may see: all for admins, their collaborations for everyone else. */
-function visibleWhere(context: Context) {
+export function visibleWhere(context: Context) {
   const viewer = requireViewer(context.viewer);
   if (visibleDatabases(viewer.user) === 'ALL') return {};
   return { collaborators: { some: { userId: viewer.user.id } } };

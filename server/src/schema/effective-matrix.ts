@@ -6,7 +6,7 @@ import type { PgRole } from '../catalog/roles.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { AS_VIEWER_ROLE } from './errors.js';
-import { listConnection } from './lists.js';
+import { listConnection, matcher } from './lists.js';
 
 /** What one role can do on one table (or view, sequence …): a cell of an access matrix. */
 interface EffectiveRow {
@@ -60,9 +60,13 @@ async function matrix(
   roleNames: readonly string[],
   schema: string | null | undefined,
   first: number | null | undefined,
+  search: string | null | undefined,
 ): Promise<EffectiveRow[]> {
   const roles = await rolesNamed(catalog, roleNames);
-  const relations = await relationsOf(catalog, schema);
+  const matches = matcher(search);
+  const relations = (await relationsOf(catalog, schema)).filter((relation) =>
+    matches(`${relation.nspname}.${relation.relname}`),
+  );
   const tables = first == null ? relations : relations.slice(0, Math.max(0, first));
   const [graph, features] = await Promise.all([catalog.reader.graph(), catalog.reader.features()]);
   const objects = tables.map((relation) => ({
@@ -100,7 +104,9 @@ builder.objectField(DatabaseCatalog, 'effectivePrivilegesMatrix', (t) =>
       roles: t.arg.stringList({ required: true }),
       schema: t.arg.string(),
       tables: t.arg.int({ description: 'Only the first this many tables.' }),
+      search: t.arg.string({ description: 'Only tables whose schema.name contains this, in any case.' }),
     },
-    resolve: async (catalog, args) => listConnection(args, await matrix(catalog, args.roles, args.schema, args.tables)),
+    resolve: async (catalog, args) =>
+      listConnection(args, await matrix(catalog, args.roles, args.schema, args.tables, args.search)),
   }),
 );

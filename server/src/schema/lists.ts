@@ -1,6 +1,12 @@
 import { type DefaultConnectionArguments, offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 
+/** Case-insensitive substring test; no search keeps everything. */
+export function matcher(search: string | null | undefined): (text: string) => boolean {
+  const wanted = search?.toLowerCase() ?? '';
+  return wanted ? (text) => text.toLowerCase().includes(wanted) : () => true;
+}
+
 /** An edge whose cursor is encoded only if a client selects it (a prototype getter keeps edges plain and fast). */
 class OffsetEdge<T> {
   constructor(

@@ -25,7 +25,7 @@ interface Securable {
   viewer_grant_options: string[];
 }
 
-interface SecurableShape {
+export interface SecurableShape {
   row: Securable;
   catalog: CatalogShape;
 }
@@ -66,7 +66,7 @@ const PrivilegeGrant = builder.objectRef<{ item: AclItem; catalog: CatalogShape 
   }),
 });
 
-const Grant = builder.objectRef<GrantShape>('Grant').implement({
+export const Grant = builder.objectRef<GrantShape>('Grant').implement({
   description: 'What one grantee (a role, or PUBLIC) holds on an object, de-duplicated across grantors.',
   fields: (t) => ({
     isPublic: t.boolean({ resolve: (grant) => grant.grantee === PUBLIC_OID }),
@@ -110,7 +110,7 @@ function distinctPrivileges(kind: ObjectKind, items: AclItem[], keep: (item: Acl
  * An object's ACL by grantee, each with its role: one lookup per object rather than a promise per grant, as
  * 5,000 tables carry some 70,000 grants.
  */
-async function grantsOf(shape: SecurableShape): Promise<GrantShape[]> {
+export async function grantsOf(shape: SecurableShape): Promise<GrantShape[]> {
   const roles = await shape.catalog.reader.rolesByOid();
   const byGrantee = new Map<number, AclItem[]>();
   for (const item of shape.row.acl) {
@@ -154,7 +154,7 @@ const Capabilities = builder.objectRef<SecurableShape>('ObjectCapabilities').imp
   }),
 });
 
-const SecurableInterface = builder.interfaceRef<SecurableShape>('SecurableObject').implement({
+export const SecurableInterface = builder.interfaceRef<SecurableShape>('SecurableObject').implement({
   description: 'A database, schema or table: owner, privileges and what the viewer may do.',
   fields: (t) => ({
     kind: t.field({ type: ObjectKindEnum, resolve: ({ row }) => row.kind }),
@@ -223,14 +223,15 @@ Table.implement({
   }),
 });
 
+export function databaseShape(database: PgDatabase, catalog: CatalogShape) {
+  return { row: { ...database, kind: 'DATABASE' as const, owner: database.datdba }, database, catalog };
+}
+
 builder.objectFields(DatabaseCatalog, (t) => ({
   database: t.field({
     type: DatabaseObject,
     description: 'The connected database itself: owner, CONNECT / CREATE / TEMPORARY grants.',
-    resolve: async (catalog) => {
-      const database = await catalog.reader.database();
-      return { row: { ...database, kind: 'DATABASE' as const, owner: database.datdba }, database, catalog };
-    },
+    resolve: async (catalog) => databaseShape(await catalog.reader.database(), catalog),
   }),
   schemas: t.field({
     type: [Schema],

@@ -16,7 +16,7 @@ export interface RoleShape {
   members?: MembershipShape[];
 }
 
-interface MembershipShape {
+export interface MembershipShape {
   role: RoleShape;
   member: RoleShape;
   /** The first grant, and any by other grantors (rare: an array each would be 50,000 arrays in a large graph). */
@@ -29,7 +29,7 @@ interface MembershipShape {
 }
 
 export const Role = builder.objectRef<RoleShape>('Role');
-const RoleMembership = builder.objectRef<MembershipShape>('RoleMembership');
+export const RoleMembership = builder.objectRef<MembershipShape>('RoleMembership');
 const MembershipGrant = builder.objectRef<{ grant: PgAuthMember; catalog: CatalogShape }>('MembershipGrant');
 const RoleDependency = builder.objectRef<RoleDependencies>('RoleDependency').implement({
   description: 'Where a role owns objects or holds privileges (pg_shdepend): what DROP ROLE has to clean up first.',
@@ -125,7 +125,10 @@ export function roleShape(catalog: CatalogShape, oid: number): RoleShape | null 
   return then(rolesOf(catalog), (roles) => roles.get(oid) ?? null);
 }
 
-function memberships(role: RoleShape, side: 'memberOf' | 'members'): MembershipShape[] | Promise<MembershipShape[]> {
+export function memberships(
+  role: RoleShape,
+  side: 'memberOf' | 'members',
+): MembershipShape[] | Promise<MembershipShape[]> {
   return then(rolesWithMemberships(role.catalog), (roles) => roles.get(role.row.oid)?.[side] ?? []);
 }
 

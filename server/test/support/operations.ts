@@ -94,6 +94,13 @@ function shallowSelection(type: GraphQLOutputType): string {
   return isLeafType(returned) ? '' : '{ __typename }';
 }
 
+/**
+ * node(id:) may be any type with an id: their fields cannot share one selection (expiresAt is nullable on ApiToken,
+ * not on Invitation), and all of them deep pass the cost limit. Its outcome is a typename or null.
+ */
+const depthOf = (field: GraphQLField<unknown, unknown>, depth: number) =>
+  getNamedType(field.type).name === 'Node' ? 0 : depth;
+
 function operationFor(
   kind: OperationKind,
   field: GraphQLField<unknown, unknown>,
@@ -109,7 +116,8 @@ function operationFor(
   const sent = field.args.filter((arg) => values.has(arg.name));
   const declarations = sent.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const passing = sent.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-  const selection = depth === undefined ? shallowSelection(field.type) : deepSelection(field.type, depth);
+  const selection =
+    depth === undefined ? shallowSelection(field.type) : deepSelection(field.type, depthOf(field, depth));
   return {
     kind,
     field: field.name,
