@@ -37,7 +37,7 @@ describe.skipIf(!available)('changes outside Rolecall in Activity, in a real bro
     // The watcher's first poll is its baseline: a role made in psql and shown here says it is watching.
     for (let attempt = 1; ; attempt++) {
       await testApp.sql(`CREATE ROLE watch_${attempt}`);
-      const shown = page.locator('li', { hasText: `role watch_${attempt} created` });
+      const shown = page.locator('tr', { hasText: `role watch_${attempt} created` });
       if (
         await shown.waitFor({ timeout: 5_000 }).then(
           () => true,
@@ -56,14 +56,14 @@ describe.skipIf(!available)('changes outside Rolecall in Activity, in a real bro
 
   it('shows what a psql GRANT changed, and filters by object and by role', async () => {
     await testApp.sql('CREATE ROLE auditor');
-    await page.locator('li.external', { hasText: 'role auditor created' }).waitFor({ timeout: 10_000 });
+    await page.locator('tr.external', { hasText: 'role auditor created' }).waitFor({ timeout: 10_000 });
     // Two changes in one psql statement: one poll finds both, one entry that opens to each.
     await testApp.sql(
       'GRANT SELECT, INSERT ON s.t TO auditor; REVOKE TEMPORARY ON DATABASE shop FROM PUBLIC',
       [],
       'shop',
     );
-    const burst = page.locator('li[data-kind="burst"]', { hasText: '2 changes' });
+    const burst = page.locator('tr[data-kind="burst"]', { hasText: '2 changes' });
     await burst.waitFor({ timeout: 10_000 });
     await burst.locator('summary').click();
     await burst.locator('li', { hasText: 'table s.t: granted INSERT, SELECT to auditor' }).waitFor();
@@ -73,14 +73,16 @@ describe.skipIf(!available)('changes outside Rolecall in Activity, in a real bro
     await filters.getByLabel('Filter by object').fill('s.t');
     await filters.getByLabel('Filter by object').press('Enter');
     await expect
-      .poll(() => page.locator('ol.activity > li').allTextContents())
+      .poll(() => page.locator('table.activity tr[data-kind]').allTextContents())
       .toEqual([expect.stringContaining('table s.t: granted INSERT, SELECT to auditor')]);
     await filters.getByLabel('Filter by object').fill('');
     await filters.getByLabel('Filter by object').press('Enter');
     await filters.getByLabel('Filter by role').fill('auditor');
     await filters.getByLabel('Filter by role').press('Enter');
     await expect
-      .poll(async () => (await page.locator('ol.activity > li').allTextContents()).map((text) => text.slice(0, 200)))
+      .poll(async () =>
+        (await page.locator('table.activity tr[data-kind]').allTextContents()).map((text) => text.slice(0, 200)),
+      )
       .toEqual([
         expect.stringContaining('granted INSERT, SELECT to auditor'),
         expect.stringContaining('role auditor created'),
@@ -98,7 +100,7 @@ describe.skipIf(!available)('changes outside Rolecall in Activity, in a real bro
     const arrivedAfter = Date.now() - committed;
     console.info(`a burst of ${BURST} roles made in psql was toasted ${arrivedAfter} ms after its commit`);
     expect(arrivedAfter).toBeLessThanOrEqual(5_000);
-    const entry = page.locator('li[data-kind="burst"]');
+    const entry = page.locator('tr[data-kind="burst"]');
     await expect.poll(() => entry.count(), { timeout: 5_000 }).toBe(1);
     await expect.poll(() => entry.locator('summary').textContent()).toContain(`${BURST} changes`);
     expect(await entry.locator('summary').textContent()).toContain(`role created`);

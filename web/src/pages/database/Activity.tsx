@@ -1,5 +1,6 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
+import { VirtualRows } from '../../components/VirtualRows';
 import { graphql } from '../../gql';
 import type { ActivityQuery as ActivityQueryResult } from '../../gql/graphql';
 import { errorMessage, query } from '../../graphql/client';
@@ -105,11 +106,12 @@ export function entries(events: readonly EventView[]): Entry[] {
   return grouped;
 }
 
-function EventItem(props: { event: EventView }): JSX.Element {
+/** What an event did, who did it and the SQL it ran: the body of a row, or of an item in a burst. */
+function EventBody(props: { event: EventView }): JSX.Element {
   const event = () => props.event;
   return (
-    <li class={event().source === 'EXTERNAL' ? 'external' : ''} data-kind={event().kind}>
-      <time>{new Date(event().createdAt).toLocaleString()}</time> <strong>{event().kind}</strong>{' '}
+    <>
+      <strong>{event().kind}</strong>{' '}
       {event().source === 'EXTERNAL' ? (
         <span class="badge warn">outside Rolecall</span>
       ) : (
@@ -118,29 +120,63 @@ function EventItem(props: { event: EventView }): JSX.Element {
       <p class="change">{describeChange(event())}</p>
       <For each={event().sql}>{(statement) => <code class="sql">{statement}</code>}</For>
       <For each={event().warnings}>{(warning) => <p class="warning">⚠ {warning}</p>}</For>
+    </>
+  );
+}
+
+const when = (event: EventView | undefined) => <time>{new Date(event?.createdAt ?? '').toLocaleString()}</time>;
+
+/** One event of a burst, in the burst's own list. */
+function EventItem(props: { event: EventView }): JSX.Element {
+  return (
+    <li class={props.event.source === 'EXTERNAL' ? 'external' : ''} data-kind={props.event.kind}>
+      {when(props.event)} <EventBody event={props.event} />
     </li>
   );
 }
 
-/** A burst: how many changes the poll found (all of them, loaded or not), by kind, expandable to each one. */
-function BurstItem(props: { events: EventView[]; open: boolean; onToggle: (open: boolean) => void }): JSX.Element {
+/** One event as a row of the log. */
+function EventRow(props: { event: EventView }): JSX.Element {
+  return (
+    <tr class={props.event.source === 'EXTERNAL' ? 'external' : ''} data-kind={props.event.kind}>
+      <td>{when(props.event)}</td>
+      <td>
+        <EventBody event={props.event} />
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * A burst: how many changes the poll found (all of them, loaded or not), by kind, expandable to each one. Opened, the
+ * row grows to list them (the virtualized list measures it again).
+ */
+function BurstRow(props: { events: EventView[]; open: boolean; onToggle: (open: boolean) => void }): JSX.Element {
   const first = () => props.events[0];
   const size = () => Math.max(first()?.burstSize ?? 0, props.events.length);
   return (
-    <li class="external burst" data-kind="burst">
-      <details open={props.open} onToggle={(event) => props.onToggle(event.currentTarget.open)}>
-        <summary>
-          <time>{new Date(first()?.createdAt ?? '').toLocaleString()}</time> <strong>{size()} changes</strong>{' '}
-          <span class="badge warn">outside Rolecall</span> {countsByKind(props.events)}
-          {props.events.length < size() ? ` (${props.events.length} loaded)` : ''}
-        </summary>
-        <ol class="activity">
-          <For each={props.events}>{(event) => <EventItem event={event} />}</For>
-        </ol>
-      </details>
-    </li>
+    <tr class="external burst" data-kind="burst">
+      <td>{when(first())}</td>
+      <td>
+        <details open={props.open} onToggle={(event) => props.onToggle(event.currentTarget.open)}>
+          <summary>
+            <strong>{size()} changes</strong> <span class="badge warn">outside Rolecall</span>{' '}
+            {countsByKind(props.events)}
+            {props.events.length < size() ? ` (${props.events.length} loaded)` : ''}
+          </summary>
+          <Show when={props.open}>
+            <ol class="activity">
+              <For each={props.events}>{(event) => <EventItem event={event} />}</For>
+            </ol>
+          </Show>
+        </details>
+      </td>
+    </tr>
   );
 }
+
+/** A stable key per entry: its event's cursor, or its burst's id. */
+const entryKey = (entry: Entry) => ('burst' in entry ? `burst:${entry.burst[0]?.burstId}` : entry.event.cursor);
 
 type Page = NonNullable<ReturnType<typeof eventPage>>;
 
@@ -324,20 +360,42 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
         </p>
       </Show>
       <ErrorText error={failure()} />
-      <ol class="activity">
-        <For
-          each={entries(events())}
-          fallback={<Show when={!newest.loading}>{<li class="muted">Nothing yet.</li>}</Show>}
-        >
-          {(entry) => {
-            if (!('burst' in entry)) return <EventItem event={entry.event} />;
-            const id = entry.burst[0]?.burstId ?? '';
-            return (
-              <BurstItem events={entry.burst} open={openBursts().has(id)} onToggle={(open) => toggleBurst(id, open)} />
-            );
-          }}
-        </For>
-      </ol>
+      <p class="muted" role="status" data-testid="activity-count">
+        <Show when={events().length > 0}>
+          {events().length} event{events().length === 1 ? '' : 's'} shown
+          {shown().filter === filter() && shown().more ? ', older ones on request' : ''}
+        </Show>
+      </p>
+      <VirtualRows
+        each={entries(events())}
+        label="Activity log"
+        class="activity"
+        key={entryKey}
+        estimateSize={90}
+        head={
+          <tr>
+            <th>When</th>
+            <th>What changed</th>
+          </tr>
+        }
+        fallback={
+          <Show when={!newest.loading}>
+            <tr>
+              <td colSpan={2} class="muted">
+                Nothing yet.
+              </td>
+            </tr>
+          </Show>
+        }
+      >
+        {(entry) => {
+          if (!('burst' in entry)) return <EventRow event={entry.event} />;
+          const id = entry.burst[0]?.burstId ?? '';
+          return (
+            <BurstRow events={entry.burst} open={openBursts().has(id)} onToggle={(open) => toggleBurst(id, open)} />
+          );
+        }}
+      </VirtualRows>
       <Show when={shown().filter === filter() && shown().more}>
         <button type="button" onClick={loadOlder} disabled={older().loading}>
           {older().loading ? 'Loading older events…' : 'Load older'}

@@ -1,12 +1,14 @@
 import { useNavigate } from '@solidjs/router';
-import { createResource, For, type JSX, Show } from 'solid-js';
+import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { createConfirmation } from '../../components/Confirm';
+import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
 import type { CollaboratorsQuery as CollaboratorsResult } from '../../gql/graphql';
 import { errorMessage, mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { stableById } from '../../lib/stable';
+import { AccessibleObjects } from './AccessibleObjects';
 import { PendingInvitations, PeopleColumns } from './Invitations';
 import { describedByRefusals, offersOf, RoleOptions, RoleRefusals } from './RoleOffers';
 
@@ -82,6 +84,19 @@ export function Collaborators(props: {
     return errorMessage(result()?.database) ?? offered().error;
   };
   const collaborators = stableById(() => database()?.collaborators ?? []);
+  const [search, setSearch] = createSignal('');
+  /** The collaborators whose e-mail, username or role contains the search, in any case. */
+  const shown = () => {
+    const needle = search().trim().toLowerCase();
+    if (!needle) return collaborators();
+    return collaborators().filter((collaborator) =>
+      [collaborator.user.email, collaborator.user.username, collaborator.role.rolname].some((text) =>
+        text.toLowerCase().includes(needle),
+      ),
+    );
+  };
+  /** The collaborator whose accessible objects are shown. */
+  const [inspected, setInspected] = createSignal<{ username: string; role: string } | null>(null);
   const offers = stableById(() => offered().offers);
   const viewer = () => result()?.viewer;
   const users = stableById(() => {
@@ -137,6 +152,20 @@ export function Collaborators(props: {
         </p>
       </Show>
       <ErrorText error={failure()} />
+      <div class="row list-tools">
+        <input
+          type="search"
+          aria-label="Search collaborators"
+          placeholder="Search collaborators…"
+          value={search()}
+          onInput={(event) => setSearch(event.currentTarget.value)}
+        />
+        <Show when={search().trim()}>
+          <span class="muted" role="status">
+            {shown().length} of {collaborators().length} collaborators
+          </span>
+        </Show>
+      </div>
       <table class="people">
         <PeopleColumns />
         <thead>
@@ -149,7 +178,7 @@ export function Collaborators(props: {
           </tr>
         </thead>
         <tbody>
-          <For each={collaborators()}>
+          <For each={shown()}>
             {(collaborator) => (
               <tr data-collaborator={collaborator.user.username}>
                 <td>{collaborator.user.email}</td>
@@ -204,7 +233,16 @@ export function Collaborators(props: {
                     <option value="MANAGER">Manager</option>
                   </select>
                 </td>
-                <td>
+                <td class="actions">
+                  <button
+                    type="button"
+                    class="small"
+                    onClick={() =>
+                      setInspected({ username: collaborator.user.username, role: collaborator.role.rolname })
+                    }
+                  >
+                    What can {collaborator.user.username} access
+                  </button>{' '}
                   <Show
                     when={isOwn(collaborator)}
                     fallback={
@@ -246,6 +284,17 @@ export function Collaborators(props: {
         </tbody>
       </table>
       {confirmation.view()}
+      <Show when={inspected()}>
+        {(who) => (
+          <Dialog
+            title={`What ${who().username} can access (as ${who().role})`}
+            onClose={() => setInspected(null)}
+            wide
+          >
+            <AccessibleObjects databaseId={props.databaseId} role={who().role} version={props.version} />
+          </Dialog>
+        )}
+      </Show>
       <PendingInvitations
         databaseId={props.databaseId}
         version={props.version}

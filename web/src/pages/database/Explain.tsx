@@ -1,6 +1,9 @@
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
+import { ObjectCombobox } from '../../components/ObjectCombobox';
+import { RoleCombobox } from '../../components/RoleCombobox';
 import { graphql } from '../../gql';
+import type { ObjectRef } from '../../gql/graphql';
 import { errorMessage, query } from '../../graphql/client';
 import { member } from '../../lib/result';
 
@@ -41,34 +44,26 @@ const SOURCE_TEXT: Record<string, string> = {
   PREDEFINED_ROLE: 'predefined role',
 };
 
-/** "Explain access": pick a role and an object, see what it can really do and the path that grants each privilege. */
-export function Explain(props: {
-  databaseId: string;
-  roles: string[];
-  selectedRole: string | null;
-  schemas: { name: string; tables: { schema: string; name: string }[] }[];
-  version: number;
-}): JSX.Element {
+/**
+ * "Explain access": pick a role and an object (each searched on the server as you type), see what the role can
+ * really do there and the path that grants each privilege. `selectedRole`: the role chosen elsewhere (the graph).
+ */
+export function Explain(props: { databaseId: string; selectedRole: string | null; version: number }): JSX.Element {
   const [role, setRole] = createSignal('');
-  const [object, setObject] = createSignal('');
+  const [object, setObject] = createSignal<ObjectRef | null>(null);
   createEffect(() => {
     if (props.selectedRole) setRole(props.selectedRole);
   });
-  const ref = () => {
-    const value = object();
-    if (!value) return null;
-    if (value === 'DATABASE') return { kind: 'DATABASE' as const };
-    if (value.startsWith('SCHEMA:')) return { kind: 'SCHEMA' as const, name: value.slice(7) };
-    const [schema = '', name = ''] = JSON.parse(value.slice(6)) as [string, string];
-    return { kind: 'TABLE' as const, schema, name };
-  };
   const [result] = createResource(
-    () => (role() && ref() ? { role: role(), object: ref(), version: props.version } : null),
+    () => {
+      const target = object();
+      return role() && target ? { role: role(), object: target, version: props.version } : null;
+    },
     (args) =>
       query(ExplainQuery, {
         id: props.databaseId,
         role: args.role,
-        object: args.object as NonNullable<ReturnType<typeof ref>>,
+        object: args.object,
       }),
   );
   const database = () => (result.error ? undefined : result()?.database);
@@ -87,35 +82,11 @@ export function Explain(props: {
     <section class="explain" aria-label="Explain access" data-testid="explain">
       <h3>Explain access</h3>
       <div class="row">
-        <select aria-label="Role to explain" value={role()} onChange={(event) => setRole(event.currentTarget.value)}>
-          <option value="">Role…</option>
-          <For each={props.roles}>{(name) => <option value={name}>{name}</option>}</For>
-        </select>
-        <select
-          aria-label="Object to explain"
-          value={object()}
-          onChange={(event) => setObject(event.currentTarget.value)}
-        >
-          <option value="">Object…</option>
-          <option value="DATABASE">this database</option>
-          <For each={props.schemas}>
-            {(schema) => (
-              <>
-                <option value={`SCHEMA:${schema.name}`}>schema {schema.name}</option>
-                <For each={schema.tables}>
-                  {(table) => (
-                    <option
-                      value={`TABLE:${JSON.stringify([table.schema, table.name])}`}
-                    >{`${table.schema}.${table.name}`}</option>
-                  )}
-                </For>
-              </>
-            )}
-          </For>
-        </select>
+        <RoleCombobox databaseId={props.databaseId} label="Role to explain" value={role()} onChange={setRole} />
+        <ObjectCombobox databaseId={props.databaseId} label="Object to explain" value={object()} onChange={setObject} />
       </div>
       <ErrorText error={error()} />
-      <Show when={role() && ref() && !error()}>
+      <Show when={role() && object() && !error()}>
         <Show
           when={entries().length > 0}
           fallback={<p class="muted">{result.loading ? 'Working it out…' : `${role()} has no privilege here.`}</p>}

@@ -1,13 +1,19 @@
-import { batch, createEffect, createResource, createSignal, For, type JSX, on, onCleanup, Show } from 'solid-js';
+import { batch, createEffect, createMemo, createResource, createSignal, type JSX, on, onCleanup, Show } from 'solid-js';
 import { ChangeOutcome } from '../../components/ChangeOutcome';
+import { EffectiveAccess } from '../../components/EffectiveAccess';
 import { ErrorText } from '../../components/ErrorText';
+import { RoleCombobox } from '../../components/RoleCombobox';
+import { VirtualRows } from '../../components/VirtualRows';
 import { type DocumentType, graphql } from '../../gql';
+import type { OverviewObjectFragment } from '../../gql/graphql';
 import { errorMessage, mutate, query } from '../../graphql/client';
+import { createDebouncedSearch } from '../../lib/debounced-search';
 import type { LiveEvent } from '../../lib/live';
+import { createPagedConnection } from '../../lib/paged-connection';
 import { objectFingerprint } from '../../lib/permission-model';
 import { changeOf, createPreviewedChange } from '../../lib/previewed-change';
 import { member } from '../../lib/result';
-import { withRowsReread } from './overview-rows';
+import { objectKindLabel, objectLabel, objectRef, withRowsReread } from './overview-rows';
 import { PermissionDialog, type SchemaTableView, type SecurableView } from './permissions/PermissionDialog';
 
 const OverviewQuery = graphql(`
@@ -21,10 +27,48 @@ const OverviewQuery = graphql(`
           ... on Error { message }
           ... on DatabaseCatalog {
             privilegesByKind { kind privileges presets { preset privileges } }
-            roles { name isPredefined }
             viewerRole { role { name } databasePrivileges canCreateSchemas }
-            database { ...Securable name }
-            schemas { ...OverviewSchema }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const OverviewObjects = graphql(`
+  query OverviewObjects($id: ID!, $search: String, $first: Int, $after: String) {
+    database(id: $id) {
+      __typename
+      ... on Error { message }
+      ... on Database {
+        catalog {
+          __typename
+          ... on Error { message }
+          ... on DatabaseCatalog {
+            objectsConnection(search: $search, first: $first, after: $after) {
+              totalCount
+              pageInfo { hasNextPage endCursor }
+              nodes { ...OverviewObject }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** A schema's tables, for its dialog's transfer of ownership (the list may not have loaded them all). */
+const SchemaTables = graphql(`
+  query OverviewSchemaTables($id: ID!, $name: String!) {
+    database(id: $id) {
+      __typename
+      ... on Database {
+        catalog {
+          __typename
+          ... on DatabaseCatalog {
+            schema(name: $name) {
+              tables { name owner { name } viewerCan { changePrivileges grantablePrivileges transferOwnership reason } }
+            }
           }
         }
       }
@@ -42,6 +86,8 @@ const CreateSchema = graphql(`
   }
 `);
 
+/** Rows read at once: the first page shows quickly, the next loads as the view nears the end. */
+const PAGE = 100;
 type OverviewResult = DocumentType<typeof OverviewQuery>;
 type Only<T, Name> = Extract<T, { __typename?: Name }>;
 /** The catalog as the Overview query reads it (generated from the query, not written by hand). */
@@ -50,94 +96,85 @@ type CatalogView = Only<NonNullable<Only<OverviewResult['database'], 'Database'>
 /** One row of the overview: an object, how it is labelled, and what its dialog needs. */
 interface Entry {
   view: SecurableView;
+  privileges: OverviewObjectFragment['viewerPrivileges'];
   kindLabel: string;
   indent: boolean;
-  tables: SchemaTableView[];
 }
 
-function entriesOf(cat: CatalogView): Entry[] {
-  const entries: Entry[] = [
-    {
-      view: { ...cat.database, label: cat.database.name, ref: { kind: 'DATABASE' } },
-      kindLabel: 'database',
-      indent: false,
-      tables: [],
-    },
-  ];
-  for (const schema of cat.schemas) {
-    entries.push({
-      view: { ...schema, label: schema.name, ref: { kind: 'SCHEMA', name: schema.name } },
-      kindLabel: 'schema',
-      indent: false,
-      tables: schema.tables,
-    });
-    for (const table of schema.tables)
-      entries.push({
-        view: {
-          ...table,
-          label: `${table.schema}.${table.name}`,
-          ref: { kind: 'TABLE', schema: table.schema, name: table.name },
-        },
-        kindLabel: table.tableKind.toLowerCase().replace('_', ' '),
-        indent: true,
-        tables: [],
-      });
-  }
-  return entries;
+function entryOf(node: OverviewObjectFragment): Entry {
+  return {
+    view: { ...node, label: objectLabel(node), ref: objectRef(node) },
+    privileges: node.viewerPrivileges,
+    kindLabel: objectKindLabel(node),
+    indent: node.__typename === 'Table',
+  };
 }
 
 const entryKey = (view: SecurableView) => `${view.ref.kind}:${view.label}`;
+const entryPrint = (entry: Entry) => `${objectFingerprint(entry.view)}|${JSON.stringify(entry.privileges)}`;
 
 /**
- * Rows whose owner, grants or viewer capabilities differ from the previous read (or that are new), for a moment:
- * a live change is shown where it happened.
+ * Rows whose owner, grants, viewer capabilities or viewer access differ after a re-read (or that are new), for a
+ * moment: a live change is shown where it happened. Only a re-read is compared with what it replaced: the first page,
+ * a next page or a new search bring rows that were not on screen, not changes.
  */
-function createChangedRows(entries: () => Entry[]) {
+function createChangedRows() {
   const [changed, setChanged] = createSignal<ReadonlySet<string>>(new Set());
-  let seen: Map<string, string> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  createEffect(() => {
-    const now = new Map(entries().map((entry) => [entryKey(entry.view), objectFingerprint(entry.view)]));
-    // Nothing read yet (a catalog always has its database row): the first read is the baseline, not a change.
-    if (now.size === 0) return;
-    const before = seen;
-    seen = now;
-    if (!before) return;
-    const differing = [...now].filter(([key, print]) => before.get(key) !== print).map(([key]) => key);
+  onCleanup(() => clearTimeout(timer));
+  const compare = (before: readonly Entry[], after: readonly Entry[]) => {
+    const seen = new Map(before.map((entry) => [entryKey(entry.view), entryPrint(entry)]));
+    const differing = after.filter((entry) => seen.get(entryKey(entry.view)) !== entryPrint(entry));
     if (differing.length === 0) return;
-    setChanged(new Set(differing));
+    setChanged(new Set(differing.map((entry) => entryKey(entry.view))));
     clearTimeout(timer);
     timer = setTimeout(() => setChanged(new Set<string>()), 2_500);
-  });
-  onCleanup(() => clearTimeout(timer));
-  return changed;
+  };
+  return { changed, compare };
 }
 
 /** `changedBy`: the live events of the last burst that only changed some rows' grants (see overview-rows.ts). */
 export function Overview(props: { databaseId: string; version: number; changedBy: readonly LiveEvent[] }): JSX.Element {
-  const [data, { refetch, mutate: setData }] = createResource(
+  const [data, { refetch }] = createResource(
     () => [props.databaseId, props.version] as const,
     ([id]) => query(OverviewQuery, { id }),
   );
-  const [open, setOpen] = createSignal<SecurableView | null>(null);
-  const result = () => (data.error ? undefined : data());
-  const catalogResult = () => {
-    const database = result()?.database;
-    return database?.__typename === 'Database' ? database.catalog : undefined;
+  const search = createDebouncedSearch();
+  const list = createPagedConnection<OverviewObjectFragment>({
+    key: () => JSON.stringify([props.databaseId, search.search()]),
+    pageSize: PAGE,
+    read: async (after, first) => {
+      const read = await query(OverviewObjects, {
+        id: props.databaseId,
+        search: search.search() || null,
+        first,
+        after,
+      });
+      const catalog = member(read.database, 'Database')?.catalog;
+      const found = member(catalog, 'DatabaseCatalog')?.objectsConnection;
+      if (!found)
+        throw new Error(errorMessage(read.database) ?? errorMessage(catalog) ?? 'The catalog could not be read.');
+      return {
+        nodes: found.nodes,
+        totalCount: found.totalCount,
+        endCursor: found.pageInfo.endCursor ?? null,
+        hasNextPage: found.pageInfo.hasNextPage,
+      };
+    },
+  });
+  const entries = createMemo(() => list.nodes().map(entryOf));
+  const rows = createChangedRows();
+  const reread = async () => {
+    const before = entries();
+    if (await list.reread()) rows.compare(before, entries());
   };
-  const loaded = (): CatalogView | undefined => {
-    const value = catalogResult();
-    return value?.__typename === 'DatabaseCatalog' ? value : undefined;
-  };
-  const failure = () => {
-    if (data.error) return (data.error as Error).message;
-    return errorMessage(result()?.database) ?? errorMessage(catalogResult());
-  };
-  const entries = () => {
-    const cat = loaded();
-    return cat ? entriesOf(cat) : [];
-  };
-  const changed = createChangedRows(entries);
+  createEffect(
+    on(
+      () => props.version,
+      () => void reread(),
+      { defer: true },
+    ),
+  );
   createEffect(
     on(
       () => props.changedBy,
@@ -148,19 +185,41 @@ export function Overview(props: { databaseId: string; version: number; changedBy
     ),
   );
   const rereadRows = async (events: readonly LiveEvent[]) => {
-    const read = data();
-    const database = member(read?.database, 'Database');
-    const catalog = member(database?.catalog, 'DatabaseCatalog');
-    const patched = read && database && catalog ? await withRowsReread(props.databaseId, catalog, events) : null;
-    if (!patched || data() !== read) return void refetch();
-    setData({ ...read, database: { ...database, __typename: 'Database', catalog: patched } });
+    const before = list.nodes();
+    const patched = await withRowsReread(props.databaseId, before, events);
+    if (!patched || list.nodes() !== before) return void reread();
+    const shown = entries();
+    if (list.patch(before, patched)) rows.compare(shown, entries());
+  };
+  const refresh = () => {
+    void refetch();
+    return reread();
+  };
+
+  const [open, setOpen] = createSignal<SecurableView | null>(null);
+  const result = () => (data.error ? undefined : data());
+  const catalogResult = () => member(result()?.database, 'Database')?.catalog;
+  const loaded = (): CatalogView | undefined => member(catalogResult(), 'DatabaseCatalog');
+  const failure = () => {
+    if (data.error) return (data.error as Error).message;
+    return errorMessage(result()?.database) ?? errorMessage(catalogResult()) ?? list.error();
   };
   const openEntry = () => {
     const shown = open();
     return shown ? entries().find((entry) => entryKey(entry.view) === entryKey(shown)) : undefined;
   };
-  const mine = (grants: SecurableView['grants'], viewer?: string) =>
-    grants.find((grant) => grant.grantee?.name === viewer)?.privileges.join(', ') || '—';
+  // Gone only when the whole list is loaded and it is not in it: an unloaded page may still hold it.
+  const openMissing = () => openEntry() === undefined && list.ready() && !list.hasNextPage();
+  const [schemaTables] = createResource(
+    () => {
+      const shown = open();
+      return shown?.ref.kind === 'SCHEMA' ? [shown.ref.name ?? '', props.version, openEntry()] : null;
+    },
+    async ([name]): Promise<SchemaTableView[]> => {
+      const read = await query(SchemaTables, { id: props.databaseId, name: String(name) });
+      return member(member(read.database, 'Database')?.catalog, 'DatabaseCatalog')?.schema?.tables ?? [];
+    },
+  );
 
   return (
     <section aria-label="Overview">
@@ -181,62 +240,86 @@ export function Overview(props: { databaseId: string; version: number; changedBy
               databaseId={props.databaseId}
               viewerRole={cat().viewerRole.role?.name}
               canCreate={cat().viewerRole.canCreateSchemas}
-              roles={cat()
-                .roles.filter((role) => !role.isPredefined)
-                .map((role) => role.name)}
-              onCreated={refetch}
+              onCreated={refresh}
             />
-            <table class="objects">
-              <thead>
+            <div class="row list-tools">
+              <input
+                type="search"
+                aria-label="Search objects"
+                placeholder="Search objects…"
+                value={search.text()}
+                onInput={(event) => search.type(event.currentTarget.value)}
+              />
+              <span class="muted" role="status" data-testid="object-count">
+                {objectCount(list.totalCount(), search.search())}
+              </span>
+            </div>
+            <VirtualRows
+              each={entries()}
+              label="Objects"
+              class="objects"
+              key={(entry) => entryKey(entry.view)}
+              onNearEnd={list.loadMore}
+              head={
                 <tr>
                   <th>Object</th>
                   <th>Kind</th>
                   <th>Owner</th>
-                  <th>Your role's grants</th>
+                  <th title="What your role can really do here: its own grants, inherited ones, PUBLIC, ownership, predefined roles and superuser">
+                    Your access
+                  </th>
                   <th>Access</th>
                 </tr>
-              </thead>
-              <tbody>
-                <For each={entries()}>
-                  {(entry) => (
-                    <tr
-                      data-object={entry.view.label}
-                      class={changed().has(entryKey(entry.view)) ? 'changed' : ''}
-                      data-changed={changed().has(entryKey(entry.view)) ? 'true' : undefined}
+              }
+              fallback={
+                <Show when={list.ready()}>
+                  <tr>
+                    <td colSpan={5} class="muted">
+                      {search.search() ? 'No object matches.' : 'No objects.'}
+                    </td>
+                  </tr>
+                </Show>
+              }
+            >
+              {(entry) => (
+                <tr
+                  data-object={entry.view.label}
+                  class={rows.changed().has(entryKey(entry.view)) ? 'changed' : ''}
+                  data-changed={rows.changed().has(entryKey(entry.view)) ? 'true' : undefined}
+                >
+                  <td class={entry.indent ? 'indent' : ''}>{entry.view.label}</td>
+                  <td>{entry.kindLabel}</td>
+                  <td>{entry.view.owner?.name ?? '—'}</td>
+                  <td data-testid="viewer-access">
+                    <EffectiveAccess privileges={entry.privileges} />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      class="small"
+                      onClick={() => setOpen(entry.view)}
+                      aria-label={`Permissions of ${entry.view.label}`}
                     >
-                      <td class={entry.indent ? 'indent' : ''}>{entry.view.label}</td>
-                      <td>{entry.kindLabel}</td>
-                      <td>{entry.view.owner?.name ?? '—'}</td>
-                      <td>{mine(entry.view.grants, cat().viewerRole.role?.name)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          class="small"
-                          onClick={() => setOpen(entry.view)}
-                          aria-label={`Permissions of ${entry.view.label}`}
-                        >
-                          Permissions
-                        </button>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+                      Permissions
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </VirtualRows>
+            <Show when={list.loading() && list.ready()}>
+              <p class="muted">Loading more objects…</p>
+            </Show>
             <Show when={open()}>
               {(snapshot) => (
                 <PermissionDialog
                   databaseId={props.databaseId}
                   object={openEntry()?.view ?? snapshot()}
-                  missing={openEntry() === undefined}
-                  roles={cat()
-                    .roles.filter((role) => !role.isPredefined)
-                    .map((role) => role.name)}
+                  missing={openMissing()}
                   privilegesByKind={cat().privilegesByKind}
-                  schemaTables={openEntry()?.tables ?? []}
+                  schemaTables={schemaTables() ?? []}
                   viewerRole={cat().viewerRole.role?.name}
                   onClose={() => setOpen(null)}
-                  onApplied={refetch}
+                  onApplied={refresh}
                 />
               )}
             </Show>
@@ -247,12 +330,17 @@ export function Overview(props: { databaseId: string; version: number; changedBy
   );
 }
 
+function objectCount(total: number | undefined, search: string): string {
+  if (total === undefined) return 'Loading objects…';
+  const objects = `${total.toLocaleString('en')} object${total === 1 ? '' : 's'}`;
+  return search ? `${objects} match “${search}”` : objects;
+}
+
 /** CREATE SCHEMA, previewed as SQL first; shown disabled, with the reason, to a role without CREATE on the database. */
 function CreateSchemaForm(props: {
   databaseId: string;
   viewerRole?: string;
   canCreate: boolean;
-  roles: string[];
   onCreated: () => unknown;
 }): JSX.Element {
   const [name, setName] = createSignal('');
@@ -260,7 +348,7 @@ function CreateSchemaForm(props: {
   const [done, setDone] = createSignal<string | null>(null);
   const reason = () =>
     `Your role (${props.viewerRole ?? 'none'}) lacks CREATE on this database, so it cannot create schemas.`;
-  const input = () => ({ name: name(), owner: owner() || null });
+  const input = () => ({ name: name(), owner: owner().trim() || null });
   const change = createPreviewedChange<ReturnType<typeof input>>({
     run: async (asked, mode) =>
       changeOf(await mutate(CreateSchema, { databaseId: props.databaseId, ...asked, ...mode })),
@@ -307,17 +395,20 @@ function CreateSchemaForm(props: {
               edit(() => setName(value));
             }}
           />
-          <select
-            aria-label="Schema owner"
+          <RoleCombobox
+            databaseId={props.databaseId}
+            label="Schema owner"
             value={owner()}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              edit(() => setOwner(value));
-            }}
-          >
-            <option value="">Owner: your role ({props.viewerRole})</option>
-            <For each={props.roles}>{(role) => <option value={role}>{role}</option>}</For>
-          </select>
+            onChange={(role) => edit(() => setOwner(role))}
+            filter={{ predefined: false }}
+            placeholder={`Owner: your role (${props.viewerRole ?? 'none'})`}
+            disabled={!props.canCreate}
+          />
+          <Show when={owner()}>
+            <button type="button" class="small ghost" onClick={() => edit(() => setOwner(''))}>
+              Owner: your role
+            </button>
+          </Show>
           <button type="submit" disabled={!name() || change.busy()}>
             Preview SQL
           </button>

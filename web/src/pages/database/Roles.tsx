@@ -1,219 +1,166 @@
-import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
+import { createEffect, createMemo, createSignal, For, type JSX, on, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/ErrorText';
-import { type DocumentType, graphql } from '../../gql';
-import { query } from '../../graphql/client';
+import { VirtualRows, type VirtualRowsHandle } from '../../components/VirtualRows';
+import type { RolePower } from '../../gql/graphql';
+import { createDebouncedSearch } from '../../lib/debounced-search';
+import { AccessibleObjects } from './AccessibleObjects';
 import { Explain } from './Explain';
 import { RoleGraph } from './RoleGraph';
 import { CreateRoleForm } from './roles/CreateRoleForm';
 import { DropRoleDialog } from './roles/DropRoleDialog';
-import { RoleRow } from './roles/RoleRow';
-import type { RolesCatalog, RoleView } from './roles/types';
+import { type RoleEditor, RoleRow } from './roles/RoleRow';
+import { createRoleList, type RoleKind } from './roles/role-list';
 
-const RolesQuery = graphql(`
-  query Roles($id: ID!) {
-    database(id: $id) {
-      __typename
-      ... on Error { message }
-      ... on Database {
-        catalog {
-          __typename
-          ... on Error { message }
-          ... on DatabaseCatalog {
-            membershipOptionsPerGrant
-            viewerRole { canCreateRoles role { name isSuperuser createDb } }
-            roles {
-              name canLogin isSuperuser inherit createRole createDb replication bypassRls connectionLimit validUntil
-              isPredefined isConfigured
-              members { member { name } admin inherit set }
-              viewerCan {
-                alter alterReason rename renameReason drop dropReason manageMembers manageMembersReason
-                setPassword setPasswordReason lockedAttributes { attribute reason }
-              }
-            }
-            schemas { name tables { schema name } }
-          }
-        }
-      }
-    }
-  }
-`);
+const POWERS: readonly RolePower[] = ['SUPERUSER', 'CREATEROLE', 'CREATEDB', 'REPLICATION', 'BYPASSRLS'];
 
-/** The catalog, or the error that stands in its place (a typed error of the database or of its catalog). */
-function catalogOf(data: DocumentType<typeof RolesQuery> | undefined): { catalog?: RolesCatalog; error?: string } {
-  const database = data?.database;
-  if (!database) return {};
-  if (database.__typename !== 'Database') return { error: database.message ?? 'This database cannot be read.' };
-  const { catalog } = database;
-  if (catalog.__typename !== 'DatabaseCatalog')
-    return { error: catalog.message ?? 'The catalog of this database cannot be read.' };
-  return { catalog };
-}
-
-/** Rows in the page at a time: a server of thousands of roles shows a page of them, searched, not all at once. */
-const ROWS_PER_PAGE = 200;
-type RoleKind = 'ALL' | 'LOGIN' | 'GROUP';
+const rolesText = (count: number) => `${count.toLocaleString('en-US')} role${count === 1 ? '' : 's'}`;
 
 /**
- * Server roles: attributes, create / alter / rename / drop, the members of each group, the graph and "Explain access".
+ * Server roles, read a page at a time as the list scrolls and searched on the server: attributes, create / alter /
+ * rename / drop, the members of each group, the graph around a chosen role and "Explain access".
  * `canConfigure`: the viewer may store role passwords in Rolecall, and so set a configured role's password (admins).
  */
 export function Roles(props: { databaseId: string; version: number; canConfigure: boolean }): JSX.Element {
-  const [data, { refetch }] = createResource(
-    () => [props.databaseId, props.version] as const,
-    ([id]) => query(RolesQuery, { id }),
-  );
-  const reread = async () => refetch();
-  // Rows keep their identity across re-reads (live updates, refetches), so an open editor stays open.
-  const [state, setState] = createStore<{ roles: RoleView[] }>({ roles: [] });
-  // A failed read throws when the resource is read: ask for the error first.
-  const read = () => (data.error ? {} : catalogOf(data.latest));
-  const catalog = () => read().catalog;
-  createEffect(() => {
-    const roles = catalog()?.roles;
-    if (roles) setState('roles', reconcile(roles, { key: 'name' }));
-  });
+  const { text: typed, search, type } = createDebouncedSearch();
+  const [kind, setKind] = createSignal<RoleKind>('ALL');
+  const [power, setPower] = createSignal<RolePower | null>(null);
   const [showPredefined, setShowPredefined] = createSignal(false);
+  const filter = createMemo(() => ({
+    search: search(),
+    kind: kind(),
+    power: power(),
+    showPredefined: showPredefined(),
+  }));
+  const list = createRoleList({
+    databaseId: () => props.databaseId,
+    version: () => props.version,
+    filter,
+  });
+  const viewer = () => list.catalog()?.viewerRole;
+
+  // Which editor each role has open, kept here so it survives the row scrolling out of view and back.
+  const [editors, setEditors] = createStore<Record<string, RoleEditor | undefined>>({});
   const [selected, setSelected] = createSignal<string | null>(null);
   const [dropping, setDropping] = createSignal<string | null>(null);
-  const roles = () => state.roles.filter((role) => showPredefined() || !role.isPredefined);
-  const edges = () =>
-    roles().flatMap((role) =>
-      role.members.map((edge) => ({
-        role: role.name,
-        member: edge.member.name,
-        admin: edge.admin,
-        inherit: edge.inherit,
-        set: edge.set,
-      })),
-    );
-  const visibleEdges = () => edges().filter((edge) => roles().some((role) => role.name === edge.member));
-  const viewer = () => catalog()?.viewerRole;
-  const [search, setSearch] = createSignal('');
-  const [kind, setKind] = createSignal<RoleKind>('ALL');
-  const [shown, setShown] = createSignal(ROWS_PER_PAGE);
-  /** The rows the search and the kind keep; only the first `shown` of them are in the page. */
-  const matching = () => {
-    const text = search().trim().toLowerCase();
-    return roles().filter(
-      (role) =>
-        (!text || role.name.toLowerCase().includes(text)) &&
-        (kind() === 'ALL' || (kind() === 'LOGIN') === role.canLogin),
-    );
-  };
-  const rows = () => matching().slice(0, shown());
+  const [accessOf, setAccessOf] = createSignal<string | null>(null);
+  let rows: VirtualRowsHandle | undefined;
+  createEffect(on(filter, () => rows?.scrollToIndex(0), { defer: true }));
 
-  /** Each role's groups, from the members the catalog lists for every group. */
-  const memberOf = () => {
-    const groups = new Map<string, string[]>();
-    for (const group of roles())
-      for (const edge of group.members)
-        groups.set(edge.member.name, [...(groups.get(edge.member.name) ?? []), group.name]);
-    for (const names of groups.values()) names.sort((a, b) => a.localeCompare(b));
-    return groups;
-  };
   return (
-    <section aria-label="Roles" aria-busy={data.loading}>
-      <Show when={data.loading && !catalog()}>
+    <section aria-label="Roles" aria-busy={list.loading()}>
+      <Show when={list.loading() && !list.catalog()}>
         <p class="muted" role="status">
           Loading roles…
         </p>
       </Show>
-      <ErrorText error={data.error ? (data.error as Error).message : (read().error ?? null)} />
-      <Show when={catalog()}>
+      <ErrorText error={list.error()} />
+      <Show when={list.catalog()}>
         <CreateRoleForm
           databaseId={props.databaseId}
           canCreate={Boolean(viewer()?.canCreateRoles)}
           viewerRole={viewer()?.role?.name ?? null}
           canGiveCreateDb={Boolean(viewer()?.role?.isSuperuser || viewer()?.role?.createDb)}
           canConfigure={props.canConfigure}
-          reread={reread}
+          reread={list.reread}
         />
-        <label class="chip">
-          <input
-            type="checkbox"
-            checked={showPredefined()}
-            onChange={(event) => setShowPredefined(event.currentTarget.checked)}
-          />{' '}
-          show predefined roles (pg_*)
-        </label>
-        <RoleGraph roles={roles()} edges={visibleEdges()} onSelect={setSelected} />
-        <Explain
-          databaseId={props.databaseId}
-          roles={roles().map((role) => role.name)}
-          selectedRole={selected()}
-          schemas={catalog()?.schemas ?? []}
-          version={props.version}
-        />
-        <div class="row">
+        <RoleGraph databaseId={props.databaseId} version={props.version} role={selected()} onSelect={setSelected} />
+        <Explain databaseId={props.databaseId} selectedRole={selected()} version={props.version} />
+        <div class="row role-filters">
           <input
             type="search"
             aria-label="Search roles"
             placeholder="Search roles…"
-            value={search()}
-            onInput={(event) => {
-              setSearch(event.currentTarget.value);
-              setShown(ROWS_PER_PAGE);
-            }}
+            value={typed()}
+            onInput={(event) => type(event.currentTarget.value)}
           />
           <select
             aria-label="Kind of role"
             value={kind()}
-            onChange={(event) => {
-              setKind(event.currentTarget.value as RoleKind);
-              setShown(ROWS_PER_PAGE);
-            }}
+            onChange={(event) => setKind(event.currentTarget.value as RoleKind)}
           >
             <option value="ALL">all roles</option>
             <option value="LOGIN">login roles</option>
             <option value="GROUP">group roles</option>
           </select>
+          <select
+            aria-label="Attribute"
+            value={power() ?? ''}
+            onChange={(event) => setPower((event.currentTarget.value || null) as RolePower | null)}
+          >
+            <option value="">any attributes</option>
+            <For each={POWERS}>{(name) => <option value={name}>{name}</option>}</For>
+          </select>
+          <label class="chip">
+            <input
+              type="checkbox"
+              checked={showPredefined()}
+              onChange={(event) => setShowPredefined(event.currentTarget.checked)}
+            />{' '}
+            show predefined roles (pg_*)
+          </label>
           <span class="muted" role="status" data-testid="roles-shown">
-            {rows().length === matching().length
-              ? `${matching().length} role${matching().length === 1 ? '' : 's'}`
-              : `${rows().length} of ${matching().length} roles`}
+            {list.total() === null ? 'Searching…' : rolesText(list.total() ?? 0)}
           </span>
         </div>
-        <table class="roles">
-          <thead>
+        <VirtualRows
+          each={list.roles()}
+          key={(role) => role.name}
+          label="Roles"
+          class="roles"
+          estimateSize={44}
+          onNearEnd={list.loadMore}
+          ref={(handle) => {
+            rows = handle;
+          }}
+          head={
             <tr>
               <th>Role</th>
               <th>Attributes</th>
-              <th>Members (admin / inherit / set)</th>
+              <th>Members</th>
               <th>Member of</th>
               <th>Actions</th>
             </tr>
-          </thead>
-          <tbody>
-            <For each={rows()}>
-              {(role) => (
-                <RoleRow
-                  role={role}
-                  memberOf={memberOf().get(role.name) ?? []}
-                  allRoles={roles().map((other) => other.name)}
-                  optionsPerGrant={Boolean(catalog()?.membershipOptionsPerGrant)}
-                  databaseId={props.databaseId}
-                  canConfigure={props.canConfigure}
-                  reread={reread}
-                  onDrop={setDropping}
-                />
-              )}
-            </For>
-          </tbody>
-        </table>
-        <Show when={rows().length < matching().length}>
-          <button type="button" onClick={() => setShown((count) => count + ROWS_PER_PAGE)}>
-            Show {Math.min(ROWS_PER_PAGE, matching().length - rows().length)} more
-          </button>
-        </Show>
+          }
+          fallback={
+            <tr>
+              <td colSpan={5} class="muted">
+                {list.loading() ? 'Searching…' : 'No role matches.'}
+              </td>
+            </tr>
+          }
+        >
+          {(role) => (
+            <RoleRow
+              role={role}
+              optionsPerGrant={Boolean(list.catalog()?.membershipOptionsPerGrant)}
+              databaseId={props.databaseId}
+              canConfigure={props.canConfigure}
+              reread={list.reread}
+              editor={editors[role.name] ?? null}
+              onEditor={(editor) => setEditors(role.name, editor ?? undefined)}
+              selected={selected() === role.name}
+              onSelect={setSelected}
+              onAccess={setAccessOf}
+              onDrop={setDropping}
+            />
+          )}
+        </VirtualRows>
+      </Show>
+      <Show when={accessOf()} keyed>
+        {(role) => (
+          <Dialog title={`What ${role} can access`} wide onClose={() => setAccessOf(null)}>
+            <AccessibleObjects databaseId={props.databaseId} role={role} version={props.version} />
+          </Dialog>
+        )}
       </Show>
       <Show when={dropping()} keyed>
         {(name) => (
           <DropRoleDialog
             name={name}
             databaseId={props.databaseId}
-            candidates={state.roles.filter((role) => !role.isPredefined).map((role) => role.name)}
-            reread={reread}
+            reread={list.reread}
             onClose={() => setDropping(null)}
           />
         )}

@@ -1,23 +1,62 @@
 import { graphql } from '../../gql';
-import type { OverviewSchemaFragment, OverviewTableFragment } from '../../gql/graphql';
+import type { OverviewObjectFragment } from '../../gql/graphql';
 import { query } from '../../graphql/client';
 import type { LiveEvent } from '../../lib/live';
 import { member } from '../../lib/result';
+import type { SecurableView } from './permissions/PermissionDialog';
 
-/** A schema row of the overview and the rows of its tables: what the overview reads, and re-reads one at a time. */
+/** A row of the overview: an object, what its permission dialog needs, and what the viewer's role can do on it. */
 graphql(`
-  fragment OverviewTable on Table { ...Securable schema name tableKind }
+  fragment OverviewObject on SecurableObject {
+    __typename
+    ...Securable
+    viewerPrivileges { ...EffectivePrivilegeFields }
+    ... on DatabaseObject { name }
+    ... on Schema { name }
+    ... on Table { schema name tableKind }
+  }
 `);
+
+/** How a securable object is named and placed in a list (the Overview, what a role can access). */
 graphql(`
-  fragment OverviewSchema on Schema { ...Securable name tables { ...OverviewTable } }
+  fragment ObjectIdentity on SecurableObject {
+    __typename
+    ... on DatabaseObject { name }
+    ... on Schema { name }
+    ... on Table { schema name tableKind }
+  }
 `);
+
+type Identity =
+  | { __typename?: 'DatabaseObject'; name: string }
+  | { __typename?: 'Schema'; name: string }
+  | { __typename?: 'Table'; schema: string; name: string; tableKind: string };
+
+/** "shop", "sales", "sales.orders": the object's label, which live events also name it by. */
+export function objectLabel(object: Identity): string {
+  return object.__typename === 'Table' && 'schema' in object ? `${object.schema}.${object.name}` : object.name;
+}
+
+/** "database", "schema", "table", "materialized view", … */
+export function objectKindLabel(object: Identity): string {
+  if (object.__typename === 'DatabaseObject') return 'database';
+  if (object.__typename === 'Schema') return 'schema';
+  return 'tableKind' in object ? object.tableKind.toLowerCase().replace('_', ' ') : 'table';
+}
+
+/** The reference the API takes for this object. */
+export function objectRef(object: Identity): SecurableView['ref'] {
+  if (object.__typename === 'DatabaseObject') return { kind: 'DATABASE' };
+  if (object.__typename === 'Schema') return { kind: 'SCHEMA', name: object.name };
+  return { kind: 'TABLE', schema: 'schema' in object ? object.schema : '', name: object.name };
+}
 
 const SchemaRow = graphql(`
   query OverviewSchemaRow($id: ID!, $name: String!) {
     database(id: $id) {
       __typename
       ... on Database {
-        catalog { __typename ... on DatabaseCatalog { schema(name: $name) { ...OverviewSchema } } }
+        catalog { __typename ... on DatabaseCatalog { schema(name: $name) { ...OverviewObject } } }
       }
     }
   }
@@ -28,22 +67,18 @@ const TableRow = graphql(`
     database(id: $id) {
       __typename
       ... on Database {
-        catalog { __typename ... on DatabaseCatalog { table(schema: $schema, name: $name) { ...OverviewTable } } }
+        catalog { __typename ... on DatabaseCatalog { table(schema: $schema, name: $name) { ...OverviewObject } } }
       }
     }
   }
 `);
 
-interface Rows {
-  schemas: OverviewSchemaFragment[];
-}
-
-/** At most this many events are re-read row by row (a query each); more re-read the catalog once. */
+/** At most this many events are re-read row by row (a query each); more re-read the loaded rows at once. */
 const MAX_ROWS_REREAD = 20;
 
 /**
  * A change of a schema's or a table's grants changes that row only (and, for a schema, whether its tables can be
- * reached): the overview re-reads those rows instead of the whole catalog. Anything else re-reads everything.
+ * reached): the overview re-reads those rows instead of the whole list. Anything else re-reads everything loaded.
  */
 export function patchesRows(events: readonly LiveEvent[]): boolean {
   if (events.length === 0 || events.length > MAX_ROWS_REREAD) return false;
@@ -54,50 +89,42 @@ export function patchesRows(events: readonly LiveEvent[]): boolean {
 }
 
 /**
- * The rows with every object these events name re-read, or null when one cannot be patched (an object the rows do
- * not show yet, or one gone): then the caller reads the whole catalog again. Events name objects as `schema.table`,
- * which two objects may share when names hold dots: every row with that label is re-read by its own exact name.
+ * The loaded rows with every object these events name re-read, or null when one cannot be patched (it is gone): then
+ * the caller re-reads the loaded rows at once. An object the list has not loaded (a later page, outside the search) is
+ * left alone: it is read fresh when it is loaded. Events name objects as `schema.table`, which two objects may share
+ * when names hold dots: every row with that label is re-read by its own exact name.
  */
-export async function withRowsReread<T extends Rows>(
+export async function withRowsReread(
   databaseId: string,
-  rows: T,
+  rows: readonly OverviewObjectFragment[],
   events: readonly LiveEvent[],
-): Promise<T | null> {
-  let schemas = rows.schemas;
+): Promise<OverviewObjectFragment[] | null> {
+  const fresh = new Map<OverviewObjectFragment, OverviewObjectFragment>();
   // Several grants on one object in a burst: its row is read once.
   const distinct = new Map(events.map((event) => [`${event.objectKind}:${event.object}`, event]));
   for (const event of distinct.values()) {
-    const updated =
-      event.objectKind === 'SCHEMA'
-        ? await schemaReread(databaseId, schemas, event.object ?? '')
-        : await tablesReread(databaseId, schemas, event.object ?? '');
-    if (!updated) return null;
-    schemas = updated;
+    const schemaEvent = event.objectKind === 'SCHEMA';
+    const named = rows.filter(
+      (row) =>
+        (row.__typename === 'Schema') === schemaEvent &&
+        row.__typename !== 'DatabaseObject' &&
+        objectLabel(row) === event.object,
+    );
+    for (const row of named) {
+      const reread = await rowReread(databaseId, row);
+      if (!reread) return null;
+      fresh.set(row, reread);
+    }
   }
-  return { ...rows, schemas };
+  return rows.map((row) => fresh.get(row) ?? row);
 }
 
-async function schemaReread(databaseId: string, schemas: OverviewSchemaFragment[], label: string) {
-  if (!schemas.some((schema) => schema.name === label)) return null;
-  const data = await query(SchemaRow, { id: databaseId, name: label });
-  const fresh = member(member(data.database, 'Database')?.catalog, 'DatabaseCatalog')?.schema;
-  if (!fresh) return null;
-  return schemas.map((schema) => (schema.name === label ? fresh : schema));
-}
-
-async function tablesReread(databaseId: string, schemas: OverviewSchemaFragment[], label: string) {
-  const named = schemas.flatMap((schema) => schema.tables.filter((table) => `${table.schema}.${table.name}` === label));
-  if (named.length === 0) return null;
-  const fresh = new Map<OverviewTableFragment, OverviewTableFragment>();
-  for (const table of named) {
-    const data = await query(TableRow, { id: databaseId, schema: table.schema, name: table.name });
-    const row = member(member(data.database, 'Database')?.catalog, 'DatabaseCatalog')?.table;
-    if (!row) return null;
-    fresh.set(table, row);
+async function rowReread(databaseId: string, row: OverviewObjectFragment): Promise<OverviewObjectFragment | null> {
+  if (row.__typename === 'Schema') {
+    const data = await query(SchemaRow, { id: databaseId, name: row.name });
+    return member(member(data.database, 'Database')?.catalog, 'DatabaseCatalog')?.schema ?? null;
   }
-  return schemas.map((schema) =>
-    schema.tables.some((table) => fresh.has(table))
-      ? { ...schema, tables: schema.tables.map((table) => fresh.get(table) ?? table) }
-      : schema,
-  );
+  if (row.__typename !== 'Table') return null;
+  const data = await query(TableRow, { id: databaseId, schema: row.schema, name: row.name });
+  return member(member(data.database, 'Database')?.catalog, 'DatabaseCatalog')?.table ?? null;
 }

@@ -1,5 +1,6 @@
 import { batch, createSignal, For, type JSX, Show } from 'solid-js';
 import { ChangeOutcome } from '../../../components/ChangeOutcome';
+import { RoleCombobox } from '../../../components/RoleCombobox';
 import { graphql } from '../../../gql';
 import { mutate } from '../../../graphql/client';
 import { objectFingerprint } from '../../../lib/permission-model';
@@ -82,20 +83,15 @@ export function OwnershipTransfer(props: PermissionDialogProps): JSX.Element {
         <p class="notice">{reason()}</p>
       </Show>
       <fieldset disabled={!allowed()} title={allowed() ? undefined : reason()}>
-        <label>
-          New owner{' '}
-          <select
-            aria-label="New owner"
-            value={newOwner()}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              edit(() => setNewOwner(value));
-            }}
-          >
-            <option value="">Choose a role…</option>
-            <For each={props.roles}>{(role) => <option value={role}>{role}</option>}</For>
-          </select>
-        </label>
+        <RoleCombobox
+          databaseId={props.databaseId}
+          label="New owner"
+          showLabel
+          value={newOwner()}
+          onChange={(name) => edit(() => setNewOwner(name))}
+          filter={{ predefined: false }}
+          disabled={!allowed()}
+        />
         <Show when={props.object.kind === 'SCHEMA' && props.schemaTables.length > 0}>
           <fieldset>
             <legend>Also transfer these tables (owned by your role or its groups)</legend>

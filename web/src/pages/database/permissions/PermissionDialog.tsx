@@ -1,6 +1,7 @@
 import { batch, createEffect, createSignal, For, type JSX, Show, untrack } from 'solid-js';
 import { ChangeOutcome } from '../../../components/ChangeOutcome';
 import { Dialog } from '../../../components/Dialog';
+import { PUBLIC_OPTION, RoleCombobox } from '../../../components/RoleCombobox';
 import { graphql } from '../../../gql';
 import type { DesiredGrantInput } from '../../../gql/graphql';
 import { mutate } from '../../../graphql/client';
@@ -60,7 +61,10 @@ function denyReason(props: PermissionDialogProps): string {
   return `Your role (${props.viewerRole ?? 'none'}) cannot change privileges here: it neither owns this object nor holds a grant option.`;
 }
 
-/** Owner, grants per role with presets, PUBLIC, grant option, transfer of ownership: previewed as SQL before it runs. */
+/**
+ * Owner, grants per role with presets, PUBLIC, grant option, transfer of ownership: previewed as SQL before it runs.
+ * It needs no list of the server's roles: its pickers search them.
+ */
 export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
   const [base, setBase] = createSignal(untrack(() => props.object));
   const [drafts, setDrafts] = createSignal<Draft[]>(draftsOf(untrack(() => props.object.grants)));
@@ -149,7 +153,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
     return [...accepted(), ...found.filter((offer) => !acceptedFor(offer.grantee, offer.offer))];
   };
 
-  const addable = () => props.roles.filter((role) => !drafts().some((draft) => draft.grantee === role));
+  const listedRoles = () => drafts().flatMap((draft) => (draft.grantee === null ? [] : [draft.grantee]));
 
   return (
     <Dialog title={`Permissions of ${props.object.label}`} onClose={props.onClose} wide>
@@ -203,25 +207,19 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
         </tbody>
       </table>
       <div class="row">
-        <label title={canChange() ? undefined : denyReason(props)}>
-          Add a grantee{' '}
-          <select
-            aria-label="Add a grantee"
-            disabled={!canChange()}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (!value) return;
-              addGrantee(value === '__PUBLIC__' ? null : value);
-              event.currentTarget.value = '';
-            }}
-          >
-            <option value="">Choose a role…</option>
-            <Show when={!drafts().some((draft) => draft.grantee === null)}>
-              <option value="__PUBLIC__">PUBLIC</option>
-            </Show>
-            <For each={addable()}>{(role) => <option value={role}>{role}</option>}</For>
-          </select>
-        </label>
+        <RoleCombobox
+          databaseId={props.databaseId}
+          label="Add a grantee"
+          showLabel
+          value=""
+          onChange={(name) => addGrantee(name === PUBLIC_OPTION.value ? null : name)}
+          filter={{ predefined: false }}
+          exclude={listedRoles()}
+          extraOptions={drafts().some((draft) => draft.grantee === null) ? [] : [PUBLIC_OPTION]}
+          placeholder="Type a role's name…"
+          disabled={!canChange()}
+          title={canChange() ? undefined : denyReason(props)}
+        />
         <button
           type="button"
           onClick={() => void change.runPreview(input())}

@@ -1,5 +1,6 @@
 import { createSignal, For, type JSX } from 'solid-js';
 import { ChangeOutcome } from '../../../components/ChangeOutcome';
+import { PUBLIC_OPTION, RoleCombobox } from '../../../components/RoleCombobox';
 import { graphql } from '../../../gql';
 import { mutate } from '../../../graphql/client';
 import { changeOf, createPreviewedChange } from '../../../lib/previewed-change';
@@ -44,7 +45,7 @@ export function SchemaBulkGrant(props: PermissionDialogProps & { schema: string 
   const [done, setDone] = createSignal<string | null>(null);
   const presets = () => props.privilegesByKind.find((entry) => entry.kind === 'TABLE')?.presets ?? [];
   const input = (): BulkInput => ({
-    grantee: grantee() === '__PUBLIC__' ? null : grantee(),
+    grantee: grantee() === PUBLIC_OPTION.value ? null : grantee(),
     privileges: [...(presets().find((entry) => entry.preset === preset())?.privileges ?? [])],
     sequences: sequences(),
     schemaUsage: schemaUsage(),
@@ -77,15 +78,15 @@ export function SchemaBulkGrant(props: PermissionDialogProps & { schema: string 
         One grant on each table, view and sequence the schema holds now (tables created later are not included).
       </p>
       <div class="row">
-        <select
-          aria-label="Grantee for every table"
+        <RoleCombobox
+          databaseId={props.databaseId}
+          label="Grantee for every table"
           value={grantee()}
-          onChange={(event) => edit(() => setGrantee(event.currentTarget.value))}
-        >
-          <option value="">Choose a role…</option>
-          <option value="__PUBLIC__">PUBLIC</option>
-          <For each={props.roles}>{(role) => <option value={role}>{role}</option>}</For>
-        </select>
+          onChange={(name) => edit(() => setGrantee(name))}
+          filter={{ predefined: false }}
+          extraOptions={[PUBLIC_OPTION]}
+          placeholder="Grantee: type a role's name…"
+        />
         <select
           aria-label="Access on every table"
           value={preset()}

@@ -1,13 +1,18 @@
-import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { createSignal, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../../components/ErrorText';
+import { VirtualRows } from '../../../components/VirtualRows';
 import { graphql } from '../../../gql';
+import type { WhoCanAccessQuery as WhoCanAccessResult } from '../../../gql/graphql';
 import { errorMessage, query } from '../../../graphql/client';
+import { createDebouncedSearch } from '../../../lib/debounced-search';
 import { download, toCsv } from '../../../lib/export';
+import { createPagedConnection } from '../../../lib/paged-connection';
+import { accessGroups } from '../../../lib/privilege-sources';
 import { member } from '../../../lib/result';
 import type { PermissionDialogProps } from './securable';
 
 const WhoCanAccessQuery = graphql(`
-  query WhoCanAccess($id: ID!, $object: ObjectRef!, $search: String, $first: Int) {
+  query WhoCanAccess($id: ID!, $object: ObjectRef!, $search: String, $first: Int, $after: String) {
     database(id: $id) {
       __typename
       ... on Error { message }
@@ -16,15 +21,16 @@ const WhoCanAccessQuery = graphql(`
           __typename
           ... on Error { message }
           ... on DatabaseCatalog {
-            whoCanAccess(object: $object, search: $search, first: $first) {
+            whoCanAccess(object: $object, search: $search, first: $first, after: $after) {
               __typename
               ... on Error { message }
               ... on DatabaseCatalogWhoCanAccessConnection {
                 totalCount
+                pageInfo { hasNextPage endCursor }
                 nodes {
                   role { name isSuperuser }
                   collaborators
-                  privileges { privilege held grantable sources { kind path predefinedRole } }
+                  privileges { ...EffectivePrivilegeFields }
                 }
               }
             }
@@ -35,46 +41,69 @@ const WhoCanAccessQuery = graphql(`
   }
 `);
 
-/** Rows shown at once: searching narrows a server of thousands of roles. */
-const SHOWN = 100;
+/** Roles read at once; the next page loads as the list scrolls near its end. */
+const PAGE = 100;
+type Access = NonNullable<ReturnType<typeof accessConnection>>['nodes'][number];
+
+function accessConnection(data: WhoCanAccessResult | undefined) {
+  return member(
+    member(member(data?.database, 'Database')?.catalog, 'DatabaseCatalog')?.whoCanAccess,
+    'DatabaseCatalogWhoCanAccessConnection',
+  );
+}
+
+/** Why a read of who can access failed, in the server's words. */
+function failureOf(data: WhoCanAccessResult): string {
+  const catalog = member(data.database, 'Database')?.catalog;
+  return (
+    errorMessage(data.database) ??
+    errorMessage(catalog) ??
+    errorMessage(member(catalog, 'DatabaseCatalog')?.whoCanAccess) ??
+    'Who can access this could not be read.'
+  );
+}
+
+const held = (access: Access) => access.privileges.filter((privilege) => privilege.held);
 
 /** "Who can access this": every role PostgreSQL lets use the object, effective privileges and their source. */
 export function WhoCanAccess(props: Pick<PermissionDialogProps, 'databaseId' | 'object'>): JSX.Element {
   const [open, setOpen] = createSignal(false);
-  const [search, setSearch] = createSignal('');
-  const [data] = createResource(
-    () => (open() ? { search: search().trim() } : null),
-    (asked) =>
-      query(WhoCanAccessQuery, {
-        id: props.databaseId,
-        object: props.object.ref,
-        search: asked.search || null,
-        first: SHOWN,
-      }),
-  );
-  const catalog = () => member(member(data()?.database, 'Database')?.catalog, 'DatabaseCatalog');
-  const answer = () => catalog()?.whoCanAccess;
-  const found = () => member(answer(), 'DatabaseCatalogWhoCanAccessConnection');
+  const { text: typed, search, type } = createDebouncedSearch();
+  const read = async (first: number | null, after: string | null) => {
+    const data = await query(WhoCanAccessQuery, {
+      id: props.databaseId,
+      object: props.object.ref,
+      search: search() || null,
+      first,
+      after,
+    });
+    const found = accessConnection(data);
+    if (!found) throw new Error(failureOf(data));
+    return found;
+  };
+  const list = createPagedConnection<Access>({
+    key: () => (open() ? JSON.stringify([props.databaseId, props.object.ref, search()]) : null),
+    pageSize: PAGE,
+    read: async (after, first) => {
+      const found = await read(first, after);
+      return {
+        nodes: found.nodes,
+        totalCount: found.totalCount,
+        endCursor: found.pageInfo.endCursor ?? null,
+        hasNextPage: found.pageInfo.hasNextPage,
+      };
+    },
+  });
   const [exportError, setExportError] = createSignal<string | null>(null);
-  /** Every role that can access it (not only the page shown), as an auditor's file. */
+  /** Every role that can access it (not only the rows loaded), as an auditor's file. */
   const exportAs = async (format: 'csv' | 'json') => {
     setExportError(null);
     try {
-      const data = await query(WhoCanAccessQuery, {
-        id: props.databaseId,
-        object: props.object.ref,
-        search: search().trim() || null,
-        first: null,
-      });
-      const all = member(
-        member(member(data.database, 'Database')?.catalog, 'DatabaseCatalog')?.whoCanAccess,
-        'DatabaseCatalogWhoCanAccessConnection',
-      );
-      if (!all) throw new Error('Who can access this could not be read.');
+      const all = await read(null, null);
       const rows = all.nodes.map((access) => ({
         role: access.role.name,
         superuser: access.role.isSuperuser,
-        privileges: access.privileges.filter((privilege) => privilege.held).map((privilege) => privilege.privilege),
+        privileges: held(access).map((privilege) => privilege.privilege),
         grantable: access.privileges.filter((privilege) => privilege.grantable).map((privilege) => privilege.privilege),
         sources: access.privileges.map(
           (privilege) =>
@@ -94,12 +123,7 @@ export function WhoCanAccess(props: Pick<PermissionDialogProps, 'databaseId' | '
       setExportError((failure as Error).message);
     }
   };
-  const failure = () =>
-    data.error
-      ? (data.error as Error).message
-      : (errorMessage(data()?.database) ??
-        errorMessage(member(data()?.database, 'Database')?.catalog) ??
-        errorMessage(answer()));
+  const total = () => list.totalCount() ?? 0;
   return (
     <details class="who-can-access" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Who can access this</summary>
@@ -107,8 +131,8 @@ export function WhoCanAccess(props: Pick<PermissionDialogProps, 'databaseId' | '
         type="search"
         aria-label="Search who can access"
         placeholder="Search roles…"
-        value={search()}
-        onInput={(event) => setSearch(event.currentTarget.value)}
+        value={typed()}
+        onInput={(event) => type(event.currentTarget.value)}
       />
       <button type="button" class="small" onClick={() => void exportAs('csv')}>
         Export CSV
@@ -116,36 +140,45 @@ export function WhoCanAccess(props: Pick<PermissionDialogProps, 'databaseId' | '
       <button type="button" class="small" onClick={() => void exportAs('json')}>
         Export JSON
       </button>
-      <ErrorText error={failure() ?? exportError()} />
-      <Show when={found()}>
-        {(connection) => (
-          <>
-            <p class="muted" role="status" data-testid="who-can-access-count">
-              {connection().totalCount > connection().nodes.length
-                ? `${connection().nodes.length} of ${connection().totalCount} roles`
-                : `${connection().totalCount} role${connection().totalCount === 1 ? '' : 's'}`}{' '}
-              (superusers, PUBLIC and inherited grants included)
-            </p>
-            <ul>
-              <For each={connection().nodes}>
-                {(access) => (
-                  <li data-access-role={access.role.name}>
-                    <strong>{access.role.name}</strong>
-                    {access.role.isSuperuser ? ' (superuser)' : ''}:{' '}
-                    {access.privileges
-                      .filter((privilege) => privilege.held)
-                      .map((privilege) => `${privilege.privilege}${privilege.grantable ? '★' : ''}`)
-                      .join(', ')}
-                    <Show when={access.collaborators.length > 0}>
-                      {' '}
-                      — collaborators: {access.collaborators.join(', ')}
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </>
-        )}
+      <ErrorText error={list.error() ?? exportError()} />
+      <Show when={list.ready()}>
+        <p class="muted" role="status" data-testid="who-can-access-count">
+          {total()} role{total() === 1 ? '' : 's'} (superusers, PUBLIC and inherited grants included)
+        </p>
+        <VirtualRows
+          each={list.nodes()}
+          label="Roles that can access this"
+          key={(access) => access.role.name}
+          onNearEnd={list.loadMore}
+          maxHeight="20rem"
+          head={
+            <tr>
+              <th>Role</th>
+              <th>Privileges</th>
+              <th>Collaborators</th>
+            </tr>
+          }
+        >
+          {(access) => (
+            <tr data-access-role={access.role.name}>
+              <td>
+                <strong>{access.role.name}</strong>
+                {access.role.isSuperuser ? ' (superuser)' : ''}
+              </td>
+              <td
+                data-testid="access-privileges"
+                title={accessGroups(access.privileges)
+                  .map((group) => group.detail)
+                  .join('\n')}
+              >
+                {held(access)
+                  .map((privilege) => `${privilege.privilege}${privilege.grantable ? '★' : ''}`)
+                  .join(', ')}
+              </td>
+              <td>{access.collaborators.join(', ')}</td>
+            </tr>
+          )}
+        </VirtualRows>
       </Show>
     </details>
   );

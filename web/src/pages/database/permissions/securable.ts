@@ -26,7 +26,6 @@ export interface PermissionDialogProps {
   object: SecurableView;
   /** The object was dropped while the dialog was open. */
   missing?: boolean;
-  roles: string[];
   /** Each kind's privileges in PostgreSQL's order, and its presets: the server's table, read from the API. */
   privilegesByKind: { kind: string; privileges: string[]; presets: PresetEntry[] }[];
   schemaTables: SchemaTableView[];

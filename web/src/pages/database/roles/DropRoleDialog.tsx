@@ -1,7 +1,8 @@
-import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, type JSX, Show } from 'solid-js';
 import { ChangeOutcome } from '../../../components/ChangeOutcome';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorText } from '../../../components/ErrorText';
+import { RoleCombobox } from '../../../components/RoleCombobox';
 import type { RoleDependenciesQuery } from '../../../gql/graphql';
 import { errorMessage, query } from '../../../graphql/client';
 import { createPreviewedChange } from '../../../lib/previewed-change';
@@ -17,14 +18,12 @@ function dependenciesOf(data: RoleDependenciesQuery) {
 }
 
 /**
- * DROP ROLE as one operation: when the role owns objects, a role to reassign them to (REASSIGN OWNED, DROP OWNED,
- * DROP ROLE); the dry run's SQL for that choice; then Confirm. Cancel changes nothing.
+ * DROP ROLE as one operation: when the role owns objects, a role to reassign them to, searched on the server
+ * (REASSIGN OWNED, DROP OWNED, DROP ROLE); the dry run's SQL for that choice; then Confirm. Cancel changes nothing.
  */
 export function DropRoleDialog(props: {
   name: string;
   databaseId: string;
-  /** Roles that may receive its objects. */
-  candidates: string[];
   reread: () => Promise<unknown>;
   onClose: () => void;
 }): JSX.Element {
@@ -78,22 +77,18 @@ export function DropRoleDialog(props: {
                 .join(', ')}
               . They must go to another role before it can be dropped.
             </p>
-            <label>
-              Reassign owned objects to{' '}
-              <select
-                ref={(element) => {
-                  first = element;
-                }}
-                aria-label="Reassign owned objects to"
-                value={reassignTo()}
-                onChange={(event) => setReassignTo(event.currentTarget.value)}
-              >
-                <option value="">Choose a role…</option>
-                <For each={props.candidates.filter((name) => name !== props.name)}>
-                  {(name) => <option value={name}>{name}</option>}
-                </For>
-              </select>
-            </label>
+            <RoleCombobox
+              ref={(element) => {
+                first = element;
+              }}
+              databaseId={props.databaseId}
+              label="Reassign owned objects to"
+              showLabel
+              value={reassignTo()}
+              onChange={setReassignTo}
+              filter={{ predefined: false }}
+              exclude={[props.name]}
+            />
           </Show>
         </Show>
         <div class="row">

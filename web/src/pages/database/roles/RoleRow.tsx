@@ -1,11 +1,40 @@
-import { createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
+import { For, type JSX, Match, Show, Switch } from 'solid-js';
+import { graphql } from '../../../gql';
 import { AttributesEditor } from './AttributesEditor';
-import { byName, MembersEditor } from './MembersEditor';
+import { MembersEditor } from './MembersEditor';
 import { PasswordForm } from './PasswordForm';
 import { RenameForm } from './RenameForm';
 import type { RoleView } from './types';
 
-type Editor = 'attributes' | 'rename' | 'password' | 'members';
+/** What one row shows: a role's attributes, how many members and groups it has with the first few, what may be done. */
+export const RoleRowFields = graphql(`
+  fragment RoleRowFields on Role {
+    name canLogin isSuperuser inherit createRole createDb replication bypassRls connectionLimit validUntil
+    isPredefined isConfigured
+    memberCount memberOfCount
+    membersConnection(first: 3) { nodes { member { name } } }
+    memberOfConnection(first: 3) { nodes { role { name } } }
+    viewerCan {
+      alter alterReason rename renameReason drop dropReason manageMembers manageMembersReason
+      setPassword setPasswordReason lockedAttributes { attribute reason }
+    }
+  }
+`);
+
+export type RoleEditor = 'attributes' | 'rename' | 'password' | 'members';
+
+const count = (value: number) => value.toLocaleString('en-US');
+
+/**
+ * A short list of related roles: every name when all are shown ("a, b"), else how many there are and the first few
+ * ("1,000 members: a, b, c …"). A group of thousands stays one line.
+ */
+function relatedRoles(total: number, names: readonly string[], noun: string): string {
+  if (total === 0) return '—';
+  const sorted = [...names].sort((a, b) => a.localeCompare(b)).join(', ');
+  if (names.length >= total) return sorted;
+  return `${count(total)} ${noun}${total === 1 ? '' : 's'}: ${sorted} …`;
+}
 
 const ATTRIBUTE_BADGES = [
   ['canLogin', 'LOGIN'],
@@ -29,20 +58,25 @@ const CONFIGURED_PASSWORD = "Rolecall stores this role's password for its collab
 const reasonId = (name: string) =>
   `role-reasons-${[...name].map((char) => char.codePointAt(0)?.toString(36)).join('-')}`;
 
-/** One server role: its attributes and members, and what the viewer's role may do to it (the rest disabled, with why). */
+/**
+ * One server role: its attributes and members, and what the viewer's role may do to it (the rest disabled, with why).
+ * Which editor is open is kept by the list, so it stays open while the row is scrolled out of view and back.
+ */
 export function RoleRow(props: {
   role: RoleView;
-  /** The groups it is a member of (directly), by name. */
-  memberOf: string[];
-  allRoles: string[];
   optionsPerGrant: boolean;
   databaseId: string;
   /** Admins: they alone set the password of a role whose password Rolecall stores. */
   canConfigure: boolean;
   reread: () => Promise<unknown>;
+  editor: RoleEditor | null;
+  onEditor: (editor: RoleEditor | null) => void;
+  selected: boolean;
+  onSelect: (name: string) => void;
+  onAccess: (name: string) => void;
   onDrop: (name: string) => void;
 }): JSX.Element {
-  const [editor, setEditor] = createSignal<Editor | null>(null);
+  const editor = () => props.editor;
   const can = () => props.role.viewerCan;
   // PostgreSQL may allow it, but a configured role's password is Rolecall's secret (the server refuses it too).
   const password = () =>
@@ -61,15 +95,35 @@ export function RoleRow(props: {
         ].filter((reason): reason is string => Boolean(reason)),
       ),
     ] as string[];
-  const toggle = (which: Editor) => setEditor((open) => (open === which ? null : which));
+  const toggle = (which: RoleEditor) => props.onEditor(editor() === which ? null : which);
   const described = (allowed: boolean) => (allowed ? undefined : reasonId(props.role.name));
-  const close = () => setEditor(null);
+  const close = () => props.onEditor(null);
+  const members = () =>
+    relatedRoles(
+      props.role.memberCount,
+      props.role.membersConnection.nodes.map((edge) => edge.member.name),
+      'member',
+    );
+  const memberOf = () =>
+    relatedRoles(
+      props.role.memberOfCount,
+      props.role.memberOfConnection.nodes.map((edge) => edge.role.name),
+      'group',
+    );
 
   return (
     <>
       <tr data-role-row={props.role.name}>
         <td>
-          <strong>{props.role.name}</strong>
+          <button
+            type="button"
+            class="role-name"
+            title="Show it in the graph and in Explain access"
+            aria-pressed={props.selected}
+            onClick={() => props.onSelect(props.role.name)}
+          >
+            <strong>{props.role.name}</strong>
+          </button>
           {props.role.isConfigured ? <span class="badge">configured</span> : null}
           {props.role.isSuperuser ? <span class="badge warn">superuser</span> : null}
           {props.role.isPredefined ? <span class="badge">predefined</span> : null}
@@ -77,15 +131,8 @@ export function RoleRow(props: {
         <td class="attributes" data-testid="attributes">
           {attributesText(props.role)}
         </td>
-        <td>
-          {byName(props.role.members)
-            .map(
-              (edge) =>
-                `${edge.member.name} (${[edge.admin && 'admin', edge.inherit && 'inherit', edge.set && 'set'].filter(Boolean).join(', ') || 'none'})`,
-            )
-            .join('; ') || '—'}
-        </td>
-        <td data-testid="member-of">{props.memberOf.join(', ') || '—'}</td>
+        <td data-testid="members">{members()}</td>
+        <td data-testid="member-of">{memberOf()}</td>
         <td class="role-actions">
           <button
             type="button"
@@ -135,6 +182,15 @@ export function RoleRow(props: {
           </button>
           <button
             type="button"
+            class="small"
+            aria-label={`What can ${props.role.name} access`}
+            title={`What can ${props.role.name} access`}
+            onClick={() => props.onAccess(props.role.name)}
+          >
+            Access
+          </button>
+          <button
+            type="button"
             class="small danger"
             disabled={!can().drop}
             title={can().dropReason ?? undefined}
@@ -181,8 +237,6 @@ export function RoleRow(props: {
               <Match when={editor() === 'members'}>
                 <MembersEditor
                   role={props.role.name}
-                  members={props.role.members}
-                  allRoles={props.allRoles}
                   optionsPerGrant={props.optionsPerGrant}
                   databaseId={props.databaseId}
                   reread={props.reread}

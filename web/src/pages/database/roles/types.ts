@@ -1,11 +1,7 @@
-import type { RolesQuery } from '../../../gql/graphql';
+import type { RoleRowFieldsFragment } from '../../../gql/graphql';
 
-type Only<T, Name> = Extract<T, { __typename?: Name }>;
-
-/** The catalog as the Roles query reads it: these types are generated from the query, not written by hand. */
-export type RolesCatalog = Only<NonNullable<Only<RolesQuery['database'], 'Database'>['catalog']>, 'DatabaseCatalog'>;
-export type RoleView = RolesCatalog['roles'][number];
-export type MemberEdge = RoleView['members'][number];
+/** A role as a row of the Roles tab reads it: generated from the RoleRowFields fragment, not written by hand. */
+export type RoleView = RoleRowFieldsFragment;
 /** What the viewer's role may do to a role (Role.viewerCan), with PostgreSQL's reason for each refusal. */
 export type RoleCapabilitiesView = RoleView['viewerCan'];
 
