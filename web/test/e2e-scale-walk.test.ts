@@ -104,6 +104,17 @@ describe.skipIf(!available)('a walk through a server of 2,000 roles and 2,000 ta
     await shot('roles-search-graph');
   });
 
+  it('lists everything a role can access, and through what', async () => {
+    await page.getByRole('button', { name: `What can ${walker(7)} access` }).click();
+    const dialog = page.getByRole('dialog');
+    const table = dialog.locator('tr', { hasText: 's05.t005' });
+    await table.waitFor(LOADED);
+    expect(await table.textContent()).toContain('SELECT');
+    expect(await table.textContent()).toContain('via crew');
+    await shot('accessible-objects');
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+  });
+
   it("shows who can access a table, the group's members included, with the path", async () => {
     await page.goto(tab('overview'));
     await page.getByLabel('Search objects').fill('s05.t005');
