@@ -13,8 +13,10 @@ import { metText, type Section, sectionMarkdown } from './lib/report.js';
 import { mutationBenchmark } from './mutations.js';
 import { type ScaleEnv, scaleSize, startScaleEnv } from './scale.js';
 import { startupBenchmark } from './startup.js';
+import { uiBenchmark } from './ui.js';
 
-const NAMES = ['catalog', 'mutations', 'fanout', 'http', 'startup'] as const;
+// `ui` right after the catalog benchmarks: it measures on their 10,000-role catalog before starting its smaller one.
+const NAMES = ['catalog', 'mutations', 'ui', 'fanout', 'http', 'startup'] as const;
 type Name = (typeof NAMES)[number];
 
 function parseArgs(argv: string[]) {
@@ -98,6 +100,9 @@ async function main(): Promise<void> {
       case 'mutations':
         sections.push(await mutationBenchmark(await scaleEnv(), runs, log));
         break;
+      case 'ui':
+        sections.push(await uiBenchmark(runs, log, cleanups, { full: scaleEnv, stopFull: stopScale }));
+        break;
       case 'fanout':
         await stopScale();
         sections.push(await fanoutBenchmark(runs, log, cleanups));
@@ -113,6 +118,8 @@ async function main(): Promise<void> {
     }
   }
   await cleanUp();
+  // Sections in the order of their numbers, whatever order they ran in (`ui` runs early to share the catalog).
+  sections.sort((a, b) => Number.parseInt(a.title, 10) - Number.parseInt(b.title, 10));
 
   const when = new Date();
   const markdown = [

@@ -12,8 +12,8 @@ export interface ScaleSize {
   tablesPerSchema: number;
 }
 
-export function scaleSize(): ScaleSize {
-  const factor = Number(process.env.BENCH_SCALE ?? 1);
+/** The catalog at `factor` of its full size (BENCH_SCALE by default). */
+export function scaleSize(factor = Number(process.env.BENCH_SCALE ?? 1)): ScaleSize {
   const roles = Math.max(200, Math.round(10_000 * factor));
   const tables = Math.max(100, Math.round(5_000 * factor));
   const groups = Math.round(roles / 10);
@@ -107,8 +107,7 @@ function objectsSql({ groups, users, schemas, tablesPerSchema }: ScaleSize): str
   ];
 }
 
-export async function startScaleEnv(log: (line: string) => void): Promise<ScaleEnv> {
-  const size = scaleSize();
+export async function startScaleEnv(log: (line: string) => void, size = scaleSize()): Promise<ScaleEnv> {
   const bench = await startBenchCluster();
   const owner = 'bench_owner';
   const database = 'bench';

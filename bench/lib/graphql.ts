@@ -17,6 +17,11 @@ export class GraphQLClient {
     readonly token?: string,
   ) {}
 
+  /** `rolecall_session=…` once a login or setup through this client set it: what a browser would hold. */
+  get sessionCookie(): string | undefined {
+    return this.cookie;
+  }
+
   withToken(token: string): GraphQLClient {
     return new GraphQLClient(this.url, token);
   }
@@ -60,11 +65,18 @@ export interface Managed {
   password: string;
 }
 
+/** A Rolecall user's sign-in, as a person types it (the browser benchmark signs in with it). */
+export interface Credentials {
+  login: string;
+  password: string;
+}
+
 export interface Bootstrapped {
   /** Signed in with the admin's API token. */
   client: GraphQLClient;
   token: string;
   databaseId: string;
+  admin: Credentials;
 }
 
 async function createToken(session: GraphQLClient): Promise<{ client: GraphQLClient; token: string }> {
@@ -77,15 +89,15 @@ async function createToken(session: GraphQLClient): Promise<{ client: GraphQLCli
 }
 
 /** What an operator does on a fresh Rolecall: create the first admin, then an API token to script with. */
-export async function adminToken(url: string): Promise<{ client: GraphQLClient; token: string }> {
+export async function adminToken(url: string): Promise<{ client: GraphQLClient; token: string; admin: Credentials }> {
   const session = new GraphQLClient(url);
-  const password = `admin-${randomBytes(12).toString('base64url')}`;
+  const admin = { login: 'bench', password: `admin-${randomBytes(12).toString('base64url')}` };
   await session.field(
     `mutation($input: SetupInput!) { setup(input: $input) { ${ERROR} } }`,
-    { input: { username: 'bench', email: 'bench@example.com', password } },
+    { input: { username: admin.login, email: 'bench@example.com', password: admin.password } },
     'User',
   );
-  return createToken(session);
+  return { ...(await createToken(session)), admin };
 }
 
 /** An existing user signs in and creates an API token. */
@@ -101,7 +113,7 @@ export async function userToken(url: string, login: string, password: string) {
 
 /** …and connects a managed database through its CREATEROLE owner role (which the admin then works through). */
 export async function bootstrap(url: string, port: number, managed: Managed): Promise<Bootstrapped> {
-  const { client, token } = await adminToken(url);
+  const { client, token, admin } = await adminToken(url);
   const database = await client.field<{ id: string }>(
     `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR} ... on Database { id } } }`,
     {
@@ -109,5 +121,5 @@ export async function bootstrap(url: string, port: number, managed: Managed): Pr
     },
     'Database',
   );
-  return { client, token, databaseId: database.id };
+  return { client, token, databaseId: database.id, admin };
 }

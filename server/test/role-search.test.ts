@@ -101,6 +101,18 @@ describe('rolesConnection: the roles a filter selects, as PostgreSQL lists them'
     expect((await search({ memberOf: 'nobody by this name' })).totalCount).toBe(0);
   });
 
+  it('lists who may still be added to a group: neither a direct member nor the group itself', async () => {
+    const members = `r.oid IN (SELECT member FROM pg_auth_members
+       WHERE roleid = (SELECT oid FROM pg_roles WHERE rolname = 'Reporting Group'))`;
+    const found = await search({ notMemberOf: 'Reporting Group', search: '_1' });
+    const expected = await pgRoles(`NOT ${members} AND rolname <> 'Reporting Group' AND strpos(rolname, '_1') > 0`);
+    expect(found.nodes.map((node) => node.name)).toEqual(expected);
+    expect(found.totalCount).toBe(expected.length);
+    const everyone = await search({ notMemberOf: 'Reporting Group' });
+    expect(everyone.nodes.map((node) => node.name)).not.toContain('Reporting Group');
+    expect(everyone.totalCount + 55 + 1).toBe((await pgRoles('true')).length);
+  });
+
   it('pages through every match exactly once, totalCount counting them all', async () => {
     const all = await pgRoles("rolname NOT LIKE 'pg\\_%'");
     const seen: string[] = [];

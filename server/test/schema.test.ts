@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';
-import { printSchema } from 'graphql';
+import { type GraphQLInterfaceType, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import codegenConfig from '../../codegen.js';
 import { schema } from '../src/schema/index.js';
+import { NODE_TYPES } from '../src/schema/node.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -31,10 +32,12 @@ describe('the committed schema', () => {
     expect(committed).toEqual(expected);
   });
 
-  it('exposes no generic node lookup that would bypass per-type authorization', () => {
+  it("looks nodes up only through each type's own rule: node(id:) has one for every type with a global id", () => {
     const fields = Object.keys(schema.getQueryType()?.getFields() ?? {});
-    expect(fields).not.toContain('node');
+    expect(fields).toContain('node');
     expect(fields).not.toContain('nodes');
+    const withIds = schema.getPossibleTypes(schema.getType('Node') as GraphQLInterfaceType).map((type) => type.name);
+    expect([...NODE_TYPES].sort()).toEqual(withIds.sort());
   });
 
   it('never exposes a stored password or hash', () => {

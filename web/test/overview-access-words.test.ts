@@ -49,6 +49,18 @@ describe('the words for where a privilege comes from', () => {
     expect(accessGroups([])).toEqual([]);
   });
 
+  it('names a direct grant before one through a group, and never the owner for what only PUBLIC gives', () => {
+    const viaGroupFirst = accessGroups([
+      privilege('SELECT', [source('GRANT', ['ana', 'readers']), source('GRANT', ['ana'])]),
+    ]);
+    expect(viaGroupFirst.map((group) => group.source.label)).toEqual(['direct']);
+    // The owner revoked its own SELECT: it still holds it through PUBLIC, and may grant it as the owner.
+    const ownerWithoutIt = accessGroups([
+      privilege('SELECT', [source('OWNER_GRANT_OPTION', ['ana']), source('PUBLIC')], true, true),
+    ]);
+    expect(ownerWithoutIt.map((group) => group.source.label)).toEqual(['PUBLIC']);
+  });
+
   it('writes every reason of a privilege on one line for an export', () => {
     expect(privilegeSourcesText(privilege('SELECT', [source('GRANT', ['ana', 'readers']), source('PUBLIC')]))).toBe(
       'SELECT: via readers (ana → readers) | PUBLIC',

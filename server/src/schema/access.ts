@@ -108,7 +108,10 @@ builder.objectField(DatabaseCatalog, 'accessibleObjects', (t) =>
     errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
     args: {
       role: t.arg.string({ required: true }),
-      search: t.arg.string({ description: 'Only objects whose name (schema.table) contains this, in any case.' }),
+      search: t.arg.string({
+        description:
+          'Only objects whose name (schema.table for a relation) contains this, in any case, and the schemas of the relations kept.',
+      }),
     },
     resolve: async (catalog, args) => {
       const role = await catalog.reader.roleByName(checkIdentifier(args.role, 'role'));

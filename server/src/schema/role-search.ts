@@ -24,6 +24,9 @@ const RoleFilter = builder.inputType('RoleFilter', {
     search: t.string({ description: 'Part of the name, in any case.' }),
     login: t.boolean({ description: 'true: LOGIN roles only; false: group roles (NOLOGIN) only.' }),
     memberOf: t.string({ description: 'Direct members of this role only.' }),
+    notMemberOf: t.string({
+      description: 'Roles that are not direct members of this role, nor the role itself: who may still be added to it.',
+    }),
     configured: t.boolean({ description: 'Whether Rolecall stores a verified password for it.' }),
     power: t.field({ type: RolePower, description: 'Roles that have this attribute only.' }),
     predefined: t.boolean({ description: 'false: no built-in pg_* roles; true: only those.' }),
@@ -34,10 +37,14 @@ interface Filter {
   search?: string | null;
   login?: boolean | null;
   memberOf?: string | null;
+  notMemberOf?: string | null;
   configured?: boolean | null;
   power?: Attribute | null;
   predefined?: boolean | null;
 }
+
+const isMemberOf = (role: RoleShape, group: string) =>
+  (role.memberOf ?? []).some((edge) => edge.role.row.rolname === group);
 
 const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
@@ -49,7 +56,8 @@ function matches(role: RoleShape, filter: Filter, configured: ReadonlySet<string
   if (given(filter.predefined) && row.is_predefined !== filter.predefined) return false;
   if (given(filter.configured) && configured.has(row.rolname) !== filter.configured) return false;
   if (filter.power && !HAS[filter.power](row)) return false;
-  if (filter.memberOf && !(role.memberOf ?? []).some((edge) => edge.role.row.rolname === filter.memberOf)) return false;
+  if (filter.memberOf && !isMemberOf(role, filter.memberOf)) return false;
+  if (filter.notMemberOf && (row.rolname === filter.notMemberOf || isMemberOf(role, filter.notMemberOf))) return false;
   return true;
 }
 
@@ -62,7 +70,7 @@ builder.objectField(DatabaseCatalog, 'rolesConnection', (t) =>
     resolve: async (catalog, args, context) => {
       const filter: Filter = args.filter ?? {};
       const [roles, configured] = await Promise.all([
-        filter.memberOf ? rolesWithMemberships(catalog) : rolesOf(catalog),
+        filter.memberOf || filter.notMemberOf ? rolesWithMemberships(catalog) : rolesOf(catalog),
         context.loaders.configuredRoleNames.load(catalog.databaseId),
       ]);
       const found = [...roles.values()]

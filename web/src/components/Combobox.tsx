@@ -119,9 +119,13 @@ export function Combobox<Option extends ComboboxOption>(props: ComboboxProps<Opt
     // The value may stay what it was (a picker that adds, then empties): show it again either way.
     restore();
   };
+  /** The option the text names: exactly (role names are case-sensitive: "Alice" and "alice" are two roles), else in any case. */
   const typed = () => {
-    const wanted = text().trim().toLowerCase();
-    return options().find((option) => option.label.toLowerCase() === wanted);
+    const wanted = text().trim();
+    return (
+      options().find((option) => option.label === wanted) ??
+      options().find((option) => option.label.toLowerCase() === wanted.toLowerCase())
+    );
   };
   const move = (step: number) => {
     if (!open()) return show();
@@ -192,6 +196,8 @@ export function Combobox<Option extends ComboboxOption>(props: ComboboxProps<Opt
           value={text()}
           onInput={(event) => {
             setText(event.currentTarget.value);
+            // What was highlighted belongs to the previous search: Enter now means the text typed.
+            setActive(-1);
             setOpen(true);
             search(event.currentTarget.value);
           }}

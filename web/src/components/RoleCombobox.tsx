@@ -30,8 +30,15 @@ export interface ExtraOption {
   title?: string;
 }
 
-/** PUBLIC in a grantee picker; the caller turns its value into the grantee `null`. */
-export const PUBLIC_OPTION: ExtraOption = { value: '__PUBLIC__', label: 'PUBLIC', title: 'Every role, now and future' };
+/**
+ * PUBLIC in a grantee picker; the caller turns its value into the grantee `null`. Its value holds a NUL character,
+ * which no role name can: a role really named "PUBLIC" or "__PUBLIC__" is never taken for it.
+ */
+export const PUBLIC_OPTION: ExtraOption = {
+  value: '\u0000PUBLIC',
+  label: 'PUBLIC',
+  title: 'Every role, now and future',
+};
 
 export interface RoleComboboxProps {
   databaseId: string;

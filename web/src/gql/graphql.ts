@@ -2247,6 +2247,8 @@ export type RoleFilter = {
   login?: InputMaybe<Scalars['Boolean']['input']>;
   /** Direct members of this role only. */
   memberOf?: InputMaybe<Scalars['String']['input']>;
+  /** Roles that are not direct members of this role, nor the role itself: who may still be added to it. */
+  notMemberOf?: InputMaybe<Scalars['String']['input']>;
   /** Roles that have this attribute only. */
   power?: InputMaybe<RolePower>;
   /** false: no built-in pg_* roles; true: only those. */

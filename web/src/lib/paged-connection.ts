@@ -8,6 +8,20 @@ export interface Page<Node> {
   hasNextPage: boolean;
 }
 
+/** A Relay connection's page, as a paged list keeps it. */
+export function pageOf<Node>(connection: {
+  nodes: Node[];
+  totalCount: number;
+  pageInfo: { endCursor?: string | null; hasNextPage: boolean };
+}): Page<Node> {
+  return {
+    nodes: connection.nodes,
+    totalCount: connection.totalCount,
+    endCursor: connection.pageInfo.endCursor ?? null,
+    hasNextPage: connection.pageInfo.hasNextPage,
+  };
+}
+
 /** What a paged list shows now: the nodes loaded so far, for one `key` (a database and a search, say). */
 interface Loaded<Node> {
   key: string;
@@ -76,10 +90,11 @@ export function createPagedConnection<Node>(options: {
   const loadMore = () => {
     const current = loaded();
     if (!current?.hasNextPage || loading()) return;
+    // Appended to the rows as they are when the page lands: a live patch made meanwhile stays.
     void run(current.key, current.endCursor, options.pageSize, (page) => ({
       ...page,
       key: current.key,
-      nodes: [...current.nodes, ...page.nodes],
+      nodes: [...(loaded()?.nodes ?? current.nodes), ...page.nodes],
     }));
   };
   const reread = () => {

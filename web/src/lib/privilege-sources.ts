@@ -58,6 +58,9 @@ const RANK: Record<Source['kind'], number> = {
   SUPERUSER: 5,
 };
 
+/** By kind, then by how many memberships away the grant is: a direct grant before one through a group. */
+const closestFirst = (a: Source, b: Source) => RANK[a.kind] - RANK[b.kind] || a.path.length - b.path.length;
+
 /** Privileges that share a main source, shown together: "SELECT, INSERT (via reporting)". */
 export interface AccessGroup {
   source: SourceWords;
@@ -74,8 +77,9 @@ export function accessGroups(privileges: readonly EffectivePrivilegeFieldsFragme
   const groups = new Map<string, AccessGroup>();
   for (const privilege of privileges) {
     if (!privilege.held) continue;
-    const sources = [...privilege.sources].sort((a, b) => RANK[a.kind] - RANK[b.kind]);
-    const main = sources[0];
+    const sources = [...privilege.sources].sort(closestFirst);
+    // The owner's implicit grant option explains `grantable`, never why the privilege is held.
+    const main = sources.find((source) => source.kind !== 'OWNER_GRANT_OPTION');
     if (!main) continue;
     const words = sourceWords(main);
     const group = groups.get(words.label) ?? { source: words, privileges: [], detail: '' };

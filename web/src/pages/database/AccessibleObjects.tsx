@@ -7,7 +7,7 @@ import type { AccessibleObjectsQuery as AccessibleObjectsResult } from '../../gq
 import { errorMessage, query } from '../../graphql/client';
 import { createDebouncedSearch } from '../../lib/debounced-search';
 import { download, toCsv } from '../../lib/export';
-import { createPagedConnection } from '../../lib/paged-connection';
+import { createPagedConnection, pageOf } from '../../lib/paged-connection';
 import { privilegeSourcesText } from '../../lib/privilege-sources';
 import { member } from '../../lib/result';
 import { objectKindLabel, objectLabel } from './overview-rows';
@@ -97,12 +97,7 @@ export function AccessibleObjects(props: { databaseId: string; role: string; ver
     pageSize: PAGE,
     read: async (after, first) => {
       const found = await read(first, after);
-      return {
-        nodes: found.nodes,
-        totalCount: found.totalCount,
-        endCursor: found.pageInfo.endCursor ?? null,
-        hasNextPage: found.pageInfo.hasNextPage,
-      };
+      return pageOf(found);
     },
   });
   createEffect(

@@ -1,4 +1,4 @@
-import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
 import { VirtualRows } from '../../components/VirtualRows';
 import { graphql } from '../../gql';
@@ -241,6 +241,8 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
     return errorMessage(result()?.page);
   };
   const events = () => (shown().filter === filter() ? shown().events : []);
+  // One list of entries per read, not per access: the virtualized rows read it on every scroll.
+  const entryList = createMemo(() => entries(events()));
   const [known] = createResource(async () => {
     // Without the list, the filter still offers the kinds the log shows.
     const data = await query(EventKinds, {}).catch(() => null);
@@ -367,7 +369,7 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
         </Show>
       </p>
       <VirtualRows
-        each={entries(events())}
+        each={entryList()}
         label="Activity log"
         class="activity"
         key={entryKey}

@@ -38,6 +38,9 @@ const TABS = [
   ['activity', 'Activity'],
 ] as const;
 
+/** Until the header has said what the viewer may do here, nothing is offered. */
+const NOTHING_YET = { canManageCollaborators: false, canLeave: false, canChangeOwnCollaboration: false };
+
 /** A database's page: tabs like Mathesar's, all of them live. */
 export function DatabasePage(): JSX.Element {
   const params = useParams<{ id: string; tab?: string }>();
@@ -90,45 +93,52 @@ export function DatabasePage(): JSX.Element {
                 still shown.
               </p>
             </Show>
-            <nav class="tabs" aria-label="Database sections">
-              {TABS.map(([key, label]) => (
-                // A plain link (the router still handles it): <A> would mark Overview inactive at /databases/:id.
-                <a
-                  href={`/databases/${params.id}/${key}`}
-                  class={tab() === key ? 'active' : ''}
-                  aria-current={tab() === key ? 'page' : undefined}
-                >
-                  {label}
-                </a>
-              ))}
-            </nav>
-            <Switch>
-              <Match when={tab() === 'overview'}>
-                <Overview databaseId={params.id} version={version()} changedBy={changedBy()} />
-              </Match>
-              <Match when={tab() === 'collaborators'}>
-                <Collaborators databaseId={params.id} version={version()} capabilities={db().viewerCapabilities} />
-              </Match>
-              <Match when={tab() === 'role-configuration'}>
-                <RoleConfiguration
-                  databaseId={params.id}
-                  version={version()}
-                  canConfigure={db().viewerCapabilities.canConfigureRoles}
-                />
-              </Match>
-              <Match when={tab() === 'roles'}>
-                <Roles
-                  databaseId={params.id}
-                  version={version()}
-                  canConfigure={db().viewerCapabilities.canConfigureRoles}
-                />
-              </Match>
-              <Match when={tab() === 'activity'}>
-                <Activity databaseId={params.id} version={version()} />
-              </Match>
-            </Switch>
           </>
         )}
+      </Show>
+      {/* The tab reads its data alongside the header, not after it; a database that is not one shows only the error. */}
+      <Show when={!header() || database()}>
+        <nav class="tabs" aria-label="Database sections">
+          {TABS.map(([key, label]) => (
+            // A plain link (the router still handles it): <A> would mark Overview inactive at /databases/:id.
+            <a
+              href={`/databases/${params.id}/${key}`}
+              class={tab() === key ? 'active' : ''}
+              aria-current={tab() === key ? 'page' : undefined}
+            >
+              {label}
+            </a>
+          ))}
+        </nav>
+        <Switch>
+          <Match when={tab() === 'overview'}>
+            <Overview databaseId={params.id} version={version()} changedBy={changedBy()} />
+          </Match>
+          <Match when={tab() === 'collaborators'}>
+            <Collaborators
+              databaseId={params.id}
+              version={version()}
+              capabilities={database()?.viewerCapabilities ?? NOTHING_YET}
+            />
+          </Match>
+          <Match when={tab() === 'role-configuration'}>
+            <RoleConfiguration
+              databaseId={params.id}
+              version={version()}
+              canConfigure={Boolean(database()?.viewerCapabilities.canConfigureRoles)}
+            />
+          </Match>
+          <Match when={tab() === 'roles'}>
+            <Roles
+              databaseId={params.id}
+              version={version()}
+              canConfigure={Boolean(database()?.viewerCapabilities.canConfigureRoles)}
+            />
+          </Match>
+          <Match when={tab() === 'activity'}>
+            <Activity databaseId={params.id} version={version()} />
+          </Match>
+        </Switch>
       </Show>
     </main>
   );

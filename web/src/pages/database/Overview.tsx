@@ -9,7 +9,7 @@ import type { OverviewObjectFragment } from '../../gql/graphql';
 import { errorMessage, mutate, query } from '../../graphql/client';
 import { createDebouncedSearch } from '../../lib/debounced-search';
 import type { LiveEvent } from '../../lib/live';
-import { createPagedConnection } from '../../lib/paged-connection';
+import { createPagedConnection, pageOf } from '../../lib/paged-connection';
 import { objectFingerprint } from '../../lib/permission-model';
 import { changeOf, createPreviewedChange } from '../../lib/previewed-change';
 import { member } from '../../lib/result';
@@ -154,12 +154,7 @@ export function Overview(props: { databaseId: string; version: number; changedBy
       const found = member(catalog, 'DatabaseCatalog')?.objectsConnection;
       if (!found)
         throw new Error(errorMessage(read.database) ?? errorMessage(catalog) ?? 'The catalog could not be read.');
-      return {
-        nodes: found.nodes,
-        totalCount: found.totalCount,
-        endCursor: found.pageInfo.endCursor ?? null,
-        hasNextPage: found.pageInfo.hasNextPage,
-      };
+      return pageOf(found);
     },
   });
   const entries = createMemo(() => list.nodes().map(entryOf));

@@ -77,8 +77,8 @@ const TableRow = graphql(`
 const MAX_ROWS_REREAD = 20;
 
 /**
- * A change of a schema's or a table's grants changes that row only (and, for a schema, whether its tables can be
- * reached): the overview re-reads those rows instead of the whole list. Anything else re-reads everything loaded.
+ * A change of a schema's or a table's grants changes that row only (a table's privileges do not depend on its
+ * schema's): the overview re-reads those rows instead of the whole list. Anything else re-reads everything loaded.
  */
 export function patchesRows(events: readonly LiveEvent[]): boolean {
   if (events.length === 0 || events.length > MAX_ROWS_REREAD) return false;

@@ -179,8 +179,9 @@ export function createRoleGraphState(props: {
   }
 
   let shownDatabase: string | null = null;
-  // The role asked for: one already drawn is selected where it is (so clicking around keeps the graph and what was
-  // expanded); any other is shown with its neighbourhood. No role: the viewer's.
+  // The role asked for: one clicked in the graph is already selected there and stays where it is (so clicking around
+  // keeps the graph and what was expanded); one chosen elsewhere (the Roles list) is shown with its neighbourhood. No
+  // role: the viewer's.
   createEffect(
     on([props.databaseId, props.role], ([databaseId, role]) => {
       if (databaseId !== shownDatabase) {
@@ -190,9 +191,10 @@ export function createRoleGraphState(props: {
         setParts(new Map());
         setWholeServer(null);
       }
+      const clickedInGraph = role !== null && untrack(selected) === role && untrack(graph).roles.has(role);
       setSelected(role);
       if (role !== null) {
-        if (!untrack(graph).roles.has(role)) showNeighbourhood(role);
+        if (!clickedInGraph) showNeighbourhood(role);
         return;
       }
       if (untrack(center) !== null) return;

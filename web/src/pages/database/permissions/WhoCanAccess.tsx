@@ -6,7 +6,7 @@ import type { WhoCanAccessQuery as WhoCanAccessResult } from '../../../gql/graph
 import { errorMessage, query } from '../../../graphql/client';
 import { createDebouncedSearch } from '../../../lib/debounced-search';
 import { download, toCsv } from '../../../lib/export';
-import { createPagedConnection } from '../../../lib/paged-connection';
+import { createPagedConnection, pageOf } from '../../../lib/paged-connection';
 import { accessGroups } from '../../../lib/privilege-sources';
 import { member } from '../../../lib/result';
 import type { PermissionDialogProps } from './securable';
@@ -86,12 +86,7 @@ export function WhoCanAccess(props: Pick<PermissionDialogProps, 'databaseId' | '
     pageSize: PAGE,
     read: async (after, first) => {
       const found = await read(first, after);
-      return {
-        nodes: found.nodes,
-        totalCount: found.totalCount,
-        endCursor: found.pageInfo.endCursor ?? null,
-        hasNextPage: found.pageInfo.hasNextPage,
-      };
+      return pageOf(found);
     },
   });
   const [exportError, setExportError] = createSignal<string | null>(null);

@@ -79,10 +79,10 @@ export function MembersEditor(props: {
     ),
   );
   const [search, setSearch] = createSignal('');
-  const shown = () => {
+  const shown = createMemo(() => {
     const text = search().trim().toLowerCase();
     return text ? draft.members.filter((item) => item.member.toLowerCase().includes(text)) : draft.members;
-  };
+  });
   const members = createMemo(() => draft.members.map((item) => ({ ...item })));
   const change = createPreviewedChange<Member[]>({
     run: async (value, mode) =>
@@ -121,7 +121,8 @@ export function MembersEditor(props: {
               label={`Add a member to ${props.role}`}
               placeholder="Add a member…"
               value=""
-              exclude={[props.role, ...draft.members.map((item) => item.member)]}
+              filter={{ notMemberOf: props.role }}
+              exclude={draft.members.map((item) => item.member)}
               onChange={add}
             />
             <input

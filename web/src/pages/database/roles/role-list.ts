@@ -3,7 +3,7 @@ import { createStore, reconcile } from 'solid-js/store';
 import { graphql } from '../../../gql';
 import type { RoleFilter, RolePower, RolesQuery as RolesQueryResult } from '../../../gql/graphql';
 import { errorMessage, query } from '../../../graphql/client';
-import { createPagedConnection } from '../../../lib/paged-connection';
+import { createPagedConnection, pageOf } from '../../../lib/paged-connection';
 import { member } from '../../../lib/result';
 import type { RoleView } from './types';
 
@@ -85,6 +85,7 @@ export function createRoleList(props: {
     key: () => JSON.stringify([props.databaseId(), props.filter()]),
     pageSize: ROLES_PER_PAGE,
     read: async (after, first) => {
+      const asked = props.databaseId();
       const data = await query(RolesQuery, {
         id: props.databaseId(),
         filter: filterInput(props.filter()),
@@ -94,13 +95,9 @@ export function createRoleList(props: {
       const found = catalogOf(data);
       if (!found.catalog) throw new Error(found.error);
       const { rolesConnection, ...rest } = found.catalog;
-      setCatalog(rest);
-      return {
-        nodes: rolesConnection.nodes,
-        totalCount: rolesConnection.totalCount,
-        endCursor: rolesConnection.pageInfo.endCursor ?? null,
-        hasNextPage: rolesConnection.pageInfo.hasNextPage,
-      };
+      // An answer about a database the page has since left says nothing about the one shown now.
+      if (props.databaseId() === asked) setCatalog(rest);
+      return pageOf(rolesConnection);
     },
   });
   const [state, setState] = createStore<{ roles: RoleView[]; total: number | null }>({ roles: [], total: null });
