@@ -261,7 +261,7 @@ export type Database = Node & {
   id: Scalars['ID']['output'];
   /** Invitations to this database (pending ones by default), oldest first, with who invited and when. */
   invitations: Array<Invitation>;
-  /** The server's LOGIN roles, read live as the viewer's role, each marked configured or not. */
+  /** The server's LOGIN roles by name, read live as the viewer's role, each marked configured or not, a page at a time: `search` keeps those whose name contains it (in any case), `configured` only those Rolecall stores a password for (true) or only the others (false). */
   loginRoles: DatabaseLoginRolesResult;
   name: Scalars['String']['output'];
   /** The server's configured roles, each with whether the viewer may give it here and why not (admins: any; managers: roles their own role may SET ROLE to or an admin marked assignable, never superuser, CREATEROLE, BYPASSRLS or REPLICATION roles). Empty for those who do not manage collaborators. */
@@ -298,8 +298,10 @@ export type DatabaseInvitationsArgs = {
 export type DatabaseLoginRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  configured?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 

@@ -142,17 +142,42 @@ export async function schemas(
   }, roleOids);
 }
 
+/** One relation by name (a mutation names one of maybe thousands), or those of a page by OID. */
+export type OnlyRelations = { schema: string; name: string } | { oids: readonly number[] };
+
+const RELATIONS_OF_USER_SCHEMAS = `FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND NOT c.relispartition AND ${USER_SCHEMAS}`;
+
+function onlyFilter(only: OnlyRelations | undefined): [string, unknown[]] {
+  if (!only) return ['', []];
+  if ('oids' in only) return ['AND c.oid = ANY($3::oid[])', [only.oids]];
+  return ['AND n.nspname = $3 AND c.relname = $4', [only.schema, only.name]];
+}
+
+/** A relation's name and kind only: enough to search, order and page thousands before reading a page's ACLs. */
+export type RelationName = Pick<PgClass, 'oid' | 'relnamespace' | 'nspname' | 'relname' | 'relkind'>;
+
+export async function relationNames(client: ClientBase): Promise<RelationName[]> {
+  const { rows } = await client.query<RelationName>(
+    `SELECT c.oid::int AS oid, c.relnamespace::int AS relnamespace, n.nspname, c.relname, c.relkind::text AS relkind
+       ${RELATIONS_OF_USER_SCHEMAS}
+      ORDER BY n.nspname, c.relname`,
+  );
+  return rows;
+}
+
 /**
  * Tables, views, materialized views, partitioned and foreign tables, and sequences of the user schemas; with `only`,
- * just that one (a mutation names one relation of maybe thousands). With `roleOids`, ACLs are read as text.
+ * just those. With `roleOids`, ACLs are read as text.
  */
 export async function relations(
   client: ClientBase,
   tablePrivileges: readonly string[],
   sequencePrivileges: readonly string[],
-  only?: { schema: string; name: string },
+  only?: OnlyRelations,
   roleOids?: RoleOids,
 ): Promise<PgClass[]> {
+  const [filter, values] = onlyFilter(only);
   return readWithAcls(async (acl) => {
     const { rows } = await client.query(
       `SELECT c.oid::int AS oid, c.relnamespace::int AS relnamespace, n.nspname, c.relname, c.relkind::text AS relkind,
@@ -162,11 +187,10 @@ export async function relations(
                 THEN ARRAY(SELECT p FROM unnest($2::text[]) p WHERE has_sequence_privilege(c.oid, p || ' WITH GRANT OPTION'))
                 ELSE ARRAY(SELECT p FROM unnest($1::text[]) p WHERE has_table_privilege(c.oid, p || ' WITH GRANT OPTION'))
               END AS viewer_grant_options
-         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND NOT c.relispartition AND ${USER_SCHEMAS}
-          ${only ? 'AND n.nspname = $3 AND c.relname = $4' : ''}
+         ${RELATIONS_OF_USER_SCHEMAS}
+          ${filter}
         ORDER BY n.nspname, c.relname`,
-      only ? [tablePrivileges, sequencePrivileges, only.schema, only.name] : [tablePrivileges, sequencePrivileges],
+      [tablePrivileges, sequencePrivileges, ...values],
     );
     return unpackAcl<PgClass>(rows, await roleOids);
   }, roleOids);

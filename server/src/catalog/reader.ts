@@ -6,6 +6,7 @@ import {
   type PgClass,
   type PgDatabase,
   type PgNamespace,
+  relationNames,
   relations,
   schemas,
   serialSequences,
@@ -136,6 +137,24 @@ export class CatalogReader {
       relations(client, privilegesFor('TABLE', features), privilegesFor('SEQUENCE', features), { schema, name }),
     );
     return found[0];
+  }
+
+  /** Every relation's name and kind, without ACLs: what a list searches and pages before reading one page. */
+  readonly relationNames = memo(() => this.run(relationNames));
+
+  /** The relations of one page, with their ACLs, in the catalog's order. */
+  async relationsByOid(oids: readonly number[]): Promise<PgClass[]> {
+    if (oids.length === 0) return [];
+    const features = await this.features();
+    return this.run((client) =>
+      relations(
+        client,
+        privilegesFor('TABLE', features),
+        privilegesFor('SEQUENCE', features),
+        { oids },
+        this.roleOids(),
+      ),
+    );
   }
 
   private readonly relationsBySchema = memo(async () =>

@@ -25,6 +25,24 @@ class OffsetEdge<T> {
  * Each edge's cursor is made only when asked for: most clients read `nodes`, and a matrix has 100,000 rows.
  */
 export function listConnection<T>(args: DefaultConnectionArguments, items: readonly T[]) {
+  const { offset, page, hasPreviousPage } = pageOf(args, items);
+  return connectionOf(page, offset, hasPreviousPage, items.length);
+}
+
+/**
+ * A connection over light items (names, enough to search and order thousands) whose page alone is then read in full
+ * by `load`, in the same order.
+ */
+export async function loadedConnection<Item, T>(
+  args: DefaultConnectionArguments,
+  items: readonly Item[],
+  load: (page: Item[]) => Promise<T[]>,
+) {
+  const { offset, page, hasPreviousPage } = pageOf(args, items);
+  return connectionOf(await load(page), offset, hasPreviousPage, items.length);
+}
+
+function pageOf<T>(args: DefaultConnectionArguments, items: readonly T[]) {
   const everything = Math.max(items.length, 1);
   const { offset, expectedSize, hasPreviousPage } = offsetForArgs({
     args,
@@ -32,16 +50,19 @@ export function listConnection<T>(args: DefaultConnectionArguments, items: reado
     defaultSize: everything,
     maxSize: everything,
   });
-  const page = items.slice(offset, offset + expectedSize);
+  return { offset, page: items.slice(offset, offset + expectedSize), hasPreviousPage };
+}
+
+function connectionOf<T>(page: readonly T[], offset: number, hasPreviousPage: boolean, totalCount: number) {
   return {
     edges: page.map((node, index) => new OffsetEdge(node, offset + index)),
     pageInfo: {
       startCursor: page.length > 0 ? offsetToCursor(offset) : null,
       endCursor: page.length > 0 ? offsetToCursor(offset + page.length - 1) : null,
       hasPreviousPage,
-      hasNextPage: offset + page.length < items.length,
+      hasNextPage: offset + page.length < totalCount,
     },
-    totalCount: items.length,
+    totalCount,
   };
 }
 builder.globalConnectionField('totalCount', (t) =>

@@ -1,9 +1,10 @@
+import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { effectivePrivileges } from '../catalog/effective.js';
-import type { PgClass, PgNamespace } from '../catalog/objects.js';
+import type { PgClass, PgNamespace, RelationName } from '../catalog/objects.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { EffectivePrivilegeRef, KIND } from './effective.js';
-import { listConnection, matcher } from './lists.js';
+import { listConnection, loadedConnection, matcher } from './lists.js';
 import {
   databaseShape,
   Grant,
@@ -16,22 +17,68 @@ import {
   tableShape,
 } from './objects.js';
 
-const labelOf = (relation: PgClass) => `${relation.nspname}.${relation.relname}`;
+const labelOf = (relation: RelationName) => `${relation.nspname}.${relation.relname}`;
+
+/** A row of the Overview before its ACL is read: the database, a schema, or a relation (its name is enough here). */
+type OverviewRow<Relation> = { database: true } | { schema: PgNamespace } | { relation: Relation };
 
 /**
  * The database, then each schema followed by its relations, by name: the Overview's rows. A schema stays when one
  * of its relations matches, so a match is always shown under its schema.
  */
-export async function catalogObjects(catalog: CatalogShape, search?: string | null): Promise<SecurableShape[]> {
+async function overviewRows<Relation extends RelationName>(
+  catalog: CatalogShape,
+  search: string | null | undefined,
+  relations: readonly Relation[],
+): Promise<OverviewRow<Relation>[]> {
   const matches = matcher(search);
   const [database, schemas] = await Promise.all([catalog.reader.database(), catalog.reader.schemas()]);
-  const rows: SecurableShape[] = matches(database.datname) ? [databaseShape(database, catalog)] : [];
+  const bySchema = new Map<number, Relation[]>();
+  for (const relation of relations)
+    if (matches(labelOf(relation)))
+      bySchema.set(relation.relnamespace, [...(bySchema.get(relation.relnamespace) ?? []), relation]);
+  const rows: OverviewRow<Relation>[] = matches(database.datname) ? [{ database: true }] : [];
   for (const schema of sortedByName(schemas)) {
-    const relations = (await catalog.reader.relationsIn(schema.oid)).filter((relation) => matches(labelOf(relation)));
-    if (relations.length === 0 && !matches(schema.nspname)) continue;
-    rows.push(schemaShape(schema, catalog), ...relations.map((relation) => tableShape(relation, catalog)));
+    const kept = bySchema.get(schema.oid) ?? [];
+    if (kept.length === 0 && !matches(schema.nspname)) continue;
+    rows.push({ schema }, ...kept.map((relation) => ({ relation })));
   }
   return rows;
+}
+
+/** The rows with their ACLs; `relations` holds every relation of the rows, read in full. */
+async function shapesOf(
+  catalog: CatalogShape,
+  rows: readonly OverviewRow<RelationName>[],
+  relations: ReadonlyMap<number, PgClass>,
+): Promise<SecurableShape[]> {
+  const database = rows.some((row) => 'database' in row) ? await catalog.reader.database() : null;
+  return rows.flatMap((row): SecurableShape[] => {
+    if ('schema' in row) return [schemaShape(row.schema, catalog)];
+    if ('relation' in row) {
+      const relation = relations.get(row.relation.oid);
+      // Dropped between the two reads: the page shows what is left.
+      return relation ? [tableShape(relation, catalog)] : [];
+    }
+    return database ? [databaseShape(database, catalog)] : [];
+  });
+}
+
+/** Every row of the Overview with its ACL (for what must look at all of them, such as a role's accessible objects). */
+export async function catalogObjects(catalog: CatalogShape, search?: string | null): Promise<SecurableShape[]> {
+  const relations = await catalog.reader.relations();
+  const rows = await overviewRows(catalog, search, relations);
+  return shapesOf(catalog, rows, new Map(relations.map((relation) => [relation.oid, relation])));
+}
+
+/** One page of the Overview: names are searched and ordered, and only the page's relations are read with ACLs. */
+async function objectsPage(catalog: CatalogShape, args: DefaultConnectionArguments, search?: string | null) {
+  const rows = await overviewRows(catalog, search, await catalog.reader.relationNames());
+  return loadedConnection(args, rows, async (page) => {
+    const oids = page.flatMap((row) => ('relation' in row ? [row.relation.oid] : []));
+    const relations = await catalog.reader.relationsByOid(oids);
+    return shapesOf(catalog, page, new Map(relations.map((relation) => [relation.oid, relation])));
+  });
 }
 
 function sortedByName(schemas: readonly PgNamespace[]): PgNamespace[] {
@@ -44,7 +91,7 @@ builder.objectFields(DatabaseCatalog, (t) => ({
     description:
       'The database, then each schema followed by its tables, views and sequences, by name, a page at a time: the rows of an overview. `search` keeps rows whose name (schema.table for a relation) contains it, in any case, and the schemas of the relations it keeps.',
     args: { search: t.arg.string() },
-    resolve: async (catalog, args) => listConnection(args, await catalogObjects(catalog, args.search)),
+    resolve: (catalog, args) => objectsPage(catalog, args, args.search),
   }),
   schemasConnection: t.connection({
     type: Schema,

@@ -11,7 +11,7 @@ import {
 import { Database } from './database.js';
 import { AS_VIEWER_ROLE, POSTGRES_ERRORS } from './errors.js';
 import { localId, Removed } from './ids.js';
-import { listConnection } from './lists.js';
+import { listConnection, matcher } from './lists.js';
 
 export const ConfiguredRole = builder.prismaNode('ConfiguredRole', {
   id: { field: 'id' },
@@ -38,9 +38,16 @@ const LoginRole = builder.objectRef<LoginRoleShape>('LoginRole').implement({
 builder.objectField(Database, 'loginRoles', (t) =>
   t.connection({
     type: LoginRole,
-    description: "The server's LOGIN roles, read live as the viewer's role, each marked configured or not.",
+    description:
+      "The server's LOGIN roles by name, read live as the viewer's role, each marked configured or not, a page at a time: `search` keeps those whose name contains it (in any case), `configured` only those Rolecall stores a password for (true) or only the others (false).",
     errors: { types: AS_VIEWER_ROLE },
-    resolve: async (database, args, context) => listConnection(args, await listLoginRoles(context, database.id)),
+    args: { search: t.arg.string(), configured: t.arg.boolean() },
+    resolve: async (database, args, context) => {
+      const matches = matcher(args.search);
+      const wanted = (role: LoginRoleShape) =>
+        matches(role.rolname) && (args.configured == null || (role.configuredRole !== null) === args.configured);
+      return listConnection(args, (await listLoginRoles(context, database.id)).filter(wanted));
+    },
   }),
 );
 

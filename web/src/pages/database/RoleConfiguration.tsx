@@ -1,24 +1,43 @@
-import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, type JSX, on, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
+import { VirtualRows, type VirtualRowsHandle } from '../../components/VirtualRows';
 import { graphql } from '../../gql';
+import type { LoginRolesQuery as LoginRolesResult } from '../../gql/graphql';
 import { errorMessage, mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
+import { createDebouncedSearch } from '../../lib/debounced-search';
+import { createPagedConnection, pageOf } from '../../lib/paged-connection';
 import { member } from '../../lib/result';
 import { offersOf } from './RoleOffers';
 
 const CANNOT_MARK = 'Only Rolecall admins mark the roles managers may give.';
+/** Login roles read at once; the next page loads as the list scrolls near its end. */
+const PAGE = 100;
 
 const LoginRolesQuery = graphql(`
-  query LoginRoles($id: ID!) {
+  query LoginRoles($id: ID!, $search: String, $configured: Boolean, $first: Int, $after: String) {
     database(id: $id) {
       __typename
       ... on Error { message }
       ... on Database {
-        loginRoles {
+        loginRoles(search: $search, configured: $configured, first: $first, after: $after) {
           __typename
           ... on Error { message }
-          ... on DatabaseLoginRolesConnection { nodes { rolname isSuperuser isConfigured configuredRole { id verifiedAt } } }
+          ... on DatabaseLoginRolesConnection {
+            totalCount
+            pageInfo { hasNextPage endCursor }
+            nodes { rolname isSuperuser isConfigured configuredRole { id verifiedAt } }
+          }
         }
+      }
+    }
+  }
+`);
+const RoleOffersQuery = graphql(`
+  query LoginRoleOffers($id: ID!) {
+    database(id: $id) {
+      __typename
+      ... on Database {
         roleOffers {
           __typename
           ... on Error { message }
@@ -48,26 +67,71 @@ const RemoveConfiguredRole = graphql(`
   }
 `);
 
-/** LOGIN roles of the server, and the passwords Rolecall stores for them (verified by a real login, never shown). */
-export function RoleConfiguration(props: { databaseId: string; version: number; canConfigure: boolean }): JSX.Element {
-  const [data, { refetch }] = createResource(
-    () => [props.databaseId, props.version] as const,
-    ([id]) => query(LoginRolesQuery, { id }),
+type Connection = NonNullable<ReturnType<typeof connectionOf>>;
+type LoginRole = Connection['nodes'][number];
+
+function connectionOf(data: LoginRolesResult) {
+  return member(member(data.database, 'Database')?.loginRoles, 'DatabaseLoginRolesConnection');
+}
+
+function failureOf(data: LoginRolesResult): string {
+  return (
+    errorMessage(data.database) ??
+    errorMessage(member(data.database, 'Database')?.loginRoles) ??
+    'The login roles could not be read.'
   );
+}
+
+/** "2,001 login roles", "3 configured login roles matching “sales”". */
+function countText(total: number, configuredOnly: boolean, search: string): string {
+  const roles = `${configuredOnly ? 'configured ' : ''}login role${total === 1 ? '' : 's'}`;
+  return `${total.toLocaleString('en-US')} ${roles}${search ? ` matching “${search}”` : ''}`;
+}
+
+/**
+ * LOGIN roles of the server, and the passwords Rolecall stores for them (verified by a real login, never shown):
+ * searched and filtered on the server, read a page at a time as the list scrolls.
+ */
+export function RoleConfiguration(props: { databaseId: string; version: number; canConfigure: boolean }): JSX.Element {
+  const { text: typed, search, type } = createDebouncedSearch();
+  const [configuredOnly, setConfiguredOnly] = createSignal(false);
+  const list = createPagedConnection<LoginRole>({
+    key: () => JSON.stringify([props.databaseId, search(), configuredOnly()]),
+    pageSize: PAGE,
+    read: async (after, first) => {
+      const data = await query(LoginRolesQuery, {
+        id: props.databaseId,
+        search: search() || null,
+        configured: configuredOnly() || null,
+        first,
+        after,
+      });
+      const found = connectionOf(data);
+      if (!found) throw new Error(failureOf(data));
+      return pageOf(found);
+    },
+  });
+  const [offersData, { refetch: refetchOffers }] = createResource(
+    () => [props.databaseId, props.version] as const,
+    ([id]) => query(RoleOffersQuery, { id }),
+  );
+  createEffect(
+    on(
+      () => props.version,
+      () => void list.reread(),
+      { defer: true },
+    ),
+  );
+  let rows: VirtualRowsHandle | undefined;
+  createEffect(on([search, configuredOnly], () => rows?.scrollToIndex(0), { defer: true }));
+
   const [editing, setEditing] = createSignal<string | null>(null);
-  const answer = () => (data.error ? undefined : data()?.database);
-  const database = () => member(answer(), 'Database');
-  const roles = () => member(database()?.loginRoles, 'DatabaseLoginRolesConnection')?.nodes ?? [];
-  const offered = () => offersOf(database()?.roleOffers);
+  const offered = () => offersOf(member(offersData()?.database, 'Database')?.roleOffers);
   /** Whether an admin marked the configured role as one this database's managers may give. */
   const marked = (configuredRoleId: string) =>
     offered().offers.some((offer) => offer.id === configuredRoleId && offer.markedAssignable);
-  const failure = () => {
-    if (data.error) return (data.error as Error).message;
-    const failed = errorMessage(answer()) ?? errorMessage(database()?.loginRoles);
-    return failed ?? offered().error;
-  };
-  const { error, act } = createAction(refetch);
+  const failure = () => list.error() ?? (offersData.error as Error | undefined)?.message ?? offered().error;
+  const { error, act } = createAction(() => Promise.all([list.reread(), refetchOffers()]));
   const mark = (configuredRoleId: string) => (event: Event) => {
     const box = event.currentTarget as HTMLInputElement;
     const assignable = box.checked;
@@ -87,8 +151,9 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
       setEditing(null);
     });
   };
+  const total = () => list.totalCount();
   return (
-    <section aria-label="Role configuration">
+    <section aria-label="Role configuration" aria-busy={list.loading()}>
       <p class="muted" data-testid="role-configuration-intro">
         Rolecall works in this database through PostgreSQL LOGIN roles whose passwords it stores, sealed, after a real
         login proves them: each collaborator is given one of these configured roles and acts as it, with exactly its
@@ -97,96 +162,130 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
       <Show when={!props.canConfigure}>
         <p class="notice">Only Rolecall admins configure role passwords.</p>
       </Show>
-      <Show when={data.loading && !database()}>
-        <p class="muted" role="status">
-          Loading login roles…
-        </p>
-      </Show>
+      <div class="row list-tools">
+        <input
+          type="search"
+          aria-label="Search login roles"
+          placeholder="Search login roles…"
+          value={typed()}
+          onInput={(event) => type(event.currentTarget.value)}
+        />
+        <label class="chip">
+          <input
+            type="checkbox"
+            checked={configuredOnly()}
+            onChange={(event) => setConfiguredOnly(event.currentTarget.checked)}
+          />{' '}
+          configured only
+        </label>
+        <span class="muted" role="status" data-testid="login-roles-shown">
+          {total() === undefined
+            ? list.loading()
+              ? 'Loading login roles…'
+              : ''
+            : countText(total() ?? 0, configuredOnly(), search())}
+        </span>
+      </div>
       <ErrorText error={failure()} />
-      <table>
-        <thead>
+      <VirtualRows
+        each={list.nodes()}
+        label="Login roles"
+        class="login-roles"
+        key={(role) => role.rolname}
+        onNearEnd={list.loadMore}
+        maxHeight="60vh"
+        ref={(handle) => {
+          rows = handle;
+        }}
+        head={
           <tr>
             <th>Login role</th>
             <th>Password stored</th>
             <th>Assignable</th>
             <th />
           </tr>
-        </thead>
-        <tbody>
-          <For each={roles()}>
-            {(role) => (
-              <tr data-login-role={role.rolname}>
-                <td>
-                  {role.rolname} {role.isSuperuser ? <span class="badge">superuser</span> : null}
-                </td>
-                <td>
-                  {role.isConfigured
-                    ? `verified ${new Date(role.configuredRole?.verifiedAt ?? '').toLocaleString()}`
-                    : 'no'}
-                </td>
-                <td>
-                  <Show when={role.configuredRole} fallback="—">
-                    {(configured) => (
-                      <label class="chip" title={props.canConfigure ? undefined : CANNOT_MARK}>
-                        <input
-                          type="checkbox"
-                          aria-label={`Managers may give ${role.rolname} here`}
-                          checked={marked(configured().id)}
-                          disabled={!props.canConfigure}
-                          title={props.canConfigure ? undefined : CANNOT_MARK}
-                          onChange={mark(configured().id)}
-                        />{' '}
-                        managers may give it here
-                      </label>
-                    )}
-                  </Show>
-                </td>
-                <td>
-                  <Show
-                    when={editing() === role.rolname}
-                    fallback={
-                      <>
+        }
+        fallback={
+          <Show when={list.ready()}>
+            <tr>
+              <td colSpan={4} class="muted">
+                {search() || configuredOnly() ? 'No login role matches.' : 'This server has no login role.'}
+              </td>
+            </tr>
+          </Show>
+        }
+      >
+        {(role) => (
+          <tr data-login-role={role.rolname}>
+            <td>
+              {role.rolname} {role.isSuperuser ? <span class="badge">superuser</span> : null}
+            </td>
+            <td>
+              {role.isConfigured
+                ? `stored, verified ${new Date(role.configuredRole?.verifiedAt ?? '').toLocaleString()}`
+                : 'no'}
+            </td>
+            <td>
+              <Show when={role.configuredRole} fallback="—">
+                {(configured) => (
+                  <label class="chip" title={props.canConfigure ? undefined : CANNOT_MARK}>
+                    <input
+                      type="checkbox"
+                      aria-label={`Managers may give ${role.rolname} here`}
+                      checked={marked(configured().id)}
+                      disabled={!props.canConfigure}
+                      title={props.canConfigure ? undefined : CANNOT_MARK}
+                      onChange={mark(configured().id)}
+                    />{' '}
+                    managers may give it here
+                  </label>
+                )}
+              </Show>
+            </td>
+            <td>
+              <Show
+                when={editing() === role.rolname}
+                fallback={
+                  <>
+                    <button
+                      type="button"
+                      class="small"
+                      disabled={!props.canConfigure}
+                      title={props.canConfigure ? undefined : 'Only Rolecall admins configure role passwords.'}
+                      onClick={() => setEditing(role.rolname)}
+                    >
+                      {role.isConfigured ? 'Change password' : 'Configure'}
+                    </button>
+                    <Show when={role.configuredRole}>
+                      {(configured) => (
                         <button
                           type="button"
-                          class="small"
+                          class="small danger"
                           disabled={!props.canConfigure}
-                          title={props.canConfigure ? undefined : 'Only Rolecall admins configure role passwords.'}
-                          onClick={() => setEditing(role.rolname)}
+                          title={props.canConfigure ? undefined : 'Only Rolecall admins remove stored passwords.'}
+                          onClick={() => act(() => mutate(RemoveConfiguredRole, { id: configured().id }))}
                         >
-                          {role.isConfigured ? 'Change password' : 'Configure'}
+                          Remove
                         </button>
-                        <Show when={role.configuredRole}>
-                          {(configured) => (
-                            <button
-                              type="button"
-                              class="small danger"
-                              disabled={!props.canConfigure}
-                              title={props.canConfigure ? undefined : 'Only Rolecall admins remove stored passwords.'}
-                              onClick={() => act(() => mutate(RemoveConfiguredRole, { id: configured().id }))}
-                            >
-                              Remove
-                            </button>
-                          )}
-                        </Show>
-                      </>
-                    }
-                  >
-                    <form class="inline-form" onSubmit={save(role.rolname)}>
-                      <label>
-                        Password of {role.rolname} <input name="password" type="password" autocomplete="off" required />
-                      </label>
-                      <button type="submit">Verify and store</button>
-                      <button type="button" class="ghost" onClick={() => setEditing(null)}>
-                        Cancel
-                      </button>
-                    </form>
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+                      )}
+                    </Show>
+                  </>
+                }
+              >
+                <form class="inline-form" onSubmit={save(role.rolname)}>
+                  <label>
+                    Password of {role.rolname} <input name="password" type="password" autocomplete="off" required />
+                  </label>
+                  <button type="submit">Verify and store</button>
+                  <button type="button" class="ghost" onClick={() => setEditing(null)}>
+                    Cancel
+                  </button>
+                </form>
+              </Show>
+            </td>
+          </tr>
+        )}
+      </VirtualRows>
       <ErrorText error={error()} />
     </section>
   );

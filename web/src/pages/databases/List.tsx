@@ -9,6 +9,7 @@ import { isDemoDatabase } from '../../lib/demo';
 import { checkNameLength } from '../../lib/identifier';
 import { createFlash, useLiveEvents } from '../../lib/live';
 import { member } from '../../lib/result';
+import { textMatcher } from '../../lib/text-search';
 
 /** Changes that add, remove or re-describe a row of this list. */
 const LIST_KINDS = [
@@ -68,6 +69,12 @@ export function DatabasesPage(): JSX.Element {
     setNameProblems((problems) => ({ ...problems, [input.name]: checkNameLength(input) }));
   const nameProblem = () => Object.values(nameProblems()).find(Boolean) ?? null;
   const databases = () => member(data()?.databases, 'QueryDatabasesConnection')?.nodes ?? [];
+  const [search, setSearch] = createSignal('');
+  /** The databases whose name or server host contains the search, in any case. */
+  const shown = () => {
+    const matches = textMatcher(search());
+    return databases().filter((database) => matches(database.name, database.server.host));
+  };
   const demo = () => data()?.demoDatabase;
   const isDemo = (database: { name: string; server: { isDemo: boolean } }) => isDemoDatabase(database, demo());
   const demoConnected = () => databases().some(isDemo);
@@ -92,6 +99,20 @@ export function DatabasesPage(): JSX.Element {
   return (
     <main class={`page ${flash() ? 'flash' : ''}`}>
       <h1>Databases</h1>
+      <div class="row list-tools">
+        <input
+          type="search"
+          aria-label="Search databases"
+          placeholder="Search databases or hosts…"
+          value={search()}
+          onInput={(event) => setSearch(event.currentTarget.value)}
+        />
+        <Show when={search().trim()}>
+          <span class="muted" role="status" data-testid="databases-shown">
+            {shown().length} of {databases().length} databases
+          </span>
+        </Show>
+      </div>
       <table class="databases">
         <thead>
           <tr>
@@ -104,10 +125,16 @@ export function DatabasesPage(): JSX.Element {
         </thead>
         <tbody>
           <For
-            each={databases()}
+            each={shown()}
             fallback={
               <tr>
-                <td colspan="5">{data.loading ? 'Loading…' : 'No database connected yet.'}</td>
+                <td colspan="5">
+                  {data.loading
+                    ? 'Loading…'
+                    : databases().length > 0
+                      ? 'No database matches.'
+                      : 'No database connected yet.'}
+                </td>
               </tr>
             }
           >

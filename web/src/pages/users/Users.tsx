@@ -1,4 +1,4 @@
-import { createResource, For, type JSX, Show } from 'solid-js';
+import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { createConfirmation } from '../../components/Confirm';
 import { ErrorText } from '../../components/ErrorText';
 import { graphql } from '../../gql';
@@ -6,6 +6,7 @@ import { errorMessage, mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { createFlash, useLiveEvents } from '../../lib/live';
 import { member } from '../../lib/result';
+import { textMatcher } from '../../lib/text-search';
 import { EmailBadge } from '../account/EmailProof';
 
 const UsersQuery = graphql(`
@@ -29,6 +30,12 @@ const UpdateUser = graphql(`
 export function UsersPage(): JSX.Element {
   const [data, { refetch }] = createResource(() => query(UsersQuery, {}));
   const users = () => member(data()?.users, 'QueryUsersConnection')?.nodes ?? [];
+  const [search, setSearch] = createSignal('');
+  /** The users whose username or e-mail contains the search, in any case. */
+  const shown = () => {
+    const matches = textMatcher(search());
+    return users().filter((user) => matches(user.username, user.email));
+  };
   const denied = () => errorMessage(data()?.users);
   const { error, act } = createAction(refetch);
   const [flash, highlight] = createFlash();
@@ -83,6 +90,20 @@ export function UsersPage(): JSX.Element {
     <main class={`page ${flash() ? 'flash' : ''}`}>
       <h1>Users</h1>
       <ErrorText error={denied()} />
+      <div class="row list-tools">
+        <input
+          type="search"
+          aria-label="Search users"
+          placeholder="Search users or e-mails…"
+          value={search()}
+          onInput={(event) => setSearch(event.currentTarget.value)}
+        />
+        <Show when={search().trim()}>
+          <span class="muted" role="status" data-testid="users-shown">
+            {shown().length} of {users().length} users
+          </span>
+        </Show>
+      </div>
       <table>
         <thead>
           <tr>
@@ -93,7 +114,18 @@ export function UsersPage(): JSX.Element {
           </tr>
         </thead>
         <tbody>
-          <For each={users()}>
+          <For
+            each={shown()}
+            fallback={
+              <Show when={users().length > 0}>
+                <tr>
+                  <td colspan="4" class="muted">
+                    No user matches.
+                  </td>
+                </tr>
+              </Show>
+            }
+          >
             {(user) => (
               <tr data-user={user.username}>
                 <td>{user.username}</td>
