@@ -34,9 +34,12 @@ async function overviewRows<Relation extends RelationName>(
   const matches = matcher(search);
   const [database, schemas] = await Promise.all([catalog.reader.database(), catalog.reader.schemas()]);
   const bySchema = new Map<number, Relation[]>();
-  for (const relation of relations)
-    if (matches(labelOf(relation)))
-      bySchema.set(relation.relnamespace, [...(bySchema.get(relation.relnamespace) ?? []), relation]);
+  for (const relation of relations) {
+    if (!matches(labelOf(relation))) continue;
+    const inSchema = bySchema.get(relation.relnamespace);
+    if (inSchema) inSchema.push(relation);
+    else bySchema.set(relation.relnamespace, [relation]);
+  }
   const rows: OverviewRow<Relation>[] = matches(database.datname) ? [{ database: true }] : [];
   for (const schema of sortedByName(schemas)) {
     const kept = bySchema.get(schema.oid) ?? [];
