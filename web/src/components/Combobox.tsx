@@ -1,4 +1,5 @@
 import { batch, createEffect, createSignal, createUniqueId, For, type JSX, on, onCleanup, Show } from 'solid-js';
+import { SEARCH_DELAY_MS } from '../lib/debounced-search';
 
 /** One choice of a combobox: `label` is what the input shows once it is chosen. */
 export interface ComboboxOption {
@@ -16,9 +17,6 @@ export interface ComboboxMatches<Option extends ComboboxOption> {
 
 /** How many options one search shows: the rest are found by typing more, never loaded. */
 export const PICKER_PAGE = 20;
-
-/** One request per pause in typing, not one per key; short enough that the list follows the typing. */
-const DEBOUNCE_MS = 60;
 
 export interface ComboboxProps<Option extends ComboboxOption> {
   /** The accessible name of the input. */
@@ -94,7 +92,7 @@ export function Combobox<Option extends ComboboxOption>(props: ComboboxProps<Opt
           });
         },
       );
-    }, DEBOUNCE_MS);
+    }, SEARCH_DELAY_MS);
   };
 
   const show = () => {
