@@ -126,6 +126,7 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
   createEffect(on([search, configuredOnly], () => rows?.scrollToIndex(0), { defer: true }));
 
   const [editing, setEditing] = createSignal<string | null>(null);
+  const offersKnown = () => offersData.state === 'ready' || offersData.state === 'refreshing';
   const offered = () => offersOf(member(offersData()?.database, 'Database')?.roleOffers);
   /** Whether an admin marked the configured role as one this database's managers may give. */
   const marked = (configuredRoleId: string) =>
@@ -228,17 +229,20 @@ export function RoleConfiguration(props: { databaseId: string; version: number; 
             <td>
               <Show when={role.configuredRole} fallback="—">
                 {(configured) => (
-                  <label class="chip" title={props.canConfigure ? undefined : CANNOT_MARK}>
-                    <input
-                      type="checkbox"
-                      aria-label={`Managers may give ${role.rolname} here`}
-                      checked={marked(configured().id)}
-                      disabled={!props.canConfigure}
-                      title={props.canConfigure ? undefined : CANNOT_MARK}
-                      onChange={mark(configured().id)}
-                    />{' '}
-                    managers may give it here
-                  </label>
+                  // The box shows an admin's mark only once the offers that carry it are read, never a guess.
+                  <Show when={offersKnown()} fallback={<span class="muted">…</span>}>
+                    <label class="chip" title={props.canConfigure ? undefined : CANNOT_MARK}>
+                      <input
+                        type="checkbox"
+                        aria-label={`Managers may give ${role.rolname} here`}
+                        checked={marked(configured().id)}
+                        disabled={!props.canConfigure}
+                        title={props.canConfigure ? undefined : CANNOT_MARK}
+                        onChange={mark(configured().id)}
+                      />{' '}
+                      managers may give it here
+                    </label>
+                  </Show>
                 )}
               </Show>
             </td>
