@@ -16,7 +16,11 @@ const config: CodegenConfig = {
   schema: 'schema.graphql',
   ignoreNoDocuments: true,
   generates: {
-    'web/src/gql/': { ...typedDocuments, documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'] },
+    'web/src/gql/': {
+      ...typedDocuments,
+      config: { ...typedDocuments.config, documentMode: 'string' },
+      documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+    },
     // The CLI runs as Node ESM (NodeNext), where relative imports name the file: `./graphql.js`.
     'cli/src/gql/': {
       ...typedDocuments,

@@ -1,5 +1,6 @@
 import type { CookieJar } from './auth/cookies.js';
 import type { LoginThrottle } from './auth/throttle.js';
+import type { RoleSnapshots } from './catalog/role-snapshot.js';
 import type { Config } from './config.js';
 import type { DemoDatabase } from './embedded/demo.js';
 import type { EventBus } from './events/bus.js';
@@ -23,6 +24,8 @@ export interface Services {
   bus: EventBus;
   loginThrottle: LoginThrottle;
   metrics: Metrics;
+  /** Each managed server's roles and memberships, read again only when they change. */
+  roleSnapshots: RoleSnapshots;
   /** The embedded demo database offered to new installs, when there is one. */
   demo: DemoDatabase | null;
 }

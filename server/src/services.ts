@@ -1,4 +1,5 @@
 import { LoginThrottle } from './auth/throttle.js';
+import { RoleSnapshots } from './catalog/role-snapshot.js';
 import type { Config } from './config.js';
 import type { Services } from './context.js';
 import type { DemoDatabase } from './embedded/demo.js';
@@ -50,6 +51,7 @@ export async function createServices({ config, logger, metadataUrl, demo = null 
     events: new EventLog(metadata, signal),
     bus,
     loginThrottle: new LoginThrottle(),
+    roleSnapshots: new RoleSnapshots(),
     metrics,
     demo,
   };

@@ -307,7 +307,7 @@ async function snapshot(client: pg.Client): Promise<CatalogSnapshot> {
     undefined,
     roleOids,
   );
-  const graph = new RoleGraph(roles, memberships, {
+  const graph = RoleGraph.of(roles, memberships, {
     databaseOwner: database.datdba,
     membershipOptions: features.membershipOptions,
   });
@@ -684,7 +684,7 @@ const handMadeMemberships = [
   membership(BOB, ANALYSTS, { admin_option: true, inherit_option: false, set_option: false }),
 ];
 
-const graph = new RoleGraph(handMadeRoles, handMadeMemberships, { databaseOwner: DBA });
+const graph = RoleGraph.of(handMadeRoles, handMadeMemberships, { databaseOwner: DBA });
 
 const table: PrivilegedObject = {
   kind: 'table',
@@ -821,7 +821,7 @@ describe('scale', () => {
     }));
 
     const started = performance.now();
-    const big = new RoleGraph(roles, memberships);
+    const big = RoleGraph.of(roles, memberships);
     let held = 0;
     for (let user = 0; user < 100; user++) {
       for (const table of tables) held += effectivePrivileges(big, oid(groups + user * 90), table, FEATURES_18).length;

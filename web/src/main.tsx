@@ -4,12 +4,13 @@ import { render } from 'solid-js/web';
 import { ConnectionIndicator, Toasts } from './components/LiveStatus';
 import { RouteErrors } from './components/RouteErrors';
 import { graphql } from './gql';
-import { mutate, query } from './graphql/client';
+import { dropPrefetched, mutate, query } from './graphql/client';
 import { AccountPage } from './pages/account/Account';
 import { VerifyEmailPage } from './pages/account/VerifyEmail';
 import { DatabasePage } from './pages/database/Database';
 import { DatabasesPage } from './pages/databases/List';
 import { AcceptInvitationPage } from './pages/invitations/Invitations';
+import { preloadRoute } from './pages/preload';
 import { LoginPage, SetupPage } from './pages/session';
 import { UsersPage } from './pages/users/Users';
 import './styles.css';
@@ -33,7 +34,11 @@ const SignedInAs = createContext<() => string | undefined>(() => undefined);
 /** Signed out: setup or login. Signed in: the header and the routed page. */
 function Shell(props: RouteSectionProps): JSX.Element {
   const accepting = () => props.location.pathname === '/invitations/accept';
-  const [state, { refetch }] = createResource(() => query(ViewerQuery, {}));
+  const [state, { refetch }] = createResource(async () => {
+    const viewer = await query(ViewerQuery, {});
+    if (!viewer.viewer) dropPrefetched();
+    return viewer;
+  });
   const reload = () => void refetch();
   const signOut = async () => {
     await mutate(LogoutMutation, {});
@@ -92,6 +97,7 @@ function SignedInAcceptPage(): JSX.Element {
 
 const root = document.getElementById('root');
 if (root) {
+  preloadRoute(location.pathname);
   render(
     () => (
       <Router root={Shell}>

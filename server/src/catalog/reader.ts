@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ClientBase } from 'pg';
 import { dependenciesOfRoles, type RoleDependencies } from './dependencies.js';
+import { MembershipIndex } from './memberships.js';
 import {
   currentDatabase,
   type PgClass,
@@ -12,9 +13,10 @@ import {
   serialSequences,
 } from './objects.js';
 import { privilegesFor } from './privileges.js';
-import { RoleGraph } from './role-graph.js';
+import { RoleGraph, RoleGraphIndex } from './role-graph.js';
 import type { Standing } from './role-rules.js';
-import { allMemberships, allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
+import { type RoleSnapshot, type RoleSnapshots, SnapshotKey } from './role-snapshot.js';
+import { allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
 import { type ServerFeatures, serverFeatures } from './server.js';
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
@@ -28,6 +30,18 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 export type RunOnCatalog = <T>(work: (client: ClientBase) => Promise<T>) => Promise<T>;
+
+/** Where a reader finds the server's roles and memberships, shared with every other request on that server. */
+export interface SharedRoles {
+  snapshots: RoleSnapshots;
+  serverId: () => Promise<string>;
+}
+
+const ROLES_BY_OID = new SnapshotKey<Map<number, PgRole>>('roles by OID');
+const ROLES_BY_NAME = new SnapshotKey<Map<string, PgRole>>('roles by name');
+const ROLE_OIDS = new SnapshotKey<Map<string, number>>('role OIDs by name');
+const GRAPH_INDEX = new SnapshotKey<RoleGraphIndex>('membership graph index');
+const MEMBERSHIPS = new SnapshotKey<MembershipIndex>('memberships by role and member');
 
 function memo<T>(load: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
@@ -71,15 +85,25 @@ function settledMemo<T>(load: () => Promise<T>): () => T | Promise<T> {
  * (one query per kind, however many fields ask), so a role graph or a list of 5,000 tables costs a handful of queries.
  */
 export class CatalogReader {
-  constructor(private readonly run: RunOnCatalog) {}
+  constructor(
+    private readonly run: RunOnCatalog,
+    private readonly shared: SharedRoles,
+  ) {}
 
   readonly features = memo((): Promise<ServerFeatures> => this.run(serverFeatures));
   readonly currentRole = memo((): Promise<string> => this.run(currentRoleName));
-  readonly roles = memo((): Promise<PgRole[]> => this.run(allRoles));
-  readonly memberships = memo(async (): Promise<PgAuthMember[]> => {
-    const features = await this.features();
-    return this.run((client) => allMemberships(client, features));
+
+  /** The server's roles and memberships as they are now: checked once per request, read again only if they moved. */
+  private readonly roleSnapshot = memo(async (): Promise<RoleSnapshot> => {
+    const [features, serverId] = await Promise.all([this.features(), this.shared.serverId()]);
+    return this.run((client) => this.shared.snapshots.current(serverId, client, features));
   });
+  readonly roles = memo(async (): Promise<readonly PgRole[]> => (await this.roleSnapshot()).roles);
+  readonly memberships = memo(async (): Promise<readonly PgAuthMember[]> => (await this.roleSnapshot()).memberships);
+  /** Each membership once, under its role and its member. */
+  readonly membershipIndex = memo(async () =>
+    (await this.roleSnapshot()).derived(MEMBERSHIPS, (snapshot) => new MembershipIndex(snapshot.memberships)),
+  );
   readonly database = memo(async (): Promise<PgDatabase> => {
     const features = await this.features();
     return this.run((client) => currentDatabase(client, privilegesFor('DATABASE', features)));
@@ -111,11 +135,30 @@ export class CatalogReader {
     return this.dependencies.load(roleOid);
   }
 
-  /** Roles by OID, indexed once per request (resolvers of many rows look them up without a promise each). */
-  readonly rolesByOid = memo(async () => new Map((await this.roles()).map((role) => [role.oid, role])));
+  /** Roles by OID, indexed once per snapshot (resolvers of many rows look them up without a promise each). */
+  readonly rolesByOid = memo(async () =>
+    (await this.roleSnapshot()).derived(ROLES_BY_OID, ({ roles }) => new Map(roles.map((role) => [role.oid, role]))),
+  );
   /** For reading many ACLs as text (see catalog/objects.ts). */
-  private readonly roleOids = memo(async () => new Map((await this.roles()).map((role) => [role.rolname, role.oid])));
-  private readonly rolesByName = memo(async () => new Map((await this.roles()).map((role) => [role.rolname, role])));
+  private readonly roleOids = memo(async () =>
+    (await this.roleSnapshot()).derived(
+      ROLE_OIDS,
+      ({ roles }) => new Map(roles.map((role) => [role.rolname, role.oid])),
+    ),
+  );
+  private readonly rolesByName = memo(async () =>
+    (await this.roleSnapshot()).derived(
+      ROLES_BY_NAME,
+      ({ roles }) => new Map(roles.map((role) => [role.rolname, role])),
+    ),
+  );
+  /** The membership graph's index, built once per snapshot; each request walks it with its own RoleGraph. */
+  private readonly graphIndex = memo(async () =>
+    (await this.roleSnapshot()).derived(
+      GRAPH_INDEX,
+      ({ roles, memberships }) => new RoleGraphIndex(roles, memberships),
+    ),
+  );
 
   async roleByOid(oid: number): Promise<PgRole | undefined> {
     return (await this.rolesByOid()).get(oid);
@@ -207,13 +250,8 @@ export class CatalogReader {
 
   /** The membership graph for effective-privilege questions, built once per request. */
   readonly graph = memo(async (): Promise<RoleGraph> => {
-    const [roles, memberships, database, features] = await Promise.all([
-      this.roles(),
-      this.memberships(),
-      this.database(),
-      this.features(),
-    ]);
-    return new RoleGraph(roles, memberships, {
+    const [index, database, features] = await Promise.all([this.graphIndex(), this.database(), this.features()]);
+    return new RoleGraph(index, {
       databaseOwner: database.datdba,
       membershipOptions: features.membershipOptions,
     });
@@ -238,12 +276,7 @@ export class CatalogReader {
 
   /** The viewer's role and the membership graph, as PostgreSQL's role rules (role-rules.ts) judge with them. */
   readonly roleStanding = settledMemo(async (): Promise<Standing> => {
-    const [viewer, roles, memberships, features] = await Promise.all([
-      this.viewerRole(),
-      this.roles(),
-      this.memberships(),
-      this.features(),
-    ]);
-    return { viewer, graph: new RoleGraph(roles, memberships), adminOptionRules: features.membershipOptions };
+    const [viewer, index, features] = await Promise.all([this.viewerRole(), this.graphIndex(), this.features()]);
+    return { viewer, graph: new RoleGraph(index), adminOptionRules: features.membershipOptions };
   });
 }

@@ -28,14 +28,53 @@ const FOLLOWS: Record<Walk, (edge: Edge) => boolean> = {
 type Closure = Map<number, number>;
 
 /**
+ * The roles and memberships of one server indexed for walking: built once per snapshot of them (RoleSnapshot) and
+ * shared by every request's RoleGraph.
+ */
+export class RoleGraphIndex {
+  readonly rolesByOid = new Map<number, PgRole>();
+  readonly rolesByName = new Map<string, PgRole>();
+  /** Each member's memberships, one per role whatever the grantors, with the options any of them confers. */
+  readonly edgesByMember = new Map<number, Edge[]>();
+
+  constructor(roles: readonly PgRole[], memberships: readonly PgAuthMember[]) {
+    for (const role of roles) {
+      this.rolesByOid.set(role.oid, role);
+      this.rolesByName.set(role.rolname, role);
+    }
+    for (const membership of memberships) this.addEdge(membership);
+  }
+
+  private addEdge(membership: PgAuthMember): void {
+    const edges = this.edgesByMember.get(membership.member) ?? [];
+    const existing = edges.find((edge) => edge.roleid === membership.roleid);
+    if (existing) {
+      // Since PostgreSQL 16 one membership may be granted by several grantors, each with its own options.
+      existing.inherit_option ||= membership.inherit_option;
+      existing.set_option ||= membership.set_option;
+      existing.admin_option ||= membership.admin_option;
+    } else {
+      edges.push({
+        roleid: membership.roleid,
+        inherit_option: membership.inherit_option,
+        set_option: membership.set_option,
+        admin_option: membership.admin_option,
+      });
+      this.edgesByMember.set(membership.member, edges);
+    }
+  }
+}
+
+/**
  * The role membership graph of one server, seen from one database, answering PostgreSQL's membership questions
  * (`has_privs_of_role`, `is_member_of_role`, `member_can_set_role`, `is_admin_of_role`). Closures are computed
  * per member on first use and kept, so asking about many objects for a few roles stays cheap.
  */
 export class RoleGraph {
-  private readonly rolesByOid = new Map<number, PgRole>();
-  private readonly rolesByName = new Map<string, PgRole>();
-  private readonly edgesByMember = new Map<number, Edge[]>();
+  private readonly rolesByOid: Map<number, PgRole>;
+  private readonly rolesByName: Map<string, PgRole>;
+  private readonly edgesByMember: ReadonlyMap<number, readonly Edge[]>;
+  private readonly databaseOwner: { owner: number; edges: readonly Edge[] } | null;
   private readonly closures: Record<Walk, Map<number, Closure>> = {
     privs: new Map(),
     members: new Map(),
@@ -48,13 +87,16 @@ export class RoleGraph {
     setrole: new Map(),
   };
 
-  constructor(roles: readonly PgRole[], memberships: readonly PgAuthMember[], options: RoleGraphOptions = {}) {
-    for (const role of roles) {
-      this.rolesByOid.set(role.oid, role);
-      this.rolesByName.set(role.rolname, role);
-    }
-    for (const membership of memberships) this.addEdge(membership.member, membership);
-    this.addDatabaseOwnerEdge(options);
+  /** A graph of its own, index included (a caller without a shared snapshot: tests, one-off checks). */
+  static of(roles: readonly PgRole[], memberships: readonly PgAuthMember[], options: RoleGraphOptions = {}): RoleGraph {
+    return new RoleGraph(new RoleGraphIndex(roles, memberships), options);
+  }
+
+  constructor(index: RoleGraphIndex, options: RoleGraphOptions = {}) {
+    this.rolesByOid = index.rolesByOid;
+    this.rolesByName = index.rolesByName;
+    this.edgesByMember = index.edgesByMember;
+    this.databaseOwner = this.databaseOwnerEdges(index.edgesByMember, options);
   }
 
   role(oid: number): PgRole | undefined {
@@ -101,7 +143,7 @@ export class RoleGraph {
     if (this.isSuperuser(member)) return true;
     if (member === role) return false;
     for (const held of this.closure('privs', member).keys()) {
-      if (this.edgesByMember.get(held)?.some((edge) => edge.admin_option && edge.roleid === role)) return true;
+      if (this.edgesOf(held)?.some((edge) => edge.admin_option && edge.roleid === role)) return true;
     }
     return false;
   }
@@ -119,36 +161,27 @@ export class RoleGraph {
     return this.path('members', member, role);
   }
 
-  private addEdge(member: number, membership: Edge): void {
-    const edges = this.edgesByMember.get(member) ?? [];
-    const existing = edges.find((edge) => edge.roleid === membership.roleid);
-    if (existing) {
-      // Since PostgreSQL 16 one membership may be granted by several grantors, each with its own options.
-      existing.inherit_option ||= membership.inherit_option;
-      existing.set_option ||= membership.set_option;
-      existing.admin_option ||= membership.admin_option;
-    } else {
-      edges.push({
-        roleid: membership.roleid,
-        inherit_option: membership.inherit_option,
-        set_option: membership.set_option,
-        admin_option: membership.admin_option,
-      });
-      this.edgesByMember.set(member, edges);
-    }
-  }
-
-  private addDatabaseOwnerEdge({ databaseOwner, membershipOptions = true }: RoleGraphOptions): void {
+  /** The database owner's implicit membership of `pg_database_owner`, kept beside the shared index, never in it. */
+  private databaseOwnerEdges(
+    edges: Map<number, Edge[]>,
+    { databaseOwner, membershipOptions = true }: RoleGraphOptions,
+  ): { owner: number; edges: Edge[] } | null {
     const databaseOwnerRole = this.rolesByName.get('pg_database_owner');
-    if (databaseOwner === undefined || !databaseOwnerRole?.is_predefined) return;
+    if (databaseOwner === undefined || !databaseOwnerRole?.is_predefined) return null;
     // PostgreSQL 15 skips every membership of a NOINHERIT role for privileges, this implicit one included.
     const inherit = membershipOptions || this.rolesByOid.get(databaseOwner)?.rolinherit !== false;
-    this.addEdge(databaseOwner, {
+    const implicit: Edge = {
       roleid: databaseOwnerRole.oid,
       inherit_option: inherit,
       set_option: true,
       admin_option: false,
-    });
+    };
+    return { owner: databaseOwner, edges: [...(edges.get(databaseOwner) ?? []), implicit] };
+  }
+
+  private edgesOf(member: number): readonly Edge[] | undefined {
+    if (member === this.databaseOwner?.owner) return this.databaseOwner.edges;
+    return this.edgesByMember.get(member);
   }
 
   private closure(walk: Walk, member: number): Closure {
@@ -158,7 +191,7 @@ export class RoleGraph {
     const queue = [member];
     for (let next = 0; next < queue.length; next++) {
       const from = queue[next] as number;
-      for (const edge of this.edgesByMember.get(from) ?? []) {
+      for (const edge of this.edgesOf(from) ?? []) {
         if (!FOLLOWS[walk](edge) || reached.has(edge.roleid)) continue;
         reached.set(edge.roleid, from);
         queue.push(edge.roleid);
@@ -197,7 +230,7 @@ export class RoleGraph {
     if (cached) return cached;
     const administered = new Set<number>();
     for (const role of this.closure('members', member).keys()) {
-      for (const edge of this.edgesByMember.get(role) ?? []) {
+      for (const edge of this.edgesOf(role) ?? []) {
         if (edge.admin_option) administered.add(edge.roleid);
       }
     }

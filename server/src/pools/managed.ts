@@ -53,6 +53,8 @@ function clientConfig(target: ConnectionTarget): pg.ClientConfig {
     password: target.password,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: 'rolecall',
+    // A role may carry its own DateStyle (ALTER ROLE … SET); the driver parses dates only in ISO style.
+    options: '-c DateStyle=ISO,MDY',
     ssl: sslOptions(target.tls),
   };
 }

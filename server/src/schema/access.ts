@@ -71,7 +71,7 @@ builder.objectField(DatabaseCatalog, 'whoCanAccess', (t) =>
       const target = { kind: KIND[object.kind] ?? 'table', owner: object.owner, acl: object.acl };
       const text = args.search?.toLowerCase() ?? '';
       const found: AccessShape[] = [];
-      for (const role of [...roles.values()].sort((a, b) => byRolname(a.row, b.row))) {
+      for (const role of roles.all().sort((a, b) => byRolname(a.row, b.row))) {
         if (text && !role.row.rolname.toLowerCase().includes(text)) continue;
         const privileges = effectivePrivileges(graph, role.row.oid, target, features);
         if (!privileges.some((privilege) => privilege.held)) continue;

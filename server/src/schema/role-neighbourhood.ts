@@ -7,13 +7,14 @@ import { listConnection, matcher } from './lists.js';
 import {
   type MembershipShape,
   memberships,
+  membershipsOf,
   Role,
   RoleMembership,
   type RoleShape,
   rolesWithMemberships,
+  type Side,
 } from './role.js';
 
-type Side = 'memberOf' | 'members';
 const otherEnd = (edge: MembershipShape, side: Side) => (side === 'members' ? edge.member : edge.role);
 
 /** Groups (NOLOGIN) before login roles, then by name: the order people scan a long list of members in. */
@@ -77,7 +78,7 @@ async function neighbourhood(catalog: CatalogShape, name: string, depth: number,
   const row = await catalog.reader.roleByName(checkIdentifier(name, 'role'));
   if (!row) throw new NotFoundError(`role ${name}`);
   const roles = await rolesWithMemberships(catalog);
-  const center = roles.get(row.oid) as RoleShape;
+  const center = roles.byOid.get(row.oid) as RoleShape;
   const found: Neighbourhood = { center, roles: [center], memberships: [], truncated: false };
   const included = new Set<RoleShape>([center]);
   for (const side of ['memberOf', 'members'] as const) {
@@ -85,7 +86,7 @@ async function neighbourhood(catalog: CatalogShape, name: string, depth: number,
     for (let step = 0; step < depth && frontier.length > 0; step++) {
       const next: RoleShape[] = [];
       for (const role of frontier) {
-        const edges = [...(role[side] ?? [])].sort(byKindThenName(side));
+        const edges = [...membershipsOf(roles, role, side)].sort(byKindThenName(side));
         if (edges.length > perRole) found.truncated = true;
         for (const edge of edges.slice(0, perRole)) {
           const other = otherEnd(edge, side);
@@ -100,7 +101,8 @@ async function neighbourhood(catalog: CatalogShape, name: string, depth: number,
   }
   // Every membership between the roles shown, not only those walked: a member also granted a group directly.
   for (const role of found.roles)
-    for (const edge of role.members ?? []) if (included.has(edge.member)) found.memberships.push(edge);
+    for (const edge of membershipsOf(roles, role, 'members'))
+      if (included.has(edge.member)) found.memberships.push(edge);
   return found;
 }
 

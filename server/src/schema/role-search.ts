@@ -1,8 +1,8 @@
 import { builder } from '../builder.js';
 import { byRolname, type PgRole } from '../catalog/roles.js';
-import { DatabaseCatalog } from './catalog.js';
+import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { listConnection } from './lists.js';
-import { Role, type RoleShape, rolesOf, rolesWithMemberships } from './role.js';
+import { Role, rolesOf } from './role.js';
 
 const RolePower = builder.enumType('RolePower', {
   description: 'A role attribute with powers beyond one database.',
@@ -43,21 +43,32 @@ interface Filter {
   predefined?: boolean | null;
 }
 
-const isMemberOf = (role: RoleShape, group: string) =>
-  (role.memberOf ?? []).some((edge) => edge.role.row.rolname === group);
-
 const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
-/** Whether a role passes every test the filter gives (`configured`: the names Rolecall stores passwords for). */
-function matches(role: RoleShape, filter: Filter, configured: ReadonlySet<string>): boolean {
-  const { row } = role;
+/** The OIDs of a group's direct members (none for a role that does not exist), or undefined when not asked. */
+async function membersOf(catalog: CatalogShape, group: string | null | undefined): Promise<Set<number> | undefined> {
+  if (!group) return undefined;
+  const [row, index] = await Promise.all([catalog.reader.roleByName(group), catalog.reader.membershipIndex()]);
+  return new Set(row ? index.membersOf(row.oid).map((membership) => membership.member) : []);
+}
+
+interface Known {
+  /** The names Rolecall stores passwords for. */
+  configured: ReadonlySet<string>;
+  membersOfMemberOf?: ReadonlySet<number>;
+  membersOfNotMemberOf?: ReadonlySet<number>;
+}
+
+/** Whether a role passes every test the filter gives. */
+function matches(row: PgRole, filter: Filter, known: Known): boolean {
   if (filter.search && !row.rolname.toLowerCase().includes(filter.search.toLowerCase())) return false;
   if (given(filter.login) && row.rolcanlogin !== filter.login) return false;
   if (given(filter.predefined) && row.is_predefined !== filter.predefined) return false;
-  if (given(filter.configured) && configured.has(row.rolname) !== filter.configured) return false;
+  if (given(filter.configured) && known.configured.has(row.rolname) !== filter.configured) return false;
   if (filter.power && !HAS[filter.power](row)) return false;
-  if (filter.memberOf && !isMemberOf(role, filter.memberOf)) return false;
-  if (filter.notMemberOf && (row.rolname === filter.notMemberOf || isMemberOf(role, filter.notMemberOf))) return false;
+  if (known.membersOfMemberOf && !known.membersOfMemberOf.has(row.oid)) return false;
+  if (known.membersOfNotMemberOf && (row.rolname === filter.notMemberOf || known.membersOfNotMemberOf.has(row.oid)))
+    return false;
   return true;
 }
 
@@ -69,13 +80,14 @@ builder.objectField(DatabaseCatalog, 'rolesConnection', (t) =>
     args: { filter: t.arg({ type: RoleFilter }) },
     resolve: async (catalog, args, context) => {
       const filter: Filter = args.filter ?? {};
-      const [roles, configured] = await Promise.all([
-        filter.memberOf || filter.notMemberOf ? rolesWithMemberships(catalog) : rolesOf(catalog),
+      const [roles, configured, membersOfMemberOf, membersOfNotMemberOf] = await Promise.all([
+        rolesOf(catalog),
         context.loaders.configuredRoleNames.load(catalog.databaseId),
+        membersOf(catalog, filter.memberOf),
+        membersOf(catalog, filter.notMemberOf),
       ]);
-      const found = [...roles.values()]
-        .filter((role) => matches(role, filter, configured))
-        .sort((a, b) => byRolname(a.row, b.row));
+      const known: Known = { configured, membersOfMemberOf, membersOfNotMemberOf };
+      const found = roles.where((row) => matches(row, filter, known)).sort((a, b) => byRolname(a.row, b.row));
       return listConnection(args, found);
     },
   }),

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import type { RoleDependencies } from '../catalog/dependencies.js';
+import type { Membership, MembershipIndex } from '../catalog/memberships.js';
 import { DerivedKey } from '../catalog/reader.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
@@ -7,7 +8,7 @@ import { asksFor } from './lookahead.js';
 
 /**
  * A role of the server, with the catalog it was read from. The request's one shape per role (rolesOf) has its
- * memberships filled in once the request asks for any (buildMemberships).
+ * memberships of each side filled in when first asked (membershipsOf).
  */
 export interface RoleShape {
   row: PgRole;
@@ -16,16 +17,11 @@ export interface RoleShape {
   members?: MembershipShape[];
 }
 
+/** A membership (catalog/memberships.ts) between two role shapes of one request. */
 export interface MembershipShape {
   role: RoleShape;
   member: RoleShape;
-  /** The first grant, and any by other grantors (rare: an array each would be 50,000 arrays in a large graph). */
-  grant: PgAuthMember;
-  moreGrants: PgAuthMember[] | undefined;
-  /** The options any of the grants confers, as PostgreSQL combines them. */
-  admin: boolean;
-  inherit: boolean;
-  set: boolean;
+  membership: Membership;
 }
 
 export const Role = builder.objectRef<RoleShape>('Role');
@@ -41,95 +37,93 @@ const RoleDependency = builder.objectRef<RoleDependencies>('RoleDependency').imp
 });
 
 /**
- * Role and membership shapes, built once per request (kept by its catalog reader): a graph of 10,000 roles is asked
- * for 50,000 edges, field by field, and each edge's roles are the same objects. Once built they are handed out
- * synchronously (a promise per role's memberOf shows at that size).
+ * The request's role shapes, one per role and made when first asked for: a search among 10,000 roles shapes the
+ * page it returns, and a graph of 10,000 roles asked for 50,000 edges, field by field, gets the same objects for
+ * each edge's roles. Handed out synchronously once read (a promise per role's memberOf shows at that size).
  */
-type Roles = Map<number, RoleShape>;
-const ROLE_SHAPES = new DerivedKey<Roles>('role shapes');
-const WITH_MEMBERSHIPS = new DerivedKey<Roles>('role shapes with their memberships');
+export class RoleShapes {
+  private readonly shapes = new Map<number, RoleShape>();
+
+  constructor(
+    private readonly catalog: CatalogShape,
+    private readonly rows: ReadonlyMap<number, PgRole>,
+  ) {}
+
+  get(oid: number): RoleShape | undefined {
+    let shape = this.shapes.get(oid);
+    if (!shape) {
+      const row = this.rows.get(oid);
+      if (!row) return undefined;
+      shape = { row, catalog: this.catalog, memberOf: undefined, members: undefined };
+      this.shapes.set(oid, shape);
+    }
+    return shape;
+  }
+
+  /** Every role, in no particular order. */
+  all(): RoleShape[] {
+    return Array.from(this.rows.keys(), (oid) => this.get(oid) as RoleShape);
+  }
+
+  /** The roles whose row passes `test`, shaped. */
+  where(test: (row: PgRole) => boolean): RoleShape[] {
+    const found: RoleShape[] = [];
+    for (const [oid, row] of this.rows) if (test(row)) found.push(this.get(oid) as RoleShape);
+    return found;
+  }
+}
+
+const ROLE_SHAPES = new DerivedKey<RoleShapes>('role shapes');
 
 function then<T, R>(value: T | Promise<T>, next: (value: T) => R): R | Promise<R> {
   return value instanceof Promise ? value.then(next) : next(value);
 }
 
-export function rolesOf(catalog: CatalogShape): Roles | Promise<Roles> {
-  return catalog.reader.derived(
-    ROLE_SHAPES,
-    async () =>
-      new Map(
-        (await catalog.reader.roles()).map((row) => [
-          row.oid,
-          { row, catalog, memberOf: undefined, members: undefined },
-        ]),
-      ),
-  );
+export function rolesOf(catalog: CatalogShape): RoleShapes | Promise<RoleShapes> {
+  return catalog.reader.derived(ROLE_SHAPES, async () => new RoleShapes(catalog, await catalog.reader.rolesByOid()));
 }
 
-function append<T>(list: T[] | undefined, item: T): T[] {
-  if (!list) return [item];
-  list.push(item);
-  return list;
+/** The roles of a request, and the server's memberships they are joined by (each side of a role when first asked). */
+export interface RolesWithMemberships {
+  byOid: RoleShapes;
+  index: MembershipIndex;
+}
+
+const WITH_MEMBERSHIPS = new DerivedKey<RolesWithMemberships>('role shapes and the membership index');
+
+export function rolesWithMemberships(catalog: CatalogShape): RolesWithMemberships | Promise<RolesWithMemberships> {
+  return catalog.reader.derived(WITH_MEMBERSHIPS, async () => {
+    const [byOid, index] = await Promise.all([rolesOf(catalog), catalog.reader.membershipIndex()]);
+    return { byOid, index };
+  });
 }
 
 /**
- * Each membership (role, member) once, with every grantor's grant, combined as PostgreSQL combines them, listed on
- * both its roles. A plain function, not a closure per request: V8 keeps its optimised code from one request to the
- * next.
+ * A role's memberships on one side, as shapes of its request's roles. A plain function, not a closure per request:
+ * V8 keeps its optimised code from one request to the next.
  */
-function buildMemberships(roles: Roles, grants: readonly PgAuthMember[]): void {
-  // A pair granted by several grantors is one edge; the grants come in no particular order.
-  const byPair = new Map<number, Map<number, MembershipShape>>();
-  for (const grant of grants) {
-    let ofRole = byPair.get(grant.roleid);
-    if (!ofRole) {
-      ofRole = new Map();
-      byPair.set(grant.roleid, ofRole);
-    }
-    const known = ofRole.get(grant.member);
-    if (known) {
-      known.moreGrants = append(known.moreGrants, grant);
-      known.admin ||= grant.admin_option;
-      known.inherit ||= grant.inherit_option;
-      known.set ||= grant.set_option;
-      continue;
-    }
-    const role = roles.get(grant.roleid);
-    const member = roles.get(grant.member);
-    if (!role || !member) continue;
-    const edge: MembershipShape = {
-      role,
-      member,
-      grant,
-      moreGrants: undefined,
-      admin: grant.admin_option,
-      inherit: grant.inherit_option,
-      set: grant.set_option,
-    };
-    ofRole.set(grant.member, edge);
-    role.members = append(role.members, edge);
-    member.memberOf = append(member.memberOf, edge);
+export function membershipsOf(roles: RolesWithMemberships, role: RoleShape, side: Side): MembershipShape[] {
+  const known = role[side];
+  if (known) return known;
+  const found: MembershipShape[] = [];
+  const memberships = side === 'members' ? roles.index.membersOf(role.row.oid) : roles.index.groupsOf(role.row.oid);
+  for (const membership of memberships) {
+    const group = roles.byOid.get(membership.roleid);
+    const member = roles.byOid.get(membership.member);
+    if (group && member) found.push({ role: group, member, membership });
   }
+  role[side] = found;
+  return found;
 }
 
-/** The roles with their memberships filled in. */
-export function rolesWithMemberships(catalog: CatalogShape): Roles | Promise<Roles> {
-  return catalog.reader.derived(WITH_MEMBERSHIPS, async () => {
-    const [roles, grants] = await Promise.all([rolesOf(catalog), catalog.reader.memberships()]);
-    buildMemberships(roles, grants);
-    return roles;
-  });
-}
+export type Side = 'memberOf' | 'members';
 
 export function roleShape(catalog: CatalogShape, oid: number): RoleShape | null | Promise<RoleShape | null> {
   return then(rolesOf(catalog), (roles) => roles.get(oid) ?? null);
 }
 
-export function memberships(
-  role: RoleShape,
-  side: 'memberOf' | 'members',
-): MembershipShape[] | Promise<MembershipShape[]> {
-  return then(rolesWithMemberships(role.catalog), (roles) => roles.get(role.row.oid)?.[side] ?? []);
+export function memberships(role: RoleShape, side: Side): MembershipShape[] | Promise<MembershipShape[]> {
+  return then(rolesWithMemberships(role.catalog), (roles) => membershipsOf(roles, role, side));
 }
 
 Role.implement({
@@ -183,13 +177,13 @@ RoleMembership.implement({
   fields: (t) => ({
     role: t.field({ type: Role, resolve: (edge) => edge.role }),
     member: t.field({ type: Role, resolve: (edge) => edge.member }),
-    admin: t.exposeBoolean('admin'),
-    inherit: t.exposeBoolean('inherit'),
-    set: t.exposeBoolean('set'),
+    admin: t.boolean({ resolve: (edge) => edge.membership.admin }),
+    inherit: t.boolean({ resolve: (edge) => edge.membership.inherit }),
+    set: t.boolean({ resolve: (edge) => edge.membership.set }),
     grants: t.field({
       type: [MembershipGrant],
-      resolve: (edge) =>
-        [edge.grant, ...(edge.moreGrants ?? [])].map((grant) => ({ grant, catalog: edge.role.catalog })),
+      resolve: ({ membership, role }) =>
+        [membership.grant, ...(membership.moreGrants ?? [])].map((grant) => ({ grant, catalog: role.catalog })),
     }),
   }),
 });
@@ -210,9 +204,9 @@ builder.objectFields(DatabaseCatalog, (t) => ({
     description: 'Every role of the server, predefined ones included (marked).',
     // Memberships asked for are read alongside the roles: a large graph's memberOf would otherwise wait for them.
     resolve: (catalog, _args, _context, info) =>
-      then(asksFor(info, ['memberOf', 'members']) ? rolesWithMemberships(catalog) : rolesOf(catalog), (roles) => [
-        ...roles.values(),
-      ]),
+      asksFor(info, ['memberOf', 'members'])
+        ? then(rolesWithMemberships(catalog), (roles) => roles.byOid.all())
+        : then(rolesOf(catalog), (roles) => roles.all()),
   }),
   role: t.field({
     type: Role,

@@ -54,8 +54,12 @@ export async function viewerTarget(context: Context, databaseId: string): Promis
 export function catalogFor(context: Context, databaseId: string): CatalogReader {
   const existing = context.loaders.catalogs.get(databaseId);
   if (existing) return existing;
-  const reader = new CatalogReader(async (work) =>
-    context.pools.withClient(await viewerTarget(context, databaseId), work),
+  const reader = new CatalogReader(
+    async (work) => context.pools.withClient(await viewerTarget(context, databaseId), work),
+    {
+      snapshots: context.roleSnapshots,
+      serverId: async () => (await viewerConnection(context, databaseId)).serverId,
+    },
   );
   context.loaders.catalogs.set(databaseId, reader);
   return reader;

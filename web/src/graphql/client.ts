@@ -1,6 +1,14 @@
-import { type AnyVariables, Client, fetchExchange, subscriptionExchange, type TypedDocumentNode } from '@urql/core';
+import {
+  type AnyVariables,
+  Client,
+  createRequest,
+  fetchExchange,
+  type OperationResult,
+  subscriptionExchange,
+} from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
 import { createSignal } from 'solid-js';
+import type { TypedDocumentString } from '../gql/graphql';
 
 /** The WebSocket's own state; what the header shows also depends on whether any view is live (lib/live.ts). */
 export type SocketState = 'connecting' | 'open' | 'reconnecting';
@@ -33,6 +41,13 @@ export const sockets = createWsClient({
   },
 });
 
+/**
+ * A generated document (codegen's `documentMode: 'string'`): its text, typed with its result and variables. Text, not
+ * a parsed tree, because the app's start evaluates every document: a hundred syntax trees as object literals cost
+ * more to load than urql takes to parse the few a page sends.
+ */
+export type Document<Data, Variables> = TypedDocumentString<Data, Variables>;
+
 /** The browser's GraphQL client: same-origin cookies, and the header that proves a request is not a cross-site form. */
 export const client = new Client({
   url: '/graphql',
@@ -57,12 +72,20 @@ export function errorMessage(result: unknown): string | null {
   return typeof result.message === 'string' ? result.message : null;
 }
 
+/** Runs a mutation and returns urql's result as it is: for forms that show a transport error and a typed one alike. */
+export function sendMutation<Data, Variables extends AnyVariables>(
+  document: Document<Data, Variables>,
+  variables: Variables,
+): Promise<OperationResult<Data, Variables>> {
+  return client.mutation<Data, Variables>(document.toString(), variables).toPromise();
+}
+
 /** Runs a mutation and returns its root field, or throws its transport or typed error as an Error with a readable message. */
 export async function mutate<Data, Variables extends AnyVariables>(
-  document: TypedDocumentNode<Data, Variables>,
+  document: Document<Data, Variables>,
   variables: Variables,
 ): Promise<Data> {
-  const result = await client.mutation(document, variables).toPromise();
+  const result = await client.mutation<Data, Variables>(document.toString(), variables).toPromise();
   if (result.error) throw new Error(result.error.graphQLErrors[0]?.message ?? result.error.message);
   const data = result.data as Data;
   for (const value of Object.values(data as Record<string, unknown>)) {
@@ -72,12 +95,48 @@ export async function mutate<Data, Variables extends AnyVariables>(
   return data;
 }
 
+/** Queries sent before the view that needs them rendered (pages/preload.ts), each answer taken once, by its key. */
+// Keyed by urql's request key (the document and its variables): each entry's types are its own query's.
+const early = new Map<number, { sentAt: number; answer: Promise<OperationResult<unknown, AnyVariables>> }>();
+/** An answer not taken by then belongs to a view the user never reached: a later visit asks afresh. */
+const EARLY_ANSWER_MS = 5_000;
+
+/**
+ * Sends a query now that a view about to render will send with exactly these variables: its `query` then takes this
+ * answer instead of asking again. The first paint of a deep link no longer waits for the session check first.
+ */
+export function prefetch<Data, Variables extends AnyVariables>(
+  document: Document<Data, Variables>,
+  variables: Variables,
+): void {
+  const answer = client.query<Data, Variables>(document.toString(), variables).toPromise();
+  early.set(createRequest(document.toString(), variables).key, { sentAt: performance.now(), answer });
+}
+
+/** Answers fetched for a session that turned out not to exist must not be shown after signing in. */
+export function dropPrefetched(): void {
+  early.clear();
+}
+
+function takePrefetched<Data, Variables extends AnyVariables>(
+  document: Document<Data, Variables>,
+  variables: Variables,
+): Promise<OperationResult<Data, Variables>> | undefined {
+  const key = createRequest(document.toString(), variables).key;
+  const sent = early.get(key);
+  early.delete(key);
+  if (!sent || performance.now() - sent.sentAt >= EARLY_ANSWER_MS) return undefined;
+  return sent.answer as Promise<OperationResult<Data, Variables>>;
+}
+
 /** Runs a query and returns its data, throwing transport errors. */
 export async function query<Data, Variables extends AnyVariables>(
-  document: TypedDocumentNode<Data, Variables>,
+  document: Document<Data, Variables>,
   variables: Variables,
 ): Promise<Data> {
-  const result = await client.query(document, variables).toPromise();
+  const result =
+    (await takePrefetched(document, variables)) ??
+    (await client.query<Data, Variables>(document.toString(), variables).toPromise());
   if (result.error) throw new Error(result.error.graphQLErrors[0]?.message ?? result.error.message);
   return result.data as Data;
 }

@@ -1,4 +1,3 @@
-import { stringifyDocument } from '@urql/core';
 import { createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { graphql } from '../gql';
 import type { LiveEventsSubscription } from '../gql/graphql';
@@ -38,7 +37,7 @@ const LatestCursor = graphql(`
   }
 `);
 
-const LIVE_QUERY = stringifyDocument(LiveEvents);
+const LIVE_QUERY = LiveEvents.toString();
 
 export interface LiveEvent extends EventDetail {
   __typename?: string;

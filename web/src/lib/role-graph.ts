@@ -1,3 +1,4 @@
+import { formatCount } from './numbers.js';
 /** The role graph as the browser holds it: neighbourhoods read from the server, merged as nodes are expanded. */
 
 export interface GraphRole {
@@ -208,7 +209,7 @@ export function graphView(graph: RoleGraph, summaries = true): { nodes: ViewNode
   return { nodes: [...nodes, ...more], edges };
 }
 
-const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 
 /** The text of a summary node: "+960 more members". */
 export function summaryLabel(node: { kind: 'more-members' | 'more-groups'; hidden: number }): string {

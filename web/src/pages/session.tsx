@@ -1,6 +1,6 @@
 import { createSignal, type JSX } from 'solid-js';
 import { graphql } from '../gql';
-import { client, errorMessage } from '../graphql/client';
+import { errorMessage, sendMutation } from '../graphql/client';
 
 const SetupMutation = graphql(`
   mutation Setup($input: SetupInput!) {
@@ -32,7 +32,7 @@ export function SetupPage(props: { onDone: () => void }): JSX.Element {
   const [error, setError] = createSignal<string | null>(null);
   const submit = async (event: SubmitEvent) => {
     const { username = '', email = '', password = '' } = formValues(event);
-    const result = await client.mutation(SetupMutation, { input: { username, email, password } }).toPromise();
+    const result = await sendMutation(SetupMutation, { input: { username, email, password } });
     const failure = result.error?.message ?? errorMessage(result.data?.setup);
     if (failure) setError(failure);
     else props.onDone();
@@ -56,7 +56,7 @@ export function LoginPage(props: { onDone: () => void }): JSX.Element {
   const [error, setError] = createSignal<string | null>(null);
   const submit = async (event: SubmitEvent) => {
     const { login = '', password = '' } = formValues(event);
-    const result = await client.mutation(LoginMutation, { login, password }).toPromise();
+    const result = await sendMutation(LoginMutation, { login, password });
     const failure = result.error?.message ?? errorMessage(result.data?.login);
     if (failure) setError(failure);
     else props.onDone();

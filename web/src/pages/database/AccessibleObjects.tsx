@@ -7,6 +7,7 @@ import type { AccessibleObjectsQuery as AccessibleObjectsResult } from '../../gq
 import { errorMessage, query } from '../../graphql/client';
 import { createDebouncedSearch } from '../../lib/debounced-search';
 import { download, toCsv } from '../../lib/export';
+import { formatCount } from '../../lib/numbers';
 import { createPagedConnection, pageOf } from '../../lib/paged-connection';
 import { privilegeSourcesText } from '../../lib/privilege-sources';
 import { member } from '../../lib/result';
@@ -152,7 +153,7 @@ export function AccessibleObjects(props: { databaseId: string; role: string; ver
       </Show>
       <Show when={list.ready()}>
         <p class="muted" role="status" data-testid="accessible-count">
-          {props.role} can use {total().toLocaleString('en')} object{total() === 1 ? '' : 's'}
+          {props.role} can use {formatCount(total())} object{total() === 1 ? '' : 's'}
           {search() ? ` matching “${search()}”` : ''} (inherited grants, PUBLIC, ownership and superuser included)
         </p>
         <VirtualRows

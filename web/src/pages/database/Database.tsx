@@ -1,14 +1,15 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, type JSX, Match, Show, Switch } from 'solid-js';
 import { graphql } from '../../gql';
-import { errorMessage, query } from '../../graphql/client';
+import { errorMessage, prefetch, query } from '../../graphql/client';
 import { createFlash, type LiveEvent, useLiveEvents } from '../../lib/live';
 import { Activity } from './Activity';
 import { Collaborators } from './Collaborators';
-import { Overview } from './Overview';
+import { Overview, preloadOverview } from './Overview';
 import { patchesRows } from './overview-rows';
 import { RoleConfiguration } from './RoleConfiguration';
 import { Roles } from './Roles';
+import { preloadRoles } from './roles/role-list';
 
 const DatabaseHeader = graphql(`
   query DatabaseHeader($id: ID!) {
@@ -37,6 +38,13 @@ const TABS = [
   ['roles', 'Roles'],
   ['activity', 'Activity'],
 ] as const;
+
+/** A deep link's queries, asked before the session check has answered (pages/preload.ts). */
+export function preloadDatabase(databaseId: string, tab = 'overview'): void {
+  prefetch(DatabaseHeader, { id: databaseId });
+  if (tab === 'overview') preloadOverview(databaseId);
+  else if (tab === 'roles') preloadRoles(databaseId);
+}
 
 /** Until the header has said what the viewer may do here, nothing is offered. */
 const NOTHING_YET = { canManageCollaborators: false, canLeave: false, canChangeOwnCollaboration: false };

@@ -4,11 +4,12 @@ import { EffectiveAccess } from '../../components/EffectiveAccess';
 import { ErrorText } from '../../components/ErrorText';
 import { RoleCombobox } from '../../components/RoleCombobox';
 import { VirtualRows } from '../../components/VirtualRows';
-import { type DocumentType, graphql } from '../../gql';
-import type { OverviewObjectFragment } from '../../gql/graphql';
-import { errorMessage, mutate, query } from '../../graphql/client';
+import { graphql } from '../../gql';
+import type { OverviewObjectFragment, OverviewQuery as OverviewResult } from '../../gql/graphql';
+import { errorMessage, mutate, prefetch, query } from '../../graphql/client';
 import { createDebouncedSearch } from '../../lib/debounced-search';
 import type { LiveEvent } from '../../lib/live';
+import { formatCount } from '../../lib/numbers';
 import { createPagedConnection, pageOf } from '../../lib/paged-connection';
 import { objectFingerprint } from '../../lib/permission-model';
 import { changeOf, createPreviewedChange } from '../../lib/previewed-change';
@@ -88,7 +89,6 @@ const CreateSchema = graphql(`
 
 /** Rows read at once: the first page shows quickly, the next loads as the view nears the end. */
 const PAGE = 100;
-type OverviewResult = DocumentType<typeof OverviewQuery>;
 type Only<T, Name> = Extract<T, { __typename?: Name }>;
 /** The catalog as the Overview query reads it (generated from the query, not written by hand). */
 type CatalogView = Only<NonNullable<Only<OverviewResult['database'], 'Database'>['catalog']>, 'DatabaseCatalog'>;
@@ -133,6 +133,16 @@ function createChangedRows() {
   return { changed, compare };
 }
 
+function objectsPage(databaseId: string, search: string, after: string | null, first: number) {
+  return { id: databaseId, search: search || null, first, after };
+}
+
+/** The Overview's two queries, asked at once on a deep link to it (pages/preload.ts). */
+export function preloadOverview(databaseId: string): void {
+  prefetch(OverviewQuery, { id: databaseId });
+  prefetch(OverviewObjects, objectsPage(databaseId, '', null, PAGE));
+}
+
 /** `changedBy`: the live events of the last burst that only changed some rows' grants (see overview-rows.ts). */
 export function Overview(props: { databaseId: string; version: number; changedBy: readonly LiveEvent[] }): JSX.Element {
   const [data, { refetch }] = createResource(
@@ -144,12 +154,7 @@ export function Overview(props: { databaseId: string; version: number; changedBy
     key: () => JSON.stringify([props.databaseId, search.search()]),
     pageSize: PAGE,
     read: async (after, first) => {
-      const read = await query(OverviewObjects, {
-        id: props.databaseId,
-        search: search.search() || null,
-        first,
-        after,
-      });
+      const read = await query(OverviewObjects, objectsPage(props.databaseId, search.search(), after, first));
       const catalog = member(read.database, 'Database')?.catalog;
       const found = member(catalog, 'DatabaseCatalog')?.objectsConnection;
       if (!found)
@@ -327,7 +332,7 @@ export function Overview(props: { databaseId: string; version: number; changedBy
 
 function objectCount(total: number | undefined, search: string): string {
   if (total === undefined) return 'Loading objects…';
-  const objects = `${total.toLocaleString('en')} object${total === 1 ? '' : 's'}`;
+  const objects = `${formatCount(total)} object${total === 1 ? '' : 's'}`;
   return search ? `${objects} match “${search}”` : objects;
 }
 

@@ -6,6 +6,7 @@ import type { LoginRolesQuery as LoginRolesResult } from '../../gql/graphql';
 import { errorMessage, mutate, query } from '../../graphql/client';
 import { createAction } from '../../lib/action';
 import { createDebouncedSearch } from '../../lib/debounced-search';
+import { formatCount } from '../../lib/numbers';
 import { createPagedConnection, pageOf } from '../../lib/paged-connection';
 import { member } from '../../lib/result';
 import { offersOf } from './RoleOffers';
@@ -85,7 +86,7 @@ function failureOf(data: LoginRolesResult): string {
 /** "2,001 login roles", "3 configured login roles matching “sales”". */
 function countText(total: number, configuredOnly: boolean, search: string): string {
   const roles = `${configuredOnly ? 'configured ' : ''}login role${total === 1 ? '' : 's'}`;
-  return `${total.toLocaleString('en-US')} ${roles}${search ? ` matching “${search}”` : ''}`;
+  return `${formatCount(total)} ${roles}${search ? ` matching “${search}”` : ''}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createEffect, createMemo, createSignal, For, type JSX, on, onCleanup, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
 import { type Point, shortLabel } from '../../lib/graph-layout';
+import { formatCount } from '../../lib/numbers';
 import {
   type GraphMembership,
   hasMoreToShow,
@@ -368,7 +369,7 @@ export function RoleGraph(props: {
 
 function summaryText(graph: RoleGraphData, center: string | null, whole: boolean, loading: boolean): string {
   const count = graph.roles.size;
-  const roles = `${count.toLocaleString('en-US')} role${count === 1 ? '' : 's'}`;
+  const roles = `${formatCount(count)} role${count === 1 ? '' : 's'}`;
   if (whole) return `The whole server: ${roles}.`;
   if (center === null) return loading ? 'Loading the graph…' : '';
   if (count === 0) return `Loading the graph of ${center}…`;

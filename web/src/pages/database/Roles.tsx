@@ -1,21 +1,24 @@
-import { createEffect, createMemo, createSignal, For, type JSX, on, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, type JSX, lazy, on, Show, Suspense } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/ErrorText';
 import { VirtualRows, type VirtualRowsHandle } from '../../components/VirtualRows';
 import type { RolePower } from '../../gql/graphql';
 import { createDebouncedSearch } from '../../lib/debounced-search';
+import { formatCount } from '../../lib/numbers';
 import { AccessibleObjects } from './AccessibleObjects';
 import { Explain } from './Explain';
-import { RoleGraph } from './RoleGraph';
 import { CreateRoleForm } from './roles/CreateRoleForm';
 import { DropRoleDialog } from './roles/DropRoleDialog';
 import { type RoleEditor, RoleRow } from './roles/RoleRow';
-import { createRoleList, type RoleKind } from './roles/role-list';
+import { createRoleList, INITIAL_ROLE_FILTER, type RoleKind } from './roles/role-list';
+
+/** The graph and its layout library load after the list: the first rows do not wait for them. */
+const RoleGraph = lazy(async () => ({ default: (await import('./RoleGraph')).RoleGraph }));
 
 const POWERS: readonly RolePower[] = ['SUPERUSER', 'CREATEROLE', 'CREATEDB', 'REPLICATION', 'BYPASSRLS'];
 
-const rolesText = (count: number) => `${count.toLocaleString('en-US')} role${count === 1 ? '' : 's'}`;
+const rolesText = (count: number) => `${formatCount(count)} role${count === 1 ? '' : 's'}`;
 
 /**
  * Server roles, read a page at a time as the list scrolls and searched on the server: attributes, create / alter /
@@ -24,9 +27,9 @@ const rolesText = (count: number) => `${count.toLocaleString('en-US')} role${cou
  */
 export function Roles(props: { databaseId: string; version: number; canConfigure: boolean }): JSX.Element {
   const { text: typed, search, type } = createDebouncedSearch();
-  const [kind, setKind] = createSignal<RoleKind>('ALL');
-  const [power, setPower] = createSignal<RolePower | null>(null);
-  const [showPredefined, setShowPredefined] = createSignal(false);
+  const [kind, setKind] = createSignal<RoleKind>(INITIAL_ROLE_FILTER.kind);
+  const [power, setPower] = createSignal<RolePower | null>(INITIAL_ROLE_FILTER.power);
+  const [showPredefined, setShowPredefined] = createSignal(INITIAL_ROLE_FILTER.showPredefined);
   const filter = createMemo(() => ({
     search: search(),
     kind: kind(),
@@ -65,7 +68,9 @@ export function Roles(props: { databaseId: string; version: number; canConfigure
           canConfigure={props.canConfigure}
           reread={list.reread}
         />
-        <RoleGraph databaseId={props.databaseId} version={props.version} role={selected()} onSelect={setSelected} />
+        <Suspense fallback={<p class="muted graph-summary">Loading the graph…</p>}>
+          <RoleGraph databaseId={props.databaseId} version={props.version} role={selected()} onSelect={setSelected} />
+        </Suspense>
         <Explain databaseId={props.databaseId} selectedRole={selected()} version={props.version} />
         <div class="row role-filters">
           <input

@@ -1,5 +1,6 @@
 import { type JSX, Show } from 'solid-js';
 import { NODE_HEIGHT, type PlacedNode, shortLabel } from '../../../lib/graph-layout';
+import { formatCount } from '../../../lib/numbers';
 import { hiddenText, MAX_PER_ROLE, PER_ROLE, type ViewNode } from '../../../lib/role-graph';
 import { badgeOf, labelOf } from './state';
 
@@ -21,7 +22,7 @@ export function GraphNode(props: {
   const label =
     node.kind === 'role'
       ? `Role ${node.id}${node.role.canLogin ? '' : ' (group)'}${hidden ? `, ${hidden} not drawn` : ''}`
-      : `Show more ${node.kind === 'more-members' ? 'members' : 'groups'} of ${node.owner}: ${node.hidden.toLocaleString('en-US')} not drawn`;
+      : `Show more ${node.kind === 'more-members' ? 'members' : 'groups'} of ${node.owner}: ${formatCount(node.hidden)} not drawn`;
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG node cannot be a <button>; it takes focus, Enter and Space like one.
     <g

@@ -1,5 +1,6 @@
 import { graphql } from '../../../gql';
 import { errorMessage, query } from '../../../graphql/client';
+import { formatCount } from '../../../lib/numbers';
 import { member } from '../../../lib/result';
 import {
   type GraphMembership,
@@ -134,7 +135,7 @@ export async function readServerGraph(databaseId: string): Promise<{ graph: Role
   const total = catalogOf(counted).rolesConnection.totalCount;
   if (total > MAX_SERVER_ROLES)
     return {
-      refused: `The server has ${total.toLocaleString('en-US')} roles (predefined ones aside): a graph of more than ${MAX_SERVER_ROLES} cannot be read, so it shows one role's neighbourhood. Find a role, or expand nodes, to see more.`,
+      refused: `The server has ${formatCount(total)} roles (predefined ones aside): a graph of more than ${MAX_SERVER_ROLES} cannot be read, so it shows one role's neighbourhood. Find a role, or expand nodes, to see more.`,
     };
   const data = await query(ServerRolesQuery, { id: databaseId, first: MAX_SERVER_ROLES, withRoles: true });
   const nodes = catalogOf(data).rolesConnection.nodes ?? [];

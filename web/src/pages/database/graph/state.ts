@@ -1,5 +1,6 @@
 import { createEffect, createMemo, createSignal, on, untrack } from 'solid-js';
 import { layoutGraph, NODE_HEIGHT, nodeWidth } from '../../../lib/graph-layout';
+import { formatCount } from '../../../lib/numbers';
 import {
   EMPTY_GRAPH,
   graphView,
@@ -35,7 +36,7 @@ export const labelOf = (node: ViewNode) => (node.kind === 'role' ? node.id : sum
 
 export const badgeOf = (node: ViewNode) =>
   node.kind === 'role' && node.hiddenMembers + node.hiddenGroups > 0
-    ? `+${(node.hiddenMembers + node.hiddenGroups).toLocaleString('en-US')}`
+    ? `+${formatCount(node.hiddenMembers + node.hiddenGroups)}`
     : '';
 
 /**
@@ -155,7 +156,7 @@ export function createRoleGraphState(props: {
       const width = drawing(answer.graph, false).layout.width;
       if (width > MAX_SERVER_WIDTH)
         return refuse(
-          `The whole server would be ${Math.round(width).toLocaleString('en-US')} px wide, too wide to read: the graph shows one role's neighbourhood.`,
+          `The whole server would be ${formatCount(Math.round(width))} px wide, too wide to read: the graph shows one role's neighbourhood.`,
         );
       setRefusal(null);
       setWholeServer(answer.graph);

@@ -7,8 +7,10 @@ import { VirtualRows } from '../../../components/VirtualRows';
 import { graphql } from '../../../gql';
 import type { GroupMembersQuery } from '../../../gql/graphql';
 import { errorMessage, query } from '../../../graphql/client';
+import { formatCount } from '../../../lib/numbers';
 import { createPreviewedChange } from '../../../lib/previewed-change';
 import { member as memberOf } from '../../../lib/result';
+import { byCodePoint } from '../../../lib/text-search';
 import { changeOf, mutate, SetGroupMembers } from './operations';
 
 /** Every member of one group with its options, read when its editor opens (a row shows only the first few). */
@@ -43,7 +45,7 @@ interface Member {
 const OPTIONS = ['admin', 'inherit', 'set'] as const;
 
 // People read a list of members by name (the API puts groups first).
-const byName = (a: Member, b: Member) => a.member.localeCompare(b.member);
+const byName = (a: Member, b: Member) => byCodePoint(a.member, b.member);
 
 function membersOf(data: GroupMembersQuery): Member[] {
   const database = memberOf(data.database, 'Database');
@@ -102,7 +104,7 @@ export function MembersEditor(props: {
     );
   const add = (name: string) =>
     setDraft('members', [...draft.members, { member: name, admin: false, inherit: true, set: true }].sort(byName));
-  const count = () => draft.members.length.toLocaleString('en-US');
+  const count = () => formatCount(draft.members.length);
 
   return (
     <fieldset class="members-editor" aria-label={`Members of ${props.role}`} aria-busy={loaded.loading}>
@@ -133,9 +135,7 @@ export function MembersEditor(props: {
               onInput={(event) => setSearch(event.currentTarget.value)}
             />
             <span class="muted" role="status" data-testid="members-shown">
-              {search().trim()
-                ? `${shown().length.toLocaleString('en-US')} of ${count()} members`
-                : `${count()} members`}
+              {search().trim() ? `${formatCount(shown().length)} of ${count()} members` : `${count()} members`}
             </span>
           </div>
           <VirtualRows

@@ -1,5 +1,7 @@
 import { For, type JSX, Match, Show, Switch } from 'solid-js';
 import { graphql } from '../../../gql';
+import { formatCount } from '../../../lib/numbers';
+import { byCodePoint } from '../../../lib/text-search';
 import { AttributesEditor } from './AttributesEditor';
 import { MembersEditor } from './MembersEditor';
 import { PasswordForm } from './PasswordForm';
@@ -23,17 +25,15 @@ export const RoleRowFields = graphql(`
 
 export type RoleEditor = 'attributes' | 'rename' | 'password' | 'members';
 
-const count = (value: number) => value.toLocaleString('en-US');
-
 /**
  * A short list of related roles: every name when all are shown ("a, b"), else how many there are and the first few
  * ("1,000 members: a, b, c …"). A group of thousands stays one line.
  */
 function relatedRoles(total: number, names: readonly string[], noun: string): string {
   if (total === 0) return '—';
-  const sorted = [...names].sort((a, b) => a.localeCompare(b)).join(', ');
+  const sorted = [...names].sort(byCodePoint).join(', ');
   if (names.length >= total) return sorted;
-  return `${count(total)} ${noun}${total === 1 ? '' : 's'}: ${sorted} …`;
+  return `${formatCount(total)} ${noun}${total === 1 ? '' : 's'}: ${sorted} …`;
 }
 
 const ATTRIBUTE_BADGES = [

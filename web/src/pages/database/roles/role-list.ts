@@ -2,7 +2,7 @@ import { createComputed, createEffect, createSignal, on, untrack } from 'solid-j
 import { createStore, reconcile } from 'solid-js/store';
 import { graphql } from '../../../gql';
 import type { RoleFilter, RolePower, RolesQuery as RolesQueryResult } from '../../../gql/graphql';
-import { errorMessage, query } from '../../../graphql/client';
+import { errorMessage, prefetch, query } from '../../../graphql/client';
 import { createPagedConnection, pageOf } from '../../../lib/paged-connection';
 import { member } from '../../../lib/result';
 import type { RoleView } from './types';
@@ -46,6 +46,9 @@ export interface RoleListFilter {
 
 export const ROLES_PER_PAGE = 100;
 
+/** What the Roles tab lists when it opens: every role but the predefined ones. */
+export const INITIAL_ROLE_FILTER: RoleListFilter = { search: '', kind: 'ALL', power: null, showPredefined: false };
+
 function filterInput(filter: RoleListFilter): RoleFilter {
   return {
     search: filter.search.trim() || null,
@@ -53,6 +56,15 @@ function filterInput(filter: RoleListFilter): RoleFilter {
     predefined: filter.showPredefined ? null : false,
     power: filter.power,
   };
+}
+
+/** The first page's query, asked at once on a deep link to the Roles tab (pages/preload.ts). */
+export function preloadRoles(databaseId: string): void {
+  prefetch(RolesQuery, rolesPage(databaseId, INITIAL_ROLE_FILTER, null, ROLES_PER_PAGE));
+}
+
+function rolesPage(databaseId: string, filter: RoleListFilter, after: string | null, first: number) {
+  return { id: databaseId, filter: filterInput(filter), first, after };
 }
 
 /** The catalog, or the error that stands in its place (a typed error of the database or of its catalog). */
@@ -86,12 +98,7 @@ export function createRoleList(props: {
     pageSize: ROLES_PER_PAGE,
     read: async (after, first) => {
       const asked = props.databaseId();
-      const data = await query(RolesQuery, {
-        id: props.databaseId(),
-        filter: filterInput(props.filter()),
-        first,
-        after,
-      });
+      const data = await query(RolesQuery, rolesPage(asked, props.filter(), after, first));
       const found = catalogOf(data);
       if (!found.catalog) throw new Error(found.error);
       const { rolesConnection, ...rest } = found.catalog;
