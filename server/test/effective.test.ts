@@ -2,16 +2,19 @@ import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
 import {
+  effectiveColumnPrivileges,
   effectivePrivileges,
   kindOfRelation,
   type PrivilegedKind,
   type PrivilegedObject,
+  privilegedKind,
   privilegesOf,
 } from '../src/catalog/effective.js';
 import { quoteIdent } from '../src/catalog/identifiers.js';
 import { type AclItem, currentDatabase, relations, schemas } from '../src/catalog/objects.js';
 import { RoleGraph } from '../src/catalog/role-graph.js';
 import { allMemberships, allRoles, type PgAuthMember, type PgRole } from '../src/catalog/roles.js';
+import { columns, OTHER_KINDS, type PgColumn, securables } from '../src/catalog/securables.js';
 import { featuresOf, type ServerFeatures, serverFeatures } from '../src/catalog/server.js';
 import { type PostgresVersion, startVersionedCluster } from './support/versions.js';
 
@@ -74,9 +77,21 @@ const SCHEMAS = ['s0', 's1', 's2'];
 /** Stands for PUBLIC among grantee names (no role can be called that). */
 const PUBLIC = 'PUBLIC';
 
+/** A column name that needs quoting, with a quote and a non-ASCII letter in it. */
+const ODD_COLUMN = quoteIdent('odd "col" é');
+
+/** Parameters granted on (cluster-wide, like roles; a custom one is made by its first GRANT). */
+const PARAMETERS = ['work_mem', 'log_min_duration_statement', 'lab.custom_setting'];
+/** Large objects made by each graph, at fixed OIDs so that statements can name them. */
+const LARGE_OBJECTS = [880001, 880002];
+
 const RELATION_KINDS = [
-  { keyword: 'TABLE', prefix: 't', create: (name: string) => `CREATE TABLE ${name} (id int)` },
-  { keyword: 'TABLE', prefix: 'p', create: (name: string) => `CREATE TABLE ${name} (id int) PARTITION BY RANGE (id)` },
+  { keyword: 'TABLE', prefix: 't', create: (name: string) => `CREATE TABLE ${name} (id int, ${ODD_COLUMN} text)` },
+  {
+    keyword: 'TABLE',
+    prefix: 'p',
+    create: (name: string) => `CREATE TABLE ${name} (id int, ${ODD_COLUMN} text) PARTITION BY RANGE (id)`,
+  },
   { keyword: 'VIEW', prefix: 'v', create: (name: string) => `CREATE VIEW ${name} AS SELECT 1 AS one` },
   {
     keyword: 'MATERIALIZED VIEW',
@@ -119,6 +134,9 @@ class ScriptWriter {
     this.changeDatabase();
     this.createSchemas();
     this.createRelations();
+    this.createRoutinesAndTypes();
+    this.grantOnServerObjects();
+    this.grantOnColumns();
     this.grantAsGrantors();
     return { roles: this.roles, steps: this.steps };
   }
@@ -215,19 +233,31 @@ class ScriptWriter {
     }
   }
 
-  private grantsOn(target: string, owner: string, privileges: readonly string[], maxStatements: number): void {
-    this.privilegesOn.set(target, { owner, privileges });
+  /**
+   * Grants and revokes on `target`. A `shared` object (a tablespace, a parameter) outlives the lab: only its owner
+   * (the superuser) grants on it, so that DROP OWNED can always take every grant away again (grant options passed
+   * around in a circle survive it; the lab is dropped then, the shared objects are not).
+   */
+  private grantsOn(
+    target: string,
+    owner: string,
+    privileges: readonly string[],
+    maxStatements: number,
+    shared = false,
+  ): void {
+    if (!shared) this.privilegesOn.set(target, { owner, privileges });
     for (let i = below(this.rng, maxStatements + 1); i > 0; i--) {
       const list = chance(this.rng, 0.1) ? 'ALL' : some(this.rng, privileges).join(', ');
       const grantee = this.grantee(owner);
       const to = grantee === PUBLIC ? 'PUBLIC' : quoteIdent(grantee);
+      const as = shared ? undefined : this.someone(target);
       if (chance(this.rng, 0.7)) {
         const grantOption = grantee !== PUBLIC && chance(this.rng, 0.35);
-        this.add(`GRANT ${list} ON ${target} TO ${to}${grantOption ? ' WITH GRANT OPTION' : ''}`, this.someone(target));
-        if (grantOption) this.mayGrant(target, grantee);
+        this.add(`GRANT ${list} ON ${target} TO ${to}${grantOption ? ' WITH GRANT OPTION' : ''}`, as);
+        if (grantOption && !shared) this.mayGrant(target, grantee);
       } else {
         const grantOption = chance(this.rng, 0.3) ? 'GRANT OPTION FOR ' : '';
-        this.add(`REVOKE ${grantOption}${list} ON ${target} FROM ${to} CASCADE`, this.someone(target));
+        this.add(`REVOKE ${grantOption}${list} ON ${target} FROM ${to} CASCADE`, as);
       }
     }
   }
@@ -251,6 +281,106 @@ class ScriptWriter {
     const publicOwner = chance(this.rng, 0.3) ? this.owner() : 'pg_database_owner';
     if (publicOwner !== 'pg_database_owner') this.add(`ALTER SCHEMA public OWNER TO ${quoteIdent(publicOwner)}`);
     this.grantsOn('SCHEMA public', publicOwner, privilegesOf('schema', this.features), 4);
+  }
+
+  /** Functions, a procedure, an aggregate, types and a domain in each schema, one signature with a quoted type. */
+  private createRoutinesAndTypes(): void {
+    for (const schema of SCHEMAS) {
+      const odd = `${schema}.${quoteIdent('odd "type"')}`;
+      const objects = [
+        { create: `CREATE TYPE ${odd} AS ENUM ('a', 'b')`, alter: `TYPE ${odd}`, target: `TYPE ${odd}`, kind: 'type' },
+        {
+          create: `CREATE DOMAIN ${schema}.d1 AS int`,
+          alter: `DOMAIN ${schema}.d1`,
+          target: `DOMAIN ${schema}.d1`,
+          kind: 'type',
+        },
+        {
+          create: `CREATE TYPE ${schema}.c1 AS (x int)`,
+          alter: `TYPE ${schema}.c1`,
+          target: `TYPE ${schema}.c1`,
+          kind: 'type',
+        },
+        {
+          create: `CREATE FUNCTION ${schema}.f1(${odd}, int) RETURNS int LANGUAGE sql AS 'SELECT 1'`,
+          alter: `FUNCTION ${schema}.f1(${odd}, int)`,
+          target: `FUNCTION ${schema}.f1(${odd}, int)`,
+          kind: 'function',
+        },
+        {
+          create: `CREATE PROCEDURE ${schema}.p1() LANGUAGE sql AS 'SELECT 1'`,
+          alter: `PROCEDURE ${schema}.p1()`,
+          target: `PROCEDURE ${schema}.p1()`,
+          kind: 'function',
+        },
+        {
+          create: `CREATE AGGREGATE ${schema}.a1(int) (SFUNC = int4pl, STYPE = int)`,
+          alter: `AGGREGATE ${schema}.a1(int)`,
+          target: `ROUTINE ${schema}.a1(int)`,
+          kind: 'function',
+        },
+      ] as const;
+      for (const object of objects) {
+        if (!chance(this.rng, 0.7)) continue;
+        const owner = this.owner();
+        this.add(object.create);
+        this.add(`ALTER ${object.alter} OWNER TO ${quoteIdent(owner)}`);
+        if (chance(this.rng, 0.3)) this.add(`REVOKE ALL ON ${object.target} FROM PUBLIC`);
+        this.grantsOn(object.target, owner, privilegesOf(object.kind, this.features), 4);
+      }
+    }
+  }
+
+  /** Languages, a foreign-data wrapper and servers, large objects, a tablespace and parameters. */
+  private grantOnServerObjects(): void {
+    this.grantsOn('LANGUAGE plpgsql', 'postgres', privilegesOf('language', this.features), 2);
+    this.grantsOn('FOREIGN DATA WRAPPER lab_fdw', 'postgres', privilegesOf('foreign_data_wrapper', this.features), 3);
+    const server = `${quoteIdent(`${this.roles[1]} srv`)}`;
+    const serverOwner = this.owner();
+    this.add(`CREATE SERVER ${server} FOREIGN DATA WRAPPER lab_fdw`);
+    this.add(`ALTER SERVER ${server} OWNER TO ${quoteIdent(serverOwner)}`);
+    this.grantsOn(`FOREIGN SERVER ${server}`, serverOwner, privilegesOf('foreign_server', this.features), 3);
+    this.grantsOn('FOREIGN SERVER lab_server', 'postgres', privilegesOf('foreign_server', this.features), 2);
+    for (const oid of LARGE_OBJECTS) {
+      const owner = this.owner();
+      this.add(`SELECT lo_create(${oid})`);
+      this.add(`ALTER LARGE OBJECT ${oid} OWNER TO ${quoteIdent(owner)}`);
+      this.grantsOn(`LARGE OBJECT ${oid}`, owner, privilegesOf('large_object', this.features), 3);
+    }
+    this.grantsOn('TABLESPACE pg_default', 'postgres', privilegesOf('tablespace', this.features), 3, true);
+    for (const parameter of PARAMETERS) {
+      if (chance(this.rng, 0.6))
+        this.grantsOn(`PARAMETER ${parameter}`, 'postgres', privilegesOf('parameter', this.features), 3, true);
+    }
+  }
+
+  /** Column privileges on the tables made, beside their table privileges. */
+  private grantOnColumns(): void {
+    for (const [target, { owner }] of [...this.privilegesOn].filter(([target]) => target.startsWith('TABLE '))) {
+      const name = target.slice('TABLE '.length);
+      if (!/\.[tp]\d$/.test(name)) continue;
+      for (let i = below(this.rng, 4); i > 0; i--) {
+        const list = some(this.rng, privilegesOf('column', this.features))
+          .map(
+            (privilege) =>
+              `${privilege} (${chance(this.rng, 0.5) ? 'id' : chance(this.rng, 0.5) ? ODD_COLUMN : `id, ${ODD_COLUMN}`})`,
+          )
+          .join(', ');
+        const grantee = this.grantee(owner);
+        const to = grantee === PUBLIC ? 'PUBLIC' : quoteIdent(grantee);
+        if (chance(this.rng, 0.75)) {
+          const grantOption = grantee !== PUBLIC && chance(this.rng, 0.35);
+          this.add(
+            `GRANT ${list} ON ${target} TO ${to}${grantOption ? ' WITH GRANT OPTION' : ''}`,
+            this.someone(target),
+          );
+          if (grantOption) this.mayGrant(target, grantee);
+        } else {
+          const grantOption = chance(this.rng, 0.3) ? 'GRANT OPTION FOR ' : '';
+          this.add(`REVOKE ${grantOption}${list} ON ${target} FROM ${to} CASCADE`, this.someone(target));
+        }
+      }
+    }
   }
 
   private createRelations(): void {
@@ -284,12 +414,16 @@ function asDoBlock(steps: readonly Step[]): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The engine against PostgreSQL
 
+type SnapshotObject = PrivilegedObject & { oid: number; name: string };
+
 interface CatalogSnapshot {
   features: ServerFeatures;
   graph: RoleGraph;
   roles: PgRole[];
   memberships: PgAuthMember[];
-  objects: Array<PrivilegedObject & { oid: number; name: string }>;
+  objects: SnapshotObject[];
+  /** The columns of the tables above, each with its table. */
+  columns: Array<PgColumn & { table: SnapshotObject }>;
 }
 
 async function snapshot(client: pg.Client): Promise<CatalogSnapshot> {
@@ -311,7 +445,19 @@ async function snapshot(client: pg.Client): Promise<CatalogSnapshot> {
     databaseOwner: database.datdba,
     membershipOptions: features.membershipOptions,
   });
-  const objects = [
+  const others: SnapshotObject[] = [];
+  for (const kind of OTHER_KINDS) {
+    for (const object of await securables(client, kind)) {
+      others.push({
+        kind: privilegedKind(kind),
+        oid: object.oid,
+        name: object.name,
+        owner: object.owner,
+        acl: object.acl,
+      });
+    }
+  }
+  const objects: SnapshotObject[] = [
     { kind: 'database' as const, oid: database.oid, name: database.datname, owner: database.datdba, acl: database.acl },
     ...namespaces.map((n) => ({ kind: 'schema' as const, oid: n.oid, name: n.nspname, owner: n.nspowner, acl: n.acl })),
     ...classes.map((c) => ({
@@ -321,16 +467,43 @@ async function snapshot(client: pg.Client): Promise<CatalogSnapshot> {
       owner: c.relowner,
       acl: c.acl,
     })),
+    ...others,
   ];
-  return { features, graph, roles, memberships, objects };
+  const tables = new Map(objects.filter((object) => object.kind === 'table').map((table) => [table.oid, table]));
+  const tableColumns = (await columns(client)).flatMap((column) => {
+    const table = tables.get(column.relid);
+    return table ? [{ ...column, table }] : [];
+  });
+  return { features, graph, roles, memberships, objects, columns: tableColumns };
 }
 
-const CHECKS: Record<PrivilegedKind, { fn: string; catalog: string }> = {
+/** How PostgreSQL is asked about each kind: the function, the catalog of the objects, how the object is named to it. */
+interface Check {
+  fn: string;
+  catalog: string;
+  /** The object's argument, `o.oid` unless said. */
+  arg?: string;
+  /** The first version with the function (has_largeobject_privilege came with 18). */
+  since?: number;
+}
+
+const CHECKS: Record<Exclude<PrivilegedKind, 'column'>, Check> = {
   database: { fn: 'has_database_privilege', catalog: 'pg_database' },
   schema: { fn: 'has_schema_privilege', catalog: 'pg_namespace' },
   table: { fn: 'has_table_privilege', catalog: 'pg_class' },
   sequence: { fn: 'has_sequence_privilege', catalog: 'pg_class' },
+  function: { fn: 'has_function_privilege', catalog: 'pg_proc' },
+  type: { fn: 'has_type_privilege', catalog: 'pg_type' },
+  language: { fn: 'has_language_privilege', catalog: 'pg_language' },
+  foreign_data_wrapper: { fn: 'has_foreign_data_wrapper_privilege', catalog: 'pg_foreign_data_wrapper' },
+  foreign_server: { fn: 'has_server_privilege', catalog: 'pg_foreign_server' },
+  large_object: { fn: 'has_largeobject_privilege', catalog: 'pg_largeobject_metadata', since: 180000 },
+  tablespace: { fn: 'has_tablespace_privilege', catalog: 'pg_tablespace' },
+  parameter: { fn: 'has_parameter_privilege', catalog: 'pg_parameter_acl', arg: 'o.parname' },
 };
+
+const checkOf = (kind: PrivilegedKind): Check =>
+  kind === 'column' ? { fn: 'has_column_privilege', catalog: 'pg_attribute' } : CHECKS[kind];
 
 interface Answer {
   role: number;
@@ -340,11 +513,15 @@ interface Answer {
 }
 
 /** PostgreSQL's answer for every role and every object of one kind, in one query. */
-async function askPostgres(client: pg.Client, kind: PrivilegedKind, snap: CatalogSnapshot): Promise<Answer[]> {
-  const { fn, catalog } = CHECKS[kind];
+async function askPostgres(
+  client: pg.Client,
+  kind: Exclude<PrivilegedKind, 'column'>,
+  snap: CatalogSnapshot,
+): Promise<Answer[]> {
+  const { fn, catalog, arg = 'o.oid' } = CHECKS[kind];
   const oids = snap.objects.filter((object) => object.kind === kind).map((object) => object.oid);
   const privileges = (suffix: string) => `ARRAY(SELECT p FROM unnest($1::text[]) WITH ORDINALITY u(p, i)
-      WHERE ${fn}(r.oid, o.oid, p || '${suffix}') ORDER BY i)`;
+      WHERE ${fn}(r.oid, ${arg}, p || '${suffix}') ORDER BY i)`;
   const { rows } = await client.query<Answer>(
     `SELECT r.oid::int AS role, o.oid::int AS object, ${privileges('')} AS held,
             ${privileges(' WITH GRANT OPTION')} AS grantable
@@ -352,6 +529,48 @@ async function askPostgres(client: pg.Client, kind: PrivilegedKind, snap: Catalo
     [privilegesOf(kind, snap.features), oids],
   );
   return rows;
+}
+
+interface ColumnAnswer extends Answer {
+  attnum: number;
+}
+
+/** has_column_privilege for every role and column, one query. */
+async function askPostgresAboutColumns(client: pg.Client, snap: CatalogSnapshot): Promise<ColumnAnswer[]> {
+  const privileges = (suffix: string) => `ARRAY(SELECT p FROM unnest($1::text[]) WITH ORDINALITY u(p, i)
+      WHERE has_column_privilege(r.oid, c.relid, c.attnum::int2, p || '${suffix}') ORDER BY i)`;
+  const { rows } = await client.query<ColumnAnswer>(
+    `SELECT r.oid::int AS role, c.relid AS object, c.attnum, ${privileges('')} AS held,
+            ${privileges(' WITH GRANT OPTION')} AS grantable
+       FROM pg_roles r CROSS JOIN unnest($2::oid[], $3::int[]) AS c(relid, attnum)`,
+    [
+      privilegesOf('column', snap.features),
+      snap.columns.map((column) => column.relid),
+      snap.columns.map((column) => column.attnum),
+    ],
+  );
+  return rows;
+}
+
+function compareColumns(snap: CatalogSnapshot, answers: readonly ColumnAnswer[]): Comparison {
+  const byKey = new Map(snap.columns.map((column) => [`${column.relid}/${column.attnum}`, column]));
+  const mismatches: string[] = [];
+  let checks = 0;
+  for (const answer of answers) {
+    const column = byKey.get(`${answer.object}/${answer.attnum}`);
+    if (!column) continue;
+    const engine = effectiveColumnPrivileges(snap.graph, answer.role, column.table, column, snap.features);
+    const held = engine.filter((p) => p.held).map((p) => p.privilege);
+    const grantable = engine.filter((p) => p.grantable).map((p) => p.privilege);
+    checks += 2 * privilegesOf('column', snap.features).length;
+    if (held.join() === answer.held.join() && grantable.join() === answer.grantable.join()) continue;
+    mismatches.push(
+      `has_column_privilege(${snap.graph.role(answer.role)?.rolname}, ${column.relation}.${column.attname}): PostgreSQL held=[${answer.held}] grantable=[${answer.grantable}], engine held=[${held}] grantable=[${grantable}]
+      column acl ${JSON.stringify(column.acl)}; table acl ${JSON.stringify(column.table.acl)}
+      ${explainRole(snap, answer.role)}`,
+    );
+  }
+  return { checks, mismatches };
 }
 
 interface RoleAnswer {
@@ -408,7 +627,7 @@ function compareObjects(snap: CatalogSnapshot, answers: readonly Answer[]): Comp
       )
       .join(' ');
     mismatches.push(
-      `${CHECKS[object.kind].fn}(${name(answer.role)}, ${object.name}): PostgreSQL held=[${answer.held}] grantable=[${answer.grantable}], engine held=[${held}] grantable=[${grantable}]
+      `${checkOf(object.kind).fn}(${name(answer.role)}, ${object.name}): PostgreSQL held=[${answer.held}] grantable=[${answer.grantable}], engine held=[${held}] grantable=[${grantable}]
       owner ${name(object.owner)}; acl ${acl}
       ${explainRole(snap, answer.role)}
       engine sources ${JSON.stringify(engine.map((p) => [p.privilege, p.sources]))}`,
@@ -489,11 +708,21 @@ async function runScript(client: pg.Client, steps: readonly Step[]): Promise<num
 async function compareAll(client: pg.Client): Promise<{ snap: CatalogSnapshot; comparisons: Comparison[] }> {
   const snap = await snapshot(client);
   const comparisons: Comparison[] = [];
-  for (const kind of ['database', 'schema', 'table', 'sequence'] as const) {
+  for (const kind of Object.keys(CHECKS) as Array<keyof typeof CHECKS>) {
+    // Large objects have no has_* function before PostgreSQL 18: their checks start there.
+    if ((CHECKS[kind].since ?? 0) > snap.features.versionNum) continue;
     comparisons.push(compareObjects(snap, await askPostgres(client, kind, snap)));
   }
+  comparisons.push(compareColumns(snap, await askPostgresAboutColumns(client, snap)));
   comparisons.push(compareRoles(snap, await askPostgresAboutRoles(client, snap.features)));
   return { snap, comparisons };
+}
+
+/** The graph's roles' privileges on the objects all databases share, as their owner (the only grantor) revokes them. */
+function revokeShared(roles: readonly string[]): string {
+  const names = roles.map(quoteIdent).join(', ');
+  return `REVOKE ALL ON TABLESPACE pg_default FROM ${names} CASCADE;
+    REVOKE ALL ON PARAMETER ${PARAMETERS.join(', ')} FROM ${names} CASCADE;`;
 }
 
 /** Puts the lab back as the template made it, minus the graph's roles; the first graph finds every ACL NULL. */
@@ -503,11 +732,20 @@ function cleanUp(roles: readonly string[]): string {
     ALTER SCHEMA public OWNER TO pg_database_owner;
     DROP SCHEMA IF EXISTS ${SCHEMAS.join(', ')} CASCADE;
     DROP OWNED BY ${names} CASCADE;
+    ${revokeShared(roles)}
     DROP ROLE ${names};
     REVOKE ALL ON SCHEMA public FROM PUBLIC;
     GRANT USAGE ON SCHEMA public TO PUBLIC;
     REVOKE ALL ON DATABASE ${LAB} FROM PUBLIC;
-    GRANT CONNECT, TEMPORARY ON DATABASE ${LAB} TO PUBLIC;`;
+    GRANT CONNECT, TEMPORARY ON DATABASE ${LAB} TO PUBLIC;
+    DROP SERVER IF EXISTS ${quoteIdent(`${roles[1]} srv`)};
+    SELECT lo_unlink(oid) FROM pg_largeobject_metadata;
+    REVOKE ALL ON LANGUAGE plpgsql FROM PUBLIC;
+    GRANT USAGE ON LANGUAGE plpgsql TO PUBLIC;
+    REVOKE ALL ON FOREIGN DATA WRAPPER lab_fdw FROM PUBLIC;
+    REVOKE ALL ON FOREIGN SERVER lab_server FROM PUBLIC;
+    REVOKE ALL ON TABLESPACE pg_default FROM PUBLIC;
+    REVOKE ALL ON PARAMETER ${PARAMETERS.join(', ')} FROM PUBLIC;`;
 }
 
 async function connectToLab(url: (database?: string) => string): Promise<pg.Client> {
@@ -524,9 +762,13 @@ async function resetLab(lab: Lab, roles: readonly string[]): Promise<boolean> {
   try {
     await lab.client.query(cleanUp(roles));
     return false;
-  } catch {
+  } catch (error) {
+    if (process.env.ROLECALL_EFFECTIVE_DEBUG)
+      console.log('lab cleanup failed:', (error as Error).message, (error as { detail?: string }).detail);
     await lab.client.end();
     await lab.admin.query(`DROP DATABASE ${LAB}`);
+    // Privileges on the objects all databases share (the tablespace, parameters) outlive the lab: revoked here.
+    await lab.admin.query(revokeShared(roles));
     await lab.admin.query(`DROP ROLE IF EXISTS ${roles.map(quoteIdent).join(', ')}`);
     await lab.admin.query(`CREATE DATABASE ${LAB} TEMPLATE ${LAB_TEMPLATE}`);
     lab.client = await connectToLab(lab.url);

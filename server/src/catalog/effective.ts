@@ -3,9 +3,25 @@ import { type ObjectKind, privilegesFor } from './privileges.js';
 import type { RoleGraph } from './role-graph.js';
 import type { ServerFeatures } from './server.js';
 
-export type PrivilegedKind = 'database' | 'schema' | 'table' | 'sequence';
+export type PrivilegedKind =
+  | 'database'
+  | 'schema'
+  | 'table'
+  | 'sequence'
+  | 'column'
+  | 'function'
+  | 'type'
+  | 'language'
+  | 'foreign_data_wrapper'
+  | 'foreign_server'
+  | 'large_object'
+  | 'tablespace'
+  | 'parameter';
 
-/** A database, schema or relation as far as privileges go: its owner and its ACL (defaults already expanded). */
+/**
+ * An object as far as privileges go: its owner and its ACL (defaults already expanded). A column's ACL is its own
+ * (attacl); effectiveColumnPrivileges adds its table's.
+ */
 export interface PrivilegedObject {
   kind: PrivilegedKind;
   owner: number;
@@ -42,7 +58,21 @@ const OBJECT_KINDS: Record<PrivilegedKind, ObjectKind> = {
   schema: 'SCHEMA',
   table: 'TABLE',
   sequence: 'SEQUENCE',
+  column: 'COLUMN',
+  function: 'FUNCTION',
+  type: 'TYPE',
+  language: 'LANGUAGE',
+  foreign_data_wrapper: 'FOREIGN_DATA_WRAPPER',
+  foreign_server: 'FOREIGN_SERVER',
+  large_object: 'LARGE_OBJECT',
+  tablespace: 'TABLESPACE',
+  parameter: 'PARAMETER',
 };
+
+/** The engine's name for a kind of the catalog's vocabulary. */
+export function privilegedKind(kind: ObjectKind): PrivilegedKind {
+  return kind.toLowerCase() as PrivilegedKind;
+}
 
 /** The privileges an object of this kind can carry on this server, in PostgreSQL's order (the allow-list's). */
 export function privilegesOf(kind: PrivilegedKind, features: ServerFeatures): readonly string[] {
@@ -74,6 +104,16 @@ const PREDEFINED: Record<PrivilegedKind, ReadonlyArray<[privilege: string, rolna
     ['SELECT', 'pg_read_all_data'],
     ['UPDATE', 'pg_write_all_data'],
   ],
+  // A column's come through its table (effectiveColumnPrivileges); the other kinds have none.
+  column: [],
+  function: [],
+  type: [],
+  language: [],
+  foreign_data_wrapper: [],
+  foreign_server: [],
+  large_object: [],
+  tablespace: [],
+  parameter: [],
 };
 
 const SUPERUSER: Source = Object.freeze({ kind: 'SUPERUSER' });
@@ -111,6 +151,38 @@ export function effectivePrivileges(
     const grantable = sources.some(confersGrantOption);
     if (held || grantable) result.push({ privilege, held, grantable, sources });
   });
+  return result;
+}
+
+/**
+ * A column's privileges: its table's (SELECT, INSERT, UPDATE, REFERENCES, however held) and those granted on the
+ * column itself, as `has_column_privilege` combines them. `column.acl` is the column's own ACL only.
+ */
+export function effectiveColumnPrivileges(
+  graph: RoleGraph,
+  roleOid: number,
+  table: PrivilegedObject,
+  column: Pick<PrivilegedObject, 'acl'>,
+  features: ServerFeatures,
+): EffectivePrivilege[] {
+  const privileges = privilegesOf('column', features);
+  const fromTable = new Map(
+    effectivePrivileges(graph, roleOid, table, features).map((found) => [found.privilege, found]),
+  );
+  const own = effectivePrivileges(graph, roleOid, { kind: 'column', owner: table.owner, acl: column.acl }, features);
+  const fromColumn = new Map(own.map((found) => [found.privilege, found]));
+  const result: EffectivePrivilege[] = [];
+  for (const privilege of privileges) {
+    const [a, b] = [fromTable.get(privilege), fromColumn.get(privilege)];
+    if (!a && !b) continue;
+    const sources = unique([...(a?.sources ?? []), ...(b?.sources ?? [])]);
+    result.push({
+      privilege,
+      held: Boolean(a?.held || b?.held),
+      grantable: Boolean(a?.grantable || b?.grantable),
+      sources,
+    });
+  }
   return result;
 }
 

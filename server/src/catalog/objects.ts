@@ -60,7 +60,7 @@ const ACL_TEXT = (column: string, kind: string, owner: string) => `
 const ACL_FACTS = (column: string, owner: string) => `${column} IS NULL AS acl_is_default,
   pg_has_role(${owner}, 'USAGE') AS viewer_owns`;
 
-type PackedAclItem = [grantor: number, grantee: number, privilege_type: string, is_grantable: boolean];
+export type PackedAclItem = [grantor: number, grantee: number, privilege_type: string, is_grantable: boolean];
 type AclRow<T extends WithAcl> = Omit<T, 'acl'> & { acl?: PackedAclItem[]; acl_text?: string };
 
 /**
@@ -69,7 +69,7 @@ type AclRow<T extends WithAcl> = Omit<T, 'acl'> & { acl?: PackedAclItem[]; acl_t
  */
 export type RoleOids = Promise<ReadonlyMap<string, number>>;
 
-function unpackItems(packed: PackedAclItem[]): AclItem[] {
+export function unpackItems(packed: PackedAclItem[]): AclItem[] {
   return packed.map(([grantor, grantee, privilege_type, is_grantable]) => ({
     grantor,
     grantee,
@@ -97,7 +97,7 @@ const GRANT_OPTIONS = (check: string) =>
   `ARRAY(SELECT p FROM unnest($1::text[]) p WHERE ${check}) AS viewer_grant_options`;
 
 /** Schemas users work with: not the system ones, not other sessions' temporary ones. */
-const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+export const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'`;
 
 export async function currentDatabase(client: ClientBase, privileges: readonly string[]): Promise<PgDatabase> {

@@ -1,7 +1,24 @@
 import { ValidationError } from '../errors.js';
 import type { ServerFeatures } from './server.js';
 
-export type ObjectKind = 'DATABASE' | 'SCHEMA' | 'TABLE' | 'SEQUENCE';
+/**
+ * Every kind of object PostgreSQL keeps an ACL for. FUNCTION stands for functions, procedures and aggregates alike
+ * (one EXECUTE privilege), TYPE for types and domains; PARAMETER is a configuration parameter (PostgreSQL 15+).
+ */
+export type ObjectKind =
+  | 'DATABASE'
+  | 'SCHEMA'
+  | 'TABLE'
+  | 'SEQUENCE'
+  | 'COLUMN'
+  | 'FUNCTION'
+  | 'TYPE'
+  | 'LANGUAGE'
+  | 'FOREIGN_DATA_WRAPPER'
+  | 'FOREIGN_SERVER'
+  | 'LARGE_OBJECT'
+  | 'TABLESPACE'
+  | 'PARAMETER';
 
 const TABLE_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'] as const;
 /** Built once: effective-privilege matrices ask for them hundreds of thousands of times per request. */
@@ -11,6 +28,15 @@ const PRIVILEGES = {
   SEQUENCE: ['USAGE', 'SELECT', 'UPDATE'],
   TABLE: TABLE_PRIVILEGES,
   TABLE_MAINTAIN: [...TABLE_PRIVILEGES, 'MAINTAIN'],
+  COLUMN: ['SELECT', 'INSERT', 'UPDATE', 'REFERENCES'],
+  FUNCTION: ['EXECUTE'],
+  TYPE: ['USAGE'],
+  LANGUAGE: ['USAGE'],
+  FOREIGN_DATA_WRAPPER: ['USAGE'],
+  FOREIGN_SERVER: ['USAGE'],
+  LARGE_OBJECT: ['SELECT', 'UPDATE'],
+  TABLESPACE: ['CREATE'],
+  PARAMETER: ['SET', 'ALTER SYSTEM'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The privilege keywords each kind of object takes: the only ones that may enter SQL. */
@@ -41,6 +67,15 @@ const PRESETS: Record<ObjectKind, Partial<Record<PresetName, readonly string[]>>
   SCHEMA: { READ: ['USAGE'], CREATE: ['USAGE', 'CREATE'] },
   TABLE: { READ: ['SELECT'], WRITE: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] },
   SEQUENCE: { READ: ['SELECT'], WRITE: ['USAGE', 'SELECT', 'UPDATE'] },
+  COLUMN: { READ: ['SELECT'], WRITE: ['SELECT', 'INSERT', 'UPDATE'] },
+  FUNCTION: {},
+  TYPE: {},
+  LANGUAGE: {},
+  FOREIGN_DATA_WRAPPER: {},
+  FOREIGN_SERVER: {},
+  LARGE_OBJECT: { READ: ['SELECT'], WRITE: ['SELECT', 'UPDATE'] },
+  TABLESPACE: {},
+  PARAMETER: {},
 };
 
 /** The presets of a kind of object, each with the privileges it stands for. */

@@ -16,8 +16,11 @@ interface GrantShape {
   catalog: CatalogShape;
 }
 
+/** The kinds the API lists as objects of their own so far (the other kinds of ObjectKind are read by the engine). */
+type ListedKind = Extract<ObjectKind, 'DATABASE' | 'SCHEMA' | 'TABLE' | 'SEQUENCE'>;
+
 interface Securable {
-  kind: ObjectKind;
+  kind: ListedKind;
   owner: number;
   acl: AclItem[];
   acl_is_default: boolean;

@@ -1,0 +1,90 @@
+import type { ClientBase } from 'pg';
+import { type AclItem, type PackedAclItem, PUBLIC_OID, unpackItems } from './objects.js';
+import type { ObjectKind } from './privileges.js';
+import { privilegesFor } from './privileges.js';
+import type { ServerFeatures } from './server.js';
+
+/** The kinds ALTER DEFAULT PRIVILEGES covers on every supported version (pg_default_acl's defaclobjtype letters). */
+export type DefaultedKind = Extract<ObjectKind, 'TABLE' | 'SEQUENCE' | 'FUNCTION' | 'TYPE' | 'SCHEMA'>;
+
+const OBJTYPE: Record<DefaultedKind, string> = { TABLE: 'r', SEQUENCE: 'S', FUNCTION: 'f', TYPE: 'T', SCHEMA: 'n' };
+const KIND_OF_OBJTYPE = new Map(Object.entries(OBJTYPE).map(([kind, letter]) => [letter, kind as DefaultedKind]));
+
+/** A row of pg_default_acl: what objects of `kind` that `defaclrole` creates (in one schema, or anywhere) start with. */
+export interface PgDefaultAcl {
+  defaclrole: number;
+  /** 0: the role's global entry (no IN SCHEMA). */
+  defaclnamespace: number;
+  kind: DefaultedKind;
+  acl: AclItem[];
+}
+
+/** Every default-privilege entry of the database (pg_default_acl is readable by every role). */
+export async function defaultAcls(client: ClientBase): Promise<PgDefaultAcl[]> {
+  const { rows } = await client.query<{
+    defaclrole: number;
+    defaclnamespace: number;
+    defaclobjtype: string;
+    acl: PackedAclItem[];
+  }>(
+    `SELECT d.defaclrole::int AS defaclrole, d.defaclnamespace::int AS defaclnamespace, d.defaclobjtype::text AS defaclobjtype,
+            coalesce((SELECT json_agg(json_build_array(x.grantor::int, x.grantee::int, x.privilege_type, x.is_grantable))
+                        FROM aclexplode(d.defaclacl) x), '[]'::json) AS acl
+       FROM pg_catalog.pg_default_acl d ORDER BY 1, 2, 3`,
+  );
+  return rows.flatMap(({ defaclobjtype, acl, ...row }) => {
+    const kind = KIND_OF_OBJTYPE.get(defaclobjtype);
+    // A kind a newer server defaults (large objects, PostgreSQL 18) is not one Rolecall predicts yet.
+    return kind ? [{ ...row, kind, acl: unpackItems(acl) }] : [];
+  });
+}
+
+/** PostgreSQL's hard-wired default ACL (acldefault) of a new object of `kind` owned by `owner`. */
+export function hardWiredDefault(kind: DefaultedKind, owner: number, features: ServerFeatures): AclItem[] {
+  const item = (grantee: number, privilege_type: string): AclItem => ({
+    grantor: owner,
+    grantee,
+    privilege_type,
+    is_grantable: false,
+  });
+  const ownerItems = privilegesFor(kind, features).map((privilege) => item(owner, privilege));
+  // Functions and types are usable by everyone unless revoked; tables, sequences and schemas by their owner only.
+  const publicItems =
+    kind === 'FUNCTION' ? [item(PUBLIC_OID, 'EXECUTE')] : kind === 'TYPE' ? [item(PUBLIC_OID, 'USAGE')] : [];
+  return [...ownerItems, ...publicItems];
+}
+
+const itemKey = (item: AclItem) => `${item.grantee}/${item.grantor}/${item.privilege_type}`;
+
+/** aclmerge: every item of both, a privilege held twice by the same grantee from the same grantor counted once. */
+function merge(left: readonly AclItem[], right: readonly AclItem[]): AclItem[] {
+  const merged = new Map<string, AclItem>();
+  for (const item of [...left, ...right]) {
+    const known = merged.get(itemKey(item));
+    merged.set(itemKey(item), known ? { ...known, is_grantable: known.is_grantable || item.is_grantable } : item);
+  }
+  return [...merged.values()];
+}
+
+/**
+ * The ACL a new object of `kind` gets when `owner` creates it in `schema` (null for a schema itself), as PostgreSQL's
+ * get_user_default_acl computes it: the role's global entry, or else the hard-wired default, merged with the role's
+ * entry for that schema. Only the creating role's own entries apply, never those of its groups.
+ */
+export function newObjectAcl(
+  entries: readonly PgDefaultAcl[],
+  kind: DefaultedKind,
+  owner: number,
+  schema: number | null,
+  features: ServerFeatures,
+): AclItem[] {
+  const entryFor = (namespace: number) =>
+    entries.find((entry) => entry.kind === kind && entry.defaclrole === owner && entry.defaclnamespace === namespace);
+  const global = entryFor(0);
+  const inSchema = schema === null ? undefined : entryFor(schema);
+  const hardWired = hardWiredDefault(kind, owner, features);
+  const merged = merge(global ? global.acl : hardWired, inSchema?.acl ?? []);
+  // aclmerge of two empty ACLs is NULL, and a NULL ACL means the hard-wired default: a global entry that revokes
+  // everything (the owner's own privileges included) changes nothing unless a schema's entry adds to it.
+  return merged.length === 0 ? hardWired : merged;
+}
