@@ -3,8 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EmbeddedCluster, startEmbeddedCluster } from '../../src/embedded/cluster.js';
 
-/** A throw-away embedded PostgreSQL 18 cluster; roles are cluster-wide, so each test file gets its own. */
+/** ROLECALL_TEST_PG: the major version the API and browser tests run on (the embedded 18 when unset). */
+export function testedVersion(): 15 | 16 | 17 | 18 | null {
+  const asked = process.env.ROLECALL_TEST_PG;
+  if (!asked) return null;
+  const version = Number(asked);
+  if (version !== 15 && version !== 16 && version !== 17 && version !== 18)
+    throw new Error(`ROLECALL_TEST_PG must be 15, 16, 17 or 18, not ${asked}`);
+  return version;
+}
+
+/**
+ * A throw-away cluster; roles are cluster-wide, so each test file gets its own. The embedded PostgreSQL 18, or with
+ * ROLECALL_TEST_PG the version asked for (the version loop of issue 15): a missing version fails, never skips.
+ */
 export async function startTestCluster(): Promise<EmbeddedCluster> {
+  const version = testedVersion();
+  if (version !== null) {
+    // Imported here: versions.ts imports the app's support, which imports this file.
+    const { startVersionedCluster } = await import('./versions.js');
+    const cluster = await startVersionedCluster(version, { passwords: true });
+    if ('skipped' in cluster) throw new Error(`ROLECALL_TEST_PG=${version}, but ${cluster.skipped}`);
+    return { port: cluster.port, superuser: 'postgres', url: cluster.url, stop: cluster.stop };
+  }
   const dir = await mkdtemp(join(tmpdir(), 'rolecall-test-'));
   return startEmbeddedCluster({ dir, persistent: false });
 }
