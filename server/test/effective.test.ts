@@ -531,6 +531,60 @@ async function askPostgres(
   return rows;
 }
 
+/**
+ * What each role can do to each large object, by doing it: lo_get opens it for reading (SELECT), lo_put for writing
+ * (UPDATE, and SELECT too), as the role, each in a subtransaction. Grant options cannot be seen this way.
+ */
+async function tryLargeObjects(client: pg.Client, snap: CatalogSnapshot): Promise<Answer[]> {
+  const objects = snap.objects.filter((object) => object.kind === 'large_object').map((object) => object.oid);
+  await client.query(`CREATE OR REPLACE FUNCTION pg_temp.lo_can(r oid, lo oid, privilege text) RETURNS boolean
+    LANGUAGE plpgsql AS $$
+    BEGIN
+      EXECUTE format('SET ROLE %I', (SELECT rolname FROM pg_roles WHERE oid = r));
+      BEGIN
+        IF privilege = 'SELECT' THEN PERFORM lo_get(lo, 0, 0); ELSE PERFORM lo_put(lo, 0, ''); END IF;
+        RESET ROLE;
+        RETURN true;
+      EXCEPTION WHEN insufficient_privilege THEN
+        RESET ROLE;
+        RETURN false;
+      END;
+    END $$`);
+  const { rows } = await client.query<Answer>(
+    `SELECT r.oid::int AS role, o.oid::int AS object,
+            ARRAY(SELECT p FROM unnest($1::text[]) WITH ORDINALITY u(p, i) WHERE pg_temp.lo_can(r.oid, o.oid, p) ORDER BY i) AS held,
+            '{}'::text[] AS grantable
+       FROM pg_roles r CROSS JOIN pg_largeobject_metadata o
+      WHERE o.oid = ANY($2::oid[]) AND r.rolname NOT IN ('pg_database_owner')`,
+    [privilegesOf('large_object', snap.features), objects],
+  );
+  return rows;
+}
+
+/** Like compareObjects, on what a role may do to large objects (PostgreSQL answered by doing: no grant options). */
+function compareLargeObjects(snap: CatalogSnapshot, kind: PrivilegedKind, answers: readonly Answer[]): Comparison {
+  const byOid = new Map(snap.objects.filter((object) => object.kind === kind).map((object) => [object.oid, object]));
+  const mismatches: string[] = [];
+  let checks = 0;
+  for (const answer of answers) {
+    const object = byOid.get(answer.object);
+    if (!object) continue;
+    const engine = effectivePrivileges(snap.graph, answer.role, object, snap.features)
+      .filter((p) => p.held)
+      .map((p) => p.privilege);
+    // Opening a large object to write opens it to read as well (inv_open): lo_put needs SELECT besides UPDATE.
+    const held = engine.filter((privilege) => privilege !== 'UPDATE' || engine.includes('SELECT'));
+    checks += privilegesOf(kind, snap.features).length;
+    if (held.join() === answer.held.join()) continue;
+    mismatches.push(
+      `${kind} ${object.name} as ${snap.graph.role(answer.role)?.rolname}: PostgreSQL let it [${answer.held}], engine held=[${held}]
+      owner ${snap.graph.role(object.owner)?.rolname}; acl ${JSON.stringify(object.acl)}
+      ${explainRole(snap, answer.role)}`,
+    );
+  }
+  return { checks, mismatches };
+}
+
 interface ColumnAnswer extends Answer {
   attnum: number;
 }
@@ -709,8 +763,11 @@ async function compareAll(client: pg.Client): Promise<{ snap: CatalogSnapshot; c
   const snap = await snapshot(client);
   const comparisons: Comparison[] = [];
   for (const kind of Object.keys(CHECKS) as Array<keyof typeof CHECKS>) {
-    // Large objects have no has_* function before PostgreSQL 18: their checks start there.
-    if ((CHECKS[kind].since ?? 0) > snap.features.versionNum) continue;
+    // Large objects have no has_* function before PostgreSQL 18: there each role tries to read and write them.
+    if ((CHECKS[kind].since ?? 0) > snap.features.versionNum) {
+      comparisons.push(compareLargeObjects(snap, kind, await tryLargeObjects(client, snap)));
+      continue;
+    }
     comparisons.push(compareObjects(snap, await askPostgres(client, kind, snap)));
   }
   comparisons.push(compareColumns(snap, await askPostgresAboutColumns(client, snap)));
