@@ -2056,8 +2056,12 @@ export type Role = {
   __typename?: 'Role';
   bypassRls: Scalars['Boolean']['output'];
   canLogin: Scalars['Boolean']['output'];
+  /** COMMENT ON ROLE. */
+  comment?: Maybe<Scalars['String']['output']>;
   /** -1 means no limit. */
   connectionLimit: Scalars['Int']['output'];
+  /** Sessions open as this role on the server now (pg_stat_activity); compare with connectionLimit. */
+  connectionsInUse: Scalars['Int']['output'];
   createDb: Scalars['Boolean']['output'];
   createRole: Scalars['Boolean']['output'];
   /** Databases of the server where it owns objects or holds privileges. Asked of many roles (a whole graph), it is read for all of them in one query. */
@@ -2084,6 +2088,8 @@ export type Role = {
   name: Scalars['String']['output'];
   oid: Scalars['Int']['output'];
   replication: Scalars['Boolean']['output'];
+  /** Its parameter settings, those for every database first. Asked of many roles, read in one query. */
+  settings: Array<RoleSetting>;
   validUntil?: Maybe<Scalars['DateTime']['output']>;
   /** What the viewer's role may do to this role. Worked out only when asked, from the roles and memberships already read. */
   viewerCan: RoleCapabilities;
@@ -2346,6 +2352,16 @@ export type RoleRefusal =
   | 'NOT_SETTABLE'
   /** It has superuser, CREATEROLE, BYPASSRLS or REPLICATION: admins only. */
   | 'SERVER_WIDE_POWER';
+
+/** A parameter set for a role (`ALTER ROLE … [IN DATABASE …] SET`): its sessions start with it. */
+export type RoleSetting = {
+  __typename?: 'RoleSetting';
+  /** Null: in every database (ALTER ROLE … SET); else only in this one (… IN DATABASE). */
+  database?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** As PostgreSQL keeps it (pg_db_role_setting). */
+  value: Scalars['String']['output'];
+};
 
 export type Schema = SecurableObject & {
   __typename?: 'Schema';

@@ -15,6 +15,7 @@ import {
 import { privilegesFor } from './privileges.js';
 import { RoleGraph, RoleGraphIndex } from './role-graph.js';
 import type { Standing } from './role-rules.js';
+import { extrasOfRoles, NO_EXTRAS, type RoleExtras } from './role-settings.js';
 import { type RoleSnapshot, type RoleSnapshots, SnapshotKey } from './role-snapshot.js';
 import { allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
 import { type ServerFeatures, serverFeatures } from './server.js';
@@ -133,6 +134,16 @@ export class CatalogReader {
 
   roleDependencies(roleOid: number): Promise<RoleDependencies[]> {
     return this.dependencies.load(roleOid);
+  }
+
+  /** Settings, comment and open sessions of the roles a request asks about in one tick, in one query. */
+  private readonly extras = new DataLoader<number, RoleExtras>(async (roleOids) => {
+    const byRole = await this.run((client) => extrasOfRoles(client, roleOids));
+    return roleOids.map((oid) => byRole.get(oid) ?? NO_EXTRAS);
+  });
+
+  roleExtras(roleOid: number): Promise<RoleExtras> {
+    return this.extras.load(roleOid);
   }
 
   /** Roles by OID, indexed once per snapshot (resolvers of many rows look them up without a promise each). */

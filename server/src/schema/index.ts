@@ -14,6 +14,7 @@ import './node.js';
 import './catalog.js';
 import './role.js';
 import './role-search.js';
+import './role-settings.js';
 import './objects.js';
 import './object-lists.js';
 import './role-neighbourhood.js';
