@@ -13,6 +13,8 @@ let shopId: string;
 /** Two sessions of different roles and settings, as two viewers' requests would be. */
 let owner: pg.Client;
 let reader: pg.Client;
+/** PostgreSQL 16+: per-grant INHERIT and SET (the file runs on any version: ROLECALL_TEST_PG). */
+let membershipOptions: boolean;
 
 const ROLE = `query($id: ID!, $name: String!) {
   database(id: $id) { ... on Database { catalog { ... on DatabaseCatalog {
@@ -52,8 +54,10 @@ async function inCatalog(name: string): Promise<Shown | null> {
   );
   if (!role) return null;
   const memberOf = await testApp.sql<{ name: string; admin: boolean; inherit: boolean; set: boolean }>(
-    `SELECT g.rolname AS name, bool_or(m.admin_option) AS admin, bool_or(m.inherit_option) AS inherit,
-            bool_or(m.set_option) AS set
+    // PostgreSQL 15 has no per-grant INHERIT or SET: the member's INHERIT decides, and any member may SET ROLE.
+    `SELECT g.rolname AS name, bool_or(m.admin_option) AS admin,
+            ${membershipOptions ? 'bool_or(m.inherit_option)' : 'bool_or(r.rolinherit)'} AS inherit,
+            ${membershipOptions ? 'bool_or(m.set_option)' : 'true'} AS set
        FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
       WHERE r.rolname = $1 GROUP BY g.rolname ORDER BY g.rolname`,
     [name],
@@ -89,6 +93,7 @@ beforeAll(async () => {
   await testApp.sql('CREATE ROLE "Snap Group" NOLOGIN; CREATE ROLE snap_other NOLOGIN; CREATE ROLE "snap_é" LOGIN');
   owner = new pg.Client(testApp.cluster.url('shop'));
   await owner.connect();
+  membershipOptions = (await serverFeatures(owner)).membershipOptions;
   const password = secret('snap_reader');
   await testApp.sql(`CREATE ROLE snap_reader LOGIN PASSWORD '${password}'`);
   const url = new URL(testApp.cluster.url('shop'));
@@ -119,6 +124,30 @@ describe('the shared snapshot of a server’s roles and memberships', () => {
     );
   });
 
+  it('cannot be shaped by a viewer who puts functions of its own ahead of pg_catalog on its search_path', async () => {
+    await testApp.sql('GRANT CREATE ON DATABASE shop TO snap_reader');
+    await reader.query(`CREATE SCHEMA evil;
+      CREATE FUNCTION evil.concat_ws(text, int, int, int, int) RETURNS text LANGUAGE sql AS $$ SELECT '1 2 10 7' $$;
+      CREATE FUNCTION evil.hashtextextended(text, bigint) RETURNS bigint LANGUAGE sql AS $$ SELECT 42::bigint $$;
+      SET search_path = evil, pg_catalog`);
+    try {
+      const snapshots = new RoleSnapshots();
+      const features = await serverFeatures(owner);
+      // The shadowing viewer reads first: the snapshot every other viewer then gets is the catalog's.
+      const first = await snapshots.current('server', reader, features);
+      expect(await snapshots.current('server', owner, features)).toBe(first);
+      expect(new Set(first.memberships.map((m) => JSON.stringify(m)))).toEqual(
+        new Set((await allMemberships(owner, features)).map((m) => JSON.stringify(m))),
+      );
+      await testApp.sql('GRANT snap_other TO "Snap Group"');
+      expect(await snapshots.current('server', reader, features)).not.toBe(first);
+      await testApp.sql('REVOKE snap_other FROM "Snap Group"');
+    } finally {
+      await reader.query('RESET search_path; DROP SCHEMA evil CASCADE');
+      await testApp.sql('REVOKE CREATE ON DATABASE shop FROM snap_reader');
+    }
+  });
+
   it('is read again after each kind of change, and then equals the catalog', async () => {
     const snapshots = new RoleSnapshots();
     const features = await serverFeatures(owner);
@@ -130,7 +159,7 @@ describe('the shared snapshot of a server’s roles and memberships', () => {
       'GRANT "Snap Group" TO snap_renamed',
       'GRANT "Snap Group" TO snap_renamed WITH ADMIN OPTION',
       'REVOKE ADMIN OPTION FOR "Snap Group" FROM snap_renamed',
-      'GRANT snap_other TO snap_renamed WITH INHERIT FALSE',
+      membershipOptions ? 'GRANT snap_other TO snap_renamed WITH INHERIT FALSE' : 'GRANT snap_other TO snap_renamed',
       'REVOKE "Snap Group" FROM snap_renamed',
       'DROP ROLE snap_renamed',
     ];
@@ -168,7 +197,7 @@ describe('the shared snapshot of a server’s roles and memberships', () => {
       'GRANT "Snap Group" TO "snap_é" WITH ADMIN OPTION',
       'ALTER ROLE "snap_é" CREATEDB VALID UNTIL \'2030-06-01 12:00:00+00\'',
       'REVOKE ADMIN OPTION FOR "Snap Group" FROM "snap_é"',
-      'GRANT snap_other TO "Snap Group" WITH SET FALSE',
+      `GRANT snap_other TO "Snap Group"${membershipOptions ? ' WITH SET FALSE' : ''}`,
       'REVOKE "Snap Group" FROM "snap_é"',
       'ALTER ROLE "snap_é" NOCREATEDB VALID UNTIL \'infinity\'',
     ]) {

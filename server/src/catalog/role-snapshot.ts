@@ -3,19 +3,30 @@ import { allMemberships, allRoles, type PgAuthMember, type PgRole } from './role
 import type { ServerFeatures } from './server.js';
 
 /**
- * What changes whenever a role or a membership of the server does, in a few milliseconds where reading them takes
- * a hundred at 10,000 roles. Roles: a hash of each role's columns as allRoles reads them (the expiry as a number, so
- * a session's TimeZone or DateStyle cannot move it). Memberships: how many, and the sum of their rows' xmin — a
- * grant inserts a row with a new transaction id, an option changed by GRANT or REVOKE writes a new row version, a
- * revoke deletes one (pg_auth_members is readable by every role; pg_authid, whose xmin would do for roles, is not).
+ * What changes whenever a role or a membership of the server does, in milliseconds where reading them takes a hundred
+ * at 10,000 roles: the count and the sum of a 64-bit hash of each row's values (hash_record_extended: of the values
+ * themselves, so no session setting moves it). Roles: their columns as allRoles reads them. Memberships: their columns
+ * and xmin (a grant or a changed option writes a row version with a new transaction id). pg_auth_members is readable
+ * by every role; pg_authid, whose xmin would do for roles, is not.
  */
-const FINGERPRINT = `
+function fingerprintQuery(features: ServerFeatures): string {
+  const options = features.membershipOptions ? ', m.inherit_option, m.set_option' : '';
+  return `
   SELECT current_setting('server_version_num') || ':' ||
-         (SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws(':', oid, rolname, rolsuper, rolinherit,
-                   rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls, rolconnlimit,
-                   extract(epoch FROM rolvaliduntil)))::bigint), 0)
+         (SELECT count(*) || ':' || coalesce(sum(hash_record_extended((oid, rolname, rolsuper, rolinherit, rolcreaterole,
+                   rolcreatedb, rolcanlogin, rolreplication, rolbypassrls, rolconnlimit, rolvaliduntil), 0)), 0)
             FROM pg_catalog.pg_roles) || ':' ||
-         (SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) FROM pg_catalog.pg_auth_members) AS fingerprint`;
+         (SELECT count(*) || ':' || coalesce(sum(hash_record_extended((m.roleid, m.member, m.grantor, m.admin_option${options},
+                   m.xmin), 0)), 0)
+            FROM pg_catalog.pg_auth_members m) AS fingerprint`;
+}
+
+/**
+ * Every check and read runs with pg_catalog alone on the search path: the snapshot is shared by every viewer of the
+ * server, so functions or operators a role placed ahead of pg_catalog (ALTER ROLE … SET search_path) must not
+ * shape what others are shown. REPEATABLE READ: the fingerprint names exactly the rows read after it.
+ */
+const BEGIN = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = pg_catalog, pg_temp';
 
 /** Names one structure built from a snapshot (RoleSnapshot.derived); T is its type. */
 export class SnapshotKey<T> {
@@ -43,24 +54,9 @@ export class RoleSnapshot {
   }
 }
 
-async function fingerprintOf(client: ClientBase): Promise<string> {
-  const { rows } = await client.query<{ fingerprint: string }>(FINGERPRINT);
+async function fingerprintOf(client: ClientBase, features: ServerFeatures): Promise<string> {
+  const { rows } = await client.query<{ fingerprint: string }>(fingerprintQuery(features));
   return rows[0]?.fingerprint ?? '';
-}
-
-/** The fingerprint and the rows under one snapshot, so the fingerprint names exactly the rows read. */
-async function readSnapshot(client: ClientBase, features: ServerFeatures): Promise<RoleSnapshot> {
-  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  try {
-    const fingerprint = await fingerprintOf(client);
-    const roles = await allRoles(client);
-    const memberships = await allMemberships(client, features);
-    await client.query('COMMIT');
-    return new RoleSnapshot(fingerprint, roles, memberships);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
 }
 
 /**
@@ -72,17 +68,24 @@ export class RoleSnapshots {
   private readonly byServer = new Map<string, Promise<RoleSnapshot>>();
 
   async current(serverId: string, client: ClientBase, features: ServerFeatures): Promise<RoleSnapshot> {
-    const fingerprint = await fingerprintOf(client);
-    const known = this.byServer.get(serverId);
-    if (known) {
-      const snapshot = await known.catch(() => null);
-      if (snapshot?.fingerprint === fingerprint) return snapshot;
+    await client.query(BEGIN);
+    try {
+      const snapshot = await this.checked(serverId, client, features);
+      await client.query('COMMIT');
+      return snapshot;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     }
-    return this.reread(serverId, client, features);
   }
 
-  private reread(serverId: string, client: ClientBase, features: ServerFeatures): Promise<RoleSnapshot> {
-    const reading = readSnapshot(client, features);
+  /** The known snapshot if the fingerprint has not moved; else the rows read now, in the same transaction. */
+  private async checked(serverId: string, client: ClientBase, features: ServerFeatures): Promise<RoleSnapshot> {
+    const fingerprint = await fingerprintOf(client, features);
+    const known = await this.byServer.get(serverId)?.catch(() => null);
+    if (known?.fingerprint === fingerprint) return known;
+    const reading = (async () =>
+      new RoleSnapshot(fingerprint, await allRoles(client), await allMemberships(client, features)))();
     this.byServer.set(serverId, reading);
     reading.catch(() => {
       if (this.byServer.get(serverId) === reading) this.byServer.delete(serverId);

@@ -58,8 +58,9 @@ const SOURCES: Record<OtherKind, Source> = {
     owner: 't.typowner',
     acl: 't.typacl',
     defaultKind: 'T',
-    // Arrays follow their element type, and a table's row type its table: neither takes a GRANT of its own.
-    where: `${USER_SCHEMAS} AND t.typcategory <> 'A'
+    // Arrays follow their element type, multiranges their range, a table's row type its table: none takes a GRANT.
+    where: `${USER_SCHEMAS} AND t.typtype <> 'm'
+            AND NOT (t.typelem <> 0 AND t.typsubscript = 'pg_catalog.array_subscript_handler'::pg_catalog.regproc)
             AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')`,
   },
   LANGUAGE: {

@@ -53,8 +53,10 @@ function clientConfig(target: ConnectionTarget): pg.ClientConfig {
     password: target.password,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: 'rolecall',
-    // A role may carry its own DateStyle (ALTER ROLE … SET); the driver parses dates only in ISO style.
-    options: '-c DateStyle=ISO,MDY',
+    // A role may carry settings of its own (ALTER ROLE … SET): the driver parses dates only in ISO style, and a
+    // search_path that puts the role's own functions or operators ahead of pg_catalog would let it shape what
+    // Rolecall reads as it — and shows others (the shared role snapshot, the drift watcher's events).
+    options: '-c DateStyle=ISO,MDY -c search_path=pg_catalog,pg_temp',
     ssl: sslOptions(target.tls),
   };
 }

@@ -98,8 +98,11 @@ export async function mutate<Data, Variables extends AnyVariables>(
 /** Queries sent before the view that needs them rendered (pages/preload.ts), each answer taken once, by its key. */
 // Keyed by urql's request key (the document and its variables): each entry's types are its own query's.
 const early = new Map<number, { sentAt: number; answer: Promise<OperationResult<unknown, AnyVariables>> }>();
-/** An answer not taken by then belongs to a view the user never reached: a later visit asks afresh. */
-const EARLY_ANSWER_MS = 5_000;
+/**
+ * An answer not taken by then belongs to a view the user never reached: a later visit asks afresh. Short, because a
+ * view goes live from when it mounts: a change made between the early answer and then would be in neither.
+ */
+const EARLY_ANSWER_MS = 2_000;
 
 /**
  * Sends a query now that a view about to render will send with exactly these variables: its `query` then takes this
