@@ -1,6 +1,16 @@
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vitest/config';
 
+/** API test files that hold no version's assumptions of their own: run on every supported PostgreSQL version. */
+const VERSION_LOOP = [
+  'server/test/role-snapshot.test.ts',
+  'server/test/role-settings.test.ts',
+  'server/test/role-search.test.ts',
+  'server/test/login-roles-search.test.ts',
+  'server/test/node.test.ts',
+  'server/test/permissions-bulk.test.ts',
+];
+
 export default defineConfig({
   // Node resolves `graphql` to its CommonJS build for Pothos; Vite would pick the .mjs build for our code, and
   // graphql refuses types from two copies. Point both at the same file.
@@ -19,6 +29,16 @@ export default defineConfig({
     // Solid's JSX transform (and the browser resolve conditions it brings) only for component tests, in a DOM.
     projects: [
       { extends: true, test: { name: 'node', include: ['server/test/**/*.test.ts', 'web/test/**/*.test.ts'] } },
+      // The version loop (issue 15): these API files again on PostgreSQL 15, 16 and 17 (ROLECALL_TEST_PG), the
+      // browser's permission flows on 15; the whole suite runs on the embedded 18 above.
+      ...([15, 16, 17] as const).map((version) => ({
+        extends: true as const,
+        test: {
+          name: `pg${version}`,
+          include: [...VERSION_LOOP, ...(version === 15 ? ['web/test/e2e-permissions.test.ts'] : [])],
+          env: { ROLECALL_TEST_PG: String(version) },
+        },
+      })),
       {
         extends: true,
         plugins: [solid()],
