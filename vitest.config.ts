@@ -9,6 +9,7 @@ const VERSION_LOOP = [
   'server/test/login-roles-search.test.ts',
   'server/test/node.test.ts',
   'server/test/permissions-bulk.test.ts',
+  'server/test/default-privileges-api.test.ts',
 ];
 
 export default defineConfig({

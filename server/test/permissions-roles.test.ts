@@ -473,7 +473,7 @@ describe('dropping roles', () => {
       code: 'DEPENDENT_OBJECTS',
       sqlstate: '2BP01',
       message: 'role "entangled" cannot be dropped because some objects in warehouse depend on it',
-      detail: 'privileges for table e2',
+      detail: 'privileges for table public.e2',
     });
     expect(await roleExists(testApp, 'entangled')).toBe(true);
     expect(await relationOwner(testApp, 'shop', 'public', 'e1')).toBe('entangled');
@@ -484,7 +484,7 @@ describe('dropping roles', () => {
     await testApp.sql('CREATE TABLE e3 (n int); GRANT SELECT ON e3 TO entangled', [], 'shop');
     const here = await dba('dropRole', { name: 'entangled', reassignTo: 'dba' });
     expectRefused(here, 'DependentObjectsError', '2BP01');
-    expect(here.detail).toBe('privileges for table e3');
+    expect(here.detail).toBe('privileges for table public.e3');
     expect(await relationOwner(testApp, 'shop', 'public', 'e1')).toBe('entangled');
   });
 

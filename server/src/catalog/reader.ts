@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { ClientBase } from 'pg';
+import { defaultAcls, type PgDefaultAcl } from './default-privileges.js';
 import { dependenciesOfRoles, type RoleDependencies } from './dependencies.js';
 import { MembershipIndex } from './memberships.js';
 import {
@@ -192,6 +193,9 @@ export class CatalogReader {
     );
     return found[0];
   }
+
+  /** The database's default privileges (ALTER DEFAULT PRIVILEGES), every role's. */
+  readonly defaultAcls = memo((): Promise<PgDefaultAcl[]> => this.run(defaultAcls));
 
   /** Every relation's name and kind, without ACLs: what a list searches and pages before reading one page. */
   readonly relationNames = memo(() => this.run(relationNames));

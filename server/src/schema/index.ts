@@ -15,6 +15,7 @@ import './catalog.js';
 import './role.js';
 import './role-search.js';
 import './role-settings.js';
+import './default-privileges.js';
 import './objects.js';
 import './object-lists.js';
 import './role-neighbourhood.js';

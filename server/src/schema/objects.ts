@@ -113,20 +113,29 @@ function distinctPrivileges(kind: ObjectKind, items: AclItem[], keep: (item: Acl
  * An object's ACL by grantee, each with its role: one lookup per object rather than a promise per grant, as
  * 5,000 tables carry some 70,000 grants.
  */
-export async function grantsOf(shape: SecurableShape): Promise<GrantShape[]> {
-  const roles = await shape.catalog.reader.rolesByOid();
+export function grantsOf(shape: SecurableShape): Promise<GrantShape[]> {
+  return grantsOfAcl(shape.row.kind, shape.row.acl, shape.catalog);
+}
+
+/** An ACL of an object of `kind` by grantee (default privileges have ACLs of objects yet to be made). */
+export async function grantsOfAcl(
+  kind: ObjectKind,
+  acl: readonly AclItem[],
+  catalog: CatalogShape,
+): Promise<GrantShape[]> {
+  const roles = await catalog.reader.rolesByOid();
   const byGrantee = new Map<number, AclItem[]>();
-  for (const item of shape.row.acl) {
+  for (const item of acl) {
     const items = byGrantee.get(item.grantee);
     if (items) items.push(item);
     else byGrantee.set(item.grantee, [item]);
   }
   return [...byGrantee.entries()].map(([grantee, items]) => ({
-    kind: shape.row.kind,
+    kind,
     grantee,
     role: grantee === PUBLIC_OID ? null : (roles.get(grantee) ?? null),
     items,
-    catalog: shape.catalog,
+    catalog,
   }));
 }
 

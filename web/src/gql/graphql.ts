@@ -338,12 +338,16 @@ export type DatabaseCatalog = {
   currentRole: Scalars['String']['output'];
   /** The connected database itself: owner, CONNECT / CREATE / TEMPORARY grants. */
   database: DatabaseObject;
+  /** The default privileges of this database, by creator, schema and kind; `creator` keeps one role’s. */
+  defaultPrivileges: Array<DefaultPrivilegeEntry>;
   /** What a role can really do on an object, and every reason why (memberships, PUBLIC, ownership, predefined roles, superuser). */
   effectivePrivileges: DatabaseCatalogEffectivePrivilegesResult;
   /** What each of these roles can do on each table (of one schema, or of all), role by role, tables ordered by schema and name; `tables` keeps the first tables only. */
   effectivePrivilegesMatrix: DatabaseCatalogEffectivePrivilegesMatrixResult;
   /** PostgreSQL 16+: memberships carry their own INHERIT and SET options (on 15 inheritance follows the member). */
   membershipOptionsPerGrant: Scalars['Boolean']['output'];
+  /** Who a new object of this kind will grant what to, when `creator` makes it in `schema` (none for a SCHEMA): the built-in default, or the creator’s default privileges, as PostgreSQL applies them. */
+  newObjectGrants: DatabaseCatalogNewObjectGrantsResult;
   /** The database, then each schema followed by its tables, views and sequences, by name, a page at a time: the rows of an overview. `search` keeps rows whose name (schema.table for a relation) contains it, in any case, and the schemas of the relations it keeps. */
   objectsConnection: DatabaseCatalogObjectsConnection;
   /** The privilege keywords each kind of object takes on this server. */
@@ -396,6 +400,12 @@ export type DatabaseCatalogAccessibleObjectsArgs = {
 
 
 /** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogDefaultPrivilegesArgs = {
+  creator?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
 export type DatabaseCatalogEffectivePrivilegesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -416,6 +426,14 @@ export type DatabaseCatalogEffectivePrivilegesMatrixArgs = {
   schema?: InputMaybe<Scalars['String']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   tables?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogNewObjectGrantsArgs = {
+  creator: Scalars['String']['input'];
+  kind: DefaultedObjectKind;
+  schema?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -571,6 +589,13 @@ export type DatabaseCatalogEffectivePrivilegesMatrixConnectionEdge = {
 export type DatabaseCatalogEffectivePrivilegesMatrixResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogEffectivePrivilegesMatrixConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type DatabaseCatalogEffectivePrivilegesResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogEffectivePrivilegesConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogNewObjectGrantsResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogNewObjectGrantsSuccess | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogNewObjectGrantsSuccess = {
+  __typename?: 'DatabaseCatalogNewObjectGrantsSuccess';
+  data: Array<Grant>;
+};
 
 export type DatabaseCatalogObjectsConnection = {
   __typename?: 'DatabaseCatalogObjectsConnection';
@@ -765,6 +790,26 @@ export type DatabaseRoleOffersConnectionEdge = {
 };
 
 export type DatabaseRoleOffersResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DatabaseRoleOffersConnection | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError;
+
+/** What objects of one kind that one role creates start with (pg_default_acl): in one schema, added to the global entry, or everywhere, replacing the built-in default. */
+export type DefaultPrivilegeEntry = {
+  __typename?: 'DefaultPrivilegeEntry';
+  /** The role whose new objects these apply to (ALTER DEFAULT PRIVILEGES FOR ROLE …). */
+  creator?: Maybe<Role>;
+  /** The ACL as the entry keeps it, by grantee. */
+  grants: Array<Grant>;
+  objectKind: DefaultedObjectKind;
+  /** IN SCHEMA …; null for the global entry. */
+  schema?: Maybe<Scalars['String']['output']>;
+};
+
+/** The kinds of object ALTER DEFAULT PRIVILEGES sets the starting privileges of (FUNCTION: routines). */
+export type DefaultedObjectKind =
+  | 'FUNCTION'
+  | 'SCHEMA'
+  | 'SEQUENCE'
+  | 'TABLE'
+  | 'TYPE';
 
 /** The seeded database in the embedded cluster: connect it with `connectDatabase` and no password. */
 export type DemoDatabase = {
