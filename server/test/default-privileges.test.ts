@@ -6,6 +6,7 @@ import { quoteIdent } from '../src/catalog/identifiers.js';
 import type { AclItem } from '../src/catalog/objects.js';
 import { privilegesFor } from '../src/catalog/privileges.js';
 import { type ServerFeatures, serverFeatures } from '../src/catalog/server.js';
+import { pick, prng, type Rng } from './support/random.js';
 import { type PostgresVersion, startVersionedCluster } from './support/versions.js';
 
 const ROUNDS = Number(process.env.ROLECALL_DEFAULT_ACL_ROUNDS ?? 12);
@@ -19,19 +20,6 @@ const KEYWORDS: Record<DefaultedKind, string[]> = {
   SCHEMA: ['SCHEMAS'],
 };
 const KINDS = Object.keys(KEYWORDS) as DefaultedKind[];
-
-type Rng = () => number;
-function prng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 
 /** Random ALTER DEFAULT PRIVILEGES statements for the round's roles, global and per schema, grants and revokes. */
 function defaultPrivilegeStatements(rng: Rng, roles: readonly string[], features: ServerFeatures): string[] {

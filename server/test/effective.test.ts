@@ -16,6 +16,7 @@ import { RoleGraph } from '../src/catalog/role-graph.js';
 import { allMemberships, allRoles, type PgAuthMember, type PgRole } from '../src/catalog/roles.js';
 import { columns, OTHER_KINDS, type PgColumn, securables } from '../src/catalog/securables.js';
 import { featuresOf, type ServerFeatures, serverFeatures } from '../src/catalog/server.js';
+import { below, chance, pick, prng, type Rng, some } from './support/random.js';
 import { type PostgresVersion, startVersionedCluster } from './support/versions.js';
 
 const GRAPHS_PER_VERSION = Number(process.env.ROLECALL_EFFECTIVE_GRAPHS ?? 20);
@@ -39,28 +40,6 @@ const LAB_TEMPLATE = 'lab_template';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Random role graphs
-
-type Rng = () => number;
-
-/** mulberry32: small, fast and good enough to shuffle role graphs reproducibly. */
-function prng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const below = (rng: Rng, n: number) => Math.floor(rng() * n);
-const chance = (rng: Rng, p: number) => rng() < p;
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[below(rng, items.length)] as T;
-const some = <T>(rng: Rng, items: readonly T[]): T[] => {
-  const chosen = items.filter(() => chance(rng, 0.35));
-  return chosen.length > 0 ? chosen : [pick(rng, items)];
-};
 
 /** One statement of a random script, run by `as` (SET ROLE) when given; PostgreSQL may refuse it, which is fine. */
 interface Step {

@@ -40,7 +40,7 @@ export async function defaultAcls(client: ClientBase): Promise<PgDefaultAcl[]> {
 }
 
 /** PostgreSQL's hard-wired default ACL (acldefault) of a new object of `kind` owned by `owner`. */
-export function hardWiredDefault(kind: DefaultedKind, owner: number, features: ServerFeatures): AclItem[] {
+function hardWiredDefault(kind: DefaultedKind, owner: number, features: ServerFeatures): AclItem[] {
   const item = (grantee: number, privilege_type: string): AclItem => ({
     grantor: owner,
     grantee,

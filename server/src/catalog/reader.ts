@@ -5,9 +5,11 @@ import { dependenciesOfRoles, type RoleDependencies } from './dependencies.js';
 import { MembershipIndex } from './memberships.js';
 import {
   currentDatabase,
+  type OnlyRelations,
   type PgClass,
   type PgDatabase,
   type PgNamespace,
+  type RoleOids,
   relationNames,
   relations,
   schemas,
@@ -114,18 +116,15 @@ export class CatalogReader {
     const features = await this.features();
     return this.run((client) => schemas(client, privilegesFor('SCHEMA', features), this.roleOids()));
   });
-  readonly relations = memo(async (): Promise<PgClass[]> => {
+  readonly relations = memo((): Promise<PgClass[]> => this.relationsWhere(undefined, this.roleOids()));
+
+  /** Relations with their ACLs (`only` some of them); with `roleOids`, ACLs read as text (many rows). */
+  private async relationsWhere(only: OnlyRelations | undefined, roleOids?: RoleOids): Promise<PgClass[]> {
     const features = await this.features();
     return this.run((client) =>
-      relations(
-        client,
-        privilegesFor('TABLE', features),
-        privilegesFor('SEQUENCE', features),
-        undefined,
-        this.roleOids(),
-      ),
+      relations(client, privilegesFor('TABLE', features), privilegesFor('SEQUENCE', features), only, roleOids),
     );
-  });
+  }
 
   /** Where roles own objects or hold privileges: the roles a request asks about in one tick, in one query. */
   private readonly dependencies = new DataLoader<number, RoleDependencies[]>(async (roleOids) => {
@@ -187,11 +186,7 @@ export class CatalogReader {
 
   /** One relation, read alone: for a mutation that names one table, without reading thousands. */
   async relationNamed(schema: string, name: string): Promise<PgClass | undefined> {
-    const features = await this.features();
-    const found = await this.run((client) =>
-      relations(client, privilegesFor('TABLE', features), privilegesFor('SEQUENCE', features), { schema, name }),
-    );
-    return found[0];
+    return (await this.relationsWhere({ schema, name }))[0];
   }
 
   /** The database's default privileges (ALTER DEFAULT PRIVILEGES), every role's. */
@@ -203,16 +198,7 @@ export class CatalogReader {
   /** The relations of one page, with their ACLs, in the catalog's order. */
   async relationsByOid(oids: readonly number[]): Promise<PgClass[]> {
     if (oids.length === 0) return [];
-    const features = await this.features();
-    return this.run((client) =>
-      relations(
-        client,
-        privilegesFor('TABLE', features),
-        privilegesFor('SEQUENCE', features),
-        { oids },
-        this.roleOids(),
-      ),
-    );
+    return this.relationsWhere({ oids }, this.roleOids());
   }
 
   private readonly relationsBySchema = memo(async () =>

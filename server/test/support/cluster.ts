@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type EmbeddedCluster, startEmbeddedCluster } from '../../src/embedded/cluster.js';
 
 /** ROLECALL_TEST_PG: the major version the API and browser tests run on (the embedded 18 when unset). */
-export function testedVersion(): 15 | 16 | 17 | 18 | null {
+function testedVersion(): 15 | 16 | 17 | 18 | null {
   const asked = process.env.ROLECALL_TEST_PG;
   if (!asked) return null;
   const version = Number(asked);
