@@ -1,8 +1,8 @@
 import { UsageError } from './api.js';
-import type { ObjectRefKind } from './gql/graphql.js';
+import type { ObjectKind } from './gql/graphql.js';
 
 export interface ObjectRef {
-  kind: ObjectRefKind;
+  kind: ObjectKind;
   schema?: string;
   name?: string;
 }

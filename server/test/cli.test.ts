@@ -732,3 +732,120 @@ describe('long lists', () => {
     }
   });
 });
+
+describe('rolecall default-privileges', () => {
+  const set = ['default-privileges', 'set', 'SELECT', '--db', 'shop', '--kind', 'tables', '--role', 'reporting'];
+
+  it('set --dry-run prints the ALTER DEFAULT PRIVILEGES and changes nothing; set runs it; show lists it', async () => {
+    const args = [...set, '--schema', 'sales'];
+    const dry = await rolecall([...args, '--dry-run']);
+    expect(dry).toMatchObject({ code: 0, stderr: '' });
+    expect(dry.stdout).toBe(
+      '-- dry run: nothing was changed; this would run:\nALTER DEFAULT PRIVILEGES FOR ROLE "shop_owner" IN SCHEMA "sales" GRANT SELECT ON TABLES TO "reporting"\n',
+    );
+    expect(await json(['default-privileges', 'show', '--db', 'shop'])).toEqual([]);
+    const change = await json<{ dryRun: boolean; sql: string[] }>(args);
+    expect(change).toMatchObject({
+      dryRun: false,
+      sql: ['ALTER DEFAULT PRIVILEGES FOR ROLE "shop_owner" IN SCHEMA "sales" GRANT SELECT ON TABLES TO "reporting"'],
+    });
+    expect(await json(['default-privileges', 'show', '--db', 'shop', '--creator', 'shop_owner'])).toEqual([
+      {
+        creator: 'shop_owner',
+        schema: 'sales',
+        kind: 'TABLE',
+        grants: [{ grantee: 'reporting', privileges: ['SELECT'], grantable: [] }],
+      },
+    ]);
+    const shown = await rolecall(['default-privileges', 'show', '--db', 'shop']);
+    expect(shown.stdout).toMatch(/CREATOR\s*│\s*SCHEMA\s*│\s*KIND\s*│\s*GRANTEE\s*│\s*PRIVILEGES\s*│\s*GRANTABLE/);
+    expect(shown.stdout).toMatch(/shop_owner\s*│\s*sales\s*│\s*TABLE\s*│\s*reporting\s*│\s*SELECT\s*│/);
+    const again = await rolecall(args);
+    expect(again.stdout).toContain('-----> nothing to change: they already are as asked');
+  });
+
+  it('set --preset NONE --role PUBLIC on functions revokes the EXECUTE the built-in default gives', async () => {
+    const run = await rolecall([
+      'default-privileges',
+      'set',
+      '--db',
+      'shop',
+      '--kind',
+      'functions',
+      '--role',
+      'PUBLIC',
+      '--preset',
+      'none',
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain(
+      'ALTER DEFAULT PRIVILEGES FOR ROLE "shop_owner" REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC',
+    );
+  });
+
+  it('exits 2 on an unknown kind or on both privileges and --preset, and 1 with the API’s code on a bad privilege', async () => {
+    const kind = await rolecall([...set.slice(0, 5), '--kind', 'views', '--role', 'reporting']);
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toContain('tables, sequences, functions, types or schemas');
+    const both = await rolecall([...set, '--preset', 'READ']);
+    expect(both).toMatchObject({
+      code: 2,
+      stderr: 'error: name the privileges, or --preset (NONE for nothing), not both\n',
+    });
+    const bad = await rolecall([...set.slice(0, 2), 'DROP', ...set.slice(3)]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^INVALID_INPUT: DROP is not a table privilege here/);
+  });
+});
+
+describe('rolecall role', () => {
+  const role = `cli app's "x"`;
+  const quoted = `"cli app's ""x"""`;
+
+  beforeAll(async () => {
+    await testApp.sql(`CREATE ROLE ${quoted}; GRANT ${quoted} TO shop_owner WITH ADMIN OPTION`);
+  });
+
+  it('set --dry-run prints the SQL; set, comment and reset run it; sql prints the role’s definition', async () => {
+    const set = ['role', 'set', role, 'work_mem', '64MB', '--db', 'shop', '--in-database'];
+    const dry = await rolecall([...set, '--dry-run']);
+    expect(dry).toMatchObject({ code: 0, stderr: '' });
+    expect(dry.stdout).toBe(
+      `-- dry run: nothing was changed; this would run:\nALTER ROLE ${quoted} IN DATABASE "shop" SET "work_mem" = '64MB'\n`,
+    );
+    expect(await json(['role', 'sql', role, '--db', 'shop'])).toHaveLength(1);
+    expect((await rolecall(set)).stdout).toContain(`-----> set work_mem for ${role} in database shop`);
+    const comment = await rolecall(['role', 'comment', role, 'it’s the app’s', '--db', 'shop']);
+    expect(comment).toMatchObject({ code: 0, stderr: '' });
+    const definition = await rolecall(['role', 'sql', role, '--db', 'shop']);
+    expect(definition.stdout).toBe(
+      [
+        `CREATE ROLE ${quoted} NOSUPERUSER NOLOGIN INHERIT NOCREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS CONNECTION LIMIT -1;`,
+        `ALTER ROLE ${quoted} IN DATABASE "shop" SET "work_mem" = '64MB';`,
+        `COMMENT ON ROLE ${quoted} IS 'it’s the app’s';`,
+        '',
+      ].join('\n'),
+    );
+    const reset = await json<{ sql: string[] }>(['role', 'reset', role, 'work_mem', '--db', 'shop', '--in-database']);
+    expect(reset.sql).toEqual([`ALTER ROLE ${quoted} IN DATABASE "shop" RESET "work_mem"`]);
+    expect((await rolecall(['role', 'comment', role, '--clear', '--db', 'shop'])).stdout).toContain(
+      `-----> removed the comment on ${role}`,
+    );
+    expect(await json(['role', 'sql', role, '--db', 'shop'])).toHaveLength(1);
+  });
+
+  it('exits 2 on a comment with --clear or without either, and 1 with the API’s code on a refusal', async () => {
+    for (const args of [['--clear', 'text'], []]) {
+      const run = await rolecall(['role', 'comment', role, ...args, '--db', 'shop']);
+      expect(run).toMatchObject({ code: 2, stderr: 'error: give the comment, or --clear, not both\n' });
+    }
+    const badName = await rolecall(['role', 'set', role, 'work_mem; DROP ROLE x', '1MB', '--db', 'shop']);
+    expect(badName.code).toBe(1);
+    expect(badName.stderr).toMatch(/^INVALID_INPUT: /);
+    const missing = await rolecall(['role', 'sql', 'no such role', '--db', 'shop']);
+    expect(missing).toMatchObject({ code: 1, stderr: 'NOT_FOUND: no role named no such role\n' });
+    const unknown = await rolecall(['role', 'set', role, 'no_such_parameter', '1', '--db', 'shop']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^UNDEFINED_OBJECT: unrecognized configuration parameter/);
+  });
+});

@@ -19,8 +19,13 @@ const MAY_CHANGE_NOTHING = new Set([
   'Mutation.grantPrivileges',
   'Mutation.revokePrivileges',
   'Mutation.setPrivileges',
+  'Mutation.setDefaultPrivileges',
   'Mutation.grantMembership',
   'Mutation.revokeMembership',
+  // A setting set to the value it has or reset when not set, a comment it already has: `changed` tells.
+  'Mutation.setRoleSetting',
+  'Mutation.resetRoleSetting',
+  'Mutation.setRoleComment',
 ]);
 
 function unwrap(field: GraphQLField<unknown, unknown>): GraphQLNamedType {

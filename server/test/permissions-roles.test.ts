@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leakedSecrets, secret, startTestApp, type TestApp, transcript } from './support/app.js';
+import { leakedSecrets, secret, startTestApp, type TestApp, testedPostgres, transcript } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import {
   addCollaborator,
@@ -31,7 +31,15 @@ import {
  * Role lifecycle as `dba`: LOGIN CREATEROLE, owner of `shop` and `warehouse` (both connected), no superuser, no
  * CREATEDB. It holds ADMIN OPTION only on the roles it creates (PostgreSQL 16+), which is all DROP ROLE needs.
  * `pat` is a plain role that PostgreSQL refuses.
+ * On PostgreSQL 15 CREATEROLE alone may alter, rename and drop every non-superuser role (and give CREATEDB), and a
+ * creator holds nothing on the roles it creates: there the refusals come from superuser roles, and dba takes ADMIN
+ * OPTION on the roles it drops first, as 16 would have given it.
  */
+const PG = testedPostgres;
+/** 16+: the creator's ADMIN OPTION, granted by the bootstrap superuser; on 15 the one dba takes (`adminAsOn16`). */
+const CREATOR_ROWS = PG.createRoleNeedsAdmin
+  ? ['dba by postgres admin=true inherit=false set=false']
+  : ['dba by dba admin=true inherit=true set=true'];
 let testApp: TestApp;
 let admin: TestClient;
 let shopId: string;
@@ -63,6 +71,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await testApp?.stop();
 });
+
+/**
+ * PostgreSQL 15 gives a creator nothing on the role it creates: dba takes ADMIN OPTION on it (CREATEROLE may there), as
+ * 16 gives it. On 15 that is a membership too, so dba then has the role's privileges and borrows none to drop it.
+ */
+async function adminAsOn16(role: string): Promise<void> {
+  if (PG.createRoleNeedsAdmin) return;
+  await expectApplied(testApp, await dba('grantMembership', { role, membership: { member: 'dba', admin: true } }), [
+    `GRANT "${role}" TO "dba" WITH ADMIN OPTION`,
+  ]);
+}
+
+/** 16+ lends dba the role's privileges for REASSIGN and DROP OWNED (it holds ADMIN OPTION only); 15 needs none. */
+const borrowed = (role: string) =>
+  PG.createRoleNeedsAdmin ? [`GRANT "${role}" TO "dba" WITH ADMIN FALSE, INHERIT TRUE, SET FALSE`] : [];
+const givenBack = (role: string) => (PG.createRoleNeedsAdmin ? [`REVOKE "${role}" FROM "dba"`] : []);
 
 async function role(name: string) {
   const rows = await testApp.sql<Record<string, unknown>>(
@@ -106,7 +130,7 @@ describe('creating roles', () => {
     expect(await eventCount(testApp)).toBe(events);
   });
 
-  it('creates a LOGIN role with CONNECT and CREATE on the database; the creator holds ADMIN OPTION on it', async () => {
+  it('creates a LOGIN role with CONNECT and CREATE on the database; the creator holds ADMIN OPTION on it (16+)', async () => {
     const change = await dba('createRole', { input: { name: 'analyst', login: true, password: analystPassword } });
     const event = await expectApplied(testApp, change, [
       `CREATE ROLE "analyst" LOGIN PASSWORD '********'`,
@@ -118,7 +142,7 @@ describe('creating roles', () => {
       "SELECT datacl::text AS acl FROM pg_database WHERE datname = 'shop'",
     );
     expect(acl[0]?.acl).toContain('analyst=Cc/dba');
-    expect(await membershipRows(testApp, 'analyst')).toEqual(['dba by postgres admin=true inherit=false set=false']);
+    expect(await membershipRows(testApp, 'analyst')).toEqual(PG.createRoleNeedsAdmin ? CREATOR_ROWS : []);
     // The password went to the server as a SCRAM verifier, and works.
     const stored = await testApp.sql<{ p: string }>("SELECT rolpassword AS p FROM pg_authid WHERE rolname = 'analyst'");
     expect(stored[0]?.p).toMatch(/^SCRAM-SHA-256\$4096:/);
@@ -239,17 +263,42 @@ describe('changing roles', () => {
     });
   });
 
-  it('refuses an attribute the acting role lacks itself (CREATEDB), changing nothing', async () => {
-    const change = await dba('alterRole', { name: 'analyst', attributes: { createDb: true, connectionLimit: 7 } });
-    expectRefused(change, 'PermissionDeniedError', '42501');
-    expect(await role('analyst')).toMatchObject({ rolcreatedb: false, rolconnlimit: 5 });
-  });
+  it(
+    PG.createRoleGivesOnlyItsOwn
+      ? 'refuses an attribute the acting role lacks itself (CREATEDB), changing nothing'
+      : 'PostgreSQL 15: refuses REPLICATION, which only a superuser gives (CREATEDB CREATEROLE may), changing nothing',
+    async () => {
+      const attributes = PG.createRoleGivesOnlyItsOwn ? { createDb: true } : { replication: true };
+      const change = await dba('alterRole', { name: 'analyst', attributes: { ...attributes, connectionLimit: 7 } });
+      expectRefused(change, 'PermissionDeniedError', '42501');
+      const [replication] = await testApp.sql<{ rolreplication: boolean }>(
+        "SELECT rolreplication FROM pg_roles WHERE rolname = 'analyst'",
+      );
+      expect(replication?.rolreplication).toBe(false);
+      expect(await role('analyst')).toMatchObject({ rolcreatedb: false, rolconnlimit: 5 });
+    },
+  );
 
-  it('refuses to alter a role the acting role holds no ADMIN OPTION on', async () => {
-    const change = await dba('alterRole', { name: 'pat', attributes: { connectionLimit: 2 } });
-    expectRefused(change, 'PermissionDeniedError', '42501');
-    expect(await role('pat')).toMatchObject({ rolconnlimit: -1 });
-  });
+  it(
+    PG.createRoleNeedsAdmin
+      ? 'refuses to alter a role the acting role holds no ADMIN OPTION on'
+      : 'PostgreSQL 15: alters any non-superuser role with CREATEROLE alone, and refuses a superuser',
+    async () => {
+      if (!PG.createRoleNeedsAdmin) {
+        await testApp.sql('CREATE ROLE bystander');
+        await expectApplied(
+          testApp,
+          await dba('alterRole', { name: 'bystander', attributes: { connectionLimit: 2 } }),
+          ['ALTER ROLE "bystander" CONNECTION LIMIT 2'],
+        );
+        expect(await role('bystander')).toMatchObject({ rolconnlimit: 2 });
+      }
+      const target = PG.createRoleNeedsAdmin ? 'pat' : 'postgres';
+      const change = await dba('alterRole', { name: target, attributes: { connectionLimit: 2 } });
+      expectRefused(change, 'PermissionDeniedError', '42501');
+      expect(await role(target)).toMatchObject({ rolconnlimit: -1 });
+    },
+  );
 
   it('rejects an empty change and an unknown role before running anything', async () => {
     expect(await dba('alterRole', { name: 'analyst', attributes: {} })).toMatchObject({
@@ -278,11 +327,22 @@ describe('changing roles', () => {
     expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCatalog', currentRole: 'head clerk' });
   });
 
-  it('refuses a rename to a name that is taken (42710), and one without ADMIN OPTION (42501)', async () => {
-    expectRefused(await dba('renameRole', { name: 'readers', newName: 'pat' }), 'DuplicateObjectError', '42710');
-    expectRefused(await dba('renameRole', { name: 'pat', newName: 'patricia' }), 'PermissionDeniedError', '42501');
-    expect(await roleExists(testApp, 'pat')).toBe(true);
-  });
+  it(
+    PG.createRoleNeedsAdmin
+      ? 'refuses a rename to a name that is taken (42710), and one without ADMIN OPTION (42501)'
+      : 'refuses a rename to a name that is taken (42710), and on PostgreSQL 15 the rename of a superuser (42501)',
+    async () => {
+      expectRefused(await dba('renameRole', { name: 'readers', newName: 'pat' }), 'DuplicateObjectError', '42710');
+      // 15: CREATEROLE renames any other role (bystander, made by the superuser, above).
+      if (!PG.createRoleNeedsAdmin)
+        await expectApplied(testApp, await dba('renameRole', { name: 'bystander', newName: 'onlooker' }), [
+          'ALTER ROLE "bystander" RENAME TO "onlooker"',
+        ]);
+      const target = PG.createRoleNeedsAdmin ? 'pat' : 'postgres';
+      expectRefused(await dba('renameRole', { name: target, newName: 'patricia' }), 'PermissionDeniedError', '42501');
+      expect(await roleExists(testApp, target)).toBe(true);
+    },
+  );
 
   it('changes a password: masked in the dry run and the event, sent as a verifier; the old one stops working', async () => {
     const password = secret('analyst-new');
@@ -313,8 +373,9 @@ describe('changing roles', () => {
     expect(await currentRoleOf(carl)).toEqual({ __typename: 'DatabaseCatalog', currentRole: 'head clerk' });
   });
 
-  it('refuses a password change without ADMIN OPTION (42501), and a too short password', async () => {
-    const change = await dba('setRolePassword', { name: 'pat', password: secret('pat-new') });
+  it('refuses a password change without ADMIN OPTION (42501; on 15 a superuser’s), and a too short password', async () => {
+    const target = PG.createRoleNeedsAdmin ? 'pat' : 'postgres';
+    const change = await dba('setRolePassword', { name: target, password: secret('pat-new') });
     expectRefused(change, 'PermissionDeniedError', '42501');
     expect(await dba('setRolePassword', { name: 'readers', password: 'short' })).toMatchObject({
       __typename: 'ValidationError',
@@ -329,6 +390,7 @@ describe('dropping roles', () => {
     // holds privileges in warehouse.
     const created = await dba('createRole', { input: { name: 'legacy', login: true, password: secret('legacy') } });
     expect(created.__typename).toBe('PermissionChange');
+    await adminAsOn16('legacy');
     await testApp.sql(
       'CREATE TABLE public.legacy_notes (n text); ALTER TABLE public.legacy_notes OWNER TO legacy',
       [],
@@ -358,11 +420,11 @@ describe('dropping roles', () => {
 
   const legacySql = [
     '\\connect "warehouse"',
-    'GRANT "legacy" TO "dba" WITH ADMIN FALSE, INHERIT TRUE, SET FALSE',
+    ...borrowed('legacy'),
     'REASSIGN OWNED BY "legacy" TO "dba"',
     'DROP OWNED BY "legacy"',
-    'REVOKE "legacy" FROM "dba"',
-    'GRANT "legacy" TO "dba" WITH ADMIN FALSE, INHERIT TRUE, SET FALSE',
+    ...givenBack('legacy'),
+    ...borrowed('legacy'),
     'REASSIGN OWNED BY "legacy" TO "dba"',
     'DROP OWNED BY "legacy"',
     'DROP ROLE "legacy"',
@@ -373,7 +435,7 @@ describe('dropping roles', () => {
     expectDryRun(change, legacySql, [], { rehearsed: false });
     expect(await roleExists(testApp, 'legacy')).toBe(true);
     expect(await relationOwner(testApp, 'warehouse', 'legacy_ws', 'stock')).toBe('legacy');
-    expect(await membershipRows(testApp, 'legacy')).toEqual(['dba by postgres admin=true inherit=false set=false']);
+    expect(await membershipRows(testApp, 'legacy')).toEqual(CREATOR_ROWS);
   });
 
   it('drops with CREATEROLE and ADMIN OPTION only, reassigning what it owns in both connected databases', async () => {
@@ -400,9 +462,10 @@ describe('dropping roles', () => {
   });
 
   it('drops a role created through Rolecall: its database privileges go with it', async () => {
+    await adminAsOn16('data analyst');
     const change = await dba('dropRole', { name: 'data analyst' });
     await expectApplied(testApp, change, [
-      'GRANT "data analyst" TO "dba" WITH ADMIN FALSE, INHERIT TRUE, SET FALSE',
+      ...borrowed('data analyst'),
       'DROP OWNED BY "data analyst"',
       'DROP ROLE "data analyst"',
     ]);
@@ -421,9 +484,10 @@ describe('dropping roles', () => {
       [Buffer.from(shopId, 'base64').toString().split(':')[1]],
       'rolecall_metadata',
     );
+    await adminAsOn16('temp clerk');
     const change = await dba('dropRole', { name: 'temp clerk' });
     await expectApplied(testApp, change, [
-      'GRANT "temp clerk" TO "dba" WITH ADMIN FALSE, INHERIT TRUE, SET FALSE',
+      ...borrowed('temp clerk'),
       'DROP OWNED BY "temp clerk"',
       'DROP ROLE "temp clerk"',
     ]);
@@ -439,7 +503,9 @@ describe('dropping roles', () => {
   });
 
   it('refuses a role that owns objects in a database Rolecall is not connected to', async () => {
-    await testApp.sql('CREATE ROLE scattered; GRANT scattered TO dba WITH ADMIN TRUE');
+    await testApp.sql(
+      `CREATE ROLE scattered; GRANT scattered TO dba WITH ADMIN ${PG.membershipOptions ? 'TRUE' : 'OPTION'}`,
+    );
     await testApp.sql('CREATE DATABASE archive');
     await testApp.sql('CREATE TABLE t (n int); ALTER TABLE t OWNER TO scattered', [], 'archive');
     const change = await dba('dropRole', { name: 'scattered', reassignTo: 'dba' });
@@ -448,8 +514,13 @@ describe('dropping roles', () => {
   });
 
   it('refuses the whole drop when the final DROP ROLE would be refused, changing nothing in any database', async () => {
-    // dba has the privileges of `borrowed` (so it may reassign its objects) but no ADMIN OPTION (so may not drop it).
-    await testApp.sql('CREATE ROLE borrowed; GRANT borrowed TO dba WITH INHERIT TRUE');
+    // dba has the privileges of `borrowed` (so it may reassign its objects) but no ADMIN OPTION (so may not drop it);
+    // on 15, where CREATEROLE drops any other role, `borrowed` is a superuser, which only a superuser may drop.
+    await testApp.sql(
+      PG.createRoleNeedsAdmin
+        ? 'CREATE ROLE borrowed; GRANT borrowed TO dba WITH INHERIT TRUE'
+        : 'CREATE ROLE borrowed SUPERUSER; GRANT borrowed TO dba',
+    );
     await testApp.sql('CREATE TABLE b1 (n int); ALTER TABLE b1 OWNER TO borrowed', [], 'shop');
     await testApp.sql('CREATE TABLE b2 (n int); ALTER TABLE b2 OWNER TO borrowed', [], 'warehouse');
     const events = await eventCount(testApp);
@@ -459,11 +530,34 @@ describe('dropping roles', () => {
     expect(await relationOwner(testApp, 'shop', 'public', 'b1')).toBe('borrowed');
     expect(await relationOwner(testApp, 'warehouse', 'public', 'b2')).toBe('borrowed');
     expect(await eventCount(testApp)).toBe(events);
+    // A member of a superuser role may become it: dba should not stay one.
+    if (!PG.createRoleNeedsAdmin) await testApp.sql('REVOKE borrowed FROM dba');
   });
+
+  // Known defect on PostgreSQL 15 (it.fails there until fixed, then drop the `.fails`): Rolecall decides who may drop a
+  // role by 16's rule (CREATEROLE and ADMIN OPTION, drop-role.ts `standing`), so on 15 it neither borrows the role's
+  // privileges for DROP OWNED nor lets the drop through, though 15 lets CREATEROLE grant itself any non-superuser role.
+  (PG.createRoleNeedsAdmin ? it : it.fails)(
+    PG.createRoleNeedsAdmin
+      ? 'refuses to drop a role the acting role holds no ADMIN OPTION on (42501), changing nothing'
+      : 'PostgreSQL 15: drops a role the acting role holds nothing on, as CREATEROLE alone may there',
+    async () => {
+      await testApp.sql('CREATE ROLE stray; GRANT CONNECT ON DATABASE shop TO stray');
+      const change = await dba('dropRole', { name: 'stray' });
+      if (PG.createRoleNeedsAdmin) {
+        expectRefused(change, 'PermissionDeniedError', '42501');
+        expect(await roleExists(testApp, 'stray')).toBe(true);
+        return;
+      }
+      expect(change).toMatchObject({ __typename: 'PermissionChange', dryRun: false });
+      expect(await roleExists(testApp, 'stray')).toBe(false);
+    },
+  );
 
   it('refuses with DependentObjectsError (2BP01) when a grant by another role would remain, changing nothing', async () => {
     // dba may drop `entangled` and reassign what it owns, but not revoke what postgres granted it in warehouse.
     expect((await dba('createRole', { input: { name: 'entangled' } })).__typename).toBe('PermissionChange');
+    await adminAsOn16('entangled');
     await testApp.sql('CREATE TABLE e1 (n int); ALTER TABLE e1 OWNER TO entangled', [], 'shop');
     await testApp.sql('CREATE TABLE e2 (n int); GRANT SELECT ON e2 TO entangled', [], 'warehouse');
     const events = await eventCount(testApp);
@@ -477,7 +571,7 @@ describe('dropping roles', () => {
     });
     expect(await roleExists(testApp, 'entangled')).toBe(true);
     expect(await relationOwner(testApp, 'shop', 'public', 'e1')).toBe('entangled');
-    expect(await membershipRows(testApp, 'entangled')).toEqual(['dba by postgres admin=true inherit=false set=false']);
+    expect(await membershipRows(testApp, 'entangled')).toEqual(CREATOR_ROWS);
     expect(await eventCount(testApp)).toBe(events);
     // In the database the request is about, PostgreSQL's own refusal comes back the same way.
     await testApp.sql('REVOKE SELECT ON e2 FROM entangled', [], 'warehouse');
@@ -504,7 +598,7 @@ describe('dropping roles', () => {
   });
 
   it('works from the other connected database too', async () => {
-    await testApp.sql('CREATE ROLE nomad; GRANT nomad TO dba WITH ADMIN TRUE');
+    await testApp.sql(`CREATE ROLE nomad; GRANT nomad TO dba WITH ADMIN ${PG.membershipOptions ? 'TRUE' : 'OPTION'}`);
     const change = await actor(admin, warehouseId)('dropRole', { name: 'nomad' });
     await expectApplied(testApp, change, ['DROP ROLE "nomad"']);
   });

@@ -1,7 +1,7 @@
 import type { GraphQLInputType } from 'graphql';
 import { getNamedType, isNonNullType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secret, startTestApp, type TestApp, transcript } from './support/app.js';
+import { secret, startTestApp, type TestApp, testedPostgres, transcript } from './support/app.js';
 import { type CatalogSnapshot, catalogSnapshot, changedParts } from './support/catalog-snapshot.js';
 import type { TestClient } from './support/client.js';
 import {
@@ -63,6 +63,14 @@ const superuserOnly: Expectation = { outcome: ({ power }) => (power === 'super' 
 const ownerOrSuperuser: Expectation = {
   outcome: ({ power }) => (power === 'super' || power === 'owner' ? 'PermissionChange' : 'refused'),
 };
+/**
+ * Members of g_reader (made by the cluster's superuser): superusers only from PostgreSQL 16 on, where CREATEROLE needs
+ * ADMIN OPTION on the group; on 15 CREATEROLE may grant and revoke membership in any non-superuser role.
+ */
+const groupMembers: Expectation = {
+  outcome: ({ power }) =>
+    power === 'super' || (power === 'creator' && !testedPostgres.createRoleNeedsAdmin) ? 'PermissionChange' : 'refused',
+};
 /** Dropping the admin's role: refused to all but superusers; for them PostgreSQL decides how (it owns vault). */
 const previewedOrRefused: Expectation = { outcome: ({ power }) => (power === 'super' ? 'typed' : 'refused') };
 
@@ -71,13 +79,20 @@ const CATALOG_EXPECTATIONS: Record<string, Expectation> = {
   renameRole: superuserOnly,
   dropRole: previewedOrRefused,
   grantMembership: superuserOnly,
-  revokeMembership: superuserOnly,
-  setGroupMembers: superuserOnly,
+  revokeMembership: groupMembers,
+  setGroupMembers: groupMembers,
   grantPrivileges: ownerOrSuperuser,
   revokePrivileges: ownerOrSuperuser,
   setPrivileges: ownerOrSuperuser,
   // s.t is the schema's only table.
   grantOnAllTables: ownerOrSuperuser,
+  // For the admin's role: FOR ROLE needs being it or a member of it.
+  setDefaultPrivileges: superuserOnly,
+  // Settings and comment of the admin's (superuser) role.
+  setRoleSetting: superuserOnly,
+  setRoleComment: superuserOnly,
+  // root_role has no work_mem setting: a superuser's preview is told nothing would change.
+  resetRoleSetting: { outcome: ({ power }) => (power === 'super' ? 'NothingChanged' : 'refused') },
   // To r_plain: even s.t's owner must be able to SET ROLE r_plain.
   transferOwnership: superuserOnly,
   createSchema: superuserOnly,
@@ -227,6 +242,17 @@ function valueFor(insider: Insider): (path: readonly string[], type: GraphQLInpu
     'setGroupMembers.members': [{ member: 'r_owner' }],
     'setPrivileges.object': onTable,
     'setPrivileges.grants': [{ grantee: 'r_plain', preset: 'WRITE' }],
+    'setDefaultPrivileges.creator': 'root_role',
+    'setDefaultPrivileges.schema': 's',
+    'setDefaultPrivileges.kind': 'TABLE',
+    'setDefaultPrivileges.grants': [{ grantee: 'r_plain', preset: 'WRITE' }],
+    'setRoleSetting.role': 'root_role',
+    'setRoleSetting.name': 'work_mem',
+    'setRoleSetting.value': '64kB',
+    'resetRoleSetting.role': 'root_role',
+    'resetRoleSetting.name': 'work_mem',
+    'setRoleComment.role': 'root_role',
+    'setRoleComment.comment': 'pwned',
     // Their own role: the one whose password would give them a direct login that outlives their collaboration.
     'setRolePassword.name': insider.rolname,
     'setRolePassword.password': 'taken-over-password-1',

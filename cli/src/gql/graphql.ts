@@ -71,6 +71,53 @@ export type CatalogChangedError = Error & {
   message: Scalars['String']['output'];
 };
 
+/** A function (procedure, aggregate), type (domain), language, foreign-data wrapper, foreign server, large object, tablespace or configuration parameter. */
+export type CatalogObject = SecurableObject & {
+  __typename?: 'CatalogObject';
+  /** Nobody has changed the privileges: these are the defaults (acldefault). */
+  aclIsDefault: Scalars['Boolean']['output'];
+  /** A function’s argument types, as an ObjectRef takes them. */
+  arguments?: Maybe<Scalars['String']['output']>;
+  /** Grantees, PUBLIC included. */
+  grants: Array<Grant>;
+  /** The object's grantees (PUBLIC included), a page at a time; `search`: part of the grantee's name. */
+  grantsConnection: SecurableObjectGrantsConnection;
+  kind: ObjectKind;
+  /** Its own name in its schema (proname, typname): with `schema` and `arguments`, an ObjectRef. */
+  localName: Scalars['String']['output'];
+  /** As PostgreSQL names it: a function with its argument types, a type as format_type writes it, a large object by its OID. */
+  name: Scalars['String']['output'];
+  owner?: Maybe<Role>;
+  /** Functions and types: their schema. */
+  schemaName?: Maybe<Scalars['String']['output']>;
+  /** FUNCTION, PROCEDURE, AGGREGATE, WINDOW FUNCTION; BASE TYPE, COMPOSITE TYPE, DOMAIN, ENUM, RANGE. */
+  subkind?: Maybe<Scalars['String']['output']>;
+  viewerCan: ObjectCapabilities;
+  /** What the viewer's role (current_user) can really do here, and why: direct grants, inherited ones, PUBLIC, ownership, predefined roles, superuser. */
+  viewerPrivileges: Array<EffectivePrivilege>;
+};
+
+
+/** A function (procedure, aggregate), type (domain), language, foreign-data wrapper, foreign server, large object, tablespace or configuration parameter. */
+export type CatalogObjectGrantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The kinds listed as catalog objects (databases, schemas, tables and columns have their own types). */
+export type CatalogObjectKind =
+  | 'FOREIGN_DATA_WRAPPER'
+  | 'FOREIGN_SERVER'
+  | 'FUNCTION'
+  | 'LANGUAGE'
+  | 'LARGE_OBJECT'
+  | 'PARAMETER'
+  | 'TABLESPACE'
+  | 'TYPE';
+
 /** Something a change should tell you, as data: word it for people from these fields. */
 export type ChangeNote = {
   __typename?: 'ChangeNote';
@@ -90,6 +137,8 @@ export type ChangeNote = {
 };
 
 export type ChangeNoteCode =
+  /** New objects in the schema still get `subjects` from the creator’s global default privileges (or the built-in default): a schema’s entry can only add to those, so change them without a schema. */
+  | 'GLOBAL_DEFAULT_REMAINS'
   /** A privilege stays: another grantor’s grant, which this role cannot revoke. */
   | 'GRANT_REMAINS'
   /** PostgreSQL 15 has no per-grant INHERIT or SET: `subjects` are the options not applied (the member’s INHERIT attribute decides). */
@@ -142,6 +191,34 @@ export type CollaboratorEvent = Event & {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** A column: its own grants (SELECT, INSERT, UPDATE, REFERENCES), which add to what its table grants (has_column_privilege). */
+export type Column = SecurableObject & {
+  __typename?: 'Column';
+  /** Nobody has changed the privileges: these are the defaults (acldefault). */
+  aclIsDefault: Scalars['Boolean']['output'];
+  /** Grantees, PUBLIC included. */
+  grants: Array<Grant>;
+  /** The object's grantees (PUBLIC included), a page at a time; `search`: part of the grantee's name. */
+  grantsConnection: SecurableObjectGrantsConnection;
+  kind: ObjectKind;
+  name: Scalars['String']['output'];
+  owner?: Maybe<Role>;
+  position: Scalars['Int']['output'];
+  viewerCan: ObjectCapabilities;
+  /** What the viewer's role (current_user) can really do here, and why: direct grants, inherited ones, PUBLIC, ownership, predefined roles, superuser. */
+  viewerPrivileges: Array<EffectivePrivilege>;
+};
+
+
+/** A column: its own grants (SELECT, INSERT, UPDATE, REFERENCES), which add to what its table grants (has_column_privilege). */
+export type ColumnGrantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type ConcurrentChangeError = Error & PostgresFailure & {
   __typename?: 'ConcurrentChangeError';
   code: Scalars['String']['output'];
@@ -188,6 +265,8 @@ export type ConnectionTest = {
 };
 
 export type CreateRoleInput = {
+  /** PostgreSQL decides who may: superusers (15), or roles that have BYPASSRLS themselves (16+). */
+  bypassRls?: InputMaybe<Scalars['Boolean']['input']>;
   /** Store the password in Rolecall after a real login, so collaborators can use the role at once. */
   configure?: InputMaybe<Scalars['Boolean']['input']>;
   connectionLimit?: InputMaybe<Scalars['Int']['input']>;
@@ -198,6 +277,8 @@ export type CreateRoleInput = {
   login?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
   password?: InputMaybe<Scalars['String']['input']>;
+  /** PostgreSQL decides who may: superusers (15), or roles that have REPLICATION themselves (16+). */
+  replication?: InputMaybe<Scalars['Boolean']['input']>;
   validUntil?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
@@ -334,6 +415,8 @@ export type DatabaseCatalog = {
   accessGaps: DatabaseCatalogAccessGapsResult;
   /** Everything a role can use in this database (the database, schemas, tables, views, sequences), in an overview's order, with what it holds and why: effective privileges, inheritance, PUBLIC, ownership, predefined roles and superuser included. */
   accessibleObjects: DatabaseCatalogAccessibleObjectsResult;
+  /** Functions, types, languages, foreign-data wrappers, foreign servers, large objects, tablespaces or parameters, by name, a page at a time. Functions and types: those of the user schemas. Parameters: every one the role can see, granted on or not. `search`: part of the name, in any case. */
+  catalogObjects: DatabaseCatalogCatalogObjectsConnection;
   /** `current_user` on the viewer's connection: the role PostgreSQL sees them as. */
   currentRole: Scalars['String']['output'];
   /** The connected database itself: owner, CONNECT / CREATE / TEMPORARY grants. */
@@ -395,6 +478,17 @@ export type DatabaseCatalogAccessibleObjectsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   role: Scalars['String']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogCatalogObjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind: CatalogObjectKind;
+  last?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -555,6 +649,21 @@ export type DatabaseCatalogAccessibleObjectsConnectionEdge = {
 };
 
 export type DatabaseCatalogAccessibleObjectsResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogAccessibleObjectsConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogCatalogObjectsConnection = {
+  __typename?: 'DatabaseCatalogCatalogObjectsConnection';
+  edges: Array<DatabaseCatalogCatalogObjectsConnectionEdge>;
+  nodes: Array<CatalogObject>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogCatalogObjectsConnectionEdge = {
+  __typename?: 'DatabaseCatalogCatalogObjectsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogObject;
+};
 
 export type DatabaseCatalogEffectivePrivilegesConnection = {
   __typename?: 'DatabaseCatalogEffectivePrivilegesConnection';
@@ -803,6 +912,42 @@ export type DefaultPrivilegeEntry = {
   schema?: Maybe<Scalars['String']['output']>;
 };
 
+/** What new objects of one kind that one role creates start with (ALTER DEFAULT PRIVILEGES), in one schema or everywhere. */
+export type DefaultPrivilegeEvent = Event & {
+  __typename?: 'DefaultPrivilegeEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The role whose new objects these are. */
+  creator?: Maybe<Scalars['String']['output']>;
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  /** What each grantee gained and lost on new objects, as PostgreSQL changed the entry. */
+  grantChanges: Array<GrantChange>;
+  /** The grantees whose default grants were set. */
+  grantees: Array<Scalars['String']['output']>;
+  /** What new objects start with at this level after the change. */
+  grants: Array<GrantEntry>;
+  /** What new objects started with at this level (a global entry’s absence: the built-in default). */
+  grantsBefore: Array<GrantEntry>;
+  kind: Scalars['String']['output'];
+  objectKind?: Maybe<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  /** IN SCHEMA; null for the creator’s global entry. */
+  schema?: Maybe<Scalars['String']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
 /** The kinds of object ALTER DEFAULT PRIVILEGES sets the starting privileges of (FUNCTION: routines). */
 export type DefaultedObjectKind =
   | 'FUNCTION'
@@ -827,6 +972,18 @@ export type DependentObjectsError = Error & PostgresFailure & {
   message: Scalars['String']['output'];
   /** SQLSTATE, when the server answered. */
   sqlstate?: Maybe<Scalars['String']['output']>;
+};
+
+/** What one grantee should get on the new objects: a preset, or exactly `privileges`. */
+export type DesiredDefaultGrantInput = {
+  /** Which of them WITH GRANT OPTION. */
+  grantable?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A role name; null or omitted for PUBLIC. */
+  grantee?: InputMaybe<Scalars['String']['input']>;
+  /** Instead of privileges: NONE (nothing) or a preset of the kind (tables and sequences: READ, WRITE; schemas: READ, CREATE). */
+  preset?: InputMaybe<PrivilegePreset>;
+  /** Exactly these (a custom set); ignored when preset is given. */
+  privileges?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type DesiredGrantInput = {
@@ -1246,20 +1403,28 @@ export type Mutation = {
   requestEmailVerification: MutationRequestEmailVerificationResult;
   /** A new link (the old one stops working) and a new expiry; an expired invitation becomes pending. */
   resendInvitation: MutationResendInvitationResult;
+  /** ALTER ROLE … [IN DATABASE …] RESET name: its sessions start with the server’s value again. */
+  resetRoleSetting: MutationResetRoleSettingResult;
   revokeApiToken: MutationRevokeApiTokenResult;
   revokeInvitation: MutationRevokeInvitationResult;
   /** REVOKE role FROM member; warns when a grant by another grantor remains. */
   revokeMembership: MutationRevokeMembershipResult;
   /** REVOKE; warns when grants by other grantors remain. */
   revokePrivileges: MutationRevokePrivilegesResult;
+  /** ALTER DEFAULT PRIVILEGES: makes what these grantees get on the objects of one kind that `creator` makes from now on exactly as asked (diffed against the entry, one transaction; grantees not named are left alone). Without a schema this is the creator’s global entry, whose absence means the built-in default (the creator holds everything, PUBLIC may execute functions and use types); in a schema it can only add to that, and a note says what stays. */
+  setDefaultPrivileges: MutationSetDefaultPrivilegesResult;
   /** Makes the members of a group exactly this list (diffed, one transaction). */
   setGroupMembers: MutationSetGroupMembersResult;
   /** Makes the privileges of these grantees on one object exactly these (diffed against its ACL, one transaction), with the schema and sequence USAGE each grant asks for. */
   setPrivileges: MutationSetPrivilegesResult;
   /** Admins mark a configured role as one this database's managers may give (or take the mark back); never a role with superuser, CREATEROLE, BYPASSRLS or REPLICATION. */
   setRoleAssignable: MutationSetRoleAssignableResult;
+  /** COMMENT ON ROLE … IS comment; null (or empty) removes it. PostgreSQL decides who may. */
+  setRoleComment: MutationSetRoleCommentResult;
   /** ALTER ROLE … PASSWORD (sent as a SCRAM verifier); a password Rolecall stores for the role follows. */
   setRolePassword: MutationSetRolePasswordResult;
+  /** ALTER ROLE … [IN DATABASE …] SET name = value: the role’s sessions start with it. PostgreSQL decides who may (CREATEROLE, with ADMIN OPTION on the role on 16+; superuser for superuser roles and parameters) and whether the parameter and value exist. */
+  setRoleSetting: MutationSetRoleSettingResult;
   /** First run only: creates the first admin and signs them in. */
   setup: MutationSetupResult;
   /** Admins check that a connection works (a real login) before connecting; nothing is stored. */
@@ -1379,8 +1544,10 @@ export type MutationGrantMembershipArgs = {
 
 
 export type MutationGrantOnAllTablesArgs = {
+  andFuture?: InputMaybe<Scalars['Boolean']['input']>;
   databaseId: Scalars['ID']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  futureCreator?: InputMaybe<Scalars['String']['input']>;
   grantee?: InputMaybe<Scalars['String']['input']>;
   previewToken?: InputMaybe<Scalars['String']['input']>;
   privileges: Array<Scalars['String']['input']>;
@@ -1444,6 +1611,16 @@ export type MutationResendInvitationArgs = {
 };
 
 
+export type MutationResetRoleSettingArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  inDatabase?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  role: Scalars['String']['input'];
+};
+
+
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1475,6 +1652,17 @@ export type MutationRevokePrivilegesArgs = {
 };
 
 
+export type MutationSetDefaultPrivilegesArgs = {
+  creator?: InputMaybe<Scalars['String']['input']>;
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  grants: Array<DesiredDefaultGrantInput>;
+  kind: DefaultedObjectKind;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  schema?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationSetGroupMembersArgs = {
   databaseId: Scalars['ID']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1501,12 +1689,32 @@ export type MutationSetRoleAssignableArgs = {
 };
 
 
+export type MutationSetRoleCommentArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  role: Scalars['String']['input'];
+};
+
+
 export type MutationSetRolePasswordArgs = {
   databaseId: Scalars['ID']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
   password: Scalars['String']['input'];
   previewToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetRoleSettingArgs = {
+  databaseId: Scalars['ID']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  inDatabase?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  role: Scalars['String']['input'];
+  value: Scalars['String']['input'];
 };
 
 
@@ -1598,6 +1806,8 @@ export type MutationRequestEmailVerificationResult = ConflictError | EmailNotSen
 
 export type MutationResendInvitationResult = AuthenticationFailedError | ConcurrentChangeError | ConflictError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | InvitationSent | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
+export type MutationResetRoleSettingResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
 export type MutationRevokeApiTokenResult = ApiToken | NotFoundError | UnauthenticatedError;
 
 export type MutationRevokeInvitationResult = ConflictError | ForbiddenError | Invitation | NotFoundError | UnauthenticatedError;
@@ -1606,13 +1816,19 @@ export type MutationRevokeMembershipResult = AuthenticationFailedError | Catalog
 
 export type MutationRevokePrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
+export type MutationSetDefaultPrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
 export type MutationSetGroupMembersResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type MutationSetPrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type MutationSetRoleAssignableResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | RoleOffer | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
+export type MutationSetRoleCommentResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
 export type MutationSetRolePasswordResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationSetRoleSettingResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type MutationSetupResult = ConflictError | SetupAlreadyDoneError | TooManyAttemptsError | User | ValidationError;
 
@@ -1673,7 +1889,7 @@ export type ObjectCapabilities = {
   grantablePrivileges: Array<Scalars['String']['output']>;
   /** Why ownership actions are unavailable, when they are. */
   reason?: Maybe<Scalars['String']['output']>;
-  /** Owner, member of the owning role, or superuser. */
+  /** Owner, member of the owning role, or superuser (never for a column or parameter: no owner of its own). */
   transferOwnership: Scalars['Boolean']['output'];
 };
 
@@ -1711,23 +1927,32 @@ export type ObjectInUseError = Error & PostgresFailure & {
   sqlstate?: Maybe<Scalars['String']['output']>;
 };
 
+/** Every kind of object PostgreSQL keeps privileges on. FUNCTION: functions, procedures and aggregates; TYPE: types and domains; PARAMETER: configuration parameters (SET, ALTER SYSTEM). */
 export type ObjectKind =
+  | 'COLUMN'
   | 'DATABASE'
+  | 'FOREIGN_DATA_WRAPPER'
+  | 'FOREIGN_SERVER'
+  | 'FUNCTION'
+  | 'LANGUAGE'
+  | 'LARGE_OBJECT'
+  | 'PARAMETER'
   | 'SCHEMA'
   | 'SEQUENCE'
-  | 'TABLE';
+  | 'TABLE'
+  | 'TABLESPACE'
+  | 'TYPE';
 
-/** DATABASE (the connected one), SCHEMA name, or TABLE schema + name (views and sequences too). */
+/** DATABASE (the connected one; name optional); SCHEMA name; TABLE schema + name (views, sequences and partitions too); SEQUENCE schema + name; COLUMN schema + name (its table) + column; FUNCTION schema + name + arguments (its argument types, e.g. "integer, text": procedures and aggregates too); TYPE schema + name (domains too); LANGUAGE, FOREIGN_DATA_WRAPPER, FOREIGN_SERVER, TABLESPACE, PARAMETER name; LARGE_OBJECT name = its OID. */
 export type ObjectRef = {
-  kind: ObjectRefKind;
+  /** FUNCTION: its argument types, as PostgreSQL reads them (empty: none). */
+  arguments?: InputMaybe<Scalars['String']['input']>;
+  /** COLUMN: the column’s name. */
+  column?: InputMaybe<Scalars['String']['input']>;
+  kind: ObjectKind;
   name?: InputMaybe<Scalars['String']['input']>;
   schema?: InputMaybe<Scalars['String']['input']>;
 };
-
-export type ObjectRefKind =
-  | 'DATABASE'
-  | 'SCHEMA'
-  | 'TABLE';
 
 export type OwnershipEvent = Event & {
   __typename?: 'OwnershipEvent';
@@ -1825,6 +2050,8 @@ export type PrivilegeEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
+  /** grantOnAllTables with andFuture: the role whose tables made there later get the same grants. */
+  futureCreator?: Maybe<Scalars['String']['output']>;
   grantOptionOnly?: Maybe<Scalars['Boolean']['output']>;
   /** As asked. */
   granted: Array<Scalars['String']['output']>;
@@ -2109,6 +2336,8 @@ export type Role = {
   connectionsInUse: Scalars['Int']['output'];
   createDb: Scalars['Boolean']['output'];
   createRole: Scalars['Boolean']['output'];
+  /** The statements that recreate this role as it is, in order: CREATE ROLE with every attribute (VALID UNTIL to the microsecond), ALTER ROLE … SET for each setting, COMMENT ON ROLE, and GRANT for each role it is a member of (WITH ADMIN / INHERIT / SET on 16+, WITH ADMIN OPTION on 15). Never a password: Rolecall cannot read one (pg_authid), so a LOGIN role needs ALTER ROLE … PASSWORD after. A membership granted by several grantors is one GRANT with their options together, without GRANTED BY: whoever runs it is its grantor. */
+  definitionSql: Array<Scalars['String']['output']>;
   /** Databases of the server where it owns objects or holds privileges. Asked of many roles (a whole graph), it is read for all of them in one query. */
   dependencies: Array<RoleDependency>;
   /** INHERIT: on 16+ the default for new memberships; on 15 how all its memberships behave. */
@@ -2199,7 +2428,10 @@ export type RoleAttributesInput = {
   inherit?: InputMaybe<Scalars['Boolean']['input']>;
   login?: InputMaybe<Scalars['Boolean']['input']>;
   replication?: InputMaybe<Scalars['Boolean']['input']>;
+  /** VALID UNTIL this time; null or omitted: left as it is. */
   validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+  /** True: VALID UNTIL 'infinity', the password never expires again (clears validUntil); false or omitted: left as it is. */
+  validUntilInfinity?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** What the viewer's role may do to this role, by PostgreSQL's rules for its version (superuser; CREATEROLE, plus ADMIN OPTION on 16+). A UI offers only these, with the reason for the rest. */
@@ -2223,6 +2455,13 @@ export type RoleCapabilities = {
   /** ALTER ROLE … PASSWORD by PostgreSQL's rules. Rolecall also refuses a configured role's (`isConfigured`) to all but admins. */
   setPassword: Scalars['Boolean']['output'];
   setPasswordReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** COMMENT ON ROLE before and after a change (null: none). */
+export type RoleCommentChange = {
+  __typename?: 'RoleCommentChange';
+  after?: Maybe<Scalars['String']['output']>;
+  before?: Maybe<Scalars['String']['output']>;
 };
 
 export type RoleConfigurationEvent = Event & {
@@ -2271,6 +2510,8 @@ export type RoleEvent = Event & {
   burstSize?: Maybe<Scalars['Int']['output']>;
   /** Attributes as PostgreSQL changed them, e.g. "LOGIN", "NOCREATEDB", "CONNECTION LIMIT 5". */
   changes: Array<Scalars['String']['output']>;
+  /** role.altered by setRoleComment: the comment before and after. */
+  comment?: Maybe<RoleCommentChange>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
@@ -2286,6 +2527,8 @@ export type RoleEvent = Event & {
   reassignTo?: Maybe<Scalars['String']['output']>;
   role?: Maybe<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
+  /** role.altered by setRoleSetting / resetRoleSetting: the parameter before and after. */
+  setting?: Maybe<RoleSettingChange>;
   source: EventSource;
   /** The statements that ran (passwords masked). */
   sql: Array<Scalars['String']['output']>;
@@ -2408,6 +2651,19 @@ export type RoleSetting = {
   value: Scalars['String']['output'];
 };
 
+/** One parameter of a role, as PostgreSQL kept it before and after a change. */
+export type RoleSettingChange = {
+  __typename?: 'RoleSettingChange';
+  /** Null: not set (reset). */
+  after?: Maybe<Scalars['String']['output']>;
+  /** Null: not set. */
+  before?: Maybe<Scalars['String']['output']>;
+  /** Null: the setting for every database. */
+  database?: Maybe<Scalars['String']['output']>;
+  /** As PostgreSQL stores it (its own parameters in their own case). */
+  name: Scalars['String']['output'];
+};
+
 export type Schema = SecurableObject & {
   __typename?: 'Schema';
   /** Nobody has changed the privileges: these are the defaults (acldefault). */
@@ -2444,7 +2700,7 @@ export type SecretUnreadableError = Error & {
   reason: Scalars['String']['output'];
 };
 
-/** A database, schema or table: owner, privileges and what the viewer may do. */
+/** Any object PostgreSQL keeps privileges on: owner, privileges and what the viewer may do. */
 export type SecurableObject = {
   /** Nobody has changed the privileges: these are the defaults (acldefault). */
   aclIsDefault: Scalars['Boolean']['output'];
@@ -2460,7 +2716,7 @@ export type SecurableObject = {
 };
 
 
-/** A database, schema or table: owner, privileges and what the viewer may do. */
+/** Any object PostgreSQL keeps privileges on: owner, privileges and what the viewer may do. */
 export type SecurableObjectGrantsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2548,6 +2804,8 @@ export type Table = SecurableObject & {
   __typename?: 'Table';
   /** Nobody has changed the privileges: these are the defaults (acldefault). */
   aclIsDefault: Scalars['Boolean']['output'];
+  /** Its columns in order, each with the privileges granted on it alone (none for a sequence). */
+  columns: Array<Column>;
   /** Grantees, PUBLIC included. */
   grants: Array<Grant>;
   /** The object's grantees (PUBLIC included), a page at a time; `search`: part of the grantee's name. */
@@ -2555,6 +2813,8 @@ export type Table = SecurableObject & {
   kind: ObjectKind;
   name: Scalars['String']['output'];
   owner?: Maybe<Role>;
+  /** A partitioned table’s partitions, each with its own privileges (queries through the parent check the parent’s). */
+  partitions: Array<Table>;
   schema: Scalars['String']['output'];
   tableKind: TableKind;
   viewerCan: ObjectCapabilities;
@@ -2872,6 +3132,71 @@ export type CliRevokeInvitationMutation = { __typename?: 'Mutation', revokeInvit
     | { __typename: 'UnauthenticatedError', code: string, message: string }
    };
 
+export type CliDefaultPrivilegesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  creator?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CliDefaultPrivilegesQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', code: string, message: string }
+        | { __typename: 'ConcurrentChangeError', code: string, message: string }
+        | { __typename: 'DatabaseCatalog', defaultPrivileges: Array<{ __typename?: 'DefaultPrivilegeEntry', schema?: string | null, objectKind: DefaultedObjectKind, creator?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, grantee?: { __typename?: 'Role', name: string } | null }> }> }
+        | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+        | { __typename: 'DependentObjectsError', code: string, message: string }
+        | { __typename: 'DuplicateObjectError', code: string, message: string }
+        | { __typename: 'ForbiddenError', code: string, message: string }
+        | { __typename: 'InvalidGrantError', code: string, message: string }
+        | { __typename: 'InvalidNameError', code: string, message: string }
+        | { __typename: 'NotFoundError', code: string, message: string }
+        | { __typename: 'ObjectInUseError', code: string, message: string }
+        | { __typename: 'PermissionDeniedError', code: string, message: string }
+        | { __typename: 'PostgresError', code: string, message: string }
+        | { __typename: 'SecretUnreadableError', code: string, message: string }
+        | { __typename: 'ServerUnavailableError', code: string, message: string }
+        | { __typename: 'TlsError', code: string, message: string }
+        | { __typename: 'UnauthenticatedError', code: string, message: string }
+        | { __typename: 'UndefinedObjectError', code: string, message: string }
+       }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
+export type CliSetDefaultPrivilegesMutationVariables = Exact<{
+  db: Scalars['ID']['input'];
+  creator?: InputMaybe<Scalars['String']['input']>;
+  schema?: InputMaybe<Scalars['String']['input']>;
+  kind: DefaultedObjectKind;
+  grants: Array<DesiredDefaultGrantInput> | DesiredDefaultGrantInput;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type CliSetDefaultPrivilegesMutation = { __typename?: 'Mutation', setDefaultPrivileges:
+    | { __typename: 'AuthenticationFailedError', code: string, message: string }
+    | { __typename: 'CatalogChangedError', code: string, message: string }
+    | { __typename: 'ConcurrentChangeError', code: string, message: string }
+    | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+    | { __typename: 'DependentObjectsError', code: string, message: string }
+    | { __typename: 'DuplicateObjectError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidGrantError', code: string, message: string }
+    | { __typename: 'InvalidNameError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'NothingChanged', code: string, message: string }
+    | { __typename: 'ObjectInUseError', code: string, message: string }
+    | { __typename: 'PermissionChange', dryRun: boolean, sql: Array<string>, warnings: Array<string>, eventId?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string, fixOption?: string | null }> }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'PostgresError', code: string, message: string }
+    | { __typename: 'SecretUnreadableError', code: string, message: string }
+    | { __typename: 'ServerUnavailableError', code: string, message: string }
+    | { __typename: 'TlsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'UndefinedObjectError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
 export type CliExplainQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   object: ObjectRef;
@@ -3126,6 +3451,136 @@ export type CliTransferOwnershipMutation = { __typename?: 'Mutation', transferOw
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
+export type CliSetRoleSettingMutationVariables = Exact<{
+  db: Scalars['ID']['input'];
+  role: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+  inDatabase?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type CliSetRoleSettingMutation = { __typename?: 'Mutation', setRoleSetting:
+    | { __typename: 'AuthenticationFailedError', code: string, message: string }
+    | { __typename: 'CatalogChangedError', code: string, message: string }
+    | { __typename: 'ConcurrentChangeError', code: string, message: string }
+    | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+    | { __typename: 'DependentObjectsError', code: string, message: string }
+    | { __typename: 'DuplicateObjectError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidGrantError', code: string, message: string }
+    | { __typename: 'InvalidNameError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'NothingChanged', code: string, message: string }
+    | { __typename: 'ObjectInUseError', code: string, message: string }
+    | { __typename: 'PermissionChange', dryRun: boolean, sql: Array<string>, warnings: Array<string>, eventId?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string, fixOption?: string | null }> }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'PostgresError', code: string, message: string }
+    | { __typename: 'SecretUnreadableError', code: string, message: string }
+    | { __typename: 'ServerUnavailableError', code: string, message: string }
+    | { __typename: 'TlsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'UndefinedObjectError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CliResetRoleSettingMutationVariables = Exact<{
+  db: Scalars['ID']['input'];
+  role: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  inDatabase?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type CliResetRoleSettingMutation = { __typename?: 'Mutation', resetRoleSetting:
+    | { __typename: 'AuthenticationFailedError', code: string, message: string }
+    | { __typename: 'CatalogChangedError', code: string, message: string }
+    | { __typename: 'ConcurrentChangeError', code: string, message: string }
+    | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+    | { __typename: 'DependentObjectsError', code: string, message: string }
+    | { __typename: 'DuplicateObjectError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidGrantError', code: string, message: string }
+    | { __typename: 'InvalidNameError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'NothingChanged', code: string, message: string }
+    | { __typename: 'ObjectInUseError', code: string, message: string }
+    | { __typename: 'PermissionChange', dryRun: boolean, sql: Array<string>, warnings: Array<string>, eventId?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string, fixOption?: string | null }> }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'PostgresError', code: string, message: string }
+    | { __typename: 'SecretUnreadableError', code: string, message: string }
+    | { __typename: 'ServerUnavailableError', code: string, message: string }
+    | { __typename: 'TlsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'UndefinedObjectError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CliSetRoleCommentMutationVariables = Exact<{
+  db: Scalars['ID']['input'];
+  role: Scalars['String']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type CliSetRoleCommentMutation = { __typename?: 'Mutation', setRoleComment:
+    | { __typename: 'AuthenticationFailedError', code: string, message: string }
+    | { __typename: 'CatalogChangedError', code: string, message: string }
+    | { __typename: 'ConcurrentChangeError', code: string, message: string }
+    | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+    | { __typename: 'DependentObjectsError', code: string, message: string }
+    | { __typename: 'DuplicateObjectError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidGrantError', code: string, message: string }
+    | { __typename: 'InvalidNameError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'NothingChanged', code: string, message: string }
+    | { __typename: 'ObjectInUseError', code: string, message: string }
+    | { __typename: 'PermissionChange', dryRun: boolean, sql: Array<string>, warnings: Array<string>, eventId?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string, fixOption?: string | null }> }
+    | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'PostgresError', code: string, message: string }
+    | { __typename: 'SecretUnreadableError', code: string, message: string }
+    | { __typename: 'ServerUnavailableError', code: string, message: string }
+    | { __typename: 'TlsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'UndefinedObjectError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CliRoleDefinitionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type CliRoleDefinitionQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', code: string, message: string }
+        | { __typename: 'ConcurrentChangeError', code: string, message: string }
+        | { __typename: 'DatabaseCatalog', role?: { __typename?: 'Role', definitionSql: Array<string> } | null }
+        | { __typename: 'DatabaseDoesNotExistError', code: string, message: string }
+        | { __typename: 'DependentObjectsError', code: string, message: string }
+        | { __typename: 'DuplicateObjectError', code: string, message: string }
+        | { __typename: 'ForbiddenError', code: string, message: string }
+        | { __typename: 'InvalidGrantError', code: string, message: string }
+        | { __typename: 'InvalidNameError', code: string, message: string }
+        | { __typename: 'NotFoundError', code: string, message: string }
+        | { __typename: 'ObjectInUseError', code: string, message: string }
+        | { __typename: 'PermissionDeniedError', code: string, message: string }
+        | { __typename: 'PostgresError', code: string, message: string }
+        | { __typename: 'SecretUnreadableError', code: string, message: string }
+        | { __typename: 'ServerUnavailableError', code: string, message: string }
+        | { __typename: 'TlsError', code: string, message: string }
+        | { __typename: 'UnauthenticatedError', code: string, message: string }
+        | { __typename: 'UndefinedObjectError', code: string, message: string }
+       }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+   };
+
 export type CliRolesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   filter?: InputMaybe<RoleFilter>;
@@ -3207,6 +3662,7 @@ export type CliWatchEventsSubscription = { __typename?: 'Subscription', events:
     | { __typename: 'CollaboratorEvent', collaboratorId?: string | null, username?: string | null, role?: string | null, access?: string | null, invitationId?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'DatabaseEvent', database?: string | null, host?: string | null, port?: number | null, role?: string | null, sslMode?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'InvitationEvent', invitationId?: string | null, email?: string | null, access?: string | null, role?: string | null, status?: string | null, expiresAt?: string | null, username?: string | null, reason?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'MembershipEvent', role?: string | null, member?: string | null, grantor?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, inherit?: boolean | null, set?: boolean | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'ObjectEvent', object?: string | null, objectKind?: string | null, owner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, serverId?: string | null, actingRole?: string | null, sql: Array<string>, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, observedSince?: string | null, actor?: { __typename?: 'User', username: string } | null }
@@ -3228,6 +3684,7 @@ export type CliLatestCursorQuery = { __typename?: 'Query', auditLog:
         | { __typename?: 'CollaboratorEvent', cursor: string }
         | { __typename?: 'CredentialEvent', cursor: string }
         | { __typename?: 'DatabaseEvent', cursor: string }
+        | { __typename?: 'DefaultPrivilegeEvent', cursor: string }
         | { __typename?: 'InvitationEvent', cursor: string }
         | { __typename?: 'MembershipEvent', cursor: string }
         | { __typename?: 'ObjectEvent', cursor: string }
@@ -3250,6 +3707,8 @@ export const CliUsersDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const CliAddCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliAddCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddCollaboratorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Collaborator"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliAddCollaboratorMutation, CliAddCollaboratorMutationVariables>;
 export const CliRemoveCollaboratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliRemoveCollaborator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCollaborator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Removed"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRemoveCollaboratorMutation, CliRemoveCollaboratorMutationVariables>;
 export const CliRevokeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliRevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invitation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRevokeInvitationMutation, CliRevokeInvitationMutationVariables>;
+export const CliDefaultPrivilegesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliDefaultPrivileges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creator"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"defaultPrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creator"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creator"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"objectKind"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privileges"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliDefaultPrivilegesQuery, CliDefaultPrivilegesQueryVariables>;
+export const CliSetDefaultPrivilegesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliSetDefaultPrivileges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creator"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schema"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DefaultedObjectKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grants"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DesiredDefaultGrantInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setDefaultPrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"creator"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creator"}}},{"kind":"Argument","name":{"kind":"Name","value":"schema"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schema"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"grants"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grants"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliSetDefaultPrivilegesMutation, CliSetDefaultPrivilegesMutationVariables>;
 export const CliExplainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliExplain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"effectivePrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalogEffectivePrivilegesConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"privilege"}},{"kind":"Field","name":{"kind":"Name","value":"held"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliPrivilegeSource"}}]}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliPrivilegeSource"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrivilegeSource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"predefinedRole"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grantee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CliExplainQuery, CliExplainQueryVariables>;
 export const CliPendingInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliPendingInvitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"statuses"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PENDING"},{"kind":"EnumValue","value":"EXPIRED"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliPendingInvitationsQuery, CliPendingInvitationsQueryVariables>;
 export const CliResendInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliResendInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliInvitationSent"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliInvitationSent"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationSent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"}},{"kind":"Field","name":{"kind":"Name","value":"acceptUrl"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]} as unknown as DocumentNode<CliResendInvitationMutation, CliResendInvitationMutationVariables>;
@@ -3260,6 +3719,10 @@ export const CliLogoutDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const CliGrantPrivilegesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliGrantPrivileges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantOption"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schemaUsage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sequenceUsage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantPrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantee"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}}},{"kind":"Argument","name":{"kind":"Name","value":"privileges"},"value":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}}},{"kind":"Argument","name":{"kind":"Name","value":"withGrantOption"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantOption"}}},{"kind":"Argument","name":{"kind":"Name","value":"withSchemaUsage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schemaUsage"}}},{"kind":"Argument","name":{"kind":"Name","value":"withSequenceUsage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sequenceUsage"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliGrantPrivilegesMutation, CliGrantPrivilegesMutationVariables>;
 export const CliRevokePrivilegesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliRevokePrivileges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grantOptionOnly"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokePrivileges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantee"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantee"}}},{"kind":"Argument","name":{"kind":"Name","value":"privileges"},"value":{"kind":"Variable","name":{"kind":"Name","value":"privileges"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantOptionOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grantOptionOnly"}}},{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliRevokePrivilegesMutation, CliRevokePrivilegesMutationVariables>;
 export const CliTransferOwnershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliTransferOwnership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"object"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRef"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newOwner"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tables"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"object"},"value":{"kind":"Variable","name":{"kind":"Name","value":"object"}}},{"kind":"Argument","name":{"kind":"Name","value":"newOwner"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newOwner"}}},{"kind":"Argument","name":{"kind":"Name","value":"tables"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tables"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliTransferOwnershipMutation, CliTransferOwnershipMutationVariables>;
+export const CliSetRoleSettingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliSetRoleSetting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"value"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"inDatabase"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setRoleSetting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"value"},"value":{"kind":"Variable","name":{"kind":"Name","value":"value"}}},{"kind":"Argument","name":{"kind":"Name","value":"inDatabase"},"value":{"kind":"Variable","name":{"kind":"Name","value":"inDatabase"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliSetRoleSettingMutation, CliSetRoleSettingMutationVariables>;
+export const CliResetRoleSettingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliResetRoleSetting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"inDatabase"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetRoleSetting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"inDatabase"},"value":{"kind":"Variable","name":{"kind":"Name","value":"inDatabase"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliResetRoleSettingMutation, CliResetRoleSettingMutationVariables>;
+export const CliSetRoleCommentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliSetRoleComment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"db"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"comment"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setRoleComment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"databaseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"db"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"comment"},"value":{"kind":"Variable","name":{"kind":"Name","value":"comment"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"sql"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"grantee"}},{"kind":"Field","name":{"kind":"Name","value":"object"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fixOption"}}]}}]}}]} as unknown as DocumentNode<CliSetRoleCommentMutation, CliSetRoleCommentMutationVariables>;
+export const CliRoleDefinitionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliRoleDefinition"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"definitionSql"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRoleDefinitionQuery, CliRoleDefinitionQueryVariables>;
 export const CliRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliRoles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RoleFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseCatalog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rolesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"canLogin"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"createRole"}},{"kind":"Field","name":{"kind":"Name","value":"createDb"}},{"kind":"Field","name":{"kind":"Name","value":"inherit"}},{"kind":"Field","name":{"kind":"Name","value":"bypassRls"}},{"kind":"Field","name":{"kind":"Name","value":"replication"}},{"kind":"Field","name":{"kind":"Name","value":"isConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}},{"kind":"Field","name":{"kind":"Name","value":"memberOf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"admin"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRolesQuery, CliRolesQueryVariables>;
 export const CliDatabasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliDatabases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"databases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryDatabasesConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliDatabasesQuery, CliDatabasesQueryVariables>;
 export const CliRoleOffersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliRoleOffers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"database"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Database"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canManageCollaborators"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roleOffers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CliError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DatabaseRoleOffersConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mayGive"}},{"kind":"Field","name":{"kind":"Name","value":"refusalMessage"}},{"kind":"Field","name":{"kind":"Name","value":"configuredRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rolname"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CliError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CliRoleOffersQuery, CliRoleOffersQueryVariables>;

@@ -67,6 +67,26 @@ function merge(left: readonly AclItem[], right: readonly AclItem[]): AclItem[] {
 }
 
 /**
+ * What new objects of `kind` that `creator` makes start with at one level, as ALTER DEFAULT PRIVILEGES changes it: the
+ * role's global entry, or without one the hard-wired default (PostgreSQL deletes a global entry that comes back to it);
+ * a schema's entry, or nothing (an IN SCHEMA entry only adds to the global level, and is deleted once empty).
+ */
+export function levelAcl(
+  entries: readonly PgDefaultAcl[],
+  kind: DefaultedKind,
+  creator: number,
+  schema: number | null,
+  features: ServerFeatures,
+): AclItem[] {
+  const entry = entries.find(
+    (candidate) =>
+      candidate.kind === kind && candidate.defaclrole === creator && candidate.defaclnamespace === (schema ?? 0),
+  );
+  if (entry) return entry.acl;
+  return schema === null ? hardWiredDefault(kind, creator, features) : [];
+}
+
+/**
  * The ACL a new object of `kind` gets when `owner` creates it in `schema` (null for a schema itself), as PostgreSQL's
  * get_user_default_acl computes it: the role's global entry, or else the hard-wired default, merged with the role's
  * entry for that schema. Only the creating role's own entries apply, never those of its groups.
@@ -78,13 +98,10 @@ export function newObjectAcl(
   schema: number | null,
   features: ServerFeatures,
 ): AclItem[] {
-  const entryFor = (namespace: number) =>
-    entries.find((entry) => entry.kind === kind && entry.defaclrole === owner && entry.defaclnamespace === namespace);
-  const global = entryFor(0);
-  const inSchema = schema === null ? undefined : entryFor(schema);
-  const hardWired = hardWiredDefault(kind, owner, features);
-  const merged = merge(global ? global.acl : hardWired, inSchema?.acl ?? []);
+  const global = levelAcl(entries, kind, owner, null, features);
+  const inSchema = schema === null ? [] : levelAcl(entries, kind, owner, schema, features);
+  const merged = merge(global, inSchema);
   // aclmerge of two empty ACLs is NULL, and a NULL ACL means the hard-wired default: a global entry that revokes
   // everything (the owner's own privileges included) changes nothing unless a schema's entry adds to it.
-  return merged.length === 0 ? hardWired : merged;
+  return merged.length === 0 ? hardWiredDefault(kind, owner, features) : merged;
 }

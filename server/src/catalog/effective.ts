@@ -242,3 +242,30 @@ function unique(sources: Source[]): Source[] {
     return true;
   });
 }
+
+/** An object of any kind as the API names it: a column comes with its table's owner and ACL. */
+export interface AnyObject {
+  kind: ObjectKind;
+  owner: number;
+  acl: readonly AclItem[];
+  table?: { owner: number; acl: readonly AclItem[] };
+}
+
+/** effectivePrivileges for any kind, a column's combined with its table's as has_column_privilege does. */
+export function effectivePrivilegesOn(
+  graph: RoleGraph,
+  roleOid: number,
+  object: AnyObject,
+  features: ServerFeatures,
+): EffectivePrivilege[] {
+  if (object.kind === 'COLUMN' && object.table) {
+    const table = { kind: 'table' as const, owner: object.table.owner, acl: object.table.acl };
+    return effectiveColumnPrivileges(graph, roleOid, table, { acl: object.acl }, features);
+  }
+  return effectivePrivileges(
+    graph,
+    roleOid,
+    { kind: privilegedKind(object.kind), owner: object.owner, acl: object.acl },
+    features,
+  );
+}

@@ -142,15 +142,24 @@ export async function schemas(
   }, roleOids);
 }
 
-/** One relation by name (a mutation names one of maybe thousands), or those of a page by OID. */
-export type OnlyRelations = { schema: string; name: string } | { oids: readonly number[] };
+/**
+ * One relation by name (a mutation names one of maybe thousands), those of a page by OID, or the partitions of a
+ * partitioned table (listed nowhere else: they are shown under their parent).
+ */
+export type OnlyRelations = { schema: string; name: string } | { oids: readonly number[] } | { partitionsOf: number };
 
 const RELATIONS_OF_USER_SCHEMAS = `FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND NOT c.relispartition AND ${USER_SCHEMAS}`;
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND ${USER_SCHEMAS}`;
 
 function onlyFilter(only: OnlyRelations | undefined): [string, unknown[]] {
-  if (!only) return ['', []];
-  if ('oids' in only) return ['AND c.oid = ANY($3::oid[])', [only.oids]];
+  if (!only) return ['AND NOT c.relispartition', []];
+  if ('partitionsOf' in only)
+    return [
+      'AND c.oid IN (SELECT i.inhrelid FROM pg_catalog.pg_inherits i WHERE i.inhparent = $3::oid)',
+      [only.partitionsOf],
+    ];
+  if ('oids' in only) return ['AND NOT c.relispartition AND c.oid = ANY($3::oid[])', [only.oids]];
+  // A partition too: it may be granted on by name, though it is listed only under its parent.
   return ['AND n.nspname = $3 AND c.relname = $4', [only.schema, only.name]];
 }
 
@@ -160,7 +169,7 @@ export type RelationName = Pick<PgClass, 'oid' | 'relnamespace' | 'nspname' | 'r
 export async function relationNames(client: ClientBase): Promise<RelationName[]> {
   const { rows } = await client.query<RelationName>(
     `SELECT c.oid::int AS oid, c.relnamespace::int AS relnamespace, n.nspname, c.relname, c.relkind::text AS relkind
-       ${RELATIONS_OF_USER_SCHEMAS}
+       ${RELATIONS_OF_USER_SCHEMAS} AND NOT c.relispartition
       ORDER BY n.nspname, c.relname`,
   );
   return rows;

@@ -21,7 +21,30 @@ import type { Standing } from './role-rules.js';
 import { extrasOfRoles, NO_EXTRAS, type RoleExtras } from './role-settings.js';
 import { type RoleSnapshot, type RoleSnapshots, SnapshotKey } from './role-snapshot.js';
 import { allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
+import {
+  columnsOf,
+  everyParameter,
+  type OtherKind,
+  type PgColumn,
+  type PgSecurable,
+  type SecurableName,
+  securableNamed,
+  securables,
+} from './securables.js';
 import { type ServerFeatures, serverFeatures } from './server.js';
+
+/** A memo per argument: each kind is read at most once per request. */
+function memoBy<K, T>(load: (key: K) => Promise<T>): (key: K) => Promise<T> {
+  const loaded = new Map<K, Promise<T>>();
+  return (key) => {
+    let entry = loaded.get(key);
+    if (!entry) {
+      entry = load(key);
+      loaded.set(key, entry);
+    }
+    return entry;
+  };
+}
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -189,6 +212,22 @@ export class CatalogReader {
     return (await this.relationsWhere({ schema, name }))[0];
   }
 
+  /** One function, type, language, … by its name (see securableNamed), or null. */
+  securableNamed(kind: OtherKind, name: SecurableName): Promise<PgSecurable | null> {
+    return this.run((client) => securableNamed(client, kind, name));
+  }
+
+  /** Every object of one of those kinds; parameters: every one the role can see, with privileges granted or not. */
+  readonly securables = memoBy(
+    (kind: OtherKind): Promise<PgSecurable[]> =>
+      this.run((client) => (kind === 'PARAMETER' ? everyParameter(client) : securables(client, kind))),
+  );
+
+  /** The columns of one relation, each with its own ACL. */
+  columnsOf(relid: number): Promise<PgColumn[]> {
+    return this.run((client) => columnsOf(client, relid));
+  }
+
   /** The database's default privileges (ALTER DEFAULT PRIVILEGES), every role's. */
   readonly defaultAcls = memo((): Promise<PgDefaultAcl[]> => this.run(defaultAcls));
 
@@ -196,6 +235,11 @@ export class CatalogReader {
   readonly relationNames = memo(() => this.run(relationNames));
 
   /** The relations of one page, with their ACLs, in the catalog's order. */
+  /** The partitions of a partitioned table, with their ACLs. */
+  partitionsOf(parent: number): Promise<PgClass[]> {
+    return this.relationsWhere({ partitionsOf: parent });
+  }
+
   async relationsByOid(oids: readonly number[]): Promise<PgClass[]> {
     if (oids.length === 0) return [];
     return this.relationsWhere({ oids }, this.roleOids());

@@ -20,6 +20,8 @@ export interface RoleAttributes {
   bypassRls?: boolean | null;
   connectionLimit?: number | null;
   validUntil?: Date | null;
+  /** VALID UNTIL 'infinity': the password never expires again (a null validUntil means "leave it as it is"). */
+  validUntilInfinity?: boolean | null;
 }
 
 const FLAGS: [keyof RoleAttributes, string][] = [
@@ -40,6 +42,7 @@ function attributeClauses(attributes: RoleAttributes): string[] {
   if (typeof attributes.connectionLimit === 'number')
     clauses.push(`CONNECTION LIMIT ${Math.trunc(attributes.connectionLimit)}`);
   if (attributes.validUntil) clauses.push(`VALID UNTIL ${quoteLiteral(attributes.validUntil.toISOString())}`);
+  if (attributes.validUntilInfinity) clauses.push(`VALID UNTIL 'infinity'`);
   return clauses;
 }
 
@@ -111,24 +114,123 @@ export function revokeMembership(role: string, member: string): Statement {
   return plain(`REVOKE ${quoteIdent(role)} FROM ${quoteIdent(member)}`);
 }
 
+/** `IN DATABASE d` when the setting is for one database; nothing when it is for every one. */
+const inDatabase = (database: string | null) => (database === null ? '' : ` IN DATABASE ${quoteIdent(database)}`);
+
+/** A parameter name as the grammar takes it: each part of a dotted (custom) name an identifier. */
+const parameterName = (name: string) => name.split('.').map(quoteIdent).join('.');
+
+/** `ALTER ROLE … SET name = 'a'` (a list parameter takes one literal per element: `= 'a', 'b'`). */
+export function setRoleSetting(
+  role: string,
+  database: string | null,
+  name: string,
+  literals: readonly string[],
+): Statement {
+  if (literals.length === 0) throw new Error('A setting needs a value.');
+  return plain(
+    `ALTER ROLE ${quoteIdent(role)}${inDatabase(database)} SET ${parameterName(name)} = ${literals.map(quoteLiteral).join(', ')}`,
+  );
+}
+
+export function resetRoleSetting(role: string, database: string | null, name: string): Statement {
+  return plain(`ALTER ROLE ${quoteIdent(role)}${inDatabase(database)} RESET ${parameterName(name)}`);
+}
+
+export function commentOnRole(role: string, comment: string | null): Statement {
+  return plain(`COMMENT ON ROLE ${quoteIdent(role)} IS ${comment === null ? 'NULL' : quoteLiteral(comment)}`);
+}
+
+/**
+ * CREATE ROLE with every attribute spelled out, as a role's definition shows it. `validUntil` is PostgreSQL's own
+ * text of it (microseconds and 'infinity' kept); no password: only pg_authid holds it.
+ */
+export function defineRole(
+  name: string,
+  superuser: boolean,
+  attributes: RoleAttributes,
+  validUntil: string | null,
+): Statement {
+  const clauses = [superuser ? 'SUPERUSER' : 'NOSUPERUSER', ...attributeClauses({ ...attributes, validUntil: null })];
+  if (validUntil !== null) clauses.push(`VALID UNTIL ${quoteLiteral(validUntil)}`);
+  return plain([`CREATE ROLE ${quoteIdent(name)}`, ...clauses].join(' '));
+}
+
 /** How an object is named in GRANT / REVOKE / ALTER … OWNER. */
 export interface ObjectName {
   kind: ObjectKind;
-  /** For tables and sequences. */
+  /** For relations, columns and types. */
   schema?: string;
+  /** A column's relation, a function's name (its statements use `signature`), a large object's OID. */
   name: string;
   /** For ALTER … OWNER on relations: TABLE, VIEW, MATERIALIZED VIEW, FOREIGN TABLE, SEQUENCE. */
   relationKeyword?: string;
+  /** COLUMN: the column the privileges are on. */
+  column?: string;
+  /**
+   * FUNCTION: the signature as PostgreSQL writes it (`oid::regprocedure`, search_path pinned to pg_catalog): every
+   * name in it schema-qualified and quoted by PostgreSQL itself, the one form that names exactly this routine.
+   */
+  signature?: string;
+}
+
+/** GRANT's keyword for each kind: a column is granted on its table; ROUTINE takes functions, procedures, aggregates. */
+const GRANT_KEYWORD: Record<ObjectKind, string> = {
+  DATABASE: 'DATABASE',
+  SCHEMA: 'SCHEMA',
+  TABLE: 'TABLE',
+  SEQUENCE: 'SEQUENCE',
+  COLUMN: 'TABLE',
+  FUNCTION: 'ROUTINE',
+  TYPE: 'TYPE',
+  LANGUAGE: 'LANGUAGE',
+  FOREIGN_DATA_WRAPPER: 'FOREIGN DATA WRAPPER',
+  FOREIGN_SERVER: 'FOREIGN SERVER',
+  LARGE_OBJECT: 'LARGE OBJECT',
+  TABLESPACE: 'TABLESPACE',
+  PARAMETER: 'PARAMETER',
+};
+
+/** ALTER's keyword for the kinds that have an owner (a column's is its table's; a parameter has none). */
+const OWNER_KEYWORD: Partial<Record<ObjectKind, string>> = {
+  ...GRANT_KEYWORD,
+  FOREIGN_SERVER: 'SERVER',
+  COLUMN: undefined,
+  PARAMETER: undefined,
+};
+
+export function hasOwner(kind: ObjectKind): boolean {
+  return OWNER_KEYWORD[kind] !== undefined;
 }
 
 function qualified(object: ObjectName): string {
-  return object.schema === undefined
-    ? quoteIdent(object.name)
-    : `${quoteIdent(object.schema)}.${quoteIdent(object.name)}`;
+  switch (object.kind) {
+    case 'FUNCTION':
+      if (!object.signature) throw new Error('A routine is named by its signature.');
+      return object.signature;
+    case 'LARGE_OBJECT':
+      if (!/^[0-9]{1,10}$/.test(object.name)) throw new Error('A large object is named by its OID.');
+      return object.name;
+    case 'PARAMETER':
+      // A custom parameter's name is dotted (`ext.name`): each part is an identifier.
+      return object.name.split('.').map(quoteIdent).join('.');
+    default:
+      return object.schema === undefined
+        ? quoteIdent(object.name)
+        : `${quoteIdent(object.schema)}.${quoteIdent(object.name)}`;
+  }
 }
 
 function grantTarget(object: ObjectName): string {
-  return `${object.kind} ${qualified(object)}`;
+  return `${GRANT_KEYWORD[object.kind]} ${qualified(object)}`;
+}
+
+/** Privileges as GRANT lists them: on a column, each with the column (`SELECT ("c")`). */
+function privilegeList(object: ObjectName, privileges: readonly string[]): string {
+  if (object.kind !== 'COLUMN') return privileges.join(', ');
+  if (object.column === undefined) throw new Error('A column privilege names its column.');
+  const column = quoteIdent(object.column);
+  return privileges.map((privilege) => `${privilege} (${column})`).join(', ');
 }
 
 /** A grantee is a role name, or null for PUBLIC (a keyword, never quoted). */
@@ -143,7 +245,9 @@ export function grantPrivileges(
   withGrantOption: boolean,
 ): Statement {
   const option = withGrantOption ? ' WITH GRANT OPTION' : '';
-  return plain(`GRANT ${privileges.join(', ')} ON ${grantTarget(object)} TO ${granteeSql(grantee)}${option}`);
+  return plain(
+    `GRANT ${privilegeList(object, privileges)} ON ${grantTarget(object)} TO ${granteeSql(grantee)}${option}`,
+  );
 }
 
 /** GRANT … ON ALL TABLES (or SEQUENCES) IN SCHEMA: every one there now (not future ones: default privileges do that). */
@@ -168,16 +272,63 @@ export function revokePrivileges(
 ): Statement {
   const head = options.grantOptionOnly ? 'REVOKE GRANT OPTION FOR' : 'REVOKE';
   const tail = options.cascade ? ' CASCADE' : '';
-  return plain(`${head} ${privileges.join(', ')} ON ${grantTarget(object)} FROM ${granteeSql(grantee)}${tail}`);
+  return plain(
+    `${head} ${privilegeList(object, privileges)} ON ${grantTarget(object)} FROM ${granteeSql(grantee)}${tail}`,
+  );
 }
 
 export function alterOwner(object: ObjectName, newOwner: string): Statement {
-  const keyword =
-    object.kind === 'TABLE' || object.kind === 'SEQUENCE' ? (object.relationKeyword ?? object.kind) : object.kind;
+  const keyword = object.relationKeyword ?? OWNER_KEYWORD[object.kind];
+  if (keyword === undefined) throw new Error(`A ${object.kind.toLowerCase()} has no owner of its own.`);
   return plain(`ALTER ${keyword} ${qualified(object)} OWNER TO ${quoteIdent(newOwner)}`);
 }
 
 export function createSchema(name: string, owner: string | null): Statement {
   const authorization = owner ? ` AUTHORIZATION ${quoteIdent(owner)}` : '';
   return plain(`CREATE SCHEMA ${quoteIdent(name)}${authorization}`);
+}
+
+/** ALTER DEFAULT PRIVILEGES' word for the objects of each kind it covers: the only ones that may enter SQL. */
+const DEFAULTED_OBJECTS = {
+  TABLE: 'TABLES',
+  SEQUENCE: 'SEQUENCES',
+  FUNCTION: 'FUNCTIONS',
+  TYPE: 'TYPES',
+  SCHEMA: 'SCHEMAS',
+} as const;
+
+/** Whose new objects of which kind, in one schema or (null) anywhere: what ALTER DEFAULT PRIVILEGES changes. */
+export interface DefaultPrivilegeTarget {
+  creator: string;
+  schema: string | null;
+  kind: keyof typeof DEFAULTED_OBJECTS;
+}
+
+function alterDefaultPrivileges(target: DefaultPrivilegeTarget): string {
+  const inSchema = target.schema === null ? '' : ` IN SCHEMA ${quoteIdent(target.schema)}`;
+  return `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(target.creator)}${inSchema}`;
+}
+
+export function grantDefaultPrivileges(
+  target: DefaultPrivilegeTarget,
+  privileges: readonly string[],
+  grantee: string | null,
+  withGrantOption: boolean,
+): Statement {
+  const option = withGrantOption ? ' WITH GRANT OPTION' : '';
+  return plain(
+    `${alterDefaultPrivileges(target)} GRANT ${privileges.join(', ')} ON ${DEFAULTED_OBJECTS[target.kind]} TO ${granteeSql(grantee)}${option}`,
+  );
+}
+
+export function revokeDefaultPrivileges(
+  target: DefaultPrivilegeTarget,
+  privileges: readonly string[],
+  grantee: string | null,
+  options: { grantOptionOnly?: boolean } = {},
+): Statement {
+  const head = options.grantOptionOnly ? 'REVOKE GRANT OPTION FOR' : 'REVOKE';
+  return plain(
+    `${alterDefaultPrivileges(target)} ${head} ${privileges.join(', ')} ON ${DEFAULTED_OBJECTS[target.kind]} FROM ${granteeSql(grantee)}`,
+  );
 }

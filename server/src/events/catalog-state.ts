@@ -2,6 +2,7 @@ import type { ClientBase } from 'pg';
 import { currentDatabase, type PgClass, type RoleOids, relations, schemas } from '../catalog/objects.js';
 import { privilegesFor } from '../catalog/privileges.js';
 import { allMemberships, allRoles } from '../catalog/roles.js';
+import { securableStates } from '../catalog/securables.js';
 import { serverFeatures } from '../catalog/server.js';
 import type { ServerSnapshot } from './drift-diff.js';
 import type { ObjectState } from './payloads.js';
@@ -44,7 +45,9 @@ function relationState(relation: PgClass): ObjectState {
 }
 
 /**
- * The connected database, its schemas and their relations, with owner and ACL: the per-database half. With
+ * The connected database, its schemas and their relations, the columns with privileges of their own, functions,
+ * types, languages, foreign-data wrappers and servers, large objects, and the server's tablespaces and parameters
+ * with privileges granted, with owner and ACL: the per-database half. With
  * `roleOids` (names of the roles just read) ACLs are read as text, cheaper for thousands of tables.
  */
 export async function readObjectStates(client: ClientBase, roleOids?: RoleOids): Promise<ObjectState[]> {
@@ -68,5 +71,6 @@ export async function readObjectStates(client: ClientBase, roleOids?: RoleOids):
       acl: schema.acl,
     })),
     ...rels.map(relationState),
+    ...(await securableStates(client)),
   ];
 }

@@ -1,8 +1,10 @@
 import type { AclItem } from '../catalog/objects.js';
 import { PUBLIC_OID } from '../catalog/objects.js';
+import { privilegesFor } from '../catalog/privileges.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
+import { LISTED_WHILE_GRANTED } from '../catalog/securables.js';
 import type { EventKind, PayloadOf } from './kinds.js';
-import type { GrantEntry, ObjectState } from './payloads.js';
+import { type GrantEntry, type ObjectState, objectKey } from './payloads.js';
 
 /** What the watcher remembers of a server and its connected databases between two polls. */
 export interface ServerSnapshot {
@@ -151,12 +153,31 @@ function aclDrift(before: ObjectState, after: ObjectState, names: (oid: number) 
   return drifts;
 }
 
+const ANY_SERVER = { versionNum: 150000, membershipOptions: false, maintain: false };
+
+/**
+ * The state of a column or parameter while it is not listed: a column with no privileges of its own, a parameter whose
+ * ACL is the default (acldefault: its owner, the bootstrap superuser, holds everything).
+ */
+function unlisted(state: ObjectState): ObjectState {
+  if (state.objectKind === 'COLUMN') return { ...state, acl: [] };
+  const privileges = privilegesFor('PARAMETER', ANY_SERVER).map((privilege_type) => ({
+    grantor: state.owner,
+    grantee: state.owner,
+    privilege_type,
+    // acldefault gives the owner its privileges without grant options (they are implicit).
+    is_grantable: false,
+  }));
+  return { ...state, acl: privileges };
+}
+
 export function objectDrift(before: ObjectState[], after: ObjectState[], names: (oid: number) => string): Drift[] {
-  const old = new Map(before.map((object) => [object.oid, object]));
-  const now = new Map(after.map((object) => [object.oid, object]));
+  const old = new Map(before.map((object) => [objectKey(object), object]));
+  const now = new Map(after.map((object) => [objectKey(object), object]));
   const drifts: Drift[] = [];
   for (const object of after) {
-    const previous = old.get(object.oid);
+    const listedWhileGranted = LISTED_WHILE_GRANTED.includes(object.objectKind);
+    const previous = old.get(objectKey(object)) ?? (listedWhileGranted ? unlisted(object) : undefined);
     const described = { object: object.label, objectKind: object.objectKind };
     if (!previous) {
       drifts.push({
@@ -174,7 +195,9 @@ export function objectDrift(before: ObjectState[], after: ObjectState[], names: 
     drifts.push(...aclDrift(previous, object, names));
   }
   for (const object of before) {
-    if (!now.has(object.oid))
+    if (now.has(objectKey(object))) continue;
+    if (LISTED_WHILE_GRANTED.includes(object.objectKind)) drifts.push(...aclDrift(object, unlisted(object), names));
+    else
       drifts.push({
         kind: 'object.dropped',
         payload: { object: object.label, objectKind: object.objectKind },

@@ -1,5 +1,5 @@
 import { type Drift, edgeKey, membershipDrift, objectDrift, roleDrift, type ServerSnapshot } from './drift-diff.js';
-import type { ObjectState, Touched } from './payloads.js';
+import { type ObjectState, objectKey, type Touched } from './payloads.js';
 
 type Diff<T> = (before: T[], after: T[]) => Drift[];
 
@@ -62,11 +62,14 @@ export function databaseDrift(
   objects: readonly Touched<ObjectState>[],
   names: (oid: number) => string,
 ): Drift[] {
+  // A dropped relation's columns go with it: its drop is the news, not each column's privileges lost.
+  const remaining = new Set(now.map(objectKey));
+  const ofDropped = (state: ObjectState) => state.parent !== undefined && !remaining.has(String(state.parent));
   return segmented(
-    previous,
+    previous.filter((state) => !ofDropped(state)),
     now,
     objects,
-    (object) => String(object.oid),
+    objectKey,
     (before, after) => objectDrift(before, after, names),
   );
 }

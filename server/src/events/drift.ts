@@ -9,7 +9,7 @@ import { targetFor } from '../pools/targets.js';
 import { readAtOneSnapshot, readObjectStates, readServerState } from './catalog-state.js';
 import type { Drift, ServerSnapshot } from './drift-diff.js';
 import { databaseDrift, serverDrift } from './drift-segments.js';
-import { type Effects, visibleIn } from './effects.js';
+import { type Effects, SERVER_WIDE, visibleIn } from './effects.js';
 import type { ObjectState } from './payloads.js';
 
 /** Time for a Rolecall change's own event to be written after its commit, before a diff is called external. */
@@ -44,7 +44,21 @@ const FINGERPRINT = {
   database: `SELECT md5(coalesce((SELECT string_agg(concat_ws(':', oid, datdba, datacl), ',') FROM pg_catalog.pg_database WHERE datname = current_database()), '')
                  || coalesce((SELECT string_agg(concat_ws(':', oid, nspname, nspowner, nspacl), ',' ORDER BY oid) FROM pg_catalog.pg_namespace), '')
                  || coalesce((SELECT string_agg(concat_ws(':', oid, relname, relnamespace, relowner, relacl), ',' ORDER BY oid)
-                                FROM pg_catalog.pg_class WHERE relkind IN ('r', 'p', 'v', 'm', 'f', 'S')), '')) AS fingerprint`,
+                                FROM pg_catalog.pg_class WHERE relkind IN ('r', 'p', 'v', 'm', 'f', 'S')), '')
+                 || coalesce((SELECT string_agg(concat_ws(':', attrelid, attnum, attacl), ',' ORDER BY attrelid, attnum)
+                                FROM pg_catalog.pg_attribute WHERE attacl IS NOT NULL), '')
+                 || coalesce((SELECT string_agg(concat_ws(':', oid, proname, proowner, proacl), ',' ORDER BY oid)
+                                FROM pg_catalog.pg_proc WHERE pronamespace <> 'pg_catalog'::regnamespace
+                                 AND pronamespace <> 'information_schema'::regnamespace), '')
+                 || coalesce((SELECT string_agg(concat_ws(':', oid, typname, typowner, typacl), ',' ORDER BY oid)
+                                FROM pg_catalog.pg_type WHERE typnamespace <> 'pg_catalog'::regnamespace
+                                 AND typnamespace <> 'information_schema'::regnamespace), '')
+                 || (SELECT coalesce(string_agg(concat_ws(':', oid, lanowner, lanacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_language)
+                 || (SELECT coalesce(string_agg(concat_ws(':', oid, fdwowner, fdwacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_foreign_data_wrapper)
+                 || (SELECT coalesce(string_agg(concat_ws(':', oid, srvowner, srvacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_foreign_server)
+                 || (SELECT coalesce(string_agg(concat_ws(':', oid, lomowner, lomacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_largeobject_metadata)
+                 || (SELECT coalesce(string_agg(concat_ws(':', oid, spcowner, spcacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_tablespace)
+                 || (SELECT coalesce(string_agg(concat_ws(':', parname, paracl), ',' ORDER BY parname), '') FROM pg_catalog.pg_parameter_acl)) AS fingerprint`,
 };
 
 /**
@@ -255,7 +269,7 @@ export class DriftWatcher {
     for (const { before, now, database } of moves.databases) {
       const objects = madeBetween(transactions, before, now)
         .flatMap((effects) => effects.objects)
-        .filter((object) => object.database === database.name);
+        .filter((object) => object.database === database.name || object.database === SERVER_WIDE);
       for (const drift of databaseDrift(before.state, now.state, objects, names))
         drifts.push({ drift, databaseId: database.id, since: before.at });
     }

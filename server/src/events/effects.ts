@@ -1,7 +1,8 @@
 import type { ClientBase } from 'pg';
+import { type AclLocation, SERVER_WIDE_KINDS, securableStates } from '../catalog/securables.js';
 import { readServerState } from './catalog-state.js';
 import { attributeChanges, edgeKey, type ServerSnapshot } from './drift-diff.js';
-import type { Effects, ObjectState, Touched } from './payloads.js';
+import { type Effects, type ObjectState, objectKey, type Touched } from './payloads.js';
 
 export type { Effects, Touched } from './payloads.js';
 
@@ -24,7 +25,15 @@ export type EffectScope = {
   databases?: boolean;
   schemas?: readonly string[];
   relations?: readonly number[] | 'in-schemas';
+  /** Columns, functions, types, … (tablespaces and parameters: the server's). */
+  securables?: readonly AclLocation[];
   everything?: boolean;
+  /**
+   * The database's default privileges (pg_default_acl): locked and read so that a preview's token covers them. The
+   * drift watcher does not watch pg_default_acl, so there is nothing of them to take out of what it sees: they are
+   * not part of the effects.
+   */
+  defaultAcls?: boolean;
 };
 
 export interface CatalogState {
@@ -34,6 +43,10 @@ export interface CatalogState {
   objects: ObjectState[] | null;
   /** Every database of the server (shared objects: DROP OWNED in one revokes grants on the others). */
   databases: ObjectState[] | null;
+  /** Tablespaces and parameters in scope: the server's, seen from every database. */
+  serverWide?: ObjectState[] | null;
+  /** Every pg_default_acl row, as text, when the scope asks for them. */
+  defaultAcls?: string[];
 }
 
 /** Rows as ObjectState, their ACL exploded (NULL read as the default it means), in one query for the scope. */
@@ -80,13 +93,35 @@ async function objectsInScope(client: ClientBase, scope: EffectScope): Promise<O
 const hasObjects = (scope: EffectScope) =>
   Boolean(scope.everything || scope.databases || scope.schemas?.length || (scope.relations?.length ?? 0) > 0);
 
+async function defaultAclRows(client: ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ row: string }>(
+    `SELECT concat_ws(':', defaclrole, defaclnamespace, defaclobjtype, defaclacl) AS row
+       FROM pg_catalog.pg_default_acl ORDER BY defaclrole, defaclnamespace, defaclobjtype`,
+  );
+  return rows.map((row) => row.row);
+}
+
+/** The scope's columns, functions, types, …: every one for a change that may touch everything (DROP OWNED). */
+async function securablesInScope(client: ClientBase, scope: EffectScope): Promise<ObjectState[]> {
+  if (scope.everything) return securableStates(client);
+  return scope.securables?.length ? securableStates(client, scope.securables) : [];
+}
+
+const isServerWide = (object: ObjectState) => SERVER_WIDE_KINDS.includes(object.objectKind);
+
 export async function observeCatalog(client: ClientBase, scope: EffectScope, database: string): Promise<CatalogState> {
   const objects = hasObjects(scope) ? await objectsInScope(client, scope) : [];
+  const securables = await securablesInScope(client, scope);
   return {
     database,
     server: scope.roles ? await readServerState(client) : null,
-    objects: objects.filter((object) => object.objectKind !== 'DATABASE'),
+    objects: [
+      ...objects.filter((object) => object.objectKind !== 'DATABASE'),
+      ...securables.filter((object) => !isServerWide(object)),
+    ],
     databases: objects.filter((object) => object.objectKind === 'DATABASE'),
+    serverWide: securables.filter(isServerWide),
+    ...(scope.defaultAcls ? { defaultAcls: await defaultAclRows(client) } : {}),
   };
 }
 
@@ -103,9 +138,13 @@ export async function lockScope(client: ClientBase, scope: EffectScope): Promise
   if (scope.everything) keys.push([LOCK.everything, 0]);
   if (scope.roles) keys.push([LOCK.roles, 0]);
   if (scope.databases) keys.push([LOCK.databases, 0]);
+  if (scope.defaultAcls) keys.push([LOCK.defaultAcls, 0]);
   for (const schema of scope.schemas ?? []) keys.push([LOCK.schema, hash(schema)]);
   for (const oid of Array.isArray(scope.relations) ? scope.relations : []) keys.push([LOCK.relation, oid]);
-  const shared = !scope.everything && hasObjects(scope);
+  for (const location of scope.securables ?? []) keys.push([LOCK.securable, hash(securableLockName(location))]);
+  // DROP OWNED (everything) removes the role's default privileges too.
+  const shared =
+    !scope.everything && (hasObjects(scope) || scope.defaultAcls === true || (scope.securables?.length ?? 0) > 0);
   const { rows } = await client.query<{ database: string }>(
     `SELECT current_database() AS database, CASE WHEN $2 THEN pg_advisory_xact_lock_shared($1, 0)::text END AS shared`,
     [LOCK.everything, shared],
@@ -120,7 +159,21 @@ export async function lockScope(client: ClientBase, scope: EffectScope): Promise
 }
 
 /** Lock key spaces, in the order they are taken. */
-const LOCK = { everything: 7_215_100, roles: 7_215_101, databases: 7_215_102, schema: 7_215_104, relation: 7_215_105 };
+const LOCK = {
+  everything: 7_215_100,
+  roles: 7_215_101,
+  databases: 7_215_102,
+  defaultAcls: 7_215_103,
+  schema: 7_215_104,
+  relation: 7_215_105,
+  securable: 7_215_106,
+};
+
+function securableLockName(location: AclLocation): string {
+  if (location.catalog === 'column') return `column ${location.oid} ${location.attnum}`;
+  if (location.catalog !== 'other') return `${location.catalog} ${location.oid}`;
+  return `${location.kind} ${location.kind === 'PARAMETER' ? location.name : location.oid}`;
+}
 
 /** A 32-bit hash of a name, for an advisory lock key (collisions only make two changes wait for each other). */
 function hash(name: string): number {
@@ -147,6 +200,9 @@ export async function transactionId(client: ClientBase): Promise<string> {
   return rows[0]?.xid ?? '0';
 }
 
+/** The database an effect on a tablespace or parameter is recorded under: it shows from every database. */
+export const SERVER_WIDE = '*';
+
 /** What changed between two observations of the same database and server, inside transaction `xid`. */
 export function effectsBetween(xid: string, before: CatalogState, after: CatalogState): Effects {
   const effects: Effects = { xid, roles: [], memberships: [], objects: [] };
@@ -154,15 +210,17 @@ export function effectsBetween(xid: string, before: CatalogState, after: Catalog
     effects.roles = touched(before.server.roles, after.server.roles, (role) => String(role.oid));
     effects.memberships = touched(before.server.memberships, after.server.memberships, edgeKey);
   }
-  const byOid = (object: ObjectState) => String(object.oid);
   if (before.objects && after.objects)
-    effects.objects = touched(before.objects, after.objects, byOid).map((change) => ({
+    effects.objects = touched(before.objects, after.objects, objectKey).map((change) => ({
       ...change,
       database: after.database,
     }));
   if (before.databases && after.databases)
-    for (const change of touched(before.databases, after.databases, byOid))
+    for (const change of touched(before.databases, after.databases, objectKey))
       effects.objects.push({ ...change, database: (change.after ?? change.before)?.label ?? '' });
+  if (before.serverWide && after.serverWide)
+    for (const change of touched(before.serverWide, after.serverWide, objectKey))
+      effects.objects.push({ ...change, database: SERVER_WIDE });
   return effects;
 }
 

@@ -36,7 +36,7 @@ export const EVENT_KINDS = {
     family: 'RoleEvent',
     audience: 'server',
     driftable: true,
-    description: 'A role’s attributes changed (LOGIN, CREATEDB, CONNECTION LIMIT …).',
+    description: 'A role’s attributes (LOGIN, CREATEDB, CONNECTION LIMIT …), a setting or its comment changed.',
   },
   'role.renamed': { family: 'RoleEvent', audience: 'server', driftable: true, description: 'A role was renamed.' },
   'role.password_changed': {
@@ -67,6 +67,11 @@ export const EVENT_KINDS = {
     audience: 'scoped',
     driftable: true,
     description: 'Privileges on a database, schema, table or sequence were granted or revoked.',
+  },
+  'default_privileges.changed': {
+    family: 'DefaultPrivilegeEvent',
+    audience: 'scoped',
+    description: 'What new objects a role creates start with (ALTER DEFAULT PRIVILEGES) changed.',
   },
   'ownership.transferred': {
     family: 'OwnershipEvent',

@@ -2,6 +2,7 @@
  * What each family of events carries (see kinds.ts for which kinds belong to which family). Writers are checked
  * against these types, and the GraphQL event types expose exactly these fields: there is no free-form payload.
  */
+import type { DefaultedKind } from '../catalog/default-privileges.js';
 import type { AclItem } from '../catalog/objects.js';
 import type { ObjectKind } from '../catalog/privileges.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
@@ -13,13 +14,26 @@ export type GrantEntry = {
   grantable: string[];
 };
 
-/** A securable object of one database: the database itself, a schema, or a relation. */
+/**
+ * A securable object of one database: the database itself, a schema, a relation, a column with privileges of its
+ * own, a function, type, language, foreign-data wrapper or server, large object; or of the server: a tablespace, a
+ * parameter with privileges granted.
+ */
 export interface ObjectState {
   oid: number;
   objectKind: ObjectKind;
   label: string;
   owner: number;
   acl: AclItem[];
+  /** What tells it apart where OIDs do not (see objectKey): absent for databases, schemas and relations. */
+  key?: string;
+  /** A column's relation. */
+  parent?: number;
+}
+
+/** The identity of an object state across reads: its OID, or its key where the OID is not enough. */
+export function objectKey(state: ObjectState): string {
+  return state.key ?? String(state.oid);
 }
 
 /** One item as it was before a change and after it; null where it did not exist. */
@@ -57,7 +71,23 @@ export type RolePayload = {
   /** role.dropped: who its objects went to, and the other databases it was dropped from. */
   reassignTo?: string | null;
   otherDatabases?: string[];
+  /** role.altered by setRoleSetting / resetRoleSetting: the parameter, as PostgreSQL kept it before and after. */
+  setting?: RoleSettingChange;
+  /** role.altered by setRoleComment: COMMENT ON ROLE before and after. */
+  comment?: RoleCommentChange;
 };
+
+export type RoleSettingChange = {
+  /** As PostgreSQL stores it (its own parameters in their canonical case). */
+  name: string;
+  /** Null: the setting for every database; else the one for this database. */
+  database: string | null;
+  /** Null: not set. */
+  before: string | null;
+  after: string | null;
+};
+
+export type RoleCommentChange = { before: string | null; after: string | null };
 
 export type MembershipPayload = {
   role: string;
@@ -86,6 +116,24 @@ export type PrivilegePayload = {
   /** The object's grants before and after the change, as PostgreSQL left them. */
   aclBefore?: GrantEntry[];
   acl?: GrantEntry[];
+  /** grantOnAllTables with andFuture: the role whose future tables (and sequences) there get the same grants. */
+  futureCreator?: string;
+};
+
+export type DefaultPrivilegePayload = {
+  /** The role whose new objects these are (FOR ROLE). */
+  creator: string;
+  /** IN SCHEMA; null for the creator's global entry. */
+  schema: string | null;
+  objectKind: DefaultedKind;
+  /** The grantees whose default grants were set. */
+  grantees?: string[];
+  /**
+   * What new objects start with at this level, before and after, as PostgreSQL left it: a global entry's absence is
+   * the built-in default (the creator holds everything; PUBLIC may execute functions and use types).
+   */
+  grantsBefore?: GrantEntry[];
+  grants?: GrantEntry[];
 };
 
 export type OwnershipPayload = {
@@ -161,6 +209,7 @@ export type FamilyPayloads = {
   RoleEvent: RolePayload;
   MembershipEvent: MembershipPayload;
   PrivilegeEvent: PrivilegePayload;
+  DefaultPrivilegeEvent: DefaultPrivilegePayload;
   OwnershipEvent: OwnershipPayload;
   ObjectEvent: ObjectPayload;
   CollaboratorEvent: CollaboratorPayload;

@@ -1,12 +1,12 @@
 import { builder } from '../builder.js';
-import { type EffectivePrivilege, effectivePrivileges } from '../catalog/effective.js';
+import { type EffectivePrivilege, effectivePrivilegesOn } from '../catalog/effective.js';
 import { checkIdentifier } from '../catalog/identifiers.js';
 import { byRolname } from '../catalog/roles.js';
 import type { Context } from '../context.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { resolveObject } from '../operations/permissions/objects.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
-import { EffectivePrivilegeRef, KIND } from './effective.js';
+import { EffectivePrivilegeRef } from './effective.js';
 import { AS_VIEWER_ROLE } from './errors.js';
 import { listConnection } from './lists.js';
 import { catalogObjects, privilegesOn } from './object-lists.js';
@@ -68,12 +68,12 @@ builder.objectField(DatabaseCatalog, 'whoCanAccess', (t) =>
         rolesOf(catalog),
         collaboratorsByRole(catalog, context.metadata),
       ]);
-      const target = { kind: KIND[object.kind] ?? 'table', owner: object.owner, acl: object.acl };
+
       const text = args.search?.toLowerCase() ?? '';
       const found: AccessShape[] = [];
       for (const role of roles.all().sort((a, b) => byRolname(a.row, b.row))) {
         if (text && !role.row.rolname.toLowerCase().includes(text)) continue;
-        const privileges = effectivePrivileges(graph, role.row.oid, target, features);
+        const privileges = effectivePrivilegesOn(graph, role.row.oid, object, features);
         if (!privileges.some((privilege) => privilege.held)) continue;
         found.push({ role, privileges, collaborators: collaborators.get(role.row.rolname) ?? [], catalog });
       }

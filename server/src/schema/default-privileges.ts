@@ -1,10 +1,13 @@
 import { builder } from '../builder.js';
 import { type DefaultedKind, newObjectAcl, type PgDefaultAcl } from '../catalog/default-privileges.js';
 import { checkIdentifier } from '../catalog/identifiers.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { CatalogChangedError, NotFoundError, NothingChangedError, ValidationError } from '../errors.js';
+import { setDefaultPrivileges } from '../operations/permissions/default-privileges.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { AS_VIEWER_ROLE } from './errors.js';
-import { Grant, grantsOfAcl } from './objects.js';
+import { localId } from './ids.js';
+import { Grant, grantsOfAcl, Preset } from './objects.js';
+import { modeOf, PermissionChangeRef } from './permissions.js';
 import { Role, roleShape } from './role.js';
 
 const DefaultedObjectKind = builder.enumType('DefaultedObjectKind', {
@@ -83,3 +86,57 @@ builder.objectFields(DatabaseCatalog, (t) => ({
     },
   }),
 }));
+
+const DesiredDefaultGrantInput = builder.inputType('DesiredDefaultGrantInput', {
+  description: 'What one grantee should get on the new objects: a preset, or exactly `privileges`.',
+  fields: (t) => ({
+    grantee: t.string({ description: 'A role name; null or omitted for PUBLIC.' }),
+    preset: t.field({
+      type: Preset,
+      description:
+        'Instead of privileges: NONE (nothing) or a preset of the kind (tables and sequences: READ, WRITE; schemas: READ, CREATE).',
+    }),
+    privileges: t.stringList({ description: 'Exactly these (a custom set); ignored when preset is given.' }),
+    grantable: t.stringList({ description: 'Which of them WITH GRANT OPTION.' }),
+  }),
+});
+
+builder.mutationField('setDefaultPrivileges', (t) =>
+  t.field({
+    type: PermissionChangeRef,
+    errors: { types: [...AS_VIEWER_ROLE, ValidationError, CatalogChangedError, NothingChangedError] },
+    description:
+      'ALTER DEFAULT PRIVILEGES: makes what these grantees get on the objects of one kind that `creator` makes from now on exactly as asked (diffed against the entry, one transaction; grantees not named are left alone). Without a schema this is the creator’s global entry, whose absence means the built-in default (the creator holds everything, PUBLIC may execute functions and use types); in a schema it can only add to that, and a note says what stays.',
+    args: {
+      databaseId: t.arg.id({ required: true }),
+      creator: t.arg.string({
+        description:
+          'The role whose new objects these are (FOR ROLE; you must be it or a member of it). Default: your own role.',
+      }),
+      schema: t.arg.string({ description: 'Only objects made in this schema (IN SCHEMA); omit for everywhere.' }),
+      kind: t.arg({ type: DefaultedObjectKind, required: true, description: 'SCHEMA only without a schema.' }),
+      grants: t.arg({ type: [DesiredDefaultGrantInput], required: true }),
+      dryRun: t.arg.boolean({
+        defaultValue: false,
+        description:
+          'Preview: run the statements as your role in a transaction that is rolled back, so the verdict is PostgreSQL’s.',
+      }),
+      previewToken: t.arg.string({
+        description:
+          'The token a successful preview of this same change returned: apply only if nothing it read or touches changed since (else CatalogChangedError, and nothing runs).',
+      }),
+    },
+    resolve: (_root, args, context) =>
+      setDefaultPrivileges(
+        context,
+        {
+          databaseId: localId(String(args.databaseId), 'Database'),
+          creator: args.creator,
+          schema: args.schema,
+          kind: args.kind,
+          grants: args.grants,
+        },
+        modeOf(args),
+      ),
+  }),
+);

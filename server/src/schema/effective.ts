@@ -1,10 +1,5 @@
 import { builder } from '../builder.js';
-import {
-  type EffectivePrivilege,
-  effectivePrivileges,
-  type PrivilegedKind,
-  type Source,
-} from '../catalog/effective.js';
+import { type EffectivePrivilege, effectivePrivilegesOn, type Source } from '../catalog/effective.js';
 import { checkIdentifier } from '../catalog/identifiers.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { type ObjectRefInput, resolveObject } from '../operations/permissions/objects.js';
@@ -79,22 +74,12 @@ export const EffectivePrivilegeRef = builder
     }),
   });
 
-export const KIND: Record<string, PrivilegedKind> = {
-  DATABASE: 'database',
-  SCHEMA: 'schema',
-  TABLE: 'table',
-  SEQUENCE: 'sequence',
-};
-
 async function explain(catalog: CatalogShape, roleName: string, ref: ObjectRefInput) {
   const role = await catalog.reader.roleByName(checkIdentifier(roleName, 'role'));
   if (!role) throw new NotFoundError(`role ${roleName}`);
   const object = await resolveObject(catalog.reader, ref);
   const [graph, features] = await Promise.all([catalog.reader.graph(), catalog.reader.features()]);
-  const kind = KIND[object.kind] ?? 'table';
-  return effectivePrivileges(graph, role.oid, { kind, owner: object.owner, acl: object.acl }, features).map(
-    (privilege) => ({ privilege, catalog }),
-  );
+  return effectivePrivilegesOn(graph, role.oid, object, features).map((privilege) => ({ privilege, catalog }));
 }
 
 const RoleAccess = builder.objectRef<{ member: number; role: number; catalog: CatalogShape }>('RoleAccess').implement({

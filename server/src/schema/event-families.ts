@@ -1,7 +1,13 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { type EventFamily, familyOf } from '../events/kinds.js';
-import type { CommonPayload, FamilyPayloads, GrantEntry } from '../events/payloads.js';
+import type {
+  CommonPayload,
+  FamilyPayloads,
+  GrantEntry,
+  RoleCommentChange,
+  RoleSettingChange,
+} from '../events/payloads.js';
 import type { Event as EventRow } from '../generated/prisma/client.js';
 import { EventInterface } from './events.js';
 
@@ -71,6 +77,24 @@ function eventFamily(family: EventFamily, description?: string) {
   });
 }
 
+const RoleSettingChangeRef = builder.objectRef<RoleSettingChange>('RoleSettingChange').implement({
+  description: 'One parameter of a role, as PostgreSQL kept it before and after a change.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'As PostgreSQL stores it (its own parameters in their own case).' }),
+    database: t.exposeString('database', { nullable: true, description: 'Null: the setting for every database.' }),
+    before: t.exposeString('before', { nullable: true, description: 'Null: not set.' }),
+    after: t.exposeString('after', { nullable: true, description: 'Null: not set (reset).' }),
+  }),
+});
+
+const RoleCommentChangeRef = builder.objectRef<RoleCommentChange>('RoleCommentChange').implement({
+  description: 'COMMENT ON ROLE before and after a change (null: none).',
+  fields: (t) => ({
+    before: t.exposeString('before', { nullable: true }),
+    after: t.exposeString('after', { nullable: true }),
+  }),
+});
+
 const RoleEvent = eventFamily('RoleEvent');
 const role = (event: EventRow) => payloadOf<'RoleEvent'>(event);
 builder.objectFields(RoleEvent, (t) => ({
@@ -93,6 +117,18 @@ builder.objectFields(RoleEvent, (t) => ({
   otherDatabases: t.stringList({
     description: 'role.dropped: the other databases of the server it was cleared from first.',
     resolve: (event) => role(event).otherDatabases ?? [],
+  }),
+  setting: t.field({
+    type: RoleSettingChangeRef,
+    nullable: true,
+    description: 'role.altered by setRoleSetting / resetRoleSetting: the parameter before and after.',
+    resolve: (event) => role(event).setting ?? null,
+  }),
+  comment: t.field({
+    type: RoleCommentChangeRef,
+    nullable: true,
+    description: 'role.altered by setRoleComment: the comment before and after.',
+    resolve: (event) => role(event).comment ?? null,
   }),
 }));
 
@@ -147,6 +183,11 @@ builder.objectFields(PrivilegeEvent, (t) => ({
     description: "The object's grants after the change, so a view can update without a refetch.",
     resolve: (event) => privilege(event).acl ?? [],
   }),
+  futureCreator: t.string({
+    nullable: true,
+    description: 'grantOnAllTables with andFuture: the role whose tables made there later get the same grants.',
+    resolve: (event) => privilege(event).futureCreator ?? null,
+  }),
   aclChanges: t.field({
     type: [GrantChangeRef],
     description: 'What each grantee gained and lost, as PostgreSQL changed the ACL (CASCADE included).',
@@ -157,6 +198,44 @@ builder.objectFields(PrivilegeEvent, (t) => ({
       // The drift watcher records one event per grantee whose grants moved: each tells that grantee's change.
       return event.source === 'EXTERNAL' && grantee ? changes.filter((change) => change.grantee === grantee) : changes;
     },
+  }),
+}));
+
+const DefaultPrivilegeEvent = eventFamily(
+  'DefaultPrivilegeEvent',
+  'What new objects of one kind that one role creates start with (ALTER DEFAULT PRIVILEGES), in one schema or everywhere.',
+);
+const defaults = (event: EventRow) => payloadOf<'DefaultPrivilegeEvent'>(event);
+builder.objectFields(DefaultPrivilegeEvent, (t) => ({
+  creator: t.string({
+    nullable: true,
+    description: 'The role whose new objects these are.',
+    resolve: (event) => defaults(event).creator ?? null,
+  }),
+  schema: t.string({
+    nullable: true,
+    description: 'IN SCHEMA; null for the creator’s global entry.',
+    resolve: (event) => defaults(event).schema ?? null,
+  }),
+  objectKind: t.string({ nullable: true, resolve: (event) => defaults(event).objectKind ?? null }),
+  grantees: t.stringList({
+    description: 'The grantees whose default grants were set.',
+    resolve: (event) => defaults(event).grantees ?? [],
+  }),
+  grantsBefore: t.field({
+    type: [GrantEntryRef],
+    description: 'What new objects started with at this level (a global entry’s absence: the built-in default).',
+    resolve: (event) => defaults(event).grantsBefore ?? [],
+  }),
+  grants: t.field({
+    type: [GrantEntryRef],
+    description: 'What new objects start with at this level after the change.',
+    resolve: (event) => defaults(event).grants ?? [],
+  }),
+  grantChanges: t.field({
+    type: [GrantChangeRef],
+    description: 'What each grantee gained and lost on new objects, as PostgreSQL changed the entry.',
+    resolve: (event) => grantChanges(defaults(event).grantsBefore ?? [], defaults(event).grants ?? []),
   }),
 }));
 

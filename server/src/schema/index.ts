@@ -18,6 +18,7 @@ import './role-settings.js';
 import './default-privileges.js';
 import './objects.js';
 import './object-lists.js';
+import './securables.js';
 import './role-neighbourhood.js';
 import './permissions.js';
 import './effective.js';

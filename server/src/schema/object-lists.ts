@@ -1,9 +1,9 @@
 import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
-import { effectivePrivileges } from '../catalog/effective.js';
+import { effectivePrivilegesOn } from '../catalog/effective.js';
 import type { PgClass, PgNamespace, RelationName } from '../catalog/objects.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
-import { EffectivePrivilegeRef, KIND } from './effective.js';
+import { EffectivePrivilegeRef } from './effective.js';
 import { listConnection, loadedConnection, matcher } from './lists.js';
 import {
   databaseShape,
@@ -135,8 +135,7 @@ builder.objectFields(DatabaseCatalog, (t) => ({
 export async function privilegesOn(shape: SecurableShape, roleOid: number) {
   const { reader } = shape.catalog;
   const [graph, features] = await Promise.all([reader.graph(), reader.features()]);
-  const kind = KIND[shape.row.kind] ?? 'table';
-  return effectivePrivileges(graph, roleOid, { kind, owner: shape.row.owner, acl: shape.row.acl }, features);
+  return effectivePrivilegesOn(graph, roleOid, shape.row, features);
 }
 
 builder.interfaceFields(SecurableInterface, (t) => ({

@@ -3,6 +3,7 @@ import type { AclItem, PgClass, PgDatabase, PgNamespace } from '../catalog/objec
 import { PUBLIC_OID } from '../catalog/objects.js';
 import { type ObjectKind, type PresetName, presetOf, presetsOf, privilegesFor } from '../catalog/privileges.js';
 import type { PgRole } from '../catalog/roles.js';
+import { hasOwner } from '../catalog/statements.js';
 import { type CatalogShape, DatabaseCatalog, PrivilegeList } from './catalog.js';
 import { asksFor } from './lookahead.js';
 import { Role, roleShape } from './role.js';
@@ -16,16 +17,15 @@ interface GrantShape {
   catalog: CatalogShape;
 }
 
-/** The kinds the API lists as objects of their own so far (the other kinds of ObjectKind are read by the engine). */
-type ListedKind = Extract<ObjectKind, 'DATABASE' | 'SCHEMA' | 'TABLE' | 'SEQUENCE'>;
-
-interface Securable {
-  kind: ListedKind;
+export interface Securable {
+  kind: ObjectKind;
   owner: number;
   acl: AclItem[];
   acl_is_default: boolean;
   viewer_owns: boolean;
   viewer_grant_options: string[];
+  /** A column's table: its privileges combine with the column's own. */
+  table?: { owner: number; acl: AclItem[] };
 }
 
 export interface SecurableShape {
@@ -39,7 +39,25 @@ export const Preset = builder.enumType('PrivilegePreset', {
   values: ['NONE', 'CONNECT', 'CREATE', 'READ', 'WRITE', 'CUSTOM'] as const,
 });
 
-const ObjectKindEnum = builder.enumType('ObjectKind', { values: ['DATABASE', 'SCHEMA', 'TABLE', 'SEQUENCE'] as const });
+export const ObjectKindEnum = builder.enumType('ObjectKind', {
+  description:
+    'Every kind of object PostgreSQL keeps privileges on. FUNCTION: functions, procedures and aggregates; TYPE: types and domains; PARAMETER: configuration parameters (SET, ALTER SYSTEM).',
+  values: [
+    'DATABASE',
+    'SCHEMA',
+    'TABLE',
+    'SEQUENCE',
+    'COLUMN',
+    'FUNCTION',
+    'TYPE',
+    'LANGUAGE',
+    'FOREIGN_DATA_WRAPPER',
+    'FOREIGN_SERVER',
+    'LARGE_OBJECT',
+    'TABLESPACE',
+    'PARAMETER',
+  ] as const,
+});
 
 const PresetEntry = builder
   .objectRef<{ preset: PresetName; privileges: readonly string[] }>('PrivilegePresetEntry')
@@ -150,10 +168,11 @@ const Capabilities = builder.objectRef<SecurableShape>('ObjectCapabilities').imp
         row.viewer_owns ? [...privilegesFor(row.kind, await catalog.reader.features())] : row.viewer_grant_options,
     }),
     transferOwnership: t.boolean({
-      description: 'Owner, member of the owning role, or superuser.',
-      resolve: ({ row }) => row.viewer_owns,
+      description:
+        'Owner, member of the owning role, or superuser (never for a column or parameter: no owner of its own).',
+      resolve: ({ row }) => row.viewer_owns && hasOwner(row.kind),
     }),
-    drop: t.boolean({ resolve: ({ row }) => row.viewer_owns }),
+    drop: t.boolean({ resolve: ({ row }) => row.viewer_owns && hasOwner(row.kind) }),
     reason: t.string({
       nullable: true,
       description: 'Why ownership actions are unavailable, when they are.',
@@ -167,7 +186,7 @@ const Capabilities = builder.objectRef<SecurableShape>('ObjectCapabilities').imp
 });
 
 export const SecurableInterface = builder.interfaceRef<SecurableShape>('SecurableObject').implement({
-  description: 'A database, schema or table: owner, privileges and what the viewer may do.',
+  description: 'Any object PostgreSQL keeps privileges on: owner, privileges and what the viewer may do.',
   fields: (t) => ({
     kind: t.field({ type: ObjectKindEnum, resolve: ({ row }) => row.kind }),
     owner: t.field({ type: Role, nullable: true, resolve: ({ row, catalog }) => roleShape(catalog, row.owner) }),

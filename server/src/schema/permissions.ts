@@ -10,7 +10,7 @@ import { grantPrivileges, revokePrivileges, setPrivileges } from '../operations/
 import { alterRole, createRole, renameRole, setRolePassword } from '../operations/permissions/roles.js';
 import { AS_VIEWER_ROLE } from './errors.js';
 import { localId } from './ids.js';
-import { Preset } from './objects.js';
+import { ObjectKindEnum, Preset } from './objects.js';
 
 const NoteCodeRef = builder.enumType('ChangeNoteCode', {
   values: {
@@ -29,6 +29,10 @@ const NoteCodeRef = builder.enumType('ChangeNoteCode', {
     MEMBERSHIP_OPTION_UNSUPPORTED: {
       description:
         'PostgreSQL 15 has no per-grant INHERIT or SET: `subjects` are the options not applied (the member’s INHERIT attribute decides).',
+    },
+    GLOBAL_DEFAULT_REMAINS: {
+      description:
+        'New objects in the schema still get `subjects` from the creator’s global default privileges (or the built-in default): a schema’s entry can only add to those, so change them without a schema.',
     },
   } as const,
 });
@@ -57,7 +61,7 @@ const ChangeNoteRef = builder.objectRef<ChangeNote>('ChangeNote').implement({
   }),
 });
 
-const PermissionChangeRef = builder.objectRef<PermissionChange>('PermissionChange').implement({
+export const PermissionChangeRef = builder.objectRef<PermissionChange>('PermissionChange').implement({
   description: 'A change to PostgreSQL made as the viewer’s role (or, on a dry run, what would be made).',
   fields: (t) => ({
     dryRun: t.exposeBoolean('dryRun'),
@@ -79,14 +83,15 @@ const PermissionChangeRef = builder.objectRef<PermissionChange>('PermissionChang
   }),
 });
 
-const ObjectRefKind = builder.enumType('ObjectRefKind', { values: ['DATABASE', 'SCHEMA', 'TABLE'] as const });
-
 export const ObjectRef = builder.inputType('ObjectRef', {
-  description: 'DATABASE (the connected one), SCHEMA name, or TABLE schema + name (views and sequences too).',
+  description:
+    'DATABASE (the connected one; name optional); SCHEMA name; TABLE schema + name (views, sequences and partitions too); SEQUENCE schema + name; COLUMN schema + name (its table) + column; FUNCTION schema + name + arguments (its argument types, e.g. "integer, text": procedures and aggregates too); TYPE schema + name (domains too); LANGUAGE, FOREIGN_DATA_WRAPPER, FOREIGN_SERVER, TABLESPACE, PARAMETER name; LARGE_OBJECT name = its OID.',
   fields: (t) => ({
-    kind: t.field({ type: ObjectRefKind, required: true }),
+    kind: t.field({ type: ObjectKindEnum, required: true }),
     schema: t.string(),
     name: t.string(),
+    column: t.string({ description: 'COLUMN: the column’s name.' }),
+    arguments: t.string({ description: 'FUNCTION: its argument types, as PostgreSQL reads them (empty: none).' }),
   }),
 });
 
@@ -99,7 +104,11 @@ const RoleAttributesInput = builder.inputType('RoleAttributesInput', {
     replication: t.boolean(),
     bypassRls: t.boolean(),
     connectionLimit: t.int(),
-    validUntil: t.field({ type: 'DateTime' }),
+    validUntil: t.field({ type: 'DateTime', description: 'VALID UNTIL this time; null or omitted: left as it is.' }),
+    validUntilInfinity: t.boolean({
+      description:
+        "True: VALID UNTIL 'infinity', the password never expires again (clears validUntil); false or omitted: left as it is.",
+    }),
   }),
 });
 
@@ -118,6 +127,12 @@ const CreateRoleInput = builder.inputType('CreateRoleInput', {
     inherit: t.boolean(),
     createRole: t.boolean(),
     createDb: t.boolean(),
+    replication: t.boolean({
+      description: 'PostgreSQL decides who may: superusers (15), or roles that have REPLICATION themselves (16+).',
+    }),
+    bypassRls: t.boolean({
+      description: 'PostgreSQL decides who may: superusers (15), or roles that have BYPASSRLS themselves (16+).',
+    }),
     connectionLimit: t.int(),
     validUntil: t.field({ type: 'DateTime' }),
   }),
@@ -162,12 +177,12 @@ const DesiredGrantInput = builder.inputType('DesiredGrantInput', {
 });
 
 /** How the arguments ask a change to run: previewed, or applied (only as previewed, with a preview's token). */
-const modeOf = (args: { dryRun?: boolean | null; previewToken?: string | null }): ChangeMode => ({
+export const modeOf = (args: { dryRun?: boolean | null; previewToken?: string | null }): ChangeMode => ({
   dryRun: Boolean(args.dryRun),
   previewToken: args.previewToken ?? null,
 });
 
-const CHANGE_ERRORS = [...AS_VIEWER_ROLE, ValidationError, CatalogChangedError];
+export const CHANGE_ERRORS = [...AS_VIEWER_ROLE, ValidationError, CatalogChangedError];
 const changeField = { type: PermissionChangeRef, errors: { types: CHANGE_ERRORS } };
 /** A GRANT or REVOKE PostgreSQL may answer with only a WARNING or NOTICE, changing nothing. */
 const privilegeField = {
@@ -345,6 +360,15 @@ builder.mutationFields((t) => {
         withSchemaUsage: t.arg.boolean({
           defaultValue: false,
           description: 'Also grant USAGE on the schema if the grantee lacks it.',
+        }),
+        andFuture: t.arg.boolean({
+          defaultValue: false,
+          description:
+            'Also the tables (and, with sequencePrivileges, sequences) made in the schema from now on, in the same change: ALTER DEFAULT PRIVILEGES FOR ROLE <futureCreator> IN SCHEMA … GRANT the same. Default privileges follow the role that creates an object, so this covers what that one role creates; objects others create there get nothing from it. Skipped when that role’s new objects there already get these grants.',
+        }),
+        futureCreator: t.arg.string({
+          description:
+            'With andFuture: the role whose future tables get the grants (you must be it or a member of it, as PostgreSQL requires). Default: the schema’s owner, or the database’s owner when the schema belongs to pg_database_owner (as `public` does on 15+), since that role never creates anything itself.',
         }),
         dryRun: dryRun(),
         previewToken: previewToken(),

@@ -10,10 +10,11 @@ import { createLogger } from '../../src/logger.js';
 import { applyMigrations } from '../../src/metadata/migrate.js';
 import { closeServices, createServices, startDriftWatcher } from '../../src/services.js';
 import { TestClient } from './client.js';
-import { type RestartableCluster, startRestartableCluster, startTestCluster } from './cluster.js';
+import { type RestartableCluster, startRestartableCluster, startTestCluster, testedPostgres } from './cluster.js';
 import { readExternalEvents, watchExternalEvents } from './external-scan.js';
 import { watchEvents, watchLogs } from './secrets-scan.js';
 
+export { testedPostgres } from './cluster.js';
 export { leakedSecrets, secret, transcript } from './secrets-scan.js';
 
 export interface Instance {
@@ -79,6 +80,14 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const restartable: RestartableCluster | null = options.restartable ? await startRestartableCluster() : null;
   const cluster: EmbeddedCluster = restartable ?? (await startTestCluster());
   let admin = await superuserClient(cluster);
+  // Tests choose their expectations from testedPostgres: make sure it names the version that really runs (a
+  // restartable cluster is always the embedded 18).
+  const expected = restartable ? 18 : testedPostgres.version;
+  const { rows: version } = await admin.query<{ num: string }>('SELECT current_setting($1) AS num', [
+    'server_version_num',
+  ]);
+  if (Math.floor(Number(version[0]?.num) / 10000) !== expected)
+    throw new Error(`expected PostgreSQL ${expected}, but the cluster runs ${version[0]?.num}`);
   await admin.query('CREATE DATABASE rolecall_metadata');
   await admin.query('REVOKE ALL ON DATABASE rolecall_metadata FROM PUBLIC');
   const metadataUrl = cluster.url('rolecall_metadata');

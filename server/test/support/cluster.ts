@@ -13,6 +13,50 @@ function testedVersion(): 15 | 16 | 17 | 18 | null {
   return version;
 }
 
+export interface TestedPostgres {
+  /** The major version every startTestApp/startTestCluster of this run starts. */
+  version: 15 | 16 | 17 | 18;
+  /** 16+: per-grant INHERIT and SET (`GRANT … WITH INHERIT …`), and one grant per grantor of a membership. */
+  membershipOptions: boolean;
+  /**
+   * 16+: CREATEROLE reaches only the roles it holds ADMIN OPTION on, and a creator gets that option (granted by the
+   * bootstrap superuser) on each role it creates; on 15 CREATEROLE may alter, drop and grant every non-superuser role.
+   */
+  createRoleNeedsAdmin: boolean;
+  /** 16+: CREATEROLE gives CREATEDB, REPLICATION and BYPASSRLS only if it has them; on 15 it gives CREATEDB freely. */
+  createRoleGivesOnlyItsOwn: boolean;
+  /** 17+: the MAINTAIN table privilege and the pg_maintain role. */
+  maintain: boolean;
+  /** Every table privilege the version knows, in PostgreSQL's order. */
+  tablePrivileges: string[];
+}
+
+/**
+ * What the tested major version's PostgreSQL does, known before any test runs (so a test's table and name may follow
+ * it): tests assert each version's own rules, never skip them. From PostgreSQL's release notes, not from Rolecall's
+ * code, so a test does not assert what the code under test believes.
+ */
+export const testedPostgres: TestedPostgres = (() => {
+  const version = testedVersion() ?? 18;
+  return {
+    version,
+    membershipOptions: version >= 16,
+    createRoleNeedsAdmin: version >= 16,
+    createRoleGivesOnlyItsOwn: version >= 16,
+    maintain: version >= 17,
+    tablePrivileges: [
+      'SELECT',
+      'INSERT',
+      'UPDATE',
+      'DELETE',
+      'TRUNCATE',
+      'REFERENCES',
+      'TRIGGER',
+      ...(version >= 17 ? ['MAINTAIN'] : []),
+    ],
+  };
+})();
+
 /**
  * A throw-away cluster; roles are cluster-wide, so each test file gets its own. The embedded PostgreSQL 18, or with
  * ROLECALL_TEST_PG the version asked for (the version loop of issue 15): a missing version fails, never skips.

@@ -83,8 +83,19 @@ const text = (payload: Record<string, unknown>, key: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
-/** `s.t` is named in SQL as t, "t", s.t or by its schema (… ALL TABLES IN SCHEMA s, DROP SCHEMA s CASCADE). */
-const objectNames = (object: string | null): string[] => (object ? [object, ...object.split('.')] : []);
+/**
+ * `s.t` is named in SQL as t, "t", s.t or by its schema (… ALL TABLES IN SCHEMA s, DROP SCHEMA s CASCADE); a function
+ * or type labelled as PostgreSQL quotes it (`"s p"."f n"("s p"."t""y",integer)`) by any identifier in it.
+ */
+const objectNames = (object: string | null): string[] => {
+  if (!object) return [];
+  const quoted = [...object.matchAll(/"((?:[^"]|"")*)"/g)].map((match) => (match[1] ?? '').replaceAll('""', '"'));
+  const bare = object
+    .replace(/"(?:[^"]|"")*"/g, ' ')
+    .split(/[.(),\s]+/)
+    .filter(Boolean);
+  return [object, ...object.split('.'), ...quoted, ...bare];
+};
 
 function mentions(statement: string, name: string | null): boolean {
   if (!name) return false;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { expect } from 'vitest';
-import type { TestApp } from './app.js';
+import { type TestApp, testedPostgres } from './app.js';
 import type { TestClient } from './client.js';
 import { addCollaborator, configureRole, createUser, ERROR_FIELDS, signIn } from './fixtures.js';
 
@@ -265,12 +265,18 @@ export const schemaAcl = (testApp: TestApp, database: string, schema: string) =>
 export const databaseAcl = (testApp: TestApp, database: string) =>
   aclText(testApp, database, 'SELECT datacl::text AS acl FROM pg_database WHERE datname = $1', [database]);
 
-/** Memberships of a role as (member, grantor, options) rows, sorted, for before/after comparisons. */
+/**
+ * Memberships of a role as (member, grantor, options) rows, sorted, for before/after comparisons. PostgreSQL 15 keeps
+ * no per-grant INHERIT or SET: there the member's INHERIT attribute decides, and every member may SET ROLE.
+ */
 export async function membershipRows(testApp: TestApp, role: string): Promise<string[]> {
+  const [inherit, set] = testedPostgres.membershipOptions
+    ? ['m.inherit_option', 'm.set_option']
+    : ['(SELECT rolinherit FROM pg_roles WHERE oid = m.member)', 'true'];
   const rows = await testApp.sql<{ row: string }>(
-    `SELECT format('%s by %s admin=%s inherit=%s set=%s', pg_get_userbyid(member), pg_get_userbyid(grantor),
-                   admin_option::text, inherit_option::text, set_option::text) AS row
-       FROM pg_auth_members WHERE roleid = (SELECT oid FROM pg_roles WHERE rolname = $1) ORDER BY 1`,
+    `SELECT format('%s by %s admin=%s inherit=%s set=%s', pg_get_userbyid(m.member), pg_get_userbyid(m.grantor),
+                   m.admin_option::text, (${inherit})::text, (${set})::text) AS row
+       FROM pg_auth_members m WHERE m.roleid = (SELECT oid FROM pg_roles WHERE rolname = $1) ORDER BY 1`,
     [role],
   );
   return rows.map((row) => row.row);
@@ -353,4 +359,8 @@ export const THROUGH_COLLABORATION = [
   'grantOnAllTables',
   'transferOwnership',
   'createSchema',
+  'setDefaultPrivileges',
+  'setRoleSetting',
+  'resetRoleSetting',
+  'setRoleComment',
 ];

@@ -1,12 +1,17 @@
+import { type DefaultedKind, newObjectAcl } from '../../catalog/default-privileges.js';
 import { checkIdentifier } from '../../catalog/identifiers.js';
+import type { PgNamespace } from '../../catalog/objects.js';
 import { checkPrivileges } from '../../catalog/privileges.js';
+import type { CatalogReader } from '../../catalog/reader.js';
+import type { PgRole } from '../../catalog/roles.js';
+import type { Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor } from '../../scope/viewer-connections.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
-import { grantee, granteeLabel } from './grantees.js';
+import { type Grantee, grantee, granteeLabel } from './grantees.js';
 
 export interface GrantOnAllTablesInput {
   databaseId: string;
@@ -20,13 +25,60 @@ export interface GrantOnAllTablesInput {
   withGrantOption?: boolean | null;
   /** Also grant USAGE on the schema when the grantee lacks it (the grants do nothing without it). */
   withSchemaUsage?: boolean | null;
+  /** Also the tables (and sequences) `futureCreator` makes in the schema from now on: ALTER DEFAULT PRIVILEGES. */
+  andFuture?: boolean | null;
+  /** Whose future tables: by default the schema's owner (the database's owner for pg_database_owner's schemas). */
+  futureCreator?: string | null;
+}
+
+/**
+ * Default privileges follow the role that creates an object, so "future tables" are one role's: the one named, or the
+ * schema's owner, who usually makes its tables. pg_database_owner never creates anything itself (its member, the
+ * database's owner, does, and owns what it makes), so for its schemas (`public` on 15+) that owner is meant.
+ */
+async function futureCreatorOf(catalog: CatalogReader, schema: PgNamespace, named?: string | null): Promise<PgRole> {
+  if (named != null) {
+    const role = await catalog.roleNamed(checkIdentifier(named, 'futureCreator'));
+    if (!role) throw new NotFoundError(`role ${named}`);
+    return role;
+  }
+  const owner = await catalog.roleByOid(schema.nspowner);
+  const creator =
+    owner?.rolname === 'pg_database_owner' ? await catalog.roleByOid((await catalog.database()).datdba) : owner;
+  if (!creator) throw new NotFoundError(`owner of schema ${schema.nspname}`);
+  return creator;
+}
+
+/**
+ * The ALTER DEFAULT PRIVILEGES … IN SCHEMA … GRANT that gives the creator's future objects of `kind` there the same
+ * privileges; none when what its new objects there start with already holds them (global entry included).
+ */
+async function futureGrants(
+  catalog: CatalogReader,
+  creator: PgRole,
+  schema: PgNamespace,
+  grants: { kind: DefaultedKind; privileges: string[] }[],
+  who: Grantee,
+  grantOption: boolean,
+): Promise<Statement[]> {
+  const [entries, features] = await Promise.all([catalog.defaultAcls(), catalog.features()]);
+  const target = { creator: creator.rolname, schema: schema.nspname };
+  return grants.flatMap(({ kind, privileges }) => {
+    const acl = newObjectAcl(entries, kind, creator.oid, schema.oid, features);
+    const held = acl.filter((item) => item.grantee === who.oid && (item.is_grantable || !grantOption));
+    const missing = privileges.filter((privilege) => !held.some((item) => item.privilege_type === privilege));
+    if (privileges.length === 0 || missing.length === 0) return [];
+    return [sql.grantDefaultPrivileges({ ...target, kind }, privileges, who.name, grantOption)];
+  });
 }
 
 /**
  * Grants on every table (and sequence) a schema holds now, in one transaction, as the viewer's role: PostgreSQL's
  * own `GRANT … ON ALL TABLES IN SCHEMA`, with its verdict. A table the role uses but may not grant on is a WARNING,
  * passed on; one it holds nothing on makes PostgreSQL refuse the whole statement (PermissionDeniedError); a change
- * that grants nothing new is NothingChanged.
+ * that grants nothing new is NothingChanged. With `andFuture`, the same transaction also sets the default privileges
+ * of the creator's future tables there (so a preview shows them, and a role that may not act for the creator is
+ * refused all of it).
  */
 export async function grantOnAllTables(
   context: Context,
@@ -56,19 +108,39 @@ export async function grantOnAllTables(
       ? [sql.grantOnAllInSchema('SEQUENCES', name, sequencePrivileges, who.name, grantOption)]
       : []),
   ];
+  const creator = input.andFuture ? await futureCreatorOf(catalog, schema, input.futureCreator) : null;
+  const future = creator
+    ? await futureGrants(
+        catalog,
+        creator,
+        schema,
+        [
+          { kind: 'TABLE', privileges },
+          { kind: 'SEQUENCE', privileges: sequencePrivileges },
+        ],
+        who,
+        grantOption,
+      )
+    : [];
   const relations = await catalog.relationsIn(schema.oid);
   return applyChange(context, {
     databaseId: input.databaseId,
     kind: 'privileges.changed',
-    statements,
-    touches: { schemas: [name], relations: relations.map((relation) => relation.oid) },
+    statements: [...statements, ...future],
+    touches: {
+      schemas: [name],
+      relations: relations.map((relation) => relation.oid),
+      defaultAcls: creator !== null,
+    },
     // What PostgreSQL granted is what the change observed: a GRANT on tables the role may not grant on is a no-op.
-    nothingUnlessObserved: true,
+    // A default privilege granted (not among the observed effects) always is a change: it is emitted only when missing.
+    nothingUnlessObserved: future.length === 0,
     payload: {
       object: `${name}.*`,
       objectKind: 'TABLE',
       grantee: granteeLabel(who),
       granted: [...new Set([...privileges, ...sequencePrivileges])],
+      ...(creator ? { futureCreator: creator.rolname } : {}),
     },
     ...mode,
   });

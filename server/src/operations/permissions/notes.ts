@@ -9,7 +9,8 @@ export type NoteCode =
   | 'SEQUENCE_USAGE_MISSING'
   | 'GRANT_REMAINS'
   | 'MEMBERSHIP_REMAINS'
-  | 'MEMBERSHIP_OPTION_UNSUPPORTED';
+  | 'MEMBERSHIP_OPTION_UNSUPPORTED'
+  | 'GLOBAL_DEFAULT_REMAINS';
 
 export interface ChangeNote {
   code: NoteCode;
@@ -19,7 +20,7 @@ export interface ChangeNote {
   object: string;
   /** What the fix is on (the schema; the sequences), what remains (the privileges), or the options not applied. */
   subjects: string[];
-  /** For GRANT_REMAINS and MEMBERSHIP_REMAINS: the role(s) whose grant it is. */
+  /** For GRANT_REMAINS and MEMBERSHIP_REMAINS: the role(s) whose grant it is; GLOBAL_DEFAULT_REMAINS: the creator. */
   grantor: string | null;
   /** The boolean option of the same input that, set, fixes it; null when Rolecall cannot. */
   fixOption: 'withSchemaUsage' | 'withSequenceUsage' | 'withoutSchemaUsage' | null;

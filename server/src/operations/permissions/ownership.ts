@@ -25,6 +25,8 @@ async function tablesFirst(context: Context, databaseId: string, schemaOid: numb
 }
 
 function touchedByTransfer(object: ResolvedObject, withTables: boolean): EffectScope {
+  if (object.location.catalog === 'column' || object.location.catalog === 'other')
+    return { securables: [object.location] };
   if (object.catalog === 'database') return { databases: true };
   if (object.catalog === 'schema') return { schemas: [object.name.name], relations: withTables ? 'in-schemas' : [] };
   return { relations: [object.oid] };
@@ -51,6 +53,8 @@ export async function transferOwnership(
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
   const object = await resolveObject(catalog, ref);
+  if (!sql.hasOwner(object.kind))
+    throw new ValidationError('object', `A ${object.kind.toLowerCase()} has no owner of its own to transfer.`);
   const newOwner = await catalog.roleByName(checkIdentifier(newOwnerName, 'newOwner'));
   if (!newOwner) throw new NotFoundError(`role ${newOwnerName}`);
   if (tables.length > 0 && object.kind !== 'SCHEMA')

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { quoteIdent } from '../../catalog/identifiers.js';
-import { type AclItem, aclOf } from '../../catalog/objects.js';
+import type { AclItem } from '../../catalog/objects.js';
 import {
   checkPrivileges,
   type ObjectKind,
@@ -9,6 +9,7 @@ import {
   privilegesFor,
 } from '../../catalog/privileges.js';
 import type { CatalogReader } from '../../catalog/reader.js';
+import { aclAt } from '../../catalog/securables.js';
 import type { Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
@@ -34,7 +35,7 @@ function heldBy(acl: AclItem[], who: Grantee): { privileges: Set<string>; granta
 /** After a REVOKE: the privileges that are still there, because another grantor's grant is not ours to revoke. */
 function remainingAfterRevoke(object: ResolvedObject, who: Grantee, revoked: string[], grantOptionOnly: boolean) {
   return async (client: PoolClient): Promise<ChangeNote[]> => {
-    const acl = await aclOf(client, object.catalog, object.oid);
+    const acl = await aclAt(client, object.location);
     const stillThere = acl.filter(
       (item) =>
         item.grantee === who.oid && revoked.includes(item.privilege_type) && (!grantOptionOnly || item.is_grantable),
@@ -57,7 +58,7 @@ function remainingAfterRevoke(object: ResolvedObject, who: Grantee, revoked: str
  */
 function aclSnapshot(object: ResolvedObject, key: 'acl' | 'aclBefore') {
   return async (client: PoolClient) => {
-    const acl = await aclOf(client, object.catalog, object.oid);
+    const acl = await aclAt(client, object.location);
     const names = new Map<number, string>();
     for (const item of acl) {
       if (item.grantor_name !== null) names.set(item.grantor, item.grantor_name);
@@ -165,6 +166,8 @@ async function grantTarget(
  * are on the same object), and its schema's row when the change grants USAGE on it too.
  */
 function touchedByGrants(object: ResolvedObject, schemaUsage: boolean): EffectScope {
+  if (object.location.catalog === 'column' || object.location.catalog === 'other')
+    return { securables: [object.location] };
   if (object.catalog === 'database') return { databases: true };
   if (object.catalog === 'schema') return { schemas: [object.name.name] };
   return { relations: [object.oid], schemas: schemaUsage && object.name.schema ? [object.name.schema] : [] };

@@ -19,7 +19,8 @@ export interface NewRole extends RoleAttributes {
   configure?: boolean | null;
 }
 
-async function existingRole(context: Context, databaseId: string, name: string) {
+/** The role of that name on the database's server, or NotFoundError. */
+export async function existingRole(context: Context, databaseId: string, name: string) {
   const role = await catalogFor(context, databaseId).roleByName(checkIdentifier(name, 'role'));
   if (!role) throw new NotFoundError('role');
   return role;
@@ -113,6 +114,8 @@ export async function alterRole(context: Context, input: AlterRoleInput, mode: C
   const { databaseId, name, attributes } = input;
   requireViewer(context.viewer);
   const role = await existingRole(context, databaseId, name);
+  if (attributes.validUntil && attributes.validUntilInfinity)
+    throw new ValidationError('validUntilInfinity', 'Give a date in validUntil, or validUntilInfinity, not both.');
   if (!sql.changesAttributes(attributes)) throw new ValidationError('attributes', 'Nothing to change.');
   const statements = [sql.alterRole(role.rolname, attributes)];
   return applyChange(context, {

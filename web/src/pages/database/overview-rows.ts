@@ -1,5 +1,5 @@
 import { graphql } from '../../gql';
-import type { OverviewObjectFragment } from '../../gql/graphql';
+import type { ObjectKind, OverviewObjectFragment } from '../../gql/graphql';
 import { query } from '../../graphql/client';
 import type { LiveEvent } from '../../lib/live';
 import { member } from '../../lib/result';
@@ -14,6 +14,8 @@ graphql(`
     ... on DatabaseObject { name }
     ... on Schema { name }
     ... on Table { schema name tableKind }
+    ... on CatalogObject { name kind schemaName localName arguments subkind }
+    ... on Column { name }
   }
 `);
 
@@ -24,23 +26,38 @@ graphql(`
     ... on DatabaseObject { name }
     ... on Schema { name }
     ... on Table { schema name tableKind }
+    ... on CatalogObject { name kind schemaName localName arguments subkind }
+    ... on Column { name }
   }
 `);
 
 type Identity =
   | { __typename?: 'DatabaseObject'; name: string }
   | { __typename?: 'Schema'; name: string }
-  | { __typename?: 'Table'; schema: string; name: string; tableKind: string };
+  | { __typename?: 'Table'; schema: string; name: string; tableKind: string }
+  | { __typename?: 'Column'; name?: string }
+  | {
+      __typename?: 'CatalogObject';
+      name: string;
+      kind: ObjectKind;
+      schemaName?: string | null;
+      localName: string;
+      arguments?: string | null;
+      subkind?: string | null;
+    };
 
 /** "shop", "sales", "sales.orders": the object's label, which live events also name it by. */
 export function objectLabel(object: Identity): string {
-  return object.__typename === 'Table' && 'schema' in object ? `${object.schema}.${object.name}` : object.name;
+  if (object.__typename === 'Table' && 'schema' in object) return `${object.schema}.${object.name}`;
+  return 'name' in object ? (object.name ?? '') : '';
 }
 
-/** "database", "schema", "table", "materialized view", … */
+/** "database", "schema", "table", "materialized view", "function", "domain", … */
 export function objectKindLabel(object: Identity): string {
   if (object.__typename === 'DatabaseObject') return 'database';
   if (object.__typename === 'Schema') return 'schema';
+  if (object.__typename === 'Column') return 'column';
+  if ('localName' in object) return (object.subkind ?? object.kind).toLowerCase().replaceAll('_', ' ');
   return 'tableKind' in object ? object.tableKind.toLowerCase().replace('_', ' ') : 'table';
 }
 
@@ -48,7 +65,15 @@ export function objectKindLabel(object: Identity): string {
 export function objectRef(object: Identity): SecurableView['ref'] {
   if (object.__typename === 'DatabaseObject') return { kind: 'DATABASE' };
   if (object.__typename === 'Schema') return { kind: 'SCHEMA', name: object.name };
-  return { kind: 'TABLE', schema: 'schema' in object ? object.schema : '', name: object.name };
+  if ('localName' in object)
+    return {
+      kind: object.kind,
+      name: object.localName,
+      ...(object.schemaName ? { schema: object.schemaName } : {}),
+      ...(object.arguments != null ? { arguments: object.arguments } : {}),
+    };
+  if ('tableKind' in object) return { kind: 'TABLE', schema: object.schema, name: object.name };
+  return { kind: 'TABLE', name: '' };
 }
 
 const SchemaRow = graphql(`

@@ -1,5 +1,5 @@
 import { graphql } from '../../../gql';
-import type { ObjectRefKind, SecurableFragment } from '../../../gql/graphql';
+import type { ObjectKind, SecurableFragment } from '../../../gql/graphql';
 import type { PresetEntry } from '../../../lib/permission-model';
 
 /** What the dialog shows of an object: a list that opens it reads these fields (`...Securable`). */
@@ -15,7 +15,7 @@ export const Securable = graphql(`
 
 export type SecurableView = SecurableFragment & {
   label: string;
-  ref: { kind: ObjectRefKind; schema?: string; name?: string };
+  ref: { kind: ObjectKind; schema?: string; name?: string; column?: string; arguments?: string };
 };
 
 export type SchemaTableView = Pick<SecurableFragment, 'owner' | 'viewerCan'> & { name: string };
