@@ -5,12 +5,62 @@ export interface ObjectRef {
   kind: ObjectKind;
   schema?: string;
   name?: string;
+  column?: string;
+  arguments?: string;
 }
 
 export interface ObjectOptions {
   table?: string;
   schema?: string;
   onDatabase?: boolean;
+  sequence?: string;
+  column?: string;
+  function?: string;
+  type?: string;
+  language?: string;
+  fdw?: string;
+  server?: string;
+  largeObject?: string;
+  tablespace?: string;
+  parameter?: string;
+}
+
+/** The options that each name one object, and how each becomes a reference. */
+const NAMED_BY: [keyof ObjectOptions, (value: string) => ObjectRef][] = [
+  ['onDatabase', () => ({ kind: 'DATABASE' })],
+  ['schema', (name) => ({ kind: 'SCHEMA', name })],
+  ['table', (text) => inSchema('TABLE', text, '--table takes schema.table')],
+  ['sequence', (text) => inSchema('SEQUENCE', text, '--sequence takes schema.sequence')],
+  ['type', (text) => inSchema('TYPE', text, '--type takes schema.type')],
+  ['column', columnRef],
+  ['function', functionRef],
+  ['language', (name) => ({ kind: 'LANGUAGE', name })],
+  ['fdw', (name) => ({ kind: 'FOREIGN_DATA_WRAPPER', name })],
+  ['server', (name) => ({ kind: 'FOREIGN_SERVER', name })],
+  ['largeObject', (name) => ({ kind: 'LARGE_OBJECT', name })],
+  ['tablespace', (name) => ({ kind: 'TABLESPACE', name })],
+  ['parameter', (name) => ({ kind: 'PARAMETER', name })],
+];
+
+function inSchema(kind: ObjectKind, text: string, usage: string): ObjectRef {
+  const parts = splitQualified(text);
+  if (parts.length !== 2 || !parts[0] || !parts[1]) throw new UsageError(usage);
+  return { kind, schema: parts[0], name: parts[1] };
+}
+
+function columnRef(text: string): ObjectRef {
+  const parts = splitQualified(text);
+  if (parts.length !== 3 || !parts[0] || !parts[1] || !parts[2])
+    throw new UsageError('--column takes schema.table.column');
+  return { kind: 'COLUMN', schema: parts[0], name: parts[1], column: parts[2] };
+}
+
+/** `s.name(integer, text)`: the name as `--table` takes one, the argument types as PostgreSQL reads them. */
+function functionRef(text: string): ObjectRef {
+  const open = text.indexOf('(', text.lastIndexOf('"') + 1);
+  if (open < 0 || !text.endsWith(')')) throw new UsageError('--function takes schema.name(argument types)');
+  const ref = inSchema('FUNCTION', text.slice(0, open), '--function takes schema.name(argument types)');
+  return { ...ref, arguments: text.slice(open + 1, -1).trim() };
 }
 
 /** Splits `schema.table`; either part may be double-quoted as in SQL (`"my schema"."odd.name"`). */
@@ -37,21 +87,23 @@ export function splitQualified(text: string): string[] {
   return parts;
 }
 
-/** Exactly one of --table s.t, --schema s, --on-database names the object. */
+/** Exactly one object option (--table s.t, --schema s, --on-database, --function s.f(int), …) names the object. */
 export function objectRef(options: ObjectOptions): ObjectRef {
-  const given = [options.table, options.schema, options.onDatabase].filter((value) => value !== undefined);
-  if (given.length !== 1) throw new UsageError('name the object with exactly one of --table, --schema, --on-database');
-  if (options.onDatabase) return { kind: 'DATABASE' };
-  if (options.schema !== undefined) return { kind: 'SCHEMA', name: options.schema };
-  const parts = splitQualified(options.table ?? '');
-  if (parts.length !== 2 || !parts[0] || !parts[1]) throw new UsageError('--table takes schema.table');
-  return { kind: 'TABLE', schema: parts[0], name: parts[1] };
+  const given = NAMED_BY.filter(([option]) => options[option] !== undefined);
+  const [only] = given;
+  if (given.length !== 1 || !only)
+    throw new UsageError(
+      `name the object with exactly one of ${NAMED_BY.map(([option]) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}`,
+    );
+  const [option, toRef] = only;
+  return toRef(String(options[option]));
 }
 
 export function describeObject(ref: ObjectRef, database: string): string {
   if (ref.kind === 'DATABASE') return `database ${database}`;
-  if (ref.kind === 'SCHEMA') return `schema ${ref.name}`;
-  return `table ${ref.schema}.${ref.name}`;
+  const name = [ref.schema, ref.name, ref.column].filter((part) => part !== undefined).join('.');
+  const signature = ref.kind === 'FUNCTION' ? `${name}(${ref.arguments ?? ''})` : name;
+  return `${ref.kind.toLowerCase().replaceAll('_', ' ')} ${signature}`;
 }
 
 /** `SELECT,INSERT update` → ['SELECT', 'INSERT', 'UPDATE']. */

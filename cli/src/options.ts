@@ -31,9 +31,19 @@ export const list = (value: string) =>
 
 export function withObject(command: Command): Command {
   return command
-    .option('--table <schema.table>', 'a table (or view, sequence)')
+    .option('--table <schema.table>', 'a table (or view, sequence, partition)')
     .option('--schema <name>', 'a schema')
-    .option('--on-database', 'the database itself');
+    .option('--on-database', 'the database itself')
+    .option('--sequence <schema.sequence>', 'a sequence')
+    .option('--column <schema.table.column>', 'a column')
+    .option('--function <schema.name(argument types)>', 'a function, procedure or aggregate, e.g. "s.total(integer)"')
+    .option('--type <schema.type>', 'a type or domain')
+    .option('--language <name>', 'a procedural language')
+    .option('--fdw <name>', 'a foreign-data wrapper')
+    .option('--server <name>', 'a foreign server')
+    .option('--large-object <oid>', 'a large object')
+    .option('--tablespace <name>', 'a tablespace')
+    .option('--parameter <name>', 'a configuration parameter (SET, ALTER SYSTEM)');
 }
 
 /** Searched and limited by the server where the list has a connection (roles), in the CLI otherwise. */

@@ -421,6 +421,50 @@ describe('privileges', () => {
     expect(await hasTablePrivilege(testApp, 'shop', 'reporting', 'sales.orders', 'SELECT')).toBe(false);
   });
 
+  it('grants on a function named by its argument types and on a column, quoted as in SQL', async () => {
+    await testApp.sql(
+      `CREATE FUNCTION sales."net ""total"""(amount numeric, rate integer) RETURNS numeric LANGUAGE sql AS 'SELECT 1';
+       ALTER FUNCTION sales."net ""total"""(numeric, integer) OWNER TO shop_owner;
+       REVOKE EXECUTE ON FUNCTION sales."net ""total"""(numeric, integer) FROM PUBLIC`,
+      [],
+      'shop',
+    );
+    const fn = [
+      'grant',
+      'execute',
+      '--db',
+      'shop',
+      '--role',
+      'reporting',
+      '--function',
+      'sales."net ""total"""(numeric, int)',
+    ];
+    const dry = await json<{ sql: string[] }>([...fn, '--dry-run']);
+    expect(dry.sql).toEqual(['GRANT EXECUTE ON ROUTINE sales."net ""total"""(numeric,integer) TO "reporting"']);
+    const granted = await rolecall(fn);
+    expect(granted.stdout).toContain('function sales.net "total"(numeric, int)');
+    const holds = await testApp.sql<{ ok: boolean }>(
+      `SELECT has_function_privilege('reporting', 'sales."net ""total"""(numeric, integer)', 'EXECUTE') AS ok`,
+      [],
+      'shop',
+    );
+    expect(holds).toEqual([{ ok: true }]);
+    const column = [
+      'grant',
+      'update',
+      '--db',
+      'shop',
+      '--role',
+      'reporting',
+      '--column',
+      'sales.orders.id',
+      '--dry-run',
+    ];
+    expect((await json<{ sql: string[] }>(column)).sql).toEqual([
+      'GRANT UPDATE ("id") ON TABLE "sales"."orders" TO "reporting"',
+    ]);
+  });
+
   it('transfer-owner refuses what PostgreSQL refuses (exit 1, code: message) and otherwise hands the table over', async () => {
     const refused = await rolecall(['transfer-owner', '--db', 'shop', '--table', 'sales.orders', '--to', 'outsider']);
     expect(refused.code).toBe(1);
