@@ -372,6 +372,35 @@ describe('ownership, explanations and refusals', () => {
     await testApp.sql(`REVOKE UPDATE (${q(COLUMN)}) ON ${q(SCHEMA)}.orders FROM ${q(GRANTEE)}`, [], 'shop');
   });
 
+  it('everything a role can use includes functions and types when asked, as has_*_privilege answers', async () => {
+    await testApp.sql(`GRANT EXECUTE ON ROUTINE ${q(SCHEMA)}.tidy() TO ${q(GRANTEE)}`, [], 'shop');
+    const access = await admin.field<{
+      catalog: { accessibleObjects: { nodes: { object: { name: string }; privileges: { privilege: string }[] }[] } };
+    }>(
+      `query($id: ID!, $role: String!) { database(id: $id) { ... on Database { catalog {
+         ... on DatabaseCatalog { accessibleObjects(role: $role, kinds: [FUNCTION, TYPE]) {
+           ... on DatabaseCatalogAccessibleObjectsConnection { nodes { object { ... on CatalogObject { name } }
+             privileges { privilege } } } } } } } } }`,
+      { id: shopId, role: GRANTEE },
+    );
+    const routinesAndTypes = access.catalog.accessibleObjects.nodes
+      .map((node) => node.object.name)
+      .filter((name) => name?.startsWith(q(SCHEMA)));
+    const truth = await testApp.sql<{ name: string }>(
+      `SELECT p.oid::regprocedure::text AS name FROM pg_proc p
+        WHERE p.pronamespace = $2::regnamespace AND has_function_privilege($1, p.oid, 'EXECUTE')
+       UNION ALL
+       SELECT format_type(t.oid, NULL) FROM pg_type t
+        WHERE t.typnamespace = $2::regnamespace AND t.typtype IN ('c', 'd', 'e') AND t.typrelid IN (0, (SELECT c.oid FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c'))
+          AND has_type_privilege($1, t.oid, 'USAGE')`,
+      [GRANTEE, q(SCHEMA)],
+      'shop',
+    );
+    expect([...routinesAndTypes].sort()).toEqual(truth.map((row) => row.name).sort());
+    expect(routinesAndTypes).toContain(`${q(SCHEMA)}.tidy()`);
+    await testApp.sql(`REVOKE EXECUTE ON ROUTINE ${q(SCHEMA)}.tidy() FROM ${q(GRANTEE)}`, [], 'shop');
+  });
+
   it('an insider with a weak role cannot grant on the owner’s function: PostgreSQL’s verdict, nothing changed', async () => {
     const insider = await collaboratorThrough(testApp, admin, shopId, 'insider', WEAK, weakPassword);
     await testApp.sql(`GRANT USAGE ON SCHEMA ${q(SCHEMA)} TO ${WEAK}`, [], 'shop');

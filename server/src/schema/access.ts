@@ -13,6 +13,7 @@ import { catalogObjects, privilegesOn } from './object-lists.js';
 import { SecurableInterface, type SecurableShape } from './objects.js';
 import { ObjectRef } from './permissions.js';
 import { Role, type RoleShape, rolesOf } from './role.js';
+import { catalogObjectsOf, OtherKindEnum } from './securables.js';
 
 interface AccessShape {
   role: RoleShape;
@@ -104,7 +105,7 @@ builder.objectField(DatabaseCatalog, 'accessibleObjects', (t) =>
   t.connection({
     type: RoleObjectAccessRef,
     description:
-      "Everything a role can use in this database (the database, schemas, tables, views, sequences), in an overview's order, with what it holds and why: effective privileges, inheritance, PUBLIC, ownership, predefined roles and superuser included.",
+      "Everything a role can use in this database (the database, schemas, tables, views, sequences, then the objects of `kinds`), in an overview's order, with what it holds and why: effective privileges, inheritance, PUBLIC, ownership, predefined roles and superuser included.",
     errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
     args: {
       role: t.arg.string({ required: true }),
@@ -112,12 +113,17 @@ builder.objectField(DatabaseCatalog, 'accessibleObjects', (t) =>
         description:
           'Only objects whose name (schema.table for a relation) contains this, in any case, and the schemas of the relations kept.',
       }),
+      kinds: t.arg({
+        type: [OtherKindEnum],
+        description: 'Also functions, types, languages, … of these kinds (each after the relations, by name).',
+      }),
     },
     resolve: async (catalog, args) => {
       const role = await catalog.reader.roleByName(checkIdentifier(args.role, 'role'));
       if (!role) throw new NotFoundError(`role ${args.role}`);
       const found: ObjectAccessShape[] = [];
-      for (const object of await catalogObjects(catalog, args.search)) {
+      const others = await Promise.all((args.kinds ?? []).map((kind) => catalogObjectsOf(catalog, kind, args.search)));
+      for (const object of [...(await catalogObjects(catalog, args.search)), ...others.flat()]) {
         const privileges = await privilegesOn(object, role.oid);
         if (privileges.some((privilege) => privilege.held)) found.push({ object, privileges, catalog });
       }

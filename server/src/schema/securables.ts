@@ -31,13 +31,27 @@ async function viewerRights(
 
 type OtherObjectShape = { row: Securable; catalog: CatalogShape; securable: PgSecurable };
 
+/** The objects of one kind whose name, as PostgreSQL quotes it or as people type it (schema.name), has `search`. */
+export async function catalogObjectsOf(
+  catalog: CatalogShape,
+  kind: OtherKind,
+  search?: string | null,
+): Promise<OtherObjectShape[]> {
+  const matches = matcher(search);
+  const found = (await catalog.reader.securables(kind)).filter(
+    (securable) =>
+      matches(securable.name) || (securable.schema !== null && matches(`${securable.schema}.${securable.bare_name}`)),
+  );
+  return Promise.all(found.map((securable) => otherObjectShape(securable, catalog)));
+}
+
 async function otherObjectShape(securable: PgSecurable, catalog: CatalogShape): Promise<OtherObjectShape> {
   const base = { kind: securable.kind, owner: securable.owner, acl: securable.acl };
   const row = { ...base, acl_is_default: securable.acl_is_default, ...(await viewerRights(catalog, base)) };
   return { row, catalog, securable };
 }
 
-const OtherKindEnum = builder.enumType('CatalogObjectKind', {
+export const OtherKindEnum = builder.enumType('CatalogObjectKind', {
   description: 'The kinds listed as catalog objects (databases, schemas, tables and columns have their own types).',
   values: OTHER_KINDS,
 });
@@ -139,15 +153,6 @@ builder.objectField(DatabaseCatalog, 'catalogObjects', (t) =>
     description:
       'Functions, types, languages, foreign-data wrappers, foreign servers, large objects, tablespaces or parameters, by name, a page at a time. Functions and types: those of the user schemas. Parameters: every one the role can see, granted on or not. `search`: part of the name, in any case.',
     args: { kind: t.arg({ type: OtherKindEnum, required: true }), search: t.arg.string() },
-    resolve: async (catalog, args) => {
-      const matches = matcher(args.search);
-      // A name as PostgreSQL quotes it, or as people type it (schema.name).
-      const found = (await catalog.reader.securables(args.kind as OtherKind)).filter(
-        (securable) =>
-          matches(securable.name) ||
-          (securable.schema !== null && matches(`${securable.schema}.${securable.bare_name}`)),
-      );
-      return listConnection(args, await Promise.all(found.map((securable) => otherObjectShape(securable, catalog))));
-    },
+    resolve: async (catalog, args) => listConnection(args, await catalogObjectsOf(catalog, args.kind, args.search)),
   }),
 );

@@ -413,7 +413,7 @@ export type DatabaseCatalog = {
   __typename?: 'DatabaseCatalog';
   /** What a role lacks on the way to an object (CONNECT on the database, USAGE on the table's schema): with these missing, its privileges on the object do nothing. Empty when the way is open. */
   accessGaps: DatabaseCatalogAccessGapsResult;
-  /** Everything a role can use in this database (the database, schemas, tables, views, sequences), in an overview's order, with what it holds and why: effective privileges, inheritance, PUBLIC, ownership, predefined roles and superuser included. */
+  /** Everything a role can use in this database (the database, schemas, tables, views, sequences, then the objects of `kinds`), in an overview's order, with what it holds and why: effective privileges, inheritance, PUBLIC, ownership, predefined roles and superuser included. */
   accessibleObjects: DatabaseCatalogAccessibleObjectsResult;
   /** Functions, types, languages, foreign-data wrappers, foreign servers, large objects, tablespaces or parameters, by name, a page at a time. Functions and types: those of the user schemas. Parameters: every one the role can see, granted on or not. `search`: part of the name, in any case. */
   catalogObjects: DatabaseCatalogCatalogObjectsConnection;
@@ -476,6 +476,7 @@ export type DatabaseCatalogAccessibleObjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<CatalogObjectKind>>;
   last?: InputMaybe<Scalars['Int']['input']>;
   role: Scalars['String']['input'];
   search?: InputMaybe<Scalars['String']['input']>;
