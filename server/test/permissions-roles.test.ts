@@ -534,10 +534,9 @@ describe('dropping roles', () => {
     if (!PG.createRoleNeedsAdmin) await testApp.sql('REVOKE borrowed FROM dba');
   });
 
-  // Known defect on PostgreSQL 15 (it.fails there until fixed, then drop the `.fails`): Rolecall decides who may drop a
-  // role by 16's rule (CREATEROLE and ADMIN OPTION, drop-role.ts `standing`), so on 15 it neither borrows the role's
-  // privileges for DROP OWNED nor lets the drop through, though 15 lets CREATEROLE grant itself any non-superuser role.
-  (PG.createRoleNeedsAdmin ? it : it.fails)(
+  // 16 made CREATEROLE need ADMIN OPTION to drop a role; on 15 it may drop (and borrow the privileges of) any
+  // non-superuser role, and Rolecall follows each version's rule (drop-role.ts `standing`).
+  it(
     PG.createRoleNeedsAdmin
       ? 'refuses to drop a role the acting role holds no ADMIN OPTION on (42501), changing nothing'
       : 'PostgreSQL 15: drops a role the acting role holds nothing on, as CREATEROLE alone may there',

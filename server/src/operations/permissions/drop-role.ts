@@ -24,19 +24,22 @@ interface Plan {
 /** What the acting role holds over the role to drop, as PostgreSQL will judge it. */
 interface Standing {
   actingRole: string;
-  /** CREATEROLE and ADMIN OPTION on the role (or superuser): DROP ROLE will be allowed. */
+  /** Superuser, or CREATEROLE and (16+) ADMIN OPTION on a role that is no superuser: DROP ROLE will be allowed. */
   mayDrop: boolean;
   /** The privileges of the role, which REASSIGN OWNED and DROP OWNED require. */
   hasPrivileges: boolean;
 }
 
-async function standing(client: PoolClient, role: PgRole): Promise<Standing> {
+/** PostgreSQL 16 made CREATEROLE need ADMIN OPTION on a role to drop it (or grant it); 15 lets it on any non-superuser. */
+async function standing(client: PoolClient, role: PgRole, features: ServerFeatures): Promise<Standing> {
+  const needsAdmin = features.versionNum >= 160000;
   const { rows } = await client.query<Standing>(
     `SELECT current_user AS "actingRole", pg_has_role($1::oid, 'USAGE') AS "hasPrivileges",
-            (r.rolsuper OR (r.rolcreaterole AND NOT $2::boolean AND pg_has_role($1::oid, 'MEMBER WITH ADMIN OPTION')))
+            (r.rolsuper OR (r.rolcreaterole AND NOT $2::boolean
+                            AND (NOT $3::boolean OR pg_has_role($1::oid, 'MEMBER WITH ADMIN OPTION'))))
               AS "mayDrop"
        FROM pg_catalog.pg_roles r WHERE r.rolname = current_user`,
-    [role.oid, role.rolsuper],
+    [role.oid, role.rolsuper, needsAdmin],
   );
   return rows[0] ?? { actingRole: '', mayDrop: false, hasPrivileges: false };
 }
@@ -46,7 +49,8 @@ interface Cleanup {
   reassignTo: string | null;
   /**
    * The acting role lacks the role's privileges (a CREATEROLE role holds only ADMIN OPTION on the roles it creates,
-   * the 16+ default): ADMIN OPTION lets it grant them to itself for the cleanup; DROP ROLE removes that grant.
+   * the 16+ default): ADMIN OPTION (on 15, CREATEROLE alone) lets it grant them to itself for the cleanup; DROP ROLE
+   * removes that grant.
    */
   borrow: { actingRole: string; features: ServerFeatures } | null;
 }
@@ -93,7 +97,7 @@ async function plan(
   const features = await catalog.features();
   const [dependencies, acting] = await context.pools.withClient(
     connection.target,
-    async (client) => [await roleDependencies(client, role.oid), await standing(client, role)] as const,
+    async (client) => [await roleDependencies(client, role.oid), await standing(client, role, features)] as const,
   );
   const owning = dependencies.filter((dependency) => dependency.owned > 0);
   if (owning.length > 0 && !reassignTo) {
@@ -118,7 +122,9 @@ async function plan(
     throw new PermissionDeniedError(
       'permission denied to drop role',
       '42501',
-      `Only roles with the CREATEROLE attribute and the ADMIN option on role "${role.rolname}" may drop this role.`,
+      features.versionNum >= 160000
+        ? `Only roles with the CREATEROLE attribute and the ADMIN option on role "${role.rolname}" may drop this role.`
+        : `Only superusers and roles with the CREATEROLE attribute may drop role "${role.rolname}".`,
     );
   }
   const steps: Cleanup = {
