@@ -55,9 +55,19 @@ function columnRef(text: string): ObjectRef {
   return { kind: 'COLUMN', schema: parts[0], name: parts[1], column: parts[2] };
 }
 
+/** The index of the first `char` outside double quotes, or -1. */
+function firstUnquoted(text: string, char: string): number {
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '"') quoted = !quoted;
+    else if (!quoted && text[index] === char) return index;
+  }
+  return -1;
+}
+
 /** `s.name(integer, text)`: the name as `--table` takes one, the argument types as PostgreSQL reads them. */
 function functionRef(text: string): ObjectRef {
-  const open = text.indexOf('(', text.lastIndexOf('"') + 1);
+  const open = firstUnquoted(text, '(');
   if (open < 0 || !text.endsWith(')')) throw new UsageError('--function takes schema.name(argument types)');
   const ref = inSchema('FUNCTION', text.slice(0, open), '--function takes schema.name(argument types)');
   return { ...ref, arguments: text.slice(open + 1, -1).trim() };

@@ -269,6 +269,31 @@ describe('grants and revokes on every kind, previewed, applied as the acting rol
     return rows[0]?.ok ?? false;
   }
 
+  it('a table REVOKE takes its columns’ grants too, and the feed never calls that outside Rolecall', async () => {
+    const column = { kind: 'COLUMN', schema: SCHEMA, name: 'orders', column: COLUMN };
+    await expectApplied(
+      testApp,
+      await dba('grantPrivileges', { object: column, grantee: GRANTEE, privileges: ['SELECT'] }),
+      [`GRANT SELECT (${q(COLUMN)}) ON TABLE ${q(SCHEMA)}.${q('orders')} TO ${q(GRANTEE)}`],
+    );
+    const table = { kind: 'TABLE', schema: SCHEMA, name: 'orders' };
+    await dba('revokePrivileges', { object: table, grantee: GRANTEE, privileges: ['SELECT'] });
+    expect(
+      await pgAnswer('has_column_privilege($1, $2, $3, $4)', [GRANTEE, `${q(SCHEMA)}.orders`, COLUMN, 'SELECT']),
+    ).toBe(false);
+  });
+
+  it('a function’s listed arguments name it again in an ObjectRef', async () => {
+    const [fn] = await listed(shopId, 'FUNCTION', FUNCTION);
+    expect(fn?.arguments).toBe(`${q(SCHEMA)}.${q(TYPE)}, integer`);
+    const args = {
+      object: { kind: 'FUNCTION', schema: fn?.schemaName, name: fn?.localName, arguments: fn?.arguments },
+      grantee: GRANTEE,
+      privileges: ['EXECUTE'],
+    };
+    expectDryRun(await dba('grantPrivileges', args, true), [`GRANT EXECUTE ON ROUTINE ${SIGNATURE} TO ${q(GRANTEE)}`]);
+  });
+
   it('a tablespace, a parameter and a foreign-data wrapper, granted by a superuser', async () => {
     const grants = [
       { ref: { kind: 'TABLESPACE', name: 'pg_default' }, privilege: 'CREATE', sql: 'TABLESPACE "pg_default"' },

@@ -63,7 +63,8 @@ const SOURCES: Record<OtherKind, Source> = {
     subkind: 'p.prokind::text',
     schema: 'n.nspname',
     bare: 'p.proname',
-    arguments: 'pg_get_function_identity_arguments(p.oid)',
+    // The types alone, as regprocedure writes them (identity arguments carry names and modes to_regprocedure rejects).
+    arguments: 'pg_catalog.oidvectortypes(p.proargtypes)',
     where: USER_SCHEMAS,
   },
   TYPE: {
@@ -199,9 +200,7 @@ export async function securableNamed(
 ): Promise<PgSecurable | null> {
   switch (kind) {
     case 'FUNCTION':
-      return (
-        (await readSecurables(client, kind, 'p.oid = $1::regprocedure', [await routineOid(client, name)]))[0] ?? null
-      );
+      return (await readSecurables(client, kind, 'p.oid = $1::oid', [await routineOid(client, name)]))[0] ?? null;
     case 'TYPE':
       return (
         (await readSecurables(client, kind, 'n.nspname = $1 AND t.typname = $2', [name.schema, name.name]))[0] ?? null
@@ -215,16 +214,20 @@ export async function securableNamed(
   }
 }
 
-async function routineOid(client: ClientBase, name: SecurableName): Promise<number> {
+/** The routine's OID as text (OIDs pass 2^31 on old clusters), or '0' when PostgreSQL finds none. */
+async function routineOid(client: ClientBase, name: SecurableName): Promise<string> {
   try {
-    const { rows } = await client.query<{ oid: number | null }>(
-      `SELECT to_regprocedure(format('%I.%I(%s)', $1::text, $2::text, $3::text))::oid::int AS oid`,
+    const { rows } = await client.query<{ oid: string | null }>(
+      `SELECT to_regprocedure(format('%I.%I(%s)', $1::text, $2::text, $3::text))::oid::text AS oid`,
       [name.schema ?? '', name.name, name.arguments ?? ''],
     );
-    return rows[0]?.oid ?? 0;
-  } catch {
-    // PostgreSQL 15 raises on an argument list it cannot parse (16+ answers NULL): no such function either way.
-    return 0;
+    return rows[0]?.oid ?? '0';
+  } catch (error) {
+    // PostgreSQL 15 raises a syntax error (42601) or invalid name (22…, 42…) on an argument list it cannot parse
+    // (16+ answers NULL): no such function either way. Anything else is a real failure.
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('42') || code.startsWith('22')) return '0';
+    throw error;
   }
 }
 
@@ -234,13 +237,9 @@ async function routineOid(client: ClientBase, name: SecurableName): Promise<numb
  */
 async function parameterNamed(client: ClientBase, input: string): Promise<PgSecurable | null> {
   const name = input.toLowerCase();
-  const custom: Source = {
-    ...EVERY_PARAMETER,
-    from: `(SELECT $1::text AS parname) p LEFT JOIN pg_catalog.pg_parameter_acl a ON a.parname = p.parname`,
-  };
   const known = `(a.oid IS NOT NULL OR p.parname LIKE '%.%'
                   OR EXISTS (SELECT 1 FROM pg_catalog.pg_settings s WHERE lower(s.name) = p.parname))`;
-  return (await readSecurables(client, 'PARAMETER', known, [name], custom))[0] ?? null;
+  return (await readSecurables(client, 'PARAMETER', known, [name], ONE_PARAMETER))[0] ?? null;
 }
 
 /** A column of a relation of the user schemas, with its own ACL (none by default: the table's privileges apply). */
@@ -287,7 +286,24 @@ export function columnsOf(client: ClientBase, relid: number): Promise<PgColumn[]
 
 /** Columns that carry privileges of their own (the drift watcher compares only those). */
 export function columnsWithAcl(client: ClientBase): Promise<PgColumn[]> {
-  return readColumns(client, 'a.attacl IS NOT NULL', []);
+  // Partitions are listed under their parent, not watched on their own (as relations.ts reads relations).
+  return readColumns(client, 'a.attacl IS NOT NULL AND NOT c.relispartition', []);
+}
+
+/**
+ * The columns with privileges of their own of some relations, or of every relation of some schemas: a REVOKE on a
+ * table revokes the same privilege on its columns, and a new owner rewrites their ACLs.
+ */
+export async function columnStatesOf(
+  client: ClientBase,
+  relations: readonly number[] | { schemas: readonly string[] },
+): Promise<SecurableState[]> {
+  const [where, value] = Array.isArray(relations)
+    ? ['c.oid = ANY($1::oid[])', relations]
+    : ['n.nspname = ANY($1::text[])', (relations as { schemas: readonly string[] }).schemas];
+  return (await readColumns(client, `a.attacl IS NOT NULL AND NOT c.relispartition AND ${where}`, [value])).map(
+    columnState,
+  );
 }
 
 /** Every parameter the connected role can see (pg_settings, lowercased as ACLs keep names) and every one granted. */
@@ -298,6 +314,12 @@ const EVERY_PARAMETER: Source = {
          LEFT JOIN pg_catalog.pg_parameter_acl a ON a.parname = p.parname`,
   oid: 'coalesce(a.oid, 0)',
   name: 'p.parname',
+};
+
+/** One parameter by name ($1), granted on or not: its default ACL when pg_parameter_acl has no row for it. */
+const ONE_PARAMETER: Source = {
+  ...EVERY_PARAMETER,
+  from: `(SELECT $1::text AS parname) p LEFT JOIN pg_catalog.pg_parameter_acl a ON a.parname = p.parname`,
 };
 
 /** Every configuration parameter, with privileges granted or not (securables lists only those with). */
@@ -328,7 +350,7 @@ export async function aclAt(client: ClientBase, location: AclLocation): Promise<
     return rows;
   }
   if (location.catalog !== 'other') return aclOf(client, location.catalog, location.oid);
-  const source = location.kind === 'PARAMETER' ? EVERY_PARAMETER : SOURCES[location.kind];
+  const source = location.kind === 'PARAMETER' ? ONE_PARAMETER : SOURCES[location.kind];
   // A parameter's pg_parameter_acl row comes and goes with its grants: it is found by name.
   const [where, value] =
     location.kind === 'PARAMETER' ? ['p.parname = $1', location.name] : [`${source.oid} = $1`, location.oid];

@@ -186,7 +186,8 @@ export function objectDrift(before: ObjectState[], after: ObjectState[], names: 
       });
       continue;
     }
-    if (previous.owner !== object.owner) {
+    // A column's owner is its table's: the table's own event reports a new owner.
+    if (previous.owner !== object.owner && object.objectKind !== 'COLUMN') {
       drifts.push({
         kind: 'ownership.transferred',
         payload: { ...described, previousOwner: names(previous.owner), newOwner: names(object.owner) },

@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { type AclLocation, SERVER_WIDE_KINDS, securableStates } from '../catalog/securables.js';
+import { type AclLocation, columnStatesOf, SERVER_WIDE_KINDS, securableStates } from '../catalog/securables.js';
 import { readServerState } from './catalog-state.js';
 import { attributeChanges, edgeKey, type ServerSnapshot } from './drift-diff.js';
 import { type Effects, type ObjectState, objectKey, type Touched } from './payloads.js';
@@ -104,7 +104,15 @@ async function defaultAclRows(client: ClientBase): Promise<string[]> {
 /** The scope's columns, functions, types, …: every one for a change that may touch everything (DROP OWNED). */
 async function securablesInScope(client: ClientBase, scope: EffectScope): Promise<ObjectState[]> {
   if (scope.everything) return securableStates(client);
-  return scope.securables?.length ? securableStates(client, scope.securables) : [];
+  const named = scope.securables?.length ? await securableStates(client, scope.securables) : [];
+  return [...named, ...(await columnsOfRelationsInScope(client, scope))];
+}
+
+/** The columns of the relations in scope: a table's REVOKE and new owner reach its columns' ACLs too. */
+function columnsOfRelationsInScope(client: ClientBase, scope: EffectScope): Promise<ObjectState[]> {
+  if (scope.relations === 'in-schemas') return columnStatesOf(client, { schemas: scope.schemas ?? [] });
+  if (scope.relations?.length) return columnStatesOf(client, scope.relations);
+  return Promise.resolve([]);
 }
 
 const isServerWide = (object: ObjectState) => SERVER_WIDE_KINDS.includes(object.objectKind);

@@ -179,15 +179,33 @@ function touchedByGrants(object: ResolvedObject, schemaUsage: boolean): EffectSc
  * REVOKE the role may not make with a WARNING alone.
  */
 function privilegeChange(object: ResolvedObject, usageStatements: number, schemaUsage: boolean) {
+  // A table's REVOKE also takes the privilege from each of its columns: that is a change even if its own ACL stays.
+  const columns = { before: '', after: '' };
+  const describe = (key: 'acl' | 'aclBefore', side: 'before' | 'after') => async (client: PoolClient) => {
+    if (object.catalog === 'relation') columns[side] = await columnAcls(client, object.oid);
+    return aclSnapshot(object, key)(client);
+  };
   return {
     kind: 'privileges.changed',
     // The schema's USAGE and the table's sequences' USAGE may come along; CASCADE takes grants made from these away.
     touches: touchedByGrants(object, schemaUsage),
-    describeBefore: aclSnapshot(object, 'aclBefore'),
-    describeAfter: aclSnapshot(object, 'acl'),
+    describeBefore: describe('aclBefore', 'before'),
+    describeAfter: describe('acl', 'after'),
     changed: (before: Partial<PrivilegePayload>, after: Partial<PrivilegePayload>) =>
-      usageStatements > 0 || JSON.stringify(before.aclBefore) !== JSON.stringify(after.acl),
+      usageStatements > 0 ||
+      JSON.stringify(before.aclBefore) !== JSON.stringify(after.acl) ||
+      columns.before !== columns.after,
   } as const;
+}
+
+/** The ACLs of a relation's columns that have their own, as text. */
+async function columnAcls(client: PoolClient, relid: number): Promise<string> {
+  const { rows } = await client.query<{ acls: string | null }>(
+    `SELECT string_agg(attnum || ':' || attacl::text, ',' ORDER BY attnum) AS acls
+       FROM pg_catalog.pg_attribute WHERE attrelid = $1 AND attacl IS NOT NULL`,
+    [relid],
+  );
+  return rows[0]?.acls ?? '';
 }
 
 export interface GrantPrivilegesInput extends GrantOptions {
