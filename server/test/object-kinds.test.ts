@@ -491,6 +491,14 @@ describe('changes made in psql to any kind are reported, with detail; Rolecallâ€
       await expect
         .poll(async () => (await externalEvents(kind)).filter((event) => event.object === object), { timeout: 15_000 })
         .toContainEqual({ object, grantee: GRANTEE, granted: [privilege] });
+    // A parameter is the server's: one event for the server, not one per watched database (shop and ops).
+    const parameterEvents = await testApp.sql<{ databaseId: string | null }>(
+      `SELECT "databaseId" FROM "Event" WHERE source = 'EXTERNAL' AND payload->>'objectKind' = 'PARAMETER'
+          AND payload->>'grantee' = $1`,
+      [GRANTEE],
+      'rolecall_metadata',
+    );
+    expect(parameterEvents).toEqual([{ databaseId: null }]);
     await testApp.sql(`REVOKE EXECUTE ON FUNCTION ${SIGNATURE} FROM ${q(GRANTEE)}`, [], 'shop');
     await testApp.sql(`REVOKE INSERT (${q(COLUMN)}) ON ${q(SCHEMA)}.orders FROM ${q(GRANTEE)}`, [], 'shop');
     await testApp.sql(`REVOKE USAGE ON TYPE ${q(SCHEMA)}.mood FROM ${q(GRANTEE)}`, [], 'shop');

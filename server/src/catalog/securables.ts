@@ -377,7 +377,10 @@ export interface SecurableState {
 }
 
 /** Tablespaces and parameters belong to the server, not to one database. */
-export const SERVER_WIDE_KINDS: readonly ObjectKind[] = ['TABLESPACE', 'PARAMETER'];
+export const SERVER_WIDE_KINDS: readonly OtherKind[] = ['TABLESPACE', 'PARAMETER'];
+
+/** The kinds each database has of its own. */
+export const DATABASE_KINDS: readonly OtherKind[] = OTHER_KINDS.filter((kind) => !SERVER_WIDE_KINDS.includes(kind));
 
 /** Columns and parameters are listed only while they carry privileges of their own; absent, their ACL is the default. */
 export const LISTED_WHILE_GRANTED: readonly ObjectKind[] = ['COLUMN', 'PARAMETER'];
@@ -410,9 +413,13 @@ function columnState(column: PgColumn): SecurableState {
  * The owner and ACL of every object of the kinds read here, and of every column with privileges of its own; with
  * `only`, of just those objects (a change's scope).
  */
-export async function securableStates(client: ClientBase, only?: readonly AclLocation[]): Promise<SecurableState[]> {
+export async function securableStates(
+  client: ClientBase,
+  only?: readonly AclLocation[],
+  { kinds = OTHER_KINDS, withColumns = true }: { kinds?: readonly OtherKind[]; withColumns?: boolean } = {},
+): Promise<SecurableState[]> {
   const states: SecurableState[] = [];
-  for (const kind of OTHER_KINDS) {
+  for (const kind of kinds) {
     const wanted = only?.filter((location) => location.catalog === 'other' && location.kind === kind) ?? null;
     if (wanted?.length === 0) continue;
     const found = wanted
@@ -425,7 +432,7 @@ export async function securableStates(client: ClientBase, only?: readonly AclLoc
       : await securables(client, kind);
     states.push(...found.map(securableState));
   }
-  const columnsWanted = only?.filter((location) => location.catalog === 'column') ?? null;
+  const columnsWanted = withColumns ? (only?.filter((location) => location.catalog === 'column') ?? null) : [];
   if (columnsWanted === null) states.push(...(await columnsWithAcl(client)).map(columnState));
   else if (columnsWanted.length > 0) {
     const found = await readColumns(client, '(c.oid, a.attnum) IN (SELECT * FROM unnest($1::oid[], $2::int[]))', [

@@ -2,7 +2,7 @@ import type { ClientBase } from 'pg';
 import { currentDatabase, type PgClass, type RoleOids, relations, schemas } from '../catalog/objects.js';
 import { privilegesFor } from '../catalog/privileges.js';
 import { allMemberships, allRoles } from '../catalog/roles.js';
-import { securableStates } from '../catalog/securables.js';
+import { DATABASE_KINDS, SERVER_WIDE_KINDS, securableStates } from '../catalog/securables.js';
 import { serverFeatures } from '../catalog/server.js';
 import type { ServerSnapshot } from './drift-diff.js';
 import type { ObjectState } from './payloads.js';
@@ -34,6 +34,12 @@ export async function readServerState(client: ClientBase): Promise<ServerSnapsho
   return { roles: await allRoles(client), memberships: await allMemberships(client, features) };
 }
 
+/** Roles, memberships, tablespaces and parameters with privileges granted: what the drift watcher compares per server. */
+export async function readServerStateWithObjects(client: ClientBase): Promise<ServerSnapshot> {
+  const objects = await securableStates(client, undefined, { kinds: SERVER_WIDE_KINDS, withColumns: false });
+  return { ...(await readServerState(client)), objects };
+}
+
 function relationState(relation: PgClass): ObjectState {
   return {
     oid: relation.oid,
@@ -46,8 +52,7 @@ function relationState(relation: PgClass): ObjectState {
 
 /**
  * The connected database, its schemas and their relations, the columns with privileges of their own, functions,
- * types, languages, foreign-data wrappers and servers, large objects, and the server's tablespaces and parameters
- * with privileges granted, with owner and ACL: the per-database half. With
+ * types, languages, foreign-data wrappers and servers, and large objects, with owner and ACL: the per-database half. With
  * `roleOids` (names of the roles just read) ACLs are read as text, cheaper for thousands of tables.
  */
 export async function readObjectStates(client: ClientBase, roleOids?: RoleOids): Promise<ObjectState[]> {
@@ -71,6 +76,6 @@ export async function readObjectStates(client: ClientBase, roleOids?: RoleOids):
       acl: schema.acl,
     })),
     ...rels.map(relationState),
-    ...(await securableStates(client)),
+    ...(await securableStates(client, undefined, { kinds: DATABASE_KINDS })),
   ];
 }

@@ -10,6 +10,8 @@ import { type GrantEntry, type ObjectState, objectKey } from './payloads.js';
 export interface ServerSnapshot {
   roles: PgRole[];
   memberships: PgAuthMember[];
+  /** Tablespaces and parameters with privileges granted (the drift watcher's reads; a change's effects skip them). */
+  objects?: ObjectState[];
 }
 
 /** A change found between two reads of the catalog, as its event will carry it. */

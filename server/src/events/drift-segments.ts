@@ -39,18 +39,22 @@ function segmented<T>(
   return drifts;
 }
 
-/** Roles and memberships others changed between two polls of a server. */
+/** Roles, memberships, tablespaces and parameters others changed between two polls of a server. */
 export function serverDrift(
   previous: ServerSnapshot,
   now: ServerSnapshot,
   roles: readonly Touched<ServerSnapshot['roles'][number]>[],
   memberships: readonly Touched<ServerSnapshot['memberships'][number]>[],
   names: (oid: number) => string,
+  objects: readonly Touched<ObjectState>[] = [],
 ): Drift[] {
   return [
     ...segmented(previous.roles, now.roles, roles, (role) => String(role.oid), roleDrift),
     ...segmented(previous.memberships, now.memberships, memberships, edgeKey, (before, after) =>
       membershipDrift(before, after, names),
+    ),
+    ...segmented(previous.objects ?? [], now.objects ?? [], objects, objectKey, (before, after) =>
+      objectDrift(before, after, names),
     ),
   ];
 }

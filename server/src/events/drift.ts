@@ -6,7 +6,7 @@ import type { Database, Event, Server } from '../generated/prisma/client.js';
 import { metadataConnection } from '../metadata/client.js';
 import type { ConnectionTarget } from '../pools/managed.js';
 import { targetFor } from '../pools/targets.js';
-import { readAtOneSnapshot, readObjectStates, readServerState } from './catalog-state.js';
+import { readAtOneSnapshot, readObjectStates, readServerStateWithObjects } from './catalog-state.js';
 import type { Drift, ServerSnapshot } from './drift-diff.js';
 import { databaseDrift, serverDrift } from './drift-segments.js';
 import { type Effects, SERVER_WIDE, visibleIn } from './effects.js';
@@ -38,7 +38,9 @@ interface Watched {
 
 const FINGERPRINT = {
   server: `SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r.oid), '')) ||
-                  (SELECT md5(coalesce(string_agg(m::text, ',' ORDER BY m.roleid, m.member, m.grantor), '')) FROM pg_catalog.pg_auth_members m) AS fingerprint
+                  (SELECT md5(coalesce(string_agg(m::text, ',' ORDER BY m.roleid, m.member, m.grantor), '')) FROM pg_catalog.pg_auth_members m) ||
+                  (SELECT md5(coalesce(string_agg(concat_ws(':', oid, spcowner, spcacl), ',' ORDER BY oid), '')) FROM pg_catalog.pg_tablespace) ||
+                  (SELECT md5(coalesce(string_agg(concat_ws(':', parname, paracl), ',' ORDER BY parname), '')) FROM pg_catalog.pg_parameter_acl) AS fingerprint
              FROM (SELECT oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
                           rolbypassrls, rolconnlimit, rolvaliduntil FROM pg_catalog.pg_roles) r`,
   database: `SELECT md5(coalesce((SELECT string_agg(concat_ws(':', oid, datdba, datacl), ',') FROM pg_catalog.pg_database WHERE datname = current_database()), '')
@@ -56,9 +58,7 @@ const FINGERPRINT = {
                  || (SELECT coalesce(string_agg(concat_ws(':', oid, lanowner, lanacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_language)
                  || (SELECT coalesce(string_agg(concat_ws(':', oid, fdwowner, fdwacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_foreign_data_wrapper)
                  || (SELECT coalesce(string_agg(concat_ws(':', oid, srvowner, srvacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_foreign_server)
-                 || (SELECT coalesce(string_agg(concat_ws(':', oid, lomowner, lomacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_largeobject_metadata)
-                 || (SELECT coalesce(string_agg(concat_ws(':', oid, spcowner, spcacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_tablespace)
-                 || (SELECT coalesce(string_agg(concat_ws(':', parname, paracl), ',' ORDER BY parname), '') FROM pg_catalog.pg_parameter_acl)) AS fingerprint`,
+                 || (SELECT coalesce(string_agg(concat_ws(':', oid, lomowner, lomacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_largeobject_metadata)) AS fingerprint`,
 };
 
 /**
@@ -215,7 +215,9 @@ export class DriftWatcher {
     const moved = await this.changed(`server:${watched.server.id}`, target, FINGERPRINT.server);
     const before = watched.snapshot;
     if (before && !moved) return null;
-    const now = await this.services.pools.withClient(target, (client) => readAtOneSnapshot(client, readServerState));
+    const now = await this.services.pools.withClient(target, (client) =>
+      readAtOneSnapshot(client, readServerStateWithObjects),
+    );
     watched.snapshot = now;
     return before ? { before, now } : null;
   }
@@ -263,13 +265,14 @@ export class DriftWatcher {
       const { before, now } = moves.server;
       const between = madeBetween(transactions, before, now);
       const [roles, memberships] = [between.flatMap((t) => t.roles), between.flatMap((t) => t.memberships)];
-      for (const drift of serverDrift(before.state, now.state, roles, memberships, names))
+      const serverWide = between.flatMap((t) => t.objects).filter((object) => object.database === SERVER_WIDE);
+      for (const drift of serverDrift(before.state, now.state, roles, memberships, names, serverWide))
         drifts.push({ drift, databaseId: null, since: before.at });
     }
     for (const { before, now, database } of moves.databases) {
       const objects = madeBetween(transactions, before, now)
         .flatMap((effects) => effects.objects)
-        .filter((object) => object.database === database.name || object.database === SERVER_WIDE);
+        .filter((object) => object.database === database.name);
       for (const drift of databaseDrift(before.state, now.state, objects, names))
         drifts.push({ drift, databaseId: database.id, since: before.at });
     }

@@ -115,7 +115,7 @@ function columnsOfRelationsInScope(client: ClientBase, scope: EffectScope): Prom
   return Promise.resolve([]);
 }
 
-const isServerWide = (object: ObjectState) => SERVER_WIDE_KINDS.includes(object.objectKind);
+const isServerWide = (object: ObjectState) => (SERVER_WIDE_KINDS as readonly string[]).includes(object.objectKind);
 
 export async function observeCatalog(client: ClientBase, scope: EffectScope, database: string): Promise<CatalogState> {
   const objects = hasObjects(scope) ? await objectsInScope(client, scope) : [];
