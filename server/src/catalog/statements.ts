@@ -118,6 +118,7 @@ export function revokeMembership(role: string, member: string): Statement {
 const inDatabase = (database: string | null) => (database === null ? '' : ` IN DATABASE ${quoteIdent(database)}`);
 
 /** A parameter name as the grammar takes it: each part of a dotted (custom) name an identifier. */
+/** A custom parameter's name is dotted (`ext.name`): each part is an identifier. */
 const parameterName = (name: string) => name.split('.').map(quoteIdent).join('.');
 
 /** `ALTER ROLE … SET name = 'a'` (a list parameter takes one literal per element: `= 'a', 'b'`). */
@@ -212,8 +213,7 @@ function qualified(object: ObjectName): string {
       if (!/^[0-9]{1,10}$/.test(object.name)) throw new Error('A large object is named by its OID.');
       return object.name;
     case 'PARAMETER':
-      // A custom parameter's name is dotted (`ext.name`): each part is an identifier.
-      return object.name.split('.').map(quoteIdent).join('.');
+      return parameterName(object.name);
     default:
       return object.schema === undefined
         ? quoteIdent(object.name)

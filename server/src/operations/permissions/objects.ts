@@ -2,7 +2,8 @@ import { checkIdentifier } from '../../catalog/identifiers.js';
 import type { AclItem, PgClass, Relkind } from '../../catalog/objects.js';
 import type { ObjectKind } from '../../catalog/privileges.js';
 import type { CatalogReader } from '../../catalog/reader.js';
-import type { AclLocation, OtherKind, PgSecurable } from '../../catalog/securables.js';
+import { checkSettingName } from '../../catalog/role-settings.js';
+import { type AclLocation, OTHER_KINDS, type OtherKind, type PgSecurable } from '../../catalog/securables.js';
 import type { ObjectName } from '../../catalog/statements.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 
@@ -140,19 +141,8 @@ async function resolveColumn(catalog: CatalogReader, ref: ObjectRefInput): Promi
   };
 }
 
-const OTHER_KINDS: readonly ObjectKind[] = [
-  'FUNCTION',
-  'TYPE',
-  'LANGUAGE',
-  'FOREIGN_DATA_WRAPPER',
-  'FOREIGN_SERVER',
-  'LARGE_OBJECT',
-  'TABLESPACE',
-  'PARAMETER',
-];
-
 function isOtherKind(kind: ObjectKind): kind is OtherKind {
-  return OTHER_KINDS.includes(kind);
+  return (OTHER_KINDS as readonly ObjectKind[]).includes(kind);
 }
 
 /**
@@ -161,7 +151,8 @@ function isOtherKind(kind: ObjectKind): kind is OtherKind {
  */
 async function resolveSecurable(catalog: CatalogReader, kind: OtherKind, ref: ObjectRefInput): Promise<ResolvedObject> {
   const schema = kind === 'FUNCTION' || kind === 'TYPE' ? checkIdentifier(ref.schema ?? '', 'schema') : null;
-  const name = kind === 'PARAMETER' ? checkParameterName(ref.name ?? '') : checkIdentifier(ref.name ?? '', 'name');
+  const name =
+    kind === 'PARAMETER' ? checkSettingName(ref.name ?? '').toLowerCase() : checkIdentifier(ref.name ?? '', 'name');
   const found = await catalog.securableNamed(kind, { schema, name, arguments: ref.arguments ?? '' });
   if (!found) throw new NotFoundError(`${kind.toLowerCase().replaceAll('_', ' ')} ${describeRef(kind, ref)}`);
   return {
@@ -187,11 +178,4 @@ function securableName(found: PgSecurable, name: string): ObjectName {
 function describeRef(kind: OtherKind, ref: ObjectRefInput): string {
   const name = ref.schema ? `${ref.schema}.${ref.name ?? ''}` : (ref.name ?? '');
   return kind === 'FUNCTION' ? `${name}(${ref.arguments ?? ''})` : name;
-}
-
-/** A parameter's name: identifiers joined by dots (`work_mem`, `ext.setting`); PostgreSQL keeps it lowercased. */
-function checkParameterName(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)*$/.test(name) || name.length > 200)
-    throw new ValidationError('name', `${name} is not a configuration parameter's name.`);
-  return name.toLowerCase();
 }
