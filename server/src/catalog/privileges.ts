@@ -20,6 +20,23 @@ export type ObjectKind =
   | 'TABLESPACE'
   | 'PARAMETER';
 
+/** Every kind, in the order lists show them. */
+export const OBJECT_KINDS: readonly ObjectKind[] = [
+  'DATABASE',
+  'SCHEMA',
+  'TABLE',
+  'SEQUENCE',
+  'COLUMN',
+  'FUNCTION',
+  'TYPE',
+  'LANGUAGE',
+  'FOREIGN_DATA_WRAPPER',
+  'FOREIGN_SERVER',
+  'LARGE_OBJECT',
+  'TABLESPACE',
+  'PARAMETER',
+];
+
 const TABLE_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'] as const;
 /** Built once: effective-privilege matrices ask for them hundreds of thousands of times per request. */
 const PRIVILEGES = {

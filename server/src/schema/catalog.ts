@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { type ObjectKind, privilegesFor } from '../catalog/privileges.js';
+import { OBJECT_KINDS, type ObjectKind, privilegesFor } from '../catalog/privileges.js';
 import type { CatalogReader } from '../catalog/reader.js';
 import { catalogFor } from '../scope/viewer-connections.js';
 import { Database } from './database.js';
@@ -36,7 +36,7 @@ export const DatabaseCatalog = builder.objectRef<CatalogShape>('DatabaseCatalog'
       description: 'The privilege keywords each kind of object takes on this server.',
       resolve: async (catalog) => {
         const features = await catalog.reader.features();
-        return (['DATABASE', 'SCHEMA', 'TABLE', 'SEQUENCE'] as const).map((kind) => ({
+        return OBJECT_KINDS.map((kind) => ({
           kind,
           privileges: [...privilegesFor(kind, features)],
         }));

@@ -1,7 +1,14 @@
 import { builder } from '../builder.js';
 import type { AclItem, PgClass, PgDatabase, PgNamespace } from '../catalog/objects.js';
 import { PUBLIC_OID } from '../catalog/objects.js';
-import { type ObjectKind, type PresetName, presetOf, presetsOf, privilegesFor } from '../catalog/privileges.js';
+import {
+  OBJECT_KINDS,
+  type ObjectKind,
+  type PresetName,
+  presetOf,
+  presetsOf,
+  privilegesFor,
+} from '../catalog/privileges.js';
 import type { PgRole } from '../catalog/roles.js';
 import { hasOwner } from '../catalog/statements.js';
 import { type CatalogShape, DatabaseCatalog, PrivilegeList } from './catalog.js';
@@ -42,21 +49,7 @@ export const Preset = builder.enumType('PrivilegePreset', {
 export const ObjectKindEnum = builder.enumType('ObjectKind', {
   description:
     'Every kind of object PostgreSQL keeps privileges on. FUNCTION: functions, procedures and aggregates; TYPE: types and domains; PARAMETER: configuration parameters (SET, ALTER SYSTEM).',
-  values: [
-    'DATABASE',
-    'SCHEMA',
-    'TABLE',
-    'SEQUENCE',
-    'COLUMN',
-    'FUNCTION',
-    'TYPE',
-    'LANGUAGE',
-    'FOREIGN_DATA_WRAPPER',
-    'FOREIGN_SERVER',
-    'LARGE_OBJECT',
-    'TABLESPACE',
-    'PARAMETER',
-  ] as const,
+  values: OBJECT_KINDS,
 });
 
 const PresetEntry = builder

@@ -3253,6 +3253,70 @@ export type EventKindsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EventKindsQuery = { __typename?: 'Query', eventKinds: Array<{ __typename?: 'EventKind', kind: string }> };
 
+export type CatalogObjectsHeaderQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CatalogObjectsHeaderQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', privilegesByKind: Array<{ __typename?: 'PrivilegeList', kind: string, privileges: Array<string>, presets: Array<{ __typename?: 'PrivilegePresetEntry', preset: PrivilegePreset, privileges: Array<string> }> }>, viewerRole: { __typename?: 'ViewerRole', role?: { __typename?: 'Role', name: string } | null } }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
+export type CatalogObjectsPageQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  kind: CatalogObjectKind;
+  search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CatalogObjectsPageQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', catalogObjects: { __typename?: 'DatabaseCatalogCatalogObjectsConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename: 'CatalogObject', name: string, kind: ObjectKind, schemaName?: string | null, localName: string, arguments?: string | null, subkind?: string | null, aclIsDefault: boolean, viewerPrivileges: Array<{ __typename?: 'EffectivePrivilege', privilege: string, held: boolean, grantable: boolean, sources: Array<{ __typename?: 'PrivilegeSource', kind: PrivilegeSourceKind, path: Array<string>, predefinedRole?: string | null, grantee?: { __typename?: 'Role', name: string } | null }> }>, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }> } }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
 export type CollaboratorsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -3373,6 +3437,36 @@ export type DatabaseHeaderQueryVariables = Exact<{
 
 export type DatabaseHeaderQuery = { __typename?: 'Query', database:
     | { __typename: 'Database', id: string, name: string, viewerAccess?: Access | null, changesWatched: boolean, unwatchedReason?: string | null, server: { __typename?: 'Server', host: string, port: number }, viewerCapabilities: { __typename?: 'DatabaseCapabilities', canManageCollaborators: boolean, canConfigureRoles: boolean, canReadCatalog: boolean, canLeave: boolean, canDisconnect: boolean, canChangeOwnCollaboration: boolean } }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
+export type DefaultPrivilegesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DefaultPrivilegesQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', defaultPrivileges: Array<{ __typename?: 'DefaultPrivilegeEntry', schema?: string | null, objectKind: DefaultedObjectKind, creator?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, grantee?: { __typename?: 'Role', name: string } | null }> }> }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
    };
@@ -4013,6 +4107,38 @@ export type OverviewTableRowQuery = { __typename?: 'Query', database:
     | { __typename: 'UnauthenticatedError' }
    };
 
+export type TableColumnsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  schema: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type TableColumnsQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', table?: { __typename?: 'Table', columns: Array<{ __typename?: 'Column', name: string, position: number, kind: ObjectKind, aclIsDefault: boolean, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }> } | null }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
 export type TransferOwnershipMutationVariables = Exact<{
   databaseId: Scalars['ID']['input'];
   object: ObjectRef;
@@ -4219,6 +4345,139 @@ export type GroupMembersQuery = { __typename?: 'Query', database:
    };
 
 export type RoleRowFieldsFragment = { __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, inherit: boolean, createRole: boolean, createDb: boolean, replication: boolean, bypassRls: boolean, connectionLimit: number, validUntil?: string | null, isPredefined: boolean, isConfigured: boolean, memberCount: number, memberOfCount: number, membersConnection: { __typename?: 'RoleMembersConnection', nodes: Array<{ __typename?: 'RoleMembership', member: { __typename?: 'Role', name: string } }> }, memberOfConnection: { __typename?: 'RoleMemberOfConnection', nodes: Array<{ __typename?: 'RoleMembership', role: { __typename?: 'Role', name: string } }> }, viewerCan: { __typename?: 'RoleCapabilities', alter: boolean, alterReason?: string | null, rename: boolean, renameReason?: string | null, drop: boolean, dropReason?: string | null, manageMembers: boolean, manageMembersReason?: string | null, setPassword: boolean, setPasswordReason?: string | null, lockedAttributes: Array<{ __typename?: 'RoleAttributeLock', attribute: RoleAttribute, reason: string }> } };
+
+export type RoleDetailsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type RoleDetailsQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', name: string, catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', role?: { __typename?: 'Role', name: string, comment?: string | null, connectionLimit: number, connectionsInUse: number, validUntil?: string | null, definitionSql: Array<string>, settings: Array<{ __typename?: 'RoleSetting', database?: string | null, name: string, value: string }> } | null }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
+export type SetRoleSettingMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  role: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+  inDatabase?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SetRoleSettingMutation = { __typename?: 'Mutation', setRoleSetting:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'CatalogChangedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'NothingChanged', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'TlsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type ResetRoleSettingMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  role: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  inDatabase?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ResetRoleSettingMutation = { __typename?: 'Mutation', resetRoleSetting:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'CatalogChangedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'NothingChanged', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'TlsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type SetRoleCommentMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  role: Scalars['String']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SetRoleCommentMutation = { __typename?: 'Mutation', setRoleComment:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'CatalogChangedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'NothingChanged', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'TlsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
 
 export type PreviewedChangeFieldsFragment = { __typename?: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> };
 
@@ -5366,6 +5625,132 @@ export const EventKindsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EventKindsQuery, EventKindsQueryVariables>;
+export const CatalogObjectsHeaderDocument = new TypedDocumentString(`
+    query CatalogObjectsHeader($id: ID!) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          privilegesByKind {
+            kind
+            privileges
+            presets {
+              preset
+              privileges
+            }
+          }
+          viewerRole {
+            role {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogObjectsHeaderQuery, CatalogObjectsHeaderQueryVariables>;
+export const CatalogObjectsPageDocument = new TypedDocumentString(`
+    query CatalogObjectsPage($id: ID!, $kind: CatalogObjectKind!, $search: String, $first: Int, $after: String) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          catalogObjects(kind: $kind, search: $search, first: $first, after: $after) {
+            totalCount
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            nodes {
+              ...OverviewObject
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment EffectivePrivilegeFields on EffectivePrivilege {
+  privilege
+  held
+  grantable
+  sources {
+    kind
+    path
+    grantee {
+      name
+    }
+    predefinedRole
+  }
+}
+fragment OverviewObject on SecurableObject {
+  __typename
+  ...Securable
+  viewerPrivileges {
+    ...EffectivePrivilegeFields
+  }
+  ... on DatabaseObject {
+    name
+  }
+  ... on Schema {
+    name
+  }
+  ... on Table {
+    schema
+    name
+    tableKind
+  }
+  ... on CatalogObject {
+    name
+    kind
+    schemaName
+    localName
+    arguments
+    subkind
+  }
+  ... on Column {
+    name
+  }
+}
+fragment Securable on SecurableObject {
+  kind
+  owner {
+    name
+  }
+  aclIsDefault
+  grants {
+    isPublic
+    grantee {
+      name
+    }
+    privileges
+    grantable
+    preset
+  }
+  viewerCan {
+    changePrivileges
+    grantablePrivileges
+    transferOwnership
+    reason
+  }
+}`) as unknown as TypedDocumentString<CatalogObjectsPageQuery, CatalogObjectsPageQueryVariables>;
 export const CollaboratorsDocument = new TypedDocumentString(`
     query Collaborators($id: ID!) {
   viewer {
@@ -5497,6 +5882,41 @@ export const DatabaseHeaderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DatabaseHeaderQuery, DatabaseHeaderQueryVariables>;
+export const DefaultPrivilegesDocument = new TypedDocumentString(`
+    query DefaultPrivileges($id: ID!) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          defaultPrivileges {
+            creator {
+              name
+            }
+            schema
+            objectKind
+            grants {
+              isPublic
+              grantee {
+                name
+              }
+              privileges
+              grantable
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DefaultPrivilegesQuery, DefaultPrivilegesQueryVariables>;
 export const ExplainDocument = new TypedDocumentString(`
     query Explain($id: ID!, $role: String!, $object: ObjectRef!) {
   database(id: $id) {
@@ -6185,6 +6605,54 @@ fragment Securable on SecurableObject {
     reason
   }
 }`) as unknown as TypedDocumentString<OverviewTableRowQuery, OverviewTableRowQueryVariables>;
+export const TableColumnsDocument = new TypedDocumentString(`
+    query TableColumns($id: ID!, $schema: String!, $name: String!) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          table(schema: $schema, name: $name) {
+            columns {
+              name
+              position
+              ...Securable
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment Securable on SecurableObject {
+  kind
+  owner {
+    name
+  }
+  aclIsDefault
+  grants {
+    isPublic
+    grantee {
+      name
+    }
+    privileges
+    grantable
+    preset
+  }
+  viewerCan {
+    changePrivileges
+    grantablePrivileges
+    transferOwnership
+    reason
+  }
+}`) as unknown as TypedDocumentString<TableColumnsQuery, TableColumnsQueryVariables>;
 export const TransferOwnershipDocument = new TypedDocumentString(`
     mutation TransferOwnership($databaseId: ID!, $object: ObjectRef!, $newOwner: String!, $tables: [String!], $dryRun: Boolean, $previewToken: String) {
   transferOwnership(
@@ -6370,6 +6838,136 @@ export const GroupMembersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GroupMembersQuery, GroupMembersQueryVariables>;
+export const RoleDetailsDocument = new TypedDocumentString(`
+    query RoleDetails($id: ID!, $name: String!) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      name
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          role(name: $name) {
+            name
+            comment
+            connectionLimit
+            connectionsInUse
+            validUntil
+            definitionSql
+            settings {
+              database
+              name
+              value
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoleDetailsQuery, RoleDetailsQueryVariables>;
+export const SetRoleSettingDocument = new TypedDocumentString(`
+    mutation SetRoleSetting($databaseId: ID!, $role: String!, $name: String!, $value: String!, $inDatabase: Boolean, $dryRun: Boolean, $previewToken: String) {
+  setRoleSetting(
+    databaseId: $databaseId
+    role: $role
+    name: $name
+    value: $value
+    inDatabase: $inDatabase
+    dryRun: $dryRun
+    previewToken: $previewToken
+  ) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on PermissionChange {
+      ...PreviewedChangeFields
+    }
+  }
+}
+    fragment PreviewedChangeFields on PermissionChange {
+  sql
+  warnings
+  previewToken
+  notes {
+    code
+    grantee
+    object
+    subjects
+    grantor
+    message
+  }
+}`) as unknown as TypedDocumentString<SetRoleSettingMutation, SetRoleSettingMutationVariables>;
+export const ResetRoleSettingDocument = new TypedDocumentString(`
+    mutation ResetRoleSetting($databaseId: ID!, $role: String!, $name: String!, $inDatabase: Boolean, $dryRun: Boolean, $previewToken: String) {
+  resetRoleSetting(
+    databaseId: $databaseId
+    role: $role
+    name: $name
+    inDatabase: $inDatabase
+    dryRun: $dryRun
+    previewToken: $previewToken
+  ) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on PermissionChange {
+      ...PreviewedChangeFields
+    }
+  }
+}
+    fragment PreviewedChangeFields on PermissionChange {
+  sql
+  warnings
+  previewToken
+  notes {
+    code
+    grantee
+    object
+    subjects
+    grantor
+    message
+  }
+}`) as unknown as TypedDocumentString<ResetRoleSettingMutation, ResetRoleSettingMutationVariables>;
+export const SetRoleCommentDocument = new TypedDocumentString(`
+    mutation SetRoleComment($databaseId: ID!, $role: String!, $comment: String, $dryRun: Boolean, $previewToken: String) {
+  setRoleComment(
+    databaseId: $databaseId
+    role: $role
+    comment: $comment
+    dryRun: $dryRun
+    previewToken: $previewToken
+  ) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on PermissionChange {
+      ...PreviewedChangeFields
+    }
+  }
+}
+    fragment PreviewedChangeFields on PermissionChange {
+  sql
+  warnings
+  previewToken
+  notes {
+    code
+    grantee
+    object
+    subjects
+    grantor
+    message
+  }
+}`) as unknown as TypedDocumentString<SetRoleCommentMutation, SetRoleCommentMutationVariables>;
 export const CreateRoleDocument = new TypedDocumentString(`
     mutation CreateRole($databaseId: ID!, $input: CreateRoleInput!, $dryRun: Boolean, $previewToken: String) {
   createRole(

@@ -127,3 +127,15 @@ export function granteeOffers(notes: readonly Note[]): { grantee: string | null;
     return [{ grantee, offer, reason: noteText({ message: '', ...note }) }];
   });
 }
+
+/** A kind's privileges and presets, as `DatabaseCatalog.privilegesByKind` lists them. */
+export interface KindPrivileges {
+  kind: string;
+  privileges: string[];
+  presets: PresetEntry[];
+}
+
+/** The privileges a dialog offers for an object: the server's list for its kind (none for a kind it does not know). */
+export function kindPrivilegesOf(lists: readonly KindPrivileges[], object: { kind: string }): KindPrivileges {
+  return lists.find((entry) => entry.kind === object.kind) ?? { kind: object.kind, privileges: [], presets: [] };
+}

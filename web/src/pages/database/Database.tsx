@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { errorMessage, prefetch, query } from '../../graphql/client';
 import { createFlash, type LiveEvent, useLiveEvents } from '../../lib/live';
 import { Activity } from './Activity';
+import { CatalogObjects } from './CatalogObjects';
 import { Collaborators } from './Collaborators';
 import { Overview, preloadOverview } from './Overview';
 import { patchesRows } from './overview-rows';
@@ -33,6 +34,7 @@ const DatabaseHeader = graphql(`
 
 const TABS = [
   ['overview', 'Overview'],
+  ['objects', 'Other objects'],
   ['collaborators', 'Collaborators'],
   ['role-configuration', 'Role configuration'],
   ['roles', 'Roles'],
@@ -121,6 +123,9 @@ export function DatabasePage(): JSX.Element {
         <Switch>
           <Match when={tab() === 'overview'}>
             <Overview databaseId={params.id} version={version()} changedBy={changedBy()} />
+          </Match>
+          <Match when={tab() === 'objects'}>
+            <CatalogObjects databaseId={params.id} version={version()} />
           </Match>
           <Match when={tab() === 'collaborators'}>
             <Collaborators

@@ -10,15 +10,17 @@ import {
   type Draft,
   draftsOf,
   granteeOffers,
+  kindPrivilegesOf,
   type Note,
   type Offer,
   objectFingerprint,
 } from '../../../lib/permission-model';
 import { changeOf, createPreviewedChange } from '../../../lib/previewed-change';
+import { ColumnGrants, createTableColumns } from './ColumnGrants';
 import { GranteeRow } from './GranteeRow';
 import { OwnershipTransfer } from './OwnershipTransfer';
 import { SchemaBulkGrant } from './SchemaBulkGrant';
-import { granteeName, NEEDS_PREVIEW, type PermissionDialogProps } from './securable';
+import { granteeName, NEEDS_PREVIEW, type PermissionDialogProps, type SecurableView } from './securable';
 import { WhoCanAccess } from './WhoCanAccess';
 
 export type { PermissionDialogProps, SchemaTableView, SecurableView } from './securable';
@@ -72,7 +74,7 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
   const [applied, setApplied] = createSignal<string | null>(null);
 
   const original = () => draftsOf(base().grants);
-  const ofKind = () => props.privilegesByKind.find((entry) => entry.kind === props.object.kind);
+  const ofKind = () => kindPrivilegesOf(props.privilegesByKind, props.object);
   const order = () => ofKind()?.privileges ?? [];
   const canChange = () => props.object.viewerCan.changePrivileges && !props.missing;
   const grants = () => changedDrafts(original(), drafts());
@@ -153,117 +155,163 @@ export function PermissionDialog(props: PermissionDialogProps): JSX.Element {
     return [...accepted(), ...found.filter((offer) => !acceptedFor(offer.grantee, offer.offer))];
   };
 
+  // A table's columns, each with its own grants: its dialog takes this one's place until it is closed.
+  const tableRef = () => {
+    const ref = props.object.ref;
+    return ref.kind === 'TABLE' && !props.missing ? { schema: ref.schema ?? '', name: ref.name ?? '' } : null;
+  };
+  const [columnsRead, setColumnsRead] = createSignal(0);
+  const table = createTableColumns(
+    () => props.databaseId,
+    tableRef,
+    () => `${columnsRead()}|${objectFingerprint(props.object)}`,
+  );
+  const columns = () => (table.columns.error ? undefined : table.columns.latest);
+  const [column, setColumn] = createSignal<SecurableView | null>(null);
+  const openColumn = () => columns()?.find((shown) => shown.ref.column === column()?.ref.column);
+
   const listedRoles = () => drafts().flatMap((draft) => (draft.grantee === null ? [] : [draft.grantee]));
 
   return (
-    <Dialog title={`Permissions of ${props.object.label}`} onClose={props.onClose} wide>
-      <p>
-        Owner: <strong data-testid="owner">{props.object.owner?.name ?? '—'}</strong>
-      </p>
-      <Show when={stale() && (props.missing || grants().length > 0)}>
-        <p class="notice stale" role="alert" data-testid="stale-notice">
-          {props.missing
-            ? `${props.object.label} was dropped while you were editing.`
-            : `${props.object.label} changed while you were editing — reload to start from what is true now (your unsaved changes are discarded).`}{' '}
-          <Show when={!props.missing}>
-            <button type="button" class="small" onClick={() => reload()}>
-              Reload
-            </button>
+    <Show
+      when={column()}
+      fallback={
+        <Dialog title={`Permissions of ${props.object.label}`} onClose={props.onClose} wide>
+          <p>
+            Owner: <strong data-testid="owner">{props.object.owner?.name ?? '—'}</strong>
+          </p>
+          <Show when={stale() && (props.missing || grants().length > 0)}>
+            <p class="notice stale" role="alert" data-testid="stale-notice">
+              {props.missing
+                ? `${props.object.label} was dropped while you were editing.`
+                : `${props.object.label} changed while you were editing — reload to start from what is true now (your unsaved changes are discarded).`}{' '}
+              <Show when={!props.missing}>
+                <button type="button" class="small" onClick={() => reload()}>
+                  Reload
+                </button>
+              </Show>
+            </p>
           </Show>
-        </p>
-      </Show>
-      <Show when={!canChange()}>
-        <p class="notice">
-          {denyReason(props)} {props.object.viewerCan.reason}
-        </p>
-      </Show>
-      <Show when={canChange() && props.object.viewerCan.grantablePrivileges.length < order().length}>
-        <p class="muted">
-          Greyed-out privileges: your role holds no grant option for them, so it cannot grant or revoke them here.
-        </p>
-      </Show>
-      <table class="grants">
-        <thead>
-          <tr>
-            <th>Grantee</th>
-            <th>Access</th>
-            <th>Privileges (★ = with grant option)</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={drafts()}>
-            {(draft, index) => (
-              <GranteeRow
-                presets={ofKind()?.presets ?? []}
-                draft={draft}
-                order={order()}
-                canChange={canChange()}
-                grantable={props.object.viewerCan.grantablePrivileges}
-                reason={denyReason(props)}
-                onChange={(next) => update(index(), next)}
-              />
-            )}
-          </For>
-        </tbody>
-      </table>
-      <div class="row">
-        <RoleCombobox
+          <Show when={!canChange()}>
+            <p class="notice">
+              {denyReason(props)} {props.object.viewerCan.reason}
+            </p>
+          </Show>
+          <Show when={canChange() && props.object.viewerCan.grantablePrivileges.length < order().length}>
+            <p class="muted">
+              Greyed-out privileges: your role holds no grant option for them, so it cannot grant or revoke them here.
+            </p>
+          </Show>
+          <table class="grants">
+            <thead>
+              <tr>
+                <th>Grantee</th>
+                <th>Access</th>
+                <th>Privileges (★ = with grant option)</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={drafts()}>
+                {(draft, index) => (
+                  <GranteeRow
+                    presets={ofKind()?.presets ?? []}
+                    draft={draft}
+                    order={order()}
+                    canChange={canChange()}
+                    grantable={props.object.viewerCan.grantablePrivileges}
+                    reason={denyReason(props)}
+                    onChange={(next) => update(index(), next)}
+                  />
+                )}
+              </For>
+            </tbody>
+          </table>
+          <div class="row">
+            <RoleCombobox
+              databaseId={props.databaseId}
+              label="Add a grantee"
+              showLabel
+              value=""
+              onChange={(name) => addGrantee(name === PUBLIC_OPTION.value ? null : name)}
+              filter={{ predefined: false }}
+              exclude={listedRoles()}
+              extraOptions={drafts().some((draft) => draft.grantee === null) ? [] : [PUBLIC_OPTION]}
+              placeholder="Type a role's name…"
+              disabled={!canChange()}
+              title={canChange() ? undefined : denyReason(props)}
+            />
+            <button
+              type="button"
+              onClick={() => void change.runPreview(input())}
+              disabled={!canChange() || change.busy() || grants().length === 0}
+              title={canChange() ? (grants().length === 0 ? 'Change something first.' : undefined) : denyReason(props)}
+            >
+              Preview SQL
+            </button>
+            <button
+              type="button"
+              class="primary"
+              onClick={() => void change.apply(input())}
+              disabled={!current() || change.busy()}
+              title={current() ? undefined : NEEDS_PREVIEW}
+            >
+              Apply
+            </button>
+          </div>
+          <Show when={offers().length > 0}>
+            <div class="offers" data-testid="offers">
+              <For each={offers()}>
+                {(offer) => (
+                  <label class="offer">
+                    <input
+                      type="checkbox"
+                      aria-label={`${OFFER_LABELS[offer.offer]} to ${granteeName(offer.grantee)}`}
+                      checked={offer.accepted}
+                      onChange={(event) => setAccepted(offer, event.currentTarget.checked)}
+                    />{' '}
+                    {OFFER_LABELS[offer.offer]} to {granteeName(offer.grantee)}
+                    <span class="warning">⚠ {offer.reason}</span>
+                  </label>
+                )}
+              </For>
+            </div>
+          </Show>
+          <ChangeOutcome preview={current()} done={applied()} error={change.error()} />
+          <Show when={!props.missing}>
+            <WhoCanAccess databaseId={props.databaseId} object={props.object} />
+          </Show>
+          <Show when={props.object.ref.kind === 'SCHEMA' && !props.missing}>
+            <SchemaBulkGrant {...props} schema={props.object.ref.name ?? ''} />
+          </Show>
+          <Show when={tableRef()}>
+            <ColumnGrants
+              columns={columns()}
+              error={table.columns.error ? (table.columns.error as Error).message : null}
+              onOpen={setColumn}
+            />
+          </Show>
+          {/* A column belongs to its table's owner: ownership moves with the table. */}
+          <Show when={props.object.ref.kind !== 'COLUMN'}>
+            <OwnershipTransfer {...props} />
+          </Show>
+        </Dialog>
+      }
+    >
+      {(snapshot) => (
+        <PermissionDialog
           databaseId={props.databaseId}
-          label="Add a grantee"
-          showLabel
-          value=""
-          onChange={(name) => addGrantee(name === PUBLIC_OPTION.value ? null : name)}
-          filter={{ predefined: false }}
-          exclude={listedRoles()}
-          extraOptions={drafts().some((draft) => draft.grantee === null) ? [] : [PUBLIC_OPTION]}
-          placeholder="Type a role's name…"
-          disabled={!canChange()}
-          title={canChange() ? undefined : denyReason(props)}
+          object={openColumn() ?? snapshot()}
+          missing={props.missing || (columns() !== undefined && openColumn() === undefined)}
+          privilegesByKind={props.privilegesByKind}
+          schemaTables={[]}
+          viewerRole={props.viewerRole}
+          onClose={() => setColumn(null)}
+          onApplied={() => {
+            setColumnsRead((count) => count + 1);
+            return props.onApplied?.();
+          }}
         />
-        <button
-          type="button"
-          onClick={() => void change.runPreview(input())}
-          disabled={!canChange() || change.busy() || grants().length === 0}
-          title={canChange() ? (grants().length === 0 ? 'Change something first.' : undefined) : denyReason(props)}
-        >
-          Preview SQL
-        </button>
-        <button
-          type="button"
-          class="primary"
-          onClick={() => void change.apply(input())}
-          disabled={!current() || change.busy()}
-          title={current() ? undefined : NEEDS_PREVIEW}
-        >
-          Apply
-        </button>
-      </div>
-      <Show when={offers().length > 0}>
-        <div class="offers" data-testid="offers">
-          <For each={offers()}>
-            {(offer) => (
-              <label class="offer">
-                <input
-                  type="checkbox"
-                  aria-label={`${OFFER_LABELS[offer.offer]} to ${granteeName(offer.grantee)}`}
-                  checked={offer.accepted}
-                  onChange={(event) => setAccepted(offer, event.currentTarget.checked)}
-                />{' '}
-                {OFFER_LABELS[offer.offer]} to {granteeName(offer.grantee)}
-                <span class="warning">⚠ {offer.reason}</span>
-              </label>
-            )}
-          </For>
-        </div>
-      </Show>
-      <ChangeOutcome preview={current()} done={applied()} error={change.error()} />
-      <Show when={!props.missing}>
-        <WhoCanAccess databaseId={props.databaseId} object={props.object} />
-      </Show>
-      <Show when={props.object.ref.kind === 'SCHEMA' && !props.missing}>
-        <SchemaBulkGrant {...props} schema={props.object.ref.name ?? ''} />
-      </Show>
-      <OwnershipTransfer {...props} />
-    </Dialog>
+      )}
+    </Show>
   );
 }

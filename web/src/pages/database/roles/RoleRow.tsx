@@ -6,6 +6,7 @@ import { AttributesEditor } from './AttributesEditor';
 import { MembersEditor } from './MembersEditor';
 import { PasswordForm } from './PasswordForm';
 import { RenameForm } from './RenameForm';
+import { RoleSettings } from './RoleSettings';
 import type { RoleView } from './types';
 
 /** What one row shows: a role's attributes, how many members and groups it has with the first few, what may be done. */
@@ -23,7 +24,7 @@ export const RoleRowFields = graphql(`
   }
 `);
 
-export type RoleEditor = 'attributes' | 'rename' | 'password' | 'members';
+export type RoleEditor = 'attributes' | 'rename' | 'password' | 'members' | 'settings';
 
 /**
  * A short list of related roles: every name when all are shown ("a, b"), else how many there are and the first few
@@ -183,6 +184,16 @@ export function RoleRow(props: {
           <button
             type="button"
             class="small"
+            aria-label={`Settings of ${props.role.name}`}
+            title="Settings, comment, connections, VALID UNTIL and the SQL that recreates it"
+            aria-expanded={editor() === 'settings'}
+            onClick={() => toggle('settings')}
+          >
+            Settings
+          </button>
+          <button
+            type="button"
+            class="small"
             aria-label={`What can ${props.role.name} access`}
             title={`What can ${props.role.name} access`}
             onClick={() => props.onAccess(props.role.name)}
@@ -238,6 +249,14 @@ export function RoleRow(props: {
                 <MembersEditor
                   role={props.role.name}
                   optionsPerGrant={props.optionsPerGrant}
+                  databaseId={props.databaseId}
+                  reread={props.reread}
+                  onClose={close}
+                />
+              </Match>
+              <Match when={editor() === 'settings'}>
+                <RoleSettings
+                  name={props.role.name}
                   databaseId={props.databaseId}
                   reread={props.reread}
                   onClose={close}
