@@ -112,6 +112,15 @@ describe('roles and memberships', () => {
       { kind: 'SCHEMA', privileges: ['USAGE', 'CREATE'] },
       { kind: 'TABLE', privileges: PG.tablePrivileges },
       { kind: 'SEQUENCE', privileges: ['USAGE', 'SELECT', 'UPDATE'] },
+      { kind: 'COLUMN', privileges: ['SELECT', 'INSERT', 'UPDATE', 'REFERENCES'] },
+      { kind: 'FUNCTION', privileges: ['EXECUTE'] },
+      { kind: 'TYPE', privileges: ['USAGE'] },
+      { kind: 'LANGUAGE', privileges: ['USAGE'] },
+      { kind: 'FOREIGN_DATA_WRAPPER', privileges: ['USAGE'] },
+      { kind: 'FOREIGN_SERVER', privileges: ['USAGE'] },
+      { kind: 'LARGE_OBJECT', privileges: ['SELECT', 'UPDATE'] },
+      { kind: 'TABLESPACE', privileges: ['CREATE'] },
+      { kind: 'PARAMETER', privileges: ['SET', 'ALTER SYSTEM'] },
     ]);
   });
 

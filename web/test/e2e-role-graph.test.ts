@@ -43,6 +43,9 @@ describe.skipIf(!available)('the role graph of a server with thousands of roles,
 
   it('draws the whole server on request while it is small, groups above their members', async () => {
     await graph().waitFor({ timeout: 15_000 });
+    // As a person would: once the viewer's neighbourhood is drawn (its read, arriving later, would replace the
+    // whole server asked for meanwhile).
+    await expect.poll(() => node('shop_owner').isVisible(), { timeout: 15_000 }).toBe(true);
     const toggle = admin.getByRole('button', { name: 'Whole server' });
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
