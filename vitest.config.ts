@@ -17,6 +17,7 @@ const VERSION_LOOP = [
   'server/test/default-privileges-api.test.ts',
   'server/test/default-privileges-write.test.ts',
   'server/test/object-kinds.test.ts',
+  'server/test/effective-matrix.test.ts',
   'server/test/permissions-catalog.test.ts',
   'server/test/permissions-grants.test.ts',
   'server/test/permissions-hostile.test.ts',

@@ -22,6 +22,7 @@ import { extrasOfRoles, NO_EXTRAS, type RoleExtras } from './role-settings.js';
 import { type RoleSnapshot, type RoleSnapshots, SnapshotKey } from './role-snapshot.js';
 import { allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
 import {
+  columns,
   columnsOf,
   everyParameter,
   type OtherKind,
@@ -222,6 +223,9 @@ export class CatalogReader {
     (kind: OtherKind): Promise<PgSecurable[]> =>
       this.run((client) => (kind === 'PARAMETER' ? everyParameter(client) : securables(client, kind))),
   );
+
+  /** Every column of the user schemas' relations, each with its own ACL: for questions about many tables at once. */
+  readonly columns = memo((): Promise<PgColumn[]> => this.run(columns));
 
   /** The columns of one relation, each with its own ACL. */
   columnsOf(relid: number): Promise<PgColumn[]> {

@@ -53,7 +53,9 @@ async function gapsOf(catalog: CatalogShape, role: PgRole, object: ResolvedObjec
       fix: `GRANT CONNECT ON DATABASE ${quoteIdent(database.datname)} TO ${who}`,
     });
   }
-  if (object.catalog !== 'relation' || object.schemaOid === null || object.name.schema === undefined) return gaps;
+  const loGap = await largeObjectReadGap(catalog, role, object);
+  if (loGap) gaps.push(loGap);
+  if (object.kind === 'SCHEMA' || object.schemaOid === null) return gaps;
   const schema = (await catalog.reader.schemas()).find((candidate) => candidate.oid === object.schemaOid);
   if (!schema) return gaps;
   const schemaObject = { kind: 'schema' as const, owner: schema.nspowner, acl: schema.acl };
@@ -68,11 +70,27 @@ async function gapsOf(catalog: CatalogShape, role: PgRole, object: ResolvedObjec
   return gaps;
 }
 
+/**
+ * PostgreSQL opens a large object for writing as for reading too (inv_open): UPDATE alone lets a role write nothing,
+ * lo_put and lo_open(…, INV_WRITE) fail without SELECT.
+ */
+async function largeObjectReadGap(catalog: CatalogShape, role: PgRole, object: ResolvedObject) {
+  if (object.kind !== 'LARGE_OBJECT') return null;
+  const lo = { kind: 'large_object' as const, owner: object.owner, acl: object.acl };
+  if (!(await holds(catalog, role, lo, 'UPDATE')) || (await holds(catalog, role, lo, 'SELECT'))) return null;
+  return {
+    privilege: 'SELECT',
+    on: `large object ${object.label}`,
+    because: `${role.rolname} holds UPDATE on large object ${object.label} but not SELECT: PostgreSQL opens a large object for writing only together with reading, so it can write nothing.`,
+    fix: `GRANT SELECT ON LARGE OBJECT ${object.label} TO ${quoteIdent(role.rolname)}`,
+  };
+}
+
 builder.objectField(DatabaseCatalog, 'accessGaps', (t) =>
   t.connection({
     type: AccessGapRef,
     description:
-      "What a role lacks on the way to an object (CONNECT on the database, USAGE on the table's schema): with these missing, its privileges on the object do nothing. Empty when the way is open.",
+      'What a role lacks on the way to an object (CONNECT on the database, USAGE on the schema of a table, column, function or type; SELECT on a large object it may UPDATE): with these missing, its privileges on the object do nothing. Empty when the way is open.',
     errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
     args: { role: t.arg.string({ required: true }), object: t.arg({ type: ObjectRef, required: true }) },
     resolve: async (catalog, args) => {

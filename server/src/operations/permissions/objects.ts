@@ -163,9 +163,13 @@ async function resolveSecurable(catalog: CatalogReader, kind: OtherKind, ref: Ob
     oid: found.oid,
     owner: found.owner,
     acl: found.acl,
-    schemaOid: null,
+    schemaOid: found.schema === null ? null : await schemaOid(catalog, found.schema),
     label: found.name,
   };
+}
+
+async function schemaOid(catalog: CatalogReader, name: string): Promise<number | null> {
+  return (await catalog.schemas()).find((schema) => schema.nspname === name)?.oid ?? null;
 }
 
 /** How statements name it: a function by PostgreSQL's signature, a type by schema and name, the rest by name. */
