@@ -289,6 +289,19 @@ describe('memberships', () => {
     expect(await eventCount(testApp)).toBe(events);
   });
 
+  it('asks for INHERIT FALSE as a change on 16+, and on 15 (no per-grant options) runs and records nothing', async () => {
+    const events = await eventCount(testApp);
+    const members = [...DBA_ADMIN, PAT_CHANGED, { member: 'mia', inherit: false }];
+    const preview = await dba('setGroupMembers', { role: 'team', members }, true);
+    if (PG.membershipOptions) {
+      expectDryRun(preview, [grantSql('team', 'mia', { inherit: false })]);
+      return;
+    }
+    const change = await dba('setGroupMembers', { role: 'team', members });
+    expect(change).toMatchObject({ sql: [], warnings: unsupported(['INHERIT FALSE']), eventId: null });
+    expect(await eventCount(testApp)).toBe(events);
+  });
+
   it('applies all of the diff or none of it', async () => {
     await expectApplied(testApp, await dba('grantMembership', { role: 'crew', membership: { member: 'team' } }), [
       grantSql('crew', 'team'),

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { checkIdentifier } from '../../catalog/identifiers.js';
-import { allMemberships, type PgRole } from '../../catalog/roles.js';
+import { allMemberships, type PgAuthMember, type PgRole } from '../../catalog/roles.js';
 import type { ServerFeatures } from '../../catalog/server.js';
 import type { MembershipOptions, Statement } from '../../catalog/statements.js';
 import * as sql from '../../catalog/statements.js';
@@ -160,6 +160,12 @@ export async function revokeMembership(
   });
 }
 
+/** Before 16 a membership holds ADMIN OPTION only: INHERIT follows the member and SET is always allowed. */
+function sameOptions(edge: PgAuthMember, want: MembershipInput, features: ServerFeatures): boolean {
+  if (edge.admin_option !== want.admin) return false;
+  return !features.membershipOptions || (edge.inherit_option === want.inherit && edge.set_option === want.set);
+}
+
 export interface SetGroupMembersInput {
   databaseId: string;
   role: string;
@@ -185,10 +191,7 @@ export async function setGroupMembers(
   const notes: ChangeNote[] = [];
   for (const want of wanted) {
     const current = edges.filter((edge) => edge.member === want.role.oid);
-    const same = current.some(
-      (edge) =>
-        edge.admin_option === want.admin && edge.inherit_option === want.inherit && edge.set_option === want.set,
-    );
+    const same = current.some((edge) => sameOptions(edge, want, features));
     if (!same)
       statements.push(
         ...grantStatements(
