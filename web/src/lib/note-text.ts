@@ -20,6 +20,8 @@ const WORDING: Record<string, (note: ChangeNoteView) => string> = {
     `${who(note)} keeps ${list(note.subjects)} on ${note.object}: ${note.grantor ?? 'another role'} granted it, and only they (or a superuser) can take it back.`,
   MEMBERSHIP_REMAINS: (note) =>
     `${who(note)} stays a member of ${note.object}: ${note.grantor ?? 'another role'} granted it, and only they (or a superuser) can take it back.`,
+  GLOBAL_DEFAULT_REMAINS: (note) =>
+    `${who(note)} still gets ${list(note.subjects)} on ${note.object}: ${note.grantor ?? 'the creator'}'s default privileges for every schema (or PostgreSQL's built-in default) give it, and a schema's can only add to those. Change them for every schema to take it away.`,
   MEMBERSHIP_OPTION_UNSUPPORTED: (note) =>
     `${list(note.subjects)} cannot be set for ${who(note)} in ${note.object} on this PostgreSQL version: whether it inherits follows its own INHERIT attribute.`,
 };

@@ -1,10 +1,17 @@
-import { createResource, For, type JSX, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
+import { RoleCombobox } from '../../components/RoleCombobox';
+import { SchemaCombobox } from '../../components/SchemaCombobox';
 import { graphql } from '../../gql';
-import type { DefaultPrivilegesQuery } from '../../gql/graphql';
+import type { DefaultedObjectKind, DefaultPrivilegesQuery } from '../../gql/graphql';
 import { errorMessage, query } from '../../graphql/client';
 import { member } from '../../lib/result';
 import { byCodePoint } from '../../lib/text-search';
+import { DefaultPrivilegesEditor } from './defaults/DefaultPrivilegesEditor';
+import { NewObjectGrants } from './defaults/NewObjectGrants';
+import { DEFAULTED_KINDS, type DefaultTarget, defaultGrantsText, KIND_WORDS, targetKey } from './defaults/target';
+
+export { defaultGrantsText } from './defaults/target';
 
 const DefaultPrivilegesRead = graphql(`
   query DefaultPrivileges($id: ID!) {
@@ -22,6 +29,8 @@ const DefaultPrivilegesRead = graphql(`
               objectKind
               grants { isPublic grantee { name } privileges grantable }
             }
+            privilegesByKind { kind privileges presets { preset privileges } }
+            viewerRole { role { name } }
           }
         }
       }
@@ -35,19 +44,6 @@ type Entry = NonNullable<
     { __typename?: 'DatabaseCatalog' }
   >
 >['defaultPrivileges'][number];
-
-/** "reader: SELECT, INSERT★" for each grantee of an entry; ★ marks WITH GRANT OPTION. */
-export function defaultGrantsText(grants: Entry['grants']): string {
-  return grants
-    .map((grant) => {
-      const name = grant.isPublic ? 'PUBLIC' : (grant.grantee?.name ?? '?');
-      const privileges = grant.privileges.map((privilege) =>
-        grant.grantable.includes(privilege) ? `${privilege}★` : privilege,
-      );
-      return `${name}: ${privileges.join(', ') || 'nothing'}`;
-    })
-    .join('; ');
-}
 
 /** The entries grouped by creator role, creators by name; within one, global entries first, then by schema and kind. */
 export function byCreator(entries: readonly Entry[]): { creator: string; entries: Entry[] }[] {
@@ -64,18 +60,59 @@ export function byCreator(entries: readonly Entry[]): { creator: string; entries
   }));
 }
 
-/** ALTER DEFAULT PRIVILEGES as the database keeps them (pg_default_acl): what a creator's new objects will grant. */
+const targetOf = (entry: Entry): DefaultTarget => ({
+  creator: entry.creator?.name ?? '',
+  schema: entry.schema ?? null,
+  kind: entry.objectKind,
+});
+
+/**
+ * ALTER DEFAULT PRIVILEGES as the database keeps them (pg_default_acl), and their editor: choose a creator role, a kind
+ * and every schema or one, see what a new object made there will grant, and change what each grantee gets.
+ */
 export function DefaultPrivileges(props: { databaseId: string; version: number }): JSX.Element {
-  const [data] = createResource(
+  const [data, { refetch }] = createResource(
     () => [props.databaseId, props.version] as const,
     ([id]) => query(DefaultPrivilegesRead, { id }),
   );
   const catalogResult = () => member(data()?.database, 'Database')?.catalog;
-  const entries = () => member(catalogResult(), 'DatabaseCatalog')?.defaultPrivileges;
+  const catalog = () => member(catalogResult(), 'DatabaseCatalog');
+  const entries = () => catalog()?.defaultPrivileges;
   const failure = () =>
     (data.error as Error | undefined)?.message ?? errorMessage(data()?.database) ?? errorMessage(catalogResult());
+
+  const [chosen, setChosen] = createSignal<{ creator?: string; schema: string | null; kind: DefaultedObjectKind }>({
+    schema: null,
+    kind: 'TABLE',
+  });
+  // Until another is chosen, the creator is the viewer's own role: the one whose default privileges it may change.
+  const target = createMemo<DefaultTarget | null>(
+    () => {
+      const creator = chosen().creator ?? catalog()?.viewerRole.role?.name;
+      return creator ? { ...chosen(), creator } : null;
+    },
+    null,
+    { equals: (a, b) => a !== null && b !== null && targetKey(a) === targetKey(b) },
+  );
+  const levelGrants = (shown: DefaultTarget) =>
+    entries()?.find((entry) => targetKey(targetOf(entry)) === targetKey(shown))?.grants;
+  const choose = (change: Partial<DefaultTarget>) => {
+    const next = { ...chosen(), creator: target()?.creator, ...change };
+    setChosen(next.kind === 'SCHEMA' ? { ...next, schema: null } : next);
+  };
+  const [open, setOpen] = createSignal(false);
+  const [reads, setReads] = createSignal(0);
+  const reread = async () => {
+    setReads((count) => count + 1);
+    await refetch();
+  };
+
   return (
-    <details class="default-privileges" data-testid="default-privileges">
+    <details
+      class="default-privileges"
+      data-testid="default-privileges"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary>Default privileges (what new objects will grant)</summary>
       <ErrorText error={failure() ?? null} />
       <Show when={entries()}>
@@ -91,6 +128,7 @@ export function DefaultPrivileges(props: { databaseId: string; version: number }
                   <th>Schema</th>
                   <th>Kind</th>
                   <th>Grants (★ = with grant option)</th>
+                  <th />
                 </tr>
               </thead>
               <tbody>
@@ -101,8 +139,18 @@ export function DefaultPrivileges(props: { databaseId: string; version: number }
                         <tr data-default-privilege={`${group.creator}:${entry.schema ?? ''}:${entry.objectKind}`}>
                           <td>{index() === 0 ? group.creator : ''}</td>
                           <td>{entry.schema ?? 'every schema'}</td>
-                          <td>{entry.objectKind.toLowerCase()}</td>
+                          <td>{KIND_WORDS[entry.objectKind]}</td>
                           <td>{defaultGrantsText(entry.grants) || '—'}</td>
+                          <td>
+                            <button
+                              type="button"
+                              class="small"
+                              aria-label={`Edit what new ${KIND_WORDS[entry.objectKind]} of ${group.creator} grant in ${entry.schema ?? 'every schema'}`}
+                              onClick={() => choose(targetOf(entry))}
+                            >
+                              Edit
+                            </button>
+                          </td>
                         </tr>
                       )}
                     </For>
@@ -112,6 +160,65 @@ export function DefaultPrivileges(props: { databaseId: string; version: number }
             </table>
           </Show>
         )}
+      </Show>
+      {/* Once opened (it reads what a new object will grant on every change), and once the viewer's role is known. */}
+      <Show when={open() && catalog()}>
+        <h3>Change what new objects grant</h3>
+        <p class="muted">
+          Default privileges follow the role that creates an object. Those for every schema replace PostgreSQL's
+          built-in default; those of one schema can only add to them.
+        </p>
+        <div class="row">
+          <RoleCombobox
+            databaseId={props.databaseId}
+            label="Creator"
+            showLabel
+            value={target()?.creator ?? ''}
+            onChange={(creator) => choose({ creator })}
+            filter={{ predefined: false }}
+            placeholder="Type a role's name…"
+          />
+          <label>
+            New{' '}
+            <select
+              aria-label="Kind of new objects"
+              value={chosen().kind}
+              onChange={(event) => choose({ kind: event.currentTarget.value as DefaultedObjectKind })}
+            >
+              <For each={DEFAULTED_KINDS}>{(kind) => <option value={kind}>{KIND_WORDS[kind]}</option>}</For>
+            </select>
+          </label>
+          <SchemaCombobox
+            databaseId={props.databaseId}
+            label="In schema"
+            showLabel
+            anyLabel="every schema"
+            value={chosen().schema}
+            onChange={(schema) => choose({ schema })}
+            disabled={chosen().kind === 'SCHEMA'}
+            title={
+              chosen().kind === 'SCHEMA'
+                ? 'Schemas are not made in a schema: their defaults apply everywhere.'
+                : undefined
+            }
+          />
+        </div>
+        <Show when={target()}>
+          {(shown) => (
+            <NewObjectGrants databaseId={props.databaseId} target={shown()} readKey={`${props.version}:${reads()}`} />
+          )}
+        </Show>
+        <Show when={target()} keyed>
+          {(shown) => (
+            <DefaultPrivilegesEditor
+              databaseId={props.databaseId}
+              target={shown}
+              grants={levelGrants(shown)}
+              privilegesByKind={catalog()?.privilegesByKind ?? []}
+              reread={reread}
+            />
+          )}
+        </Show>
       </Show>
     </details>
   );

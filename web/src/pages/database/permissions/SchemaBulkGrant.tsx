@@ -1,4 +1,4 @@
-import { createSignal, For, type JSX } from 'solid-js';
+import { createSignal, For, type JSX, Show } from 'solid-js';
 import { ChangeOutcome } from '../../../components/ChangeOutcome';
 import { PUBLIC_OPTION, RoleCombobox } from '../../../components/RoleCombobox';
 import { graphql } from '../../../gql';
@@ -9,12 +9,12 @@ import { NEEDS_PREVIEW, type PermissionDialogProps } from './securable';
 const GrantOnAllTables = graphql(`
   mutation GrantOnAllTables(
     $databaseId: ID!, $schema: String!, $grantee: String, $privileges: [String!]!, $sequencePrivileges: [String!],
-    $withSchemaUsage: Boolean, $dryRun: Boolean, $previewToken: String
+    $withSchemaUsage: Boolean, $andFuture: Boolean, $futureCreator: String, $dryRun: Boolean, $previewToken: String
   ) {
     grantOnAllTables(
       databaseId: $databaseId, schema: $schema, grantee: $grantee, privileges: $privileges,
-      sequencePrivileges: $sequencePrivileges, withSchemaUsage: $withSchemaUsage, dryRun: $dryRun,
-      previewToken: $previewToken
+      sequencePrivileges: $sequencePrivileges, withSchemaUsage: $withSchemaUsage, andFuture: $andFuture,
+      futureCreator: $futureCreator, dryRun: $dryRun, previewToken: $previewToken
     ) {
       __typename
       ... on Error { message }
@@ -31,17 +31,29 @@ interface BulkInput {
   privileges: string[];
   sequences: boolean;
   schemaUsage: boolean;
+  /** Also the tables (and sequences) made there later by `futureCreator`, or by the server's default creator (null). */
+  future: boolean;
+  futureCreator: string | null;
+}
+
+/** Whose future tables the server picks when no creator is chosen (grantOnAllTables' futureCreator). */
+function defaultCreatorText(owner: string | undefined): string {
+  // pg_database_owner never creates anything itself: its member, the database's owner, does.
+  if (owner === 'pg_database_owner') return "the database's owner (this schema belongs to pg_database_owner)";
+  return `the schema's owner, ${owner ?? 'whoever owns it'}`;
 }
 
 /**
  * A schema's dialog: one grant on every table (and sequence) it holds now, previewed as PostgreSQL's
- * `GRANT … ON ALL TABLES IN SCHEMA`. Tables created later are not included.
+ * `GRANT … ON ALL TABLES IN SCHEMA`; "and future ones" adds the same grant to one creator's default privileges there.
  */
 export function SchemaBulkGrant(props: PermissionDialogProps & { schema: string }): JSX.Element {
   const [grantee, setGrantee] = createSignal('');
   const [preset, setPreset] = createSignal('READ');
   const [sequences, setSequences] = createSignal(true);
   const [schemaUsage, setSchemaUsage] = createSignal(true);
+  const [future, setFuture] = createSignal(false);
+  const [futureCreator, setFutureCreator] = createSignal('');
   const [done, setDone] = createSignal<string | null>(null);
   const presets = () => props.privilegesByKind.find((entry) => entry.kind === 'TABLE')?.presets ?? [];
   const input = (): BulkInput => ({
@@ -49,6 +61,8 @@ export function SchemaBulkGrant(props: PermissionDialogProps & { schema: string 
     privileges: [...(presets().find((entry) => entry.preset === preset())?.privileges ?? [])],
     sequences: sequences(),
     schemaUsage: schemaUsage(),
+    future: future(),
+    futureCreator: future() ? futureCreator() || null : null,
   });
   const change = createPreviewedChange<BulkInput>({
     run: async (asked, mode) =>
@@ -60,11 +74,16 @@ export function SchemaBulkGrant(props: PermissionDialogProps & { schema: string 
           privileges: asked.privileges,
           sequencePrivileges: asked.sequences ? SEQUENCE_PRIVILEGES : null,
           withSchemaUsage: asked.schemaUsage,
+          andFuture: asked.future,
+          futureCreator: asked.futureCreator,
           ...mode,
         }),
       ),
     reread: async () => props.onApplied?.(),
-    onApplied: (applied) => setDone(`Granted on every table of ${props.schema} (${applied.sql.length} statements).`),
+    onApplied: (applied) =>
+      setDone(
+        `Granted on every table of ${props.schema}${future() ? ' and on those made there later' : ''} (${applied.sql.length} statements).`,
+      ),
   });
   const edit = (update: () => void) => {
     update();
@@ -75,7 +94,8 @@ export function SchemaBulkGrant(props: PermissionDialogProps & { schema: string 
     <section class="bulk-grant" aria-label="Grant on every table">
       <h3>Every table of {props.schema}</h3>
       <p class="muted">
-        One grant on each table, view and sequence the schema holds now (tables created later are not included).
+        One grant on each table, view and sequence the schema holds now; with “and future ones”, also on those one
+        creator makes there later.
       </p>
       <div class="row">
         <RoleCombobox
@@ -116,6 +136,14 @@ export function SchemaBulkGrant(props: PermissionDialogProps & { schema: string 
           />{' '}
           and USAGE on the schema
         </label>
+        <label class="chip">
+          <input
+            type="checkbox"
+            checked={future()}
+            onChange={(event) => edit(() => setFuture(event.currentTarget.checked))}
+          />{' '}
+          and future ones
+        </label>
         <button type="button" disabled={!grantee() || change.busy()} onClick={() => change.runPreview(input())}>
           Preview the SQL for every table
         </button>
@@ -129,6 +157,29 @@ export function SchemaBulkGrant(props: PermissionDialogProps & { schema: string 
           Grant on every table
         </button>
       </div>
+      <Show when={future()}>
+        <div class="row">
+          <RoleCombobox
+            databaseId={props.databaseId}
+            label="Creator of the future tables"
+            showLabel
+            value={futureCreator()}
+            onChange={(name) => edit(() => setFutureCreator(name))}
+            filter={{ predefined: false }}
+            placeholder={`Default: ${defaultCreatorText(props.object.owner?.name)}`}
+          />
+          <Show when={futureCreator()}>
+            <button type="button" class="small ghost" onClick={() => edit(() => setFutureCreator(''))}>
+              Use the default
+            </button>
+          </Show>
+        </div>
+        <p class="muted" data-testid="future-creator-note">
+          Default privileges follow the role that creates a table: this covers only the tables (and sequences) made in{' '}
+          {props.schema} from now on by {futureCreator() || defaultCreatorText(props.object.owner?.name)}. Your role
+          must be that role or a member of it.
+        </p>
+      </Show>
       <ChangeOutcome preview={change.previewed(input()) && change.preview()} done={done()} error={change.error()} />
     </section>
   );

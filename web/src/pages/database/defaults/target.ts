@@ -1,0 +1,45 @@
+import type { DefaultedObjectKind } from '../../../gql/graphql';
+
+/** Whose new objects of which kind, in one schema or (null) in every schema: one level of ALTER DEFAULT PRIVILEGES. */
+export interface DefaultTarget {
+  creator: string;
+  schema: string | null;
+  kind: DefaultedObjectKind;
+}
+
+/** A grant as the API shows it (an entry's, or what a new object will hold). */
+export interface LevelGrant {
+  isPublic: boolean;
+  grantee?: { name: string } | null;
+  privileges: string[];
+  grantable: string[];
+}
+
+/** The objects of each kind, as a sentence names them ("new tables made by …"). */
+export const KIND_WORDS: Record<DefaultedObjectKind, string> = {
+  TABLE: 'tables',
+  SEQUENCE: 'sequences',
+  FUNCTION: 'functions',
+  TYPE: 'types',
+  SCHEMA: 'schemas',
+};
+
+export const DEFAULTED_KINDS = Object.keys(KIND_WORDS) as DefaultedObjectKind[];
+
+/** "reader: SELECT, INSERT★" for each grantee; ★ marks WITH GRANT OPTION. */
+export function defaultGrantsText(grants: readonly LevelGrant[]): string {
+  return grants
+    .map((grant) => {
+      const name = grant.isPublic ? 'PUBLIC' : (grant.grantee?.name ?? '?');
+      const privileges = grant.privileges.map((privilege) =>
+        grant.grantable.includes(privilege) ? `${privilege}★` : privilege,
+      );
+      return `${name}: ${privileges.join(', ') || 'nothing'}`;
+    })
+    .join('; ');
+}
+
+/** One key per level, to find an entry and to start an editor afresh when the level changes. */
+export function targetKey(target: DefaultTarget): string {
+  return JSON.stringify([target.creator, target.schema, target.kind]);
+}
