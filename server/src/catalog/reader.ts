@@ -227,9 +227,15 @@ export class CatalogReader {
   /** Every column of the user schemas' relations, each with its own ACL: for questions about many tables at once. */
   readonly columns = memo((): Promise<PgColumn[]> => this.run(columns));
 
+  /** The columns of the relations a request asks about in one tick, in one query. */
+  private readonly columnsByRelation = new DataLoader<number, PgColumn[]>(async (relids) => {
+    const byRelation = groupBy(await this.run((client) => columnsOf(client, relids)), (column) => column.relid);
+    return relids.map((relid) => byRelation.get(relid) ?? []);
+  });
+
   /** The columns of one relation, each with its own ACL. */
   columnsOf(relid: number): Promise<PgColumn[]> {
-    return this.run((client) => columnsOf(client, relid));
+    return this.columnsByRelation.load(relid);
   }
 
   /** The database's default privileges (ALTER DEFAULT PRIVILEGES), every role's. */

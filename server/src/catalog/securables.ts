@@ -279,9 +279,9 @@ export function columns(client: ClientBase): Promise<PgColumn[]> {
   return readColumns(client, 'true', []);
 }
 
-/** The columns of one relation, in their order. */
-export function columnsOf(client: ClientBase, relid: number): Promise<PgColumn[]> {
-  return readColumns(client, 'c.oid = $1', [relid]);
+/** The columns of some relations, each relation's in their order. */
+export function columnsOf(client: ClientBase, relids: readonly number[]): Promise<PgColumn[]> {
+  return readColumns(client, 'c.oid = ANY($1::oid[])', [relids]);
 }
 
 /** Columns that carry privileges of their own (the drift watcher compares only those). */
