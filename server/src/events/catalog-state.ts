@@ -1,11 +1,13 @@
 import type { ClientBase } from 'pg';
+import { defaultAcls } from '../catalog/default-privileges.js';
 import { currentDatabase, type PgClass, type RoleOids, relations, schemas } from '../catalog/objects.js';
 import { privilegesFor } from '../catalog/privileges.js';
 import { allMemberships, allRoles } from '../catalog/roles.js';
 import { DATABASE_KINDS, SERVER_WIDE_KINDS, securableStates } from '../catalog/securables.js';
 import { serverFeatures } from '../catalog/server.js';
-import type { ServerSnapshot } from './drift-diff.js';
+import type { DatabaseSnapshot, ServerSnapshot } from './drift-diff.js';
 import type { ObjectState } from './payloads.js';
+import { roleCommentStates, roleSettingStates } from './role-extras.js';
 
 /**
  * Runs the reads in one REPEATABLE READ transaction, so they agree with each other and with the snapshot returned:
@@ -28,13 +30,18 @@ export async function readAtOneSnapshot<T>(
   }
 }
 
-/** Roles and memberships: the server-wide half of what the drift watcher compares. */
+/** Roles, memberships, and the roles' settings and comments: the server-wide half of what the drift watcher compares. */
 export async function readServerState(client: ClientBase): Promise<ServerSnapshot> {
   const features = await serverFeatures(client);
-  return { roles: await allRoles(client), memberships: await allMemberships(client, features) };
+  return {
+    roles: await allRoles(client),
+    memberships: await allMemberships(client, features),
+    settings: await roleSettingStates(client),
+    comments: await roleCommentStates(client),
+  };
 }
 
-/** Roles, memberships, tablespaces and parameters with privileges granted: what the drift watcher compares per server. */
+/** The above, and tablespaces and parameters with privileges granted: what the drift watcher compares per server. */
 export async function readServerStateWithObjects(client: ClientBase): Promise<ServerSnapshot> {
   const objects = await securableStates(client, undefined, { kinds: SERVER_WIDE_KINDS, withColumns: false });
   return { ...(await readServerState(client)), objects };
@@ -55,7 +62,7 @@ function relationState(relation: PgClass): ObjectState {
  * types, languages, foreign-data wrappers and servers, and large objects, with owner and ACL: the per-database half. With
  * `roleOids` (names of the roles just read) ACLs are read as text, cheaper for thousands of tables.
  */
-export async function readObjectStates(client: ClientBase, roleOids?: RoleOids): Promise<ObjectState[]> {
+async function readObjectStates(client: ClientBase, roleOids?: RoleOids): Promise<ObjectState[]> {
   const features = await serverFeatures(client);
   const own = await currentDatabase(client, privilegesFor('DATABASE', features));
   const spaces = await schemas(client, privilegesFor('SCHEMA', features), roleOids);
@@ -78,4 +85,13 @@ export async function readObjectStates(client: ClientBase, roleOids?: RoleOids):
     ...rels.map(relationState),
     ...(await securableStates(client, undefined, { kinds: DATABASE_KINDS })),
   ];
+}
+
+/** A database's objects and default privileges: what the drift watcher compares per database. */
+export async function readDatabaseState(client: ClientBase, roleOids?: RoleOids): Promise<DatabaseSnapshot> {
+  return {
+    objects: await readObjectStates(client, roleOids),
+    defaultAcls: await defaultAcls(client),
+    features: await serverFeatures(client),
+  };
 }

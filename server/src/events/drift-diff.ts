@@ -1,17 +1,35 @@
+import type { PgDefaultAcl } from '../catalog/default-privileges.js';
 import type { AclItem } from '../catalog/objects.js';
 import { PUBLIC_OID } from '../catalog/objects.js';
 import { privilegesFor } from '../catalog/privileges.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 import { LISTED_WHILE_GRANTED } from '../catalog/securables.js';
+import type { ServerFeatures } from '../catalog/server.js';
 import type { EventKind, PayloadOf } from './kinds.js';
-import { type GrantEntry, type ObjectState, objectKey } from './payloads.js';
+import {
+  type GrantEntry,
+  type ObjectState,
+  objectKey,
+  type RoleCommentState,
+  type RoleSettingState,
+} from './payloads.js';
 
-/** What the watcher remembers of a server and its connected databases between two polls. */
+/** What the watcher remembers of a server between two polls. */
 export interface ServerSnapshot {
   roles: PgRole[];
   memberships: PgAuthMember[];
+  settings?: RoleSettingState[];
+  comments?: RoleCommentState[];
   /** Tablespaces and parameters with privileges granted (the drift watcher's reads; a change's effects skip them). */
   objects?: ObjectState[];
+}
+
+/** What the watcher remembers of one connected database between two polls. */
+export interface DatabaseSnapshot {
+  objects: ObjectState[];
+  defaultAcls: PgDefaultAcl[];
+  /** What a creator's missing global entry stands for depends on the version (acldefault: MAINTAIN from 17). */
+  features: ServerFeatures;
 }
 
 /** A change found between two reads of the catalog, as its event will carry it. */
@@ -123,7 +141,8 @@ export function aclEntries(acl: AclItem[], names: (oid: number) => string): Gran
   }));
 }
 
-function privilegeSets(acl: AclItem[]): Map<number, Set<string>> {
+/** Each grantee's privileges, a grantable one marked `*`: two ACLs grant the same when these are equal. */
+export function privilegeSets(acl: readonly AclItem[]): Map<number, Set<string>> {
   const sets = new Map<number, Set<string>>();
   for (const item of acl)
     sets.set(

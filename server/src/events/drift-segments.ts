@@ -1,5 +1,16 @@
-import { type Drift, edgeKey, membershipDrift, objectDrift, roleDrift, type ServerSnapshot } from './drift-diff.js';
-import { type ObjectState, objectKey, type Touched } from './payloads.js';
+import type { PgDefaultAcl } from '../catalog/default-privileges.js';
+import { defaultAclDrift, defaultAclKey } from './default-acl-drift.js';
+import {
+  type DatabaseSnapshot,
+  type Drift,
+  edgeKey,
+  membershipDrift,
+  objectDrift,
+  roleDrift,
+  type ServerSnapshot,
+} from './drift-diff.js';
+import { type ObjectState, objectKey, type RoleCommentState, type RoleSettingState, type Touched } from './payloads.js';
+import { commentDrift, commentKey, settingDrift, settingKey } from './role-extras.js';
 
 type Diff<T> = (before: T[], after: T[]) => Drift[];
 
@@ -75,5 +86,47 @@ export function databaseDrift(
     objects,
     objectKey,
     (before, after) => objectDrift(before, after, names),
+  );
+}
+
+/** Role settings and comments others changed between two polls of a server. */
+export function roleExtrasDrift(
+  previous: ServerSnapshot,
+  now: ServerSnapshot,
+  settings: readonly Touched<RoleSettingState>[],
+  comments: readonly Touched<RoleCommentState>[],
+  names: (oid: number) => string,
+): Drift[] {
+  const living = new Set(now.roles.map((role) => role.oid));
+  return [
+    ...segmented(previous.settings ?? [], now.settings ?? [], settings, settingKey, (before, after) =>
+      settingDrift(before, after, names, living),
+    ),
+    ...segmented(previous.comments ?? [], now.comments ?? [], comments, commentKey, (before, after) =>
+      commentDrift(before, after, names, living),
+    ),
+  ];
+}
+
+/** Default privileges others changed in one database between two polls; `living`: the server's roles now. */
+export function defaultPrivilegeDrift(
+  previous: DatabaseSnapshot,
+  now: DatabaseSnapshot,
+  changes: readonly Touched<PgDefaultAcl>[],
+  names: (oid: number) => string,
+  living: ReadonlySet<number>,
+): Drift[] {
+  const schemas = (snapshot: DatabaseSnapshot) => snapshot.objects.filter((object) => object.objectKind === 'SCHEMA');
+  const schemaNames = new Map([...schemas(previous), ...schemas(now)].map((schema) => [schema.oid, schema.label]));
+  const remaining = new Set(schemas(now).map((schema) => schema.oid));
+  const context = {
+    names,
+    schemaName: (oid: number) => schemaNames.get(oid) ?? String(oid),
+    wentWithItsOwner: (entry: PgDefaultAcl) =>
+      !living.has(entry.defaclrole) || (entry.defaclnamespace !== 0 && !remaining.has(entry.defaclnamespace)),
+    features: now.features,
+  };
+  return segmented(previous.defaultAcls, now.defaultAcls, changes, defaultAclKey, (before, after) =>
+    defaultAclDrift(before, after, context),
   );
 }

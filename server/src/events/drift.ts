@@ -6,11 +6,10 @@ import type { Database, Event, Server } from '../generated/prisma/client.js';
 import { metadataConnection } from '../metadata/client.js';
 import type { ConnectionTarget } from '../pools/managed.js';
 import { targetFor } from '../pools/targets.js';
-import { readAtOneSnapshot, readObjectStates, readServerStateWithObjects } from './catalog-state.js';
-import type { Drift, ServerSnapshot } from './drift-diff.js';
-import { databaseDrift, serverDrift } from './drift-segments.js';
+import { readAtOneSnapshot, readDatabaseState, readServerStateWithObjects } from './catalog-state.js';
+import type { DatabaseSnapshot, Drift, ServerSnapshot } from './drift-diff.js';
+import { databaseDrift, defaultPrivilegeDrift, roleExtrasDrift, serverDrift } from './drift-segments.js';
 import { type Effects, SERVER_WIDE, visibleIn } from './effects.js';
-import type { ObjectState } from './payloads.js';
 
 /** Time for a Rolecall change's own event to be written after its commit, before a diff is called external. */
 const GRACE_MS = 400;
@@ -30,17 +29,24 @@ function unreadableBecause(error: unknown): string {
 
 interface Watched {
   server: Server & { databases: Database[] };
-  /** Roles and memberships at the last poll, and the PostgreSQL snapshot they were read under. */
+  /**
+   * The server's roles (with their settings and comments), memberships, tablespaces and parameters at the last poll,
+   * and the PostgreSQL snapshot they were read under.
+   */
   snapshot: Read<ServerSnapshot> | null;
-  /** Each database's objects at the last poll. */
-  objects: Map<string, Read<ObjectState[]>>;
+  /** Each database's objects and default privileges at the last poll. */
+  databases: Map<string, Read<DatabaseSnapshot>>;
 }
 
 const FINGERPRINT = {
   server: `SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r.oid), '')) ||
                   (SELECT md5(coalesce(string_agg(m::text, ',' ORDER BY m.roleid, m.member, m.grantor), '')) FROM pg_catalog.pg_auth_members m) ||
                   (SELECT md5(coalesce(string_agg(concat_ws(':', oid, spcowner, spcacl), ',' ORDER BY oid), '')) FROM pg_catalog.pg_tablespace) ||
-                  (SELECT md5(coalesce(string_agg(concat_ws(':', parname, paracl), ',' ORDER BY parname), '')) FROM pg_catalog.pg_parameter_acl) AS fingerprint
+                  (SELECT md5(coalesce(string_agg(concat_ws(':', parname, paracl), ',' ORDER BY parname), '')) FROM pg_catalog.pg_parameter_acl) ||
+                  (SELECT md5(coalesce(string_agg(s::text, ',' ORDER BY s.setrole, s.setdatabase), ''))
+                     FROM pg_catalog.pg_db_role_setting s WHERE s.setrole <> 0) ||
+                  (SELECT md5(coalesce(string_agg((d.objoid, d.description)::text, ',' ORDER BY d.objoid), ''))
+                     FROM pg_catalog.pg_shdescription d WHERE d.classoid = 'pg_catalog.pg_authid'::regclass) AS fingerprint
              FROM (SELECT oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
                           rolbypassrls, rolconnlimit, rolvaliduntil FROM pg_catalog.pg_roles) r`,
   database: `SELECT md5(coalesce((SELECT string_agg(concat_ws(':', oid, datdba, datacl), ',') FROM pg_catalog.pg_database WHERE datname = current_database()), '')
@@ -58,7 +64,8 @@ const FINGERPRINT = {
                  || (SELECT coalesce(string_agg(concat_ws(':', oid, lanowner, lanacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_language)
                  || (SELECT coalesce(string_agg(concat_ws(':', oid, fdwowner, fdwacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_foreign_data_wrapper)
                  || (SELECT coalesce(string_agg(concat_ws(':', oid, srvowner, srvacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_foreign_server)
-                 || (SELECT coalesce(string_agg(concat_ws(':', oid, lomowner, lomacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_largeobject_metadata)) AS fingerprint`,
+                 || (SELECT coalesce(string_agg(concat_ws(':', oid, lomowner, lomacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_largeobject_metadata)
+                 || (SELECT coalesce(string_agg(concat_ws(':', oid, defaclacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_default_acl)) AS fingerprint`,
 };
 
 /**
@@ -128,7 +135,7 @@ export class DriftWatcher {
       if (server.databases.length === 0) continue;
       const current = this.watched.get(server.id);
       if (!current && !(await this.claim(server.id))) continue;
-      const watched = current ?? { server, snapshot: null, objects: new Map() };
+      const watched = current ?? { server, snapshot: null, databases: new Map() };
       watched.server = server;
       this.watched.set(server.id, watched);
       const address = `${server.host}:${server.port}`;
@@ -209,7 +216,7 @@ export class DriftWatcher {
     if (!serverRead && lastFailure) throw lastFailure;
   }
 
-  /** The server's roles and memberships now, with the previous poll's, when they may have changed since. */
+  /** The server's state now, with the previous poll's, when it may have changed since. */
   private async pollServer(watched: Watched, target: ConnectionTarget): Promise<Move<ServerSnapshot> | null> {
     // The fingerprint is taken before the snapshot: a change in between shows in both, never in neither.
     const moved = await this.changed(`server:${watched.server.id}`, target, FINGERPRINT.server);
@@ -226,17 +233,17 @@ export class DriftWatcher {
     watched: Watched,
     target: ConnectionTarget,
     database: Database,
-  ): Promise<(Move<ObjectState[]> & { database: Database }) | null> {
-    const before = watched.objects.get(database.id);
+  ): Promise<(Move<DatabaseSnapshot> & { database: Database }) | null> {
+    const before = watched.databases.get(database.id);
     const moved = await this.changed(`database:${database.id}`, target, FINGERPRINT.database);
     if (before && !moved) return null;
     // ACLs read as text against the roles just polled (a role newer than those makes it read them exploded).
     const roles = watched.snapshot?.state.roles ?? [];
     const roleOids = Promise.resolve(new Map(roles.map((role) => [role.rolname, role.oid])));
     const now = await this.services.pools.withClient(target, (client) =>
-      readAtOneSnapshot(client, (reader) => readObjectStates(reader, roleOids)),
+      readAtOneSnapshot(client, (reader) => readDatabaseState(reader, roleOids)),
     );
-    watched.objects.set(database.id, now);
+    watched.databases.set(database.id, now);
     return before ? { before, now, database } : null;
   }
 
@@ -255,27 +262,17 @@ export class DriftWatcher {
     });
     const transactions = own.flatMap(effectsOf);
     // Roles dropped or created and dropped in this interval keep their names: their grants and objects went with them.
+    const current = this.watched.get(server.id)?.snapshot?.state.roles ?? [];
     const names = nameLookup([
       ...(moves.server?.before.state.roles ?? []),
       ...transactions.flatMap((effects) => effects.roles.flatMap((role) => [role.before, role.after])),
-      ...(this.watched.get(server.id)?.snapshot?.state.roles ?? []),
+      ...current,
     ]);
-    const drifts: { drift: Drift; databaseId: string | null; since: Date }[] = [];
-    if (moves.server) {
-      const { before, now } = moves.server;
-      const between = madeBetween(transactions, before, now);
-      const [roles, memberships] = [between.flatMap((t) => t.roles), between.flatMap((t) => t.memberships)];
-      const serverWide = between.flatMap((t) => t.objects).filter((object) => object.database === SERVER_WIDE);
-      for (const drift of serverDrift(before.state, now.state, roles, memberships, names, serverWide))
-        drifts.push({ drift, databaseId: null, since: before.at });
-    }
-    for (const { before, now, database } of moves.databases) {
-      const objects = madeBetween(transactions, before, now)
-        .flatMap((effects) => effects.objects)
-        .filter((object) => object.database === database.name);
-      for (const drift of databaseDrift(before.state, now.state, objects, names))
-        drifts.push({ drift, databaseId: database.id, since: before.at });
-    }
+    const living = new Set(current.map((role) => role.oid));
+    const drifts = [
+      ...(moves.server ? serverFindings(moves.server, transactions, names) : []),
+      ...moves.databases.flatMap((move) => databaseFindings(move, transactions, names, living)),
+    ];
     // One poll's findings are one burst (a psql script's thousands of changes): dashboards group them by its id.
     const burst = { burstId: randomUUID(), burstSize: drifts.length };
     await this.services.events.recordMany(
@@ -303,7 +300,42 @@ interface Move<T> {
 
 interface Moves {
   server: Move<ServerSnapshot> | null;
-  databases: (Move<ObjectState[]> & { database: Database })[];
+  databases: (Move<DatabaseSnapshot> & { database: Database })[];
+}
+
+/** A change found, the database it belongs to (null: the server's), and when the read before it began. */
+type Finding = { drift: Drift; databaseId: string | null; since: Date };
+
+/** What others changed of the server's roles, memberships, tablespaces and parameters between its two reads. */
+function serverFindings(move: Move<ServerSnapshot>, transactions: Effects[], names: Names): Finding[] {
+  const { before, now } = move;
+  const between = madeBetween(transactions, before, now);
+  const own = <T>(pick: (effects: Effects) => T[] | undefined) => between.flatMap((effects) => pick(effects) ?? []);
+  const serverWide = own((effects) => effects.objects).filter((object) => object.database === SERVER_WIDE);
+  const [roles, memberships] = [own((effects) => effects.roles), own((effects) => effects.memberships)];
+  const [settings, comments] = [own((effects) => effects.settings), own((effects) => effects.comments)];
+  return [
+    ...serverDrift(before.state, now.state, roles, memberships, names, serverWide),
+    ...roleExtrasDrift(before.state, now.state, settings, comments, names),
+  ].map((drift) => ({ drift, databaseId: null, since: before.at }));
+}
+
+/** What others changed of one database's objects and default privileges between its two reads. */
+function databaseFindings(
+  move: Move<DatabaseSnapshot> & { database: Database },
+  transactions: Effects[],
+  names: Names,
+  living: ReadonlySet<number>,
+): Finding[] {
+  const { before, now, database } = move;
+  const between = madeBetween(transactions, before, now);
+  const here = <T extends { database: string }>(items: T[]) => items.filter((item) => item.database === database.name);
+  const objects = here(between.flatMap((effects) => effects.objects));
+  const defaultAcls = here(between.flatMap((effects) => effects.defaultAcls ?? []));
+  return [
+    ...databaseDrift(before.state.objects, now.state.objects, objects, names),
+    ...defaultPrivilegeDrift(before.state, now.state, defaultAcls, names, living),
+  ].map((drift) => ({ drift, databaseId: database.id, since: before.at }));
 }
 
 /** What each transaction of a Rolecall event observed its change do (none for events that change no catalog). */
@@ -316,7 +348,9 @@ function effectsOf(event: Event): Effects[] {
 const madeBetween = (transactions: Effects[], before: Read<unknown>, now: Read<unknown>) =>
   transactions.filter((effects) => visibleIn(now.snapshot, effects.xid) && !visibleIn(before.snapshot, effects.xid));
 
-function nameLookup(roles: ({ oid: number; rolname: string } | null)[]): (oid: number) => string {
+type Names = (oid: number) => string;
+
+function nameLookup(roles: ({ oid: number; rolname: string } | null)[]): Names {
   const names = new Map(roles.filter((role) => role !== null).map((role) => [role.oid, role.rolname]));
   return (oid) => names.get(oid) ?? String(oid);
 }

@@ -1,18 +1,21 @@
 import type { ClientBase } from 'pg';
+import { defaultAcls, type PgDefaultAcl } from '../catalog/default-privileges.js';
 import { type AclLocation, columnStatesOf, SERVER_WIDE_KINDS, securableStates } from '../catalog/securables.js';
 import { readServerState } from './catalog-state.js';
+import { defaultAclKey } from './default-acl-drift.js';
 import { attributeChanges, edgeKey, type ServerSnapshot } from './drift-diff.js';
 import { type Effects, type ObjectState, objectKey, type Touched } from './payloads.js';
+import { commentKey, settingKey } from './role-extras.js';
 
 export type { Effects, Touched } from './payloads.js';
 
 /**
- * What a Rolecall change did to the catalog, observed inside its own transaction: each role, membership and object
- * it touched, as it was just before its statements and just after (null: absent). The event carries them, and the
- * drift watcher takes them out of what it sees between two polls (see drift-segments.ts), so no effect of Rolecall's
- * own change — a creator's implicit membership, REASSIGN OWNED, the tables and sequences that went with a schema,
- * the schema USAGE a grant brought along — is ever reported as made outside it, while what psql did to the same
- * items before or after it still is.
+ * What a Rolecall change did to the catalog, observed inside its own transaction: each role (its settings and comment
+ * included), membership, object and default-privilege entry it touched, as it was just before its statements and just
+ * after (null: absent). The event carries them, and the drift watcher takes them out of what it sees between two polls
+ * (see drift-segments.ts), so no effect of Rolecall's own change — a creator's implicit membership, REASSIGN OWNED, the
+ * tables and sequences that went with a schema, the schema USAGE a grant brought along, the settings DROP ROLE takes
+ * away — is ever reported as made outside it, while what psql did to the same items before or after it still is.
  */
 
 /**
@@ -21,6 +24,7 @@ export type { Effects, Touched } from './payloads.js';
  * schema and relation of the database (DROP OWNED, REASSIGN OWNED).
  */
 export type EffectScope = {
+  /** Roles, memberships, and the roles' settings and comments. */
   roles?: boolean;
   databases?: boolean;
   schemas?: readonly string[];
@@ -28,11 +32,7 @@ export type EffectScope = {
   /** Columns, functions, types, … (tablespaces and parameters: the server's). */
   securables?: readonly AclLocation[];
   everything?: boolean;
-  /**
-   * The database's default privileges (pg_default_acl): locked and read so that a preview's token covers them. The
-   * drift watcher does not watch pg_default_acl, so there is nothing of them to take out of what it sees: they are
-   * not part of the effects.
-   */
+  /** The database's default privileges (pg_default_acl); read with `everything` too (DROP OWNED removes entries). */
   defaultAcls?: boolean;
 };
 
@@ -45,8 +45,8 @@ export interface CatalogState {
   databases: ObjectState[] | null;
   /** Tablespaces and parameters in scope: the server's, seen from every database. */
   serverWide?: ObjectState[] | null;
-  /** Every pg_default_acl row, as text, when the scope asks for them. */
-  defaultAcls?: string[];
+  /** The database's default privileges, when the scope asks for them. */
+  defaultAcls?: PgDefaultAcl[];
 }
 
 /** Rows as ObjectState, their ACL exploded (NULL read as the default it means), in one query for the scope. */
@@ -93,14 +93,6 @@ async function objectsInScope(client: ClientBase, scope: EffectScope): Promise<O
 const hasObjects = (scope: EffectScope) =>
   Boolean(scope.everything || scope.databases || scope.schemas?.length || (scope.relations?.length ?? 0) > 0);
 
-async function defaultAclRows(client: ClientBase): Promise<string[]> {
-  const { rows } = await client.query<{ row: string }>(
-    `SELECT concat_ws(':', defaclrole, defaclnamespace, defaclobjtype, defaclacl) AS row
-       FROM pg_catalog.pg_default_acl ORDER BY defaclrole, defaclnamespace, defaclobjtype`,
-  );
-  return rows.map((row) => row.row);
-}
-
 /** The scope's columns, functions, types, …: every one for a change that may touch everything (DROP OWNED). */
 async function securablesInScope(client: ClientBase, scope: EffectScope): Promise<ObjectState[]> {
   if (scope.everything) return securableStates(client);
@@ -129,7 +121,7 @@ export async function observeCatalog(client: ClientBase, scope: EffectScope, dat
     ],
     databases: objects.filter((object) => object.objectKind === 'DATABASE'),
     serverWide: securables.filter(isServerWide),
-    ...(scope.defaultAcls ? { defaultAcls: await defaultAclRows(client) } : {}),
+    ...(scope.defaultAcls || scope.everything ? { defaultAcls: await defaultAcls(client) } : {}),
   };
 }
 
@@ -217,6 +209,8 @@ export function effectsBetween(xid: string, before: CatalogState, after: Catalog
   if (before.server && after.server) {
     effects.roles = touched(before.server.roles, after.server.roles, (role) => String(role.oid));
     effects.memberships = touched(before.server.memberships, after.server.memberships, edgeKey);
+    effects.settings = touched(before.server.settings ?? [], after.server.settings ?? [], settingKey);
+    effects.comments = touched(before.server.comments ?? [], after.server.comments ?? [], commentKey);
   }
   if (before.objects && after.objects)
     effects.objects = touched(before.objects, after.objects, objectKey).map((change) => ({
@@ -226,6 +220,11 @@ export function effectsBetween(xid: string, before: CatalogState, after: Catalog
   if (before.databases && after.databases)
     for (const change of touched(before.databases, after.databases, objectKey))
       effects.objects.push({ ...change, database: (change.after ?? change.before)?.label ?? '' });
+  if (before.defaultAcls && after.defaultAcls)
+    effects.defaultAcls = touched(before.defaultAcls, after.defaultAcls, defaultAclKey).map((change) => ({
+      ...change,
+      database: after.database,
+    }));
   if (before.serverWide && after.serverWide)
     for (const change of touched(before.serverWide, after.serverWide, objectKey))
       effects.objects.push({ ...change, database: SERVER_WIDE });

@@ -71,6 +71,7 @@ export const EVENT_KINDS = {
   'default_privileges.changed': {
     family: 'DefaultPrivilegeEvent',
     audience: 'scoped',
+    driftable: true,
     description: 'What new objects a role creates start with (ALTER DEFAULT PRIVILEGES) changed.',
   },
   'ownership.transferred': {

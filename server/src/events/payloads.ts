@@ -2,7 +2,7 @@
  * What each family of events carries (see kinds.ts for which kinds belong to which family). Writers are checked
  * against these types, and the GraphQL event types expose exactly these fields: there is no free-form payload.
  */
-import type { DefaultedKind } from '../catalog/default-privileges.js';
+import type { DefaultedKind, PgDefaultAcl } from '../catalog/default-privileges.js';
 import type { AclItem } from '../catalog/objects.js';
 import type { ObjectKind } from '../catalog/privileges.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
@@ -36,6 +36,22 @@ export function objectKey(state: ObjectState): string {
   return state.key ?? String(state.oid);
 }
 
+/** One setting of a role (pg_db_role_setting): ALTER ROLE … [IN DATABASE …] SET name = value. */
+export interface RoleSettingState {
+  role: number;
+  /** 0: for every database. */
+  database: number;
+  datname: string | null;
+  name: string;
+  value: string;
+}
+
+/** COMMENT ON ROLE (pg_shdescription). */
+export interface RoleCommentState {
+  role: number;
+  comment: string;
+}
+
 /** One item as it was before a change and after it; null where it did not exist. */
 export type Touched<T> = { before: T | null; after: T | null };
 
@@ -47,6 +63,11 @@ export type Effects = {
   memberships: Touched<PgAuthMember>[];
   /** Objects of the database named: its schemas and relations, or the database itself (any of the server's). */
   objects: (Touched<ObjectState> & { database: string })[];
+  /** Role settings and comments: the server's (absent from events recorded before they were observed). */
+  settings?: Touched<RoleSettingState>[];
+  comments?: Touched<RoleCommentState>[];
+  /** Default privileges (pg_default_acl) of the database named. */
+  defaultAcls?: (Touched<PgDefaultAcl> & { database: string })[];
 };
 
 /** Fields every event may carry. */
@@ -71,9 +92,12 @@ export type RolePayload = {
   /** role.dropped: who its objects went to, and the other databases it was dropped from. */
   reassignTo?: string | null;
   otherDatabases?: string[];
-  /** role.altered by setRoleSetting / resetRoleSetting: the parameter, as PostgreSQL kept it before and after. */
+  /**
+   * role.altered by setRoleSetting / resetRoleSetting, or ALTER ROLE … SET / RESET outside Rolecall (one event per
+   * setting): the parameter, as PostgreSQL kept it before and after.
+   */
   setting?: RoleSettingChange;
-  /** role.altered by setRoleComment: COMMENT ON ROLE before and after. */
+  /** role.altered by setRoleComment, or COMMENT ON ROLE outside Rolecall: the comment before and after. */
   comment?: RoleCommentChange;
 };
 
@@ -126,7 +150,7 @@ export type DefaultPrivilegePayload = {
   /** IN SCHEMA; null for the creator's global entry. */
   schema: string | null;
   objectKind: DefaultedKind;
-  /** The grantees whose default grants were set. */
+  /** The grantees whose default grants were set (found outside Rolecall: those whose grants moved). */
   grantees?: string[];
   /**
    * What new objects start with at this level, before and after, as PostgreSQL left it: a global entry's absence is

@@ -130,6 +130,11 @@ function couldHaveMade(statement: string, event: ExternalEvent): boolean {
         mentionsAny(statement, object) ||
         (mentions(statement, text(payload, 'previousOwner')) && mentions(statement, text(payload, 'newOwner')))
       );
+    case 'default_privileges.changed': {
+      // Without FOR ROLE the creator is the session's role, which the statement does not name.
+      const forCreator = mentions(statement, text(payload, 'creator')) || !/\bFOR\s+(ROLE|USER)\b/i.test(statement);
+      return (/\bDEFAULT\s+PRIVILEGES\b/i.test(statement) && forCreator) || /\bOWNED\b/i.test(statement);
+    }
     case 'object.created':
     case 'object.dropped':
       return mentionsAny(statement, object) || /\bOWNED\b/i.test(statement);
