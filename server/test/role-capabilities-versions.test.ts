@@ -59,6 +59,15 @@ const CAPABILITIES = `query($id: ID!) { database(id: $id) { ... on Database { ca
     setPassword setPasswordReason reason lockedAttributes { attribute reason } } }
 } } } } }`;
 
+interface Lock {
+  attribute: string;
+  reason: string;
+}
+
+const CREATE_LOCKS = `query($id: ID!) { database(id: $id) { ... on Database { catalog { ... on DatabaseCatalog {
+  viewerRole { lockedAttributesOnCreate { attribute reason } }
+} } } } }`;
+
 type Capabilities = Record<Action, boolean> &
   Record<`${Action}Reason`, string | null> & {
     reason: string | null;
@@ -380,6 +389,31 @@ describe.each(VERSIONS)(
       expect([...(dba?.get('managed_group')?.lockedAttributes ?? [])].sort(byAttribute)).toEqual(
         locks.sort(byAttribute),
       );
+    });
+
+    it('agrees with PostgreSQL on which attributes CREATE ROLE may give (ViewerRole.lockedAttributesOnCreate)', async (test) => {
+      if (unavailable(test)) return;
+      const disagreements: string[] = [];
+      const outcomes = new Set<boolean>();
+      for (const { role, client } of viewers) {
+        const data = await client.field<{ catalog: { viewerRole: { lockedAttributesOnCreate: Lock[] } } }>(
+          CREATE_LOCKS,
+          { id: shopId },
+        );
+        const locked = new Set(data.catalog.viewerRole.lockedAttributesOnCreate.map((lock) => lock.attribute));
+        await asRole(role, async (session) => {
+          for (const [attribute, clause] of Object.entries(ATTRIBUTE_CLAUSES)) {
+            const actual = await postgresAllows(session, `CREATE ROLE probe_created ${clause}`);
+            outcomes.add(actual.allowed);
+            if (locked.has(attribute) === actual.allowed)
+              disagreements.push(
+                `PostgreSQL ${version}: ${role} CREATE ROLE … ${clause}: API ${locked.has(attribute) ? 'locked' : 'open'}, PostgreSQL ${actual.refusal ?? 'ok'}`,
+              );
+          }
+        });
+      }
+      expect(disagreements).toEqual([]);
+      expect([...outcomes].sort()).toEqual([false, true]);
     });
     // The preview of that grant is PostgreSQL's verdict too: see preview-verdict-versions.test.ts.
   },

@@ -110,23 +110,42 @@ function alterDecision(judged: Judged): Decision {
   return judged.manages ? ALLOWED : lacksManagement(judged, 'alter');
 }
 
-function lockedAttributes(judged: Judged, alter: Decision): RoleCapabilities['locked'] {
-  if (!alter.allowed) return ATTRIBUTES.map((attribute) => ({ attribute, reason: alter.reason ?? '' }));
+type Locks = RoleCapabilities['locked'];
+
+const everyAttribute = (reason: string): Locks => ATTRIBUTES.map((attribute) => ({ attribute, reason }));
+
+function lockedAttributes(judged: Judged, alter: Decision): Locks {
+  if (!alter.allowed) return everyAttribute(alter.reason ?? '');
   if (judged.superuser) return [];
-  const { viewer } = judged;
-  if (!judged.adminOptionRules) {
-    const reason = (keyword: string) => `Only a superuser can change ${keyword} (PostgreSQL 15).`;
+  return powersBeyond(judged.viewer, judged.adminOptionRules, 'change');
+}
+
+/**
+ * What a non-superuser CREATEROLE role may not set on a role: on 15 REPLICATION and BYPASSRLS are a superuser's; on
+ * 16+ CREATEDB, REPLICATION and BYPASSRLS are set only by a role that has them itself.
+ */
+function powersBeyond(viewer: PgRole, adminOptionRules: boolean, verb: 'change' | 'give'): Locks {
+  if (!adminOptionRules) {
+    const reason = (keyword: string) => `Only a superuser can ${verb} ${keyword} (PostgreSQL 15).`;
     return [
       { attribute: 'REPLICATION', reason: reason('REPLICATION') },
       { attribute: 'BYPASSRLS', reason: reason('BYPASSRLS') },
     ];
   }
-  const own = (keyword: string) => `Only a role that has ${keyword} itself can change ${keyword}.`;
-  const locked: RoleCapabilities['locked'] = [];
+  const own = (keyword: string) => `Only a role that has ${keyword} itself can ${verb} ${keyword}.`;
+  const locked: Locks = [];
   if (!viewer.rolcreatedb) locked.push({ attribute: 'CREATEDB', reason: own('CREATEDB') });
   if (!viewer.rolreplication) locked.push({ attribute: 'REPLICATION', reason: own('REPLICATION') });
   if (!viewer.rolbypassrls) locked.push({ attribute: 'BYPASSRLS', reason: own('BYPASSRLS') });
   return locked;
+}
+
+/** The attributes CREATE ROLE may not give as the viewer's role (user.c: CreateRole), each with the reason. */
+export function creationLocks(viewer: PgRole | undefined, adminOptionRules: boolean): Locks {
+  if (!viewer) return everyAttribute('Your role could not be read from the catalog.');
+  if (viewer.rolsuper) return [];
+  if (!viewer.rolcreaterole) return everyAttribute(`Your role ${name(viewer)} lacks CREATEROLE.`);
+  return powersBeyond(viewer, adminOptionRules, 'give');
 }
 
 function renameDecision(judged: Judged): Decision {

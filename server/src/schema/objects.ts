@@ -277,12 +277,11 @@ builder.objectFields(DatabaseCatalog, (t) => ({
   table: t.field({
     type: Table,
     nullable: true,
-    description: 'One table, view or sequence by its schema and name (null when there is none): one row re-read.',
+    description:
+      'One table, view or sequence by its schema and name, a partition too (null when there is none): one row re-read.',
     args: { schema: t.arg.string({ required: true }), name: t.arg.string({ required: true }) },
     resolve: async (catalog, args) => {
-      const schema = (await catalog.reader.schemas()).find((candidate) => candidate.nspname === args.schema);
-      if (!schema) return null;
-      const relation = (await catalog.reader.relationsIn(schema.oid)).find((found) => found.relname === args.name);
+      const relation = await catalog.reader.relationNamed(args.schema, args.name);
       return relation ? tableShape(relation, catalog) : null;
     },
   }),

@@ -44,6 +44,11 @@ builder.objectFields(Role, (t) => ({
     description: 'Sessions open as this role on the server now (pg_stat_activity); compare with connectionLimit.',
     resolve: async (role) => (await role.catalog.reader.roleExtras(role.row.oid)).connections,
   }),
+  validUntilInfinity: t.boolean({
+    description:
+      "VALID UNTIL 'infinity': its password never expires. validUntil is null then, as it is when VALID UNTIL was never set; this tells the two apart. Read with the settings (one query for many roles).",
+    resolve: async (role) => (await role.catalog.reader.roleExtras(role.row.oid)).validUntil === 'infinity',
+  }),
   definitionSql: t.stringList({
     description:
       'The statements that recreate this role as it is, in order: CREATE ROLE with every attribute (VALID UNTIL to the microsecond), ALTER ROLE … SET for each setting, COMMENT ON ROLE, and GRANT for each role it is a member of (WITH ADMIN / INHERIT / SET on 16+, WITH ADMIN OPTION on 15). Never a password: Rolecall cannot read one (pg_authid), so a LOGIN role needs ALTER ROLE … PASSWORD after. A membership granted by several grantors is one GRANT with their options together, without GRANTED BY: whoever runs it is its grantor.',

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { ATTRIBUTES, capabilities, type RoleCapabilities } from '../catalog/role-rules.js';
+import { ATTRIBUTES, capabilities, creationLocks, type RoleCapabilities } from '../catalog/role-rules.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { Schema, schemaShape, Table, tableShape } from './objects.js';
 import { Role } from './role.js';
@@ -52,6 +52,15 @@ const ViewerRole = builder.objectRef<CatalogShape>('ViewerRole').implement({
       resolve: async (catalog) => {
         const viewer = await catalog.reader.viewerRole();
         return Boolean(viewer?.rolcreaterole || viewer?.rolsuper);
+      },
+    }),
+    lockedAttributesOnCreate: t.field({
+      type: [RoleAttributeLock],
+      description:
+        'Attributes CREATE ROLE may not give as this role, each with the reason (all of them without CREATEROLE): on 15 REPLICATION and BYPASSRLS are for superusers; on 16+ CREATEDB, REPLICATION and BYPASSRLS are given only by a role that has them itself.',
+      resolve: async (catalog) => {
+        const [viewer, features] = await Promise.all([catalog.reader.viewerRole(), catalog.reader.features()]);
+        return creationLocks(viewer, features.membershipOptions);
       },
     }),
     canCreateSchemas: t.boolean({

@@ -72,6 +72,13 @@ export function errorMessage(result: unknown): string | null {
   return typeof result.message === 'string' ? result.message : null;
 }
 
+/** A typed error in words: its message, then PostgreSQL's DETAIL where the document asks for it (16+ says why there). */
+function refusalText(result: unknown): string | null {
+  const message = errorMessage(result);
+  const detail = (result as { detail?: unknown } | null)?.detail;
+  return message !== null && typeof detail === 'string' && detail ? `${message}: ${detail}` : message;
+}
+
 /** Runs a mutation and returns urql's result as it is: for forms that show a transport error and a typed one alike. */
 export function sendMutation<Data, Variables extends AnyVariables>(
   document: Document<Data, Variables>,
@@ -89,7 +96,7 @@ export async function mutate<Data, Variables extends AnyVariables>(
   if (result.error) throw new Error(result.error.graphQLErrors[0]?.message ?? result.error.message);
   const data = result.data as Data;
   for (const value of Object.values(data as Record<string, unknown>)) {
-    const message = errorMessage(value);
+    const message = refusalText(value);
     if (message) throw new Error(message);
   }
   return data;

@@ -1,6 +1,5 @@
 import { batch, createEffect, createMemo, createResource, createSignal, type JSX, on, onCleanup, Show } from 'solid-js';
 import { ChangeOutcome } from '../../components/ChangeOutcome';
-import { EffectiveAccess } from '../../components/EffectiveAccess';
 import { ErrorText } from '../../components/ErrorText';
 import { RoleCombobox } from '../../components/RoleCombobox';
 import { VirtualRows } from '../../components/VirtualRows';
@@ -14,7 +13,9 @@ import { createPagedConnection, pageOf } from '../../lib/paged-connection';
 import { objectFingerprint } from '../../lib/permission-model';
 import { changeOf, createPreviewedChange } from '../../lib/previewed-change';
 import { member } from '../../lib/result';
-import { objectKindLabel, objectLabel, objectRef, withRowsReread } from './overview-rows';
+import { type Entry, entryOf, OverviewRow } from './OverviewRow';
+import { createPartitions, withPartitions } from './overview-partitions';
+import { withRowsReread } from './overview-rows';
 import { PermissionDialog, type SchemaTableView, type SecurableView } from './permissions/PermissionDialog';
 
 const OverviewQuery = graphql(`
@@ -93,23 +94,6 @@ type Only<T, Name> = Extract<T, { __typename?: Name }>;
 /** The catalog as the Overview query reads it (generated from the query, not written by hand). */
 type CatalogView = Only<NonNullable<Only<OverviewResult['database'], 'Database'>['catalog']>, 'DatabaseCatalog'>;
 
-/** One row of the overview: an object, how it is labelled, and what its dialog needs. */
-interface Entry {
-  view: SecurableView;
-  privileges: OverviewObjectFragment['viewerPrivileges'];
-  kindLabel: string;
-  indent: boolean;
-}
-
-function entryOf(node: OverviewObjectFragment): Entry {
-  return {
-    view: { ...node, label: objectLabel(node), ref: objectRef(node) },
-    privileges: node.viewerPrivileges,
-    kindLabel: objectKindLabel(node),
-    indent: node.__typename === 'Table',
-  };
-}
-
 const entryKey = (view: SecurableView) => `${view.ref.kind}:${view.label}`;
 const entryPrint = (entry: Entry) => `${objectFingerprint(entry.view)}|${JSON.stringify(entry.privileges)}`;
 
@@ -162,11 +146,13 @@ export function Overview(props: { databaseId: string; version: number; changedBy
       return pageOf(found);
     },
   });
-  const entries = createMemo(() => list.nodes().map(entryOf));
+  const partitions = createPartitions(() => props.databaseId);
+  const entries = createMemo(() => withPartitions(list.nodes(), partitions.of).map(entryOf));
   const rows = createChangedRows();
   const reread = async () => {
     const before = entries();
-    if (await list.reread()) rows.compare(before, entries());
+    const [listed] = await Promise.all([list.reread(), partitions.reread()]);
+    if (listed) rows.compare(before, entries());
   };
   createEffect(
     on(
@@ -184,11 +170,12 @@ export function Overview(props: { databaseId: string; version: number; changedBy
       { defer: true },
     ),
   );
+  // The partitions shown are not in the list's pages: they are read again with their parents' open rows.
   const rereadRows = async (events: readonly LiveEvent[]) => {
     const before = list.nodes();
-    const patched = await withRowsReread(props.databaseId, before, events);
-    if (!patched || list.nodes() !== before) return void reread();
     const shown = entries();
+    const [patched] = await Promise.all([withRowsReread(props.databaseId, before, events), partitions.reread()]);
+    if (!patched || list.nodes() !== before) return void reread();
     if (list.patch(before, patched)) rows.compare(shown, entries());
   };
   const refresh = () => {
@@ -282,28 +269,13 @@ export function Overview(props: { databaseId: string; version: number; changedBy
               }
             >
               {(entry) => (
-                <tr
-                  data-object={entry.view.label}
-                  class={rows.changed().has(entryKey(entry.view)) ? 'changed' : ''}
-                  data-changed={rows.changed().has(entryKey(entry.view)) ? 'true' : undefined}
-                >
-                  <td class={entry.indent ? 'indent' : ''}>{entry.view.label}</td>
-                  <td>{entry.kindLabel}</td>
-                  <td>{entry.view.owner?.name ?? '—'}</td>
-                  <td data-testid="viewer-access">
-                    <EffectiveAccess privileges={entry.privileges} />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      class="small"
-                      onClick={() => setOpen(entry.view)}
-                      aria-label={`Permissions of ${entry.view.label}`}
-                    >
-                      Permissions
-                    </button>
-                  </td>
-                </tr>
+                <OverviewRow
+                  entry={entry}
+                  changed={rows.changed().has(entryKey(entry.view))}
+                  partitions={entry.partitioned ? partitions.of(entry.partitioned) : undefined}
+                  onTogglePartitions={() => entry.partitioned && partitions.toggle(entry.partitioned)}
+                  onOpen={() => setOpen(entry.view)}
+                />
               )}
             </VirtualRows>
             <Show when={list.loading() && list.ready()}>

@@ -64,7 +64,7 @@ export function Roles(props: { databaseId: string; version: number; canConfigure
           databaseId={props.databaseId}
           canCreate={Boolean(viewer()?.canCreateRoles)}
           viewerRole={viewer()?.role?.name ?? null}
-          canGiveCreateDb={Boolean(viewer()?.role?.isSuperuser || viewer()?.role?.createDb)}
+          locks={viewer()?.lockedAttributesOnCreate ?? []}
           canConfigure={props.canConfigure}
           reread={list.reread}
         />

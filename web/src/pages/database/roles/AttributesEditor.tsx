@@ -1,7 +1,9 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ChangeOutcome } from '../../../components/ChangeOutcome';
+import type { RoleAttribute } from '../../../gql/graphql';
 import { createPreviewedChange } from '../../../lib/previewed-change';
+import { AttributeChip, LockReasons, lockReason } from './attribute-locks';
 import { AlterRole, changeOf, mutate } from './operations';
 import type { RoleView } from './types';
 
@@ -24,7 +26,6 @@ interface Draft {
   replication: boolean;
   bypassRls: boolean;
   connectionLimit: string;
-  validUntil: string;
 }
 
 function draftOf(role: RoleView): Draft {
@@ -36,7 +37,6 @@ function draftOf(role: RoleView): Draft {
     replication: role.replication,
     bypassRls: role.bypassRls,
     connectionLimit: String(role.connectionLimit),
-    validUntil: role.validUntil ? role.validUntil.slice(0, 10) : '',
   };
 }
 
@@ -47,12 +47,13 @@ function changedAttributes(role: RoleView, draft: Draft): Record<string, unknown
   for (const [key] of FLAGS) if (draft[key] !== original[key]) changed[key] = draft[key];
   if (draft.connectionLimit !== original.connectionLimit && draft.connectionLimit !== '')
     changed.connectionLimit = Number(draft.connectionLimit);
-  if (draft.validUntil !== original.validUntil && draft.validUntil !== '')
-    changed.validUntil = new Date(draft.validUntil).toISOString();
   return changed;
 }
 
-/** ALTER ROLE: a draft of the attributes, previewed, applied; refused attributes are disabled with PostgreSQL's reason. */
+/**
+ * ALTER ROLE: a draft of the attributes, previewed, applied; refused attributes are disabled with PostgreSQL's reason.
+ * VALID UNTIL has its own form in the role's settings, beside what it is now (a date, 'infinity' or never set).
+ */
 export function AttributesEditor(props: {
   role: RoleView;
   databaseId: string;
@@ -61,8 +62,7 @@ export function AttributesEditor(props: {
 }): JSX.Element {
   const [draft, setDraft] = createStore<Draft>(draftOf(props.role));
   const [applied, setApplied] = createSignal(false);
-  const lockOf = (attribute: string) =>
-    props.role.viewerCan.lockedAttributes.find((lock) => lock.attribute === attribute)?.reason ?? null;
+  const lockOf = (attribute: RoleAttribute) => lockReason(props.role.viewerCan.lockedAttributes, attribute);
   const attributes = () => changedAttributes(props.role, draft);
   const change = createPreviewedChange<Record<string, unknown>>({
     run: async (value, mode) =>
@@ -85,19 +85,16 @@ export function AttributesEditor(props: {
       <div class="row">
         <For each={FLAGS}>
           {([key, , keyword]) => (
-            <label class="chip" title={lockOf(keyword) ?? undefined}>
-              <input
-                type="checkbox"
-                aria-label={keyword}
-                checked={draft[key as Flag]}
-                disabled={lockOf(keyword) !== null}
-                onChange={(event) => {
-                  setApplied(false);
-                  setDraft(key as Flag, event.currentTarget.checked);
-                }}
-              />
-              {keyword}
-            </label>
+            <AttributeChip
+              keyword={keyword}
+              checked={draft[key as Flag]}
+              disabled={lockOf(keyword) !== null}
+              reason={lockOf(keyword)}
+              onChange={(checked) => {
+                setApplied(false);
+                setDraft(key as Flag, checked);
+              }}
+            />
           )}
         </For>
         <label title={lockOf('CONNECTION_LIMIT') ?? undefined}>
@@ -112,27 +109,9 @@ export function AttributesEditor(props: {
             onInput={(event) => setDraft('connectionLimit', event.currentTarget.value)}
           />
         </label>
-        <label title={lockOf('VALID_UNTIL') ?? undefined}>
-          valid until{' '}
-          <input
-            type="date"
-            aria-label="Valid until"
-            disabled={lockOf('VALID_UNTIL') !== null}
-            value={draft.validUntil}
-            onInput={(event) => setDraft('validUntil', event.currentTarget.value)}
-          />
-        </label>
       </div>
-      <Show when={props.role.viewerCan.lockedAttributes.length > 0 && props.role.viewerCan.alter}>
-        <ul class="reasons">
-          <For each={props.role.viewerCan.lockedAttributes}>
-            {(lock) => (
-              <li class="muted">
-                {lock.attribute}: {lock.reason}
-              </li>
-            )}
-          </For>
-        </ul>
+      <Show when={props.role.viewerCan.alter}>
+        <LockReasons locks={props.role.viewerCan.lockedAttributes} />
       </Show>
       <div class="row">
         <button type="button" disabled={nothing() || change.busy()} onClick={() => change.runPreview(attributes())}>

@@ -1,10 +1,22 @@
-import { createSignal, type JSX, Show } from 'solid-js';
+import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { ChangeOutcome } from '../../../components/ChangeOutcome';
 import { checkNameLength } from '../../../lib/identifier';
 import { createPreviewedChange } from '../../../lib/previewed-change';
+import { AttributeChip, type AttributeLock, LockReasons, lockReason } from './attribute-locks';
 import { CreateRole, changeOf, mutate } from './operations';
 
 const CANNOT_CONFIGURE = 'Only Rolecall admins store role passwords in Rolecall.';
+
+/** The attributes with powers beyond the role itself, each offered only where the viewer's role may give it. */
+const POWERS = [
+  ['createRole', 'CREATEROLE'],
+  ['createDb', 'CREATEDB'],
+  ['replication', 'REPLICATION'],
+  ['bypassRls', 'BYPASSRLS'],
+] as const;
+
+type Power = (typeof POWERS)[number][0];
 
 interface CreateInput {
   name: string;
@@ -14,17 +26,23 @@ interface CreateInput {
   inherit?: boolean;
   createRole?: boolean;
   createDb?: boolean;
+  replication?: boolean;
+  bypassRls?: boolean;
   connectionLimit?: number;
   validUntil?: string;
 }
 
-/** CREATE ROLE, group or LOGIN, previewed first; shown disabled with PostgreSQL's reason when the viewer's role lacks CREATEROLE. */
+/**
+ * CREATE ROLE, group or LOGIN, previewed first; shown disabled with PostgreSQL's reason when the viewer's role lacks
+ * CREATEROLE. An attribute it may not give is disabled with the reason; one ticked before it was refused (the role
+ * lost it since) stays ticked until unticked, so the preview shows PostgreSQL's refusal of what the form says.
+ */
 export function CreateRoleForm(props: {
   databaseId: string;
   canCreate: boolean;
   viewerRole: string | null;
-  /** 16+: only a role that has CREATEDB itself may give it. */
-  canGiveCreateDb: boolean;
+  /** What CREATE ROLE may not give as the viewer's role (ViewerRole.lockedAttributesOnCreate). */
+  locks: readonly AttributeLock[];
   /** Admins only: storing the password makes it Rolecall's secret. */
   canConfigure: boolean;
   reread: () => Promise<unknown>;
@@ -34,8 +52,12 @@ export function CreateRoleForm(props: {
   const [password, setPassword] = createSignal('');
   const [configure, setConfigure] = createSignal(false);
   const [inherit, setInherit] = createSignal(true);
-  const [createRole, setCreateRole] = createSignal(false);
-  const [createDb, setCreateDb] = createSignal(false);
+  const [powers, setPowers] = createStore<Record<Power, boolean>>({
+    createRole: false,
+    createDb: false,
+    replication: false,
+    bypassRls: false,
+  });
   const [connectionLimit, setConnectionLimit] = createSignal('');
   const [validUntil, setValidUntil] = createSignal('');
   const [created, setCreated] = createSignal<string | null>(null);
@@ -47,8 +69,10 @@ export function CreateRoleForm(props: {
     configure: login() && configure() && props.canConfigure,
     // Only what differs from PostgreSQL's defaults, so the SQL says what is special about the role.
     inherit: inherit() ? undefined : false,
-    createRole: createRole() || undefined,
-    createDb: createDb() || undefined,
+    createRole: powers.createRole || undefined,
+    createDb: powers.createDb || undefined,
+    replication: powers.replication || undefined,
+    bypassRls: powers.bypassRls || undefined,
     connectionLimit: connectionLimit() === '' ? undefined : Number(connectionLimit()),
     validUntil: login() && validUntil() ? new Date(validUntil()).toISOString() : undefined,
   });
@@ -151,26 +175,17 @@ export function CreateRoleForm(props: {
               />{' '}
               INHERIT
             </label>
-            <label class="chip">
-              <input
-                type="checkbox"
-                checked={createRole()}
-                onChange={(event) => setCreateRole(event.currentTarget.checked)}
-              />{' '}
-              CREATEROLE
-            </label>
-            <label
-              class="chip"
-              title={props.canGiveCreateDb ? undefined : 'Only a role that has CREATEDB itself can give it.'}
-            >
-              <input
-                type="checkbox"
-                checked={createDb()}
-                disabled={!props.canGiveCreateDb}
-                onChange={(event) => setCreateDb(event.currentTarget.checked)}
-              />{' '}
-              CREATEDB
-            </label>
+            <For each={POWERS}>
+              {([key, keyword]) => (
+                <AttributeChip
+                  keyword={keyword}
+                  checked={powers[key]}
+                  disabled={lockReason(props.locks, keyword) !== null && !powers[key]}
+                  reason={lockReason(props.locks, keyword)}
+                  onChange={(checked) => setPowers(key, checked)}
+                />
+              )}
+            </For>
             <label>
               connection limit{' '}
               <input
@@ -184,6 +199,9 @@ export function CreateRoleForm(props: {
               />
             </label>
           </div>
+          <Show when={props.canCreate}>
+            <LockReasons locks={props.locks} />
+          </Show>
           <div class="row">
             <button type="button" onClick={() => form?.reportValidity() && change.runPreview(input())}>
               Preview SQL

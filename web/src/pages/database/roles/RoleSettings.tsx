@@ -6,7 +6,9 @@ import type { RoleDetailsQuery } from '../../../gql/graphql';
 import { errorMessage, query } from '../../../graphql/client';
 import { createPreviewedChange } from '../../../lib/previewed-change';
 import { member } from '../../../lib/result';
+import { lockReason } from './attribute-locks';
 import { changeOf, mutate } from './operations';
+import { ValidUntilForm } from './ValidUntilForm';
 
 const RoleDetails = graphql(`
   query RoleDetails($id: ID!, $name: String!) {
@@ -20,8 +22,9 @@ const RoleDetails = graphql(`
           ... on Error { message }
           ... on DatabaseCatalog {
             role(name: $name) {
-              name comment connectionLimit connectionsInUse validUntil definitionSql
+              name comment connectionLimit connectionsInUse validUntil validUntilInfinity definitionSql
               settings { database name value }
+              viewerCan { lockedAttributes { attribute reason } }
             }
           }
         }
@@ -58,8 +61,9 @@ export function connectionsText(inUse: number, limit: number): string {
   return limit < 0 ? `${inUse} (no limit)` : `${inUse} of ${limit}`;
 }
 
-/** VALID UNTIL as PostgreSQL keeps it: none means the password never expires. */
+/** VALID UNTIL as PostgreSQL writes it, 'infinity' included: that and none both never expire, but are told apart. */
 export function validUntilText(validUntil: string | null | undefined, now = Date.now()): string {
+  if (validUntil === 'infinity') return 'never expires (infinity)';
   if (!validUntil) return 'never expires';
   const expired = Date.parse(validUntil) <= now;
   return `${validUntil}${expired ? ' (expired)' : ''}`;
@@ -108,7 +112,9 @@ export function RoleSettings(props: {
               <dt>Connections in use</dt>
               <dd data-testid="connections">{connectionsText(shown().connectionsInUse, shown().connectionLimit)}</dd>
               <dt>Valid until</dt>
-              <dd data-testid="valid-until">{validUntilText(shown().validUntil)}</dd>
+              <dd data-testid="valid-until">
+                {validUntilText(shown().validUntilInfinity ? 'infinity' : shown().validUntil)}
+              </dd>
               <dt>Comment</dt>
               <dd data-testid="comment">{shown().comment ?? '—'}</dd>
             </dl>
@@ -161,6 +167,13 @@ export function RoleSettings(props: {
               databaseId={props.databaseId}
               role={props.name}
               comment={shown().comment ?? ''}
+              reread={reread}
+            />
+            <h4>Password expiry (VALID UNTIL)</h4>
+            <ValidUntilForm
+              databaseId={props.databaseId}
+              role={props.name}
+              lock={lockReason(shown().viewerCan.lockedAttributes, 'VALID_UNTIL')}
               reread={reread}
             />
             <details class="definition-sql">

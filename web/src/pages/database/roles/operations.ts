@@ -12,12 +12,12 @@ export const PreviewedChangeFields = graphql(`
 
 export const CreateRole = graphql(`
   mutation CreateRole($databaseId: ID!, $input: CreateRoleInput!, $dryRun: Boolean, $previewToken: String) {
-    createRole(databaseId: $databaseId, input: $input, dryRun: $dryRun, previewToken: $previewToken) { __typename ... on Error { message } ... on PermissionChange { ...PreviewedChangeFields } }
+    createRole(databaseId: $databaseId, input: $input, dryRun: $dryRun, previewToken: $previewToken) { __typename ... on Error { message } ... on PostgresFailure { detail } ... on PermissionChange { ...PreviewedChangeFields } }
   }
 `);
 export const AlterRole = graphql(`
   mutation AlterRole($databaseId: ID!, $name: String!, $attributes: RoleAttributesInput!, $dryRun: Boolean, $previewToken: String) {
-    alterRole(databaseId: $databaseId, name: $name, attributes: $attributes, dryRun: $dryRun, previewToken: $previewToken) { __typename ... on Error { message } ... on PermissionChange { ...PreviewedChangeFields } }
+    alterRole(databaseId: $databaseId, name: $name, attributes: $attributes, dryRun: $dryRun, previewToken: $previewToken) { __typename ... on Error { message } ... on PostgresFailure { detail } ... on PermissionChange { ...PreviewedChangeFields } }
   }
 `);
 export const RenameRole = graphql(`

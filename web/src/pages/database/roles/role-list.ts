@@ -19,7 +19,7 @@ export const RolesQuery = graphql(`
           ... on Error { message }
           ... on DatabaseCatalog {
             membershipOptionsPerGrant
-            viewerRole { canCreateRoles role { name isSuperuser createDb } }
+            viewerRole { canCreateRoles role { name } lockedAttributesOnCreate { attribute reason } }
             rolesConnection(filter: $filter, first: $first, after: $after) {
               totalCount
               pageInfo { hasNextPage endCursor }
