@@ -15,7 +15,14 @@ const CliWatchEvents = graphql(`
         aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
       }
       ... on MembershipEvent { role member grantor members added removed admin inherit set }
-      ... on RoleEvent { role newName login changes reassignTo otherDatabases }
+      ... on RoleEvent {
+        role newName login changes reassignTo otherDatabases
+        setting { name database before after } comment { before after }
+      }
+      ... on DefaultPrivilegeEvent {
+        creator schema objectKind
+        grantChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
+      }
       ... on OwnershipEvent { object objectKind previousOwner newOwner tables }
       ... on ObjectEvent { object objectKind owner }
       ... on CollaboratorEvent { collaboratorId username role access invitationId }

@@ -1,5 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeChange } from '../../web/src/lib/event-text.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { connect, createApiToken, createManagedDatabase, setupAdmin } from './support/fixtures.js';
@@ -397,5 +398,35 @@ describe('Rolecall’s own changes of settings, comments and default privileges 
       ]),
     );
     expect(events).toHaveLength(2);
+  });
+});
+
+describe('the words Activity, toasts and `rolecall watch` give these events (web/src/lib/event-text.ts)', () => {
+  it('a setting with its values, a comment, and what new objects will grant', async () => {
+    await psql('CREATE ROLE words_role');
+    await marker();
+    const events = await externalDuring(async () => {
+      await psql(`ALTER ROLE words_role IN DATABASE shop SET statement_timeout = '7s'`);
+      await psql(`COMMENT ON ROLE words_role IS 'team bot'`);
+      await psql(
+        'ALTER DEFAULT PRIVILEGES FOR ROLE creator_role IN SCHEMA sales GRANT INSERT ON TABLES TO words_role',
+        'shop',
+      );
+    });
+    expect(events.map((event) => describeChange(event)).sort()).toEqual([
+      'new tables of creator_role in sales: granted INSERT to words_role',
+      'role words_role: comment set to “team bot”',
+      'role words_role: statement_timeout in shop: set to 7s',
+    ]);
+    const more = await externalDuring(async () => {
+      await psql(`ALTER ROLE words_role IN DATABASE shop SET statement_timeout = '9s'`);
+      await psql('ALTER ROLE words_role IN DATABASE shop RESET statement_timeout');
+      await psql('COMMENT ON ROLE words_role IS NULL');
+    });
+    // Both statements of one poll interval are one change: from before the first to after the second.
+    expect(more.map((event) => describeChange(event)).sort()).toEqual([
+      'role words_role: comment removed',
+      'role words_role: statement_timeout in shop: reset (was 7s)',
+    ]);
   });
 });

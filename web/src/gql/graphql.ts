@@ -411,7 +411,7 @@ export type DatabaseCapabilities = {
 /** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
 export type DatabaseCatalog = {
   __typename?: 'DatabaseCatalog';
-  /** What a role lacks on the way to an object (CONNECT on the database, USAGE on the table's schema): with these missing, its privileges on the object do nothing. Empty when the way is open. */
+  /** What a role lacks on the way to an object (CONNECT on the database, USAGE on the schema of a table, column, function or type; SELECT on a large object it may UPDATE): with these missing, its privileges on the object do nothing. Empty when the way is open. */
   accessGaps: DatabaseCatalogAccessGapsResult;
   /** Everything a role can use in this database (the database, schemas, tables, views, sequences, then the objects of `kinds`), in an overview's order, with what it holds and why: effective privileges, inheritance, PUBLIC, ownership, predefined roles and superuser included. */
   accessibleObjects: DatabaseCatalogAccessibleObjectsResult;
@@ -425,7 +425,7 @@ export type DatabaseCatalog = {
   defaultPrivileges: Array<DefaultPrivilegeEntry>;
   /** What a role can really do on an object, and every reason why (memberships, PUBLIC, ownership, predefined roles, superuser). */
   effectivePrivileges: DatabaseCatalogEffectivePrivilegesResult;
-  /** What each of these roles can do on each table (of one schema, or of all), role by role, tables ordered by schema and name; `tables` keeps the first tables only. */
+  /** What each of these roles can do on each object of one kind (every table, view and sequence when no kind is given), of one schema or of all, role by role, objects in the catalog’s order; `tables` keeps the first objects only. */
   effectivePrivilegesMatrix: DatabaseCatalogEffectivePrivilegesMatrixResult;
   /** PostgreSQL 16+: memberships carry their own INHERIT and SET options (on 15 inheritance follows the member). */
   membershipOptionsPerGrant: Scalars['Boolean']['output'];
@@ -450,7 +450,7 @@ export type DatabaseCatalog = {
   schemasConnection: DatabaseCatalogSchemasConnection;
   /** server_version_num, e.g. 180004. */
   serverVersion: Scalars['Int']['output'];
-  /** One table, view or sequence by its schema and name (null when there is none): one row re-read. */
+  /** One table, view or sequence by its schema and name, a partition too (null when there is none): one row re-read. */
   table?: Maybe<Table>;
   /** Tables, views and sequences by schema and name, a page at a time; `schema` keeps one schema, `search` relations whose schema.name contains it, in any case. */
   tablesConnection: DatabaseCatalogTablesConnection;
@@ -516,6 +516,7 @@ export type DatabaseCatalogEffectivePrivilegesMatrixArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ObjectKind>;
   last?: InputMaybe<Scalars['Int']['input']>;
   roles: Array<Scalars['String']['input']>;
   schema?: InputMaybe<Scalars['String']['input']>;
@@ -1022,16 +1023,24 @@ export type EffectivePrivilege = {
   sources: Array<PrivilegeSource>;
 };
 
-/** What a role can really do on a table, as has_table_privilege (has_sequence_privilege for a sequence) answers it. */
+/** What a role can really do on an object, as PostgreSQL’s has_*_privilege answers it (has_column_privilege for a column: its own grants and its table’s). */
 export type EffectivePrivilegeRow = {
   __typename?: 'EffectivePrivilegeRow';
+  /** FUNCTION: its argument types, as PostgreSQL writes them. */
+  arguments?: Maybe<Scalars['String']['output']>;
+  column?: Maybe<Scalars['String']['output']>;
   /** Privileges the role may grant to others. */
   grantable: Array<Scalars['String']['output']>;
+  kind: ObjectKind;
+  /** As an ObjectRef names it: a relation’s, a column’s table’s, a function’s or type’s name in its schema, a large object’s OID. */
+  name: Scalars['String']['output'];
   /** Privileges the role holds, in PostgreSQL’s order. */
   privileges: Array<Scalars['String']['output']>;
   role: Scalars['String']['output'];
-  schema: Scalars['String']['output'];
-  table: Scalars['String']['output'];
+  /** The object’s schema (a table’s, a column’s table’s, a function’s, a type’s); a schema’s own name. */
+  schema?: Maybe<Scalars['String']['output']>;
+  /** @deprecated Use name (and column). */
+  table?: Maybe<Scalars['String']['output']>;
 };
 
 export type EmailNotSentError = Error & {
@@ -2366,6 +2375,8 @@ export type Role = {
   /** Its parameter settings, those for every database first. Asked of many roles, read in one query. */
   settings: Array<RoleSetting>;
   validUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** VALID UNTIL 'infinity': its password never expires. validUntil is null then, as it is when VALID UNTIL was never set; this tells the two apart. Read with the settings (one query for many roles). */
+  validUntilInfinity: Scalars['Boolean']['output'];
   /** What the viewer's role may do to this role. Worked out only when asked, from the roles and memberships already read. */
   viewerCan: RoleCapabilities;
 };
@@ -2952,6 +2963,8 @@ export type ViewerRole = {
   databasePrivileges: Array<Scalars['String']['output']>;
   /** Every role whose privileges it has (through INHERIT memberships, transitively). */
   inheritsFrom: Array<Role>;
+  /** Attributes CREATE ROLE may not give as this role, each with the reason (all of them without CREATEROLE): on 15 REPLICATION and BYPASSRLS are for superusers; on 16+ CREATEDB, REPLICATION and BYPASSRLS are given only by a role that has them itself. */
+  lockedAttributesOnCreate: Array<RoleAttributeLock>;
   /** Schemas it owns or whose owner’s privileges it has. */
   ownedSchemas: Array<Schema>;
   /** Tables, views and sequences it owns or whose owner’s privileges it has. */
@@ -3037,6 +3050,38 @@ export type RolePickerQuery = { __typename?: 'Query', database:
     | { __typename: 'UnauthenticatedError', message: string }
    };
 
+export type SchemaPickerQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type SchemaPickerQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', schemasConnection: { __typename?: 'DatabaseCatalogSchemasConnection', totalCount: number, nodes: Array<{ __typename?: 'Schema', name: string }> } }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
 export type LiveEventsSubscriptionVariables = Exact<{
   databaseId?: InputMaybe<Scalars['ID']['input']>;
   kinds?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
@@ -3048,7 +3093,7 @@ export type LiveEventsSubscription = { __typename?: 'Subscription', events:
     | { __typename: 'CollaboratorEvent', username?: string | null, role?: string | null, access?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'DatabaseEvent', database?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'DefaultPrivilegeEvent', creator?: string | null, schema?: string | null, objectKind?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'InvitationEvent', email?: string | null, status?: string | null, role?: string | null, access?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'MembershipEvent', role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'ObjectEvent', object?: string | null, objectKind?: string | null, owner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
@@ -3056,7 +3101,7 @@ export type LiveEventsSubscription = { __typename?: 'Subscription', events:
     | { __typename: 'PrivilegeEvent', object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'RoleEvent', role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'RoleEvent', role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'UserEvent', username?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
    };
 
@@ -3234,7 +3279,7 @@ export type ActivityQuery = { __typename?: 'Query', auditLog:
         | { __typename?: 'CollaboratorEvent', username?: string | null, role?: string | null, access?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'DefaultPrivilegeEvent', creator?: string | null, schema?: string | null, objectKind?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'InvitationEvent', email?: string | null, status?: string | null, role?: string | null, access?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'MembershipEvent', role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'ObjectEvent', object?: string | null, objectKind?: string | null, owner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
@@ -3242,7 +3287,7 @@ export type ActivityQuery = { __typename?: 'Query', auditLog:
         | { __typename?: 'PrivilegeEvent', object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'RoleEvent', role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'RoleEvent', role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
       > }
     | { __typename: 'UnauthenticatedError', message: string }
@@ -3450,7 +3495,7 @@ export type DefaultPrivilegesQuery = { __typename?: 'Query', database:
     | { __typename: 'Database', catalog:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
-        | { __typename: 'DatabaseCatalog', defaultPrivileges: Array<{ __typename?: 'DefaultPrivilegeEntry', schema?: string | null, objectKind: DefaultedObjectKind, creator?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, grantee?: { __typename?: 'Role', name: string } | null }> }> }
+        | { __typename: 'DatabaseCatalog', defaultPrivileges: Array<{ __typename?: 'DefaultPrivilegeEntry', schema?: string | null, objectKind: DefaultedObjectKind, creator?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, grantee?: { __typename?: 'Role', name: string } | null }> }>, privilegesByKind: Array<{ __typename?: 'PrivilegeList', kind: string, privileges: Array<string>, presets: Array<{ __typename?: 'PrivilegePresetEntry', preset: PrivilegePreset, privileges: Array<string> }> }>, viewerRole: { __typename?: 'ViewerRole', role?: { __typename?: 'Role', name: string } | null } }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
@@ -3891,6 +3936,94 @@ export type RemoveConfiguredRoleMutation = { __typename?: 'Mutation', removeConf
 
 export type RoleOfferFieldsFragment = { __typename?: 'RoleOffer', mayGive: boolean, refusal?: RoleRefusal | null, refusalMessage?: string | null, markedAssignable: boolean, configuredRole: { __typename?: 'ConfiguredRole', id: string, rolname: string } };
 
+export type SetDefaultPrivilegesMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  creator?: InputMaybe<Scalars['String']['input']>;
+  schema?: InputMaybe<Scalars['String']['input']>;
+  kind: DefaultedObjectKind;
+  grants: Array<DesiredDefaultGrantInput> | DesiredDefaultGrantInput;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SetDefaultPrivilegesMutation = { __typename?: 'Mutation', setDefaultPrivileges:
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'CatalogChangedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'NothingChanged', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'TlsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type NewObjectGrantsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  creator: Scalars['String']['input'];
+  kind: DefaultedObjectKind;
+  schema?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type NewObjectGrantsQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', newObjectGrants:
+            | { __typename: 'AuthenticationFailedError', message: string }
+            | { __typename: 'ConcurrentChangeError', message: string }
+            | { __typename: 'DatabaseCatalogNewObjectGrantsSuccess', data: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, grantee?: { __typename?: 'Role', name: string } | null }> }
+            | { __typename: 'DatabaseDoesNotExistError', message: string }
+            | { __typename: 'DependentObjectsError', message: string }
+            | { __typename: 'DuplicateObjectError', message: string }
+            | { __typename: 'ForbiddenError', message: string }
+            | { __typename: 'InvalidGrantError', message: string }
+            | { __typename: 'InvalidNameError', message: string }
+            | { __typename: 'NotFoundError', message: string }
+            | { __typename: 'ObjectInUseError', message: string }
+            | { __typename: 'PermissionDeniedError', message: string }
+            | { __typename: 'PostgresError', message: string }
+            | { __typename: 'SecretUnreadableError', message: string }
+            | { __typename: 'ServerUnavailableError', message: string }
+            | { __typename: 'TlsError', message: string }
+            | { __typename: 'UnauthenticatedError', message: string }
+            | { __typename: 'UndefinedObjectError', message: string }
+            | { __typename: 'ValidationError', message: string }
+           }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
 export type GraphRoleFieldsFragment = { __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, memberCount: number, memberOfCount: number };
 
 export type RoleNeighbourhoodQueryVariables = Exact<{
@@ -3988,6 +4121,38 @@ export type ServerRoleGraphQuery = { __typename?: 'Query', database:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
         | { __typename: 'DatabaseCatalog', rolesConnection: { __typename?: 'DatabaseCatalogRolesConnection', totalCount: number, nodes?: Array<{ __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, memberCount: number, memberOfCount: number, members: Array<{ __typename?: 'RoleMembership', admin: boolean, inherit: boolean, set: boolean, member: { __typename?: 'Role', name: string } }> }> } }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
+export type OverviewPartitionsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  schema: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type OverviewPartitionsQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', table?: { __typename?: 'Table', partitions: Array<{ __typename: 'Table', schema: string, name: string, tableKind: TableKind, kind: ObjectKind, aclIsDefault: boolean, viewerPrivileges: Array<{ __typename?: 'EffectivePrivilege', privilege: string, held: boolean, grantable: boolean, sources: Array<{ __typename?: 'PrivilegeSource', kind: PrivilegeSourceKind, path: Array<string>, predefinedRole?: string | null, grantee?: { __typename?: 'Role', name: string } | null }> }>, owner?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, preset: PrivilegePreset, grantee?: { __typename?: 'Role', name: string } | null }>, viewerCan: { __typename?: 'ObjectCapabilities', changePrivileges: boolean, grantablePrivileges: Array<string>, transferOwnership: boolean, reason?: string | null } }> } | null }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
@@ -4212,6 +4377,8 @@ export type GrantOnAllTablesMutationVariables = Exact<{
   privileges: Array<Scalars['String']['input']> | Scalars['String']['input'];
   sequencePrivileges?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
   withSchemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  andFuture?: InputMaybe<Scalars['Boolean']['input']>;
+  futureCreator?: InputMaybe<Scalars['String']['input']>;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   previewToken?: InputMaybe<Scalars['String']['input']>;
 }>;
@@ -4356,7 +4523,7 @@ export type RoleDetailsQuery = { __typename?: 'Query', database:
     | { __typename: 'Database', name: string, catalog:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
-        | { __typename: 'DatabaseCatalog', role?: { __typename?: 'Role', name: string, comment?: string | null, connectionLimit: number, connectionsInUse: number, validUntil?: string | null, definitionSql: Array<string>, settings: Array<{ __typename?: 'RoleSetting', database?: string | null, name: string, value: string }> } | null }
+        | { __typename: 'DatabaseCatalog', role?: { __typename?: 'Role', name: string, comment?: string | null, connectionLimit: number, connectionsInUse: number, validUntil?: string | null, validUntilInfinity: boolean, definitionSql: Array<string>, settings: Array<{ __typename?: 'RoleSetting', database?: string | null, name: string, value: string }>, viewerCan: { __typename?: 'RoleCapabilities', lockedAttributes: Array<{ __typename?: 'RoleAttributeLock', attribute: RoleAttribute, reason: string }> } } | null }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
@@ -4490,25 +4657,25 @@ export type CreateRoleMutationVariables = Exact<{
 
 
 export type CreateRoleMutation = { __typename?: 'Mutation', createRole:
-    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'AuthenticationFailedError', message: string, detail?: string | null }
     | { __typename: 'CatalogChangedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string, detail?: string | null }
+    | { __typename: 'DatabaseDoesNotExistError', message: string, detail?: string | null }
+    | { __typename: 'DependentObjectsError', message: string, detail?: string | null }
+    | { __typename: 'DuplicateObjectError', message: string, detail?: string | null }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvalidGrantError', message: string, detail?: string | null }
+    | { __typename: 'InvalidNameError', message: string, detail?: string | null }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'ObjectInUseError', message: string, detail?: string | null }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string, detail?: string | null }
+    | { __typename: 'PostgresError', message: string, detail?: string | null }
     | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string, detail?: string | null }
     | { __typename: 'TlsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string, detail?: string | null }
     | { __typename: 'ValidationError', message: string }
    };
 
@@ -4522,25 +4689,25 @@ export type AlterRoleMutationVariables = Exact<{
 
 
 export type AlterRoleMutation = { __typename?: 'Mutation', alterRole:
-    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'AuthenticationFailedError', message: string, detail?: string | null }
     | { __typename: 'CatalogChangedError', message: string }
-    | { __typename: 'ConcurrentChangeError', message: string }
-    | { __typename: 'DatabaseDoesNotExistError', message: string }
-    | { __typename: 'DependentObjectsError', message: string }
-    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string, detail?: string | null }
+    | { __typename: 'DatabaseDoesNotExistError', message: string, detail?: string | null }
+    | { __typename: 'DependentObjectsError', message: string, detail?: string | null }
+    | { __typename: 'DuplicateObjectError', message: string, detail?: string | null }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'InvalidGrantError', message: string }
-    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'InvalidGrantError', message: string, detail?: string | null }
+    | { __typename: 'InvalidNameError', message: string, detail?: string | null }
     | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'ObjectInUseError', message: string, detail?: string | null }
     | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
-    | { __typename: 'PermissionDeniedError', message: string }
-    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string, detail?: string | null }
+    | { __typename: 'PostgresError', message: string, detail?: string | null }
     | { __typename: 'SecretUnreadableError', message: string }
-    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string, detail?: string | null }
     | { __typename: 'TlsError', message: string }
     | { __typename: 'UnauthenticatedError', message: string }
-    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string, detail?: string | null }
     | { __typename: 'ValidationError', message: string }
    };
 
@@ -4716,7 +4883,7 @@ export type RolesQuery = { __typename?: 'Query', database:
     | { __typename: 'Database', catalog:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
-        | { __typename: 'DatabaseCatalog', membershipOptionsPerGrant: boolean, viewerRole: { __typename?: 'ViewerRole', canCreateRoles: boolean, role?: { __typename?: 'Role', name: string, isSuperuser: boolean, createDb: boolean } | null }, rolesConnection: { __typename?: 'DatabaseCatalogRolesConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, inherit: boolean, createRole: boolean, createDb: boolean, replication: boolean, bypassRls: boolean, connectionLimit: number, validUntil?: string | null, isPredefined: boolean, isConfigured: boolean, memberCount: number, memberOfCount: number, membersConnection: { __typename?: 'RoleMembersConnection', nodes: Array<{ __typename?: 'RoleMembership', member: { __typename?: 'Role', name: string } }> }, memberOfConnection: { __typename?: 'RoleMemberOfConnection', nodes: Array<{ __typename?: 'RoleMembership', role: { __typename?: 'Role', name: string } }> }, viewerCan: { __typename?: 'RoleCapabilities', alter: boolean, alterReason?: string | null, rename: boolean, renameReason?: string | null, drop: boolean, dropReason?: string | null, manageMembers: boolean, manageMembersReason?: string | null, setPassword: boolean, setPasswordReason?: string | null, lockedAttributes: Array<{ __typename?: 'RoleAttributeLock', attribute: RoleAttribute, reason: string }> } }> } }
+        | { __typename: 'DatabaseCatalog', membershipOptionsPerGrant: boolean, viewerRole: { __typename?: 'ViewerRole', canCreateRoles: boolean, role?: { __typename?: 'Role', name: string } | null, lockedAttributesOnCreate: Array<{ __typename?: 'RoleAttributeLock', attribute: RoleAttribute, reason: string }> }, rolesConnection: { __typename?: 'DatabaseCatalogRolesConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Role', name: string, canLogin: boolean, isSuperuser: boolean, inherit: boolean, createRole: boolean, createDb: boolean, replication: boolean, bypassRls: boolean, connectionLimit: number, validUntil?: string | null, isPredefined: boolean, isConfigured: boolean, memberCount: number, memberOfCount: number, membersConnection: { __typename?: 'RoleMembersConnection', nodes: Array<{ __typename?: 'RoleMembership', member: { __typename?: 'Role', name: string } }> }, memberOfConnection: { __typename?: 'RoleMemberOfConnection', nodes: Array<{ __typename?: 'RoleMembership', role: { __typename?: 'Role', name: string } }> }, viewerCan: { __typename?: 'RoleCapabilities', alter: boolean, alterReason?: string | null, rename: boolean, renameReason?: string | null, drop: boolean, dropReason?: string | null, manageMembers: boolean, manageMembersReason?: string | null, setPassword: boolean, setPasswordReason?: string | null, lockedAttributes: Array<{ __typename?: 'RoleAttributeLock', attribute: RoleAttribute, reason: string }> } }> } }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
@@ -5271,6 +5438,32 @@ export const RolePickerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RolePickerQuery, RolePickerQueryVariables>;
+export const SchemaPickerDocument = new TypedDocumentString(`
+    query SchemaPicker($id: ID!, $search: String, $first: Int!) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          schemasConnection(search: $search, first: $first) {
+            totalCount
+            nodes {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchemaPickerQuery, SchemaPickerQueryVariables>;
 export const LiveEventsDocument = new TypedDocumentString(`
     subscription LiveEvents($databaseId: ID, $kinds: [String!], $after: BigCursor) {
   events(databaseId: $databaseId, kinds: $kinds, after: $after) {
@@ -5311,6 +5504,28 @@ export const LiveEventsDocument = new TypedDocumentString(`
       newName
       changes
       reassignTo
+      setting {
+        name
+        database
+        before
+        after
+      }
+      comment {
+        before
+        after
+      }
+    }
+    ... on DefaultPrivilegeEvent {
+      creator
+      schema
+      objectKind
+      grantChanges {
+        grantee
+        granted
+        revoked
+        grantOptionGranted
+        grantOptionRevoked
+      }
     }
     ... on OwnershipEvent {
       object
@@ -5590,6 +5805,28 @@ export const ActivityDocument = new TypedDocumentString(`
           newName
           changes
           reassignTo
+          setting {
+            name
+            database
+            before
+            after
+          }
+          comment {
+            before
+            after
+          }
+        }
+        ... on DefaultPrivilegeEvent {
+          creator
+          schema
+          objectKind
+          grantChanges {
+            grantee
+            granted
+            revoked
+            grantOptionGranted
+            grantOptionRevoked
+          }
         }
         ... on OwnershipEvent {
           object
@@ -5909,6 +6146,19 @@ export const DefaultPrivilegesDocument = new TypedDocumentString(`
               }
               privileges
               grantable
+            }
+          }
+          privilegesByKind {
+            kind
+            privileges
+            presets {
+              preset
+              privileges
+            }
+          }
+          viewerRole {
+            role {
+              name
             }
           }
         }
@@ -6329,6 +6579,75 @@ export const RemoveConfiguredRoleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveConfiguredRoleMutation, RemoveConfiguredRoleMutationVariables>;
+export const SetDefaultPrivilegesDocument = new TypedDocumentString(`
+    mutation SetDefaultPrivileges($databaseId: ID!, $creator: String, $schema: String, $kind: DefaultedObjectKind!, $grants: [DesiredDefaultGrantInput!]!, $dryRun: Boolean, $previewToken: String) {
+  setDefaultPrivileges(
+    databaseId: $databaseId
+    creator: $creator
+    schema: $schema
+    kind: $kind
+    grants: $grants
+    dryRun: $dryRun
+    previewToken: $previewToken
+  ) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on PermissionChange {
+      ...PreviewedChangeFields
+    }
+  }
+}
+    fragment PreviewedChangeFields on PermissionChange {
+  sql
+  warnings
+  previewToken
+  notes {
+    code
+    grantee
+    object
+    subjects
+    grantor
+    message
+  }
+}`) as unknown as TypedDocumentString<SetDefaultPrivilegesMutation, SetDefaultPrivilegesMutationVariables>;
+export const NewObjectGrantsDocument = new TypedDocumentString(`
+    query NewObjectGrants($id: ID!, $creator: String!, $kind: DefaultedObjectKind!, $schema: String) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          newObjectGrants(creator: $creator, kind: $kind, schema: $schema) {
+            __typename
+            ... on Error {
+              message
+            }
+            ... on DatabaseCatalogNewObjectGrantsSuccess {
+              data {
+                isPublic
+                grantee {
+                  name
+                }
+                privileges
+                grantable
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NewObjectGrantsQuery, NewObjectGrantsQueryVariables>;
 export const RoleNeighbourhoodDocument = new TypedDocumentString(`
     query RoleNeighbourhood($id: ID!, $role: String!, $depth: Int!, $perRole: Int!) {
   database(id: $id) {
@@ -6445,6 +6764,94 @@ export const ServerRoleGraphDocument = new TypedDocumentString(`
   memberCount
   memberOfCount
 }`) as unknown as TypedDocumentString<ServerRoleGraphQuery, ServerRoleGraphQueryVariables>;
+export const OverviewPartitionsDocument = new TypedDocumentString(`
+    query OverviewPartitions($id: ID!, $schema: String!, $name: String!) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          table(schema: $schema, name: $name) {
+            partitions {
+              ...OverviewObject
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment EffectivePrivilegeFields on EffectivePrivilege {
+  privilege
+  held
+  grantable
+  sources {
+    kind
+    path
+    grantee {
+      name
+    }
+    predefinedRole
+  }
+}
+fragment OverviewObject on SecurableObject {
+  __typename
+  ...Securable
+  viewerPrivileges {
+    ...EffectivePrivilegeFields
+  }
+  ... on DatabaseObject {
+    name
+  }
+  ... on Schema {
+    name
+  }
+  ... on Table {
+    schema
+    name
+    tableKind
+  }
+  ... on CatalogObject {
+    name
+    kind
+    schemaName
+    localName
+    arguments
+    subkind
+  }
+  ... on Column {
+    name
+  }
+}
+fragment Securable on SecurableObject {
+  kind
+  owner {
+    name
+  }
+  aclIsDefault
+  grants {
+    isPublic
+    grantee {
+      name
+    }
+    privileges
+    grantable
+    preset
+  }
+  viewerCan {
+    changePrivileges
+    grantablePrivileges
+    transferOwnership
+    reason
+  }
+}`) as unknown as TypedDocumentString<OverviewPartitionsQuery, OverviewPartitionsQueryVariables>;
 export const OverviewSchemaRowDocument = new TypedDocumentString(`
     query OverviewSchemaRow($id: ID!, $name: String!) {
   database(id: $id) {
@@ -6717,7 +7124,7 @@ export const SetPrivilegesDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<SetPrivilegesMutation, SetPrivilegesMutationVariables>;
 export const GrantOnAllTablesDocument = new TypedDocumentString(`
-    mutation GrantOnAllTables($databaseId: ID!, $schema: String!, $grantee: String, $privileges: [String!]!, $sequencePrivileges: [String!], $withSchemaUsage: Boolean, $dryRun: Boolean, $previewToken: String) {
+    mutation GrantOnAllTables($databaseId: ID!, $schema: String!, $grantee: String, $privileges: [String!]!, $sequencePrivileges: [String!], $withSchemaUsage: Boolean, $andFuture: Boolean, $futureCreator: String, $dryRun: Boolean, $previewToken: String) {
   grantOnAllTables(
     databaseId: $databaseId
     schema: $schema
@@ -6725,6 +7132,8 @@ export const GrantOnAllTablesDocument = new TypedDocumentString(`
     privileges: $privileges
     sequencePrivileges: $sequencePrivileges
     withSchemaUsage: $withSchemaUsage
+    andFuture: $andFuture
+    futureCreator: $futureCreator
     dryRun: $dryRun
     previewToken: $previewToken
   ) {
@@ -6859,11 +7268,18 @@ export const RoleDetailsDocument = new TypedDocumentString(`
             connectionLimit
             connectionsInUse
             validUntil
+            validUntilInfinity
             definitionSql
             settings {
               database
               name
               value
+            }
+            viewerCan {
+              lockedAttributes {
+                attribute
+                reason
+              }
             }
           }
         }
@@ -6980,6 +7396,9 @@ export const CreateRoleDocument = new TypedDocumentString(`
     ... on Error {
       message
     }
+    ... on PostgresFailure {
+      detail
+    }
     ... on PermissionChange {
       ...PreviewedChangeFields
     }
@@ -7010,6 +7429,9 @@ export const AlterRoleDocument = new TypedDocumentString(`
     __typename
     ... on Error {
       message
+    }
+    ... on PostgresFailure {
+      detail
     }
     ... on PermissionChange {
       ...PreviewedChangeFields
@@ -7200,8 +7622,10 @@ export const RolesDocument = new TypedDocumentString(`
             canCreateRoles
             role {
               name
-              isSuperuser
-              createDb
+            }
+            lockedAttributesOnCreate {
+              attribute
+              reason
             }
           }
           rolesConnection(filter: $filter, first: $first, after: $after) {

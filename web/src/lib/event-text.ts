@@ -34,6 +34,14 @@ export interface EventDetail {
   email?: string | null;
   status?: string | null;
   access?: string | null;
+  /** role.altered: one setting (ALTER ROLE … [IN DATABASE …] SET / RESET), before and after (null: not set). */
+  setting?: { name: string; database?: string | null; before?: string | null; after?: string | null } | null;
+  /** role.altered: the comment before and after (null: none). */
+  comment?: { before?: string | null; after?: string | null } | null;
+  /** default_privileges.changed: whose new objects, where (null: every schema), and what each grantee gained and lost. */
+  creator?: string | null;
+  schema?: string | null;
+  grantChanges?: readonly AclChange[] | null;
 }
 
 const list = (items: readonly string[] | null | undefined) => (items ?? []).join(', ');
@@ -64,13 +72,43 @@ function privilegeChange(event: EventDetail): string {
   return `${objectName(event)}: ${parts.join('; ') || `privileges of ${grantee} changed`}`;
 }
 
+/** "statement_timeout in shop: 10s → 30s", "search_path: set to app, public", "work_mem: reset (was 4MB)". */
+function settingWords(setting: NonNullable<EventDetail['setting']>): string {
+  const name = setting.database ? `${setting.name} in ${setting.database}` : setting.name;
+  if (setting.after == null) return `${name}: reset${setting.before == null ? '' : ` (was ${setting.before})`}`;
+  if (setting.before == null) return `${name}: set to ${setting.after}`;
+  return `${name}: ${setting.before} → ${setting.after}`;
+}
+
+function commentWords(comment: NonNullable<EventDetail['comment']>): string {
+  return comment.after == null ? 'comment removed' : `comment set to “${comment.after}”`;
+}
+
+function roleAltered(event: EventDetail): string {
+  const what = [
+    list(event.changes),
+    event.setting && settingWords(event.setting),
+    event.comment && commentWords(event.comment),
+  ].filter(Boolean);
+  return `role ${event.role}: ${what.join('; ') || 'attributes changed'}`;
+}
+
+/** "new tables of app in sales: granted SELECT to reporting": what objects a role creates will start with. */
+function defaultPrivilegesChanged(event: EventDetail): string {
+  const kind = `${event.objectKind?.toLowerCase() ?? 'object'}s`;
+  const where = event.schema ? ` in ${event.schema}` : '';
+  const observed = (event.grantChanges ?? []).flatMap(aclChangeWords);
+  return `new ${kind} of ${event.creator ?? 'a role'}${where}: ${observed.join('; ') || 'default privileges changed'}`;
+}
+
 const WORDING: Record<string, (event: EventDetail) => string> = {
   'privileges.changed': privilegeChange,
   'role.created': (event) => `role ${event.role} created`,
   'role.dropped': (event) =>
     `role ${event.role} dropped${event.reassignTo ? ` (its objects went to ${event.reassignTo})` : ''}`,
   'role.renamed': (event) => `role ${event.role} renamed to ${event.newName}`,
-  'role.altered': (event) => `role ${event.role}: ${list(event.changes) || 'attributes changed'}`,
+  'role.altered': roleAltered,
+  'default_privileges.changed': defaultPrivilegesChanged,
   'role.password_changed': (event) => `role ${event.role}: password changed`,
   'membership.granted': (event) =>
     `${event.member} made a member of ${event.role}${event.admin ? ' (may grant it on)' : ''}`,

@@ -20,7 +20,14 @@ const LiveEvents = graphql(`
         aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
       }
       ... on MembershipEvent { role member members added removed admin }
-      ... on RoleEvent { role newName changes reassignTo }
+      ... on RoleEvent {
+        role newName changes reassignTo
+        setting { name database before after } comment { before after }
+      }
+      ... on DefaultPrivilegeEvent {
+        creator schema objectKind
+        grantChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
+      }
       ... on OwnershipEvent { object objectKind previousOwner newOwner }
       ... on CollaboratorEvent { username role access }
       ... on ObjectEvent { object objectKind owner }

@@ -38,7 +38,14 @@ const ActivityQuery = graphql(`
             aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
           }
           ... on MembershipEvent { role member members added removed admin }
-          ... on RoleEvent { role newName changes reassignTo }
+          ... on RoleEvent {
+            role newName changes reassignTo
+            setting { name database before after } comment { before after }
+          }
+          ... on DefaultPrivilegeEvent {
+            creator schema objectKind
+            grantChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
+          }
           ... on OwnershipEvent { object objectKind previousOwner newOwner }
           ... on ObjectEvent { object objectKind owner }
           ... on CollaboratorEvent { username role access }
