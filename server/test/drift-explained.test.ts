@@ -18,6 +18,7 @@ const role = (oid: number, rolname: string, attributes: Partial<PgRole> = {}): P
   rolbypassrls: false,
   rolconnlimit: -1,
   rolvaliduntil: null,
+  valid_until_infinity: false,
   is_predefined: false,
   ...attributes,
 });

@@ -939,6 +939,7 @@ function pgRole(oid: number, rolname: string, options: Partial<PgRole> = {}): Pg
     rolbypassrls: false,
     rolconnlimit: -1,
     rolvaliduntil: null,
+    valid_until_infinity: false,
     is_predefined: false,
     ...options,
   };

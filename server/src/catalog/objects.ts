@@ -146,13 +146,19 @@ export async function schemas(
  * One relation by name (a mutation names one of maybe thousands), those of a page by OID, or the partitions of a
  * partitioned table (listed nowhere else: they are shown under their parent).
  */
-export type OnlyRelations = { schema: string; name: string } | { oids: readonly number[] } | { partitionsOf: number };
+export type OnlyRelations =
+  | { schema: string; name: string }
+  | { oids: readonly number[] }
+  | { partitionsOf: number }
+  /** Partitions too, which lists show only under their parent: every relation that carries an ACL. */
+  | { withPartitions: true };
 
 const RELATIONS_OF_USER_SCHEMAS = `FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND ${USER_SCHEMAS}`;
 
 function onlyFilter(only: OnlyRelations | undefined): [string, unknown[]] {
   if (!only) return ['AND NOT c.relispartition', []];
+  if ('withPartitions' in only) return ['', []];
   if ('partitionsOf' in only)
     return [
       'AND c.oid IN (SELECT i.inhrelid FROM pg_catalog.pg_inherits i WHERE i.inhparent = $3::oid)',

@@ -15,6 +15,8 @@ export interface PgRole {
   rolconnlimit: number;
   /** Null when the password never expires (no VALID UNTIL, or 'infinity'). */
   rolvaliduntil: Date | null;
+  /** VALID UNTIL 'infinity' (rolvaliduntil is null then, as without VALID UNTIL). */
+  valid_until_infinity: boolean;
   /** A predefined role (pg_read_all_data, pg_database_owner …): built in, below the first user OID. */
   is_predefined: boolean;
 }
@@ -53,7 +55,10 @@ const ATTRIBUTES = [
   'rolbypassrls',
 ] as const;
 const PREDEFINED = `(oid < ${FIRST_NORMAL_OBJECT_ID} AND rolname LIKE 'pg\\_%')`;
-const FLAGS = [...ATTRIBUTES, PREDEFINED].map((attribute, bit) => `(${attribute}::int << ${bit})`).join(' | ');
+const INFINITY = `coalesce(rolvaliduntil = 'infinity', false)`;
+const FLAGS = [...ATTRIBUTES, PREDEFINED, INFINITY]
+  .map((attribute, bit) => `(${attribute}::int << ${bit})`)
+  .join(' | ');
 
 /** A row as allRoles reads it: an array, not an object with a property per column (cheaper for 10,000 rows). */
 type PackedRole = [oid: number, rolname: string, flags: number, rolconnlimit: number, rolvaliduntil: Date | null];
@@ -74,6 +79,7 @@ function unpackRole([oid, rolname, flags, rolconnlimit, rolvaliduntil]: PackedRo
     rolconnlimit,
     rolvaliduntil,
     is_predefined: has(flags, ATTRIBUTES.length),
+    valid_until_infinity: has(flags, ATTRIBUTES.length + 1),
   };
 }
 

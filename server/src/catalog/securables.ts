@@ -286,8 +286,7 @@ export function columnsOf(client: ClientBase, relids: readonly number[]): Promis
 
 /** Columns that carry privileges of their own (the drift watcher compares only those). */
 export function columnsWithAcl(client: ClientBase): Promise<PgColumn[]> {
-  // Partitions are listed under their parent, not watched on their own (as relations.ts reads relations).
-  return readColumns(client, 'a.attacl IS NOT NULL AND NOT c.relispartition', []);
+  return readColumns(client, 'a.attacl IS NOT NULL', []);
 }
 
 /**
@@ -301,9 +300,7 @@ export async function columnStatesOf(
   const [where, value] = Array.isArray(relations)
     ? ['c.oid = ANY($1::oid[])', relations]
     : ['n.nspname = ANY($1::text[])', (relations as { schemas: readonly string[] }).schemas];
-  return (await readColumns(client, `a.attacl IS NOT NULL AND NOT c.relispartition AND ${where}`, [value])).map(
-    columnState,
-  );
+  return (await readColumns(client, `a.attacl IS NOT NULL AND ${where}`, [value])).map(columnState);
 }
 
 /** Every parameter the connected role can see (pg_settings, lowercased as ACLs keep names) and every one granted. */

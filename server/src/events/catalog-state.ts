@@ -58,7 +58,7 @@ function relationState(relation: PgClass): ObjectState {
 }
 
 /**
- * The connected database, its schemas and their relations, the columns with privileges of their own, functions,
+ * The connected database, its schemas and their relations (partitions too: each has its own ACL), the columns with privileges of their own, functions,
  * types, languages, foreign-data wrappers and servers, and large objects, with owner and ACL: the per-database half. With
  * `roleOids` (names of the roles just read) ACLs are read as text, cheaper for thousands of tables.
  */
@@ -70,7 +70,7 @@ async function readObjectStates(client: ClientBase, roleOids?: RoleOids): Promis
     client,
     privilegesFor('TABLE', features),
     privilegesFor('SEQUENCE', features),
-    undefined,
+    { withPartitions: true },
     roleOids,
   );
   return [

@@ -53,7 +53,10 @@ export function attributeChanges(before: PgRole, after: PgRole): string[] {
   if (before.rolconnlimit !== after.rolconnlimit) changes.push(`CONNECTION LIMIT ${after.rolconnlimit}`);
   // A role an event carries comes back from JSON with its date as text.
   const [was, is] = [before.rolvaliduntil, after.rolvaliduntil].map((date) => (date ? new Date(date) : null));
-  if (was?.getTime() !== is?.getTime()) changes.push(`VALID UNTIL ${is?.toISOString() ?? 'infinity'}`);
+  // Events recorded before the flag was read carry none: no VALID UNTIL.
+  const infinity = (role: PgRole) => role.valid_until_infinity === true;
+  if (was?.getTime() !== is?.getTime() || infinity(before) !== infinity(after))
+    changes.push(`VALID UNTIL ${is?.toISOString() ?? 'infinity'}`);
   return changes;
 }
 

@@ -121,13 +121,14 @@ builder.objectFields(RoleEvent, (t) => ({
   setting: t.field({
     type: RoleSettingChangeRef,
     nullable: true,
-    description: 'role.altered by setRoleSetting / resetRoleSetting: the parameter before and after.',
+    description:
+      'role.altered by setRoleSetting / resetRoleSetting, or ALTER ROLE … SET / RESET outside Rolecall (one event per setting): the parameter before and after.',
     resolve: (event) => role(event).setting ?? null,
   }),
   comment: t.field({
     type: RoleCommentChangeRef,
     nullable: true,
-    description: 'role.altered by setRoleComment: the comment before and after.',
+    description: 'role.altered by setRoleComment, or COMMENT ON ROLE outside Rolecall: the comment before and after.',
     resolve: (event) => role(event).comment ?? null,
   }),
 }));
@@ -219,7 +220,8 @@ builder.objectFields(DefaultPrivilegeEvent, (t) => ({
   }),
   objectKind: t.string({ nullable: true, resolve: (event) => defaults(event).objectKind ?? null }),
   grantees: t.stringList({
-    description: 'The grantees whose default grants were set.',
+    description:
+      'The grantees whose default grants were set (for a change found outside Rolecall: those whose grants moved).',
     resolve: (event) => defaults(event).grantees ?? [],
   }),
   grantsBefore: t.field({

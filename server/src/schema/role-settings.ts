@@ -46,8 +46,8 @@ builder.objectFields(Role, (t) => ({
   }),
   validUntilInfinity: t.boolean({
     description:
-      "VALID UNTIL 'infinity': its password never expires. validUntil is null then, as it is when VALID UNTIL was never set; this tells the two apart. Read with the settings (one query for many roles).",
-    resolve: async (role) => (await role.catalog.reader.roleExtras(role.row.oid)).validUntil === 'infinity',
+      "VALID UNTIL 'infinity': its password never expires. validUntil is null then, as it is when VALID UNTIL was never set; this tells the two apart.",
+    resolve: (role) => role.row.valid_until_infinity,
   }),
   definitionSql: t.stringList({
     description:

@@ -931,7 +931,7 @@ export type DefaultPrivilegeEvent = Event & {
   databaseId?: Maybe<Scalars['ID']['output']>;
   /** What each grantee gained and lost on new objects, as PostgreSQL changed the entry. */
   grantChanges: Array<GrantChange>;
-  /** The grantees whose default grants were set. */
+  /** The grantees whose default grants were set (for a change found outside Rolecall: those whose grants moved). */
   grantees: Array<Scalars['String']['output']>;
   /** What new objects start with at this level after the change. */
   grants: Array<GrantEntry>;
@@ -2375,7 +2375,7 @@ export type Role = {
   /** Its parameter settings, those for every database first. Asked of many roles, read in one query. */
   settings: Array<RoleSetting>;
   validUntil?: Maybe<Scalars['DateTime']['output']>;
-  /** VALID UNTIL 'infinity': its password never expires. validUntil is null then, as it is when VALID UNTIL was never set; this tells the two apart. Read with the settings (one query for many roles). */
+  /** VALID UNTIL 'infinity': its password never expires. validUntil is null then, as it is when VALID UNTIL was never set; this tells the two apart. */
   validUntilInfinity: Scalars['Boolean']['output'];
   /** What the viewer's role may do to this role. Worked out only when asked, from the roles and memberships already read. */
   viewerCan: RoleCapabilities;
@@ -2522,7 +2522,7 @@ export type RoleEvent = Event & {
   burstSize?: Maybe<Scalars['Int']['output']>;
   /** Attributes as PostgreSQL changed them, e.g. "LOGIN", "NOCREATEDB", "CONNECTION LIMIT 5". */
   changes: Array<Scalars['String']['output']>;
-  /** role.altered by setRoleComment: the comment before and after. */
+  /** role.altered by setRoleComment, or COMMENT ON ROLE outside Rolecall: the comment before and after. */
   comment?: Maybe<RoleCommentChange>;
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
@@ -2539,7 +2539,7 @@ export type RoleEvent = Event & {
   reassignTo?: Maybe<Scalars['String']['output']>;
   role?: Maybe<Scalars['String']['output']>;
   serverId?: Maybe<Scalars['ID']['output']>;
-  /** role.altered by setRoleSetting / resetRoleSetting: the parameter before and after. */
+  /** role.altered by setRoleSetting / resetRoleSetting, or ALTER ROLE … SET / RESET outside Rolecall (one event per setting): the parameter before and after. */
   setting?: Maybe<RoleSettingChange>;
   source: EventSource;
   /** The statements that ran (passwords masked). */
