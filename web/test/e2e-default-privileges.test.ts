@@ -13,6 +13,7 @@ import {
 } from '../../server/test/support/fixtures.js';
 import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 import { pick } from './support/pickers.js';
+import { screenshot } from './support/screenshots.js';
 
 const available = chromiumAvailable();
 
@@ -122,6 +123,7 @@ describe.skipIf(!available)('default privileges in a real browser', () => {
         ].join('\n'),
       );
     expect(await defaultAcls()).toBe(acls);
+    await screenshot(admin, 'default-privileges-preview');
 
     await apply.click();
     await expect.poll(() => view.getByRole('status').textContent()).toBe('Applied 2 statements.');

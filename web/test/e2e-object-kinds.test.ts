@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../../server/test/support/app.js';
 import { connect, createManagedDatabase, setupAdmin } from '../../server/test/support/fixtures.js';
 import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 import { pick } from './support/pickers.js';
+import { screenshot } from './support/screenshots.js';
 
 const available = chromiumAvailable();
 
@@ -89,6 +90,7 @@ describe.skipIf(!available)('objects of every kind in a real browser', () => {
       .poll(() => preview.textContent())
       .toContain(`GRANT EXECUTE ON ROUTINE ${label.replace(', ', ',')} TO ${q(GRANTEE)}`);
     expect(await granted()).toBe(false);
+    await screenshot(admin, 'other-objects-function-grant');
 
     await apply.click();
     await expect.poll(() => dialog.getByRole('status').first().textContent()).toContain('Applied');

@@ -18,6 +18,7 @@ import {
 } from '../../server/test/support/permissions.js';
 import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 import { pick } from './support/pickers.js';
+import { screenshot } from './support/screenshots.js';
 
 /**
  * The rest of the role surface in a real browser (issue 15): REPLICATION and BYPASSRLS offered at CREATE ROLE only
@@ -235,6 +236,7 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
     await setTo(`ALTER ROLE "app_login" VALID UNTIL '2031-02-03T00:00:00.000Z';`);
     expect(await validUntilOf('app_login')).toBe('2031-02-03 00:00:00');
     await expect.poll(() => shown.textContent()).toBe('2031-02-03T00:00:00.000Z');
+    await screenshot(admin, 'role-settings');
 
     await form.getByLabel('never expires (infinity)').check();
     await setTo(`ALTER ROLE "app_login" VALID UNTIL 'infinity';`);
@@ -270,6 +272,7 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
     expect(await objectRow(admin, 's.measurements_2025_low').getAttribute('data-partition-of')).toBe(
       's.measurements_2025',
     );
+    await screenshot(admin, 'partitions');
 
     const granted = () => hasTablePrivilege(testApp, 'shop', 'analyst', 's.measurements_2024', 'SELECT');
     expect(await granted()).toBe(false);

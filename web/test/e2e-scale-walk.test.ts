@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/test/support/app.js';
@@ -6,6 +5,7 @@ import type { TestClient } from '../../server/test/support/client.js';
 import { connect, createManagedDatabase, setupAdmin, signIn } from '../../server/test/support/fixtures.js';
 import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 import { pick } from './support/pickers.js';
+import { screenshot } from './support/screenshots.js';
 
 /**
  * Issue 14's walk, as a new user takes it on a real-size server (2,000 roles, 2,000 tables): find a role and see the
@@ -18,9 +18,6 @@ const SCHEMAS = 20;
 const TABLES = 100;
 const ROLES = 2_000;
 const LOADED = { timeout: 20_000 };
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-  ? (process.env.SCREENSHOTS_DIR ?? new URL('../../docs/screenshots/', import.meta.url).pathname).replace(/\/?$/, '/')
-  : null;
 
 let testApp: TestApp;
 let browser: Browser;
@@ -31,12 +28,7 @@ let databaseId: string;
 const walker = (i: number) => `walker_${String(i).padStart(4, '0')}`;
 const tab = (name: string) => `${testApp.url}/databases/${encodeURIComponent(databaseId)}/${name}`;
 
-async function shot(name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await expect.poll(() => page.locator('.flash, tr.changed').count()).toBe(0);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, animations: 'disabled' });
-}
+const shot = (name: string) => screenshot(page, name, { fullPage: false });
 
 async function hasTablePrivilege(role: string, table: string, privilege: string): Promise<boolean> {
   const rows = await testApp.sql<{ held: boolean }>(

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from '../../server/test/support/app.js';
@@ -12,11 +11,8 @@ import {
 } from '../../server/test/support/fixtures.js';
 import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 import { pick } from './support/pickers.js';
+import { screenshot } from './support/screenshots.js';
 
-/** Where `npm run screenshots` writes (SCREENSHOTS_DIR to look at them elsewhere first). */
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-  ? (process.env.SCREENSHOTS_DIR ?? new URL('../../docs/screenshots/', import.meta.url).pathname).replace(/\/?$/, '/')
-  : null;
 const available = chromiumAvailable();
 
 let testApp: TestApp;
@@ -25,14 +21,6 @@ let shop: ManagedDatabase;
 let clerkPassword: string;
 const adminPassword = secret('admin');
 const samPassword = secret('sam');
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  // Not mid-highlight: the picture shows the page at rest.
-  await expect.poll(() => page.locator('.flash, tr.changed').count()).toBe(0);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true, animations: 'disabled' });
-}
 
 async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height: 860 } });
@@ -107,7 +95,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await admin.getByLabel('Username').fill('admin');
     await admin.getByLabel('E-mail').fill('admin@example.com');
     await admin.getByLabel('Password').fill(adminPassword);
-    await shot(admin, 'setup');
+    await screenshot(admin, 'setup');
     await admin.getByRole('button', { name: 'Create admin' }).click();
     await expect.poll(() => admin.getByRole('heading', { name: 'Databases' }).isVisible()).toBe(true);
   });
@@ -130,14 +118,14 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await expect.poll(() => row.textContent()).toContain('shop_owner');
     expect(await row.textContent()).toContain('MANAGER');
     if (!(await form.isVisible())) await admin.getByText('Connect a database', { exact: true }).click();
-    await shot(admin, 'databases');
+    await screenshot(admin, 'databases');
     await admin.getByRole('link', { name: 'shop' }).click();
     await expect.poll(() => new URL(admin.url()).pathname).toMatch(/^\/databases\/[^/]+$/);
     databaseUrl = admin.url();
     await expect.poll(() => admin.locator('tr[data-object="s.t"]').isVisible()).toBe(true);
     // A first read is the baseline: no row is marked as just changed.
     expect(await admin.locator('tr[data-changed="true"]').count()).toBe(0);
-    await shot(admin, 'overview');
+    await screenshot(admin, 'overview');
   });
 
   it('marks the Overview tab current at /databases/:id, without a tab in the URL', async () => {
@@ -168,7 +156,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await row.getByLabel('Password of clerk').fill(clerkPassword);
     await row.getByRole('button', { name: 'Verify and store' }).click();
     await expect.poll(() => row.textContent()).toContain('verified');
-    await shot(admin, 'role-configuration');
+    await screenshot(admin, 'role-configuration');
   });
 
   it('creates a standard user and adds them as a collaborator through that role', async () => {
@@ -179,20 +167,20 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await form.getByLabel('Password').fill(samPassword);
     await form.getByRole('button', { name: 'Create user' }).click();
     await expect.poll(() => admin.locator('tr[data-user="sam"]').isVisible()).toBe(true);
-    await shot(admin, 'users');
+    await screenshot(admin, 'users');
     await admin.goto(`${tabUrl(databaseUrl, 'collaborators')}`);
     const add = admin.getByRole('form', { name: 'Add a collaborator' });
     await add.getByLabel('User').selectOption({ label: 'sam' });
     await add.getByLabel('Configured role').selectOption({ label: 'clerk' });
     await add.getByRole('button', { name: 'Add collaborator' }).click();
     await expect.poll(() => admin.locator('tr[data-collaborator="sam"]').isVisible()).toBe(true);
-    await shot(admin, 'collaborators');
+    await screenshot(admin, 'collaborators');
   });
 
   it('grants table Read through the dialog after checking the SQL preview, and another browser sees it live', async () => {
     await sam.goto(testApp.url);
     await expect.poll(() => sam.getByRole('heading', { name: 'Sign in to Rolecall' }).isVisible()).toBe(true);
-    await shot(sam, 'login');
+    await screenshot(sam, 'login');
     await sam.getByLabel('Username or e-mail').fill('sam');
     await sam.getByLabel('Password').fill(samPassword);
     await sam.getByRole('button', { name: 'Sign in' }).click();
@@ -210,7 +198,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await expect
       .poll(() => dialog.getByTestId('sql-preview').textContent())
       .toContain('GRANT SELECT ON TABLE "s"."t" TO "clerk"');
-    await shot(admin, 'permission-dialog');
+    await screenshot(admin, 'permission-dialog');
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Applied');
     const granted = await testApp.sql<{ ok: boolean }>(
@@ -229,7 +217,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     const external = sam.locator('.toast.external');
     await expect.poll(() => external.first().textContent(), { timeout: 5_000 }).toContain('Changed outside Rolecall');
     await expect.poll(() => sam.locator('tr[data-object="s.t"]').textContent(), { timeout: 5_000 }).toContain('INSERT');
-    await shot(sam, 'live-external-change');
+    await screenshot(sam, 'live-external-change');
   });
 
   it('renders the role graph and explains access with the path that grants it', async () => {
@@ -247,7 +235,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await pick(explain, 'Object to explain', 'table s.t', 's.t');
     const select = explain.locator('li[data-privilege="SELECT"]');
     await expect.poll(() => select.textContent()).toContain('via clerk → analysts');
-    await shot(admin, 'roles-graph-explain');
+    await screenshot(admin, 'roles-graph-explain');
   });
 
   it("lists a group's members by name, whatever order PostgreSQL keeps them in", async () => {
@@ -361,7 +349,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     const toast = admin.locator('.toast.external').filter({ hasText: 'reporting_from_psql' });
     await expect.poll(() => toast.first().textContent()).toContain('Changed outside Rolecall');
     expect(await admin.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-    await shot(admin, 'roles');
+    await screenshot(admin, 'roles');
   });
 
   it('after the live connection drops it shows reconnecting, then replays what changed meanwhile and is live again', async () => {
@@ -479,10 +467,10 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await admin.goto(tabUrl(databaseUrl, 'activity'));
     const entry = admin.locator('table.activity tr').filter({ hasText: 'privileges.changed' });
     await expect.poll(() => entry.first().isVisible(), LOADED).toBe(true);
-    await shot(admin, 'activity');
+    await screenshot(admin, 'activity');
     await admin.getByRole('link', { name: 'Account' }).click();
     await expect.poll(() => admin.getByRole('heading', { name: 'Account' }).isVisible()).toBe(true);
-    await shot(admin, 'account');
+    await screenshot(admin, 'account');
   });
 
   it('keeps tables as tables at 1280 px', async () => {
@@ -503,7 +491,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await page.goto(databaseUrl);
     await expect.poll(() => page.locator('tr[data-object="s.t"]').isVisible(), LOADED).toBe(true);
     expect(await horizontalOverflow(page)).toBe(0);
-    await shot(page, 'narrow');
+    await screenshot(page, 'narrow');
 
     await page.getByRole('button', { name: 'Permissions of s.t', exact: true }).click();
     await expect.poll(() => page.getByRole('dialog').isVisible(), LOADED).toBe(true);
