@@ -221,6 +221,32 @@ describe('effectivePrivilegesMatrix for every kind', () => {
     expect(await matrix('kind: PARAMETER, search: "WORK_MEM", tables: 1')).toHaveLength(ROLES.length);
   });
 
+  it('pages the cells role by role: the pages together are the whole matrix, in order', async () => {
+    const whole = await matrix('kind: PARAMETER, search: "log_"');
+    type Page = { nodes: Row[]; pageInfo: { endCursor: string | null; hasNextPage: boolean }; totalCount: number };
+    const pages: Row[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const catalog: { effectivePrivilegesMatrix: Page } = await catalogOf(
+        admin,
+        mxId,
+        `effectivePrivilegesMatrix(roles: ${JSON.stringify(ROLES)}, kind: PARAMETER, search: "log_", first: 7${
+          after ? `, after: ${JSON.stringify(after)}` : ''
+        }) { ... on DatabaseCatalogEffectivePrivilegesMatrixConnection {
+          totalCount pageInfo { endCursor hasNextPage }
+          nodes { role kind schema name column arguments privileges grantable } } }`,
+      );
+      const page = catalog.effectivePrivilegesMatrix;
+      expect(page.totalCount).toBe(whole.length);
+      expect(page.nodes.length).toBeLessThanOrEqual(7);
+      pages.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(whole.length).toBeGreaterThan(60);
+    expect(pages).toEqual(whole);
+  });
+
   it('refuses a schema for a kind outside schemas, and an unknown schema, with typed errors', async () => {
     const refused = async (args: string) =>
       (
@@ -282,7 +308,7 @@ describe('access gaps for the new kinds', () => {
 
   it("a function's and a column's schema without USAGE: a USAGE gap, as PostgreSQL refuses the call", async () => {
     const fn = { kind: 'FUNCTION', schema: SCHEMA, name: FUNCTION, arguments: `int, ${q(SCHEMA)}.${q(TYPE)}` };
-    // mx_cut may execute through nothing (NOINHERIT); grant it EXECUTE alone, without USAGE on the schema.
+    // mx_stranger is in no group: grant it EXECUTE alone, without USAGE on the schema.
     await testApp.sql(
       `GRANT EXECUTE ON FUNCTION ${q(SCHEMA)}.${q(FUNCTION)}(int, ${q(SCHEMA)}.${q(TYPE)}) TO mx_stranger`,
       [],

@@ -556,7 +556,22 @@ describe('partitions carry their own ACL: watched like any table', () => {
     const bulk = await dba('grantOnAllTables', { schema: SCHEMA, grantee: GRANTEE, privileges: ['REFERENCES'] });
     expect(bulk).toMatchObject({ __typename: 'PermissionChange' });
     expect(await pgAnswer(`has_table_privilege($1, '${PARTITION}', 'REFERENCES')`, [GRANTEE])).toBe(true);
-    // external-scan.setup.ts fails this file if either of Rolecall's changes is later reported as external.
+    // A psql change after both, reported: the polls that saw Rolecall's two changes have run, and external-scan.setup.ts
+    // fails this file had either been reported as external.
+    await testApp.sql(`REVOKE DELETE ON ${PARTITION} FROM ${q(GRANTEE)}`, [], 'shop');
+    await expect
+      .poll(
+        () =>
+          testApp.sql(
+            `SELECT payload->'revoked' AS revoked FROM "Event"
+              WHERE source = 'EXTERNAL' AND kind = 'privileges.changed' AND payload->>'grantee' = $1
+                AND payload->>'object' LIKE '%orders_2026'`,
+            [GRANTEE],
+            'rolecall_metadata',
+          ),
+        { timeout: 15_000 },
+      )
+      .toContainEqual({ revoked: ['DELETE'] });
   });
 
   it("VALID UNTIL 'infinity' set in psql is a change, though the role never expired before either", async () => {

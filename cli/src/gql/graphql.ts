@@ -425,7 +425,7 @@ export type DatabaseCatalog = {
   defaultPrivileges: Array<DefaultPrivilegeEntry>;
   /** What a role can really do on an object, and every reason why (memberships, PUBLIC, ownership, predefined roles, superuser). */
   effectivePrivileges: DatabaseCatalogEffectivePrivilegesResult;
-  /** What each of these roles can do on each object of one kind (every table, view and sequence when no kind is given), of one schema or of all, role by role, objects in the catalog’s order; `tables` keeps the first objects only. */
+  /** What each of these roles can do on each object of one kind (every table, view and sequence when no kind is given), of one schema or of all, role by role, objects in the catalog’s order; `tables` keeps the first objects only. At most 100,000 cells a page: page with first / after beyond that. */
   effectivePrivilegesMatrix: DatabaseCatalogEffectivePrivilegesMatrixResult;
   /** PostgreSQL 16+: memberships carry their own INHERIT and SET options (on 15 inheritance follows the member). */
   membershipOptionsPerGrant: Scalars['Boolean']['output'];

@@ -151,7 +151,9 @@ export type OnlyRelations =
   | { oids: readonly number[] }
   | { partitionsOf: number }
   /** Partitions too, which lists show only under their parent: every relation that carries an ACL. */
-  | { withPartitions: true };
+  | { withPartitions: true }
+  /** Every relation of one schema, partitions too (GRANT … ON ALL TABLES IN SCHEMA reaches them). */
+  | { everyOneIn: number };
 
 const RELATIONS_OF_USER_SCHEMAS = `FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND ${USER_SCHEMAS}`;
@@ -159,6 +161,7 @@ const RELATIONS_OF_USER_SCHEMAS = `FROM pg_catalog.pg_class c JOIN pg_catalog.pg
 function onlyFilter(only: OnlyRelations | undefined): [string, unknown[]] {
   if (!only) return ['AND NOT c.relispartition', []];
   if ('withPartitions' in only) return ['', []];
+  if ('everyOneIn' in only) return ['AND c.relnamespace = $3::oid', [only.everyOneIn]];
   if ('partitionsOf' in only)
     return [
       'AND c.oid IN (SELECT i.inhrelid FROM pg_catalog.pg_inherits i WHERE i.inhparent = $3::oid)',

@@ -22,7 +22,6 @@ import { extrasOfRoles, NO_EXTRAS, type RoleExtras } from './role-settings.js';
 import { type RoleSnapshot, type RoleSnapshots, SnapshotKey } from './role-snapshot.js';
 import { allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
 import {
-  columns,
   columnsOf,
   everyParameter,
   type OtherKind,
@@ -224,9 +223,6 @@ export class CatalogReader {
       this.run((client) => (kind === 'PARAMETER' ? everyParameter(client) : securables(client, kind))),
   );
 
-  /** Every column of the user schemas' relations, each with its own ACL: for questions about many tables at once. */
-  readonly columns = memo((): Promise<PgColumn[]> => this.run(columns));
-
   /** The columns of the relations a request asks about in one tick, in one query. */
   private readonly columnsByRelation = new DataLoader<number, PgColumn[]>(async (relids) => {
     const byRelation = groupBy(await this.run((client) => columnsOf(client, relids)), (column) => column.relid);
@@ -258,6 +254,11 @@ export class CatalogReader {
   private readonly relationsBySchema = memo(async () =>
     groupBy(await this.relations(), (relation) => relation.relnamespace),
   );
+
+  /** Every relation of a schema, its partitions too (whatever schema their parent is in). */
+  everyRelationIn(schemaOid: number): Promise<PgClass[]> {
+    return this.relationsWhere({ everyOneIn: schemaOid });
+  }
 
   async relationsIn(schemaOid: number): Promise<PgClass[]> {
     return (await this.relationsBySchema()).get(schemaOid) ?? [];

@@ -73,7 +73,6 @@ const OBJECTS_IN_SCOPE = `
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
      AND (($1 AND ${USER_SCHEMA}) OR ($4 AND n.nspname = ANY($2::text[])) OR c.oid = ANY($3::oid[])
-          OR c.oid IN (SELECT t.relid FROM unnest($3::oid[]) r(oid), pg_catalog.pg_partition_tree(r.oid) t)
           OR c.oid IN (SELECT dep.objid FROM pg_catalog.pg_depend dep
                         WHERE dep.classid = 'pg_catalog.pg_class'::regclass
                           AND dep.refclassid = 'pg_catalog.pg_class'::regclass

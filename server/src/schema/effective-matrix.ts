@@ -1,3 +1,4 @@
+import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { type AnyObject, effectivePrivilegesOn } from '../catalog/effective.js';
 import { checkIdentifier } from '../catalog/identifiers.js';
@@ -8,7 +9,7 @@ import type { OtherKind } from '../catalog/securables.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
 import { AS_VIEWER_ROLE } from './errors.js';
-import { listConnection, matcher } from './lists.js';
+import { computedConnection, matcher } from './lists.js';
 import { ObjectKindEnum } from './objects.js';
 
 /** An object of the matrix, named as an ObjectRef names it, with what its privileges are computed from. */
@@ -33,6 +34,8 @@ interface EffectiveRow {
 
 /** Enough for an admin screen's matrix; a whole server's roles would be one request too many. */
 const MAX_ROLES = 1_000;
+/** Cells made for one request at most (100 roles × 1,000 tables): more are read page by page (first / after). */
+const MAX_CELLS = 100_000;
 
 const EffectivePrivilegeRow = builder.objectRef<EffectiveRow>('EffectivePrivilegeRow').implement({
   description:
@@ -107,33 +110,28 @@ async function relationObjects(catalog: CatalogShape, kind: ObjectKind | null, s
   return relations.map(relationObject).filter((object) => kind === null || object.kind === kind);
 }
 
-/** Each column of the tables (views …), its own ACL combined with its table’s. */
+/** Each column of the tables (views …), its own ACL combined with its table’s: only the tables' columns are read. */
 async function columnObjects(catalog: CatalogShape, schema: string | null): Promise<MatrixObject[]> {
-  const tables = new Map(
-    (await relationsOf(catalog, schema))
-      .filter((relation) => relation.relkind !== 'S')
-      .map((relation) => [relation.oid, relation]),
-  );
-  return (await catalog.reader.columns()).flatMap((column) => {
-    const table = tables.get(column.relid);
-    if (!table) return [];
-    return [
-      {
-        kind: 'COLUMN' as const,
+  const tables = (await relationsOf(catalog, schema)).filter((relation) => relation.relkind !== 'S');
+  const columns = await Promise.all(tables.map((table) => catalog.reader.columnsOf(table.oid)));
+  return tables.flatMap((table, i) =>
+    (columns[i] ?? []).map(
+      (column): MatrixObject => ({
+        kind: 'COLUMN',
         schema: table.nspname,
         name: table.relname,
         column: column.attname,
         arguments: null,
         label: `${table.nspname}.${table.relname}.${column.attname}`,
         privileged: {
-          kind: 'COLUMN' as const,
+          kind: 'COLUMN',
           owner: table.relowner,
           acl: column.acl,
           table: { owner: table.relowner, acl: table.acl },
         },
-      },
-    ];
-  });
+      }),
+    ),
+  );
 }
 
 async function schemaObjects(catalog: CatalogShape, schema: string | null): Promise<MatrixObject[]> {
@@ -209,45 +207,44 @@ async function objectsOf(catalog: CatalogShape, kind: ObjectKind | null, schema:
   }
 }
 
+interface MatrixArgs extends DefaultConnectionArguments {
+  roles: readonly string[];
+  kind?: ObjectKind | null;
+  schema?: string | null;
+  tables?: number | null;
+  search?: string | null;
+}
+
 /**
- * Roles × objects from one read of the catalog: the membership graph is built once and its closures are shared
- * by every cell, so a 100 × 1,000 matrix costs the same few queries as one cell.
+ * Roles × objects from one read of the catalog, role by role: the membership graph is built once and its closures
+ * are shared by every cell, so a 100 × 1,000 matrix costs the same few queries as one cell. Only the cells of the
+ * page asked for are computed.
  */
-async function matrix(
-  catalog: CatalogShape,
-  args: {
-    roles: readonly string[];
-    kind?: ObjectKind | null;
-    schema?: string | null;
-    tables?: number | null;
-    search?: string | null;
-  },
-): Promise<EffectiveRow[]> {
+async function matrix(catalog: CatalogShape, args: MatrixArgs) {
   const roles = await rolesNamed(catalog, args.roles);
   const schema = args.schema == null ? null : checkIdentifier(args.schema, 'schema');
   const matches = matcher(args.search);
   const found = (await objectsOf(catalog, args.kind ?? null, schema)).filter((object) => matches(object.label));
   const objects = args.tables == null ? found : found.slice(0, Math.max(0, args.tables));
   const [graph, features] = await Promise.all([catalog.reader.graph(), catalog.reader.features()]);
-  const rows: EffectiveRow[] = [];
-  for (const role of roles) {
-    for (const object of objects) {
-      const row: EffectiveRow = { role: role.rolname, object, privileges: [], grantable: [] };
-      for (const privilege of effectivePrivilegesOn(graph, role.oid, object.privileged, features)) {
-        if (privilege.held) row.privileges.push(privilege.privilege);
-        if (privilege.grantable) row.grantable.push(privilege.privilege);
-      }
-      rows.push(row);
+  const cell = (position: number): EffectiveRow => {
+    const role = roles[Math.floor(position / objects.length)] as PgRole;
+    const object = objects[position % objects.length] as MatrixObject;
+    const row: EffectiveRow = { role: role.rolname, object, privileges: [], grantable: [] };
+    for (const privilege of effectivePrivilegesOn(graph, role.oid, object.privileged, features)) {
+      if (privilege.held) row.privileges.push(privilege.privilege);
+      if (privilege.grantable) row.grantable.push(privilege.privilege);
     }
-  }
-  return rows;
+    return row;
+  };
+  return computedConnection(args, roles.length * objects.length, MAX_CELLS, cell);
 }
 
 builder.objectField(DatabaseCatalog, 'effectivePrivilegesMatrix', (t) =>
   t.connection({
     type: EffectivePrivilegeRow,
     description:
-      'What each of these roles can do on each object of one kind (every table, view and sequence when no kind is given), of one schema or of all, role by role, objects in the catalog’s order; `tables` keeps the first objects only.',
+      'What each of these roles can do on each object of one kind (every table, view and sequence when no kind is given), of one schema or of all, role by role, objects in the catalog’s order; `tables` keeps the first objects only. At most 100,000 cells a page: page with first / after beyond that.',
     errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
     args: {
       roles: t.arg.stringList({ required: true }),
@@ -265,6 +262,6 @@ builder.objectField(DatabaseCatalog, 'effectivePrivilegesMatrix', (t) =>
           'Only objects whose name contains this, in any case: schema.name, schema.table.column, schema.function(arguments).',
       }),
     },
-    resolve: async (catalog, args) => listConnection(args, await matrix(catalog, args)),
+    resolve: (catalog, args) => matrix(catalog, args),
   }),
 );

@@ -42,6 +42,28 @@ export async function loadedConnection<Item, T>(
   return connectionOf(await load(page), offset, hasPreviousPage, items.length);
 }
 
+/**
+ * A connection over `totalCount` items that exist only as positions, of which just the page asked for is made
+ * (`item(position)`); at most `maxSize` a page, the first `maxSize` when no page is asked for.
+ */
+export function computedConnection<T>(
+  args: DefaultConnectionArguments,
+  totalCount: number,
+  maxSize: number,
+  item: (position: number) => T,
+) {
+  const size = Math.max(Math.min(totalCount, maxSize), 1);
+  const { offset, expectedSize, hasPreviousPage } = offsetForArgs({
+    args,
+    totalCount,
+    defaultSize: size,
+    maxSize: size,
+  });
+  const end = Math.min(offset + expectedSize, totalCount);
+  const page = Array.from({ length: Math.max(end - offset, 0) }, (_, index) => item(offset + index));
+  return connectionOf(page, offset, hasPreviousPage, totalCount);
+}
+
 function pageOf<T>(args: DefaultConnectionArguments, items: readonly T[]) {
   const everything = Math.max(items.length, 1);
   const { offset, expectedSize, hasPreviousPage } = offsetForArgs({

@@ -122,7 +122,8 @@ export async function grantOnAllTables(
         grantOption,
       )
     : [];
-  const relations = await catalog.relationsIn(schema.oid);
+  // ON ALL TABLES IN SCHEMA grants on the schema's partitions too: they are locked and observed with the rest.
+  const relations = await catalog.everyRelationIn(schema.oid);
   return applyChange(context, {
     databaseId: input.databaseId,
     kind: 'privileges.changed',

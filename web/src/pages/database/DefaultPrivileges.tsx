@@ -5,11 +5,19 @@ import { SchemaCombobox } from '../../components/SchemaCombobox';
 import { graphql } from '../../gql';
 import type { DefaultedObjectKind, DefaultPrivilegesQuery } from '../../gql/graphql';
 import { errorMessage, query } from '../../graphql/client';
+import { kindPrivilegesOf } from '../../lib/permission-model';
 import { member } from '../../lib/result';
 import { byCodePoint } from '../../lib/text-search';
 import { DefaultPrivilegesEditor } from './defaults/DefaultPrivilegesEditor';
 import { NewObjectGrants } from './defaults/NewObjectGrants';
-import { DEFAULTED_KINDS, type DefaultTarget, defaultGrantsText, KIND_WORDS, targetKey } from './defaults/target';
+import {
+  builtInDefault,
+  DEFAULTED_KINDS,
+  type DefaultTarget,
+  defaultGrantsText,
+  KIND_WORDS,
+  targetKey,
+} from './defaults/target';
 
 export { defaultGrantsText } from './defaults/target';
 
@@ -94,8 +102,12 @@ export function DefaultPrivileges(props: { databaseId: string; version: number }
     null,
     { equals: (a, b) => a !== null && b !== null && targetKey(a) === targetKey(b) },
   );
-  const levelGrants = (shown: DefaultTarget) =>
-    entries()?.find((entry) => targetKey(targetOf(entry)) === targetKey(shown))?.grants;
+  const entryOf = (shown: DefaultTarget) => entries()?.find((entry) => targetKey(targetOf(entry)) === targetKey(shown));
+  // The level for every schema without an entry holds the built-in default: the editor starts from what it gives.
+  const levelGrants = (shown: DefaultTarget) => {
+    const privileges = kindPrivilegesOf(catalog()?.privilegesByKind ?? [], shown).privileges;
+    return entryOf(shown)?.grants ?? (shown.schema === null ? builtInDefault(shown, privileges) : []);
+  };
   const choose = (change: Partial<DefaultTarget>) => {
     const next = { ...chosen(), creator: target()?.creator, ...change };
     setChosen(next.kind === 'SCHEMA' ? { ...next, schema: null } : next);
@@ -214,6 +226,7 @@ export function DefaultPrivileges(props: { databaseId: string; version: number }
               databaseId={props.databaseId}
               target={shown}
               grants={levelGrants(shown)}
+              hasEntry={entryOf(shown) !== undefined}
               privilegesByKind={catalog()?.privilegesByKind ?? []}
               reread={reread}
             />

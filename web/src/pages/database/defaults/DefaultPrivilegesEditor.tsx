@@ -31,12 +31,12 @@ const SetDefaultPrivileges = graphql(`
   }
 `);
 
-const fingerprint = (grants: readonly LevelGrant[] | undefined) => JSON.stringify(draftsOf(grants ?? []));
+const fingerprint = (grants: readonly LevelGrant[]) => JSON.stringify(draftsOf(grants));
 
 /** Why the level shows no grantee: there is no entry yet, so new objects get what the level below gives. */
 function emptyLevelText(target: DefaultTarget): string {
   const objects = `new ${KIND_WORDS[target.kind]} made by ${target.creator}`;
-  if (target.schema === null) return `No entry: ${objects} get PostgreSQL's built-in default.`;
+  if (target.schema === null) return `No entry: ${objects} get PostgreSQL's built-in default, shown below.`;
   return `No entry for schema ${target.schema}: ${objects} there get only what ${target.creator}'s default privileges for every schema give; grants added here add to those.`;
 }
 
@@ -48,12 +48,14 @@ function emptyLevelText(target: DefaultTarget): string {
 export function DefaultPrivilegesEditor(props: {
   databaseId: string;
   target: DefaultTarget;
-  /** The level's grants as pg_default_acl keeps them; undefined: it has no entry. */
-  grants: readonly LevelGrant[] | undefined;
+  /** The level's grants: its entry's, or without one what it gives (the built-in default for every schema). */
+  grants: readonly LevelGrant[];
+  /** Whether pg_default_acl has an entry for the level. */
+  hasEntry: boolean;
   privilegesByKind: readonly KindPrivileges[];
   reread: () => Promise<unknown>;
 }): JSX.Element {
-  const [base, setBase] = createSignal(draftsOf(untrack(() => props.grants) ?? []));
+  const [base, setBase] = createSignal(draftsOf(untrack(() => props.grants)));
   const [drafts, setDrafts] = createSignal<Draft[]>(base());
   const [done, setDone] = createSignal<string | null>(null);
   const ofKind = () => kindPrivilegesOf(props.privilegesByKind, { kind: props.target.kind });
@@ -61,7 +63,7 @@ export function DefaultPrivilegesEditor(props: {
 
   const reset = () =>
     batch(() => {
-      const fresh = draftsOf(props.grants ?? []);
+      const fresh = draftsOf(props.grants);
       setBase(fresh);
       setDrafts(fresh);
       change.clear();
@@ -106,7 +108,7 @@ export function DefaultPrivilegesEditor(props: {
 
   return (
     <section class="default-privileges-editor" aria-label="Change default privileges">
-      <Show when={props.grants === undefined}>
+      <Show when={!props.hasEntry}>
         <p class="muted">{emptyLevelText(props.target)}</p>
       </Show>
       <table class="grants" aria-label="Grantees of new objects">

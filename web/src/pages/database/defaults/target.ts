@@ -39,6 +39,20 @@ export function defaultGrantsText(grants: readonly LevelGrant[]): string {
     .join('; ');
 }
 
+/** What PUBLIC gets on a new object of each kind by PostgreSQL's built-in default (acldefault). */
+const PUBLIC_BY_DEFAULT: Partial<Record<DefaultedObjectKind, string>> = { FUNCTION: 'EXECUTE', TYPE: 'USAGE' };
+
+/**
+ * What the creator's level for every schema holds while it has no entry: PostgreSQL's built-in default — the creator
+ * every privilege of the kind (its grant options are an owner's, implicit), PUBLIC EXECUTE on functions and USAGE on
+ * types.
+ */
+export function builtInDefault(target: DefaultTarget, privileges: readonly string[]): LevelGrant[] {
+  const creator = { isPublic: false, grantee: { name: target.creator }, privileges: [...privileges], grantable: [] };
+  const forPublic = PUBLIC_BY_DEFAULT[target.kind];
+  return forPublic ? [creator, { isPublic: true, grantee: null, privileges: [forPublic], grantable: [] }] : [creator];
+}
+
 /** One key per level, to find an entry and to start an editor afresh when the level changes. */
 export function targetKey(target: DefaultTarget): string {
   return JSON.stringify([target.creator, target.schema, target.kind]);
