@@ -134,8 +134,7 @@ export async function grantOnAllTables(
       defaultAcls: creator !== null,
     },
     // What PostgreSQL granted is what the change observed: a GRANT on tables the role may not grant on is a no-op.
-    // A default privilege granted (not among the observed effects) always is a change: it is emitted only when missing.
-    nothingUnlessObserved: future.length === 0,
+    nothingUnlessObserved: true,
     payload: {
       object: `${name}.*`,
       objectKind: 'TABLE',

@@ -99,7 +99,9 @@ function collectWarnings(client: PoolClient): { warnings: string[]; notices: str
 }
 
 const noEffect = (effects: Effects) =>
-  effects.roles.length === 0 && effects.memberships.length === 0 && effects.objects.length === 0;
+  [effects.roles, effects.memberships, effects.objects, effects.settings, effects.comments, effects.defaultAcls].every(
+    (touched) => (touched?.length ?? 0) === 0,
+  );
 
 /**
  * The statements as the viewer's role, inside the caller's transaction: what PostgreSQL said, and the state around.
