@@ -574,6 +574,30 @@ describe('partitions carry their own ACL: watched like any table', () => {
       .toContainEqual({ revoked: ['DELETE'] });
   });
 
+  it('a partitioned table dropped in psql is one drop: its partitions went with it', async () => {
+    const logs = `${q(SCHEMA)}.logs`;
+    await testApp.sql(
+      `CREATE TABLE ${logs} (id int) PARTITION BY RANGE (id);
+       CREATE TABLE ${q(SCHEMA)}.logs_1 PARTITION OF ${logs} FOR VALUES FROM (0) TO (10)
+         PARTITION BY RANGE (id);
+       CREATE TABLE ${q(SCHEMA)}.logs_1a PARTITION OF ${q(SCHEMA)}.logs_1 FOR VALUES FROM (0) TO (5)`,
+      [],
+      'shop',
+    );
+    const external = (kind: string) =>
+      testApp.sql<{ object: string }>(
+        `SELECT payload->>'object' AS object FROM "Event"
+          WHERE source = 'EXTERNAL' AND kind = $1 AND payload->>'object' LIKE '%.logs%' ORDER BY 1`,
+        [kind],
+        'rolecall_metadata',
+      );
+    const labels = [`${SCHEMA}.logs`, `${SCHEMA}.logs_1`, `${SCHEMA}.logs_1a`].map((object) => ({ object }));
+    await expect.poll(() => external('object.created'), { timeout: 15_000 }).toEqual(labels);
+    await testApp.sql(`DROP TABLE ${logs}`, [], 'shop');
+    // One poll finds the whole drop: once the table's is recorded, any of its partitions' would be too.
+    await expect.poll(() => external('object.dropped'), { timeout: 15_000 }).toEqual([{ object: `${SCHEMA}.logs` }]);
+  });
+
   it("VALID UNTIL 'infinity' set in psql is a change, though the role never expired before either", async () => {
     await testApp.sql(`ALTER ROLE ${q(GRANTEE)} VALID UNTIL 'infinity'`);
     await expect

@@ -47,14 +47,25 @@ export async function readServerStateWithObjects(client: ClientBase): Promise<Se
   return { ...(await readServerState(client)), objects };
 }
 
-function relationState(relation: PgClass): ObjectState {
+function relationState(relation: PgClass, parent: number | undefined): ObjectState {
   return {
     oid: relation.oid,
     objectKind: relation.relkind === 'S' ? 'SEQUENCE' : 'TABLE',
     label: `${relation.nspname}.${relation.relname}`,
     owner: relation.relowner,
     acl: relation.acl,
+    ...(parent === undefined ? {} : { parent }),
   };
+}
+
+/** Each partition's parent: a partitioned table dropped takes its partitions with it (one drop, not one each). */
+async function partitionParents(client: ClientBase): Promise<Map<number, number>> {
+  const { rows } = await client.query<{ child: number; parent: number }>(
+    `SELECT i.inhrelid::int AS child, i.inhparent::int AS parent
+       FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+      WHERE c.relispartition`,
+  );
+  return new Map(rows.map((row) => [row.child, row.parent]));
 }
 
 /**
@@ -73,6 +84,7 @@ async function readObjectStates(client: ClientBase, roleOids?: RoleOids): Promis
     { withPartitions: true },
     roleOids,
   );
+  const parents = await partitionParents(client);
   return [
     { oid: own.oid, objectKind: 'DATABASE' as const, label: own.datname, owner: own.datdba, acl: own.acl },
     ...spaces.map((schema) => ({
@@ -82,7 +94,7 @@ async function readObjectStates(client: ClientBase, roleOids?: RoleOids): Promis
       owner: schema.nspowner,
       acl: schema.acl,
     })),
-    ...rels.map(relationState),
+    ...rels.map((relation) => relationState(relation, parents.get(relation.oid))),
     ...(await securableStates(client, undefined, { kinds: DATABASE_KINDS })),
   ];
 }

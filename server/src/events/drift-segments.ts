@@ -77,7 +77,7 @@ export function databaseDrift(
   objects: readonly Touched<ObjectState>[],
   names: (oid: number) => string,
 ): Drift[] {
-  // A dropped relation's columns go with it: its drop is the news, not each column's privileges lost.
+  // A dropped relation's columns and partitions go with it: its drop is the news, not each of theirs.
   const remaining = new Set(now.map(objectKey));
   const ofDropped = (state: ObjectState) => state.parent !== undefined && !remaining.has(String(state.parent));
   return segmented(

@@ -27,7 +27,7 @@ export interface ObjectState {
   acl: AclItem[];
   /** What tells it apart where OIDs do not (see objectKey): absent for databases, schemas and relations. */
   key?: string;
-  /** A column's relation. */
+  /** A column's relation; a partition's partitioned table (as the drift watcher reads it). */
   parent?: number;
 }
 
