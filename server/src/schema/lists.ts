@@ -52,6 +52,18 @@ export function computedConnection<T>(
   maxSize: number,
   item: (position: number) => T,
 ) {
+  const { offset, end, hasPreviousPage } = pageBounds(args, totalCount, maxSize);
+  const page = Array.from({ length: end - offset }, (_, index) => item(offset + index));
+  return connectionOf(page, offset, hasPreviousPage, totalCount);
+}
+
+function pageOf<T>(args: DefaultConnectionArguments, items: readonly T[]) {
+  const { offset, end, hasPreviousPage } = pageBounds(args, items.length, items.length);
+  return { offset, page: items.slice(offset, end), hasPreviousPage };
+}
+
+/** Where the page asked for begins and ends among `totalCount` items, at most `maxSize` of them (all by default). */
+function pageBounds(args: DefaultConnectionArguments, totalCount: number, maxSize: number) {
   const size = Math.max(Math.min(totalCount, maxSize), 1);
   const { offset, expectedSize, hasPreviousPage } = offsetForArgs({
     args,
@@ -59,20 +71,7 @@ export function computedConnection<T>(
     defaultSize: size,
     maxSize: size,
   });
-  const end = Math.min(offset + expectedSize, totalCount);
-  const page = Array.from({ length: Math.max(end - offset, 0) }, (_, index) => item(offset + index));
-  return connectionOf(page, offset, hasPreviousPage, totalCount);
-}
-
-function pageOf<T>(args: DefaultConnectionArguments, items: readonly T[]) {
-  const everything = Math.max(items.length, 1);
-  const { offset, expectedSize, hasPreviousPage } = offsetForArgs({
-    args,
-    totalCount: items.length,
-    defaultSize: everything,
-    maxSize: everything,
-  });
-  return { offset, page: items.slice(offset, offset + expectedSize), hasPreviousPage };
+  return { offset, end: Math.max(offset, Math.min(offset + expectedSize, totalCount)), hasPreviousPage };
 }
 
 function connectionOf<T>(page: readonly T[], offset: number, hasPreviousPage: boolean, totalCount: number) {

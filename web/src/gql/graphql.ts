@@ -3082,6 +3082,48 @@ export type SchemaPickerQuery = { __typename?: 'Query', database:
     | { __typename: 'UnauthenticatedError', message: string }
    };
 
+type EventChangeFields_CollaboratorEvent_Fragment = { __typename?: 'CollaboratorEvent', username?: string | null, role?: string | null, access?: string | null };
+
+type EventChangeFields_CredentialEvent_Fragment = { __typename?: 'CredentialEvent' };
+
+type EventChangeFields_DatabaseEvent_Fragment = { __typename?: 'DatabaseEvent', database?: string | null };
+
+type EventChangeFields_DefaultPrivilegeEvent_Fragment = { __typename?: 'DefaultPrivilegeEvent', creator?: string | null, schema?: string | null, objectKind?: string | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> };
+
+type EventChangeFields_InvitationEvent_Fragment = { __typename?: 'InvitationEvent', email?: string | null, status?: string | null, role?: string | null, access?: string | null };
+
+type EventChangeFields_MembershipEvent_Fragment = { __typename?: 'MembershipEvent', role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null };
+
+type EventChangeFields_ObjectEvent_Fragment = { __typename?: 'ObjectEvent', object?: string | null, objectKind?: string | null, owner?: string | null };
+
+type EventChangeFields_OwnershipEvent_Fragment = { __typename?: 'OwnershipEvent', object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null };
+
+type EventChangeFields_PrivilegeEvent_Fragment = { __typename?: 'PrivilegeEvent', object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> };
+
+type EventChangeFields_ReplayCaughtUp_Fragment = { __typename?: 'ReplayCaughtUp' };
+
+type EventChangeFields_RoleConfigurationEvent_Fragment = { __typename?: 'RoleConfigurationEvent' };
+
+type EventChangeFields_RoleEvent_Fragment = { __typename?: 'RoleEvent', role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null };
+
+type EventChangeFields_UserEvent_Fragment = { __typename?: 'UserEvent', username?: string | null };
+
+export type EventChangeFieldsFragment =
+  | EventChangeFields_CollaboratorEvent_Fragment
+  | EventChangeFields_CredentialEvent_Fragment
+  | EventChangeFields_DatabaseEvent_Fragment
+  | EventChangeFields_DefaultPrivilegeEvent_Fragment
+  | EventChangeFields_InvitationEvent_Fragment
+  | EventChangeFields_MembershipEvent_Fragment
+  | EventChangeFields_ObjectEvent_Fragment
+  | EventChangeFields_OwnershipEvent_Fragment
+  | EventChangeFields_PrivilegeEvent_Fragment
+  | EventChangeFields_ReplayCaughtUp_Fragment
+  | EventChangeFields_RoleConfigurationEvent_Fragment
+  | EventChangeFields_RoleEvent_Fragment
+  | EventChangeFields_UserEvent_Fragment
+;
+
 export type LiveEventsSubscriptionVariables = Exact<{
   databaseId?: InputMaybe<Scalars['ID']['input']>;
   kinds?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
@@ -3090,19 +3132,19 @@ export type LiveEventsSubscriptionVariables = Exact<{
 
 
 export type LiveEventsSubscription = { __typename?: 'Subscription', events:
-    | { __typename: 'CollaboratorEvent', username?: string | null, role?: string | null, access?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, username?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'DatabaseEvent', database?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'DefaultPrivilegeEvent', creator?: string | null, schema?: string | null, objectKind?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'InvitationEvent', email?: string | null, status?: string | null, role?: string | null, access?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'MembershipEvent', role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'ObjectEvent', object?: string | null, objectKind?: string | null, owner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'OwnershipEvent', object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'PrivilegeEvent', object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, database?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, creator?: string | null, schema?: string | null, objectKind?: string | null, actor?: { __typename?: 'User', username: string } | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
+    | { __typename: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, email?: string | null, status?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, owner?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, actor?: { __typename?: 'User', username: string } | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
     | { __typename: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'RoleEvent', role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'UserEvent', username?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, actor?: { __typename?: 'User', username: string } | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null }
+    | { __typename: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, username?: string | null, actor?: { __typename?: 'User', username: string } | null }
    };
 
 export type LatestCursorQueryVariables = Exact<{ [key: string]: never; }>;
@@ -3276,19 +3318,19 @@ export type ActivityQueryVariables = Exact<{
 
 export type ActivityQuery = { __typename?: 'Query', auditLog:
     | { __typename: 'EventPage', nextCursor?: string | null, events: Array<
-        | { __typename?: 'CollaboratorEvent', username?: string | null, role?: string | null, access?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, username?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'DefaultPrivilegeEvent', creator?: string | null, schema?: string | null, objectKind?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'InvitationEvent', email?: string | null, status?: string | null, role?: string | null, access?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'MembershipEvent', role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'ObjectEvent', object?: string | null, objectKind?: string | null, owner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'OwnershipEvent', object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'PrivilegeEvent', object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, database?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, creator?: string | null, schema?: string | null, objectKind?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
+        | { __typename?: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, email?: string | null, status?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, owner?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
         | { __typename?: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
         | { __typename?: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'RoleEvent', role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename?: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null }
+        | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, username?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
       > }
     | { __typename: 'UnauthenticatedError', message: string }
    };
@@ -5160,6 +5202,88 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const EventChangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EventChangeFields on Event {
+  ... on PrivilegeEvent {
+    object
+    objectKind
+    grantee
+    granted
+    revoked
+    aclChanges {
+      grantee
+      granted
+      revoked
+      grantOptionGranted
+      grantOptionRevoked
+    }
+  }
+  ... on MembershipEvent {
+    role
+    member
+    members
+    added
+    removed
+    admin
+  }
+  ... on RoleEvent {
+    role
+    newName
+    changes
+    reassignTo
+    setting {
+      name
+      database
+      before
+      after
+    }
+    comment {
+      before
+      after
+    }
+  }
+  ... on DefaultPrivilegeEvent {
+    creator
+    schema
+    objectKind
+    grantChanges {
+      grantee
+      granted
+      revoked
+      grantOptionGranted
+      grantOptionRevoked
+    }
+  }
+  ... on OwnershipEvent {
+    object
+    objectKind
+    previousOwner
+    newOwner
+  }
+  ... on CollaboratorEvent {
+    username
+    role
+    access
+  }
+  ... on ObjectEvent {
+    object
+    objectKind
+    owner
+  }
+  ... on DatabaseEvent {
+    database
+  }
+  ... on UserEvent {
+    username
+  }
+  ... on InvitationEvent {
+    email
+    status
+    role
+    access
+  }
+}
+    `, {"fragmentName":"EventChangeFields"}) as unknown as TypedDocumentString<EventChangeFieldsFragment, unknown>;
 export const RoleOfferFieldsFragmentDoc = new TypedDocumentString(`
     fragment RoleOfferFields on RoleOffer {
   mayGive
@@ -5477,87 +5601,89 @@ export const LiveEventsDocument = new TypedDocumentString(`
     }
     burstId
     burstSize
-    ... on PrivilegeEvent {
-      object
-      objectKind
+    ...EventChangeFields
+  }
+}
+    fragment EventChangeFields on Event {
+  ... on PrivilegeEvent {
+    object
+    objectKind
+    grantee
+    granted
+    revoked
+    aclChanges {
       grantee
       granted
       revoked
-      aclChanges {
-        grantee
-        granted
-        revoked
-        grantOptionGranted
-        grantOptionRevoked
-      }
-    }
-    ... on MembershipEvent {
-      role
-      member
-      members
-      added
-      removed
-      admin
-    }
-    ... on RoleEvent {
-      role
-      newName
-      changes
-      reassignTo
-      setting {
-        name
-        database
-        before
-        after
-      }
-      comment {
-        before
-        after
-      }
-    }
-    ... on DefaultPrivilegeEvent {
-      creator
-      schema
-      objectKind
-      grantChanges {
-        grantee
-        granted
-        revoked
-        grantOptionGranted
-        grantOptionRevoked
-      }
-    }
-    ... on OwnershipEvent {
-      object
-      objectKind
-      previousOwner
-      newOwner
-    }
-    ... on CollaboratorEvent {
-      username
-      role
-      access
-    }
-    ... on ObjectEvent {
-      object
-      objectKind
-      owner
-    }
-    ... on DatabaseEvent {
-      database
-    }
-    ... on UserEvent {
-      username
-    }
-    ... on InvitationEvent {
-      email
-      status
-      role
-      access
+      grantOptionGranted
+      grantOptionRevoked
     }
   }
-}
-    `) as unknown as TypedDocumentString<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
+  ... on MembershipEvent {
+    role
+    member
+    members
+    added
+    removed
+    admin
+  }
+  ... on RoleEvent {
+    role
+    newName
+    changes
+    reassignTo
+    setting {
+      name
+      database
+      before
+      after
+    }
+    comment {
+      before
+      after
+    }
+  }
+  ... on DefaultPrivilegeEvent {
+    creator
+    schema
+    objectKind
+    grantChanges {
+      grantee
+      granted
+      revoked
+      grantOptionGranted
+      grantOptionRevoked
+    }
+  }
+  ... on OwnershipEvent {
+    object
+    objectKind
+    previousOwner
+    newOwner
+  }
+  ... on CollaboratorEvent {
+    username
+    role
+    access
+  }
+  ... on ObjectEvent {
+    object
+    objectKind
+    owner
+  }
+  ... on DatabaseEvent {
+    database
+  }
+  ... on UserEvent {
+    username
+  }
+  ... on InvitationEvent {
+    email
+    status
+    role
+    access
+  }
+}`) as unknown as TypedDocumentString<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
 export const LatestCursorDocument = new TypedDocumentString(`
     query LatestCursor {
   auditLog(first: 1) {
@@ -5778,83 +5904,91 @@ export const ActivityDocument = new TypedDocumentString(`
         warnings
         burstId
         burstSize
-        ... on PrivilegeEvent {
-          object
-          objectKind
-          grantee
-          granted
-          revoked
-          aclChanges {
-            grantee
-            granted
-            revoked
-            grantOptionGranted
-            grantOptionRevoked
-          }
-        }
-        ... on MembershipEvent {
-          role
-          member
-          members
-          added
-          removed
-          admin
-        }
-        ... on RoleEvent {
-          role
-          newName
-          changes
-          reassignTo
-          setting {
-            name
-            database
-            before
-            after
-          }
-          comment {
-            before
-            after
-          }
-        }
-        ... on DefaultPrivilegeEvent {
-          creator
-          schema
-          objectKind
-          grantChanges {
-            grantee
-            granted
-            revoked
-            grantOptionGranted
-            grantOptionRevoked
-          }
-        }
-        ... on OwnershipEvent {
-          object
-          objectKind
-          previousOwner
-          newOwner
-        }
-        ... on ObjectEvent {
-          object
-          objectKind
-          owner
-        }
-        ... on CollaboratorEvent {
-          username
-          role
-          access
-        }
-        ... on InvitationEvent {
-          email
-          status
-          role
-          access
-        }
+        ...EventChangeFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<ActivityQuery, ActivityQueryVariables>;
+    fragment EventChangeFields on Event {
+  ... on PrivilegeEvent {
+    object
+    objectKind
+    grantee
+    granted
+    revoked
+    aclChanges {
+      grantee
+      granted
+      revoked
+      grantOptionGranted
+      grantOptionRevoked
+    }
+  }
+  ... on MembershipEvent {
+    role
+    member
+    members
+    added
+    removed
+    admin
+  }
+  ... on RoleEvent {
+    role
+    newName
+    changes
+    reassignTo
+    setting {
+      name
+      database
+      before
+      after
+    }
+    comment {
+      before
+      after
+    }
+  }
+  ... on DefaultPrivilegeEvent {
+    creator
+    schema
+    objectKind
+    grantChanges {
+      grantee
+      granted
+      revoked
+      grantOptionGranted
+      grantOptionRevoked
+    }
+  }
+  ... on OwnershipEvent {
+    object
+    objectKind
+    previousOwner
+    newOwner
+  }
+  ... on CollaboratorEvent {
+    username
+    role
+    access
+  }
+  ... on ObjectEvent {
+    object
+    objectKind
+    owner
+  }
+  ... on DatabaseEvent {
+    database
+  }
+  ... on UserEvent {
+    username
+  }
+  ... on InvitationEvent {
+    email
+    status
+    role
+    access
+  }
+}`) as unknown as TypedDocumentString<ActivityQuery, ActivityQueryVariables>;
 export const EventKindsDocument = new TypedDocumentString(`
     query EventKinds {
   eventKinds {

@@ -4,6 +4,31 @@ import type { LiveEventsSubscription } from '../gql/graphql';
 import { query, socketState, sockets } from '../graphql/client';
 import { countsByKind, describeChange, type EventDetail } from './event-text';
 
+/** What each family of event says it changed: what the Activity list, toasts and exports word (event-text.ts). */
+export const EventChangeFields = graphql(`
+  fragment EventChangeFields on Event {
+    ... on PrivilegeEvent {
+      object objectKind grantee granted revoked
+      aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
+    }
+    ... on MembershipEvent { role member members added removed admin }
+    ... on RoleEvent {
+      role newName changes reassignTo
+      setting { name database before after } comment { before after }
+    }
+    ... on DefaultPrivilegeEvent {
+      creator schema objectKind
+      grantChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
+    }
+    ... on OwnershipEvent { object objectKind previousOwner newOwner }
+    ... on CollaboratorEvent { username role access }
+    ... on ObjectEvent { object objectKind owner }
+    ... on DatabaseEvent { database }
+    ... on UserEvent { username }
+    ... on InvitationEvent { email status role access }
+  }
+`);
+
 const LiveEvents = graphql(`
   subscription LiveEvents($databaseId: ID, $kinds: [String!], $after: BigCursor) {
     events(databaseId: $databaseId, kinds: $kinds, after: $after) {
@@ -15,25 +40,7 @@ const LiveEvents = graphql(`
       actor { username }
       burstId
       burstSize
-      ... on PrivilegeEvent {
-        object objectKind grantee granted revoked
-        aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
-      }
-      ... on MembershipEvent { role member members added removed admin }
-      ... on RoleEvent {
-        role newName changes reassignTo
-        setting { name database before after } comment { before after }
-      }
-      ... on DefaultPrivilegeEvent {
-        creator schema objectKind
-        grantChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
-      }
-      ... on OwnershipEvent { object objectKind previousOwner newOwner }
-      ... on CollaboratorEvent { username role access }
-      ... on ObjectEvent { object objectKind owner }
-      ... on DatabaseEvent { database }
-      ... on UserEvent { username }
-      ... on InvitationEvent { email status role access }
+      ...EventChangeFields
     }
   }
 `);

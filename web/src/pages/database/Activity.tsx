@@ -33,23 +33,7 @@ const ActivityQuery = graphql(`
         nextCursor
         events {
           cursor kind source createdAt sql actingRole actor { id username } warnings burstId burstSize
-          ... on PrivilegeEvent {
-            object objectKind grantee granted revoked
-            aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
-          }
-          ... on MembershipEvent { role member members added removed admin }
-          ... on RoleEvent {
-            role newName changes reassignTo
-            setting { name database before after } comment { before after }
-          }
-          ... on DefaultPrivilegeEvent {
-            creator schema objectKind
-            grantChanges { grantee granted revoked grantOptionGranted grantOptionRevoked }
-          }
-          ... on OwnershipEvent { object objectKind previousOwner newOwner }
-          ... on ObjectEvent { object objectKind owner }
-          ... on CollaboratorEvent { username role access }
-          ... on InvitationEvent { email status role access }
+          ...EventChangeFields
         }
       }
     }
