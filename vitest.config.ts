@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  * per-grant membership options and 16's CREATEROLE rules from 16, MAINTAIN from 17), never skips it.
  */
 const VERSION_LOOP = [
+  'server/test/impact-differential.test.ts',
   'server/test/role-snapshot.test.ts',
   'server/test/role-settings.test.ts',
   'server/test/role-settings-write.test.ts',
@@ -33,9 +34,18 @@ const VERSION_LOOP = [
 ];
 
 /**
- * Files run again on PostgreSQL 15 only, where what they check differs most from 18: it has neither per-grant
- * membership options nor 16's CREATEROLE rules (a browser file costs 15–45 s a version).
+ * The browser flows whose answers differ by version (CREATEROLE's rules, per-grant membership options, MAINTAIN, the
+ * privileges of each kind): run again on PostgreSQL 15, 16 and 17, a browser file costs 15–45 s a version.
  */
+const BROWSER_LOOP = [
+  'web/test/e2e-permissions.test.ts',
+  'web/test/e2e-roles.test.ts',
+  'web/test/e2e-role-forms.test.ts',
+  'web/test/e2e-object-kinds.test.ts',
+  'web/test/e2e-default-privileges.test.ts',
+];
+
+/** Files run again on PostgreSQL 15 only, where what they check differs most from 18. */
 const ON_15 = [
   // The insiders' matrix (75–105 s a version) asks PostgreSQL for verdicts that follow 15's CREATEROLE rules; 16 and
   // 17 follow 16's rules, as 18 does.
@@ -44,8 +54,6 @@ const ON_15 = [
   'server/test/live.test.ts',
   // Role settings, comments and default privileges changed in psql: 15 has no MAINTAIN in the built-in default.
   'server/test/drift-settings.test.ts',
-  'web/test/e2e-permissions.test.ts',
-  'web/test/e2e-roles.test.ts',
 ];
 
 /*
@@ -60,8 +68,8 @@ const ON_15 = [
  *   container, migrations, cli, policy, schema, architecture, shared-payloads, drift-explained;
  * - what they need of PostgreSQL is the same on 15–18 (they passed there unchanged) and they are slow: security-input
  *   (identifier quoting and lengths, 25 s a version), live-roles (routing of role events, 13 s a version);
- * - browser flows whose data comes from API files the loop runs: e2e, e2e-role-graph, e2e-role-offers, e2e-activity,
- *   e2e-lists-search, e2e-pickers (each passed on 15), and the scale walks.
+ * - browser flows whose data comes from API files the loop runs, the same whatever the version: e2e, e2e-role-graph,
+ *   e2e-role-offers, e2e-activity, e2e-lists-search, e2e-pickers (each passed on 15), and the scale walks.
  */
 
 export default defineConfig({
@@ -82,13 +90,13 @@ export default defineConfig({
     // Solid's JSX transform (and the browser resolve conditions it brings) only for component tests, in a DOM.
     projects: [
       { extends: true, test: { name: 'node', include: ['server/test/**/*.test.ts', 'web/test/**/*.test.ts'] } },
-      // The version loop (issue 15): the API files again on PostgreSQL 15, 16 and 17 (ROLECALL_TEST_PG), and the
-      // insiders' matrix, live feed and the browser's permission flows on 15; the whole suite runs on the embedded 18.
+      // The version loop (issue 15): the API and browser files again on PostgreSQL 15, 16 and 17 (ROLECALL_TEST_PG),
+      // and the insiders' matrix and live feed on 15; the whole suite runs on the embedded 18.
       ...([15, 16, 17] as const).map((version) => ({
         extends: true as const,
         test: {
           name: `pg${version}`,
-          include: [...VERSION_LOOP, ...(version === 15 ? ON_15 : [])],
+          include: [...VERSION_LOOP, ...BROWSER_LOOP, ...(version === 15 ? ON_15 : [])],
           env: { ROLECALL_TEST_PG: String(version) },
         },
       })),

@@ -5,9 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { accessReviewBenchmark } from './access-review.js';
 import { catalogBenchmark } from './catalog.js';
 import { fanoutBenchmark } from './fanout.js';
 import { httpBenchmark } from './http.js';
+import { impactBenchmark } from './impact.js';
 import { machineLine } from './lib/machine.js';
 import { metText, type Section, sectionMarkdown } from './lib/report.js';
 import { mutationBenchmark } from './mutations.js';
@@ -16,7 +18,7 @@ import { startupBenchmark } from './startup.js';
 import { uiBenchmark } from './ui.js';
 
 // `ui` right after the catalog benchmarks: it measures on their 10,000-role catalog before starting its smaller one.
-const NAMES = ['catalog', 'mutations', 'ui', 'fanout', 'http', 'startup'] as const;
+const NAMES = ['catalog', 'mutations', 'access-review', 'impact', 'ui', 'fanout', 'http', 'startup'] as const;
 type Name = (typeof NAMES)[number];
 
 function parseArgs(argv: string[]) {
@@ -99,6 +101,12 @@ async function main(): Promise<void> {
         break;
       case 'mutations':
         sections.push(await mutationBenchmark(await scaleEnv(), runs, log));
+        break;
+      case 'access-review':
+        sections.push(await accessReviewBenchmark(await scaleEnv(), runs, log));
+        break;
+      case 'impact':
+        sections.push(await impactBenchmark(await scaleEnv(), runs, log));
         break;
       case 'ui':
         sections.push(await uiBenchmark(runs, log, cleanups, { full: scaleEnv, stopFull: stopScale }));

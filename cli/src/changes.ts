@@ -1,12 +1,15 @@
 import { changeMessages } from '../../web/src/lib/note-text.js';
+import { emitImpact } from './commands/impact.js';
 import type { CliChangeFragment } from './gql/graphql.js';
 import { graphql } from './gql/index.js';
-import { done } from './output.js';
+import type { Json } from './options.js';
+import { done, emit } from './output.js';
 
 /** What a permission change (grant, revoke, transfer-owner) prints: `{ __typename ...CliError ...CliChange }`. */
 export const ChangeFields = graphql(`
   fragment CliChange on PermissionChange {
     dryRun sql warnings eventId notes { code grantee object subjects grantor message fixOption }
+    impact { ...CliImpact }
   }
 `);
 
@@ -24,6 +27,19 @@ export function printChange(change: CliChangeFragment, message: string): string 
   const flags = [...new Set(change.notes.flatMap((note) => FIX_FLAGS[note.fixOption ?? ''] ?? []))];
   if (flags.length > 0) lines.push(`hint: run it again with ${flags.join(' and ')} to grant what is missing too`);
   return lines.join('\n');
+}
+
+/**
+ * A change command's output: its words (`human`) or, with --json, the change as the API returned it. With --impact
+ * (`rolecall impact` turns it on), its words followed by who gains and loses access, or with --json the impact alone.
+ */
+export function emitChange(
+  options: Json & { impact?: boolean },
+  { impact, ...change }: CliChangeFragment,
+  human: () => string,
+): void {
+  if (options.impact) emitImpact(options.json, impact, human());
+  else emit(options.json, change, human);
 }
 
 /** ["a"] for a role name, null for PUBLIC (as the API takes it). */

@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, UsageError } from './api.js';
+import { registerAccess } from './commands/access.js';
 import { registerCollaborators } from './commands/collaborators.js';
 import { registerDatabases } from './commands/databases.js';
 import { registerDefaultPrivileges } from './commands/default-privileges.js';
 import { registerExplain } from './commands/explain.js';
+import { registerImpact } from './commands/impact.js';
 import { registerInvite } from './commands/invite.js';
 import { registerLogin } from './commands/login.js';
 import { registerPrivileges } from './commands/privileges.js';
@@ -30,6 +32,8 @@ registerRole(program);
 registerPrivileges(program);
 registerDefaultPrivileges(program);
 registerExplain(program);
+registerAccess(program);
+registerImpact(program);
 registerWatch(program);
 
 /** 0 ok, 1 error (one line: `code: message`), 2 usage. */

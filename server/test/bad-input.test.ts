@@ -147,6 +147,11 @@ beforeAll(async () => {
     { db: real.Database, role: real.ConfiguredRole },
   );
   expect(marked.__typename).toBe('RoleOffer');
+  const snapshot = await admin.field(
+    `mutation($db: ID!) { saveAccessSnapshot(databaseId: $db, subject: { role: "clerk" }) { ${ERROR_FIELDS} } }`,
+    { db: real.Database },
+  );
+  expect(snapshot.__typename).toBe('AccessSnapshot');
   // With no SMTP here no verification e-mail can go out: a pending one is written as the mailer would leave it.
   await testApp.sql(
     `INSERT INTO "EmailVerification" (id, "userId", email, "tokenHash", "expiresAt")

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leakedSecrets, startTestApp, type TestApp } from './support/app.js';
+import { leakedSecrets, startTestApp, type TestApp, testedPostgres } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import {
   addCollaborator,
@@ -827,10 +827,21 @@ describe('rolecall default-privileges', () => {
     );
   });
 
+  it.runIf(testedPostgres.version >= 18)(
+    'set --kind large-objects (PostgreSQL 18) previews ON LARGE OBJECTS without a schema',
+    async () => {
+      const dry = await rolecall([...set.slice(0, 5), '--kind', 'large-objects', '--role', 'reporting', '--dry-run']);
+      expect(dry).toMatchObject({ code: 0, stderr: '' });
+      expect(dry.stdout).toContain(
+        'ALTER DEFAULT PRIVILEGES FOR ROLE "shop_owner" GRANT SELECT ON LARGE OBJECTS TO "reporting"',
+      );
+    },
+  );
+
   it('exits 2 on an unknown kind or on both privileges and --preset, and 1 with the API’s code on a bad privilege', async () => {
     const kind = await rolecall([...set.slice(0, 5), '--kind', 'views', '--role', 'reporting']);
     expect(kind.code).toBe(2);
-    expect(kind.stderr).toContain('tables, sequences, functions, types or schemas');
+    expect(kind.stderr).toContain('tables, sequences, functions, types, schemas or large-objects');
     const both = await rolecall([...set, '--preset', 'READ']);
     expect(both).toMatchObject({
       code: 2,

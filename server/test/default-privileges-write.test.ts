@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secret, startTestApp, type TestApp } from './support/app.js';
+import { secret, startTestApp, type TestApp, testedPostgres } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { connect, createManagedDatabase, ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
 import {
@@ -96,6 +96,8 @@ async function predicted(kind: string, schema: string | null): Promise<string[]>
 }
 
 let made = 0;
+/** The OIDs this file's large objects are made with (lo_create takes the one asked for). */
+const LARGE_OBJECTS = 7_300_000;
 
 /** How each kind is made, and where its ACL is read (NULL: the default it stands for). */
 function objectOf(kind: string, schema: string | null) {
@@ -123,6 +125,11 @@ function objectOf(kind: string, schema: string | null) {
       create: `CREATE SCHEMA ${qualified}`,
       acl: `SELECT coalesce(nspacl, acldefault('n', nspowner)) AS acl FROM pg_namespace WHERE nspname = $1`,
       ref: name,
+    },
+    LARGE_OBJECT: {
+      create: `SELECT lo_create(${LARGE_OBJECTS + made})`,
+      acl: `SELECT coalesce(lomacl, acldefault('L', lomowner)) AS acl FROM pg_largeobject_metadata WHERE oid = $1::oid`,
+      ref: String(LARGE_OBJECTS + made),
     },
   };
   return cases[kind] as { create: string; acl: string; ref: string };
@@ -442,6 +449,138 @@ describe('setDefaultPrivileges: what new objects start with, as PostgreSQL keeps
       __typename: 'NotFoundError',
     });
   });
+});
+
+describe('default privileges on large objects: new in PostgreSQL 18, refused before it', () => {
+  const NEW_OBJECT_GRANTS = `query($id: ID!, $kind: DefaultedObjectKind!, $creator: String!, $schema: String) {
+    database(id: $id) { ... on Database { catalog { ... on DatabaseCatalog { defaultedKinds
+      newObjectGrants(kind: $kind, creator: $creator, schema: $schema) {
+        ${ERROR_FIELDS} ... on ValidationError { field } } } } } } }`;
+  const catalogAnswer = (schema: string | null = null) =>
+    admin.field<{ catalog: { defaultedKinds: string[]; newObjectGrants: Record<string, unknown> } }>(
+      NEW_OBJECT_GRANTS,
+      { id: shopId, kind: 'LARGE_OBJECT', creator: CREATOR, schema },
+    );
+  const has = async (role: string, oid: string, privilege: string) => {
+    const rows = await testApp.sql<{ ok: boolean }>(
+      'SELECT has_largeobject_privilege($1, $2::oid, $3) AS ok',
+      [role, oid, privilege],
+      'shop',
+    );
+    return rows[0]?.ok;
+  };
+
+  it.runIf(testedPostgres.version >= 18)(
+    'sets what new large objects grant (a preset with grant option, PUBLIC, the creator’s own) without IN SCHEMA, and one the creator makes gets it',
+    async () => {
+      expect((await catalogAnswer()).catalog.defaultedKinds).toContain('LARGE_OBJECT');
+      const args = {
+        creator: CREATOR,
+        kind: 'LARGE_OBJECT',
+        grants: [
+          { grantee: READER, preset: 'READ', grantable: ['SELECT'] },
+          { grantee: null, privileges: ['UPDATE'] },
+          { grantee: CREATOR, preset: 'CUSTOM', privileges: ['SELECT'] },
+        ],
+      };
+      const sql = [
+        `${FOR_CREATOR} GRANT SELECT ON LARGE OBJECTS TO ${q(READER)} WITH GRANT OPTION`,
+        `${FOR_CREATOR} GRANT UPDATE ON LARGE OBJECTS TO PUBLIC`,
+        `${FOR_CREATOR} REVOKE UPDATE ON LARGE OBJECTS FROM ${q(CREATOR)}`,
+      ];
+      const [defaultsBefore, eventsBefore] = [await defaultsOfShop(), await eventCount(testApp)];
+      const preview = await setDefaults(admin, args, true);
+      expectDryRun(preview, sql);
+      expect(await defaultsOfShop()).toBe(defaultsBefore);
+      expect(await eventCount(testApp)).toBe(eventsBefore);
+
+      const event = await expectApplied(
+        testApp,
+        await setDefaults(admin, { ...args, previewToken: preview.previewToken }),
+        sql,
+      );
+      const payload = event?.payload as { grantsBefore: GrantEntry[]; grants: GrantEntry[] };
+      expect(event?.payload).toMatchObject({ creator: CREATOR, schema: null, objectKind: 'LARGE_OBJECT' });
+      expect(entries(payload.grantsBefore)).toEqual([line(CREATOR, ['SELECT', 'UPDATE'], [])]);
+      expect(entries(payload.grants)).toEqual(
+        [line(CREATOR, ['SELECT'], []), line(READER, ['SELECT'], ['SELECT']), line('PUBLIC', ['UPDATE'], [])].sort(),
+      );
+      const stored = await testApp.sql<{ kind: string; schema: string }>(
+        `SELECT defaclobjtype::text AS kind, defaclnamespace::int AS schema FROM pg_default_acl WHERE defaclobjtype = 'L'`,
+        [],
+        'shop',
+      );
+      expect(stored).toEqual([{ kind: 'L', schema: 0 }]);
+
+      await expectPredictionHolds('LARGE_OBJECT', null);
+      const oid = String(LARGE_OBJECTS + made);
+      expect(await has(READER, oid, 'SELECT WITH GRANT OPTION')).toBe(true);
+      expect(await has(WRITER, oid, 'UPDATE')).toBe(true);
+      expect(await has(WRITER, oid, 'SELECT')).toBe(false);
+      expect(await has(CREATOR, oid, 'SELECT')).toBe(true);
+
+      // Back to the built-in default: PostgreSQL deletes the entry, and PUBLIC no longer writes new ones.
+      const back = await setDefaults(admin, {
+        creator: CREATOR,
+        kind: 'LARGE_OBJECT',
+        grants: [
+          { grantee: READER, preset: 'NONE' },
+          { grantee: null, preset: 'NONE' },
+          { grantee: CREATOR, preset: 'WRITE' },
+        ],
+      });
+      await expectApplied(testApp, back, [
+        `${FOR_CREATOR} REVOKE SELECT ON LARGE OBJECTS FROM ${q(READER)}`,
+        `${FOR_CREATOR} REVOKE UPDATE ON LARGE OBJECTS FROM PUBLIC`,
+        `${FOR_CREATOR} GRANT UPDATE ON LARGE OBJECTS TO ${q(CREATOR)}`,
+      ]);
+      expect(await expectPredictionHolds('LARGE_OBJECT', null)).toEqual([line(CREATOR, ['SELECT', 'UPDATE'], [])]);
+      expect(await defaultsOfShop()).not.toContain('"kind":"L"');
+    },
+  );
+
+  it.runIf(testedPostgres.version >= 18)(
+    'answers IN SCHEMA for large objects with a typed ValidationError, as PostgreSQL would refuse it',
+    async () => {
+      const defaultsBefore = await defaultsOfShop();
+      const grants = [{ grantee: READER, preset: 'READ' }];
+      for (const dryRun of [true, false]) {
+        const change = await setDefaults(
+          admin,
+          { creator: CREATOR, schema: SCHEMA, kind: 'LARGE_OBJECT', grants },
+          dryRun,
+        );
+        expect(change).toMatchObject({ __typename: 'ValidationError', field: 'schema' });
+      }
+      expect((await catalogAnswer(SCHEMA)).catalog.newObjectGrants).toMatchObject({
+        __typename: 'ValidationError',
+        field: 'schema',
+      });
+      expect(await defaultsOfShop()).toBe(defaultsBefore);
+    },
+  );
+
+  it.runIf(testedPostgres.version < 18)(
+    'refuses large objects before PostgreSQL 18 with a typed ValidationError, sending PostgreSQL nothing',
+    async () => {
+      const answer = await catalogAnswer();
+      expect(answer.catalog.defaultedKinds).not.toContain('LARGE_OBJECT');
+      expect(answer.catalog.newObjectGrants).toMatchObject({ __typename: 'ValidationError', field: 'kind' });
+      const [defaultsBefore, eventsBefore] = [await defaultsOfShop(), await eventCount(testApp)];
+      const grants = [{ grantee: READER, preset: 'READ' }];
+      for (const dryRun of [true, false]) {
+        const change = await setDefaults(admin, { creator: CREATOR, kind: 'LARGE_OBJECT', grants }, dryRun);
+        expect(change).toMatchObject({
+          __typename: 'ValidationError',
+          code: 'INVALID_INPUT',
+          field: 'kind',
+          message: expect.stringContaining('PostgreSQL 18'),
+        });
+      }
+      expect(await defaultsOfShop()).toBe(defaultsBefore);
+      expect(await eventCount(testApp)).toBe(eventsBefore);
+    },
+  );
 });
 
 describe('grantOnAllTables andFuture: the tables there now, and those made later, in one change', () => {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
-import { type DefaultedKind, defaultAcls, newObjectAcl } from '../src/catalog/default-privileges.js';
+import { type DefaultedKind, defaultAcls, defaultedKinds, newObjectAcl } from '../src/catalog/default-privileges.js';
 import { quoteIdent } from '../src/catalog/identifiers.js';
 import type { AclItem } from '../src/catalog/objects.js';
 import { privilegesFor } from '../src/catalog/privileges.js';
@@ -18,20 +18,20 @@ const KEYWORDS: Record<DefaultedKind, string[]> = {
   FUNCTION: ['FUNCTIONS', 'ROUTINES'],
   TYPE: ['TYPES'],
   SCHEMA: ['SCHEMAS'],
+  LARGE_OBJECT: ['LARGE OBJECTS'],
 };
-const KINDS = Object.keys(KEYWORDS) as DefaultedKind[];
 
 /** Random ALTER DEFAULT PRIVILEGES statements for the round's roles, global and per schema, grants and revokes. */
 function defaultPrivilegeStatements(rng: Rng, roles: readonly string[], features: ServerFeatures): string[] {
   const statements: string[] = [];
   for (let i = 0; i < 6 + Math.floor(rng() * 10); i++) {
-    const kind = pick(rng, KINDS);
+    const kind = pick(rng, defaultedKinds(features));
     const privileges = privilegesFor(kind, features).filter(() => rng() < 0.5);
     const list = privileges.length === 0 || rng() < 0.15 ? 'ALL' : privileges.join(', ');
     const creator = pick(rng, roles);
     // The creator itself is a grantee too: revoking the owner's own privileges is a default PostgreSQL keeps.
     const grantee = rng() < 0.2 ? 'PUBLIC' : quoteIdent(rng() < 0.2 ? creator : pick(rng, roles));
-    // IN SCHEMA with ON SCHEMAS is refused by PostgreSQL: kept, the refusal is part of what is checked.
+    // IN SCHEMA with ON SCHEMAS (or LARGE OBJECTS) is refused by PostgreSQL: kept, the refusal is part of what is checked.
     const where = rng() < 0.5 ? ` IN SCHEMA ${pick(rng, SCHEMAS)}` : '';
     const on = pick(rng, KEYWORDS[kind]);
     if (rng() < 0.7) {
@@ -49,8 +49,14 @@ function defaultPrivilegeStatements(rng: Rng, roles: readonly string[], features
   return statements;
 }
 
-/** What each role creates: one object of every kind in each schema (and a schema), named after it. */
-function creations(role: string): { kind: DefaultedKind; schema: string | null; name: string; sql: string }[] {
+/**
+ * What each role creates: one object of every kind in each schema (and a schema), named after it; and a large object
+ * where the server defaults them (PostgreSQL 18).
+ */
+function creations(
+  role: string,
+  features: ServerFeatures,
+): { kind: DefaultedKind; schema: string | null; name: string; sql: string }[] {
   const made: { kind: DefaultedKind; schema: string | null; name: string; sql: string }[] = [];
   for (const schema of SCHEMAS) {
     const name = (suffix: string) => quoteIdent(`${role} ${suffix}`);
@@ -72,11 +78,18 @@ function creations(role: string): { kind: DefaultedKind; schema: string | null; 
     name: `${role} schema`,
     sql: `CREATE SCHEMA ${quoteIdent(`${role} schema`)}`,
   });
+  if (features.largeObjectDefaults)
+    made.push({ kind: 'LARGE_OBJECT', schema: null, name: `${role} lo`, sql: 'SELECT lo_create(0)' });
   return made;
 }
 
 /** The ACL PostgreSQL gave each object created: kind, schema OID (0 for a schema), name, owner and items. */
-async function createdAcls(client: pg.Client) {
+async function createdAcls(client: pg.Client, features: ServerFeatures) {
+  const largeObjects = features.largeObjectDefaults
+    ? `UNION ALL
+       SELECT 'LARGE_OBJECT', 0, m.oid::text, m.lomowner, coalesce(m.lomacl, acldefault('L', m.lomowner))
+         FROM pg_largeobject_metadata m`
+    : '';
   const { rows } = await client.query<{
     kind: DefaultedKind;
     namespace: number;
@@ -96,7 +109,8 @@ async function createdAcls(client: pg.Client) {
          FROM pg_type t WHERE t.typtype = 'e' AND t.typnamespace::regnamespace::text IN ('s0', 's1')
        UNION ALL
        SELECT 'SCHEMA', 0, n.nspname, n.nspowner, coalesce(n.nspacl, acldefault('n', n.nspowner))
-         FROM pg_namespace n WHERE n.nspname LIKE '% schema')
+         FROM pg_namespace n WHERE n.nspname LIKE '% schema'
+       ${largeObjects})
      SELECT kind, namespace::int AS namespace, name, owner::int AS owner,
             (SELECT json_agg(json_build_array(x.grantor::int, x.grantee::int, x.privilege_type, x.is_grantable))
                FROM aclexplode(acl) x) AS acl
@@ -125,7 +139,7 @@ async function runRound(client: pg.Client, round: number, features: ServerFeatur
   }
   for (const role of roles) {
     await client.query(`SET ROLE ${quoteIdent(role)}`);
-    for (const { sql } of creations(role)) await client.query(sql);
+    for (const { sql } of creations(role, features)) await client.query(sql);
     await client.query('RESET ROLE');
   }
   const entries = await defaultAcls(client);
@@ -134,13 +148,13 @@ async function runRound(client: pg.Client, round: number, features: ServerFeatur
     [roles],
   );
   const mismatches: string[] = [];
-  const made = await createdAcls(client);
+  const made = await createdAcls(client, features);
   for (const object of made) {
     const predicted = newObjectAcl(
       entries,
       object.kind,
       object.owner,
-      object.kind === 'SCHEMA' ? null : object.namespace,
+      object.namespace === 0 ? null : object.namespace,
       features,
     );
     if (itemsText(predicted) === itemsText(object.acl)) continue;
@@ -156,7 +170,7 @@ async function runRound(client: pg.Client, round: number, features: ServerFeatur
 
 describe('default privileges (ALTER DEFAULT PRIVILEGES)', () => {
   test.concurrent.for([15, 16, 17, 18] as PostgresVersion[])(
-    'predict the ACL of every table, sequence, function, type and schema a role creates, as PostgreSQL %i gives it',
+    'predict the ACL of every table, sequence, function, type, schema and (18) large object a role creates, as PostgreSQL %i gives it',
     async (version, context) => {
       const cluster = await startVersionedCluster(version);
       if ('skipped' in cluster) {
@@ -183,7 +197,7 @@ describe('default privileges (ALTER DEFAULT PRIVILEGES)', () => {
         console.log(
           `PostgreSQL ${version}: ${ROUNDS} rounds, ${totals.objects} objects created, ${totals.entries} default-privilege entries, ${totals.refused} statements refused, ${totals.mismatches.length} mismatches (seed ${SEED})`,
         );
-        expect(totals.objects).toBe(ROUNDS * 4 * 9);
+        expect(totals.objects).toBe(ROUNDS * 4 * (features.largeObjectDefaults ? 10 : 9));
         expect(totals.entries).toBeGreaterThan(ROUNDS);
         expect(totals.mismatches.slice(0, 10), `rerun with ROLECALL_EFFECTIVE_SEED=${SEED}`).toEqual([]);
       } finally {

@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeChange } from '../../web/src/lib/event-text.js';
-import { startTestApp, type TestApp } from './support/app.js';
+import { startTestApp, type TestApp, testedPostgres } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { connect, createApiToken, createManagedDatabase, setupAdmin } from './support/fixtures.js';
 import { CHANGE_FIELDS, type Change, mutate } from './support/permissions.js';
@@ -309,6 +309,37 @@ describe('default privileges changed in psql are reported once, for the database
       await externalDuring(() => psql('ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC', 'shop')),
     ).toEqual([defaultsEvent('postgres', null, 'FUNCTION', [change('PUBLIC', { revoked: ['EXECUTE'] })])]);
   });
+
+  // ALTER DEFAULT PRIVILEGES … ON LARGE OBJECTS is new in PostgreSQL 18 (pg_default_acl's 'L' entries).
+  it.runIf(testedPostgres.version >= 18)(
+    'on large objects (PostgreSQL 18), with grant option, and the creator’s own privileges revoked, in words too',
+    async () => {
+      const grant = `ALTER DEFAULT PRIVILEGES FOR ROLE ${q(ODD)}
+                       GRANT SELECT ON LARGE OBJECTS TO reader_role WITH GRANT OPTION`;
+      const granted = await externalDuring(() => psql(grant, 'shop'));
+      expect(granted).toEqual([
+        defaultsEvent(ODD, null, 'LARGE_OBJECT', [
+          change('reader_role', { granted: ['SELECT'], grantOptionGranted: ['SELECT'] }),
+        ]),
+      ]);
+      expect(granted.map((event) => describeChange(event))).toEqual([
+        `new large objects of ${ODD}: granted SELECT to reader_role; reader_role may now grant SELECT`,
+      ]);
+      const revoke = `ALTER DEFAULT PRIVILEGES FOR ROLE ${q(ODD)} REVOKE UPDATE ON LARGE OBJECTS FROM ${q(ODD)}, PUBLIC`;
+      expect(await externalDuring(() => psql(revoke, 'shop'))).toEqual([
+        defaultsEvent(ODD, null, 'LARGE_OBJECT', [change(ODD, { revoked: ['UPDATE'] })]),
+      ]);
+      // Rolecall's own change of the same entry is not news from outside.
+      const own = await eventsDuring(() =>
+        applied('setDefaultPrivileges', {
+          creator: ['String', ODD],
+          kind: ['DefaultedObjectKind!', 'LARGE_OBJECT'],
+          grants: ['[DesiredDefaultGrantInput!]!', [{ grantee: 'reader_role', preset: 'NONE' }]],
+        }),
+      );
+      expect(own.map((event) => [event.kind, event.source])).toEqual([['default_privileges.changed', 'ROLECALL']]);
+    },
+  );
 
   it('a schema dropped in psql takes its default privileges with it: only the drop is news', async () => {
     await psql(

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
@@ -185,6 +186,7 @@ describe('every kind is listed as PostgreSQL names it, with its owner and grants
 });
 
 describe('grants and revokes on every kind, previewed, applied as the acting role, and held to PostgreSQL', () => {
+  const noSchemaUsage = expect.stringContaining(`has no USAGE on schema ${SCHEMA}`) as unknown as string;
   const cases = [
     {
       what: 'a function named by its argument types (as PostgreSQL reads them)',
@@ -243,9 +245,11 @@ describe('grants and revokes on every kind, previewed, applied as the acting rol
       const holds = () => (ref.kind === 'LARGE_OBJECT' ? largeObjectReadable(GRANTEE) : pgHolds(testCase, GRANTEE));
       expect(await holds()).toBe(false);
       const args = { object: ref, grantee: GRANTEE, privileges: [...testCase.privileges] };
-      expectDryRun(await dba('grantPrivileges', args, true), grant);
+      // The grantee has no USAGE on the schema: a grant on anything in it says so (see the schema USAGE tests below).
+      const warnings = ref.kind === 'LARGE_OBJECT' ? [] : [noSchemaUsage];
+      expectDryRun(await dba('grantPrivileges', args, true), grant, warnings);
       expect(await holds()).toBe(false);
-      const event = await expectApplied(testApp, await dba('grantPrivileges', args), grant);
+      const event = await expectApplied(testApp, await dba('grantPrivileges', args), grant, warnings);
       expect(await holds()).toBe(true);
       expect(event?.payload).toMatchObject({ grantee: GRANTEE, objectKind: ref.kind });
       const revoke = [`REVOKE ${privilegeSql} ON ${target} FROM ${q(GRANTEE)}`];
@@ -275,6 +279,7 @@ describe('grants and revokes on every kind, previewed, applied as the acting rol
       testApp,
       await dba('grantPrivileges', { object: column, grantee: GRANTEE, privileges: ['SELECT'] }),
       [`GRANT SELECT (${q(COLUMN)}) ON TABLE ${q(SCHEMA)}.${q('orders')} TO ${q(GRANTEE)}`],
+      [noSchemaUsage],
     );
     const table = { kind: 'TABLE', schema: SCHEMA, name: 'orders' };
     await dba('revokePrivileges', { object: table, grantee: GRANTEE, privileges: ['SELECT'] });
@@ -291,7 +296,11 @@ describe('grants and revokes on every kind, previewed, applied as the acting rol
       grantee: GRANTEE,
       privileges: ['EXECUTE'],
     };
-    expectDryRun(await dba('grantPrivileges', args, true), [`GRANT EXECUTE ON ROUTINE ${SIGNATURE} TO ${q(GRANTEE)}`]);
+    expectDryRun(
+      await dba('grantPrivileges', args, true),
+      [`GRANT EXECUTE ON ROUTINE ${SIGNATURE} TO ${q(GRANTEE)}`],
+      [noSchemaUsage],
+    );
   });
 
   it('a tablespace, a parameter and a foreign-data wrapper, granted by a superuser', async () => {
@@ -322,6 +331,149 @@ describe('grants and revokes on every kind, previewed, applied as the acting rol
       ]);
       expect(await holds()).toBe(false);
     }
+  });
+});
+
+describe('a grant on a function, a type or a column brings its schema’s USAGE along, as one on a table does', () => {
+  const USAGE_SCHEMA = 'u "sage" ü';
+  const USER = 'us"er ✓ né';
+  const ROUTINE = 'f "x"';
+  const DOMAIN = 'd"om é';
+  const FIELD = 'c"ol ½';
+  const schemaGrant = `GRANT USAGE ON SCHEMA ${q(USAGE_SCHEMA)} TO ${q(USER)}`;
+  const schemaRevoke = `REVOKE USAGE ON SCHEMA ${q(USAGE_SCHEMA)} FROM ${q(USER)}`;
+
+  /** Runs statements as the user (SET ROLE in a session of its own): the last one's rows, if PostgreSQL allows them. */
+  async function asUser(statements: readonly string[]): Promise<unknown> {
+    const client = new pg.Client(testApp.cluster.url('shop'));
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      await client.query(`SET ROLE ${q(USER)}`);
+      let rows: unknown[] = [];
+      for (const statement of statements) rows = (await client.query(statement)).rows;
+      return rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    await testApp.sql(`CREATE ROLE ${q(USER)}`);
+    await testApp.sql(
+      [
+        `CREATE SCHEMA ${q(USAGE_SCHEMA)} AUTHORIZATION dba`,
+        'SET ROLE dba',
+        `CREATE FUNCTION ${q(USAGE_SCHEMA)}.${q(ROUTINE)}(int) RETURNS int LANGUAGE sql AS 'SELECT $1 + 1'`,
+        `CREATE DOMAIN ${q(USAGE_SCHEMA)}.${q(DOMAIN)} AS int`,
+        `CREATE TABLE ${q(USAGE_SCHEMA)}.items (id int, ${q(FIELD)} text)`,
+        `INSERT INTO ${q(USAGE_SCHEMA)}.items VALUES (1, 'one')`,
+        `REVOKE EXECUTE ON FUNCTION ${q(USAGE_SCHEMA)}.${q(ROUTINE)}(int) FROM PUBLIC`,
+        `REVOKE USAGE ON DOMAIN ${q(USAGE_SCHEMA)}.${q(DOMAIN)} FROM PUBLIC`,
+        'RESET ROLE',
+      ].join('; '),
+      [],
+      'shop',
+    );
+  });
+
+  const signature = `${q(USAGE_SCHEMA)}.${q(ROUTINE)}(integer)`;
+  const cases = [
+    {
+      what: 'a function: callable by the grantee once its schema’s USAGE came with EXECUTE',
+      ref: { kind: 'FUNCTION', schema: USAGE_SCHEMA, name: ROUTINE, arguments: 'int' },
+      privileges: ['EXECUTE'],
+      label: signature,
+      grant: `GRANT EXECUTE ON ROUTINE ${signature} TO ${q(USER)}`,
+      revoke: `REVOKE EXECUTE ON ROUTINE ${signature} FROM ${q(USER)}`,
+      use: [`SELECT ${signature.replace('(integer)', '(41)')} AS answer`],
+      used: [{ answer: 42 }],
+    },
+    {
+      what: 'a domain: usable in a cast and a column by the grantee once its schema’s USAGE came with its own',
+      ref: { kind: 'TYPE', schema: USAGE_SCHEMA, name: DOMAIN },
+      privileges: ['USAGE'],
+      label: `${q(USAGE_SCHEMA)}.${q(DOMAIN)}`,
+      grant: `GRANT USAGE ON TYPE ${q(USAGE_SCHEMA)}.${q(DOMAIN)} TO ${q(USER)}`,
+      revoke: `REVOKE USAGE ON TYPE ${q(USAGE_SCHEMA)}.${q(DOMAIN)} FROM ${q(USER)}`,
+      // A type's USAGE is asked for where it types something new: a temporary table's column.
+      use: [
+        `CREATE TEMP TABLE uses_domain (x ${q(USAGE_SCHEMA)}.${q(DOMAIN)})`,
+        `SELECT 7::${q(USAGE_SCHEMA)}.${q(DOMAIN)} AS answer`,
+      ],
+      used: [{ answer: 7 }],
+    },
+    {
+      what: 'a column: selectable by the grantee once its table’s schema’s USAGE came with SELECT on it',
+      ref: { kind: 'COLUMN', schema: USAGE_SCHEMA, name: 'items', column: FIELD },
+      privileges: ['SELECT'],
+      label: `${USAGE_SCHEMA}.items.${FIELD}`,
+      grant: `GRANT SELECT (${q(FIELD)}) ON TABLE ${q(USAGE_SCHEMA)}.${q('items')} TO ${q(USER)}`,
+      revoke: `REVOKE SELECT (${q(FIELD)}) ON TABLE ${q(USAGE_SCHEMA)}.${q('items')} FROM ${q(USER)}`,
+      use: [`SELECT ${q(FIELD)} AS answer FROM ${q(USAGE_SCHEMA)}.items`],
+      used: [{ answer: 'one' }],
+    },
+  ];
+
+  it.each(cases)('$what; revoked, its schema’s USAGE goes too when asked', async (test) => {
+    const note = (code: string, fixOption: string) => ({
+      code,
+      grantee: USER,
+      object: test.label,
+      subjects: [USAGE_SCHEMA],
+      grantor: null,
+      fixOption,
+    });
+    const args = { object: test.ref, grantee: USER, privileges: test.privileges };
+    const warned = await dba('grantPrivileges', args, true);
+    expect(warned.sql).toEqual([test.grant]);
+    expect(warned.notes).toEqual([note('SCHEMA_USAGE_MISSING', 'withSchemaUsage')]);
+    await expect(asUser(test.use)).rejects.toMatchObject({ code: '42501' });
+
+    const withUsage = { ...args, withSchemaUsage: true };
+    expectDryRun(await dba('grantPrivileges', withUsage, true), [schemaGrant, test.grant]);
+    const event = await expectApplied(testApp, await dba('grantPrivileges', withUsage), [schemaGrant, test.grant]);
+    expect(event?.payload).toMatchObject({ object: test.label, grantee: USER, objectKind: test.ref.kind });
+    expect(await asUser(test.use)).toEqual(test.used);
+
+    // setPrivileges (the dialog's) to nothing: the schema's USAGE granted with it is offered, then revoked too.
+    const none = { object: test.ref, grants: [{ grantee: USER, preset: 'NONE' }] };
+    const offered = await dba('setPrivileges', none, true);
+    expect(offered.sql).toEqual([test.revoke]);
+    expect(offered.notes).toEqual([note('SCHEMA_USAGE_REMAINS', 'withoutSchemaUsage')]);
+    const without = { object: test.ref, grants: [{ grantee: USER, preset: 'NONE', withoutSchemaUsage: true }] };
+    expectDryRun(await dba('setPrivileges', without, true), [test.revoke, schemaRevoke]);
+    await expectApplied(testApp, await dba('setPrivileges', without), [test.revoke, schemaRevoke]);
+    expect(await pgAnswer('has_schema_privilege($1, $2, $3)', [USER, USAGE_SCHEMA, 'USAGE'])).toBe(false);
+    await expect(asUser(test.use)).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('taking EXECUTE from PUBLIC on a function of schema public never offers to take PUBLIC’s USAGE there', async () => {
+    await testApp.sql(
+      `SET ROLE dba; CREATE FUNCTION public.rv_open() RETURNS int LANGUAGE sql AS 'SELECT 1'; RESET ROLE`,
+      [],
+      'shop',
+    );
+    const ref = { kind: 'FUNCTION', schema: 'public', name: 'rv_open', arguments: '' };
+    const none = await dba('setPrivileges', { object: ref, grants: [{ grantee: null, preset: 'NONE' }] }, true);
+    expect(none.sql).toEqual(['REVOKE EXECUTE ON ROUTINE public.rv_open() FROM PUBLIC']);
+    expect(none.notes).toEqual([]);
+  });
+
+  it('says nothing of the schema when the grantee has its USAGE, nor on a column whose table it still reads', async () => {
+    await testApp.sql(`GRANT USAGE ON SCHEMA ${q(USAGE_SCHEMA)} TO ${q(USER)}`, [], 'shop');
+    const column = { kind: 'COLUMN', schema: USAGE_SCHEMA, name: 'items', column: FIELD };
+    const granted = await dba('grantPrivileges', { object: column, grantee: USER, privileges: ['UPDATE'] });
+    expect(granted.notes).toEqual([]);
+    await testApp.sql(`GRANT SELECT ON ${q(USAGE_SCHEMA)}.items TO ${q(USER)}`, [], 'shop');
+    const none = await dba('setPrivileges', { object: column, grants: [{ grantee: USER, preset: 'NONE' }] }, true);
+    expect(none.sql).toEqual([`REVOKE UPDATE (${q(FIELD)}) ON TABLE ${q(USAGE_SCHEMA)}.${q('items')} FROM ${q(USER)}`]);
+    expect(none.notes).toEqual([]);
+    await testApp.sql(
+      `REVOKE ALL ON ${q(USAGE_SCHEMA)}.items FROM ${q(USER)}; REVOKE USAGE ON SCHEMA ${q(USAGE_SCHEMA)} FROM ${q(USER)}`,
+      [],
+      'shop',
+    );
   });
 });
 

@@ -108,6 +108,9 @@ const EXPECTED: Record<string, Expectation> = {
   'mutation.declineInvitationLink': always('InvitationUnusableError'),
   'query.invitationLink': always('InvitationUnusableError'),
   'mutation.acceptMyInvitation': always('NotFoundError'),
+  // Whoever may read vault's catalog may review it; a snapshot someone else saved is theirs to delete.
+  'mutation.saveAccessSnapshot': always('AccessSnapshot', ['AccessSnapshot']),
+  'mutation.deleteAccessSnapshot': always('ForbiddenError'),
   'mutation.addCollaborator': always('ForbiddenError'),
   'mutation.changePassword': always('InvalidCredentialsError'),
   'mutation.configureRole': always('ForbiddenError'),
@@ -158,6 +161,7 @@ interface World {
   adminInvitationId: string;
   adminTokenId: string;
   puppetId: string;
+  snapshotId: string;
 }
 
 let testApp: TestApp;
@@ -206,6 +210,8 @@ function valueFor(insider: Insider): (path: readonly string[], type: GraphQLInpu
     'createSchema.name': 'intruder_schema',
     'createUser.input': { username: 'intruder', email: 'intruder@example.com', password: 'intruder-password-1' },
     'declineInvitation.id': world.adminInvitationId,
+    'deleteAccessSnapshot.id': world.snapshotId,
+    'saveAccessSnapshot.subject': { role: 'r_plain' },
     'disconnectDatabase.id': world.vaultId,
     'dropRole.name': 'root_role',
     'dropRole.reassignTo': insider.rolname,
@@ -390,6 +396,7 @@ beforeAll(async () => {
     adminInvitationId: '',
     adminTokenId: '',
     puppetId: (await createUser(admin, 'puppet')).id,
+    snapshotId: '',
   };
   for (const rolname of Object.values(ROLE_OF))
     expect(await configureRole(admin, vaultId, rolname, passwords[rolname] as string)).toMatchObject({
@@ -418,6 +425,12 @@ beforeAll(async () => {
     `mutation { createApiToken(name: "admin") { ${ERROR_FIELDS} ... on CreatedApiToken { apiToken { id } } } }`,
   );
   world.adminTokenId = (token.apiToken as { id: string }).id;
+  const snapshot = await admin.field<{ id: string }>(
+    `mutation($db: ID!) { saveAccessSnapshot(databaseId: $db, subject: { role: "r_plain" }) { ${ERROR_FIELDS}
+      ... on AccessSnapshot { id } } }`,
+    { db: vaultId },
+  );
+  world.snapshotId = snapshot.id;
   await createInsiders();
 });
 

@@ -49,6 +49,8 @@ const EXPECTED: Record<string, Expectation> = {
   'mutation.declineInvitationLink': { anonymous: 'InvitationUnusableError', signedIn: 'InvitationUnusableError' },
   'query.invitationLink': { anonymous: 'InvitationUnusableError', signedIn: 'InvitationUnusableError' },
   'mutation.acceptMyInvitation': unauthenticated('NotFoundError'),
+  'mutation.saveAccessSnapshot': unauthenticated('NotFoundError'),
+  'mutation.deleteAccessSnapshot': unauthenticated('NotFoundError'),
   'mutation.addCollaborator': unauthenticated('ForbiddenError'),
   'mutation.changePassword': unauthenticated('InvalidCredentialsError'),
   'mutation.configureRole': unauthenticated('ForbiddenError'),
@@ -115,6 +117,7 @@ interface World {
   invitationId: string;
   adminTokenId: string;
   adminUsername: string;
+  snapshotId: string;
 }
 
 let testApp: TestApp;
@@ -162,6 +165,7 @@ function valueFor(caller: Caller): (path: readonly string[], type: GraphQLInputT
       isAdmin: true,
     },
     'declineInvitation.id': world.invitationId,
+    'deleteAccessSnapshot.id': world.snapshotId,
     'disconnectDatabase.id': world.vaultId,
     'dropRole.name': 'g_reader',
     'dropRole.reassignTo': 'outsider',
@@ -502,6 +506,13 @@ beforeAll(async () => {
     invitationId: (invited.invitation as { id: string }).id,
     adminTokenId: adminTokenRow.id,
     adminUsername: 'root_admin',
+    snapshotId: (
+      await admin.field<{ id: string }>(
+        `mutation($db: ID!) { saveAccessSnapshot(databaseId: $db, subject: { role: "member_role" }) { ${ERROR_FIELDS}
+          ... on AccessSnapshot { id } } }`,
+        { db: vaultId },
+      )
+    ).id,
   };
   expect(adminUser.id).toBeTruthy();
   await createCallers(vaultId, annexId, memberRoleId, annexRoleId);

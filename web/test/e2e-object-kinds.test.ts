@@ -90,6 +90,10 @@ describe.skipIf(!available)('objects of every kind in a real browser', () => {
       .poll(() => preview.textContent())
       .toContain(`GRANT EXECUTE ON ROUTINE ${label.replace(', ', ',')} TO ${q(GRANTEE)}`);
     expect(await granted()).toBe(false);
+    // The grantee cannot use the function's schema: the dialog offers its USAGE, as it does for a table.
+    await dialog.getByTestId('offers').getByLabel(`Also grant USAGE on the schema to ${GRANTEE}`).check();
+    await dialog.getByRole('button', { name: 'Preview SQL' }).click();
+    await expect.poll(() => preview.textContent()).toContain(`GRANT USAGE ON SCHEMA ${q(SCHEMA)} TO ${q(GRANTEE)}`);
     await screenshot(admin, 'other-objects-function-grant');
 
     await apply.click();

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/test/support/app.js';
 import type { TestClient } from '../../server/test/support/client.js';
+import { testedPostgres } from '../../server/test/support/cluster.js';
 import {
   connect,
   createLoginRole,
@@ -25,8 +26,8 @@ import { screenshot } from './support/screenshots.js';
  * where the viewer's role may give them, and PostgreSQL's refusal when it may no longer; VALID UNTIL 'infinity' told
  * apart from no VALID UNTIL and set, replaced by a day and set again; partitions opened under their parent in the
  * Overview, each with its own permission dialog. `shop_owner` (CREATEROLE, no REPLICATION) is the admin's role;
- * `keeper` (CREATEROLE REPLICATION) is kim's. PostgreSQL 16+'s CREATEROLE rules (the embedded 18): a role gives
- * REPLICATION only if it has it (role-capabilities-versions.test.ts checks the rules of each version).
+ * `keeper` (CREATEROLE REPLICATION) is kim's. Each version's CREATEROLE rules: from 16 a role gives REPLICATION only
+ * if it has it; on 15 only a superuser gives REPLICATION or BYPASSRLS, and any CREATEROLE role gives CREATEDB.
  */
 
 const available = chromiumAvailable();
@@ -53,8 +54,8 @@ async function rolesTab(page: Page): Promise<void> {
 }
 
 async function attributesOf(name: string) {
-  const rows = await testApp.sql<{ rolreplication: boolean; rolbypassrls: boolean }>(
-    'SELECT rolreplication, rolbypassrls FROM pg_roles WHERE rolname = $1',
+  const rows = await testApp.sql<{ rolreplication: boolean; rolbypassrls: boolean; rolcreatedb: boolean }>(
+    'SELECT rolreplication, rolbypassrls, rolcreatedb FROM pg_roles WHERE rolname = $1',
     [name],
   );
   return rows[0];
@@ -71,8 +72,40 @@ async function validUntilOf(name: string): Promise<string | null> {
   return rows[0]?.at ?? null;
 }
 
-/** Why a CREATEROLE role without `keyword` may not give it (16+; on 15 only superusers give these). */
-const cannotGive = (keyword: string) => `${keyword}: Only a role that has ${keyword} itself can give ${keyword}.`;
+/** Why a CREATEROLE role may not give `keyword`: 16+, without it itself; 15, ever (only a superuser may). */
+const cannotGive = (keyword: string) =>
+  testedPostgres.createRoleGivesOnlyItsOwn
+    ? `${keyword}: Only a role that has ${keyword} itself can give ${keyword}.`
+    : `${keyword}: Only a superuser can give ${keyword} (PostgreSQL 15).`;
+
+/**
+ * An attribute a CREATEROLE role may give at CREATE ROLE on the tested version, who gives it, and how it stops being
+ * able to between the offer and the preview: REPLICATION by kim (keeper has it) from 16; on 15, CREATEDB by the admin,
+ * whose role stops being able to give any attribute when it loses CREATEROLE.
+ */
+const giving = testedPostgres.createRoleGivesOnlyItsOwn
+  ? {
+      attribute: 'REPLICATION',
+      giver: () => kim,
+      column: 'rolreplication' as const,
+      lose: 'ALTER ROLE keeper NOREPLICATION',
+      restore: null,
+      refusal:
+        'permission denied to create role: Only roles with the REPLICATION attribute may create roles with the REPLICATION attribute.',
+      lostReason: { testId: 'attribute-locks', text: cannotGive('REPLICATION') },
+    }
+  : {
+      attribute: 'CREATEDB',
+      giver: () => admin,
+      column: 'rolcreatedb' as const,
+      lose: 'ALTER ROLE shop_owner NOCREATEROLE',
+      restore: 'ALTER ROLE shop_owner CREATEROLE',
+      refusal: 'permission denied to create role',
+      lostReason: {
+        testId: 'create-role-reason',
+        text: 'Your role "shop_owner" lacks CREATEROLE: PostgreSQL lets it create no roles.',
+      },
+    };
 
 describe.skipIf(!available)('role attributes and partitions in a real browser', () => {
   beforeAll(async () => {
@@ -126,14 +159,19 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
     const locks = await form.getByTestId('attribute-locks').textContent();
     expect(locks).toContain(cannotGive('REPLICATION'));
     expect(locks).toContain(cannotGive('BYPASSRLS'));
+    // 15: CREATEROLE gives CREATEDB though shop_owner lacks it.
+    if (!testedPostgres.createRoleGivesOnlyItsOwn)
+      expect(await form.getByLabel('CREATEDB', { exact: true }).isEnabled()).toBe(true);
 
     await rolesTab(kim);
     const kimForm = createForm(kim);
-    expect(await kimForm.getByLabel('REPLICATION', { exact: true }).isEnabled()).toBe(true);
+    const replicationOffered = testedPostgres.createRoleGivesOnlyItsOwn;
+    expect(await kimForm.getByLabel('REPLICATION', { exact: true }).isEnabled()).toBe(replicationOffered);
     expect(await kimForm.getByLabel('BYPASSRLS', { exact: true }).isDisabled()).toBe(true);
     const kimLocks = await kimForm.getByTestId('attribute-locks').textContent();
     expect(kimLocks).toContain(cannotGive('BYPASSRLS'));
-    expect(kimLocks).not.toContain('REPLICATION');
+    if (replicationOffered) expect(kimLocks).not.toContain('REPLICATION');
+    else expect(kimLocks).toContain(cannotGive('REPLICATION'));
   });
 
   it('an insider with CREATEROLE but not REPLICATION asking the API for it gets a typed refusal and nothing is made', async () => {
@@ -145,19 +183,20 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
     expect(await roleExists(testApp, 'sneaky')).toBe(false);
   });
 
-  it('creates a REPLICATION role after previewing its exact SQL, as a role that has REPLICATION', async () => {
-    await rolesTab(kim);
-    const form = createForm(kim);
+  it(`creates a ${giving.attribute} role after previewing its exact SQL, as a role that may give it`, async () => {
+    const page = giving.giver();
+    await rolesTab(page);
+    const form = createForm(page);
     await form.getByLabel('Role name').fill('standby');
-    await form.getByLabel('REPLICATION', { exact: true }).check();
+    await form.getByLabel(giving.attribute, { exact: true }).check();
     const create = form.getByRole('button', { name: 'Create role' });
     expect(await create.isDisabled()).toBe(true);
     await form.getByRole('button', { name: 'Preview SQL' }).click();
-    await expect.poll(() => previewSql(createSection(kim))).toBe('CREATE ROLE "standby" NOLOGIN REPLICATION;');
+    await expect.poll(() => previewSql(createSection(page))).toBe(`CREATE ROLE "standby" NOLOGIN ${giving.attribute};`);
     expect(await roleExists(testApp, 'standby')).toBe(false);
     await create.click();
-    await expect.poll(() => createSection(kim).getByRole('status').textContent()).toContain('Created standby');
-    expect(await attributesOf('standby')).toEqual({ rolreplication: true, rolbypassrls: false });
+    await expect.poll(() => createSection(page).getByRole('status').textContent()).toContain('Created standby');
+    expect(await attributesOf('standby')).toMatchObject({ [giving.column]: true, rolbypassrls: false });
   });
 
   it('edits REPLICATION through ALTER ROLE where the viewer may, and shows it locked with the reason where not', async () => {
@@ -168,44 +207,47 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
     expect(await adminEditor.getByLabel('REPLICATION', { exact: true }).isDisabled()).toBe(true);
     expect(await adminEditor.getByTestId('attribute-locks').textContent()).toContain('REPLICATION: Only a');
 
-    await rolesTab(kim);
-    await kim.getByLabel('Search roles').fill('standby');
-    await roleRow(kim, 'standby').getByRole('button', { name: 'Edit attributes' }).click();
-    const editor = kim.getByRole('form', { name: 'Attributes of standby' });
-    await editor.getByLabel('REPLICATION', { exact: true }).uncheck();
+    const page = giving.giver();
+    await rolesTab(page);
+    await page.getByLabel('Search roles').fill('standby');
+    await roleRow(page, 'standby').getByRole('button', { name: 'Edit attributes' }).click();
+    const editor = page.getByRole('form', { name: 'Attributes of standby' });
+    await editor.getByLabel(giving.attribute, { exact: true }).uncheck();
     await editor.getByRole('button', { name: 'Preview SQL' }).click();
-    await expect.poll(() => previewSql(editor)).toBe('ALTER ROLE "standby" NOREPLICATION;');
-    expect(await attributesOf('standby')).toMatchObject({ rolreplication: true });
+    await expect.poll(() => previewSql(editor)).toBe(`ALTER ROLE "standby" NO${giving.attribute};`);
+    expect(await attributesOf('standby')).toMatchObject({ [giving.column]: true });
     await editor.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(async () => (await attributesOf('standby'))?.rolreplication).toBe(false);
+    await expect.poll(async () => (await attributesOf('standby'))?.[giving.column]).toBe(false);
   });
 
-  it('a REPLICATION the role lost since the form offered it: the preview shows PostgreSQL’s typed refusal and nothing is made', async () => {
-    await rolesTab(kim);
-    const form = createForm(kim);
+  it(`a ${giving.attribute} the role may no longer give since the form offered it: the preview shows PostgreSQL’s typed refusal and nothing is made`, async () => {
+    const page = giving.giver();
+    await rolesTab(page);
+    const form = createForm(page);
     await form.getByLabel('Role name').fill('standby2');
-    const replication = form.getByLabel('REPLICATION', { exact: true });
-    await replication.check();
+    const attribute = form.getByLabel(giving.attribute, { exact: true });
+    await attribute.check();
     // Out of band, between the offer and the preview.
-    await testApp.sql('ALTER ROLE keeper NOREPLICATION');
-    const answer = kim.waitForResponse((response) => (response.request().postData() ?? '').includes('CreateRole'));
-    await form.getByRole('button', { name: 'Preview SQL' }).click();
-    const body = (await (await answer).json()) as { data: { createRole: { __typename: string } } };
-    expect(body.data.createRole.__typename).toBe('PermissionDeniedError');
-    const refusal = createSection(kim).getByRole('alert');
-    await expect
-      .poll(() => refusal.textContent())
-      .toBe(
-        'permission denied to create role: Only roles with the REPLICATION attribute may create roles with the REPLICATION attribute.',
-      );
-    expect(await createSection(kim).getByTestId('sql-preview').count()).toBe(0);
-    expect(await form.getByRole('button', { name: 'Create role' }).isDisabled()).toBe(true);
-    expect(await roleExists(testApp, 'standby2')).toBe(false);
+    await testApp.sql(giving.lose);
+    try {
+      const answer = page.waitForResponse((response) => (response.request().postData() ?? '').includes('CreateRole'));
+      await form.getByRole('button', { name: 'Preview SQL' }).click();
+      const body = (await (await answer).json()) as { data: { createRole: { __typename: string } } };
+      expect(body.data.createRole.__typename).toBe('PermissionDeniedError');
+      const refusal = createSection(page).getByRole('alert');
+      await expect.poll(() => refusal.textContent()).toBe(giving.refusal);
+      expect(await createSection(page).getByTestId('sql-preview').count()).toBe(0);
+      expect(await form.getByRole('button', { name: 'Create role' }).isDisabled()).toBe(true);
+      expect(await roleExists(testApp, 'standby2')).toBe(false);
 
-    // Unticked, it is not offered again once the live change has reached the form.
-    await replication.uncheck();
-    await expect.poll(() => replication.isDisabled(), { timeout: 8_000 }).toBe(true);
-    expect(await form.getByTestId('attribute-locks').textContent()).toContain(cannotGive('REPLICATION'));
+      // Unticked, it is not offered again once the live change has reached the form.
+      await attribute.uncheck();
+      await expect.poll(() => attribute.isDisabled(), { timeout: 8_000 }).toBe(true);
+      const reason = createSection(page).getByTestId(giving.lostReason.testId);
+      expect(await reason.textContent()).toContain(giving.lostReason.text);
+    } finally {
+      if (giving.restore) await testApp.sql(giving.restore);
+    }
   });
 
   it('tells VALID UNTIL infinity from none, and sets infinity, a day, then infinity again, each previewed', async () => {

@@ -1,12 +1,13 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { UsageError, unwrap } from '../api.js';
-import { grantee, printChange } from '../changes.js';
+import { emitChange, grantee, printChange } from '../changes.js';
 import type { DefaultedObjectKind, PrivilegePreset } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
 import { api, resolveDatabase } from '../lookup.js';
 import { privilegeList } from '../objects.js';
 import type { DbOption } from '../options.js';
 import { emit, table } from '../output.js';
+import { IMPACT_OPTION } from './impact.js';
 
 const CliDefaultPrivileges = graphql(`
   query CliDefaultPrivileges($id: ID!, $creator: String) {
@@ -46,12 +47,21 @@ const KINDS: Record<string, DefaultedObjectKind> = {
   ROUTINE: 'FUNCTION',
   TYPE: 'TYPE',
   SCHEMA: 'SCHEMA',
+  LARGE_OBJECT: 'LARGE_OBJECT',
 };
 
-/** `tables`, `TABLE`, `functions`, `routines` … as ALTER DEFAULT PRIVILEGES names them, singular or plural. */
+const KIND_NAMES = 'tables, sequences, functions, types, schemas or large-objects (PostgreSQL 18+)';
+
+/** `tables`, `TABLE`, `functions`, `routines`, `large-objects` … as ALTER DEFAULT PRIVILEGES names them. */
 function objectKind(value: string): DefaultedObjectKind {
-  const kind = KINDS[value.toUpperCase().replace(/S$/, '')];
-  if (!kind) throw new InvalidArgumentError('tables, sequences, functions, types or schemas');
+  const kind =
+    KINDS[
+      value
+        .toUpperCase()
+        .replace(/[\s-]+/g, '_')
+        .replace(/S$/, '')
+    ];
+  if (!kind) throw new InvalidArgumentError(KIND_NAMES);
   return kind;
 }
 
@@ -133,13 +143,14 @@ function registerSet(command: Command): void {
     )
     .argument('[privileges...]', 'e.g. SELECT,INSERT or SELECT INSERT (or --preset)')
     .requiredOption('--db <name|id>', 'database name or id')
-    .requiredOption('--kind <kind>', 'tables, sequences, functions, types or schemas', objectKind)
+    .requiredOption('--kind <kind>', KIND_NAMES, objectKind)
     .requiredOption('--role <role>', 'the grantee (PUBLIC for everyone)')
     .option('--creator <role>', 'whose new objects (default: your own role)')
-    .option('--schema <name>', 'only objects made in this schema (default: everywhere)')
+    .option('--schema <name>', 'only objects made in this schema (default: everywhere; not for schemas, large objects)')
     .option('--preset <preset>', 'instead of privileges: NONE, READ, WRITE or CREATE', preset)
     .option('--with-grant-option', 'WITH GRANT OPTION')
     .option('--dry-run', 'print the SQL without running it')
+    .option(...IMPACT_OPTION)
     .option('--json', 'print JSON')
     .action(async (privileges: string[], options: SetOptions) => {
       const grant = desiredGrant(privileges, options);
@@ -157,7 +168,7 @@ function registerSet(command: Command): void {
       const where = options.schema === undefined ? '' : ` in schema ${options.schema}`;
       const whose = options.creator ?? 'your role';
       const message = `default privileges of ${options.role} on ${options.kind} made by ${whose}${where} set`;
-      emit(options.json, change, () =>
+      emitChange(options, change, () =>
         change.sql.length === 0
           ? printChange({ ...change, dryRun: false }, 'nothing to change: they already are as asked')
           : printChange(change, message),

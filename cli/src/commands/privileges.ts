@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { UsageError, unwrap } from '../api.js';
-import { grantee, printChange } from '../changes.js';
+import { emitChange, grantee, printChange } from '../changes.js';
 import { graphql } from '../gql/index.js';
 import { api, resolveDatabase } from '../lookup.js';
 import { describeObject, type ObjectOptions, objectRef, privilegeList } from '../objects.js';
 import { type DbOption, list, withObject } from '../options.js';
-import { emit } from '../output.js';
+import { IMPACT_OPTION } from './impact.js';
 
 const CliGrantPrivileges = graphql(`
   mutation CliGrantPrivileges(
@@ -48,9 +48,10 @@ export function registerPrivileges(program: Command): void {
     .requiredOption('--db <name|id>', 'database name or id')
     .requiredOption('--role <role>', 'the grantee (PUBLIC for everyone)')
     .option('--with-grant-option', 'WITH GRANT OPTION')
-    .option('--with-schema-usage', "also USAGE on the table's schema if missing")
+    .option('--with-schema-usage', "also USAGE on the object's schema if missing")
     .option('--with-sequence-usage', "also USAGE on the table's serial sequences")
     .option('--dry-run', 'print the SQL without running it')
+    .option(...IMPACT_OPTION)
     .option('--json', 'print JSON')
     .action(
       async (
@@ -76,7 +77,7 @@ export function registerPrivileges(program: Command): void {
           dryRun: Boolean(options.dryRun),
         });
         const change = unwrap(grantPrivileges, 'PermissionChange');
-        emit(options.json, change, () =>
+        emitChange(options, change, () =>
           printChange(
             change,
             `granted ${wanted.join(', ')} on ${describeObject(object, database.name)} to ${options.role}`,
@@ -93,6 +94,7 @@ export function registerPrivileges(program: Command): void {
     .option('--grant-option-only', 'revoke only the grant option')
     .option('--cascade', 'also what the grantee granted onward')
     .option('--dry-run', 'print the SQL without running it')
+    .option(...IMPACT_OPTION)
     .option('--json', 'print JSON')
     .action(
       async (privileges: string[], options: PrivilegeOptions & { grantOptionOnly?: boolean; cascade?: boolean }) => {
@@ -110,7 +112,7 @@ export function registerPrivileges(program: Command): void {
           dryRun: Boolean(options.dryRun),
         });
         const change = unwrap(revokePrivileges, 'PermissionChange');
-        emit(options.json, change, () =>
+        emitChange(options, change, () =>
           printChange(
             change,
             `revoked ${wanted.join(', ')} on ${describeObject(object, database.name)} from ${options.role}`,
@@ -125,6 +127,7 @@ export function registerPrivileges(program: Command): void {
     .requiredOption('--to <role>', 'the new owner')
     .option('--tables <names>', 'with --schema: also these of its tables (comma-separated) that your role owns', list)
     .option('--dry-run', 'print the SQL without running it')
+    .option(...IMPACT_OPTION)
     .option('--json', 'print JSON')
     .action(async (options: DbOption & ObjectOptions & { to: string; tables?: string[]; dryRun?: boolean }) => {
       const object = objectRef(options);
@@ -139,7 +142,7 @@ export function registerPrivileges(program: Command): void {
         dryRun: Boolean(options.dryRun),
       });
       const change = unwrap(transferOwnership, 'PermissionChange');
-      emit(options.json, change, () =>
+      emitChange(options, change, () =>
         printChange(change, `${describeObject(object, database.name)} is now owned by ${options.to}`),
       );
     });

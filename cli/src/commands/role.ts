@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { CliError, UsageError, unwrap } from '../api.js';
-import { printChange } from '../changes.js';
+import { emitChange, printChange } from '../changes.js';
 import { graphql } from '../gql/index.js';
 import { api, resolveDatabase } from '../lookup.js';
 import type { DbOption } from '../options.js';
 import { emit } from '../output.js';
+import { IMPACT_OPTION } from './impact.js';
 
 const CliSetRoleSetting = graphql(`
   mutation CliSetRoleSetting($db: ID!, $role: String!, $name: String!, $value: String!, $inDatabase: Boolean, $dryRun: Boolean) {
@@ -54,6 +55,7 @@ function changeCommand(command: Command): Command {
   return command
     .requiredOption('--db <name|id>', 'database name or id')
     .option('--dry-run', 'print the SQL without running it')
+    .option(...IMPACT_OPTION)
     .option('--json', 'print JSON');
 }
 
@@ -78,7 +80,9 @@ function registerSet(role: Command): void {
       dryRun: Boolean(options.dryRun),
     });
     const change = unwrap(setRoleSetting, 'PermissionChange');
-    emit(options.json, change, () => printChange(change, `set ${name} for ${rolname}${where(options, database.name)}`));
+    emitChange(options, change, () =>
+      printChange(change, `set ${name} for ${rolname}${where(options, database.name)}`),
+    );
   });
 }
 
@@ -101,7 +105,7 @@ function registerReset(role: Command): void {
       dryRun: Boolean(options.dryRun),
     });
     const change = unwrap(resetRoleSetting, 'PermissionChange');
-    emit(options.json, change, () =>
+    emitChange(options, change, () =>
       printChange(change, `reset ${name} for ${rolname}${where(options, database.name)}`),
     );
   });
@@ -126,7 +130,7 @@ function registerComment(role: Command): void {
       dryRun: Boolean(options.dryRun),
     });
     const change = unwrap(setRoleComment, 'PermissionChange');
-    emit(options.json, change, () =>
+    emitChange(options, change, () =>
       printChange(change, comment === undefined ? `removed the comment on ${rolname}` : `commented on ${rolname}`),
     );
   });

@@ -1,14 +1,45 @@
 import type { ClientBase } from 'pg';
+import { ValidationError } from '../errors.js';
 import { type AclItem, type PackedAclItem, PUBLIC_OID, unpackItems } from './objects.js';
 import type { ObjectKind } from './privileges.js';
 import { privilegesFor } from './privileges.js';
 import type { ServerFeatures } from './server.js';
 
-/** The kinds ALTER DEFAULT PRIVILEGES covers on every supported version (pg_default_acl's defaclobjtype letters). */
-export type DefaultedKind = Extract<ObjectKind, 'TABLE' | 'SEQUENCE' | 'FUNCTION' | 'TYPE' | 'SCHEMA'>;
+/** The kinds ALTER DEFAULT PRIVILEGES covers (LARGE_OBJECT: PostgreSQL 18+). */
+export type DefaultedKind = Extract<ObjectKind, 'TABLE' | 'SEQUENCE' | 'FUNCTION' | 'TYPE' | 'SCHEMA' | 'LARGE_OBJECT'>;
 
-const OBJTYPE: Record<DefaultedKind, string> = { TABLE: 'r', SEQUENCE: 'S', FUNCTION: 'f', TYPE: 'T', SCHEMA: 'n' };
+/** pg_default_acl's defaclobjtype letter of each kind. */
+const OBJTYPE: Record<DefaultedKind, string> = {
+  TABLE: 'r',
+  SEQUENCE: 'S',
+  FUNCTION: 'f',
+  TYPE: 'T',
+  SCHEMA: 'n',
+  LARGE_OBJECT: 'L',
+};
 const KIND_OF_OBJTYPE = new Map(Object.entries(OBJTYPE).map(([kind, letter]) => [letter, kind as DefaultedKind]));
+
+/** The kinds this server's ALTER DEFAULT PRIVILEGES takes, in the order lists show them. */
+export function defaultedKinds(features: ServerFeatures): DefaultedKind[] {
+  const kinds: DefaultedKind[] = ['TABLE', 'SEQUENCE', 'FUNCTION', 'TYPE', 'SCHEMA'];
+  return features.largeObjectDefaults ? [...kinds, 'LARGE_OBJECT'] : kinds;
+}
+
+/** Refuses a kind this server's ALTER DEFAULT PRIVILEGES does not take, before any SQL is written for it. */
+export function checkDefaultedKind(kind: DefaultedKind, features: ServerFeatures): DefaultedKind {
+  if (!defaultedKinds(features).includes(kind))
+    throw new ValidationError(
+      'kind',
+      `Default privileges on large objects are new in PostgreSQL 18; this server is ${Math.floor(features.versionNum / 10000)}.`,
+    );
+  return kind;
+}
+
+/** A kind as a sentence names one object of it ("large object"). */
+export const kindWord = (kind: DefaultedKind) => kind.toLowerCase().replace('_', ' ');
+
+/** Schemas and large objects are not made in a schema: their default privileges exist only without IN SCHEMA. */
+export const isSchemaless = (kind: DefaultedKind) => kind === 'SCHEMA' || kind === 'LARGE_OBJECT';
 
 /** A row of pg_default_acl: what objects of `kind` that `defaclrole` creates (in one schema, or anywhere) start with. */
 export interface PgDefaultAcl {
@@ -34,7 +65,7 @@ export async function defaultAcls(client: ClientBase): Promise<PgDefaultAcl[]> {
   );
   return rows.flatMap(({ defaclobjtype, acl, ...row }) => {
     const kind = KIND_OF_OBJTYPE.get(defaclobjtype);
-    // A kind a newer server defaults (large objects, PostgreSQL 18) is not one Rolecall predicts yet.
+    // A kind a server newer than Rolecall knows defaults is left out rather than guessed at.
     return kind ? [{ ...row, kind, acl: unpackItems(acl) }] : [];
   });
 }
@@ -48,7 +79,7 @@ function hardWiredDefault(kind: DefaultedKind, owner: number, features: ServerFe
     is_grantable: false,
   });
   const ownerItems = privilegesFor(kind, features).map((privilege) => item(owner, privilege));
-  // Functions and types are usable by everyone unless revoked; tables, sequences and schemas by their owner only.
+  // Functions and types are usable by everyone unless revoked; the other kinds by their owner only.
   const publicItems =
     kind === 'FUNCTION' ? [item(PUBLIC_OID, 'EXECUTE')] : kind === 'TYPE' ? [item(PUBLIC_OID, 'USAGE')] : [];
   return [...ownerItems, ...publicItems];
@@ -87,7 +118,7 @@ export function levelAcl(
 }
 
 /**
- * The ACL a new object of `kind` gets when `owner` creates it in `schema` (null for a schema itself), as PostgreSQL's
+ * The ACL a new object of `kind` gets when `owner` creates it in `schema` (null for a schema or a large object), as PostgreSQL's
  * get_user_default_acl computes it: the role's global entry, or else the hard-wired default, merged with the role's
  * entry for that schema. Only the creating role's own entries apply, never those of its groups.
  */

@@ -87,7 +87,7 @@ export function kindOfRelation(relkind: Relkind): PrivilegedKind {
  * The predefined roles that bypass ACLs (aclchk.c): they add the privilege itself, never its grant option, and
  * apply to every relation, sequences included.
  */
-const PREDEFINED: Record<PrivilegedKind, ReadonlyArray<[privilege: string, rolname: string]>> = {
+export const PREDEFINED: Record<PrivilegedKind, ReadonlyArray<[privilege: string, rolname: string]>> = {
   database: [],
   schema: [
     ['USAGE', 'pg_read_all_data'],

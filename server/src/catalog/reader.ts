@@ -23,6 +23,7 @@ import { type RoleSnapshot, type RoleSnapshots, SnapshotKey } from './role-snaps
 import { allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
 import {
   columnsOf,
+  columnsWithAcl,
   everyParameter,
   type OtherKind,
   type PgColumn,
@@ -233,6 +234,9 @@ export class CatalogReader {
   columnsOf(relid: number): Promise<PgColumn[]> {
     return this.columnsByRelation.load(relid);
   }
+
+  /** Every column with privileges of its own (attacl), in one query: what an access review reports of columns. */
+  readonly columnsWithAcl = memo((): Promise<PgColumn[]> => this.run(columnsWithAcl));
 
   /** The database's default privileges (ALTER DEFAULT PRIVILEGES), every role's. */
   readonly defaultAcls = memo((): Promise<PgDefaultAcl[]> => this.run(defaultAcls));

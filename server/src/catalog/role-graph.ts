@@ -81,7 +81,7 @@ export class RoleGraph {
     setrole: new Map(),
   };
   private readonly adminOf = new Map<number, Set<number>>();
-  private readonly paths: Record<Walk, Map<number, Map<number, readonly number[] | null>>> = {
+  private readonly paths: Record<Walk, Map<number, Map<number, readonly number[]>>> = {
     privs: new Map(),
     members: new Map(),
     setrole: new Map(),
@@ -156,6 +156,11 @@ export class RoleGraph {
     return this.path('privs', member, role);
   }
 
+  /** Every role whose privileges `member` has through inheriting memberships, itself first (no superuser shortcut). */
+  inheritedRoles(member: number): Iterable<number> {
+    return this.closure('privs', member).keys();
+  }
+
   /** The shortest chain of memberships of any kind from `member` to `role`, or null. */
   memberPath(member: number, role: number): readonly number[] | null {
     return this.path('members', member, role);
@@ -207,11 +212,11 @@ export class RoleGraph {
       cache = new Map();
       this.paths[walk].set(member, cache);
     }
-    let path = cache.get(role);
-    if (path === undefined) {
-      path = this.tracePath(this.closure(walk, member), member, role);
-      cache.set(role, path);
-    }
+    const known = cache.get(role);
+    if (known) return known;
+    const path = this.tracePath(this.closure(walk, member), member, role);
+    // No path is found at once in the closure: kept, a graph shared for long would hold a pair per role asked about.
+    if (path) cache.set(role, path);
     return path;
   }
 

@@ -7,10 +7,17 @@ export interface ServerFeatures {
   membershipOptions: boolean;
   /** PostgreSQL 17+: the MAINTAIN table privilege and the pg_maintain role. */
   maintain: boolean;
+  /** PostgreSQL 18+: ALTER DEFAULT PRIVILEGES … ON LARGE OBJECTS (pg_default_acl's 'L' entries). */
+  largeObjectDefaults: boolean;
 }
 
 export function featuresOf(versionNum: number): ServerFeatures {
-  return { versionNum, membershipOptions: versionNum >= 160000, maintain: versionNum >= 170000 };
+  return {
+    versionNum,
+    membershipOptions: versionNum >= 160000,
+    maintain: versionNum >= 170000,
+    largeObjectDefaults: versionNum >= 180000,
+  };
 }
 
 /** A connection's server cannot change version under it, so each pooled connection asks once. */

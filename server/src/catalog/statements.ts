@@ -295,6 +295,7 @@ const DEFAULTED_OBJECTS = {
   FUNCTION: 'FUNCTIONS',
   TYPE: 'TYPES',
   SCHEMA: 'SCHEMAS',
+  LARGE_OBJECT: 'LARGE OBJECTS',
 } as const;
 
 /** Whose new objects of which kind, in one schema or (null) anywhere: what ALTER DEFAULT PRIVILEGES changes. */

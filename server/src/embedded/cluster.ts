@@ -20,7 +20,15 @@ export interface EmbeddedClusterOptions {
   persistent: boolean;
   port?: number;
   onLog?: (line: string) => void;
+  /**
+   * False for a test's throw-away cluster: nothing is flushed to disk (initdb --no-sync, fsync off), which a test's
+   * data never needs and which costs seconds a file on slow disks. The app's cluster is always durable.
+   */
+  durable?: boolean;
 }
+
+/** What a cluster that need not survive a machine crash skips: only the OS's page cache holds its data. */
+const NOT_DURABLE = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
 
 const SUPERUSER = 'postgres';
 
@@ -73,6 +81,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   const databaseDir = join(options.dir, 'pgdata');
   const password = await superuserPassword(options.dir);
   const port = options.port ?? (await clusterPort(options.dir, options.persistent));
+  const durability = options.durable === false ? NOT_DURABLE : [];
   const postgres = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -81,7 +90,11 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
+    postgresFlags: ['listen_addresses=127.0.0.1', 'unix_socket_directories=', ...durability].flatMap((setting) => [
+      '-c',
+      setting,
+    ]),
+    initdbFlags: options.durable === false ? ['--no-sync'] : [],
     onLog: options.onLog ?? (() => {}),
     onError: (error) => options.onLog?.(String(error)),
   });

@@ -177,7 +177,7 @@ function aclDrift(before: ObjectState, after: ObjectState, names: (oid: number) 
   return drifts;
 }
 
-const ANY_SERVER = { versionNum: 150000, membershipOptions: false, maintain: false };
+const ANY_SERVER = { versionNum: 150000, membershipOptions: false, maintain: false, largeObjectDefaults: false };
 
 /**
  * The state of a column or parameter while it is not listed: a column with no privileges of its own, a parameter whose

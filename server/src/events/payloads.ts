@@ -6,6 +6,7 @@ import type { DefaultedKind, PgDefaultAcl } from '../catalog/default-privileges.
 import type { AclItem } from '../catalog/objects.js';
 import type { ObjectKind } from '../catalog/privileges.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
+import type { AccessImpact } from '../impact/model.js';
 
 /** What one grantee (a role name, or PUBLIC) holds on an object. */
 export type GrantEntry = {
@@ -81,6 +82,8 @@ export type CommonPayload = {
   observedSince?: string;
   burstId?: string;
   burstSize?: number;
+  /** A Rolecall change's impact on effective access, capped (impact/summary.ts): groups of at most 20 roles each. */
+  impact?: AccessImpact | null;
 };
 
 export type RolePayload = {

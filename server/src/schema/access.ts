@@ -1,8 +1,9 @@
+import { collaboratorsByRole } from '../access/collaborators-by-role.js';
+import { holderIndexOf } from '../access/report.js';
 import { builder } from '../builder.js';
-import { type EffectivePrivilege, effectivePrivilegesOn } from '../catalog/effective.js';
+import type { EffectivePrivilege } from '../catalog/effective.js';
 import { checkIdentifier } from '../catalog/identifiers.js';
 import { byRolname } from '../catalog/roles.js';
-import type { Context } from '../context.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { resolveObject } from '../operations/permissions/objects.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
@@ -38,19 +39,6 @@ const ObjectAccessRef = builder.objectRef<AccessShape>('ObjectAccess').implement
   }),
 });
 
-/** This database's collaborators by the role they work through. */
-async function collaboratorsByRole(catalog: CatalogShape, metadata: Context['metadata']) {
-  const rows = await metadata.collaborator.findMany({
-    where: { databaseId: catalog.databaseId },
-    select: { user: { select: { username: true } }, configuredRole: { select: { rolname: true } } },
-  });
-  const byRole = new Map<string, string[]>();
-  for (const row of rows)
-    byRole.set(row.configuredRole.rolname, [...(byRole.get(row.configuredRole.rolname) ?? []), row.user.username]);
-  for (const names of byRole.values()) names.sort();
-  return byRole;
-}
-
 builder.objectField(DatabaseCatalog, 'whoCanAccess', (t) =>
   t.connection({
     type: ObjectAccessRef,
@@ -63,18 +51,22 @@ builder.objectField(DatabaseCatalog, 'whoCanAccess', (t) =>
     },
     resolve: async (catalog, args, context) => {
       const object = await resolveObject(catalog.reader, args.object);
-      const [graph, features, roles, collaborators] = await Promise.all([
-        catalog.reader.graph(),
-        catalog.reader.features(),
+      const [holders, roles, collaborators] = await Promise.all([
+        holderIndexOf(catalog.reader),
         rolesOf(catalog),
-        collaboratorsByRole(catalog, context.metadata),
+        collaboratorsByRole(catalog.databaseId, context.metadata),
       ]);
+      // Only the roles that reach the object's grantees or owner are asked the engine; the rest hold PUBLIC's share,
+      // so unless PUBLIC holds something there, only those roles are looked at.
+      const holding = holders.holders(object);
 
       const text = args.search?.toLowerCase() ?? '';
+      const everyone = holding.everyoneElse.some((privilege) => privilege.held);
+      const candidates = everyone ? roles.all() : [...holding.roles.keys()].flatMap((oid) => roles.get(oid) ?? []);
       const found: AccessShape[] = [];
-      for (const role of roles.all().sort((a, b) => byRolname(a.row, b.row))) {
+      for (const role of candidates.sort((a, b) => byRolname(a.row, b.row))) {
         if (text && !role.row.rolname.toLowerCase().includes(text)) continue;
-        const privileges = effectivePrivilegesOn(graph, role.row.oid, object, features);
+        const privileges = holders.privilegesOf(holding, role.row.oid);
         if (!privileges.some((privilege) => privilege.held)) continue;
         found.push({ role, privileges, collaborators: collaborators.get(role.row.rolname) ?? [], catalog });
       }

@@ -1,5 +1,13 @@
 import { builder } from '../builder.js';
-import { type DefaultedKind, newObjectAcl, type PgDefaultAcl } from '../catalog/default-privileges.js';
+import {
+  checkDefaultedKind,
+  type DefaultedKind,
+  defaultedKinds,
+  isSchemaless,
+  kindWord,
+  newObjectAcl,
+  type PgDefaultAcl,
+} from '../catalog/default-privileges.js';
 import { checkIdentifier } from '../catalog/identifiers.js';
 import { CatalogChangedError, NotFoundError, NothingChangedError, ValidationError } from '../errors.js';
 import { setDefaultPrivileges } from '../operations/permissions/default-privileges.js';
@@ -11,8 +19,9 @@ import { modeOf, PermissionChangeRef } from './permissions.js';
 import { Role, roleShape } from './role.js';
 
 const DefaultedObjectKind = builder.enumType('DefaultedObjectKind', {
-  description: 'The kinds of object ALTER DEFAULT PRIVILEGES sets the starting privileges of (FUNCTION: routines).',
-  values: ['TABLE', 'SEQUENCE', 'FUNCTION', 'TYPE', 'SCHEMA'] as const,
+  description:
+    'The kinds of object ALTER DEFAULT PRIVILEGES sets the starting privileges of (FUNCTION: routines; LARGE_OBJECT: PostgreSQL 18+, see DatabaseCatalog.defaultedKinds).',
+  values: ['TABLE', 'SEQUENCE', 'FUNCTION', 'TYPE', 'SCHEMA', 'LARGE_OBJECT'] as const,
 });
 
 interface EntryShape {
@@ -48,6 +57,11 @@ const DefaultPrivilegeEntry = builder.objectRef<EntryShape>('DefaultPrivilegeEnt
 });
 
 builder.objectFields(DatabaseCatalog, (t) => ({
+  defaultedKinds: t.field({
+    type: [DefaultedObjectKind],
+    description: 'The kinds this server’s ALTER DEFAULT PRIVILEGES takes (LARGE_OBJECT from PostgreSQL 18).',
+    resolve: async (catalog) => defaultedKinds(await catalog.reader.features()),
+  }),
   defaultPrivileges: t.field({
     type: [DefaultPrivilegeEntry],
     description: 'The default privileges of this database, by creator, schema and kind; `creator` keeps one role’s.',
@@ -64,7 +78,7 @@ builder.objectFields(DatabaseCatalog, (t) => ({
   newObjectGrants: t.field({
     type: [Grant],
     description:
-      'Who a new object of this kind will grant what to, when `creator` makes it in `schema` (none for a SCHEMA): the built-in default, or the creator’s default privileges, as PostgreSQL applies them.',
+      'Who a new object of this kind will grant what to, when `creator` makes it in `schema` (none for a SCHEMA or a LARGE_OBJECT): the built-in default, or the creator’s default privileges, as PostgreSQL applies them.',
     errors: { types: [...AS_VIEWER_ROLE, ValidationError] },
     args: {
       kind: t.arg({ type: DefaultedObjectKind, required: true }),
@@ -75,13 +89,15 @@ builder.objectFields(DatabaseCatalog, (t) => ({
       const kind: DefaultedKind = args.kind;
       const creator = await catalog.reader.roleByName(checkIdentifier(args.creator, 'creator'));
       if (!creator) throw new NotFoundError(`role ${args.creator}`);
-      if (kind === 'SCHEMA' && args.schema) throw new ValidationError('schema', 'A schema is not created in a schema.');
-      if (kind !== 'SCHEMA' && !args.schema)
-        throw new ValidationError('schema', `A new ${kind.toLowerCase()} is made in a schema: say which.`);
+      const [entries, features] = await Promise.all([catalog.reader.defaultAcls(), catalog.reader.features()]);
+      checkDefaultedKind(kind, features);
+      if (isSchemaless(kind) && args.schema)
+        throw new ValidationError('schema', `A ${kindWord(kind)} is not created in a schema.`);
+      if (!isSchemaless(kind) && !args.schema)
+        throw new ValidationError('schema', `A new ${kindWord(kind)} is made in a schema: say which.`);
       const schemaName = args.schema ? checkIdentifier(args.schema, 'schema') : null;
       const schema = schemaName ? (await catalog.reader.schemas()).find((s) => s.nspname === schemaName) : null;
       if (schemaName && !schema) throw new NotFoundError(`schema ${schemaName}`);
-      const [entries, features] = await Promise.all([catalog.reader.defaultAcls(), catalog.reader.features()]);
       return grantsOfAcl(kind, newObjectAcl(entries, kind, creator.oid, schema?.oid ?? null, features), catalog);
     },
   }),
@@ -94,7 +110,7 @@ const DesiredDefaultGrantInput = builder.inputType('DesiredDefaultGrantInput', {
     preset: t.field({
       type: Preset,
       description:
-        'Instead of privileges: NONE (nothing) or a preset of the kind (tables and sequences: READ, WRITE; schemas: READ, CREATE).',
+        'Instead of privileges: NONE (nothing) or a preset of the kind (tables, sequences and large objects: READ, WRITE; schemas: READ, CREATE).',
     }),
     privileges: t.stringList({ description: 'Exactly these (a custom set); ignored when preset is given.' }),
     grantable: t.stringList({ description: 'Which of them WITH GRANT OPTION.' }),
@@ -114,7 +130,11 @@ builder.mutationField('setDefaultPrivileges', (t) =>
           'The role whose new objects these are (FOR ROLE; you must be it or a member of it). Default: your own role.',
       }),
       schema: t.arg.string({ description: 'Only objects made in this schema (IN SCHEMA); omit for everywhere.' }),
-      kind: t.arg({ type: DefaultedObjectKind, required: true, description: 'SCHEMA only without a schema.' }),
+      kind: t.arg({
+        type: DefaultedObjectKind,
+        required: true,
+        description: 'SCHEMA and LARGE_OBJECT only without a schema; LARGE_OBJECT on PostgreSQL 18+.',
+      }),
       grants: t.arg({ type: [DesiredDefaultGrantInput], required: true }),
       dryRun: t.arg.boolean({
         defaultValue: false,

@@ -14,7 +14,7 @@ interface SourceShape {
   catalog: CatalogShape;
 }
 
-const SourceKind = builder.enumType('PrivilegeSourceKind', {
+export const SourceKind = builder.enumType('PrivilegeSourceKind', {
   values: {
     SUPERUSER: { description: 'Superusers bypass every check.' },
     OWNER: { description: "An ACL item of the object's owner, whose privileges the role has." },

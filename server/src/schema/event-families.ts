@@ -10,6 +10,7 @@ import type {
 } from '../events/payloads.js';
 import type { Event as EventRow } from '../generated/prisma/client.js';
 import { EventInterface } from './events.js';
+import { AccessImpactRef } from './impact.js';
 
 /**
  * The Event type of each family of kinds (events/kinds.ts), with exactly the fields its payload type has
@@ -258,6 +259,18 @@ builder.objectFields(ObjectEvent, (t) => ({
   object: t.string({ nullable: true, resolve: (event) => object(event).object ?? null }),
   owner: t.string({ nullable: true, resolve: (event) => object(event).owner ?? null }),
 }));
+
+// The families with a Rolecall mutation behind them carry its impact on effective access.
+for (const family of [RoleEvent, MembershipEvent, PrivilegeEvent, DefaultPrivilegeEvent, OwnershipEvent, ObjectEvent])
+  builder.objectField(family, 'impact', (t) =>
+    t.field({
+      type: AccessImpactRef,
+      nullable: true,
+      description:
+        'Who gained and who lost what through this change (Rolecall’s own changes; null for changes found outside it and older events): each group names at most 20 roles and 20 collaborators, at most 50 groups and callouts; the counts are exact.',
+      resolve: (event) => payloadOf<EventFamily>(event).impact ?? null,
+    }),
+  );
 
 const CollaboratorEvent = eventFamily('CollaboratorEvent');
 const collaborator = (event: EventRow) => payloadOf<'CollaboratorEvent'>(event);

@@ -25,6 +25,7 @@ import './effective.js';
 import './effective-matrix.js';
 import './access.js';
 import './access-gaps.js';
+import './access-review.js';
 import './viewer-role.js';
 import './events.js';
 import './event-families.js';

@@ -111,7 +111,7 @@ export const Grant = builder.objectRef<GrantShape>('Grant').implement({
   }),
 });
 
-const EVERY_FEATURE = { versionNum: 999999, membershipOptions: true, maintain: true };
+const EVERY_FEATURE = { versionNum: 999999, membershipOptions: true, maintain: true, largeObjectDefaults: true };
 
 /** Privileges in the allow-list's order (all of them, whatever the server version, so none is hidden). */
 function distinctPrivileges(kind: ObjectKind, items: AclItem[], keep: (item: AclItem) => boolean): string[] {

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { CatalogChangedError, InUseError, NothingChangedError, ValidationError } from '../errors.js';
+import { NO_IMPACT } from '../impact/model.js';
 import { grantOnAllTables } from '../operations/permissions/bulk.js';
 import type { ChangeMode, PermissionChange } from '../operations/permissions/change.js';
 import { dropRole } from '../operations/permissions/drop-role.js';
@@ -10,14 +11,18 @@ import { grantPrivileges, revokePrivileges, setPrivileges } from '../operations/
 import { alterRole, createRole, renameRole, setRolePassword } from '../operations/permissions/roles.js';
 import { AS_VIEWER_ROLE } from './errors.js';
 import { localId } from './ids.js';
+import { AccessImpactRef } from './impact.js';
 import { ObjectKindEnum, Preset } from './objects.js';
 
 const NoteCodeRef = builder.enumType('ChangeNoteCode', {
   values: {
-    SCHEMA_USAGE_MISSING: { description: 'The grantee lacks USAGE on the table’s schema: the grant does nothing yet.' },
+    SCHEMA_USAGE_MISSING: {
+      description:
+        'The grantee lacks USAGE on the object’s schema (a table’s, sequence’s, column’s, routine’s or type’s): the grant does nothing yet.',
+    },
     SCHEMA_USAGE_REMAINS: {
       description:
-        'The grantee lost every privilege on the table but keeps the USAGE on its schema granted to it: `withoutSchemaUsage` revokes it too.',
+        'The grantee lost every privilege on the object but keeps the USAGE on its schema granted to it: `withoutSchemaUsage` revokes it too.',
     },
     SEQUENCE_USAGE_MISSING: {
       description: 'The grantee may INSERT but lacks USAGE on the table’s serial sequences: inserts will fail.',
@@ -79,6 +84,14 @@ export const PermissionChangeRef = builder.objectRef<PermissionChange>('Permissi
       nullable: true,
       description:
         'On a preview: pass it as `previewToken` to apply exactly what was previewed, refused if the catalog changed meanwhile.',
+    }),
+    impact: t.field({
+      type: AccessImpactRef,
+      nullable: true,
+      description:
+        'Who gains and who loses what (effective privileges, through memberships, CASCADE included), on a preview and on an applied change; null only where it cannot be computed (a preview whose first steps commit in other databases).',
+      // A change with nothing to run (already as asked) has no effect.
+      resolve: (change) => (change.impact === undefined ? NO_IMPACT : change.impact),
     }),
   }),
 });
@@ -161,7 +174,8 @@ const DesiredGrantInput = builder.inputType('DesiredGrantInput', {
     grantable: t.stringList({ description: 'Which of them WITH GRANT OPTION.' }),
     withSchemaUsage: t.boolean({
       defaultValue: false,
-      description: 'When the grantee gains privileges on a table: also grant USAGE on its schema if it lacks it.',
+      description:
+        'When the grantee gains privileges on an object in a schema (table, sequence, column, routine, type): also grant USAGE on the schema if it lacks it.',
     }),
     withSequenceUsage: t.boolean({
       defaultValue: false,
@@ -171,7 +185,7 @@ const DesiredGrantInput = builder.inputType('DesiredGrantInput', {
     withoutSchemaUsage: t.boolean({
       defaultValue: false,
       description:
-        'When the grantee loses every privilege on a table: also revoke the USAGE on its schema granted to it directly.',
+        'When the grantee loses every privilege on an object in a schema: also revoke the USAGE on the schema granted to it directly.',
     }),
   }),
 });
@@ -331,7 +345,7 @@ builder.mutationFields((t) => {
         withGrantOption: t.arg.boolean({ defaultValue: false }),
         withSchemaUsage: t.arg.boolean({
           defaultValue: false,
-          description: 'Also grant USAGE on the table’s schema if the grantee lacks it.',
+          description: 'Also grant USAGE on the object’s schema if the grantee lacks it.',
         }),
         withSequenceUsage: t.arg.boolean({
           defaultValue: false,

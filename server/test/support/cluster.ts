@@ -71,7 +71,7 @@ export async function startTestCluster(): Promise<EmbeddedCluster> {
     return { port: cluster.port, superuser: 'postgres', url: cluster.url, stop: cluster.stop };
   }
   const dir = await mkdtemp(join(tmpdir(), 'rolecall-test-'));
-  return startEmbeddedCluster({ dir, persistent: false });
+  return startEmbeddedCluster({ dir, persistent: false, durable: false });
 }
 
 export interface RestartableCluster extends EmbeddedCluster {
@@ -82,7 +82,7 @@ export interface RestartableCluster extends EmbeddedCluster {
 /** A throw-away cluster that survives restarts (for outage tests); `stop()` deletes it. */
 export async function startRestartableCluster(): Promise<RestartableCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'rolecall-test-'));
-  let cluster = await startEmbeddedCluster({ dir, persistent: true });
+  let cluster = await startEmbeddedCluster({ dir, persistent: true, durable: false });
   const { port, superuser } = cluster;
   return {
     port,
@@ -93,7 +93,7 @@ export async function startRestartableCluster(): Promise<RestartableCluster> {
       try {
         await whileDown?.();
       } finally {
-        cluster = await startEmbeddedCluster({ dir, persistent: true, port });
+        cluster = await startEmbeddedCluster({ dir, persistent: true, port, durable: false });
       }
     },
     stop: async () => {

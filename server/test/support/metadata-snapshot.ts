@@ -56,6 +56,7 @@ export async function metadataSnapshot(testApp: TestApp): Promise<MetadataSnapsh
 
 /** The tables the issue names; a snapshot missing one would prove nothing about it. */
 export const METADATA_TABLES = [
+  'AccessSnapshot',
   'ApiToken',
   'AssignableRole',
   'Collaborator',

@@ -2,8 +2,13 @@ import { For, type JSX, Show } from 'solid-js';
 import { changeMessages } from '../lib/note-text';
 import type { Change } from '../lib/previewed-change';
 import { ErrorText } from './ErrorText';
+import { ImpactPreview } from './ImpactPreview';
 
-/** Below a change's form: its SQL preview once previewed, what was done once applied, and why it failed. */
+/**
+ * Below a change's form and its Preview / Apply buttons: once previewed, who gains and loses access (callouts first)
+ * and then the SQL; what was done once applied; why it failed. Every previewed change shows its impact here, so
+ * nothing is applied before it has been shown.
+ */
 export function ChangeOutcome(props: {
   preview: Change | null | undefined | false;
   done?: string | null | false;
@@ -11,6 +16,7 @@ export function ChangeOutcome(props: {
 }): JSX.Element {
   return (
     <>
+      <ImpactPreview preview={props.preview} />
       <Show when={props.preview}>{(shown) => <SqlPreview {...shown()} />}</Show>
       <Show when={props.done}>
         <p class="success" role="status">

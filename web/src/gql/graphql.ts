@@ -26,6 +26,41 @@ export type Access =
   /** Works with the data through their role. */
   | 'MEMBER';
 
+export type AccessChange = {
+  __typename?: 'AccessChange';
+  /** A grant option change: the row as it was. */
+  before?: Maybe<AccessRow>;
+  change: AccessChangeKind;
+  /** The row as it is in the later report (as it was, when LOST). */
+  row: AccessRow;
+};
+
+export type AccessChangeKind =
+  /** Held now, not before. */
+  | 'GAINED'
+  /** Held both times; grantable now only. */
+  | 'GRANT_OPTION_GAINED'
+  /** Held both times; grantable before only. */
+  | 'GRANT_OPTION_LOST'
+  /** Held before, not now. */
+  | 'LOST';
+
+/** A report as a file, made on the server. */
+export type AccessExport = {
+  __typename?: 'AccessExport';
+  content: Scalars['String']['output'];
+  contentType: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  format: AccessExportFormat;
+  rowCount: Scalars['Int']['output'];
+};
+
+export type AccessExportFormat =
+  /** One line per row and path; lists are JSON arrays in their cell. */
+  | 'CSV'
+  /** The subject and the rows, paths nested. */
+  | 'JSON';
+
 /** What a role lacks on the way to an object (USAGE on its schema, CONNECT on its database), and the fix. */
 export type AccessGap = {
   __typename?: 'AccessGap';
@@ -37,6 +72,215 @@ export type AccessGap = {
   on: Scalars['String']['output'];
   privilege: Scalars['String']['output'];
 };
+
+/** Who gains and who loses what, as effective privileges, through memberships, with the path for each. */
+export type AccessImpact = {
+  __typename?: 'AccessImpact';
+  /** What must be called out before applying: the actor losing access, a collaborator losing all access. */
+  callouts: Array<ImpactCallout>;
+  /** Distinct collaborators of this database who work through those roles. */
+  collaboratorCount: Scalars['Int']['output'];
+  /** One per role whose privileges other roles gain or lose through membership ("1,000 roles lose the privileges of reporting"), and direction. */
+  membershipGroups: Array<MembershipImpactGroup>;
+  /** Number of privilege groups in all (privilegeGroups may return fewer). */
+  privilegeGroupCount: Scalars['Int']['output'];
+  /** One per object, privilege and direction: most roles first, then by object and privilege. */
+  privilegeGroups: Array<PrivilegeImpactGroup>;
+  /** Distinct roles whose effective access changes (privileges on objects, or privileges of other roles). */
+  roleCount: Scalars['Int']['output'];
+};
+
+
+/** Who gains and who loses what, as effective privileges, through memberships, with the path for each. */
+export type AccessImpactMembershipGroupsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Who gains and who loses what, as effective privileges, through memberships, with the path for each. */
+export type AccessImpactPrivilegeGroupsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An object of an access review, named as an ObjectRef names it. */
+export type AccessObject = {
+  __typename?: 'AccessObject';
+  /** FUNCTION: its argument types. */
+  arguments?: Maybe<Scalars['String']['output']>;
+  column?: Maybe<Scalars['String']['output']>;
+  kind: ObjectKind;
+  /** db, schema, schema.table, schema.table.column, schema.function(arguments), or the name. */
+  label: Scalars['String']['output'];
+  /** Its own name: a column’s table’s, a function’s without arguments, a large object’s OID. */
+  name: Scalars['String']['output'];
+  /** Its schema; a schema’s own name. */
+  schema?: Maybe<Scalars['String']['output']>;
+};
+
+/** One reason a role holds a privilege. */
+export type AccessPath = {
+  __typename?: 'AccessPath';
+  /** This source carries the grant option. */
+  grantable: Scalars['Boolean']['output'];
+  grantor?: Maybe<Scalars['String']['output']>;
+  /** From the role to the grantee (or owner, or predefined role), along INHERIT memberships; just the role when direct; empty for PUBLIC and SUPERUSER. */
+  roles: Array<Scalars['String']['output']>;
+  source: PrivilegeSourceKind;
+};
+
+/** Every effective privilege of the subject, each with its paths. */
+export type AccessReport = {
+  __typename?: 'AccessReport';
+  rowCount: Scalars['Int']['output'];
+  /** A page of the rows: the database, then each schema and its objects; by role name within one. */
+  rows: AccessReportRowsConnection;
+  subject: AccessSubject;
+};
+
+
+/** Every effective privilege of the subject, each with its paths. */
+export type AccessReportRowsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AccessReportRowsConnection = {
+  __typename?: 'AccessReportRowsConnection';
+  edges: Array<AccessReportRowsConnectionEdge>;
+  nodes: Array<AccessRow>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AccessReportRowsConnectionEdge = {
+  __typename?: 'AccessReportRowsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessRow;
+};
+
+/** One effective privilege of one role on one object, with every path to it. `isPublic`: what every role holds through PUBLIC alone (in reports of a schema or an object), named PUBLIC. A column’s rows give only what its table does not. */
+export type AccessRow = {
+  __typename?: 'AccessRow';
+  /** Usernames of this database's collaborators who work through the role. */
+  collaborators: Array<Scalars['String']['output']>;
+  /** The role may grant it (WITH GRANT OPTION). */
+  grantable: Scalars['Boolean']['output'];
+  /** The row is PUBLIC’s, not a role’s: every role holds it (a role may also be named "PUBLIC"). */
+  isPublic: Scalars['Boolean']['output'];
+  object: AccessObject;
+  paths: Array<AccessPath>;
+  privilege: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+};
+
+/** A saved access report: its rows as they were, to compare with a later one. */
+export type AccessSnapshot = {
+  __typename?: 'AccessSnapshot';
+  createdAt: Scalars['DateTime']['output'];
+  /** The username of whoever saved it (null once that user is deleted). */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  rowCount: Scalars['Int']['output'];
+  rows: AccessSnapshotRowsConnection;
+  subject: AccessSubject;
+};
+
+
+/** A saved access report: its rows as they were, to compare with a later one. */
+export type AccessSnapshotRowsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What changed in access between two snapshots of one subject, or since one of them. */
+export type AccessSnapshotDiff = {
+  __typename?: 'AccessSnapshotDiff';
+  /** Rows gained and grant option changes, in the later report’s order, then rows lost, in the earlier’s. */
+  changes: AccessSnapshotDiffChangesConnection;
+  /** The database's events (its server's role events too) recorded between the two, about the roles (those on the rows' paths included) or objects of the changes: what caused them, as far as the log knows. */
+  events: Array<Event>;
+  from: AccessSnapshot;
+  gainedCount: Scalars['Int']['output'];
+  lostCount: Scalars['Int']['output'];
+  /** Null: compared with the report as it is now. */
+  to?: Maybe<AccessSnapshot>;
+  /** When the later side was read. */
+  toTime: Scalars['DateTime']['output'];
+};
+
+
+/** What changed in access between two snapshots of one subject, or since one of them. */
+export type AccessSnapshotDiffChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AccessSnapshotDiffChangesConnection = {
+  __typename?: 'AccessSnapshotDiffChangesConnection';
+  edges: Array<AccessSnapshotDiffChangesConnectionEdge>;
+  nodes: Array<AccessChange>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AccessSnapshotDiffChangesConnectionEdge = {
+  __typename?: 'AccessSnapshotDiffChangesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessChange;
+};
+
+export type AccessSnapshotRowsConnection = {
+  __typename?: 'AccessSnapshotRowsConnection';
+  edges: Array<AccessSnapshotRowsConnectionEdge>;
+  nodes: Array<AccessRow>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AccessSnapshotRowsConnectionEdge = {
+  __typename?: 'AccessSnapshotRowsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessRow;
+};
+
+export type AccessSubject = {
+  __typename?: 'AccessSubject';
+  kind: AccessSubjectKind;
+  /** The role, the username, the schema, or the object’s label. */
+  label: Scalars['String']['output'];
+  object?: Maybe<AccessObject>;
+  /** ROLE and COLLABORATOR: the role reported on. */
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+/** What an access review is about: exactly one of a role, a collaborator (their username), a schema, or an object. */
+export type AccessSubjectInput = {
+  /** A collaborator's username on this database. */
+  collaborator?: InputMaybe<Scalars['String']['input']>;
+  object?: InputMaybe<ObjectRef>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  schema?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AccessSubjectKind =
+  /** Everything a collaborator can use, through the role they work as. */
+  | 'COLLABORATOR'
+  /** Every role that can use one object. */
+  | 'OBJECT'
+  /** Everything one role can use in the database. */
+  | 'ROLE'
+  /** Every role that can use the schema or anything in it. */
+  | 'SCHEMA';
 
 export type AddCollaboratorInput = {
   access?: InputMaybe<Access>;
@@ -145,9 +389,9 @@ export type ChangeNoteCode =
   | 'MEMBERSHIP_OPTION_UNSUPPORTED'
   /** The member stays a member of the role: another grantor’s grant, which this role cannot revoke. */
   | 'MEMBERSHIP_REMAINS'
-  /** The grantee lacks USAGE on the table’s schema: the grant does nothing yet. */
+  /** The grantee lacks USAGE on the object’s schema (a table’s, sequence’s, column’s, routine’s or type’s): the grant does nothing yet. */
   | 'SCHEMA_USAGE_MISSING'
-  /** The grantee lost every privilege on the table but keeps the USAGE on its schema granted to it: `withoutSchemaUsage` revokes it too. */
+  /** The grantee lost every privilege on the object but keeps the USAGE on its schema granted to it: `withoutSchemaUsage` revokes it too. */
   | 'SCHEMA_USAGE_REMAINS'
   /** The grantee may INSERT but lacks USAGE on the table’s serial sequences: inserts will fail. */
   | 'SEQUENCE_USAGE_MISSING';
@@ -413,6 +657,14 @@ export type DatabaseCatalog = {
   __typename?: 'DatabaseCatalog';
   /** What a role lacks on the way to an object (CONNECT on the database, USAGE on the schema of a table, column, function or type; SELECT on a large object it may UPDATE): with these missing, its privileges on the object do nothing. Empty when the way is open. */
   accessGaps: DatabaseCatalogAccessGapsResult;
+  /** An access review: every effective privilege of a role, of a collaborator (their role), or on a schema (and everything in it) or an object (every role that holds something there), each with every path to it. */
+  accessReport: DatabaseCatalogAccessReportResult;
+  /** The same report as a CSV or JSON file (its content; `fileName` to save it as). */
+  accessReportExport: DatabaseCatalogAccessReportExportResult;
+  /** What changed in access between two snapshots of one subject (`to` omitted: between `from` and now), with the events behind it. */
+  accessSnapshotDiff: DatabaseCatalogAccessSnapshotDiffResult;
+  /** This database's saved access reports, newest first. */
+  accessSnapshots: DatabaseCatalogAccessSnapshotsConnection;
   /** Everything a role can use in this database (the database, schemas, tables, views, sequences, then the objects of `kinds`), in an overview's order, with what it holds and why: effective privileges, inheritance, PUBLIC, ownership, predefined roles and superuser included. */
   accessibleObjects: DatabaseCatalogAccessibleObjectsResult;
   /** Functions, types, languages, foreign-data wrappers, foreign servers, large objects, tablespaces or parameters, by name, a page at a time. Functions and types: those of the user schemas. Parameters: every one the role can see, granted on or not. `search`: part of the name, in any case. */
@@ -423,13 +675,15 @@ export type DatabaseCatalog = {
   database: DatabaseObject;
   /** The default privileges of this database, by creator, schema and kind; `creator` keeps one role’s. */
   defaultPrivileges: Array<DefaultPrivilegeEntry>;
+  /** The kinds this server’s ALTER DEFAULT PRIVILEGES takes (LARGE_OBJECT from PostgreSQL 18). */
+  defaultedKinds: Array<DefaultedObjectKind>;
   /** What a role can really do on an object, and every reason why (memberships, PUBLIC, ownership, predefined roles, superuser). */
   effectivePrivileges: DatabaseCatalogEffectivePrivilegesResult;
   /** What each of these roles can do on each object of one kind (every table, view and sequence when no kind is given), of one schema or of all, role by role, objects in the catalog’s order; `tables` keeps the first objects only. At most 100,000 cells a page: page with first / after beyond that. */
   effectivePrivilegesMatrix: DatabaseCatalogEffectivePrivilegesMatrixResult;
   /** PostgreSQL 16+: memberships carry their own INHERIT and SET options (on 15 inheritance follows the member). */
   membershipOptionsPerGrant: Scalars['Boolean']['output'];
-  /** Who a new object of this kind will grant what to, when `creator` makes it in `schema` (none for a SCHEMA): the built-in default, or the creator’s default privileges, as PostgreSQL applies them. */
+  /** Who a new object of this kind will grant what to, when `creator` makes it in `schema` (none for a SCHEMA or a LARGE_OBJECT): the built-in default, or the creator’s default privileges, as PostgreSQL applies them. */
   newObjectGrants: DatabaseCatalogNewObjectGrantsResult;
   /** The database, then each schema followed by its tables, views and sequences, by name, a page at a time: the rows of an overview. `search` keeps rows whose name (schema.table for a relation) contains it, in any case, and the schemas of the relations it keeps. */
   objectsConnection: DatabaseCatalogObjectsConnection;
@@ -468,6 +722,35 @@ export type DatabaseCatalogAccessGapsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   object: ObjectRef;
   role: Scalars['String']['input'];
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogAccessReportArgs = {
+  subject: AccessSubjectInput;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogAccessReportExportArgs = {
+  format: AccessExportFormat;
+  subject: AccessSubjectInput;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogAccessSnapshotDiffArgs = {
+  from: Scalars['ID']['input'];
+  to?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The live catalog of a database, read as the viewer's configured role (never copied into Rolecall). */
+export type DatabaseCatalogAccessSnapshotsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -634,6 +917,27 @@ export type DatabaseCatalogAccessGapsConnectionEdge = {
 };
 
 export type DatabaseCatalogAccessGapsResult = AuthenticationFailedError | ConcurrentChangeError | DatabaseCatalogAccessGapsConnection | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogAccessReportExportResult = AccessExport | AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogAccessReportResult = AccessReport | AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogAccessSnapshotDiffResult = AccessSnapshotDiff | AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type DatabaseCatalogAccessSnapshotsConnection = {
+  __typename?: 'DatabaseCatalogAccessSnapshotsConnection';
+  edges: Array<DatabaseCatalogAccessSnapshotsConnectionEdge>;
+  nodes: Array<AccessSnapshot>;
+  pageInfo: PageInfo;
+  /** How many there are in all, whatever page this is. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DatabaseCatalogAccessSnapshotsConnectionEdge = {
+  __typename?: 'DatabaseCatalogAccessSnapshotsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessSnapshot;
+};
 
 export type DatabaseCatalogAccessibleObjectsConnection = {
   __typename?: 'DatabaseCatalogAccessibleObjectsConnection';
@@ -937,6 +1241,8 @@ export type DefaultPrivilegeEvent = Event & {
   grants: Array<GrantEntry>;
   /** What new objects started with at this level (a global entry’s absence: the built-in default). */
   grantsBefore: Array<GrantEntry>;
+  /** Who gained and who lost what through this change (Rolecall’s own changes; null for changes found outside it and older events): each group names at most 20 roles and 20 collaborators, at most 50 groups and callouts; the counts are exact. */
+  impact?: Maybe<AccessImpact>;
   kind: Scalars['String']['output'];
   objectKind?: Maybe<Scalars['String']['output']>;
   /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
@@ -950,9 +1256,10 @@ export type DefaultPrivilegeEvent = Event & {
   warnings: Array<Scalars['String']['output']>;
 };
 
-/** The kinds of object ALTER DEFAULT PRIVILEGES sets the starting privileges of (FUNCTION: routines). */
+/** The kinds of object ALTER DEFAULT PRIVILEGES sets the starting privileges of (FUNCTION: routines; LARGE_OBJECT: PostgreSQL 18+, see DatabaseCatalog.defaultedKinds). */
 export type DefaultedObjectKind =
   | 'FUNCTION'
+  | 'LARGE_OBJECT'
   | 'SCHEMA'
   | 'SEQUENCE'
   | 'TABLE'
@@ -982,7 +1289,7 @@ export type DesiredDefaultGrantInput = {
   grantable?: InputMaybe<Array<Scalars['String']['input']>>;
   /** A role name; null or omitted for PUBLIC. */
   grantee?: InputMaybe<Scalars['String']['input']>;
-  /** Instead of privileges: NONE (nothing) or a preset of the kind (tables and sequences: READ, WRITE; schemas: READ, CREATE). */
+  /** Instead of privileges: NONE (nothing) or a preset of the kind (tables, sequences and large objects: READ, WRITE; schemas: READ, CREATE). */
   preset?: InputMaybe<PrivilegePreset>;
   /** Exactly these (a custom set); ignored when preset is given. */
   privileges?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -997,11 +1304,11 @@ export type DesiredGrantInput = {
   preset?: InputMaybe<PrivilegePreset>;
   /** Exactly these (a custom set); ignored when preset is given. */
   privileges?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** When the grantee gains privileges on a table: also grant USAGE on its schema if it lacks it. */
+  /** When the grantee gains privileges on an object in a schema (table, sequence, column, routine, type): also grant USAGE on the schema if it lacks it. */
   withSchemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
   /** When the grantee gains INSERT on a table: also grant USAGE on the sequences behind its serial columns. */
   withSequenceUsage?: InputMaybe<Scalars['Boolean']['input']>;
-  /** When the grantee loses every privilege on a table: also revoke the USAGE on its schema granted to it directly. */
+  /** When the grantee loses every privilege on an object in a schema: also revoke the USAGE on the schema granted to it directly. */
   withoutSchemaUsage?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -1150,6 +1457,51 @@ export type GrantEntry = {
   grantable: Array<Scalars['String']['output']>;
   grantee: Scalars['String']['output'];
   privileges: Array<Scalars['String']['output']>;
+};
+
+/** What must be called out before applying a change. */
+export type ImpactCallout = {
+  __typename?: 'ImpactCallout';
+  code: ImpactCalloutCode;
+  collaborators: Array<Scalars['String']['output']>;
+  /** The API’s own wording; clients may word it from the fields. */
+  message: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+};
+
+export type ImpactCalloutCode =
+  /** The role the viewer acts as here (their collaborator role) loses a privilege or a membership. */
+  | 'ACTOR_LOSES_ACCESS'
+  /** A collaborator's role is dropped, loses LOGIN or loses CONNECT on this database: it can no longer work here. */
+  | 'COLLABORATOR_LOSES_ALL_ACCESS';
+
+export type ImpactDirection =
+  /** Held after the change, not before. */
+  | 'GAIN'
+  /** Held before the change, not after. */
+  | 'LOSS';
+
+/** The object a privilege is gained or lost on (or, for default privileges, the objects made later). */
+export type ImpactObject = {
+  __typename?: 'ImpactObject';
+  arguments?: Maybe<Scalars['String']['output']>;
+  column?: Maybe<Scalars['String']['output']>;
+  kind: ObjectKind;
+  /** As people read it: sales.orders, sales.orders(amount), sales.f(integer), database shop … */
+  label: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  schema?: Maybe<Scalars['String']['output']>;
+};
+
+/** One reason a role held (or will hold) a privilege. */
+export type ImpactSource = {
+  __typename?: 'ImpactSource';
+  grantable: Scalars['Boolean']['output'];
+  grantor?: Maybe<Scalars['String']['output']>;
+  /** GRANT, PUBLIC, OWNER, OWNER_GRANT_OPTION, SUPERUSER, PREDEFINED_ROLE (as Explain’s sources). */
+  kind: Scalars['String']['output'];
+  /** Role names from the role itself to the grantee / owner / predefined role it inherits from ([] for PUBLIC and SUPERUSER). */
+  path: Array<Scalars['String']['output']>;
 };
 
 export type InUseError = Error & {
@@ -1309,6 +1661,15 @@ export type LoginRole = {
   validUntil?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** A role that gains or loses the privileges of a group, and through which memberships. */
+export type MemberAccessChange = {
+  __typename?: 'MemberAccessChange';
+  collaborators: Array<Scalars['String']['output']>;
+  /** The inheriting membership chain from this role to the group: before (LOSS) or after (GAIN). */
+  path: Array<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+};
+
 export type MembershipEvent = Event & {
   __typename?: 'MembershipEvent';
   /** The PostgreSQL role the change ran as. */
@@ -1325,6 +1686,8 @@ export type MembershipEvent = Event & {
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
   grantor?: Maybe<Scalars['String']['output']>;
+  /** Who gained and who lost what through this change (Rolecall’s own changes; null for changes found outside it and older events): each group names at most 20 roles and 20 collaborators, at most 50 groups and callouts; the counts are exact. */
+  impact?: Maybe<AccessImpact>;
   inherit?: Maybe<Scalars['Boolean']['output']>;
   kind: Scalars['String']['output'];
   member?: Maybe<Scalars['String']['output']>;
@@ -1350,6 +1713,24 @@ export type MembershipGrant = {
   grantor?: Maybe<Role>;
   inherit: Scalars['Boolean']['output'];
   set: Scalars['Boolean']['output'];
+};
+
+/** The roles that gain, or lose, the privileges of one role through inheriting memberships. */
+export type MembershipImpactGroup = {
+  __typename?: 'MembershipImpactGroup';
+  collaboratorCount: Scalars['Int']['output'];
+  collaborators: Array<Scalars['String']['output']>;
+  direction: ImpactDirection;
+  members: Array<MemberAccessChange>;
+  /** The role whose privileges are gained or lost (through inheriting memberships). */
+  role: Scalars['String']['output'];
+  roleCount: Scalars['Int']['output'];
+};
+
+
+/** The roles that gain, or lose, the privileges of one role through inheriting memberships. */
+export type MembershipImpactGroupMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type MembershipInput = {
@@ -1387,6 +1768,8 @@ export type Mutation = {
   declineInvitation: MutationDeclineInvitationResult;
   /** Declines through the link itself (signed in or not): the invitation closes and its link opens nothing. */
   declineInvitationLink: MutationDeclineInvitationLinkResult;
+  /** Deletes a snapshot; only whoever saved it may. */
+  deleteAccessSnapshot: MutationDeleteAccessSnapshotResult;
   /** Removes Rolecall's metadata about a database; nothing changes on the server. */
   disconnectDatabase: MutationDisconnectDatabaseResult;
   /** REASSIGN OWNED (in every connected database of the server where it owns something), DROP OWNED, DROP ROLE — all or nothing. */
@@ -1421,6 +1804,8 @@ export type Mutation = {
   revokeMembership: MutationRevokeMembershipResult;
   /** REVOKE; warns when grants by other grantors remain. */
   revokePrivileges: MutationRevokePrivilegesResult;
+  /** Saves the access report of a subject as it is now, to compare later ('what changed since the last review'). */
+  saveAccessSnapshot: MutationSaveAccessSnapshotResult;
   /** ALTER DEFAULT PRIVILEGES: makes what these grantees get on the objects of one kind that `creator` makes from now on exactly as asked (diffed against the entry, one transaction; grantees not named are left alone). Without a schema this is the creator’s global entry, whose absence means the built-in default (the creator holds everything, PUBLIC may execute functions and use types); in a schema it can only add to that, and a note says what stays. */
   setDefaultPrivileges: MutationSetDefaultPrivilegesResult;
   /** Makes the members of a group exactly this list (diffed, one transaction). */
@@ -1527,6 +1912,11 @@ export type MutationDeclineInvitationArgs = {
 
 export type MutationDeclineInvitationLinkArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteAccessSnapshotArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1662,6 +2052,13 @@ export type MutationRevokePrivilegesArgs = {
 };
 
 
+export type MutationSaveAccessSnapshotArgs = {
+  databaseId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  subject: AccessSubjectInput;
+};
+
+
 export type MutationSetDefaultPrivilegesArgs = {
   creator?: InputMaybe<Scalars['String']['input']>;
   databaseId: Scalars['ID']['input'];
@@ -1790,6 +2187,8 @@ export type MutationDeclineInvitationLinkResult = Invitation | InvitationUnusabl
 
 export type MutationDeclineInvitationResult = Invitation | InvitationUnusableError | NotFoundError | UnauthenticatedError;
 
+export type MutationDeleteAccessSnapshotResult = ForbiddenError | NotFoundError | Removed | UnauthenticatedError;
+
 export type MutationDisconnectDatabaseResult = ForbiddenError | NotFoundError | Removed | UnauthenticatedError;
 
 export type MutationDropRoleResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InUseError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
@@ -1825,6 +2224,8 @@ export type MutationRevokeInvitationResult = ConflictError | ForbiddenError | In
 export type MutationRevokeMembershipResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type MutationRevokePrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
+
+export type MutationSaveAccessSnapshotResult = AccessSnapshot | AuthenticationFailedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | ObjectInUseError | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
 export type MutationSetDefaultPrivilegesResult = AuthenticationFailedError | CatalogChangedError | ConcurrentChangeError | DatabaseDoesNotExistError | DependentObjectsError | DuplicateObjectError | ForbiddenError | InvalidGrantError | InvalidNameError | NotFoundError | NothingChanged | ObjectInUseError | PermissionChange | PermissionDeniedError | PostgresError | SecretUnreadableError | ServerUnavailableError | TlsError | UnauthenticatedError | UndefinedObjectError | ValidationError;
 
@@ -1915,6 +2316,8 @@ export type ObjectEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
+  /** Who gained and who lost what through this change (Rolecall’s own changes; null for changes found outside it and older events): each group names at most 20 roles and 20 collaborators, at most 50 groups and callouts; the counts are exact. */
+  impact?: Maybe<AccessImpact>;
   kind: Scalars['String']['output'];
   object?: Maybe<Scalars['String']['output']>;
   objectKind?: Maybe<Scalars['String']['output']>;
@@ -1976,6 +2379,8 @@ export type OwnershipEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
+  /** Who gained and who lost what through this change (Rolecall’s own changes; null for changes found outside it and older events): each group names at most 20 roles and 20 collaborators, at most 50 groups and callouts; the counts are exact. */
+  impact?: Maybe<AccessImpact>;
   kind: Scalars['String']['output'];
   newOwner?: Maybe<Scalars['String']['output']>;
   object?: Maybe<Scalars['String']['output']>;
@@ -2004,6 +2409,8 @@ export type PermissionChange = {
   __typename?: 'PermissionChange';
   dryRun: Scalars['Boolean']['output'];
   eventId?: Maybe<Scalars['BigCursor']['output']>;
+  /** Who gains and who loses what (effective privileges, through memberships, CASCADE included), on a preview and on an applied change; null only where it cannot be computed (a preview whose first steps commit in other databases). */
+  impact?: Maybe<AccessImpact>;
   /** The warnings about a role and object, as data (code, grantee, object, the option that fixes it). */
   notes: Array<ChangeNote>;
   /** On a preview: pass it as `previewToken` to apply exactly what was previewed, refused if the catalog changed meanwhile. */
@@ -2068,6 +2475,8 @@ export type PrivilegeEvent = Event & {
   grantee?: Maybe<Scalars['String']['output']>;
   /** setPrivileges: the grantees whose grants were set. */
   grantees: Array<Scalars['String']['output']>;
+  /** Who gained and who lost what through this change (Rolecall’s own changes; null for changes found outside it and older events): each group names at most 20 roles and 20 collaborators, at most 50 groups and callouts; the counts are exact. */
+  impact?: Maybe<AccessImpact>;
   kind: Scalars['String']['output'];
   /** database, schema or schema.table */
   object?: Maybe<Scalars['String']['output']>;
@@ -2090,6 +2499,29 @@ export type PrivilegeGrant = {
   grantable: Scalars['Boolean']['output'];
   grantor?: Maybe<Role>;
   privilege: Scalars['String']['output'];
+};
+
+/** The roles that gain, or lose, one privilege on one object. */
+export type PrivilegeImpactGroup = {
+  __typename?: 'PrivilegeImpactGroup';
+  collaboratorCount: Scalars['Int']['output'];
+  /** Every collaborator (username) affected through these roles, sorted. */
+  collaborators: Array<Scalars['String']['output']>;
+  direction: ImpactDirection;
+  /** True when only WITH GRANT OPTION is gained or lost; the privilege itself is kept (LOSS) or was held (GAIN). */
+  grantOptionOnly: Scalars['Boolean']['output'];
+  object: ImpactObject;
+  /** e.g. SELECT */
+  privilege: Scalars['String']['output'];
+  roleCount: Scalars['Int']['output'];
+  /** The roles, by name, at most `first`: each with its collaborators and how it held (LOSS) / will hold (GAIN) it. */
+  roles: Array<RoleAccessChange>;
+};
+
+
+/** The roles that gain, or lose, one privilege on one object. */
+export type PrivilegeImpactGroupRolesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PrivilegeList = {
@@ -2415,6 +2847,15 @@ export type RoleAccess = {
   usage: Scalars['Boolean']['output'];
 };
 
+/** A role whose privilege changes, the collaborators who work through it, and how it held it. */
+export type RoleAccessChange = {
+  __typename?: 'RoleAccessChange';
+  collaborators: Array<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+  /** How the role held it before (LOSS) or will hold it after (GAIN): each source with its membership path. */
+  sources: Array<ImpactSource>;
+};
+
 /** An attribute ALTER ROLE changes (RoleAttributesInput). */
 export type RoleAttribute =
   | 'BYPASSRLS'
@@ -2527,6 +2968,8 @@ export type RoleEvent = Event & {
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['BigCursor']['output'];
   databaseId?: Maybe<Scalars['ID']['output']>;
+  /** Who gained and who lost what through this change (Rolecall’s own changes; null for changes found outside it and older events): each group names at most 20 roles and 20 collaborators, at most 50 groups and callouts; the counts are exact. */
+  impact?: Maybe<AccessImpact>;
   kind: Scalars['String']['output'];
   /** role.created: a LOGIN role. */
   login?: Maybe<Scalars['Boolean']['output']>;
@@ -2980,6 +3423,8 @@ export type WrongUserError = Error & {
 
 export type EffectivePrivilegeFieldsFragment = { __typename?: 'EffectivePrivilege', privilege: string, held: boolean, grantable: boolean, sources: Array<{ __typename?: 'PrivilegeSource', kind: PrivilegeSourceKind, path: Array<string>, predefinedRole?: string | null, grantee?: { __typename?: 'Role', name: string } | null }> };
 
+export type ImpactPreviewFieldsFragment = { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> };
+
 export type ObjectPickerQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   search?: InputMaybe<Scalars['String']['input']>;
@@ -3082,6 +3527,8 @@ export type SchemaPickerQuery = { __typename?: 'Query', database:
     | { __typename: 'UnauthenticatedError', message: string }
    };
 
+export type ImpactSummaryFragment = { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> };
+
 type EventChangeFields_CollaboratorEvent_Fragment = { __typename?: 'CollaboratorEvent', username?: string | null, role?: string | null, access?: string | null };
 
 type EventChangeFields_CredentialEvent_Fragment = { __typename?: 'CredentialEvent' };
@@ -3124,6 +3571,48 @@ export type EventChangeFieldsFragment =
   | EventChangeFields_UserEvent_Fragment
 ;
 
+type EventImpactFields_CollaboratorEvent_Fragment = { __typename?: 'CollaboratorEvent' };
+
+type EventImpactFields_CredentialEvent_Fragment = { __typename?: 'CredentialEvent' };
+
+type EventImpactFields_DatabaseEvent_Fragment = { __typename?: 'DatabaseEvent' };
+
+type EventImpactFields_DefaultPrivilegeEvent_Fragment = { __typename?: 'DefaultPrivilegeEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+
+type EventImpactFields_InvitationEvent_Fragment = { __typename?: 'InvitationEvent' };
+
+type EventImpactFields_MembershipEvent_Fragment = { __typename?: 'MembershipEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+
+type EventImpactFields_ObjectEvent_Fragment = { __typename?: 'ObjectEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+
+type EventImpactFields_OwnershipEvent_Fragment = { __typename?: 'OwnershipEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+
+type EventImpactFields_PrivilegeEvent_Fragment = { __typename?: 'PrivilegeEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+
+type EventImpactFields_ReplayCaughtUp_Fragment = { __typename?: 'ReplayCaughtUp' };
+
+type EventImpactFields_RoleConfigurationEvent_Fragment = { __typename?: 'RoleConfigurationEvent' };
+
+type EventImpactFields_RoleEvent_Fragment = { __typename?: 'RoleEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+
+type EventImpactFields_UserEvent_Fragment = { __typename?: 'UserEvent' };
+
+export type EventImpactFieldsFragment =
+  | EventImpactFields_CollaboratorEvent_Fragment
+  | EventImpactFields_CredentialEvent_Fragment
+  | EventImpactFields_DatabaseEvent_Fragment
+  | EventImpactFields_DefaultPrivilegeEvent_Fragment
+  | EventImpactFields_InvitationEvent_Fragment
+  | EventImpactFields_MembershipEvent_Fragment
+  | EventImpactFields_ObjectEvent_Fragment
+  | EventImpactFields_OwnershipEvent_Fragment
+  | EventImpactFields_PrivilegeEvent_Fragment
+  | EventImpactFields_ReplayCaughtUp_Fragment
+  | EventImpactFields_RoleConfigurationEvent_Fragment
+  | EventImpactFields_RoleEvent_Fragment
+  | EventImpactFields_UserEvent_Fragment
+;
+
 export type LiveEventsSubscriptionVariables = Exact<{
   databaseId?: InputMaybe<Scalars['ID']['input']>;
   kinds?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
@@ -3132,19 +3621,19 @@ export type LiveEventsSubscriptionVariables = Exact<{
 
 
 export type LiveEventsSubscription = { __typename?: 'Subscription', events:
-    | { __typename: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, username?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, database?: string | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, creator?: string | null, schema?: string | null, objectKind?: string | null, actor?: { __typename?: 'User', username: string } | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
-    | { __typename: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, email?: string | null, status?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, owner?: string | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, actor?: { __typename?: 'User', username: string } | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
-    | { __typename: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, actor?: { __typename?: 'User', username: string } | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null }
-    | { __typename: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, burstId?: string | null, burstSize?: number | null, username?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, username?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, database?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, creator?: string | null, schema?: string | null, objectKind?: string | null, actor?: { __typename?: 'User', username: string } | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, email?: string | null, status?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, actor?: { __typename?: 'User', username: string } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, owner?: string | null, actor?: { __typename?: 'User', username: string } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, actor?: { __typename?: 'User', username: string } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, actor?: { __typename?: 'User', username: string } | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
+    | { __typename: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, actor?: { __typename?: 'User', username: string } | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, username?: string | null, actor?: { __typename?: 'User', username: string } | null }
    };
 
 export type LatestCursorQueryVariables = Exact<{ [key: string]: never; }>;
@@ -3537,7 +4026,7 @@ export type DefaultPrivilegesQuery = { __typename?: 'Query', database:
     | { __typename: 'Database', catalog:
         | { __typename: 'AuthenticationFailedError', message: string }
         | { __typename: 'ConcurrentChangeError', message: string }
-        | { __typename: 'DatabaseCatalog', defaultPrivileges: Array<{ __typename?: 'DefaultPrivilegeEntry', schema?: string | null, objectKind: DefaultedObjectKind, creator?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, grantee?: { __typename?: 'Role', name: string } | null }> }>, privilegesByKind: Array<{ __typename?: 'PrivilegeList', kind: string, privileges: Array<string>, presets: Array<{ __typename?: 'PrivilegePresetEntry', preset: PrivilegePreset, privileges: Array<string> }> }>, viewerRole: { __typename?: 'ViewerRole', role?: { __typename?: 'Role', name: string } | null } }
+        | { __typename: 'DatabaseCatalog', defaultedKinds: Array<DefaultedObjectKind>, defaultPrivileges: Array<{ __typename?: 'DefaultPrivilegeEntry', schema?: string | null, objectKind: DefaultedObjectKind, creator?: { __typename?: 'Role', name: string } | null, grants: Array<{ __typename?: 'Grant', isPublic: boolean, privileges: Array<string>, grantable: Array<string>, grantee?: { __typename?: 'Role', name: string } | null }> }>, privilegesByKind: Array<{ __typename?: 'PrivilegeList', kind: string, privileges: Array<string>, presets: Array<{ __typename?: 'PrivilegePresetEntry', preset: PrivilegePreset, privileges: Array<string> }> }>, viewerRole: { __typename?: 'ViewerRole', role?: { __typename?: 'Role', name: string } | null } }
         | { __typename: 'DatabaseDoesNotExistError', message: string }
         | { __typename: 'DependentObjectsError', message: string }
         | { __typename: 'DuplicateObjectError', message: string }
@@ -3831,7 +4320,7 @@ export type CreateSchemaMutation = { __typename?: 'Mutation', createSchema:
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -3978,6 +4467,292 @@ export type RemoveConfiguredRoleMutation = { __typename?: 'Mutation', removeConf
 
 export type RoleOfferFieldsFragment = { __typename?: 'RoleOffer', mayGive: boolean, refusal?: RoleRefusal | null, refusalMessage?: string | null, markedAssignable: boolean, configuredRole: { __typename?: 'ConfiguredRole', id: string, rolname: string } };
 
+export type AccessRowFieldsFragment = { __typename?: 'AccessRow', role: string, isPublic: boolean, privilege: string, grantable: boolean, collaborators: Array<string>, object: { __typename?: 'AccessObject', kind: ObjectKind, label: string }, paths: Array<{ __typename?: 'AccessPath', source: PrivilegeSourceKind, roles: Array<string>, grantor?: string | null, grantable: boolean }> };
+
+export type AccessReportQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  subject: AccessSubjectInput;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AccessReportQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', accessReport:
+            | { __typename: 'AccessReport', subject: { __typename?: 'AccessSubject', kind: AccessSubjectKind, label: string }, rows: { __typename?: 'AccessReportRowsConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'AccessRow', role: string, isPublic: boolean, privilege: string, grantable: boolean, collaborators: Array<string>, object: { __typename?: 'AccessObject', kind: ObjectKind, label: string }, paths: Array<{ __typename?: 'AccessPath', source: PrivilegeSourceKind, roles: Array<string>, grantor?: string | null, grantable: boolean }> }> } }
+            | { __typename: 'AuthenticationFailedError', message: string }
+            | { __typename: 'ConcurrentChangeError', message: string }
+            | { __typename: 'DatabaseDoesNotExistError', message: string }
+            | { __typename: 'DependentObjectsError', message: string }
+            | { __typename: 'DuplicateObjectError', message: string }
+            | { __typename: 'ForbiddenError', message: string }
+            | { __typename: 'InvalidGrantError', message: string }
+            | { __typename: 'InvalidNameError', message: string }
+            | { __typename: 'NotFoundError', message: string }
+            | { __typename: 'ObjectInUseError', message: string }
+            | { __typename: 'PermissionDeniedError', message: string }
+            | { __typename: 'PostgresError', message: string }
+            | { __typename: 'SecretUnreadableError', message: string }
+            | { __typename: 'ServerUnavailableError', message: string }
+            | { __typename: 'TlsError', message: string }
+            | { __typename: 'UnauthenticatedError', message: string }
+            | { __typename: 'UndefinedObjectError', message: string }
+            | { __typename: 'ValidationError', message: string }
+           }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
+export type AccessReportExportQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  subject: AccessSubjectInput;
+  format: AccessExportFormat;
+}>;
+
+
+export type AccessReportExportQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', accessReportExport:
+            | { __typename: 'AccessExport', fileName: string, contentType: string, content: string }
+            | { __typename: 'AuthenticationFailedError', message: string }
+            | { __typename: 'ConcurrentChangeError', message: string }
+            | { __typename: 'DatabaseDoesNotExistError', message: string }
+            | { __typename: 'DependentObjectsError', message: string }
+            | { __typename: 'DuplicateObjectError', message: string }
+            | { __typename: 'ForbiddenError', message: string }
+            | { __typename: 'InvalidGrantError', message: string }
+            | { __typename: 'InvalidNameError', message: string }
+            | { __typename: 'NotFoundError', message: string }
+            | { __typename: 'ObjectInUseError', message: string }
+            | { __typename: 'PermissionDeniedError', message: string }
+            | { __typename: 'PostgresError', message: string }
+            | { __typename: 'SecretUnreadableError', message: string }
+            | { __typename: 'ServerUnavailableError', message: string }
+            | { __typename: 'TlsError', message: string }
+            | { __typename: 'UnauthenticatedError', message: string }
+            | { __typename: 'UndefinedObjectError', message: string }
+            | { __typename: 'ValidationError', message: string }
+           }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
+export type AccessSnapshotsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type AccessSnapshotsQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', accessSnapshots: { __typename?: 'DatabaseCatalogAccessSnapshotsConnection', nodes: Array<{ __typename?: 'AccessSnapshot', id: string, createdAt: string, createdBy?: string | null, note?: string | null, rowCount: number, subject: { __typename?: 'AccessSubject', kind: AccessSubjectKind, label: string } }> } }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
+export type SaveAccessSnapshotMutationVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  subject: AccessSubjectInput;
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SaveAccessSnapshotMutation = { __typename?: 'Mutation', saveAccessSnapshot:
+    | { __typename: 'AccessSnapshot', id: string, createdAt: string, rowCount: number }
+    | { __typename: 'AuthenticationFailedError', message: string }
+    | { __typename: 'ConcurrentChangeError', message: string }
+    | { __typename: 'DatabaseDoesNotExistError', message: string }
+    | { __typename: 'DependentObjectsError', message: string }
+    | { __typename: 'DuplicateObjectError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'InvalidGrantError', message: string }
+    | { __typename: 'InvalidNameError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ObjectInUseError', message: string }
+    | { __typename: 'PermissionDeniedError', message: string }
+    | { __typename: 'PostgresError', message: string }
+    | { __typename: 'SecretUnreadableError', message: string }
+    | { __typename: 'ServerUnavailableError', message: string }
+    | { __typename: 'TlsError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UndefinedObjectError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type AccessSnapshotDiffQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  from: Scalars['ID']['input'];
+  to?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type AccessSnapshotDiffQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', accessSnapshotDiff:
+            | { __typename: 'AccessSnapshotDiff', gainedCount: number, lostCount: number, toTime: string, from: { __typename?: 'AccessSnapshot', createdAt: string }, changes: { __typename?: 'AccessSnapshotDiffChangesConnection', totalCount: number, nodes: Array<{ __typename?: 'AccessChange', change: AccessChangeKind, row: { __typename?: 'AccessRow', role: string, isPublic: boolean, privilege: string, grantable: boolean, collaborators: Array<string>, object: { __typename?: 'AccessObject', kind: ObjectKind, label: string }, paths: Array<{ __typename?: 'AccessPath', source: PrivilegeSourceKind, roles: Array<string>, grantor?: string | null, grantable: boolean }> } }> } }
+            | { __typename: 'AuthenticationFailedError', message: string }
+            | { __typename: 'ConcurrentChangeError', message: string }
+            | { __typename: 'DatabaseDoesNotExistError', message: string }
+            | { __typename: 'DependentObjectsError', message: string }
+            | { __typename: 'DuplicateObjectError', message: string }
+            | { __typename: 'ForbiddenError', message: string }
+            | { __typename: 'InvalidGrantError', message: string }
+            | { __typename: 'InvalidNameError', message: string }
+            | { __typename: 'NotFoundError', message: string }
+            | { __typename: 'ObjectInUseError', message: string }
+            | { __typename: 'PermissionDeniedError', message: string }
+            | { __typename: 'PostgresError', message: string }
+            | { __typename: 'SecretUnreadableError', message: string }
+            | { __typename: 'ServerUnavailableError', message: string }
+            | { __typename: 'TlsError', message: string }
+            | { __typename: 'UnauthenticatedError', message: string }
+            | { __typename: 'UndefinedObjectError', message: string }
+            | { __typename: 'ValidationError', message: string }
+           }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
+export type AccessSnapshotDiffEventsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  from: Scalars['ID']['input'];
+  to?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type AccessSnapshotDiffEventsQuery = { __typename?: 'Query', database:
+    | { __typename: 'Database', catalog:
+        | { __typename: 'AuthenticationFailedError', message: string }
+        | { __typename: 'ConcurrentChangeError', message: string }
+        | { __typename: 'DatabaseCatalog', accessSnapshotDiff:
+            | { __typename: 'AccessSnapshotDiff', events: Array<
+                | { __typename?: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, username?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
+                | { __typename?: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+                | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, database?: string | null, actor?: { __typename?: 'User', username: string } | null }
+                | { __typename?: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, creator?: string | null, schema?: string | null, objectKind?: string | null, actor?: { __typename?: 'User', username: string } | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
+                | { __typename?: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, email?: string | null, status?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
+                | { __typename?: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, actor?: { __typename?: 'User', username: string } | null }
+                | { __typename?: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, object?: string | null, objectKind?: string | null, owner?: string | null, actor?: { __typename?: 'User', username: string } | null }
+                | { __typename?: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, actor?: { __typename?: 'User', username: string } | null }
+                | { __typename?: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, actor?: { __typename?: 'User', username: string } | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
+                | { __typename?: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+                | { __typename?: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
+                | { __typename?: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, actor?: { __typename?: 'User', username: string } | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null }
+                | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, username?: string | null, actor?: { __typename?: 'User', username: string } | null }
+              > }
+            | { __typename: 'AuthenticationFailedError', message: string }
+            | { __typename: 'ConcurrentChangeError', message: string }
+            | { __typename: 'DatabaseDoesNotExistError', message: string }
+            | { __typename: 'DependentObjectsError', message: string }
+            | { __typename: 'DuplicateObjectError', message: string }
+            | { __typename: 'ForbiddenError', message: string }
+            | { __typename: 'InvalidGrantError', message: string }
+            | { __typename: 'InvalidNameError', message: string }
+            | { __typename: 'NotFoundError', message: string }
+            | { __typename: 'ObjectInUseError', message: string }
+            | { __typename: 'PermissionDeniedError', message: string }
+            | { __typename: 'PostgresError', message: string }
+            | { __typename: 'SecretUnreadableError', message: string }
+            | { __typename: 'ServerUnavailableError', message: string }
+            | { __typename: 'TlsError', message: string }
+            | { __typename: 'UnauthenticatedError', message: string }
+            | { __typename: 'UndefinedObjectError', message: string }
+            | { __typename: 'ValidationError', message: string }
+           }
+        | { __typename: 'DatabaseDoesNotExistError', message: string }
+        | { __typename: 'DependentObjectsError', message: string }
+        | { __typename: 'DuplicateObjectError', message: string }
+        | { __typename: 'ForbiddenError', message: string }
+        | { __typename: 'InvalidGrantError', message: string }
+        | { __typename: 'InvalidNameError', message: string }
+        | { __typename: 'NotFoundError', message: string }
+        | { __typename: 'ObjectInUseError', message: string }
+        | { __typename: 'PermissionDeniedError', message: string }
+        | { __typename: 'PostgresError', message: string }
+        | { __typename: 'SecretUnreadableError', message: string }
+        | { __typename: 'ServerUnavailableError', message: string }
+        | { __typename: 'TlsError', message: string }
+        | { __typename: 'UnauthenticatedError', message: string }
+        | { __typename: 'UndefinedObjectError', message: string }
+       }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+   };
+
 export type SetDefaultPrivilegesMutationVariables = Exact<{
   databaseId: Scalars['ID']['input'];
   creator?: InputMaybe<Scalars['String']['input']>;
@@ -4002,7 +4777,7 @@ export type SetDefaultPrivilegesMutation = { __typename?: 'Mutation', setDefault
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4368,7 +5143,7 @@ export type TransferOwnershipMutation = { __typename?: 'Mutation', transferOwner
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4401,7 +5176,7 @@ export type SetPrivilegesMutation = { __typename?: 'Mutation', setPrivileges:
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4439,7 +5214,7 @@ export type GrantOnAllTablesMutation = { __typename?: 'Mutation', grantOnAllTabl
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4610,7 +5385,7 @@ export type SetRoleSettingMutation = { __typename?: 'Mutation', setRoleSetting:
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4644,7 +5419,7 @@ export type ResetRoleSettingMutation = { __typename?: 'Mutation', resetRoleSetti
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4677,7 +5452,7 @@ export type SetRoleCommentMutation = { __typename?: 'Mutation', setRoleComment:
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4688,7 +5463,7 @@ export type SetRoleCommentMutation = { __typename?: 'Mutation', setRoleComment:
     | { __typename: 'ValidationError', message: string }
    };
 
-export type PreviewedChangeFieldsFragment = { __typename?: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> };
+export type PreviewedChangeFieldsFragment = { __typename?: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null };
 
 export type CreateRoleMutationVariables = Exact<{
   databaseId: Scalars['ID']['input'];
@@ -4710,7 +5485,7 @@ export type CreateRoleMutation = { __typename?: 'Mutation', createRole:
     | { __typename: 'InvalidNameError', message: string, detail?: string | null }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string, detail?: string | null }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string, detail?: string | null }
     | { __typename: 'PostgresError', message: string, detail?: string | null }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4742,7 +5517,7 @@ export type AlterRoleMutation = { __typename?: 'Mutation', alterRole:
     | { __typename: 'InvalidNameError', message: string, detail?: string | null }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string, detail?: string | null }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string, detail?: string | null }
     | { __typename: 'PostgresError', message: string, detail?: string | null }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4774,7 +5549,7 @@ export type RenameRoleMutation = { __typename?: 'Mutation', renameRole:
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4806,7 +5581,7 @@ export type SetRolePasswordMutation = { __typename?: 'Mutation', setRolePassword
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4839,7 +5614,7 @@ export type DropRoleMutation = { __typename?: 'Mutation', dropRole:
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4871,7 +5646,7 @@ export type SetGroupMembersMutation = { __typename?: 'Mutation', setGroupMembers
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }> }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5284,6 +6059,97 @@ export const EventChangeFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"EventChangeFields"}) as unknown as TypedDocumentString<EventChangeFieldsFragment, unknown>;
+export const ImpactSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ImpactSummary on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      label
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+  }
+  callouts {
+    code
+    role
+    collaborators
+  }
+}
+    `, {"fragmentName":"ImpactSummary"}) as unknown as TypedDocumentString<ImpactSummaryFragment, unknown>;
+export const EventImpactFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EventImpactFields on Event {
+  ... on PrivilegeEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+  ... on MembershipEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+  ... on RoleEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+  ... on DefaultPrivilegeEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+  ... on OwnershipEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+  ... on ObjectEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+}
+    fragment ImpactSummary on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      label
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+  }
+  callouts {
+    code
+    role
+    collaborators
+  }
+}`, {"fragmentName":"EventImpactFields"}) as unknown as TypedDocumentString<EventImpactFieldsFragment, unknown>;
 export const RoleOfferFieldsFragmentDoc = new TypedDocumentString(`
     fragment RoleOfferFields on RoleOffer {
   mayGive
@@ -5296,6 +6162,25 @@ export const RoleOfferFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RoleOfferFields"}) as unknown as TypedDocumentString<RoleOfferFieldsFragment, unknown>;
+export const AccessRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccessRowFields on AccessRow {
+  role
+  isPublic
+  privilege
+  grantable
+  collaborators
+  object {
+    kind
+    label
+  }
+  paths {
+    source
+    roles
+    grantor
+    grantable
+  }
+}
+    `, {"fragmentName":"AccessRowFields"}) as unknown as TypedDocumentString<AccessRowFieldsFragment, unknown>;
 export const GraphRoleFieldsFragmentDoc = new TypedDocumentString(`
     fragment GraphRoleFields on Role {
   name
@@ -5484,6 +6369,52 @@ export const RoleRowFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RoleRowFields"}) as unknown as TypedDocumentString<RoleRowFieldsFragment, unknown>;
+export const ImpactPreviewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+    `, {"fragmentName":"ImpactPreviewFields"}) as unknown as TypedDocumentString<ImpactPreviewFieldsFragment, unknown>;
 export const PreviewedChangeFieldsFragmentDoc = new TypedDocumentString(`
     fragment PreviewedChangeFields on PermissionChange {
   sql
@@ -5497,8 +6428,54 @@ export const PreviewedChangeFieldsFragmentDoc = new TypedDocumentString(`
     grantor
     message
   }
+  impact {
+    ...ImpactPreviewFields
+  }
 }
-    `, {"fragmentName":"PreviewedChangeFields"}) as unknown as TypedDocumentString<PreviewedChangeFieldsFragment, unknown>;
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}`, {"fragmentName":"PreviewedChangeFields"}) as unknown as TypedDocumentString<PreviewedChangeFieldsFragment, unknown>;
 export const ObjectPickerDocument = new TypedDocumentString(`
     query ObjectPicker($id: ID!, $search: String, $first: Int!) {
   database(id: $id) {
@@ -5596,15 +6573,45 @@ export const LiveEventsDocument = new TypedDocumentString(`
     kind
     source
     createdAt
+    databaseId
     actor {
       username
     }
     burstId
     burstSize
     ...EventChangeFields
+    ...EventImpactFields
   }
 }
-    fragment EventChangeFields on Event {
+    fragment ImpactSummary on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      label
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+  }
+  callouts {
+    code
+    role
+    collaborators
+  }
+}
+fragment EventChangeFields on Event {
   ... on PrivilegeEvent {
     object
     objectKind
@@ -5682,6 +6689,38 @@ export const LiveEventsDocument = new TypedDocumentString(`
     status
     role
     access
+  }
+}
+fragment EventImpactFields on Event {
+  ... on PrivilegeEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+  ... on MembershipEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+  ... on RoleEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+  ... on DefaultPrivilegeEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+  ... on OwnershipEvent {
+    impact {
+      ...ImpactSummary
+    }
+  }
+  ... on ObjectEvent {
+    impact {
+      ...ImpactSummary
+    }
   }
 }`) as unknown as TypedDocumentString<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
 export const LatestCursorDocument = new TypedDocumentString(`
@@ -6290,6 +7329,7 @@ export const DefaultPrivilegesDocument = new TypedDocumentString(`
               privileges
             }
           }
+          defaultedKinds
           viewerRole {
             role {
               name
@@ -6595,7 +7635,51 @@ export const CreateSchemaDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -6606,6 +7690,9 @@ export const CreateSchemaDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<CreateSchemaMutation, CreateSchemaMutationVariables>;
 export const LoginRolesDocument = new TypedDocumentString(`
@@ -6713,6 +7800,319 @@ export const RemoveConfiguredRoleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveConfiguredRoleMutation, RemoveConfiguredRoleMutationVariables>;
+export const AccessReportDocument = new TypedDocumentString(`
+    query AccessReport($id: ID!, $subject: AccessSubjectInput!, $first: Int, $after: String) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          accessReport(subject: $subject) {
+            __typename
+            ... on Error {
+              message
+            }
+            ... on AccessReport {
+              subject {
+                kind
+                label
+              }
+              rows(first: $first, after: $after) {
+                totalCount
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                nodes {
+                  ...AccessRowFields
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment AccessRowFields on AccessRow {
+  role
+  isPublic
+  privilege
+  grantable
+  collaborators
+  object {
+    kind
+    label
+  }
+  paths {
+    source
+    roles
+    grantor
+    grantable
+  }
+}`) as unknown as TypedDocumentString<AccessReportQuery, AccessReportQueryVariables>;
+export const AccessReportExportDocument = new TypedDocumentString(`
+    query AccessReportExport($id: ID!, $subject: AccessSubjectInput!, $format: AccessExportFormat!) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          accessReportExport(subject: $subject, format: $format) {
+            __typename
+            ... on Error {
+              message
+            }
+            ... on AccessExport {
+              fileName
+              contentType
+              content
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessReportExportQuery, AccessReportExportQueryVariables>;
+export const AccessSnapshotsDocument = new TypedDocumentString(`
+    query AccessSnapshots($id: ID!, $first: Int) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          accessSnapshots(first: $first) {
+            nodes {
+              id
+              createdAt
+              createdBy
+              note
+              rowCount
+              subject {
+                kind
+                label
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessSnapshotsQuery, AccessSnapshotsQueryVariables>;
+export const SaveAccessSnapshotDocument = new TypedDocumentString(`
+    mutation SaveAccessSnapshot($databaseId: ID!, $subject: AccessSubjectInput!, $note: String) {
+  saveAccessSnapshot(databaseId: $databaseId, subject: $subject, note: $note) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on AccessSnapshot {
+      id
+      createdAt
+      rowCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SaveAccessSnapshotMutation, SaveAccessSnapshotMutationVariables>;
+export const AccessSnapshotDiffDocument = new TypedDocumentString(`
+    query AccessSnapshotDiff($id: ID!, $from: ID!, $to: ID, $first: Int) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          accessSnapshotDiff(from: $from, to: $to) {
+            __typename
+            ... on Error {
+              message
+            }
+            ... on AccessSnapshotDiff {
+              gainedCount
+              lostCount
+              toTime
+              from {
+                createdAt
+              }
+              changes(first: $first) {
+                totalCount
+                nodes {
+                  change
+                  row {
+                    ...AccessRowFields
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment AccessRowFields on AccessRow {
+  role
+  isPublic
+  privilege
+  grantable
+  collaborators
+  object {
+    kind
+    label
+  }
+  paths {
+    source
+    roles
+    grantor
+    grantable
+  }
+}`) as unknown as TypedDocumentString<AccessSnapshotDiffQuery, AccessSnapshotDiffQueryVariables>;
+export const AccessSnapshotDiffEventsDocument = new TypedDocumentString(`
+    query AccessSnapshotDiffEvents($id: ID!, $from: ID!, $to: ID) {
+  database(id: $id) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on Database {
+      catalog {
+        __typename
+        ... on Error {
+          message
+        }
+        ... on DatabaseCatalog {
+          accessSnapshotDiff(from: $from, to: $to) {
+            __typename
+            ... on Error {
+              message
+            }
+            ... on AccessSnapshotDiff {
+              events {
+                cursor
+                kind
+                source
+                createdAt
+                actor {
+                  username
+                }
+                ...EventChangeFields
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment EventChangeFields on Event {
+  ... on PrivilegeEvent {
+    object
+    objectKind
+    grantee
+    granted
+    revoked
+    aclChanges {
+      grantee
+      granted
+      revoked
+      grantOptionGranted
+      grantOptionRevoked
+    }
+  }
+  ... on MembershipEvent {
+    role
+    member
+    members
+    added
+    removed
+    admin
+  }
+  ... on RoleEvent {
+    role
+    newName
+    changes
+    reassignTo
+    setting {
+      name
+      database
+      before
+      after
+    }
+    comment {
+      before
+      after
+    }
+  }
+  ... on DefaultPrivilegeEvent {
+    creator
+    schema
+    objectKind
+    grantChanges {
+      grantee
+      granted
+      revoked
+      grantOptionGranted
+      grantOptionRevoked
+    }
+  }
+  ... on OwnershipEvent {
+    object
+    objectKind
+    previousOwner
+    newOwner
+  }
+  ... on CollaboratorEvent {
+    username
+    role
+    access
+  }
+  ... on ObjectEvent {
+    object
+    objectKind
+    owner
+  }
+  ... on DatabaseEvent {
+    database
+  }
+  ... on UserEvent {
+    username
+  }
+  ... on InvitationEvent {
+    email
+    status
+    role
+    access
+  }
+}`) as unknown as TypedDocumentString<AccessSnapshotDiffEventsQuery, AccessSnapshotDiffEventsQueryVariables>;
 export const SetDefaultPrivilegesDocument = new TypedDocumentString(`
     mutation SetDefaultPrivileges($databaseId: ID!, $creator: String, $schema: String, $kind: DefaultedObjectKind!, $grants: [DesiredDefaultGrantInput!]!, $dryRun: Boolean, $previewToken: String) {
   setDefaultPrivileges(
@@ -6733,7 +8133,51 @@ export const SetDefaultPrivilegesDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -6744,6 +8188,9 @@ export const SetDefaultPrivilegesDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<SetDefaultPrivilegesMutation, SetDefaultPrivilegesMutationVariables>;
 export const NewObjectGrantsDocument = new TypedDocumentString(`
@@ -7213,7 +8660,51 @@ export const TransferOwnershipDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7224,6 +8715,9 @@ export const TransferOwnershipDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<TransferOwnershipMutation, TransferOwnershipMutationVariables>;
 export const SetPrivilegesDocument = new TypedDocumentString(`
@@ -7244,7 +8738,51 @@ export const SetPrivilegesDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7255,6 +8793,9 @@ export const SetPrivilegesDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<SetPrivilegesMutation, SetPrivilegesMutationVariables>;
 export const GrantOnAllTablesDocument = new TypedDocumentString(`
@@ -7280,7 +8821,51 @@ export const GrantOnAllTablesDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7291,6 +8876,9 @@ export const GrantOnAllTablesDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<GrantOnAllTablesMutation, GrantOnAllTablesMutationVariables>;
 export const WhoCanAccessDocument = new TypedDocumentString(`
@@ -7442,7 +9030,51 @@ export const SetRoleSettingDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7453,6 +9085,9 @@ export const SetRoleSettingDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<SetRoleSettingMutation, SetRoleSettingMutationVariables>;
 export const ResetRoleSettingDocument = new TypedDocumentString(`
@@ -7474,7 +9109,51 @@ export const ResetRoleSettingDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7485,6 +9164,9 @@ export const ResetRoleSettingDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<ResetRoleSettingMutation, ResetRoleSettingMutationVariables>;
 export const SetRoleCommentDocument = new TypedDocumentString(`
@@ -7505,7 +9187,51 @@ export const SetRoleCommentDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7516,6 +9242,9 @@ export const SetRoleCommentDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<SetRoleCommentMutation, SetRoleCommentMutationVariables>;
 export const CreateRoleDocument = new TypedDocumentString(`
@@ -7538,7 +9267,51 @@ export const CreateRoleDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7549,6 +9322,9 @@ export const CreateRoleDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<CreateRoleMutation, CreateRoleMutationVariables>;
 export const AlterRoleDocument = new TypedDocumentString(`
@@ -7572,7 +9348,51 @@ export const AlterRoleDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7583,6 +9403,9 @@ export const AlterRoleDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<AlterRoleMutation, AlterRoleMutationVariables>;
 export const RenameRoleDocument = new TypedDocumentString(`
@@ -7603,7 +9426,51 @@ export const RenameRoleDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7614,6 +9481,9 @@ export const RenameRoleDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<RenameRoleMutation, RenameRoleMutationVariables>;
 export const SetRolePasswordDocument = new TypedDocumentString(`
@@ -7634,7 +9504,51 @@ export const SetRolePasswordDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7645,6 +9559,9 @@ export const SetRolePasswordDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<SetRolePasswordMutation, SetRolePasswordMutationVariables>;
 export const DropRoleDocument = new TypedDocumentString(`
@@ -7665,7 +9582,51 @@ export const DropRoleDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7676,6 +9637,9 @@ export const DropRoleDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<DropRoleMutation, DropRoleMutationVariables>;
 export const SetGroupMembersDocument = new TypedDocumentString(`
@@ -7696,7 +9660,51 @@ export const SetGroupMembersDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PreviewedChangeFields on PermissionChange {
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}
+fragment PreviewedChangeFields on PermissionChange {
   sql
   warnings
   previewToken
@@ -7707,6 +9715,9 @@ export const SetGroupMembersDocument = new TypedDocumentString(`
     subjects
     grantor
     message
+  }
+  impact {
+    ...ImpactPreviewFields
   }
 }`) as unknown as TypedDocumentString<SetGroupMembersMutation, SetGroupMembersMutationVariables>;
 export const RoleDependenciesDocument = new TypedDocumentString(`

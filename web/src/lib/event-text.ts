@@ -95,7 +95,7 @@ function roleAltered(event: EventDetail): string {
 
 /** "new tables of app in sales: granted SELECT to reporting": what objects a role creates will start with. */
 function defaultPrivilegesChanged(event: EventDetail): string {
-  const kind = `${event.objectKind?.toLowerCase() ?? 'object'}s`;
+  const kind = `${event.objectKind?.toLowerCase().replace('_', ' ') ?? 'object'}s`;
   const where = event.schema ? ` in ${event.schema}` : '';
   const observed = (event.grantChanges ?? []).flatMap(aclChangeWords);
   return `new ${kind} of ${event.creator ?? 'a role'}${where}: ${observed.join('; ') || 'default privileges changed'}`;

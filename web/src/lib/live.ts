@@ -3,6 +3,20 @@ import { graphql } from '../gql';
 import type { LiveEventsSubscription } from '../gql/graphql';
 import { query, socketState, sockets } from '../graphql/client';
 import { countsByKind, describeChange, type EventDetail } from './event-text';
+import { type ImpactView, impactSummary } from './impact-text';
+
+/**
+ * Who gained and who lost access through an applied change, as its event carries it (a capped summary, exact counts):
+ * the group lines the toasts and Activity show in one line (impact-text.ts).
+ */
+export const ImpactSummary = graphql(`
+  fragment ImpactSummary on AccessImpact {
+    roleCount collaboratorCount privilegeGroupCount
+    privilegeGroups { direction privilege grantOptionOnly roleCount collaboratorCount collaborators object { label } }
+    membershipGroups { direction role roleCount collaboratorCount collaborators }
+    callouts { code role collaborators }
+  }
+`);
 
 /** What each family of event says it changed: what the Activity list, toasts and exports word (event-text.ts). */
 export const EventChangeFields = graphql(`
@@ -29,6 +43,21 @@ export const EventChangeFields = graphql(`
   }
 `);
 
+/**
+ * The impact an applied change's event carries, on the families that have one: the live feed's toasts word it in one
+ * line. Apart from EventChangeFields: in a list of events (Activity, an access diff) it would pass the cost limit.
+ */
+export const EventImpactFields = graphql(`
+  fragment EventImpactFields on Event {
+    ... on PrivilegeEvent { impact { ...ImpactSummary } }
+    ... on MembershipEvent { impact { ...ImpactSummary } }
+    ... on RoleEvent { impact { ...ImpactSummary } }
+    ... on DefaultPrivilegeEvent { impact { ...ImpactSummary } }
+    ... on OwnershipEvent { impact { ...ImpactSummary } }
+    ... on ObjectEvent { impact { ...ImpactSummary } }
+  }
+`);
+
 const LiveEvents = graphql(`
   subscription LiveEvents($databaseId: ID, $kinds: [String!], $after: BigCursor) {
     events(databaseId: $databaseId, kinds: $kinds, after: $after) {
@@ -37,10 +66,12 @@ const LiveEvents = graphql(`
       kind
       source
       createdAt
+      databaseId
       actor { username }
       burstId
       burstSize
       ...EventChangeFields
+      ...EventImpactFields
     }
   }
 `);
@@ -57,10 +88,14 @@ export interface LiveEvent extends EventDetail {
   __typename?: string;
   cursor: string;
   source: 'ROLECALL' | 'EXTERNAL';
+  /** The database the change was made through (a role change reaches the pages of every database of its server). */
+  databaseId?: string | null;
   actor?: { username: string } | null;
   /** For changes found outside Rolecall: the poll that found them (one burst), and how many it found. */
   burstId?: string | null;
   burstSize?: number | null;
+  /** An applied change's impact on access (EventImpactFields), where its family has one. */
+  impact?: ImpactView | null;
 }
 
 export interface Toast {
@@ -116,10 +151,16 @@ function toastExternal(event: LiveEvent): void {
   showToast({ id: burst.toastId, text, external: true });
 }
 
-/** "ana: sales.orders: granted SELECT to bob" / "Changed outside Rolecall: role reporting created" */
-export function describeEvent(event: LiveEvent): string {
+/**
+ * "ana: sales.orders: granted SELECT to bob — 3 roles and 1 collaborator (carol) gain SELECT on sales.orders" /
+ * "Changed outside Rolecall: role reporting created"
+ */
+export function describeEvent(event: LiveEvent, watchedDatabase?: string): string {
   const who = event.source === 'EXTERNAL' ? 'Changed outside Rolecall' : (event.actor?.username ?? 'Someone');
-  return `${who}: ${describeChange(event)}`;
+  // The impact names the objects and collaborators of the database the change was made through: not shown elsewhere.
+  const here = !watchedDatabase || !event.databaseId || event.databaseId === watchedDatabase;
+  const impact = event.impact && here ? impactSummary(event.impact) : null;
+  return `${who}: ${describeChange(event)}${impact ? ` — ${impact}` : ''}`;
 }
 
 /** What the header shows: idle where no view is live, and replaying while missed changes come in after a drop. */
@@ -262,7 +303,7 @@ export function useLiveEvents(scope: () => LiveScope, handlers: LiveHandlers): v
           onEvent: (event) => {
             if (handlers.toast?.(event) ?? true) {
               if (event.source === 'EXTERNAL') toastExternal(event);
-              else pushToast(describeEvent(event));
+              else pushToast(describeEvent(event, watch.scope.databaseId));
             }
             handlers.onEvent?.(event);
             refreshSoon(event);

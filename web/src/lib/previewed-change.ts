@@ -1,11 +1,14 @@
 import { createSignal } from 'solid-js';
+import type { ImpactPreviewFieldsFragment } from '../gql/graphql';
 import type { ChangeNoteView } from './note-text';
 
-/** What a permission mutation returned: its SQL, PostgreSQL's warnings, notes to word, and a preview's token. */
+/** What a permission mutation returned: its SQL, PostgreSQL's warnings, notes to word, its impact, a preview's token. */
 export interface Change {
   sql: string[];
   warnings: string[];
   notes: ChangeNoteView[];
+  /** Who gains and who loses access (null where the server could not work it out). */
+  impact?: ImpactPreviewFieldsFragment | null;
   /** From a preview: applying with it refuses if the catalog changed since. */
   previewToken?: string | null;
 }
@@ -87,6 +90,7 @@ export function changeOf(result: Record<string, unknown>): Change {
     sql: field.sql ?? [],
     warnings: field.warnings ?? [],
     notes: field.notes ?? [],
+    impact: field.impact ?? null,
     previewToken: field.previewToken ?? null,
   };
 }

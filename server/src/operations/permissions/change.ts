@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { collaboratorsByRole } from '../../access/collaborators-by-role.js';
 import type { Statement } from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { CatalogChangedError, NothingChangedError } from '../../errors.js';
@@ -12,8 +13,11 @@ import {
   transactionId,
 } from '../../events/effects.js';
 import type { EventKind, PayloadOf } from '../../events/kinds.js';
+import { assessImpact, type ImpactSetting, ImpactTooLargeError } from '../../impact/compute.js';
+import type { AccessImpact } from '../../impact/model.js';
+import { impactSummary } from '../../impact/summary.js';
 import type { ViewerConnection } from '../../pools/targets.js';
-import { forgetReads, viewerConnection } from '../../scope/viewer-connections.js';
+import { catalogFor, forgetReads, viewerConnection } from '../../scope/viewer-connections.js';
 import { type ChangeNote, notesIn, type Unmet, wordsOf } from './notes.js';
 import { previewTokenOf } from './preview-token.js';
 
@@ -27,6 +31,8 @@ export interface PermissionChange {
   eventId: bigint | null;
   /** On a dry run: what the preview read and would touch, as a token to apply it with (see ChangeMode). */
   previewToken: string | null;
+  /** Who gains and loses what (null: it could not be computed); absent when nothing ran, so nothing changed. */
+  impact?: AccessImpact | null;
 }
 
 /** How a mutation runs: previewed (rolled back), or applied — when given a preview's token, only as previewed. */
@@ -103,11 +109,56 @@ const noEffect = (effects: Effects) =>
     (touched) => (touched?.length ?? 0) === 0,
   );
 
+/** Computes a change's impact inside its transaction, from the catalog as observed around its statements. */
+type Assess = (
+  client: PoolClient,
+  before: CatalogState,
+  after: CatalogState,
+  effects: Effects,
+) => Promise<AccessImpact | null>;
+
+/**
+ * The impact of the change (impact/compute.ts), computed with the reader's roles (loaded meanwhile, on another
+ * connection) and the database's collaborators. A failure to compute it never fails the change: its impact is null.
+ */
+function assessing(context: Context, databaseId: string, actingRole: string): Assess {
+  const reader = catalogFor(context, databaseId);
+  const setting: ImpactSetting = {
+    reader,
+    collaborators: collaboratorsByRole(databaseId, context.metadata),
+    actingRole,
+  };
+  // Loaded before the transaction holds its connection: the roles as they are before the change.
+  void Promise.all([reader.graph(), reader.rolesByOid(), reader.memberships(), setting.collaborators]).catch(
+    () => undefined,
+  );
+  return async (client, before, after, effects) => {
+    // Its reads run in a savepoint: one that fails must not abort the change's transaction.
+    await client.query('SAVEPOINT impact');
+    try {
+      const impact = await assessImpact(client, setting, before, after, effects);
+      await client.query('RELEASE SAVEPOINT impact');
+      return impact;
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT impact');
+      const err = error instanceof Error ? error.message : String(error);
+      if (error instanceof ImpactTooLargeError) context.logger.warn({ err }, 'impact not computed');
+      else context.logger.error({ err }, 'impact not computed');
+      return null;
+    }
+  };
+}
+
 /**
  * The statements as the viewer's role, inside the caller's transaction: what PostgreSQL said, and the state around.
  * A change PostgreSQL answered with only a warning is a NothingChangedError, so it is neither applied nor recorded.
  */
-async function runStatements<K extends EventKind>(client: PoolClient, request: ChangeRequest<K>, sql: string[]) {
+async function runStatements<K extends EventKind>(
+  client: PoolClient,
+  request: ChangeRequest<K>,
+  sql: string[],
+  assess: Assess,
+) {
   const notices = collectWarnings(client);
   try {
     // What the change may touch is locked and read first: its effects are recorded, a preview's token is made of it,
@@ -124,21 +175,20 @@ async function runStatements<K extends EventKind>(client: PoolClient, request: C
     const notes = notesIn(told);
     if (request.changed && !request.changed(before, described))
       throw new NothingChangedError(warnings, sql, request.dryRun);
-    // A dry run is rolled back: what it did is never recorded, so the catalog is not read again after it, unless
-    // what it observes is the verdict.
-    const observing = !request.dryRun || request.nothingUnlessObserved === true;
-    const effects = observing
-      ? [
-          effectsBetween(
-            await transactionId(client),
-            observed,
-            await observeCatalog(client, request.touches, observed.database),
-          ),
-        ]
-      : [];
+    // A dry run is rolled back and never recorded, but what it did is its impact: the catalog is read again after it.
+    const afterState = await observeCatalog(client, request.touches, observed.database);
+    const effects = [effectsBetween(await transactionId(client), observed, afterState)];
     if (request.nothingUnlessObserved && effects.every(noEffect))
       throw new NothingChangedError([...warnings, ...notices.notices], sql, request.dryRun);
-    return { warnings, notes, token, after: { ...before, ...described }, effects: request.dryRun ? [] : effects };
+    const impact = await assess(client, observed, afterState, effects[0] as Effects);
+    return {
+      warnings,
+      notes,
+      token,
+      impact,
+      after: { ...before, ...described },
+      effects: request.dryRun ? [] : effects,
+    };
   } finally {
     notices.stop();
   }
@@ -167,15 +217,18 @@ export async function applyChange<K extends EventKind>(
         notes: notesIn(told),
         eventId: null,
         previewToken: null,
+        impact: null,
       };
     }
-    const { warnings, notes, token } = await context.pools.rehearse(connection.target, (client) =>
-      runStatements(client, request, sql),
+    const assess = assessing(context, request.databaseId, connection.target.role);
+    const { warnings, notes, token, impact } = await context.pools.rehearse(connection.target, (client) =>
+      runStatements(client, request, sql, assess),
     );
-    return { dryRun: true, sql, warnings, notes, eventId: null, previewToken: token };
+    return { dryRun: true, sql, warnings, notes, eventId: null, previewToken: token, impact };
   }
-  const { warnings, notes, after, effects } = await context.pools.transaction(connection.target, (client) =>
-    runStatements(client, request, sql),
+  const assess = assessing(context, request.databaseId, connection.target.role);
+  const { warnings, notes, after, effects, impact } = await context.pools.transaction(connection.target, (client) =>
+    runStatements(client, request, sql, assess),
   );
   forgetReads(context, request.databaseId);
   const observed = [...(request.ranBeforeEffects ?? []), ...effects];
@@ -184,6 +237,7 @@ export async function applyChange<K extends EventKind>(
     ...after,
     ...request.describeEffects?.(observed),
     effects: observed,
+    impact: impact && impactSummary(impact),
   };
   try {
     await request.afterCommit?.((message) => warnings.push(message));
@@ -199,7 +253,7 @@ export async function applyChange<K extends EventKind>(
     throw failure;
   }
   const eventId = await recordChange(context, { ...request, payload }, connection, sql, warnings);
-  return { dryRun: false, sql, warnings, notes, eventId, previewToken: null };
+  return { dryRun: false, sql, warnings, notes, eventId, previewToken: null, impact };
 }
 
 /** The change has committed: failing to log it must not fail the mutation (the drift watcher will see it anyway). */

@@ -1,5 +1,13 @@
 import type { PoolClient } from 'pg';
-import { type DefaultedKind, defaultAcls, levelAcl, type PgDefaultAcl } from '../../catalog/default-privileges.js';
+import {
+  checkDefaultedKind,
+  type DefaultedKind,
+  defaultAcls,
+  isSchemaless,
+  kindWord,
+  levelAcl,
+  type PgDefaultAcl,
+} from '../../catalog/default-privileges.js';
 import { checkIdentifier } from '../../catalog/identifiers.js';
 import type { AclItem } from '../../catalog/objects.js';
 import { checkPrivileges, type PresetName, presetPrivileges, privilegesFor } from '../../catalog/privileges.js';
@@ -55,20 +63,28 @@ function heldBy(acl: readonly AclItem[], who: Grantee) {
 }
 
 /**
- * The role and schema named, as PostgreSQL knows them. A schema's own default privileges exist only globally:
- * PostgreSQL refuses IN SCHEMA with ON SCHEMAS, so it is refused here first.
+ * The role and schema named, as PostgreSQL knows them. The default privileges of schemas and large objects exist only
+ * globally: PostgreSQL refuses IN SCHEMA with ON SCHEMAS and ON LARGE OBJECTS, so it is refused here first, as is a
+ * kind the server does not take (large objects before PostgreSQL 18).
  */
-async function resolveTarget(catalog: CatalogReader, input: SetDefaultPrivilegesInput): Promise<ResolvedTarget> {
-  const kind = input.kind;
-  if (kind === 'SCHEMA' && input.schema != null)
-    throw new ValidationError('schema', 'Default privileges on schemas apply everywhere: leave the schema out.');
+async function resolveTarget(
+  catalog: CatalogReader,
+  input: SetDefaultPrivilegesInput,
+  features: ServerFeatures,
+): Promise<ResolvedTarget> {
+  const kind = checkDefaultedKind(input.kind, features);
+  if (isSchemaless(kind) && input.schema != null)
+    throw new ValidationError(
+      'schema',
+      `Default privileges on ${kindWord(kind)}s apply everywhere: leave the schema out.`,
+    );
   const creatorName = checkIdentifier(input.creator ?? (await catalog.currentRole()), 'creator');
   const creator = await catalog.roleNamed(creatorName);
   if (!creator) throw new NotFoundError(`role ${creatorName}`);
   const schemaName = input.schema == null ? null : checkIdentifier(input.schema, 'schema');
   const schema = schemaName === null ? null : (await catalog.schemas()).find((s) => s.nspname === schemaName);
   if (schema === undefined) throw new NotFoundError(`schema ${schemaName}`);
-  const objects = `${kind.toLowerCase()}s created by ${creator.rolname}`;
+  const objects = `${kindWord(kind)}s created by ${creator.rolname}`;
   return {
     creator: creator.rolname,
     creatorOid: creator.oid,
@@ -82,7 +98,7 @@ async function resolveTarget(catalog: CatalogReader, input: SetDefaultPrivileges
 function desiredPrivileges(kind: DefaultedKind, grant: DesiredDefaultGrant, features: ServerFeatures): string[] {
   if (!grant.preset || grant.preset === 'CUSTOM') return checkPrivileges(kind, grant.privileges ?? [], features);
   const privileges = presetPrivileges(kind, grant.preset);
-  if (!privileges) throw new ValidationError('preset', `${grant.preset} is not a preset for a ${kind.toLowerCase()}.`);
+  if (!privileges) throw new ValidationError('preset', `${grant.preset} is not a preset for a ${kindWord(kind)}.`);
   return [...privileges];
 }
 
@@ -178,8 +194,8 @@ export async function setDefaultPrivileges(
 ): Promise<PermissionChange> {
   requireViewer(context.viewer);
   const catalog = catalogFor(context, input.databaseId);
-  const target = await resolveTarget(catalog, input);
   const [entries, features] = await Promise.all([catalog.defaultAcls(), catalog.features()]);
+  const target = await resolveTarget(catalog, input, features);
   const current = levelAcl(entries, target.kind, target.creatorOid, target.schemaOid, features);
   const global = target.schemaOid === null ? null : levelAcl(entries, target.kind, target.creatorOid, null, features);
   const statements: Statement[] = [];

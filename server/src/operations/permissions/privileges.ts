@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { quoteIdent } from '../../catalog/identifiers.js';
-import type { AclItem } from '../../catalog/objects.js';
+import { type AclItem, PUBLIC_OID } from '../../catalog/objects.js';
 import {
   checkPrivileges,
   type ObjectKind,
@@ -70,7 +70,10 @@ function aclSnapshot(object: ResolvedObject, key: 'acl' | 'aclBefore') {
 
 export interface GrantOptions {
   withGrantOption?: boolean | null;
-  /** Also grant USAGE on the table's schema when the grantee lacks it (table access does nothing without it). */
+  /**
+   * Also grant USAGE on the object's schema when the grantee lacks it (a table's, sequence's, column's, routine's or
+   * type's privileges do nothing without it).
+   */
   withSchemaUsage?: boolean | null;
   /** Also grant USAGE on the sequences behind the table's serial columns (INSERT needs them). */
   withSequenceUsage?: boolean | null;
@@ -83,15 +86,34 @@ interface Extras {
 
 const NONE: Extras = { statements: [], notes: [] };
 
+/** A schema as a grant flow needs it: what USAGE is checked on and granted on. */
+interface UsageSchema {
+  oid: number;
+  name: string;
+}
+
+/**
+ * The schema an object is reached through, whose USAGE its privileges need: a relation's, a column's table's, a
+ * routine's or a type's. Databases, schemas and the kinds outside schemas have none. Read from the object's name (a
+ * grant is on the hot path); a routine's signature names none, but its schema was read to resolve it.
+ */
+async function containingSchema(catalog: CatalogReader, object: ResolvedObject): Promise<UsageSchema | null> {
+  const oid = object.schemaOid;
+  if (object.catalog === 'database' || object.catalog === 'schema' || oid === null) return null;
+  const name = object.name.schema ?? (await catalog.schemas()).find((schema) => schema.oid === oid)?.nspname;
+  return name === undefined ? null : { oid, name };
+}
+
+/** The schema USAGE a grantee gaining privileges on an object in `found` needs: granted too when asked, else a note. */
 async function schemaUsageExtras(
   catalog: CatalogReader,
   object: ResolvedObject,
+  found: UsageSchema | null,
   who: Grantee,
   options: GrantOptions,
 ): Promise<Extras> {
-  const schema = object.name.schema;
-  if (object.catalog !== 'relation' || object.schemaOid === null || schema === undefined) return NONE;
-  if (await catalog.hasSchemaUsage(who.oid, object.schemaOid)) return NONE;
+  if (found === null || (await catalog.hasSchemaUsage(who.oid, found.oid))) return NONE;
+  const schema = found.name;
   if (options.withSchemaUsage)
     return {
       statements: [sql.grantPrivileges({ kind: 'SCHEMA', name: schema }, ['USAGE'], who.name, false)],
@@ -163,14 +185,15 @@ async function grantTarget(
 
 /**
  * What a grant or revoke may touch: the object (a table's own sequences, for their USAGE; grants CASCADE takes away
- * are on the same object), and its schema's row when the change grants USAGE on it too.
+ * are on the same object), and its schema's row (`usageSchema`) when the change grants or revokes USAGE on it too.
  */
-function touchedByGrants(object: ResolvedObject, schemaUsage: boolean): EffectScope {
+function touchedByGrants(object: ResolvedObject, usageSchema: string | null): EffectScope {
+  const schemas = usageSchema === null ? [] : [usageSchema];
   if (object.location.catalog === 'column' || object.location.catalog === 'other')
-    return { securables: [object.location] };
+    return { securables: [object.location], schemas };
   if (object.catalog === 'database') return { databases: true };
   if (object.catalog === 'schema') return { schemas: [object.name.name] };
-  return { relations: [object.oid], schemas: schemaUsage && object.name.schema ? [object.name.schema] : [] };
+  return { relations: [object.oid], schemas };
 }
 
 /**
@@ -178,7 +201,7 @@ function touchedByGrants(object: ResolvedObject, schemaUsage: boolean): EffectSc
  * that ACL moved or it also granted schema or sequence USAGE (`usageStatements`): PostgreSQL answers a GRANT or
  * REVOKE the role may not make with a WARNING alone.
  */
-function privilegeChange(object: ResolvedObject, usageStatements: number, schemaUsage: boolean) {
+function privilegeChange(object: ResolvedObject, usageStatements: number, usageSchema: string | null) {
   // A table's REVOKE also takes the privilege from each of its columns: that is a change even if its own ACL stays.
   const columns = { before: '', after: '' };
   const describe = (key: 'acl' | 'aclBefore', side: 'before' | 'after') => async (client: PoolClient) => {
@@ -188,7 +211,7 @@ function privilegeChange(object: ResolvedObject, usageStatements: number, schema
   return {
     kind: 'privileges.changed',
     // The schema's USAGE and the table's sequences' USAGE may come along; CASCADE takes grants made from these away.
-    touches: touchedByGrants(object, schemaUsage),
+    touches: touchedByGrants(object, usageSchema),
     describeBefore: describe('aclBefore', 'before'),
     describeAfter: describe('acl', 'after'),
     changed: (before: Partial<PrivilegePayload>, after: Partial<PrivilegePayload>) =>
@@ -223,8 +246,9 @@ export async function grantPrivileges(
 ): Promise<PermissionChange> {
   const { databaseId, object: ref, grantee: granteeName, privileges: requested, ...options } = input;
   const { catalog, object, who, privileges } = await grantTarget(context, databaseId, ref, granteeName, requested);
+  const schema = await containingSchema(catalog, object);
   const [schemaExtras, sequenceExtrasResult] = await Promise.all([
-    schemaUsageExtras(catalog, object, who, options),
+    schemaUsageExtras(catalog, object, schema, who, options),
     sequenceExtras(catalog, object, who, privileges, options),
   ]);
   return applyChange(context, {
@@ -232,7 +256,7 @@ export async function grantPrivileges(
     ...privilegeChange(
       object,
       schemaExtras.statements.length + sequenceExtrasResult.statements.length,
-      schemaExtras.statements.length > 0,
+      schemaExtras.statements.length > 0 ? (schema?.name ?? null) : null,
     ),
     statements: [
       ...schemaExtras.statements,
@@ -267,7 +291,7 @@ export async function revokePrivileges(
   const revokeOptions = { grantOptionOnly: Boolean(options.grantOptionOnly), cascade: Boolean(options.cascade) };
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object, 0, false),
+    ...privilegeChange(object, 0, null),
     statements: [sql.revokePrivileges(object.name, privileges, who.name, revokeOptions)],
     payload: {
       object: object.label,
@@ -282,7 +306,7 @@ export async function revokePrivileges(
 }
 
 export interface DesiredGrant extends Pick<GrantOptions, 'withSchemaUsage' | 'withSequenceUsage'> {
-  /** When the grantee loses every privilege on a table: also revoke the USAGE on its schema granted to it directly. */
+  /** When the grantee loses every privilege on the object: also revoke the USAGE on its schema granted to it directly. */
   withoutSchemaUsage?: boolean | null;
   grantee?: string | null;
   /** NONE or a preset of the object's kind; `privileges` count only when it is absent or CUSTOM. */
@@ -334,33 +358,39 @@ function diffStatements(
 async function extrasForGain(
   catalog: CatalogReader,
   object: ResolvedObject,
+  schema: UsageSchema | null,
   who: Grantee,
   gained: string[],
   options: GrantOptions,
 ): Promise<{ before: Extras; after: Extras }> {
   if (gained.length === 0) return { before: NONE, after: NONE };
   const [before, after] = await Promise.all([
-    schemaUsageExtras(catalog, object, who, options),
+    schemaUsageExtras(catalog, object, schema, who, options),
     sequenceExtras(catalog, object, who, gained, options),
   ]);
   return { before, after };
 }
 
 /**
- * A grantee left with no privilege on a table keeps the USAGE on its schema that was granted with it: revoked too when
- * the grant asks (`withoutSchemaUsage`), else a note offers it. Only a USAGE granted to the grantee itself counts: one
- * through PUBLIC or a group is not this grantee's to lose.
+ * A grantee left with no privilege on an object in a schema keeps the USAGE on the schema that was granted with it:
+ * revoked too when the grant asks (`withoutSchemaUsage`), else a note offers it. Only a USAGE granted to the grantee
+ * itself counts: one through PUBLIC or a group is not this grantee's to lose, and PUBLIC's own is never one object's.
+ * A column's grantee that still holds privileges on its table has not lost its access there.
  */
 async function extrasForLoss(
   catalog: CatalogReader,
   object: ResolvedObject,
+  usage: UsageSchema | null,
   who: Grantee,
   grant: DesiredGrant,
 ): Promise<Extras> {
-  const schemaName = object.name.schema;
-  if (object.catalog !== 'relation' || object.schemaOid === null || schemaName === undefined) return NONE;
-  const schema = (await catalog.schemas()).find((candidate) => candidate.oid === object.schemaOid);
+  // PUBLIC's USAGE (schema public's, say) serves every role and object there, never the one a function's or type's
+  // built-in PUBLIC default left: taking EXECUTE from PUBLIC must not offer to take the schema from everyone.
+  if (who.oid === PUBLIC_OID || !usage) return NONE;
+  if (object.table && heldBy(object.table.acl, who).privileges.size > 0) return NONE;
+  const schema = (await catalog.schemas()).find((candidate) => candidate.oid === usage.oid);
   if (!schema || !heldBy(schema.acl, who).privileges.has('USAGE')) return NONE;
+  const schemaName = usage.name;
   if (grant.withoutSchemaUsage)
     return { statements: [sql.revokePrivileges({ kind: 'SCHEMA', name: schemaName }, ['USAGE'], who.name)], notes: [] };
   const note: ChangeNote = {
@@ -401,6 +431,7 @@ export async function setPrivileges(
   const checks: ((client: PoolClient) => Promise<ChangeNote[]>)[] = [];
   let usageStatements = 0;
   let schemaUsage = false;
+  const schema = await containingSchema(catalog, object);
   for (const grant of grants) {
     const who = await grantee(catalog, grant.grantee);
     const privileges = checkPrivileges(object.kind, desiredPrivileges(object.kind, grant), features);
@@ -409,9 +440,9 @@ export async function setPrivileges(
     );
     const current = heldBy(object.acl, who);
     const gained = privileges.filter((privilege) => !current.privileges.has(privilege));
-    const extras = await extrasForGain(catalog, object, who, gained, grant);
+    const extras = await extrasForGain(catalog, object, schema, who, gained, grant);
     const losesAll = privileges.length === 0 && current.privileges.size > 0;
-    const loss = losesAll ? await extrasForLoss(catalog, object, who, grant) : NONE;
+    const loss = losesAll ? await extrasForLoss(catalog, object, schema, who, grant) : NONE;
     statements.push(
       ...extras.before.statements,
       ...diffStatements(privilegesFor(object.kind, features), object, who, current, privileges, grantable, cascade),
@@ -428,7 +459,7 @@ export async function setPrivileges(
     return { dryRun: mode.dryRun, previewToken: null, sql: [], warnings: [], notes: [], eventId: null };
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object, usageStatements, schemaUsage),
+    ...privilegeChange(object, usageStatements, schemaUsage ? (schema?.name ?? null) : null),
     statements,
     payload: {
       object: object.label,

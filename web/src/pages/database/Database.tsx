@@ -3,6 +3,7 @@ import { createResource, createSignal, type JSX, Match, Show, Switch } from 'sol
 import { graphql } from '../../gql';
 import { errorMessage, prefetch, query } from '../../graphql/client';
 import { createFlash, type LiveEvent, useLiveEvents } from '../../lib/live';
+import { AccessReview } from './AccessReview';
 import { Activity } from './Activity';
 import { CatalogObjects } from './CatalogObjects';
 import { Collaborators } from './Collaborators';
@@ -38,6 +39,7 @@ const TABS = [
   ['collaborators', 'Collaborators'],
   ['role-configuration', 'Role configuration'],
   ['roles', 'Roles'],
+  ['access-review', 'Access review'],
   ['activity', 'Activity'],
 ] as const;
 
@@ -147,6 +149,9 @@ export function DatabasePage(): JSX.Element {
               version={version()}
               canConfigure={Boolean(database()?.viewerCapabilities.canConfigureRoles)}
             />
+          </Match>
+          <Match when={tab() === 'access-review'}>
+            <AccessReview databaseId={params.id} version={version()} />
           </Match>
           <Match when={tab() === 'activity'}>
             <Activity databaseId={params.id} version={version()} />

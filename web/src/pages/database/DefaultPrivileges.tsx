@@ -12,9 +12,9 @@ import { DefaultPrivilegesEditor } from './defaults/DefaultPrivilegesEditor';
 import { NewObjectGrants } from './defaults/NewObjectGrants';
 import {
   builtInDefault,
-  DEFAULTED_KINDS,
   type DefaultTarget,
   defaultGrantsText,
+  isSchemaless,
   KIND_WORDS,
   targetKey,
 } from './defaults/target';
@@ -38,6 +38,7 @@ const DefaultPrivilegesRead = graphql(`
               grants { isPublic grantee { name } privileges grantable }
             }
             privilegesByKind { kind privileges presets { preset privileges } }
+            defaultedKinds
             viewerRole { role { name } }
           }
         }
@@ -110,7 +111,7 @@ export function DefaultPrivileges(props: { databaseId: string; version: number }
   };
   const choose = (change: Partial<DefaultTarget>) => {
     const next = { ...chosen(), creator: target()?.creator, ...change };
-    setChosen(next.kind === 'SCHEMA' ? { ...next, schema: null } : next);
+    setChosen(isSchemaless(next.kind) ? { ...next, schema: null } : next);
   };
   const [open, setOpen] = createSignal(false);
   const [reads, setReads] = createSignal(0);
@@ -197,7 +198,9 @@ export function DefaultPrivileges(props: { databaseId: string; version: number }
               value={chosen().kind}
               onChange={(event) => choose({ kind: event.currentTarget.value as DefaultedObjectKind })}
             >
-              <For each={DEFAULTED_KINDS}>{(kind) => <option value={kind}>{KIND_WORDS[kind]}</option>}</For>
+              <For each={catalog()?.defaultedKinds ?? []}>
+                {(kind) => <option value={kind}>{KIND_WORDS[kind]}</option>}
+              </For>
             </select>
           </label>
           <SchemaCombobox
@@ -207,10 +210,10 @@ export function DefaultPrivileges(props: { databaseId: string; version: number }
             anyLabel="every schema"
             value={chosen().schema}
             onChange={(schema) => choose({ schema })}
-            disabled={chosen().kind === 'SCHEMA'}
+            disabled={isSchemaless(chosen().kind)}
             title={
-              chosen().kind === 'SCHEMA'
-                ? 'Schemas are not made in a schema: their defaults apply everywhere.'
+              isSchemaless(chosen().kind)
+                ? 'Schemas and large objects are not made in a schema: their defaults apply everywhere.'
                 : undefined
             }
           />

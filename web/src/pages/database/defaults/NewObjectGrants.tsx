@@ -3,7 +3,7 @@ import { ErrorText } from '../../../components/ErrorText';
 import { graphql } from '../../../gql';
 import { errorMessage, query } from '../../../graphql/client';
 import { member } from '../../../lib/result';
-import { type DefaultTarget, defaultGrantsText, KIND_WORDS } from './target';
+import { type DefaultTarget, defaultGrantsText, isSchemaless, KIND_WORDS } from './target';
 
 const NewObjectGrantsRead = graphql(`
   query NewObjectGrants($id: ID!, $creator: String!, $kind: DefaultedObjectKind!, $schema: String) {
@@ -35,8 +35,8 @@ function newObjectText(target: DefaultTarget): string {
 
 /**
  * What PostgreSQL will give a new object of the target's kind when its creator makes it: the built-in default or the
- * creator's default privileges, global and the schema's merged. Anything but a schema is made in a schema: without
- * one there is nothing to answer.
+ * creator's default privileges, global and the schema's merged. Anything but a schema or a large object is made in a
+ * schema: without one there is nothing to answer.
  */
 export function NewObjectGrants(props: {
   databaseId: string;
@@ -44,7 +44,7 @@ export function NewObjectGrants(props: {
   /** Changes whenever the answer may have: a live event, a change applied here. */
   readKey: string;
 }): JSX.Element {
-  const asked = () => (props.target.kind === 'SCHEMA' || props.target.schema !== null ? props.target : null);
+  const asked = () => (isSchemaless(props.target.kind) || props.target.schema !== null ? props.target : null);
   const [data] = createResource(
     () => {
       const target = asked();

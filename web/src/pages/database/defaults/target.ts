@@ -22,9 +22,11 @@ export const KIND_WORDS: Record<DefaultedObjectKind, string> = {
   FUNCTION: 'functions',
   TYPE: 'types',
   SCHEMA: 'schemas',
+  LARGE_OBJECT: 'large objects',
 };
 
-export const DEFAULTED_KINDS = Object.keys(KIND_WORDS) as DefaultedObjectKind[];
+/** Schemas and large objects are not made in a schema: their default privileges have only the level for every schema. */
+export const isSchemaless = (kind: DefaultedObjectKind) => kind === 'SCHEMA' || kind === 'LARGE_OBJECT';
 
 /** "reader: SELECT, INSERT★" for each grantee; ★ marks WITH GRANT OPTION. */
 export function defaultGrantsText(grants: readonly LevelGrant[]): string {

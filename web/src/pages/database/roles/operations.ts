@@ -2,11 +2,15 @@ import { graphql } from '../../../gql';
 import { mutate } from '../../../graphql/client';
 import { changeOf } from '../../../lib/previewed-change';
 
-/** What every previewed change shows: its SQL, PostgreSQL's warnings, notes to word, and the token to apply it with. */
+/**
+ * What every previewed change shows: its SQL, PostgreSQL's warnings, notes to word, who gains and loses access
+ * (components/ImpactPreview.tsx), and the token to apply it with.
+ */
 export const PreviewedChangeFields = graphql(`
   fragment PreviewedChangeFields on PermissionChange {
     sql warnings previewToken
     notes { code grantee object subjects grantor message }
+    impact { ...ImpactPreviewFields }
   }
 `);
 
