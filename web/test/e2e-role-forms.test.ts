@@ -53,6 +53,17 @@ async function rolesTab(page: Page): Promise<void> {
   await createForm(page).getByLabel('Role name').waitFor();
 }
 
+/**
+ * Searches the Roles tab and waits for the answer: a row clicked before the search's result arrives is re-rendered
+ * away with the editor it opened.
+ */
+async function searchRoles(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Search roles').fill(name);
+  const names = () =>
+    page.locator('tr[data-role-row]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-role-row')));
+  await expect.poll(names).toEqual([name]);
+}
+
 async function attributesOf(name: string) {
   const rows = await testApp.sql<{ rolreplication: boolean; rolbypassrls: boolean; rolcreatedb: boolean }>(
     'SELECT rolreplication, rolbypassrls, rolcreatedb FROM pg_roles WHERE rolname = $1',
@@ -201,7 +212,7 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
 
   it('edits REPLICATION through ALTER ROLE where the viewer may, and shows it locked with the reason where not', async () => {
     await rolesTab(admin);
-    await admin.getByLabel('Search roles').fill('app_login');
+    await searchRoles(admin, 'app_login');
     await roleRow(admin, 'app_login').getByRole('button', { name: 'Edit attributes' }).click();
     const adminEditor = admin.getByRole('form', { name: 'Attributes of app_login' });
     expect(await adminEditor.getByLabel('REPLICATION', { exact: true }).isDisabled()).toBe(true);
@@ -209,7 +220,7 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
 
     const page = giving.giver();
     await rolesTab(page);
-    await page.getByLabel('Search roles').fill('standby');
+    await searchRoles(page, 'standby');
     await roleRow(page, 'standby').getByRole('button', { name: 'Edit attributes' }).click();
     const editor = page.getByRole('form', { name: 'Attributes of standby' });
     await editor.getByLabel(giving.attribute, { exact: true }).uncheck();
@@ -252,7 +263,7 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
 
   it('tells VALID UNTIL infinity from none, and sets infinity, a day, then infinity again, each previewed', async () => {
     await rolesTab(admin);
-    await admin.getByLabel('Search roles').fill('app_login');
+    await searchRoles(admin, 'app_login');
     await admin.getByRole('button', { name: 'Settings of app_login', exact: true }).click();
     const settings = admin.getByTestId('role-settings');
     const shown = settings.getByTestId('valid-until');
