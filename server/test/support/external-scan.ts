@@ -28,6 +28,8 @@ const captured: ExternalEvent[] = [];
 
 /** Statements that cannot change the catalog; everything else may have been psql's doing. */
 const READ_ONLY = /^\s*(SELECT|SHOW|BEGIN|COMMIT|ROLLBACK|START|EXPLAIN|LISTEN|UNLISTEN|VALUES|TABLE)\b/i;
+/** A SELECT that changes the catalog all the same: large objects are made and dropped by functions. */
+const WRITES_LARGE_OBJECTS = /\blo_(create|creat|unlink|import|from_bytea)\s*\(/i;
 /** Scripts that build names at run time (DO blocks, format(…)): they explain anything in their interval. */
 const SCRIPTED = /\bDO\s*(\$|')|\bformat\s*\(/i;
 
@@ -44,7 +46,8 @@ export function recordOutsideStatements(): void {
       .connectionParameters;
     const config = args[0];
     const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text;
-    if (!parameters.application_name?.startsWith('rolecall') && typeof text === 'string' && !READ_ONLY.test(text))
+    const writes = typeof text === 'string' && (!READ_ONLY.test(text) || WRITES_LARGE_OBJECTS.test(text));
+    if (!parameters.application_name?.startsWith('rolecall') && typeof text === 'string' && writes)
       outside.push({ port: parameters.port, text, at: Date.now() });
     return query.apply(this, args);
   };
