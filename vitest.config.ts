@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 const VERSION_LOOP = [
   'server/test/impact-differential.test.ts',
+  'server/test/impact-known-roles.test.ts',
   'server/test/role-snapshot.test.ts',
   'server/test/role-settings.test.ts',
   'server/test/role-settings-write.test.ts',
@@ -79,7 +80,13 @@ export default defineConfig({
   test: {
     // Fails any file whose passwords (support/app.ts `secret()`) show up in a response, message, log line or event.
     // And fails any file where Rolecall reported one of its own changes as made outside Rolecall (external-scan.ts).
-    setupFiles: ['server/test/support/secrets-scan.setup.ts', 'server/test/support/external-scan.setup.ts'],
+    // And fails the test (or the file) in which an uncaught exception or unhandled rejection happened (listed first, so
+    // that it still listens during the other files' teardown).
+    setupFiles: [
+      'server/test/support/unhandled.setup.ts',
+      'server/test/support/secrets-scan.setup.ts',
+      'server/test/support/external-scan.setup.ts',
+    ],
     testTimeout: 60_000,
     expect: { poll: { timeout: 5_000 } },
     hookTimeout: 120_000,

@@ -1,12 +1,23 @@
-import { check, type Section } from './lib/report.js';
-import { count, median, ms, ratio } from './lib/stats.js';
+import { check, checkValue, type Section } from './lib/report.js';
+import { count, median, ms, percentile, ratio } from './lib/stats.js';
 import { type ScaleEnv, schemaName, userName } from './scale.js';
 
 const GRANT = `mutation($db: ID!, $object: ObjectRef!, $grantee: String!) {
   grantPrivileges(databaseId: $db, object: $object, grantee: $grantee, privileges: ["TRIGGER"]) {
     __typename ... on PermissionChange { eventId } ... on Error { code message } } }`;
 
+const SET_PRIVILEGES = `mutation($db: ID!, $object: ObjectRef!, $grants: [DesiredGrantInput!]!) {
+  setPrivileges(databaseId: $db, object: $object, grants: $grants) {
+    __typename ... on PermissionChange { eventId sql } ... on Error { code message } } }`;
+
+const GRANT_ON_ALL = `mutation($db: ID!, $schema: String!, $grantee: String!) {
+  grantOnAllTables(databaseId: $db, schema: $schema, grantee: $grantee, privileges: ["REFERENCES"]) {
+    __typename ... on PermissionChange { eventId sql } ... on Error { code message } } }`;
+
 const RUN_MS = Number(process.env.BENCH_MUTATION_MS ?? 2_000);
+/** Grants counted one after the other for their statements (round trips). */
+const COUNTED_GRANTS = 50;
+const BULK_GRANTEES = 100;
 
 /** The k-th grant: TRIGGER (which nobody but the owner holds) on a table to a user; distinct for 45,000 grants. */
 function grantOf(env: ScaleEnv, k: number) {
@@ -19,21 +30,95 @@ function grantOf(env: ScaleEnv, k: number) {
   };
 }
 
-/** Grants per second with `concurrency` grants in flight, for RUN_MS. */
-async function throughput(concurrency: number, grant: () => Promise<void>): Promise<number> {
+interface Run {
+  perSecond: number;
+  /** Each grant's latency, ms. */
+  latencies: number[];
+}
+
+/** Grants per second with `concurrency` grants in flight, for RUN_MS, and each one's latency. */
+async function throughput(concurrency: number, grant: () => Promise<void>): Promise<Run> {
   const started = performance.now();
   const deadline = started + RUN_MS;
-  let done = 0;
+  const latencies: number[] = [];
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
+        const sent = performance.now();
         await grant();
-        done++;
+        latencies.push(performance.now() - sent);
       }
     }),
   );
-  return done / ((performance.now() - started) / 1000);
+  return { perSecond: latencies.length / ((performance.now() - started) / 1000), latencies };
 }
+
+/** Statements PostgreSQL ran so far on each database of the cluster (pg_stat_statements, every statement). */
+async function statementsByDatabase(env: ScaleEnv): Promise<Map<string, number>> {
+  const rows = await env.bench.sql<{ datname: string; calls: string }>(
+    `SELECT d.datname, sum(s.calls)::text AS calls
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid GROUP BY d.datname`,
+  );
+  return new Map(rows.map((row) => [row.datname, Number(row.calls)]));
+}
+
+/** Statements per grant on the metadata and the managed database, over grants made one after the other. */
+async function statementsPerGrant(env: ScaleEnv, grant: () => Promise<void>) {
+  const before = await statementsByDatabase(env);
+  for (let n = 0; n < COUNTED_GRANTS; n++) await grant();
+  // The event bus reads each new event after its NOTIFY: let it finish before counting.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const after = await statementsByDatabase(env);
+  const per = (database: string) => ((after.get(database) ?? 0) - (before.get(database) ?? 0)) / COUNTED_GRANTS;
+  // The counting query itself ran once on the cluster's default database, which neither side uses.
+  return { metadata: per('rolecall'), managed: per(env.database) };
+}
+
+/** One bulk change through GraphQL and its statements sent raw in one transaction, alternating. */
+async function bulkComparison(
+  env: ScaleEnv,
+  runs: number,
+  viaGraphQL: (run: number) => Promise<string[]>,
+  rawStatements: (run: number) => string[],
+) {
+  const graphql: number[] = [];
+  const raw: number[] = [];
+  let statements = 0;
+  const rawRun = async (run: number) => {
+    const client = await env.raw.connect();
+    const sent = performance.now();
+    try {
+      await client.query('BEGIN');
+      for (const statement of rawStatements(run)) await client.query(statement);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    raw.push(performance.now() - sent);
+  };
+  const graphqlRun = async (run: number) => {
+    const sent = performance.now();
+    statements = (await viaGraphQL(run)).length;
+    graphql.push(performance.now() - sent);
+  };
+  // Run 0 warms both up; each run changes objects no earlier run changed.
+  for (let run = 0; run <= runs; run++) {
+    if (run % 2 === 0) {
+      await graphqlRun(2 * run);
+      await rawRun(2 * run + 1);
+    } else {
+      await rawRun(2 * run + 1);
+      await graphqlRun(2 * run);
+    }
+    if (run === 0) {
+      graphql.length = 0;
+      raw.length = 0;
+    }
+  }
+  return { graphql: median(graphql), raw: median(raw), statements };
+}
+
+const quoted = (name: string) => `"${name}"`;
 
 export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line: string) => void): Promise<Section> {
   let graphqlGrants = 0;
@@ -63,8 +148,8 @@ export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line:
   for (const concurrency of [1, 4]) {
     await throughput(concurrency, viaGraphQL); // warm-up
     await throughput(concurrency, viaRaw);
-    const graphql: number[] = [];
-    const raw: number[] = [];
+    const graphql: Run[] = [];
+    const raw: Run[] = [];
     for (let run = 0; run < runs; run++) {
       if (run % 2 === 0) {
         graphql.push(await throughput(concurrency, viaGraphQL));
@@ -74,17 +159,90 @@ export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line:
         graphql.push(await throughput(concurrency, viaGraphQL));
       }
     }
-    const value = median(graphql) / median(raw);
+    const rate = (side: Run[]) => median(side.map((run) => run.perSecond));
+    const p50 = (side: Run[]) => median(side.map((run) => percentile(run.latencies, 50)));
+    const range = (side: Run[]) => {
+      const rates = side.map((run) => run.perSecond);
+      return `${count(Math.min(...rates))}–${count(Math.max(...rates))}`;
+    };
     log(
-      `${concurrency} in flight: GraphQL ${median(graphql).toFixed(0)}/s, raw ${median(raw).toFixed(0)}/s, ${ratio(value)}`,
+      `${concurrency} in flight: GraphQL ${rate(graphql).toFixed(0)}/s (p50 ${ms(p50(graphql))}), raw ${rate(raw).toFixed(0)}/s`,
     );
     rows.push([
-      String(concurrency),
-      `${count(median(graphql))}/s (${ms((1000 * concurrency) / median(graphql))} each)`,
-      `${count(median(raw))}/s (${ms((1000 * concurrency) / median(raw))} each)`,
-      ratio(value),
+      `grants, ${concurrency} in flight`,
+      `${count(rate(graphql))}/s (${range(graphql)}), p50 ${ms(p50(graphql))}`,
+      `${count(rate(raw))}/s (${range(raw)}), p50 ${ms(p50(raw))}`,
+      ratio(rate(graphql) / rate(raw)),
     ]);
-    checks.push(check(`grants/s, ${concurrency} in flight`, value, '≥ 0.5×', value >= 0.5));
+    if (concurrency === 1)
+      checks.push(checkValue('grant p50, 1 in flight', ms(p50(graphql)), '≤ 5 ms', p50(graphql) <= 5));
+    else
+      checks.push(
+        checkValue(`grants/s, ${concurrency} in flight`, `${count(rate(graphql))}/s`, '≥ 500/s', rate(graphql) >= 500),
+      );
+  }
+
+  const trips = await statementsPerGrant(env, viaGraphQL);
+  const total = trips.metadata + trips.managed;
+  log(`statements per grant: metadata ${trips.metadata.toFixed(1)}, managed ${trips.managed.toFixed(1)}`);
+  rows.push([
+    'statements (round trips) per grant',
+    `${total.toFixed(1)} (metadata ${trips.metadata.toFixed(1)}, managed ${trips.managed.toFixed(1)})`,
+    '1',
+    '—',
+  ]);
+  checks.push(checkValue('round trips per grant (metadata + managed)', total.toFixed(1), '≤ 6', total <= 6));
+
+  // One setPrivileges: TRIGGER to 100 users on one table (a table of the last schema, which the grants above reach last).
+  const { schemas, tablesPerSchema, users } = env.size;
+  const bulkSchema = schemaName(schemas);
+  const bulkTable = (run: number) => `t${String(tablesPerSchema - run).padStart(4, '0')}`;
+  const bulkGrantees = (run: number) =>
+    Array.from({ length: BULK_GRANTEES }, (_, n) => userName(1 + ((run * BULK_GRANTEES + n) % users)));
+  const setPrivileges = await bulkComparison(
+    env,
+    runs,
+    async (run) => {
+      const result = await env.api.client.field<{ sql: string[] }>(
+        SET_PRIVILEGES,
+        {
+          db: env.api.databaseId,
+          object: { kind: 'TABLE', schema: bulkSchema, name: bulkTable(run) },
+          grants: bulkGrantees(run).map((grantee) => ({ grantee, privileges: ['TRIGGER'] })),
+        },
+        'PermissionChange',
+      );
+      return result.sql;
+    },
+    (run) =>
+      bulkGrantees(run).map(
+        (grantee) => `GRANT TRIGGER ON TABLE ${quoted(bulkSchema)}.${quoted(bulkTable(run))} TO ${quoted(grantee)}`,
+      ),
+  );
+  // One grantOnAllTables: REFERENCES on every table of a schema to one user (a different user each run).
+  const allSchema = schemaName(1);
+  const allGrantee = (run: number) => userName(users - run);
+  const onAll = await bulkComparison(
+    env,
+    runs,
+    async (run) => {
+      const result = await env.api.client.field<{ sql: string[] }>(
+        GRANT_ON_ALL,
+        { db: env.api.databaseId, schema: allSchema, grantee: allGrantee(run) },
+        'PermissionChange',
+      );
+      return result.sql;
+    },
+    (run) => [`GRANT REFERENCES ON ALL TABLES IN SCHEMA ${quoted(allSchema)} TO ${quoted(allGrantee(run))}`],
+  );
+  for (const [what, measured] of [
+    [`setPrivileges: TRIGGER to ${BULK_GRANTEES} users on one table`, setPrivileges],
+    [`grantOnAllTables: REFERENCES on the ${count(tablesPerSchema)} tables of a schema to one user`, onAll],
+  ] as const) {
+    const value = measured.graphql / measured.raw;
+    log(`${what}: GraphQL ${ms(measured.graphql)}, raw ${ms(measured.raw)}, ${ratio(value)}`);
+    rows.push([what, `${ms(measured.graphql)} (${measured.statements} statements)`, ms(measured.raw), ratio(value)]);
+    checks.push(check(what, value, '≤ 2×', value <= 2));
   }
 
   const [granted] = await env.bench.sql<{ n: number }>(
@@ -95,14 +253,14 @@ export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line:
   );
   return {
     id: 'mutations',
-    title: '2. Mutation throughput: grantPrivileges vs raw GRANT',
-    method: `Grants per second for ${RUN_MS / 1000} s per run, median of ${runs} runs (after a warm-up), GraphQL and raw alternating; each grant is TRIGGER on a different (table, user) pair of the generated catalog, as \`${env.owner}\`.`,
-    header: ['in flight', 'GraphQL grantPrivileges', 'raw GRANT', 'ratio'],
+    title: '2. Mutations: grantPrivileges and bulk changes vs raw SQL',
+    method: `Grants per second for ${RUN_MS / 1000} s per run, median of ${runs} runs (range in brackets; after a warm-up), GraphQL and raw alternating; each grant is TRIGGER on a different (table, user) pair of the generated catalog, as \`${env.owner}\`. p50: the median over runs of each run's median latency. Round trips: statements PostgreSQL ran (pg_stat_statements) on Rolecall's metadata database and on the managed one over ${COUNTED_GRANTS} grants one after the other, per grant. Bulk changes: median of ${runs} (after a warm-up), each on objects no earlier run changed, vs the same statements sent raw in one transaction (BEGIN, each statement, COMMIT).`,
+    header: ['measure', 'GraphQL', 'raw', 'ratio'],
     rows,
     checks,
     notes: [
-      'GraphQL: `grantPrivileges` over HTTP with an API token; each one resolves the table and grantee in the live catalog, checks schema USAGE and serial sequences, runs BEGIN / GRANT / COMMIT as the owner role through Rolecall’s pool (4 connections per role), and records the event (with NOTIFY) in the metadata database. Raw: `GRANT TRIGGER ON TABLE … TO …` (autocommit) through a `pg` pool of 4 connections as the same role.',
-      `${count(graphqlGrants + rawGrants)} grants made (${count(graphqlGrants)} through GraphQL); ${count(granted?.n ?? 0)} TRIGGER grants are in the catalog afterwards.`,
+      'GraphQL: the mutation over HTTP with an API token; each one resolves the table and grantee in the live catalog, checks schema USAGE and serial sequences, runs BEGIN / the statements / COMMIT as the owner role through Rolecall’s pool (4 connections per role), observes what it changed with its impact, and records the event (with NOTIFY) in the metadata database. Raw: the statements through a `pg` pool of 4 connections as the same role (a grant autocommits). The drift watcher polls at its default interval meanwhile, as users run it: it records the raw grants as changes made outside Rolecall.',
+      `${count(graphqlGrants + rawGrants)} single grants made (${count(graphqlGrants)} through GraphQL); ${count(granted?.n ?? 0)} TRIGGER grants are in the catalog afterwards.`,
     ],
   };
 }

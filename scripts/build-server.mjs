@@ -1,9 +1,10 @@
 // Bundles the server's TypeScript into server/dist (packages stay external), so `npm start` runs plain Node:
 // loading ~100 modules through tsx's loader hooks took seconds of every start. A bundle newer than every source
-// file and folder (a folder's time changes when a file is added, removed or renamed) is not built again.
+// file and folder (a folder's time changes when a file is added, removed or renamed) is not built again. With
+// --start, the bundle then runs in this same process (`npm start`: one Node start instead of two).
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isUpToDate } from './bundle.mjs';
 
 const script = fileURLToPath(import.meta.url);
@@ -31,3 +32,5 @@ if (!upToDate) {
     logLevel: 'warning',
   });
 }
+
+if (process.argv.includes('--start')) await import(pathToFileURL(bundle).href);

@@ -22,9 +22,15 @@ export interface BenchCluster {
 /** A throw-away embedded PostgreSQL cluster holding Rolecall's metadata and the managed databases of a benchmark. */
 export async function startBenchCluster(): Promise<BenchCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'rolecall-bench-'));
-  const cluster = await startEmbeddedCluster({ dir, persistent: false });
+  // pg_stat_statements: the mutation benchmark counts the statements (round trips) a grant costs on each database.
+  const cluster = await startEmbeddedCluster({
+    dir,
+    persistent: false,
+    settings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all'],
+  });
   const admin = new pg.Client(cluster.url());
   await admin.connect();
+  await admin.query('CREATE EXTENSION pg_stat_statements');
   await admin.query('CREATE DATABASE rolecall');
   await admin.query('REVOKE ALL ON DATABASE rolecall FROM PUBLIC');
   return {

@@ -133,10 +133,18 @@ export async function startRolecall(metadataUrl: string, env: Record<string, str
   };
 }
 
-/** A baseline server script of bench/ in its own process; it prints `listening <port>` when ready. */
-export async function startScript(script: string, args: string[] = []): Promise<ChildServer> {
+/**
+ * A baseline server script of bench/ in its own process; it prints `listening <port>` when ready. `env` adds to the
+ * benchmark's environment (a connection string is not for the command line).
+ */
+export async function startScript(
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const line = await waitForLine(child, (text) => text.startsWith('listening '), 30_000, script);

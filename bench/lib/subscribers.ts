@@ -89,12 +89,13 @@ export class Subscribers {
     }
   }
 
-  /** Waits until every subscriber has received the message `key`. */
-  async waitForAll(key: string, timeoutMs: number): Promise<void> {
+  /** Waits until every subscriber (from the `from`th on) has received the message `key`. */
+  async waitForAll(key: string, timeoutMs: number, from = 0): Promise<void> {
     const deadline = performance.now() + timeoutMs;
-    while (this.all.some((subscriber) => !subscriber.times.has(key))) {
+    const waited = from === 0 ? this.all : this.all.slice(from);
+    while (waited.some((subscriber) => !subscriber.times.has(key))) {
       if (performance.now() > deadline) {
-        const missing = this.all.filter((subscriber) => !subscriber.times.has(key)).length;
+        const missing = waited.filter((subscriber) => !subscriber.times.has(key)).length;
         throw new Error(
           `${missing} of ${this.all.length} subscribers missed message ${key}: ${this.errors.slice(0, 3).join('; ')}`,
         );

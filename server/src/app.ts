@@ -16,6 +16,7 @@ import { healthProbes } from './http/health.js';
 import { corsFor, type OriginPolicy, useOriginCheck } from './http/origin.js';
 import { setSecurityHeaders } from './http/security-headers.js';
 import { useSharedSubscriptionResults } from './http/shared-subscriptions.js';
+import { StreamKeepAlive } from './http/stream-keep-alive.js';
 import { useSubscriptionQuota } from './http/subscription-quota.js';
 import { useUnauthenticatedAnswers } from './http/unauthenticated.js';
 import { attachWebSockets } from './http/websocket.js';
@@ -207,6 +208,7 @@ export function buildApp(services: Services, { webRoot = WEB_ROOT }: AppOptions 
   const inFlight = new Set<ServerResponse>();
   let shutdown: Shutdown | null = null;
   const health = healthProbes(services, () => shutdown !== null);
+  const streams = new StreamKeepAlive(config.keepAliveMs);
   const server = createServer((request, response) => {
     inFlight.add(response);
     response.once('close', () => inFlight.delete(response));
@@ -216,13 +218,18 @@ export function buildApp(services: Services, { webRoot = WEB_ROOT }: AppOptions 
     if (isMetricsRequest(request))
       return void serveMetrics(request, response, services.metrics, config.metricsToken, services.logger);
     if (!request.url?.startsWith('/graphql')) return web(request, response);
+    if (isStream(request)) streams.watch(response);
     if (limitRequestBody(request, response, config.maxRequestBytes)) return yoga(request, response);
   });
   const sockets = attachWebSockets(
     server,
     yoga,
     originPolicy(config),
-    { maxMessageBytes: config.maxRequestBytes, maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection },
+    {
+      maxMessageBytes: config.maxRequestBytes,
+      maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
+      keepAliveMs: config.keepAliveMs,
+    },
     async (request) => {
       const viewer = await resolveViewer(services, request, new CookieJar(request.headers.get('cookie'), false));
       return viewer !== null;
@@ -245,6 +252,7 @@ export function buildApp(services: Services, { webRoot = WEB_ROOT }: AppOptions 
         });
       }),
     stop: ({ graceMs = SHUTDOWN_GRACE_MS } = {}) => {
+      streams.stop();
       shutdown ??= shutDown(server, sockets, inFlight, graceMs);
       if (graceMs <= 0) shutdown.cut();
       return shutdown.done;

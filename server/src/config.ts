@@ -28,6 +28,11 @@ const Env = z.object({
     .default(1024 * 1024),
   /** Operations one WebSocket connection may have running at once (subscriptions, mostly). */
   ROLECALL_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(100),
+  /**
+   * How often a WebSocket is pinged and an event stream's connection checked; a client that has not answered (or
+   * read) for this long again is dropped, so a half-open connection is freed within twice this.
+   */
+  ROLECALL_KEEP_ALIVE_MS: z.coerce.number().int().min(100).default(12_000),
   /** Subscriptions one user may hold across all connections and SSE streams of this instance. */
   ROLECALL_MAX_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().positive().default(500),
   /** Rolecall is behind a reverse proxy: take the client address for login throttling from its X-Forwarded-For. */
@@ -105,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     maxRequestBytes: parsed.ROLECALL_MAX_REQUEST_BYTES,
     maxSubscriptionsPerConnection: parsed.ROLECALL_MAX_SUBSCRIPTIONS_PER_CONNECTION,
     maxSubscriptionsPerUser: parsed.ROLECALL_MAX_SUBSCRIPTIONS_PER_USER,
+    keepAliveMs: parsed.ROLECALL_KEEP_ALIVE_MS,
     sessionTtlMs: parsed.SESSION_TTL_HOURS * 3600_000,
     logLevel: parsed.LOG_LEVEL,
     demo: parsed.ROLECALL_DEMO,

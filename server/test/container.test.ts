@@ -75,10 +75,13 @@ function execForm(args: string): string[] {
   return JSON.parse(args.replace(/^(?:--\S+\s+)*(?:CMD\s+)?/, '')) as string[];
 }
 
-/** The command `npm start` ends with: the process that serves, after its build step. */
+/**
+ * What `npm start` serves with: `node <options> scripts/build-server.mjs --start` builds the bundle when a source
+ * changed and then runs it in the same process, as `node <options> server/dist/main.mjs` does.
+ */
 function npmStartEntry(): string {
   const { scripts } = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { scripts: { start: string } };
-  return scripts.start.split('&&').at(-1)?.trim() as string;
+  return scripts.start.replace('scripts/build-server.mjs --start', 'server/dist/main.mjs');
 }
 
 function isIgnored(patterns: string[], path: string): boolean {

@@ -12,7 +12,7 @@ import { below, chance, pick, prng, type Rng, some } from './support/random.js';
 
 const SEED = Number(process.env.IMPACT_SEED ?? Date.now() % 100_000);
 const GRAPHS = 8;
-const CHANGES_PER_GRAPH = 10;
+const CHANGES_PER_GRAPH = 12;
 const ROLES = 7;
 
 let testApp: TestApp;
@@ -114,10 +114,15 @@ async function privileges(lab: Lab): Promise<Map<string, { held: boolean; granta
   }>(
     `WITH r AS (SELECT rolname AS oid, rolname FROM pg_roles WHERE rolname LIKE $1 UNION ALL SELECT 'public', 'public'),
      checks AS (
-       SELECT r.rolname, 'schema ' || $2 AS label, p AS privilege,
-              has_schema_privilege(r.oid, quote_ident($2), p) AS held,
-              has_schema_privilege(r.oid, quote_ident($2), p || ' WITH GRANT OPTION') AS grantable
-         FROM r, unnest(ARRAY['USAGE', 'CREATE']) p
+       SELECT r.rolname, 'schema ' || s AS label, p AS privilege,
+              has_schema_privilege(r.oid, quote_ident(s), p) AS held,
+              has_schema_privilege(r.oid, quote_ident(s), p || ' WITH GRANT OPTION') AS grantable
+         FROM r, unnest(ARRAY[$2, 'public']) s, unnest(ARRAY['USAGE', 'CREATE']) p
+       UNION ALL
+       SELECT r.rolname, 'database ' || current_database(), p,
+              has_database_privilege(r.oid, current_database(), p),
+              has_database_privilege(r.oid, current_database(), p || ' WITH GRANT OPTION')
+         FROM r, unnest(ARRAY['CONNECT', 'TEMPORARY', 'CREATE']) p
        UNION ALL
        SELECT r.rolname, $2 || '.' || t, p, has_table_privilege(r.oid, format('%I.%I', $2, t), p),
               has_table_privilege(r.oid, format('%I.%I', $2, t), p || ' WITH GRANT OPTION')
@@ -141,6 +146,22 @@ async function privileges(lab: Lab): Promise<Map<string, { held: boolean; granta
   return new Map(rows.map((row) => [`${row.rolname}|${row.label}|${row.privilege}`, row]));
 }
 
+/** The roles whose privileges a lab role may gain or lose besides the lab's own. */
+const PREDEFINED_GROUPS = ['pg_read_all_data', 'pg_write_all_data', 'pg_database_owner'];
+
+/** Which lab role has the privileges of which other role (pg_has_role USAGE): "member|role", those that do. */
+async function memberships(lab: Lab): Promise<Set<string>> {
+  const rows = await testApp.sql<{ member: string; role: string }>(
+    `SELECT m.rolname AS member, g.rolname AS role
+       FROM pg_roles m, pg_roles g
+      WHERE m.rolname LIKE $1 AND (g.rolname LIKE $1 OR g.rolname = ANY($2::text[])) AND m.oid <> g.oid
+        AND pg_has_role(m.oid, g.oid, 'USAGE')`,
+    [`${lab.prefix}%`, PREDEFINED_GROUPS],
+    'impdiff',
+  );
+  return new Set(rows.map((row) => `${row.member}|${row.role}`));
+}
+
 /** What PostgreSQL's answers moved: "LOSS|role|object|privilege", "+option" for the grant option alone. */
 function moved(
   before: Map<string, { held: boolean; grantable: boolean }>,
@@ -159,16 +180,63 @@ function moved(
   return found;
 }
 
-/** The impact's predictions in the same words, for the lab's roles and objects. */
+/** A predefined role's privilege on every object of a kind, as the impact tells it ("every tables and views (…)"). */
+const EVERY = /^every .* \((pg_\w+)\)$/;
+
+/** The impact's predictions in the same words, for the lab's roles and objects (predefined roles' apart). */
 function predicted(impact: Impact, lab: Lab): Set<string> {
   const found = new Set<string>();
   for (const group of impact.privilegeGroups)
     for (const role of group.roles) {
-      if (!role.role.startsWith(lab.prefix)) continue;
+      if (!role.role.startsWith(lab.prefix) || EVERY.test(group.object.label)) continue;
       const label =
         group.object.kind === 'FUNCTION' ? `${group.object.schema}.${group.object.name}()` : group.object.label;
       found.add(`${group.direction}|${role.role}|${label}|${group.privilege}${group.grantOptionOnly ? '+option' : ''}`);
     }
+  return found;
+}
+
+/** The lab's objects of a kind a predefined role's privilege reaches, by the labels privileges() gives them. */
+function objectsOfKind(kind: string, lab: Lab): string[] {
+  if (kind === 'SCHEMA') return [`schema ${lab.schema}`, 'schema public'];
+  if (kind === 'SEQUENCE') return [`${lab.schema}.s0`];
+  return [`${lab.schema}.t0`, `${lab.schema}.t1`, `${lab.schema}.t0(a)`, `${lab.schema}.t0(b)`];
+}
+
+/**
+ * What the impact says comes or goes with a predefined role, on every object of a kind: "DIRECTION|role|object|
+ * privilege" for each lab object it reaches (a column by its table's privilege).
+ */
+function predefinedPredictions(impact: Impact, lab: Lab): string[] {
+  const found: string[] = [];
+  for (const group of impact.privilegeGroups) {
+    if (!EVERY.test(group.object.label)) continue;
+    for (const role of group.roles) {
+      if (!role.role.startsWith(lab.prefix)) continue;
+      for (const object of objectsOfKind(group.object.kind, lab))
+        if (!object.includes('(') || COLUMN_PRIVILEGES.includes(group.privilege))
+          found.push(`${group.direction}|${role.role}|${object}|${group.privilege}`);
+    }
+  }
+  return found;
+}
+
+/** The impact's membership groups as "DIRECTION|member|role", for the lab's members. */
+function predictedMemberships(impact: Impact, lab: Lab): Set<string> {
+  const found = new Set<string>();
+  for (const group of impact.membershipGroups) {
+    expect(group.roleCount).toBe(group.members.length);
+    for (const member of group.members)
+      if (member.role.startsWith(lab.prefix)) found.add(`${group.direction}|${member.role}|${group.role}`);
+  }
+  return found;
+}
+
+/** What pg_has_role's answers moved, as "DIRECTION|member|role"; a dropped role lost every role it had. */
+function movedMemberships(before: Set<string>, after: Set<string>): Set<string> {
+  const found = new Set<string>();
+  for (const pair of before) if (!after.has(pair)) found.add(`LOSS|${pair}`);
+  for (const pair of after) if (!before.has(pair)) found.add(`GAIN|${pair}`);
   return found;
 }
 
@@ -189,7 +257,9 @@ type Change = { mutation: string; types: Record<string, string>; args: Record<st
 const OBJECT = { object: 'ObjectRef!' };
 
 function objectRef(rng: Rng, lab: Lab): { ref: Record<string, unknown>; privileges: string[] } {
-  switch (pick(rng, ['table', 'table', 'column', 'schema', 'sequence', 'function'])) {
+  switch (pick(rng, ['table', 'table', 'column', 'schema', 'sequence', 'function', 'database'])) {
+    case 'database':
+      return { ref: { kind: 'DATABASE' }, privileges: ['CONNECT', 'TEMPORARY', 'CREATE'] };
     case 'column':
       return {
         ref: { kind: 'COLUMN', schema: lab.schema, name: 't0', column: pick(rng, ['a', 'b']) },
@@ -209,11 +279,51 @@ function objectRef(rng: Rng, lab: Lab): { ref: Record<string, unknown>; privileg
   }
 }
 
-function randomChange(rng: Rng, lab: Lab, alive: string[]): Change {
+/** The lab's direct memberships, [role, member], the predefined roles' included: what a revoke can take back. */
+async function grantedMemberships(lab: Lab): Promise<[string, string][]> {
+  const rows = await testApp.sql<{ role: string; member: string }>(
+    `SELECT g.rolname AS role, m.rolname AS member
+       FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
+      WHERE m.rolname LIKE $1 AND (g.rolname LIKE $1 OR g.rolname = ANY($2::text[]))
+      ORDER BY 1, 2`,
+    [`${lab.prefix}%`, PREDEFINED_GROUPS],
+    'impdiff',
+  );
+  return rows.map((row) => [row.role, row.member]);
+}
+
+function randomChange(rng: Rng, lab: Lab, alive: string[], granted: [string, string][]): Change {
+  const predefinedGranted = granted.filter(([role]) => !role.startsWith(lab.prefix));
+  const labGranted = granted.filter(([role]) => role.startsWith(lab.prefix));
   const role = () => pick(rng, alive);
   const grantee = () => (chance(rng, 0.1) ? null : role());
   const { ref, privileges } = objectRef(rng, lab);
-  switch (below(rng, 11)) {
+  switch (below(rng, 13)) {
+    case 11: {
+      const predefined = pick(rng, ['pg_read_all_data', 'pg_write_all_data']);
+      // A revoke takes back a membership there is (when there is one): most random pairs have none.
+      const revoked = predefinedGranted.length > 0 && chance(rng, 0.5) ? pick(rng, predefinedGranted) : null;
+      return !revoked
+        ? {
+            mutation: 'grantMembership',
+            types: { role: 'String!', membership: 'MembershipInput!' },
+            args: { role: predefined, membership: { member: role(), inherit: chance(rng, 0.8) } },
+            describe: 'grant predefined role',
+          }
+        : {
+            mutation: 'revokeMembership',
+            types: { role: 'String!', member: 'String!' },
+            args: { role: revoked[0], member: revoked[1] },
+            describe: 'revoke predefined role',
+          };
+    }
+    case 12:
+      return {
+        mutation: 'transferOwnership',
+        types: { ...OBJECT, newOwner: 'String!' },
+        args: { object: { kind: 'DATABASE' }, newOwner: role() },
+        describe: 'transfer the database',
+      };
     case 0:
       return {
         mutation: 'grantPrivileges',
@@ -235,7 +345,8 @@ function randomChange(rng: Rng, lab: Lab, alive: string[]): Change {
         args: {
           object: ref,
           grantee: grantee(),
-          privileges: some(rng, privileges),
+          // Every privilege of the kind half the time: a revoke of what the grantee lacks changes nothing, and is skipped.
+          privileges: chance(rng, 0.5) ? privileges : some(rng, privileges),
           cascade: chance(rng, 0.6),
           grantOptionOnly: chance(rng, 0.3),
         },
@@ -249,10 +360,11 @@ function randomChange(rng: Rng, lab: Lab, alive: string[]): Change {
         describe: 'grant membership',
       };
     case 4: {
+      const [of, member] = labGranted.length > 0 ? pick(rng, labGranted) : [role(), role()];
       return {
         mutation: 'revokeMembership',
         types: { role: 'String!', member: 'String!' },
-        args: { role: role(), member: role() },
+        args: { role: of, member },
         describe: 'revoke membership',
       };
     }
@@ -343,6 +455,7 @@ async function newTablePrivileges(lab: Lab, creator: string, name: string) {
 describe('the impact of a change, checked against PostgreSQL', () => {
   it('predicts exactly the privileges PostgreSQL grants and takes away, for random graphs and changes', async () => {
     let checked = 0;
+    const checkedByKind = new Map<string, number>();
     for (let graph = 0; graph < GRAPHS; graph++) {
       const rng = prng(SEED * 31 + graph);
       const prefix = `imd${SEED}_${graph}_`;
@@ -355,11 +468,12 @@ describe('the impact of a change, checked against PostgreSQL', () => {
       for (const line of grantScript(rng, lab)) await testApp.sql(line, [], 'impdiff');
       const alive = [...lab.roles];
       for (let n = 0; n < CHANGES_PER_GRAPH; n++) {
-        const change = randomChange(rng, lab, alive);
+        const change = randomChange(rng, lab, alive, await grantedMemberships(lab));
         const context = `seed ${SEED}, graph ${graph}, change ${n}: ${change.describe} ${JSON.stringify(change.args)}`;
         const defaults = change.mutation === 'setDefaultPrivileges';
         const creator = String(change.args.creator);
         const before = defaults ? await newTablePrivileges(lab, creator, `n${n}a`) : await privileges(lab);
+        const membersBefore = await memberships(lab);
         const preview = await changeWithImpact(admin, change.mutation, change.types, {
           databaseId: dbId,
           ...change.args,
@@ -373,6 +487,7 @@ describe('the impact of a change, checked against PostgreSQL', () => {
         expect(applied.__typename, context).toBe('PermissionChange');
         if (change.mutation === 'dropRole') alive.splice(alive.indexOf(String(change.args.name)), 1);
         const after = defaults ? await newTablePrivileges(lab, creator, `n${n}b`) : await privileges(lab);
+        const membersAfter = await memberships(lab);
         const impact = preview.impact as Impact;
         expect(impact, context).toBeTruthy();
         expect(impact.privilegeGroupCount, context).toBeLessThanOrEqual(50);
@@ -389,17 +504,42 @@ describe('the impact of a change, checked against PostgreSQL', () => {
           // The dropped role has no answer after: whatever it held, it lost.
           const dropped = String(change.args.name);
           // What it held as everyone does (through PUBLIC) is not its own to lose.
-          for (const [key, was] of before)
-            if (key.startsWith(`${dropped}|`) && was.held && !before.get(key.replace(dropped, 'public'))?.held)
-              actual.add(`LOSS|${key}`);
-          for (const entry of told) if (entry.includes(`|${dropped}|`) && entry.endsWith('+option')) told.delete(entry);
+          // What it held as everyone does (through PUBLIC) is not its own to lose, but a grant option on it was.
+          for (const [key, was] of before) {
+            if (!key.startsWith(`${dropped}|`) || !was.held) continue;
+            const everyone = before.get(key.replace(dropped, 'public'));
+            if (!everyone?.held) actual.add(`LOSS|${key}`);
+            else if (was.grantable && !everyone.grantable) actual.add(`LOSS|${key}+option`);
+          }
         }
-        const missing = [...actual].filter((entry) => !told.has(entry) && !toldOnTable(entry, told));
+        // A predefined role's privileges on every object of a kind: each is true on the side it is told of, and
+        // accounts for what moved on the lab's objects.
+        const predefined = defaults ? [] : predefinedPredictions(impact, lab);
+        for (const entry of predefined) {
+          const [direction, ...key] = entry.split('|');
+          expect((direction === 'GAIN' ? after : before).get(key.join('|'))?.held, `${context}: ${entry}`).toBe(true);
+        }
+        const explained = new Set(predefined);
+        const missing = [...actual].filter(
+          (entry) => !told.has(entry) && !toldOnTable(entry, told) && !explained.has(entry),
+        );
         const extra = [...told].filter((entry) => !actual.has(entry));
         expect({ missing, extra }, context).toEqual({ missing: [], extra: [] });
+        // Who has the privileges of which role, as pg_has_role(…, 'USAGE') answers before and after.
+        const membersMoved = movedMemberships(membersBefore, membersAfter);
+        const membersTold = predictedMemberships(impact, lab);
+        expect(
+          {
+            missing: [...membersMoved].filter((entry) => !membersTold.has(entry)),
+            extra: [...membersTold].filter((entry) => !membersMoved.has(entry)),
+          },
+          `${context}: memberships`,
+        ).toEqual({ missing: [], extra: [] });
         checked++;
+        checkedByKind.set(change.describe, (checkedByKind.get(change.describe) ?? 0) + 1);
       }
     }
+    console.info(`seed ${SEED}: ${checked} changes checked`, Object.fromEntries(checkedByKind));
     expect(checked).toBeGreaterThan(GRAPHS * 3);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { impactLimits } from '../src/impact/compute.js';
 import { impactSummary } from '../src/impact/summary.js';
 import { startTestApp, type TestApp, testedPostgres } from './support/app.js';
 import type { TestClient } from './support/client.js';
@@ -253,6 +254,17 @@ describe('the impact of a change, before it is applied', () => {
     const event = log.data?.auditLog.events[0];
     expect(event?.cursor).toBe(change.eventId);
     expect(event?.impact).toEqual(change.impact);
+    // One event's impact alone, as Activity reads it when its row is opened; none for an event that has none.
+    const one = (cursor: string) =>
+      admin.request<{ eventImpact: (Impact & { __typename: string }) | null }>(
+        `query($id: ID!, $cursor: BigCursor!) { eventImpact(databaseId: $id, cursor: $cursor) { __typename
+           ... on AccessImpact { ${IMPACT_FIELDS.replace(/^impact \{/, '').replace(/\}$/, '')} } } }`,
+        { id: dbId, cursor },
+      );
+    const alone = await one(String(change.eventId));
+    expect(alone.errors).toBeUndefined();
+    expect(alone.data?.eventImpact).toEqual({ __typename: 'AccessImpact', ...change.impact });
+    expect((await one('0')).data?.eventImpact).toBeNull();
   });
 
   it('is stored in an event capped at 20 roles a group, its counts exact', () => {
@@ -282,5 +294,147 @@ describe('the impact of a change, before it is applied', () => {
     expect(stored.privilegeGroups[0]?.roleCount).toBe(30);
     expect(stored.privilegeGroups[0]?.collaborators).toHaveLength(20);
     expect(stored.privilegeGroups[0]?.collaboratorCount).toBe(30);
+  });
+});
+
+describe('an impact too large to compare role by role', () => {
+  const TABLES = 12;
+  const MEMBERS = 30;
+  const BIG_FIELDS = `impact {
+    truncated comparedPairs roleCount
+    privilegeGroups { direction privilege roleCount inheritorCount object { label } roles { role } }
+    membershipGroups { direction role roleCount heldObjectCount members(first: 100) { role } }
+  }`;
+  type BigImpact = {
+    truncated: boolean;
+    comparedPairs: number | null;
+    roleCount: number;
+    privilegeGroups: {
+      direction: string;
+      privilege: string;
+      roleCount: number;
+      inheritorCount: number | null;
+      object: { label: string };
+      roles: { role: string }[];
+    }[];
+    membershipGroups: {
+      direction: string;
+      role: string;
+      roleCount: number;
+      heldObjectCount: number | null;
+      members: { role: string }[];
+    }[];
+  };
+
+  beforeAll(async () => {
+    const members = Array.from({ length: MEMBERS }, (_, i) => `impbig_m${i}`);
+    const tables = Array.from({ length: TABLES }, (_, i) => `big.t${i}`);
+    await testApp.sql(
+      `SET ROLE imp_owner; CREATE ROLE impbig_reporting;
+       ${members.map((member) => `CREATE ROLE ${member} IN ROLE impbig_reporting;`).join(' ')} RESET ROLE;`,
+    );
+    await testApp.sql(
+      `CREATE SCHEMA big AUTHORIZATION imp_owner; SET ROLE imp_owner;
+       ${tables.map((table) => `CREATE TABLE ${table} (id int); GRANT SELECT ON ${table} TO impbig_reporting;`).join(' ')}
+       CREATE TABLE big.open (id int); GRANT SELECT ON big.open TO PUBLIC;
+       RESET ROLE;`,
+      [],
+      'impactdb',
+    );
+  });
+
+  /** A dry run with the limit lowered to `limit` pairs (the setting is the server's own: the app runs in this process). */
+  async function withLimit(limit: number, run: () => Promise<{ __typename: string; impact?: unknown }>) {
+    const saved = impactLimits.maxComparedPairs;
+    impactLimits.maxComparedPairs = limit;
+    try {
+      const change = await run();
+      expect(change.__typename).toBe('PermissionChange');
+      return change.impact as BigImpact;
+    } finally {
+      impactLimits.maxComparedPairs = saved;
+    }
+  }
+
+  /** The roles, superusers aside, that have the privileges of `role` (pg_has_role USAGE), itself left out. */
+  async function inheritorsOf(role: string) {
+    const [row] = await testApp.sql<{ count: number }>(
+      `SELECT count(*)::int AS count FROM pg_roles
+        WHERE NOT rolsuper AND rolname <> $1 AND pg_has_role(oid, $1::name, 'USAGE')`,
+      [role],
+      'impactdb',
+    );
+    return row?.count;
+  }
+
+  it('tells who loses the privileges of a group exactly, with how many objects the group reaches', async () => {
+    const impact = await withLimit(100, () =>
+      admin.field(
+        `mutation($db: ID!) { setGroupMembers(databaseId: $db, role: "impbig_reporting", members: [], dryRun: true) {
+           __typename ... on PermissionChange { ${BIG_FIELDS} } } }`,
+        { db: dbId },
+      ),
+    );
+    expect(impact.truncated).toBe(true);
+    expect(impact.comparedPairs).toBeGreaterThan(100);
+    const group = impact.membershipGroups.find((found) => found.role === 'impbig_reporting');
+    expect(group).toMatchObject({ direction: 'LOSS', roleCount: await inheritorsOf('impbig_reporting') });
+    expect(group?.roleCount).toBe(MEMBERS);
+    expect(group?.members.map((member) => member.role).sort()).toEqual(
+      Array.from({ length: MEMBERS }, (_, i) => `impbig_m${i}`).sort(),
+    );
+    // The tables it is granted SELECT on, as pg_shdepend records them.
+    expect(group?.heldObjectCount).toBe(TABLES);
+    // Nobody's privileges on an object are listed: the members were not compared one by one.
+    expect(impact.privilegeGroups).toEqual([]);
+  });
+
+  it('tells what the grantee itself loses, with how many roles inherit it, and the same change is exact under the limit', async () => {
+    const revoke = () =>
+      admin.field<{ __typename: string; impact?: BigImpact }>(
+        `mutation($db: ID!, $object: ObjectRef!) {
+           revokePrivileges(databaseId: $db, object: $object, grantee: "impbig_reporting", privileges: ["SELECT"], dryRun: true) {
+             __typename ... on PermissionChange { ${BIG_FIELDS} } } }`,
+        { db: dbId, object: { kind: 'TABLE', schema: 'big', name: 't0' } },
+      );
+    const truncated = await withLimit(10, revoke);
+    expect(truncated.truncated).toBe(true);
+    expect(truncated.privilegeGroups).toEqual([
+      {
+        direction: 'LOSS',
+        privilege: 'SELECT',
+        roleCount: 1,
+        inheritorCount: await inheritorsOf('impbig_reporting'),
+        object: expect.objectContaining({ label: 'big.t0' }),
+        roles: [expect.objectContaining({ role: 'impbig_reporting' })],
+      },
+    ]);
+    expect(truncated.privilegeGroups[0]?.inheritorCount).toBe(MEMBERS);
+    const complete = await withLimit(1_000, revoke);
+    expect(complete.truncated).toBe(false);
+    expect(complete.privilegeGroups[0]).toMatchObject({ roleCount: MEMBERS + 1, inheritorCount: null });
+  });
+
+  it('tells a revoke from PUBLIC as PUBLIC losing it, every role of the server having its privileges', async () => {
+    const impact = await withLimit(10, () =>
+      admin.field(
+        `mutation($db: ID!, $object: ObjectRef!) {
+           revokePrivileges(databaseId: $db, object: $object, grantee: null, privileges: ["SELECT"], dryRun: true) {
+             __typename ... on PermissionChange { ${BIG_FIELDS} } } }`,
+        { db: dbId, object: { kind: 'TABLE', schema: 'big', name: 'open' } },
+      ),
+    );
+    const [roles] = await testApp.sql<{ count: number }>('SELECT count(*)::int AS count FROM pg_roles');
+    expect(impact.truncated).toBe(true);
+    expect(impact.privilegeGroups).toEqual([
+      expect.objectContaining({
+        direction: 'LOSS',
+        privilege: 'SELECT',
+        roleCount: 1,
+        inheritorCount: roles?.count,
+        object: { label: 'big.open' },
+        roles: [{ role: 'PUBLIC' }],
+      }),
+    ]);
   });
 });

@@ -109,7 +109,8 @@ const EXPECTED: Record<string, Expectation> = {
   'query.invitationLink': always('InvitationUnusableError'),
   'mutation.acceptMyInvitation': always('NotFoundError'),
   // Whoever may read vault's catalog may review it; a snapshot someone else saved is theirs to delete.
-  'mutation.saveAccessSnapshot': always('AccessSnapshot', ['AccessSnapshot']),
+  // Saving a snapshot is recorded in the event log (access_snapshot.saved).
+  'mutation.saveAccessSnapshot': always('AccessSnapshot', ['AccessSnapshot', 'Event']),
   'mutation.deleteAccessSnapshot': always('ForbiddenError'),
   'mutation.addCollaborator': always('ForbiddenError'),
   'mutation.changePassword': always('InvalidCredentialsError'),
@@ -138,6 +139,8 @@ const EXPECTED: Record<string, Expectation> = {
   'mutation.updateUser': always('ForbiddenError'),
   'query.apiTokens': always('QueryApiTokensConnection'),
   'query.auditLog': always('EventPage'),
+  // Insiders read vault's events and so their impacts; no event has cursor 0.
+  'query.eventImpact': always('null'),
   'query.eventKinds': always('List'),
   'query.canSendEmail': always('Boolean'),
   'query.database': always('Database'),
@@ -280,6 +283,7 @@ function valueFor(insider: Insider): (path: readonly string[], type: GraphQLInpu
     'updateUser.input': { isAdmin: true },
     'database.id': world.vaultId,
     'auditLog.databaseId': world.vaultId,
+    'eventImpact.cursor': '0',
   };
   return (path, type) => {
     const key = path.join('.');

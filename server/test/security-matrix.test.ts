@@ -80,6 +80,8 @@ const EXPECTED: Record<string, Expectation> = {
   // Queries answer signed-in outsiders with their own (empty) view; the leak check proves nothing of vault is in it.
   'query.apiTokens': unauthenticated('QueryApiTokensConnection'),
   'query.auditLog': unauthenticated('EventPage'),
+  // An event of a database the caller does not work on has no impact for them (null, as for no such event).
+  'query.eventImpact': unauthenticated('null'),
   'query.eventKinds': { anonymous: 'List', signedIn: 'List' },
   'query.canSendEmail': { anonymous: 'Boolean', signedIn: 'Boolean' },
   'query.database': unauthenticated('NotFoundError'),
@@ -232,6 +234,7 @@ function valueFor(caller: Caller): (path: readonly string[], type: GraphQLInputT
     'updateUser.input': { isAdmin: true, isActive: true },
     'database.id': world.vaultId,
     'auditLog.databaseId': world.vaultId,
+    'eventImpact.cursor': '0',
   };
   return (path, type) => {
     const key = path.join('.');

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { MessageType, stringifyMessage } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
-import { serialisedOnce, withPayload } from '../src/http/shared-payloads.js';
+import { messageBytes, serialisedOnce, withPayload } from '../src/http/shared-payloads.js';
 
 const result = {
   data: {
@@ -30,5 +30,19 @@ describe('a payload serialised once for every subscription it goes to', () => {
     expect(serialisedOnce(result)).toBe(serialisedOnce(result));
     const complete = stringifyMessage({ id: '1', type: MessageType.Complete });
     expect(withPayload(complete)).toBe(complete);
+  });
+});
+
+describe('a payload sent as bytes over WebSockets', () => {
+  it('is the same message, encoded once for every connection whose operation has the same id', () => {
+    const send = (id: string) =>
+      messageBytes(stringifyMessage({ id, type: MessageType.Next, payload: serialisedOnce(result) }));
+    const first = send('1');
+    expect(Buffer.isBuffer(first)).toBe(true);
+    expect(first.toString()).toBe(asGraphqlWsSendsIt('1'));
+    expect(send('1')).toBe(first);
+    expect(send('2').toString()).toBe(asGraphqlWsSendsIt('2'));
+    const complete = stringifyMessage({ id: '1', type: MessageType.Complete });
+    expect(messageBytes(complete)).toBe(complete);
   });
 });

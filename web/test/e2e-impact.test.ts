@@ -113,6 +113,22 @@ describe.skipIf(!available)('the impact of a change, shown before Apply in a rea
       .toContainEqual(expect.stringContaining('4 roles and 2 collaborators (ana and bob) lose SELECT on sales.orders'));
   });
 
+  it("shows an applied revoke's impact on the Activity page, read when its row is opened", async () => {
+    await admin.goto(`${testApp.url}/databases/${databaseId}/activity`);
+    const row = admin.locator('tr[data-kind="privileges.changed"]', { hasText: 'sales.orders' }).first();
+    await row.waitFor();
+    const opened = row.locator('details.event-impact');
+    await opened.locator('summary', { hasText: 'Impact on access' }).click();
+    const loss = opened.locator('.impact-group[data-direction="LOSS"]', { hasText: 'SELECT on sales.orders' });
+    await expect
+      .poll(() => loss.locator('summary').textContent())
+      .toContain('4 roles and 2 collaborators (ana and bob) lose SELECT on sales.orders');
+    await loss.locator('summary').click();
+    expect(await loss.locator('.impact-roles li').allTextContents()).toContain(
+      'impact_bob (bob): impact_bob → impact_reporting',
+    );
+  });
+
   it("calls out the viewer's own role losing access before Apply", async () => {
     await ana.goto(overview());
     await ana.getByRole('button', { name: 'Permissions of sales.notes', exact: true }).click();

@@ -13,6 +13,7 @@ import {
   privilegeGroupText,
   roleChangeText,
   sourceText,
+  truncatedText,
 } from '../src/lib/impact-text.js';
 
 const selectLoss: PrivilegeGroupView = {
@@ -116,5 +117,37 @@ describe('the words for the impact of a change', () => {
     expect(impactLines(impact())).toEqual([
       '12 roles and 3 collaborators (ana, bob and carol) lose SELECT on sales.orders',
     ]);
+  });
+
+  it('words a truncated impact at the level of groups: what the group reaches, who inherits what its role loses', () => {
+    const truncated = impact({
+      truncated: true,
+      comparedPairs: 5_000_000,
+      roleCount: 1_001,
+      collaboratorCount: 0,
+      privilegeGroups: [
+        { ...selectLoss, roleCount: 1, collaboratorCount: 0, collaborators: [], roles: [], inheritorCount: 1_000 },
+      ],
+      membershipGroups: [
+        {
+          direction: 'LOSS',
+          role: 'reporting',
+          roleCount: 1_000,
+          collaboratorCount: 0,
+          collaborators: [],
+          heldObjectCount: 5_000,
+        },
+      ],
+    });
+    expect(membershipGroupText(truncated.membershipGroups[0] as never)).toBe(
+      '1,000 roles lose the privileges of reporting, which reaches 5,000 objects',
+    );
+    expect(privilegeGroupText(truncated.privilegeGroups[0] as PrivilegeGroupView)).toBe(
+      '1 role loses SELECT on sales.orders (and so may the 1,000 roles that have its privileges)',
+    );
+    expect(truncatedText(truncated)).toMatch(/^Summary only: .* \(over 5,000,000 role and object pairs\)/);
+    expect(impactReport(truncated)[1]).toBe(truncatedText(truncated));
+    expect(impactSummary(truncated)).toMatch(/\(summary only\)$/);
+    expect(truncatedText(impact())).toBeNull();
   });
 });

@@ -12,14 +12,14 @@ import { emit } from '../output.js';
  */
 export const ImpactFields = graphql(`
   fragment CliImpact on AccessImpact {
-    roleCount collaboratorCount privilegeGroupCount
+    roleCount collaboratorCount privilegeGroupCount truncated comparedPairs
     privilegeGroups {
-      direction privilege grantOptionOnly roleCount collaboratorCount collaborators
+      direction privilege grantOptionOnly roleCount collaboratorCount collaborators inheritorCount
       object { kind schema name column arguments label }
       roles { role collaborators sources { kind path grantor grantable } }
     }
     membershipGroups {
-      direction role roleCount collaboratorCount collaborators
+      direction role roleCount collaboratorCount collaborators heldObjectCount
       members { role collaborators path }
     }
     callouts { code role collaborators message }

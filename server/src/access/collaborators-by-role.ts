@@ -1,17 +1,16 @@
 import type { Context } from '../context.js';
 
-/** A database's collaborators (usernames, sorted) by the PostgreSQL role each works through. */
+/** A database's collaborators (usernames, sorted) by the PostgreSQL role each works through, in one query. */
 export async function collaboratorsByRole(
   databaseId: string,
   metadata: Context['metadata'],
 ): Promise<Map<string, string[]>> {
-  const rows = await metadata.collaborator.findMany({
-    where: { databaseId },
-    select: { user: { select: { username: true } }, configuredRole: { select: { rolname: true } } },
-  });
-  const byRole = new Map<string, string[]>();
-  for (const row of rows)
-    byRole.set(row.configuredRole.rolname, [...(byRole.get(row.configuredRole.rolname) ?? []), row.user.username]);
-  for (const names of byRole.values()) names.sort();
-  return byRole;
+  const rows = await metadata.$queryRaw<{ rolname: string; usernames: string[] }[]>`
+    SELECT r.rolname, array_agg(u.username ORDER BY u.username COLLATE "C") AS usernames
+      FROM "Collaborator" c
+      JOIN "ConfiguredRole" r ON r.id = c."configuredRoleId"
+      JOIN "User" u ON u.id = c."userId"
+     WHERE c."databaseId" = ${databaseId}::uuid
+     GROUP BY r.rolname`;
+  return new Map(rows.map((row) => [row.rolname, row.usernames]));
 }

@@ -13,7 +13,8 @@ export interface AccessExport {
 
 /**
  * One line per row and path (a privilege held two ways is two lines). Lists (collaborators, the roles of a path) are
- * JSON arrays in their cell, so names holding commas, quotes, `>` or newlines read back exactly.
+ * JSON arrays in their cell, so names holding commas, quotes, `>` or newlines read back exactly; a cell that could start
+ * a formula gets a single quote before it (see neutralised).
  */
 export const CSV_COLUMNS = [
   'role',
@@ -33,9 +34,24 @@ export const CSV_COLUMNS = [
   'source_grantable',
 ] as const;
 
-/** RFC 4180: every field quoted, quotes doubled, lines ended by CRLF; newlines inside a field stay as they are. */
+/**
+ * What a spreadsheet reads as a formula at the start of a cell (OWASP's list): role and object names are chosen by
+ * whoever may create them (`CREATE ROLE "=HYPERLINK(…)"`). A single quote is in the list so that the prefix below can
+ * be undone exactly: a cell that starts with one always had one added.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+/** A cell's text with a single quote before it when it could start a formula (read back: drop one leading quote). */
+export function neutralised(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * RFC 4180: every field quoted, quotes doubled, lines ended by CRLF; newlines inside a field stay as they are; formulas
+ * neutralised.
+ */
 function csvField(value: string | null): string {
-  return value === null ? '' : `"${value.replaceAll('"', '""')}"`;
+  return value === null ? '' : `"${neutralised(value).replaceAll('"', '""')}"`;
 }
 
 function csvLine(fields: readonly (string | null)[]): string {

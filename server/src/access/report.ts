@@ -10,7 +10,6 @@ import { collaboratorsByRole } from './collaborators-by-role.js';
 import { HolderIndex } from './holders.js';
 import { everyObject, namedObject, type ObjectLabel, type ReportObject, schemaAndContents } from './objects.js';
 import { type AccessRow, EVERY_ROLE, onlyThroughPublic, RoleNames, rowsOf } from './rows.js';
-import { sharedGraph } from './shared-graph.js';
 
 /** What a review is about, as asked: exactly one of these. Snapshots keep it to compute the same report later. */
 export interface AccessSubjectInput {
@@ -52,7 +51,7 @@ const holderIndexes = new WeakMap<RoleGraph, HolderIndex>();
 /** The index of who holds what, kept with the shared membership graph (whoCanAccess and every report use it). */
 export async function holderIndexOf(reader: CatalogReader): Promise<HolderIndex> {
   const [graph, memberships, roles, features, database] = await Promise.all([
-    sharedGraph(reader),
+    reader.sharedGraph(),
     reader.membershipIndex(),
     reader.roles(),
     reader.features(),
@@ -162,7 +161,7 @@ type Parts = Awaited<ReturnType<typeof readerParts>>;
 
 async function readerParts(reader: CatalogReader) {
   const [graph, features, rolesByOid, holders] = await Promise.all([
-    sharedGraph(reader),
+    reader.sharedGraph(),
     reader.features(),
     reader.rolesByOid(),
     holderIndexOf(reader),

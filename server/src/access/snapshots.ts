@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { EventAccess } from '../events/access.js';
+import type { EventLog } from '../events/log.js';
 import { databaseEventsWhere } from '../events/stream.js';
 import type { AccessSnapshot, Event, Prisma } from '../generated/prisma/client.js';
 import { requireViewer } from '../policy/capabilities.js';
@@ -28,8 +29,39 @@ const SUMMARY = {
   rowCount: true,
 } satisfies Prisma.AccessSnapshotSelect;
 
+/** What records a snapshot's saving and deletion: the event log, in the snapshot's own metadata transaction. */
+export type SnapshotEvents = Pick<EventLog, 'record'>;
+
+/** The event a snapshot's saving or deletion is recorded as (its database's server is the event's too). */
+async function recordSnapshotEvent(
+  tx: Prisma.TransactionClient,
+  events: SnapshotEvents,
+  kind: 'access_snapshot.saved' | 'access_snapshot.deleted',
+  actorId: string,
+  snapshot: SnapshotSummary,
+): Promise<void> {
+  const database = await tx.database.findUniqueOrThrow({
+    where: { id: snapshot.databaseId },
+    select: { serverId: true },
+  });
+  await events.record(tx, {
+    kind,
+    actorId,
+    serverId: database.serverId,
+    databaseId: snapshot.databaseId,
+    payload: {
+      snapshotId: snapshot.id,
+      subjectKind: snapshot.subjectKind,
+      subjectLabel: snapshot.subjectLabel,
+      note: snapshot.note,
+      rowCount: snapshot.rowCount,
+    },
+  });
+}
+
 export async function saveSnapshot(
   source: ReportSource,
+  events: SnapshotEvents,
   userId: string,
   input: AccessSubjectInput,
   note: string | null | undefined,
@@ -44,18 +76,22 @@ export async function saveSnapshot(
       'subject',
       `The report has ${report.rows.length} rows; a snapshot keeps at most ${MAX_SNAPSHOT_ROWS}: review a narrower subject.`,
     );
-  return source.metadata.accessSnapshot.create({
-    data: {
-      databaseId: source.databaseId,
-      subject: report.subject.input as Prisma.InputJsonValue,
-      subjectKind: report.subject.kind,
-      subjectLabel: report.subject.label,
-      note: note?.trim() || null,
-      createdById: userId,
-      rowCount: report.rows.length,
-      rows: report.rows as unknown as Prisma.InputJsonValue,
-    },
-    select: SUMMARY,
+  return source.metadata.$transaction(async (tx) => {
+    const snapshot = await tx.accessSnapshot.create({
+      data: {
+        databaseId: source.databaseId,
+        subject: report.subject.input as Prisma.InputJsonValue,
+        subjectKind: report.subject.kind,
+        subjectLabel: report.subject.label,
+        note: note?.trim() || null,
+        createdById: userId,
+        rowCount: report.rows.length,
+        rows: report.rows as unknown as Prisma.InputJsonValue,
+      },
+      select: SUMMARY,
+    });
+    await recordSnapshotEvent(tx, events, 'access_snapshot.saved', userId, snapshot);
+    return snapshot;
   });
 }
 
@@ -90,11 +126,14 @@ export async function deleteSnapshot(context: Context, id: string): Promise<{ id
   const viewer = requireViewer(context.viewer);
   const snapshot = await context.metadata.accessSnapshot.findFirst({
     where: { id, database: { collaborators: { some: { userId: viewer.user.id } } } },
-    select: { id: true, createdById: true },
+    select: SUMMARY,
   });
   if (!snapshot) throw new NotFoundError('access snapshot');
   if (snapshot.createdById !== viewer.user.id) throw new ForbiddenError('Only whoever saved a snapshot may delete it.');
-  await context.metadata.accessSnapshot.delete({ where: { id } });
+  await context.metadata.$transaction(async (tx) => {
+    await tx.accessSnapshot.delete({ where: { id } });
+    await recordSnapshotEvent(tx, context.events, 'access_snapshot.deleted', viewer.user.id, snapshot);
+  });
   return { id };
 }
 

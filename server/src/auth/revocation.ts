@@ -1,5 +1,6 @@
 import type { EventLog } from '../events/log.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { suspendCachedViewer } from './viewer-cache.js';
 
 /** Why credentials ended, as the audit log says it. */
 export type CredentialEndReason = 'logout' | 'revoked' | 'password_changed' | 'password_reset' | 'deactivated';
@@ -23,6 +24,8 @@ export async function endSessions(
   ending: CredentialEnding,
   which: { only: string } | { except?: string | undefined } = {},
 ): Promise<void> {
+  // Before the DELETE: a request that reads the session meanwhile must not be answered from the cache once it commits.
+  suspendCachedViewer(events, ending.userId);
   const only = 'only' in which ? which.only : null;
   const except = 'except' in which ? (which.except ?? null) : null;
   const ended = await tx.$queryRaw<{ id: string }[]>`
@@ -46,6 +49,7 @@ export async function revokeApiTokens(
   ending: CredentialEnding,
   only?: string,
 ): Promise<void> {
+  suspendCachedViewer(events, ending.userId);
   const revoked = await tx.apiToken.updateManyAndReturn({
     where: { userId: ending.userId, revokedAt: null, id: only },
     data: { revokedAt: new Date() },

@@ -2,6 +2,7 @@ import type { Services, Viewer } from '../context.js';
 import { type CookieJar, SESSION_COOKIE } from './cookies.js';
 import { endSessions } from './revocation.js';
 import { hashToken, newToken } from './tokens.js';
+import { viewerCache } from './viewer-cache.js';
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -31,31 +32,42 @@ function bearerToken(request: Request): string | undefined {
 }
 
 async function viewerFromSession(services: Services, token: string): Promise<Viewer | null> {
-  const session = await services.metadata.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: true },
-  });
+  const hash = hashToken(token);
+  const cache = viewerCache(services);
+  const cached = cache.get(hash);
+  if (cached) return cached;
+  const mark = cache.mark;
+  const session = await services.metadata.session.findUnique({ where: { tokenHash: hash }, include: { user: true } });
   if (!session || session.expiresAt <= new Date() || !session.user.isActive) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await services.metadata.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
   }
-  return { user: session.user, via: { kind: 'session', sessionId: session.id } };
+  const viewer: Viewer = { user: session.user, via: { kind: 'session', sessionId: session.id } };
+  cache.set(hash, viewer, session.expiresAt, mark);
+  return viewer;
 }
 
 async function viewerFromApiToken(services: Services, token: string): Promise<Viewer | null> {
-  const apiToken = await services.metadata.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: true },
-  });
+  const hash = hashToken(token);
+  const cache = viewerCache(services);
+  const cached = cache.get(hash);
+  if (cached) return cached;
+  const mark = cache.mark;
+  const apiToken = await services.metadata.apiToken.findUnique({ where: { tokenHash: hash }, include: { user: true } });
   if (!apiToken || apiToken.revokedAt || !apiToken.user.isActive) return null;
   if (apiToken.expiresAt && apiToken.expiresAt <= new Date()) return null;
   if (!apiToken.lastUsedAt || Date.now() - apiToken.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await services.metadata.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: new Date() } });
   }
-  return { user: apiToken.user, via: { kind: 'token', tokenId: apiToken.id } };
+  const viewer: Viewer = { user: apiToken.user, via: { kind: 'token', tokenId: apiToken.id } };
+  cache.set(hash, viewer, apiToken.expiresAt, mark);
+  return viewer;
 }
 
-/** Who is asking: a bearer API token wins over the session cookie; expired, revoked or deactivated means nobody. */
+/**
+ * Who is asking: a bearer API token wins over the session cookie; expired, revoked or deactivated means nobody.
+ * Verified credentials are remembered for a few seconds, and forgotten as soon as they end (viewer-cache.ts).
+ */
 export async function resolveViewer(services: Services, request: Request, cookies: CookieJar): Promise<Viewer | null> {
   const bearer = bearerToken(request);
   if (bearer) return viewerFromApiToken(services, bearer);

@@ -70,6 +70,7 @@ const ROLES_BY_NAME = new SnapshotKey<Map<string, PgRole>>('roles by name');
 const ROLE_OIDS = new SnapshotKey<Map<string, number>>('role OIDs by name');
 const GRAPH_INDEX = new SnapshotKey<RoleGraphIndex>('membership graph index');
 const MEMBERSHIPS = new SnapshotKey<MembershipIndex>('memberships by role and member');
+const SHARED_GRAPHS = new SnapshotKey<Map<string, RoleGraph>>('membership graphs by database owner');
 
 function memo<T>(load: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
@@ -116,26 +117,44 @@ export class CatalogReader {
   constructor(
     private readonly run: RunOnCatalog,
     private readonly shared: SharedRoles,
-  ) {}
+    private readonly pinned?: { roles: RoleSnapshot; from: CatalogReader },
+  ) {
+    // A reader pinned to other roles shares the reads that do not depend on them.
+    this.features = pinned?.from.features ?? memo((): Promise<ServerFeatures> => this.run(serverFeatures));
+    this.currentRole = pinned?.from.currentRole ?? memo((): Promise<string> => this.run(currentRoleName));
+    this.database = pinned?.from.database ?? memo(() => this.readDatabase());
+  }
 
-  readonly features = memo((): Promise<ServerFeatures> => this.run(serverFeatures));
-  readonly currentRole = memo((): Promise<string> => this.run(currentRoleName));
+  readonly features: () => Promise<ServerFeatures>;
+  readonly currentRole: () => Promise<string>;
+  readonly database: () => Promise<PgDatabase>;
 
   /** The server's roles and memberships as they are now: checked once per request, read again only if they moved. */
   private readonly roleSnapshot = memo(async (): Promise<RoleSnapshot> => {
+    if (this.pinned) return this.pinned.roles;
     const [features, serverId] = await Promise.all([this.features(), this.shared.serverId()]);
     return this.run((client) => this.shared.snapshots.current(serverId, client, features));
   });
+
+  /** This reader with `roles` for the server's roles and memberships (its other reads as they are). */
+  withRoles(roles: RoleSnapshot): CatalogReader {
+    return new CatalogReader(this.run, this.shared, { roles, from: this });
+  }
+
+  /** The snapshot of the server's roles this reader last had, unchecked (see RoleSnapshots.known). */
+  async knownRoles(): Promise<RoleSnapshot | undefined> {
+    return this.shared.snapshots.known(await this.shared.serverId())?.catch(() => undefined);
+  }
   readonly roles = memo(async (): Promise<readonly PgRole[]> => (await this.roleSnapshot()).roles);
   readonly memberships = memo(async (): Promise<readonly PgAuthMember[]> => (await this.roleSnapshot()).memberships);
   /** Each membership once, under its role and its member. */
   readonly membershipIndex = memo(async () =>
     (await this.roleSnapshot()).derived(MEMBERSHIPS, (snapshot) => new MembershipIndex(snapshot.memberships)),
   );
-  readonly database = memo(async (): Promise<PgDatabase> => {
+  private async readDatabase(): Promise<PgDatabase> {
     const features = await this.features();
     return this.run((client) => currentDatabase(client, privilegesFor('DATABASE', features)));
-  });
+  }
   readonly schemas = memo(async (): Promise<PgNamespace[]> => {
     const features = await this.features();
     return this.run((client) => schemas(client, privilegesFor('SCHEMA', features), this.roleOids()));
@@ -203,9 +222,17 @@ export class CatalogReader {
     return (await this.rolesByName()).get(name);
   }
 
+  /** The roles a request names in one tick (a change to 100 grantees), in one query. */
+  private readonly rolesNamed = new DataLoader<string, PgRole | undefined>(async (names) => {
+    const found = new Map(
+      (await this.run((client) => allRoles(client, { names }))).map((role) => [role.rolname, role]),
+    );
+    return names.map((name) => found.get(name));
+  });
+
   /** One role, read alone: for a mutation that names one role, without reading every role of the server. */
-  async roleNamed(name: string): Promise<PgRole | undefined> {
-    return (await this.run((client) => allRoles(client, name)))[0];
+  roleNamed(name: string): Promise<PgRole | undefined> {
+    return this.rolesNamed.load(name);
   }
 
   /** One relation, read alone: for a mutation that names one table, without reading thousands. */
@@ -268,19 +295,27 @@ export class CatalogReader {
     return (await this.relationsBySchema()).get(schemaOid) ?? [];
   }
 
-  /** Whether a role (or PUBLIC, OID 0) has USAGE on a schema, as PostgreSQL decides it. */
-  async hasSchemaUsage(roleOid: number, schemaOid: number): Promise<boolean> {
-    return this.run(async (client) => {
+  /** USAGE on schemas, asked about (role, schema) pairs of one tick, in one query. */
+  private readonly schemaUsage = new DataLoader<string, boolean>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
+    const rows = await this.run(async (client) => {
       const { rows } = await client.query<{ ok: boolean }>(
-        `SELECT CASE WHEN $1::oid = 0
+        `SELECT CASE WHEN t.role = 0
                   THEN EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n,
                                       aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
-                                WHERE n.oid = $2 AND a.grantee = 0 AND a.privilege_type = 'USAGE')
-                  ELSE has_schema_privilege($1::oid, $2::oid, 'USAGE') END AS ok`,
-        [roleOid, schemaOid],
+                                WHERE n.oid = t.schema AND a.grantee = 0 AND a.privilege_type = 'USAGE')
+                  ELSE has_schema_privilege(t.role, t.schema, 'USAGE') END AS ok
+           FROM unnest($1::oid[], $2::oid[]) WITH ORDINALITY AS t(role, schema, at) ORDER BY t.at`,
+        [pairs.map(([role]) => role), pairs.map(([, schema]) => schema)],
       );
-      return rows[0]?.ok ?? false;
+      return rows;
     });
+    return rows.map((row) => row.ok);
+  });
+
+  /** Whether a role (or PUBLIC, OID 0) has USAGE on a schema, as PostgreSQL decides it. */
+  hasSchemaUsage(roleOid: number, schemaOid: number): Promise<boolean> {
+    return this.schemaUsage.load(`${roleOid}:${schemaOid}`);
   }
 
   /** Sequences that feed a table's serial columns. */
@@ -315,6 +350,28 @@ export class CatalogReader {
       databaseOwner: database.datdba,
       membershipOptions: features.membershipOptions,
     });
+  });
+
+  /**
+   * A membership graph kept as long as the snapshot of roles it is built from, shared by every request on the server
+   * (per database owner, whose implicit membership of pg_database_owner it adds): the closures one access review
+   * computes for thousands of roles serve the next one too, where a request's own graph would walk them all again.
+   */
+  readonly sharedGraph = memo(async (): Promise<RoleGraph> => {
+    const [snapshot, index, database, features] = await Promise.all([
+      this.roleSnapshot(),
+      this.graphIndex(),
+      this.database(),
+      this.features(),
+    ]);
+    const byOwner = snapshot.derived(SHARED_GRAPHS, () => new Map<string, RoleGraph>());
+    const key = `${database.datdba} ${features.membershipOptions}`;
+    let graph = byOwner.get(key);
+    if (!graph) {
+      graph = new RoleGraph(index, { databaseOwner: database.datdba, membershipOptions: features.membershipOptions });
+      byOwner.set(key, graph);
+    }
+    return graph;
   });
 
   readonly viewerRole = memo(async (): Promise<PgRole | undefined> => this.roleByName(await this.currentRole()));

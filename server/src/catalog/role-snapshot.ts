@@ -79,6 +79,14 @@ export class RoleSnapshots {
     }
   }
 
+  /**
+   * The snapshot last read for the server, unchecked (undefined when none was read): for a caller that checks the
+   * part it relies on itself (catalog/role-freshness.ts), where checking the whole would cost more than its work.
+   */
+  known(serverId: string): Promise<RoleSnapshot> | undefined {
+    return this.byServer.get(serverId);
+  }
+
   /** The known snapshot if the fingerprint has not moved; else the rows read now, in the same transaction. */
   private async checked(serverId: string, client: ClientBase, features: ServerFeatures): Promise<RoleSnapshot> {
     const fingerprint = await fingerprintOf(client, features);

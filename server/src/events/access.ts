@@ -83,6 +83,9 @@ type Rights = Awaited<ReturnType<typeof readRights>>;
  */
 const readsAfterEvent = new WeakMap<Metadata, Map<string, { eventId: bigint; rights: Promise<Rights> }>>();
 
+/** The latest read of each user's rights for subscriptions starting at one bus position (see `refresh`). */
+const startingReads = new WeakMap<Metadata, Map<string, { asOf: bigint; rights: Promise<Rights> }>>();
+
 /**
  * What one user may see of the event stream, kept current as events arrive: admins see everything; others see
  * the events of databases they collaborate on and the server-wide (role) events of those databases' servers.
@@ -101,8 +104,28 @@ export class EventAccess {
     private readonly userId: string,
   ) {}
 
-  async refresh(): Promise<void> {
-    this.apply(await readRights(this.metadata, this.userId));
+  /**
+   * Reads the user's rights. With `asOf` (the event bus's position when the caller subscribed), subscriptions of the
+   * same user starting at the same position share one read: it began after every event up to there had committed,
+   * and what comes after reaches each of them through `observe`. A reconnect storm then costs a query per user.
+   */
+  async refresh(asOf?: bigint): Promise<void> {
+    if (asOf === undefined) return this.apply(await readRights(this.metadata, this.userId));
+    let reads = startingReads.get(this.metadata);
+    if (!reads) {
+      reads = new Map();
+      startingReads.set(this.metadata, reads);
+    }
+    let read = reads.get(this.userId);
+    if (read?.asOf !== asOf) {
+      const started = { asOf, rights: readRights(this.metadata, this.userId) };
+      read = started;
+      reads.set(this.userId, started);
+      started.rights.catch(() => {
+        if (reads.get(this.userId) === started) reads.delete(this.userId);
+      });
+    }
+    this.apply(await read.rights);
   }
 
   private apply(user: Rights): void {

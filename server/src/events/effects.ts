@@ -59,33 +59,53 @@ const ACL = (column: string, kind: string, owner: string) => `coalesce((
 const USER_SCHEMA = `(n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%')`;
 
-const OBJECTS_IN_SCOPE = `
+const DATABASES = `
   SELECT 'DATABASE' AS "objectKind", d.oid::int AS oid, d.datname AS label, d.datdba::int AS owner,
          ${ACL('d.datacl', `'d'::"char"`, 'd.datdba')} AS acl
-    FROM pg_catalog.pg_database d WHERE $5
-  UNION ALL
-  SELECT 'SCHEMA', n.oid::int, n.nspname, n.nspowner::int, ${ACL('n.nspacl', `'n'::"char"`, 'n.nspowner')}
-    FROM pg_catalog.pg_namespace n WHERE ($1 AND ${USER_SCHEMA}) OR n.nspname = ANY($2::text[])
-  UNION ALL
-  SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, c.oid::int, n.nspname || '.' || c.relname,
-         c.relowner::int,
-         ${ACL('c.relacl', `CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END`, 'c.relowner')}
+    FROM pg_catalog.pg_database d`;
+
+const SCHEMAS = (where: string) => `
+  SELECT 'SCHEMA' AS "objectKind", n.oid::int AS oid, n.nspname AS label, n.nspowner::int AS owner,
+         ${ACL('n.nspacl', `'n'::"char"`, 'n.nspowner')} AS acl
+    FROM pg_catalog.pg_namespace n WHERE ${where}`;
+
+const RELATIONS = (where: string) => `
+  SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS "objectKind", c.oid::int AS oid,
+         n.nspname || '.' || c.relname AS label, c.relowner::int AS owner,
+         ${ACL('c.relacl', `CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END`, 'c.relowner')} AS acl
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
-     AND (($1 AND ${USER_SCHEMA}) OR ($4 AND n.nspname = ANY($2::text[])) OR c.oid = ANY($3::oid[])
-          OR c.oid IN (SELECT dep.objid FROM pg_catalog.pg_depend dep
-                        WHERE dep.classid = 'pg_catalog.pg_class'::regclass
-                          AND dep.refclassid = 'pg_catalog.pg_class'::regclass
-                          AND dep.refobjid = ANY($3::oid[]) AND dep.deptype IN ('a', 'i')))`;
+   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND ${where}`;
+
+/** The relations named ($3), and the sequences they own (serial and identity columns'), found by OID (indexed). */
+const NAMED_RELATIONS = `c.oid = ANY($3::oid[] || ARRAY(
+  SELECT dep.objid FROM pg_catalog.pg_depend dep
+   WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+     AND dep.refobjid = ANY($3::oid[]) AND dep.deptype IN ('a', 'i')))`;
+
+/**
+ * The scope's database rows, schemas and relations in one query (each part names its columns: any may come first),
+ * of only the parts it has: a branch that would
+ * select nothing still costs a scan of its catalog (pg_class holds thousands of rows).
+ */
+function objectsInScopeQuery(scope: EffectScope): string {
+  const parts: string[] = [];
+  if (scope.databases) parts.push(DATABASES);
+  if (scope.everything) parts.push(SCHEMAS(USER_SCHEMA), RELATIONS(USER_SCHEMA));
+  else {
+    if (scope.schemas?.length) parts.push(SCHEMAS('n.nspname = ANY($2::text[])'));
+    if (scope.relations === 'in-schemas') parts.push(RELATIONS('n.nspname = ANY($2::text[])'));
+    else if (scope.relations?.length) parts.push(RELATIONS(NAMED_RELATIONS));
+  }
+  // Every part's parameters are passed (typed where a part leaves one unused): one parameter list for any scope.
+  return `WITH unused AS (SELECT $1::boolean, $2::text[], $3::oid[]) ${parts.join('\n  UNION ALL')}`;
+}
 
 async function objectsInScope(client: ClientBase, scope: EffectScope): Promise<ObjectState[]> {
   const relations = Array.isArray(scope.relations) ? scope.relations : [];
-  const { rows } = await client.query<ObjectState>(OBJECTS_IN_SCOPE, [
+  const { rows } = await client.query<ObjectState>(objectsInScopeQuery(scope), [
     scope.everything === true,
     scope.schemas ?? [],
     relations,
-    scope.relations === 'in-schemas',
-    scope.databases === true,
   ]);
   return rows;
 }
@@ -145,16 +165,15 @@ export async function lockScope(client: ClientBase, scope: EffectScope): Promise
   // DROP OWNED (everything) removes the role's default privileges too.
   const shared =
     !scope.everything && (hasObjects(scope) || scope.defaultAcls === true || (scope.securables?.length ?? 0) > 0);
+  // One statement: the shared key in a subquery PostgreSQL runs first (a volatile one is never merged into the outer
+  // query), then the others in their order.
   const { rows } = await client.query<{ database: string }>(
-    `SELECT current_database() AS database, CASE WHEN $2 THEN pg_advisory_xact_lock_shared($1, 0)::text END AS shared`,
-    [LOCK.everything, shared],
+    `SELECT first.shared, current_database() AS database,
+            (SELECT count(pg_advisory_xact_lock(k1, k2)::text)
+               FROM (SELECT k1, k2 FROM unnest($3::int[], $4::int[]) AS t(k1, k2) ORDER BY k1, k2) ordered) AS exclusive
+       FROM (SELECT CASE WHEN $2 THEN pg_advisory_xact_lock_shared($1, 0)::text END AS shared) first`,
+    [LOCK.everything, shared, keys.map(([kind]) => kind), keys.map(([, id]) => id)],
   );
-  if (keys.length > 0)
-    await client.query(
-      `SELECT count(pg_advisory_xact_lock(k1, k2)::text)
-         FROM (SELECT k1, k2 FROM unnest($1::int[], $2::int[]) AS t(k1, k2) ORDER BY k1, k2) ordered`,
-      [keys.map(([kind]) => kind), keys.map(([, id]) => id)],
-    );
   return rows[0]?.database ?? '';
 }
 

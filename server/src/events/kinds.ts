@@ -175,6 +175,16 @@ export const EVENT_KINDS = {
     description: 'An invitation was declined.',
   },
   'invitation.expired': { family: 'InvitationEvent', audience: 'scoped', description: 'An invitation expired.' },
+  'access_snapshot.saved': {
+    family: 'AccessSnapshotEvent',
+    audience: 'scoped',
+    description: 'An access review snapshot (a report of a role, collaborator, schema or object) was saved.',
+  },
+  'access_snapshot.deleted': {
+    family: 'AccessSnapshotEvent',
+    audience: 'scoped',
+    description: 'An access review snapshot was deleted.',
+  },
   'replay.caught_up': {
     family: 'ReplayCaughtUp',
     audience: 'scoped',

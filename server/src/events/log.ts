@@ -61,23 +61,31 @@ async function insertMany(metadata: Metadata, signal: EventSignal, inputs: Event
     payload: input.payload,
     sql: input.sql ?? [],
   }));
+  // NOTIFY from the same statement, for the last id (sent when it commits): one round trip for both.
   const inserted = await metadata.$queryRaw<{ id: bigint }[]>`
-    WITH ordered AS (SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK}))
-    INSERT INTO "Event" ("kind", "source", "actorId", "serverId", "databaseId", "payload", "sql")
-    SELECT r.kind, r.source::"EventSource", r."actorId"::uuid, r."serverId"::uuid, r."databaseId"::uuid, r.payload,
-           ARRAY(SELECT jsonb_array_elements_text(r.sql))
-      FROM ordered, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-           AS r(n int, kind text, source text, "actorId" text, "serverId" text, "databaseId" text, payload jsonb, sql jsonb)
-     ORDER BY r.n
-    RETURNING "id"`;
+    WITH ordered AS (SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})),
+    inserted AS (
+      INSERT INTO "Event" ("kind", "source", "actorId", "serverId", "databaseId", "payload", "sql")
+      SELECT r.kind, r.source::"EventSource", r."actorId"::uuid, r."serverId"::uuid, r."databaseId"::uuid, r.payload,
+             ARRAY(SELECT jsonb_array_elements_text(r.sql))
+        FROM ordered, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+             AS r(n int, kind text, source text, "actorId" text, "serverId" text, "databaseId" text, payload jsonb, sql jsonb)
+       ORDER BY r.n
+      RETURNING "id")
+    SELECT "id", CASE WHEN ${signal.byNotify === true} AND "id" = max("id") OVER ()
+                      THEN pg_notify(${EVENT_CHANNEL}, "id"::text)::text IS NOT NULL END AS notified
+      FROM inserted`;
   const ids = inserted.map((row) => row.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const last = ids.at(-1);
-  if (last !== undefined) await signal.publish(metadata, last);
+  if (last !== undefined && !signal.byNotify) await signal.publish(metadata, last);
   return ids;
 }
 
 /** The append-only record of every change: written in the change's own metadata transaction when it has one. */
 export class EventLog {
+  /** Told of each event about to be written on this instance (the viewer cache forgets whom it concerns). */
+  readonly writing = new Set<(input: EventInput) => void>();
+
   constructor(
     private readonly metadata: Metadata,
     private readonly signal: EventSignal,
@@ -85,14 +93,29 @@ export class EventLog {
 
   /** Returns the new event's id (its cursor). */
   async record<K extends EventKind>(writer: Writer | null, input: EventInput<K>): Promise<bigint> {
+    for (const listener of this.writing) listener(input as EventInput);
     if (writer) return insert(writer, this.signal, input);
     const [id] = await insertMany(this.metadata, this.signal, [input]);
     if (id === undefined) throw new Error('the event insert returned no id');
     return id;
   }
 
+  /**
+   * The event already recorded for the managed server's transaction `xid` (its effects name it), recent ones only:
+   * whether an insert whose answer was lost committed after all.
+   */
+  async recordedFor(serverId: string, xid: string): Promise<bigint | null> {
+    const [found] = await this.metadata.$queryRaw<{ id: bigint }[]>`
+      SELECT id FROM "Event"
+       WHERE "serverId" = ${serverId}::uuid AND "createdAt" > now() - interval '10 minutes'
+         AND payload->'effects' @> jsonb_build_array(jsonb_build_object('xid', ${xid}::text))
+       ORDER BY id DESC LIMIT 1`;
+    return found?.id ?? null;
+  }
+
   /** Records a burst at once, outside any transaction; returns the ids in order. */
   async recordMany(inputs: EventInput[]): Promise<bigint[]> {
+    for (const input of inputs) for (const listener of this.writing) listener(input);
     return inputs.length === 0 ? [] : insertMany(this.metadata, this.signal, inputs);
   }
 }

@@ -231,6 +231,16 @@ export type InvitationPayload = {
   collaboratorId?: string;
 };
 
+export type AccessSnapshotPayload = {
+  snapshotId: string;
+  /** ROLE, COLLABORATOR, SCHEMA or OBJECT. */
+  subjectKind: string;
+  /** The subject as people read it (a role's name, a username, sales.orders …). */
+  subjectLabel: string;
+  note?: string | null;
+  rowCount?: number;
+};
+
 /** The payload of each family (the GraphQL event type's own fields). */
 export type FamilyPayloads = {
   RoleEvent: RolePayload;
@@ -245,5 +255,6 @@ export type FamilyPayloads = {
   UserEvent: UserPayload;
   CredentialEvent: CredentialPayload;
   InvitationEvent: InvitationPayload;
+  AccessSnapshotEvent: AccessSnapshotPayload;
   ReplayCaughtUp: Record<string, never>;
 };

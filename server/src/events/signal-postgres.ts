@@ -9,6 +9,8 @@ const RECONNECT_MS = 1_000;
 
 /** The default transport: NOTIFY inside the event's transaction, and one LISTEN connection per instance. */
 export class PostgresSignal implements EventSignal {
+  readonly byNotify = true;
+
   private client: pg.Client | null = null;
   private onSignal: () => void = () => undefined;
   private stopped = false;

@@ -11,6 +11,8 @@ export interface EventSignal {
    * `writer` may be the metadata client itself when the event was inserted alone (it has committed already).
    */
   publish(writer: Prisma.TransactionClient, id: bigint): Promise<void>;
+  /** Signals travel by NOTIFY on the metadata database: an insert may send its own (see EVENT_CHANNEL). */
+  readonly byNotify?: boolean;
   /**
    * Calls `onSignal` on every signal and after every (re)connection, when signals may have been missed. Resolves
    * after the first connection attempt, whether or not it succeeded: failures are logged and retried.

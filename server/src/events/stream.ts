@@ -13,27 +13,90 @@ export interface StreamFilter {
 }
 
 const REPLAY_PAGE = 500;
+/** How long a replay page read for subscriptions starting at one bus position is kept for others starting there. */
+const REPLAY_SHARED_MS = 10_000;
+
+/** Markers by cursor, the same object for every subscription caught up there: its result is then made once. */
+const caughtUpMarkers = new Map<bigint, Event>();
+const MAX_MARKERS = 100;
 
 /** Everything missed up to `cursor` has been delivered: what follows is live. Not an event of the log. */
 function replayCaughtUp(cursor: bigint): Event {
-  return {
-    id: cursor,
-    kind: REPLAY_CAUGHT_UP,
-    source: 'ROLECALL',
-    actorId: null,
-    serverId: null,
-    databaseId: null,
-    payload: {},
-    sql: [],
-    createdAt: new Date(),
-  };
+  let marker = caughtUpMarkers.get(cursor);
+  if (!marker) {
+    marker = {
+      id: cursor,
+      kind: REPLAY_CAUGHT_UP,
+      source: 'ROLECALL',
+      actorId: null,
+      serverId: null,
+      databaseId: null,
+      payload: {},
+      sql: [],
+      createdAt: new Date(),
+    };
+    if (caughtUpMarkers.size >= MAX_MARKERS) caughtUpMarkers.delete(caughtUpMarkers.keys().next().value as bigint);
+    caughtUpMarkers.set(cursor, marker);
+  }
+  return marker;
 }
+
+/** Each database's server, by metadata store: a database never moves to another server. */
+const serversOfDatabases = new WeakMap<Metadata, Map<string, Promise<string | null>>>();
 
 /** The server of the watched database, whose role and membership changes concern it too (roles are server-wide). */
 async function serverOfDatabase(metadata: Metadata, filter: StreamFilter): Promise<string | null> {
-  if (!filter.databaseId) return null;
-  const database = await metadata.database.findUnique({ where: { id: filter.databaseId }, select: { serverId: true } });
-  return database?.serverId ?? null;
+  const databaseId = filter.databaseId;
+  if (!databaseId) return null;
+  let servers = serversOfDatabases.get(metadata);
+  if (!servers) {
+    servers = new Map();
+    serversOfDatabases.set(metadata, servers);
+  }
+  let server = servers.get(databaseId);
+  if (!server) {
+    server = metadata.database
+      .findUnique({ where: { id: databaseId }, select: { serverId: true } })
+      .then((database) => database?.serverId ?? null);
+    servers.set(databaseId, server);
+    // Only a server found is kept: a database not there yet may be connected later.
+    const known = servers;
+    server.then(
+      (id) => id === null && known.delete(databaseId),
+      () => known.delete(databaseId),
+    );
+  }
+  return server;
+}
+
+/**
+ * The replay pages subscriptions read, shared by those that start at the same bus position with the same filter and
+ * cursor (a reconnect storm of dashboards): the read began after every event up to that position had committed, and
+ * the live events after it reach each subscription through its own inbox.
+ */
+const replayPages = new WeakMap<Metadata, Map<string, { asOf: bigint; page: Promise<Event[]> }>>();
+
+function replayPage(metadata: Metadata, where: Prisma.EventWhereInput, asOf: bigint): Promise<Event[]> {
+  let pages = replayPages.get(metadata);
+  if (!pages) {
+    pages = new Map();
+    replayPages.set(metadata, pages);
+  }
+  const key = JSON.stringify(where, (_key, value) => (typeof value === 'bigint' ? String(value) : value));
+  const shared = pages.get(key);
+  if (shared?.asOf === asOf) return shared.page;
+  const known = pages;
+  const read = {
+    asOf,
+    page: metadata.event.findMany({ where, orderBy: { id: 'asc' }, take: REPLAY_PAGE }),
+  };
+  known.set(key, read);
+  // Kept while it may be shared: until the bus moves on, or briefly after a failure.
+  const forget = () => {
+    if (known.get(key) === read) known.delete(key);
+  };
+  read.page.then(() => setTimeout(forget, REPLAY_SHARED_MS).unref(), forget);
+  return read.page;
 }
 
 function inDatabase(filter: StreamFilter, databaseServer: string | null, event: Event): boolean {
@@ -110,7 +173,7 @@ export function eventStream(
   async function* events(): AsyncGenerator<Event> {
     try {
       const access = new EventAccess(metadata, userId);
-      const [databaseServer] = await Promise.all([serverOfDatabase(metadata, filter), access.refresh()]);
+      const [databaseServer] = await Promise.all([serverOfDatabase(metadata, filter), access.refresh(subscribedAt)]);
       if (closed) return;
       let last = after ?? subscribedAt;
       /** undefined: skip the event (seen, or not for this subscriber); null: the subscriber may no longer watch. */
@@ -129,11 +192,11 @@ export function eventStream(
         // The marker names the last event this subscriber was shown, never one it may not see (nor how many there were).
         let lastShown = after;
         for (;;) {
-          const page = await metadata.event.findMany({
-            where: { AND: [{ id: { gt: last } }, filterWhere(filter, databaseServer)] },
-            orderBy: { id: 'asc' },
-            take: REPLAY_PAGE,
-          });
+          const page = await replayPage(
+            metadata,
+            { AND: [{ id: { gt: last } }, filterWhere(filter, databaseServer)] },
+            subscribedAt,
+          );
           for (const event of page) {
             let shown = verdict(event);
             if (shown instanceof Promise) shown = await shown;

@@ -6,8 +6,8 @@ import type { ExecutionResult } from 'graphql';
  */
 const PLACEHOLDER = '"\\u0000rolecall-serialised-payload"}';
 
-/** The JSON of the marker being serialised now: set by its toJSON, taken by the send that follows at once. */
-let serialising: string | null = null;
+/** The marker being serialised now: set by its toJSON, taken by the send that follows at once. */
+let serialising: SerialisedPayload | null = null;
 
 /**
  * A result serialised once for all the subscriptions it is handed to (shared-subscriptions.ts): graphql-ws
@@ -16,16 +16,30 @@ let serialising: string | null = null;
  */
 class SerialisedPayload {
   readonly json: string;
+  /** Whole messages as bytes, by what precedes the payload (the operation's id): most clients number theirs alike. */
+  private readonly messages = new Map<string, Buffer>();
 
   constructor(result: ExecutionResult) {
     this.json = JSON.stringify(result);
   }
 
   toJSON(): string {
-    serialising = this.json;
+    serialising = this;
     return '\u0000rolecall-serialised-payload';
   }
+
+  bytes(head: string): Buffer {
+    let message = this.messages.get(head);
+    if (!message) {
+      message = Buffer.from(`${head}${this.json}}`);
+      if (this.messages.size < MAX_HEADS) this.messages.set(head, message);
+    }
+    return message;
+  }
 }
+
+/** Distinct operation ids whose message bytes one payload keeps. */
+const MAX_HEADS = 64;
 
 const payloads = new WeakMap<ExecutionResult, SerialisedPayload>();
 
@@ -45,8 +59,19 @@ export function serialisedOnce(result: ExecutionResult): object {
  * last is this message's.
  */
 export function withPayload(message: string): string {
-  const json = serialising;
+  const payload = serialising;
   serialising = null;
-  if (json === null || !message.endsWith(PLACEHOLDER)) return message;
-  return `${message.slice(0, -PLACEHOLDER.length)}${json}}`;
+  if (payload === null || !message.endsWith(PLACEHOLDER)) return message;
+  return `${message.slice(0, -PLACEHOLDER.length)}${payload.json}}`;
+}
+
+/**
+ * The same message as UTF-8 bytes, for a WebSocket: a payload's message for one operation id is encoded once, and
+ * every connection sends those bytes.
+ */
+export function messageBytes(message: string): string | Buffer {
+  const payload = serialising;
+  serialising = null;
+  if (payload === null || !message.endsWith(PLACEHOLDER)) return message;
+  return payload.bytes(message.slice(0, -PLACEHOLDER.length));
 }

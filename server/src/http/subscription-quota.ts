@@ -39,15 +39,18 @@ function endingWith<T>(source: AsyncIterable<T>, end: () => void): AsyncIterable
     [Symbol.asyncIterator]() {
       return this;
     },
-    async next() {
-      try {
-        const step = await iterator.next();
-        if (step.done) end();
-        return step;
-      } catch (error) {
-        end();
-        throw error;
-      }
+    // Not an async function: every event of every subscription passes here, and one promise fewer is felt.
+    next() {
+      return iterator.next().then(
+        (step) => {
+          if (step.done) end();
+          return step;
+        },
+        (error: unknown) => {
+          end();
+          throw error;
+        },
+      );
     },
     async return(value?: unknown) {
       end();

@@ -7,14 +7,12 @@ import type { Context } from '../context.js';
 import { watchCredential } from '../events/credentials.js';
 import type { Logger } from '../logger.js';
 import { isForeignRequest, type OriginPolicy } from './origin.js';
-import { serialisedOnce, withPayload } from './shared-payloads.js';
+import { messageBytes, serialisedOnce } from './shared-payloads.js';
 import { tooManySubscriptions } from './subscription-quota.js';
 
 type Extra = { socket: WebSocket; request: IncomingMessage };
 type OperationResult = ReturnType<NonNullable<ServerOptions<Record<string, unknown>, Extra>['execute']>>;
 
-/** How often a connection is pinged, and how long its pong may take before the connection is dropped. */
-const KEEP_ALIVE_MS = 12_000;
 /**
  * Largest message before a connection is initialised: messages are parsed before anyone is authenticated, and a
  * connection_init holds little more than a token.
@@ -30,6 +28,11 @@ export interface WebSocketLimits {
   maxMessageBytes: number;
   /** Operations one connection may have running; one more gets an error message for its id. */
   maxSubscriptionsPerConnection: number;
+  /**
+   * How often every connection is pinged: one that has not answered the previous ping by the next is dropped, so a
+   * client gone silent without closing (half-open) is freed within twice this.
+   */
+  keepAliveMs: number;
 }
 
 interface Enveloped {
@@ -73,21 +76,22 @@ export function attachWebSockets(
     handleProtocols,
     maxPayload: limits.maxMessageBytes,
   });
-  const initialised = new WeakSet<WebSocket>();
+  /** Each initialised connection's request, built once: every operation's context starts from it. */
+  const initialised = new WeakMap<WebSocket, Request>();
   const graphqlWs = makeServer<Record<string, unknown>, Extra>({
     execute: (args) => (args.rootValue as Enveloped).execute(args),
     subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
     onConnect: async (ctx) => {
       const request = upgradeRequest(ctx.extra.request, ctx.connectionParams);
       if (isForeignRequest(request, origins) || !(await isAuthenticated(request))) return false;
-      initialised.add(ctx.extra.socket);
+      initialised.set(ctx.extra.socket, request);
       return true;
     },
     onSubscribe: async (ctx, _id, params) => {
       // graphql-ws has already registered this operation.
       if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection)
         return [tooManySubscriptions(limits.maxSubscriptionsPerConnection, 'per connection')];
-      const request = upgradeRequest(ctx.extra.request, ctx.connectionParams);
+      const request = initialised.get(ctx.extra.socket) ?? upgradeRequest(ctx.extra.request, ctx.connectionParams);
       const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
         request,
         req: ctx.extra.request,
@@ -115,9 +119,32 @@ export function attachWebSockets(
     onNext: (_ctx, _id, _payload, _args, result) => serialisedOnce(result as ExecutionResult),
   });
   sockets.on('connection', (socket, request) => serve(graphqlWs, socket, request, initialised, logger));
+  keepAlive(sockets, limits.keepAliveMs);
   // The HTTP server's own errors (a port in use) come here too; whoever started it handles them.
   sockets.on('error', (error) => logger.debug({ err: error.message }, 'WebSocket server error'));
   return sockets;
+}
+
+/**
+ * One timer for every connection: each round pings them all, and drops those that have not answered the last
+ * round's ping (a client that stopped reading, or a peer gone without closing).
+ */
+function keepAlive(sockets: WebSocketServer, intervalMs: number): void {
+  const unanswered = new WeakSet<WebSocket>();
+  sockets.on('connection', (socket) => socket.on('pong', () => unanswered.delete(socket)));
+  const round = setInterval(() => {
+    for (const socket of sockets.clients) {
+      if (unanswered.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      if (socket.readyState !== socket.OPEN) continue;
+      unanswered.add(socket);
+      socket.ping();
+    }
+  }, intervalMs);
+  round.unref();
+  sockets.once('close', () => clearInterval(round));
 }
 
 const watchedSockets = new WeakSet<WebSocket>();
@@ -143,7 +170,7 @@ function serve(
   graphqlWs: ReturnType<typeof makeServer<Record<string, unknown>, Extra>>,
   socket: WebSocket,
   request: IncomingMessage,
-  initialised: WeakSet<WebSocket>,
+  initialised: WeakMap<WebSocket, Request>,
   logger: Logger,
 ): void {
   const closeOnError = (error: unknown) => {
@@ -156,19 +183,12 @@ function serve(
     logger.debug({ err: error.message }, 'WebSocket protocol error');
     if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') stopReading(socket, request);
   });
-  let pongWait: NodeJS.Timeout | undefined;
-  const keepAlive = setInterval(() => {
-    if (socket.readyState !== socket.OPEN) return;
-    pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
-    socket.once('pong', () => clearTimeout(pongWait));
-    socket.ping();
-  }, KEEP_ALIVE_MS);
   const closed = graphqlWs.opened(
     {
       protocol: socket.protocol,
       send: (message) => {
-        const data = withPayload(message);
-        if (socket.readyState === socket.OPEN) socket.send(data);
+        // Bytes shared by every connection the message goes to, sent as the text frame graphql-ws sends.
+        if (socket.readyState === socket.OPEN) socket.send(messageBytes(message), { binary: false });
       },
       close: (code, reason) => socket.close(code, reason),
       onMessage: (handle) =>
@@ -184,11 +204,7 @@ function serve(
     },
     { socket, request },
   );
-  socket.once('close', (code, reason) => {
-    clearInterval(keepAlive);
-    clearTimeout(pongWait);
-    closed(code, String(reason));
-  });
+  socket.once('close', (code, reason) => closed(code, String(reason)));
 }
 
 /**

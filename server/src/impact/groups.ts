@@ -40,6 +40,7 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A role's name on the side the change is told from (its OID if gone from both). */
 function nameIn(input: GroupInput, direction: ImpactDirection, oid: number): string {
+  if (oid === PUBLIC_OID) return 'PUBLIC';
   const [first, second] = direction === 'LOSS' ? [input.before, input.after] : [input.after, input.before];
   return first.roles.get(oid)?.rolname ?? second.roles.get(oid)?.rolname ?? String(oid);
 }

@@ -13,6 +13,13 @@ export interface AccessImpact {
   privilegeGroups: PrivilegeImpactGroup[];
   membershipGroups: MembershipImpactGroup[];
   callouts: ImpactCallout[];
+  /**
+   * Too large to compare every (role, object) pair (see compute.ts): the membership groups are exact, the privilege
+   * groups name only the roles the change itself moved, each with how many roles have its privileges.
+   */
+  truncated?: boolean;
+  /** A truncated impact: the pairs a full one would have compared. */
+  comparedPairs?: number | null;
 }
 
 export type ImpactDirection = 'GAIN' | 'LOSS';
@@ -48,6 +55,11 @@ export interface PrivilegeImpactGroup {
   collaboratorCount: number;
   collaborators: string[];
   roles: RoleAccessChange[];
+  /**
+   * A truncated impact: the roles, besides those listed, that have the privileges of the listed ones through
+   * inheriting memberships (before for LOSS, after for GAIN): they may gain or lose the same, not compared one by one.
+   */
+  inheritorCount?: number | null;
 }
 
 export interface MemberAccessChange {
@@ -63,6 +75,11 @@ export interface MembershipImpactGroup {
   collaboratorCount: number;
   collaborators: string[];
   members: MemberAccessChange[];
+  /**
+   * A truncated impact: the objects of this database (columns counted apart) that the role, or a role whose
+   * privileges it has, owns or is granted something on: what its members gain or lose access to, at most.
+   */
+  heldObjectCount?: number | null;
 }
 
 export type ImpactCalloutCode = 'ACTOR_LOSES_ACCESS' | 'COLLABORATOR_LOSES_ALL_ACCESS';

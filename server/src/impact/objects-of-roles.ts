@@ -68,6 +68,15 @@ export async function objectsOfRoles(
   ];
 }
 
+/** How many objects of this database (and of the server) the roles own or are granted something on. */
+export async function objectCountOfRoles(client: ClientBase, roles: readonly number[]): Promise<number> {
+  if (roles.length === 0) return 0;
+  const { rows } = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM (${DEPENDENTS}) d`, [
+    roles,
+  ]);
+  return rows[0]?.count ?? 0;
+}
+
 /** Every object of the database (a role that becomes, or stops being, a superuser gains or loses them all). */
 export async function everyObject(client: ClientBase, database: string): Promise<ObjectState[]> {
   const state = await observeCatalog(client, { everything: true, databases: true }, database);

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 
 export interface MailMessage {
@@ -14,14 +14,19 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
-/** One SMTP transport per SMTP_URL; nodemailer connects per message, so nothing stays open between mails. */
-const transports = new Map<string, Transporter>();
+/**
+ * One SMTP transport per SMTP_URL; nodemailer connects per message, so nothing stays open between mails. It is
+ * loaded with the first mail: most starts send none, and loading it is part of every start otherwise.
+ */
+const transports = new Map<string, Promise<Transporter>>();
 
-function transportFor(smtpUrl: string): Transporter {
+function transportFor(smtpUrl: string): Promise<Transporter> {
   let transport = transports.get(smtpUrl);
   if (!transport) {
     // nodemailer's own logger would print the SMTP conversation, message bodies (and links) included: keep it off.
-    transport = nodemailer.createTransport({ url: smtpUrl, logger: false, debug: false });
+    transport = import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ url: smtpUrl, logger: false, debug: false }),
+    );
     transports.set(smtpUrl, transport);
   }
   return transport;
@@ -33,7 +38,7 @@ export function mailerFor(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer 
   if (!smtpUrl) return null;
   return {
     async send(message) {
-      await transportFor(smtpUrl).sendMail({ from: mailFrom, ...message });
+      await (await transportFor(smtpUrl)).sendMail({ from: mailFrom, ...message });
     },
   };
 }

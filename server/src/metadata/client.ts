@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type pg from 'pg';
+import pg from 'pg';
 import { fromPostgres, TlsError } from '../errors.js';
 import { type Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { listenForErrors } from '../pools/managed.js';
 import { type SslMode, sslOptions } from '../pools/tls.js';
 
 export type Metadata = PrismaClient;
@@ -111,8 +112,103 @@ export function metadataConnectionError(error: unknown): unknown {
   });
 }
 
+/** How long a read whose connection was lost is tried again on others (its database restarting, say). */
+const READ_RETRY_MS = 3_000;
+/**
+ * How long a refused connection is tried again: a restart's last moments, not an outage (readiness reports that as
+ * "unreachable" within its own 800 ms).
+ */
+const CONNECT_RETRY_MS = 500;
+const RETRY_BACKOFF_MS = [0, 50, 100, 200, 400, 800];
+
+/** The server or the network ended the session, or refused it: another connection may well succeed. */
+function connectionLost(error: unknown): boolean {
+  const { code = '', message = '' } = (error ?? {}) as { code?: string; message?: string };
+  if (/^(08|57P0[123])/.test(code)) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
+  return /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i.test(
+    message,
+  );
+}
+
+/** Refused before any statement was sent: the connection was never made (the server is down, starting or full). */
+function neverConnected(error: unknown): boolean {
+  const { code = '', message = '' } = (error ?? {}) as { code?: string; message?: string };
+  return ['ECONNREFUSED', '57P03', '53300'].includes(code) || /timeout exceeded when trying to connect/.test(message);
+}
+
+/**
+ * A statement that changes nothing when run twice: Prisma's reads, and raw SELECTs other than the ones that lock or
+ * move a sequence (a second pg_notify is a second "something new", which carries nothing).
+ */
+function repeatable(query: unknown): boolean {
+  const text = typeof query === 'string' ? query : ((query as { text?: unknown } | null)?.text ?? '');
+  return (
+    typeof text === 'string' &&
+    /^\s*SELECT\b/i.test(text) &&
+    !/\b(pg_advisory\w*|nextval|setval|FOR\s+(NO\s+KEY\s+)?(UPDATE|SHARE|KEY\s+SHARE))\b/i.test(text)
+  );
+}
+
+async function retrying<T>(
+  attempt: () => Promise<T>,
+  mayRetry: (error: unknown) => boolean,
+  windowMs: number,
+): Promise<T> {
+  const deadline = Date.now() + windowMs;
+  for (let tries = 0; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const wait = RETRY_BACKOFF_MS[Math.min(tries, RETRY_BACKOFF_MS.length - 1)] ?? 800;
+      if (!mayRetry(error) || Date.now() + wait > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: () => void) => void;
+
+/**
+ * The metadata pool rides out the loss of its connections (pg_terminate_backend, a restart of its database, an idle
+ * connection the server ended just before it was used): a read whose connection was lost is tried again on another
+ * one for a few seconds, and a connection refused for a moment. A write whose connection was lost is
+ * not: it may have committed, and running it again could record an event twice.
+ */
+class MetadataPool extends pg.Pool {
+  constructor(config: pg.PoolConfig) {
+    super(config);
+    this.on('connect', listenForErrors);
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
+    const connecting = retrying(() => super.connect(), neverConnected, CONNECT_RETRY_MS);
+    if (!callback) return connecting;
+    connecting.then(
+      (client) => callback(undefined, client, () => client.release()),
+      (error: Error) => callback(error, undefined, () => undefined),
+    );
+    return undefined;
+  }
+
+  // Prisma's queries outside a transaction come here, as one config object and no callback.
+  override query(...args: unknown[]): never {
+    const run = () => (super.query as (...given: unknown[]) => Promise<unknown>).apply(this, args);
+    if (typeof args.at(-1) === 'function') return run() as never;
+    // A refused connection has been waited out by connect() already.
+    return retrying(
+      run,
+      (error) => connectionLost(error) && !neverConnected(error) && repeatable(args[0]),
+      READ_RETRY_MS,
+    ) as never;
+  }
+}
+
 /** Prisma Client over the pg driver adapter: no native query engine is needed. */
 export function createMetadataClient(databaseUrl: string): Metadata {
-  const adapter = new PrismaPg({ ...metadataConnection(databaseUrl), application_name: 'rolecall-metadata', max: 10 });
+  const pool = new MetadataPool({ ...metadataConnection(databaseUrl), application_name: 'rolecall-metadata', max: 10 });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return trackCommits(new PrismaClient({ adapter }));
 }

@@ -95,7 +95,10 @@ export async function logout(context: Context): Promise<boolean> {
 
 export async function changeOwnPassword(context: Context, currentPassword: string, newPassword: string): Promise<User> {
   const viewer = requireViewer(context.viewer);
-  if (!(await verifyPassword(currentPassword, viewer.user.passwordHash))) throw new InvalidCredentialsError();
+  // The stored hash as it is now: the viewer's row may come from the credential cache (auth/viewer-cache.ts), a
+  // few seconds old, and a password changed meanwhile must not be accepted as the current one.
+  const { passwordHash: current } = await context.metadata.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
+  if (!(await verifyPassword(currentPassword, current))) throw new InvalidCredentialsError();
   const passwordHash = await hashPassword(checkPassword(newPassword, 'newPassword'));
   const ending = { userId: viewer.user.id, actorId: viewer.user.id, reason: 'password_changed' } as const;
   return context.metadata.$transaction(async (tx) => {

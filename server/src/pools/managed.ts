@@ -62,6 +62,16 @@ function clientConfig(target: ConnectionTarget): pg.ClientConfig {
 }
 
 /**
+ * A new connection is handed out through a promise: its taker listens for errors a tick later. A server shutting
+ * down as the connection became ready sends its ReadyForQuery and its FATAL (57P01) in one packet, read in one go:
+ * without a listener of its own from the start, that FATAL is an uncaught exception that ends the process. The query
+ * in flight, if any, still rejects with it, and the pool drops the connection when it comes back.
+ */
+export function listenForErrors(client: pg.Client): void {
+  client.on('error', () => undefined);
+}
+
+/**
  * One small pool per (server, database, role): every statement for a collaborator runs on a connection
  * that logged in as that collaborator's configured role, never as a more powerful one.
  */
@@ -90,6 +100,7 @@ export class ManagedPools {
     const pool = new pg.Pool({ ...clientConfig(target), max: 4, idleTimeoutMillis: this.idleMs });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     pool.on('error', (error) => this.logger.warn({ err: error.message, host: target.host }, 'managed connection lost'));
+    pool.on('connect', listenForErrors);
     this.entries.set(key, { pool, target, lastUsed: Date.now() });
     return pool;
   }

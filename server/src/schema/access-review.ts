@@ -18,7 +18,9 @@ import {
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
+import { EventAccess } from '../events/access.js';
 import type { Event, AccessSnapshot as SnapshotRow } from '../generated/prisma/client.js';
+import type { AccessImpact } from '../impact/model.js';
 import { requireViewer } from '../policy/capabilities.js';
 import { catalogFor } from '../scope/viewer-connections.js';
 import { type CatalogShape, DatabaseCatalog } from './catalog.js';
@@ -26,6 +28,7 @@ import { SourceKind } from './effective.js';
 import { AS_VIEWER_ROLE } from './errors.js';
 import { EventInterface } from './events.js';
 import { localId, Removed } from './ids.js';
+import { AccessImpactRef } from './impact.js';
 import { listConnection } from './lists.js';
 import { ObjectKindEnum } from './objects.js';
 import { ObjectRef } from './permissions.js';
@@ -323,7 +326,7 @@ builder.mutationFields((t) => ({
       const viewer = requireViewer(context.viewer);
       const databaseId = localId(String(args.databaseId), 'Database');
       const source = { databaseId, reader: catalogFor(context, databaseId), metadata: context.metadata };
-      return saveSnapshot(source, viewer.user.id, args.subject as AccessSubjectInput, args.note);
+      return saveSnapshot(source, context.events, viewer.user.id, args.subject as AccessSubjectInput, args.note);
     },
   }),
   deleteAccessSnapshot: t.field({
@@ -337,3 +340,33 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+/**
+ * The impact one event of a database carries, as the viewer may see it: what Activity loads when an event is opened
+ * (its list would pass the cost limit with every event's impact in it).
+ */
+async function eventImpact(context: Context, databaseId: string, cursor: bigint): Promise<AccessImpact | null> {
+  const viewer = requireViewer(context.viewer);
+  const access = new EventAccess(context.metadata, viewer.user.id);
+  await access.refresh();
+  if (!access.canSeeDatabase(databaseId)) return null;
+  const event = await context.metadata.event.findFirst({ where: { id: cursor, databaseId } });
+  const seen = event && access.view(event);
+  return ((seen?.payload ?? {}) as { impact?: AccessImpact | null }).impact ?? null;
+}
+
+builder.queryField('eventImpact', (t) =>
+  t.field({
+    type: AccessImpactRef,
+    nullable: true,
+    description:
+      "Who gained and who lost what through one applied change of the database (its event's impact, capped at 20 roles a group, counts exact), by the event's cursor. Null when the event has none (changes made outside Rolecall, kinds without one) or is not one the viewer may see.",
+    errors: { types: [UnauthenticatedError] },
+    args: {
+      databaseId: t.arg.id({ required: true }),
+      cursor: t.arg({ type: 'BigCursor', required: true }),
+    },
+    resolve: (_root, args, context) =>
+      eventImpact(context, localId(String(args.databaseId), 'Database'), BigInt(args.cursor)),
+  }),
+);

@@ -314,6 +314,24 @@ builder.objectFields(RoleConfigurationEvent, (t) => ({
   }),
 }));
 
+const AccessSnapshotEvent = eventFamily('AccessSnapshotEvent');
+const accessSnapshot = (event: EventRow) => payloadOf<'AccessSnapshotEvent'>(event);
+builder.objectFields(AccessSnapshotEvent, (t) => ({
+  snapshotId: t.id({
+    nullable: true,
+    description: 'Gone once deleted (the event keeps what it was of).',
+    resolve: (event) => globalId('AccessSnapshot', accessSnapshot(event).snapshotId),
+  }),
+  subjectKind: t.string({
+    nullable: true,
+    description: 'ROLE, COLLABORATOR, SCHEMA or OBJECT.',
+    resolve: (event) => accessSnapshot(event).subjectKind ?? null,
+  }),
+  subjectLabel: t.string({ nullable: true, resolve: (event) => accessSnapshot(event).subjectLabel ?? null }),
+  note: t.string({ nullable: true, resolve: (event) => accessSnapshot(event).note ?? null }),
+  rowCount: t.int({ nullable: true, resolve: (event) => accessSnapshot(event).rowCount ?? null }),
+}));
+
 const UserEvent = eventFamily('UserEvent');
 const user = (event: EventRow) => payloadOf<'UserEvent'>(event);
 builder.objectFields(UserEvent, (t) => ({

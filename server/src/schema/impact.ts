@@ -80,6 +80,12 @@ const PrivilegeImpactGroupRef = builder.objectRef<PrivilegeImpactGroup>('Privile
     collaborators: t.exposeStringList('collaborators', {
       description: 'Every collaborator (username) affected through these roles, sorted.',
     }),
+    inheritorCount: t.int({
+      nullable: true,
+      description:
+        'Truncated impacts only: how many roles, besides those listed, have the privileges of the listed roles through inheriting memberships (before the change for LOSS, after for GAIN). They may gain or lose the same, but were not compared one by one. Null when the impact is complete (every role is listed).',
+      resolve: (group) => group.inheritorCount ?? null,
+    }),
     roles: t.field({
       type: [RoleAccessChangeRef],
       description:
@@ -111,6 +117,12 @@ const MembershipImpactGroupRef = builder.objectRef<MembershipImpactGroup>('Membe
     roleCount: t.exposeInt('roleCount'),
     collaboratorCount: t.exposeInt('collaboratorCount'),
     collaborators: t.exposeStringList('collaborators'),
+    heldObjectCount: t.int({
+      nullable: true,
+      description:
+        'Truncated impacts only (the largest groups): how many objects of this database (columns apart) the role, or a role whose privileges it has, owns or is granted something on: what its members gain or lose access to, at most ("1,000 roles lose the privileges of reporting, which reaches 5,000 objects"). Null otherwise.',
+      resolve: (group) => group.heldObjectCount ?? null,
+    }),
     members: t.field({
       type: [MemberAccessChangeRef],
       args: { first: t.arg.int({ defaultValue: 100 }) },
@@ -150,6 +162,16 @@ export const AccessImpactRef = builder.objectRef<AccessImpact>('AccessImpact').i
     }),
     collaboratorCount: t.exposeInt('collaboratorCount', {
       description: 'Distinct collaborators of this database who work through those roles.',
+    }),
+    truncated: t.boolean({
+      description:
+        'True when the change reaches too many (role, object) pairs to compare them one by one: membershipGroups stay exact, privilegeGroups then list only the roles the change itself moved (each with inheritorCount, the roles that have its privileges), and roleCount / collaboratorCount count only the roles listed.',
+      resolve: (impact) => impact.truncated ?? false,
+    }),
+    comparedPairs: t.int({
+      nullable: true,
+      description: 'Truncated impacts: the (role, object) pairs counted before comparing stopped (at least this many).',
+      resolve: (impact) => impact.comparedPairs ?? null,
     }),
     privilegeGroupCount: t.exposeInt('privilegeGroupCount', {
       description: 'Number of privilege groups in all (privilegeGroups may return fewer).',

@@ -74,8 +74,12 @@ builder.queryFields((t) => ({
     type: 'User',
     nullable: true,
     description: 'The signed-in user, or null.',
-    resolve: (query, _root, _args, context) =>
-      context.viewer ? context.metadata.user.findUnique({ ...query, where: { id: context.viewer.user.id } }) : null,
+    resolve: (query, _root, _args, context) => {
+      if (!context.viewer) return null;
+      // Fields of the user only: the row the request authenticated with (read with its credential) answers them.
+      if (!('include' in query) && !('select' in query)) return context.viewer.user;
+      return context.metadata.user.findUnique({ ...query, where: { id: context.viewer.user.id } });
+    },
   }),
   users: t.connection({
     type: User,

@@ -10,6 +10,7 @@ import {
   moreText,
   privilegeGroupText,
   roleChangeText,
+  truncatedText,
 } from '../lib/impact-text';
 
 /**
@@ -19,14 +20,14 @@ import {
  */
 graphql(`
   fragment ImpactPreviewFields on AccessImpact {
-    roleCount collaboratorCount privilegeGroupCount
+    roleCount collaboratorCount privilegeGroupCount truncated comparedPairs
     privilegeGroups {
-      direction privilege grantOptionOnly roleCount collaboratorCount collaborators
+      direction privilege grantOptionOnly roleCount collaboratorCount collaborators inheritorCount
       object { kind label }
       roles { role collaborators sources { kind path grantor } }
     }
     membershipGroups {
-      direction role roleCount collaboratorCount collaborators
+      direction role roleCount collaboratorCount collaborators heldObjectCount
       members { role collaborators path }
     }
     callouts { code role collaborators message }
@@ -72,6 +73,13 @@ function ImpactGroups(props: { impact: Impact }): JSX.Element {
         )}
       </For>
       <p class={changesAccess(props.impact) ? 'impact-headline' : 'muted'}>{impactHeadline(props.impact)}</p>
+      <Show when={truncatedText(props.impact)}>
+        {(note) => (
+          <p class="muted impact-truncated" data-testid="impact-truncated">
+            {note()}
+          </p>
+        )}
+      </Show>
       <ul class="impact-groups">
         <For each={props.impact.membershipGroups}>
           {(group) => (

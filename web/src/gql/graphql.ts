@@ -80,6 +80,8 @@ export type AccessImpact = {
   callouts: Array<ImpactCallout>;
   /** Distinct collaborators of this database who work through those roles. */
   collaboratorCount: Scalars['Int']['output'];
+  /** Truncated impacts: the (role, object) pairs counted before comparing stopped (at least this many). */
+  comparedPairs?: Maybe<Scalars['Int']['output']>;
   /** One per role whose privileges other roles gain or lose through membership ("1,000 roles lose the privileges of reporting"), and direction. */
   membershipGroups: Array<MembershipImpactGroup>;
   /** Number of privilege groups in all (privilegeGroups may return fewer). */
@@ -88,6 +90,8 @@ export type AccessImpact = {
   privilegeGroups: Array<PrivilegeImpactGroup>;
   /** Distinct roles whose effective access changes (privileges on objects, or privileges of other roles). */
   roleCount: Scalars['Int']['output'];
+  /** True when the change reaches too many (role, object) pairs to compare them one by one: membershipGroups stay exact, privilegeGroups then list only the roles the change itself moved (each with inheritorCount, the roles that have its privileges), and roleCount / collaboratorCount count only the roles listed. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 
@@ -236,6 +240,35 @@ export type AccessSnapshotDiffChangesConnectionEdge = {
   __typename?: 'AccessSnapshotDiffChangesConnectionEdge';
   cursor: Scalars['String']['output'];
   node: AccessChange;
+};
+
+export type AccessSnapshotEvent = Event & {
+  __typename?: 'AccessSnapshotEvent';
+  /** The PostgreSQL role the change ran as. */
+  actingRole?: Maybe<Scalars['String']['output']>;
+  actor?: Maybe<User>;
+  /** For a change found outside Rolecall: the changes one poll found share it (show them as one burst). */
+  burstId?: Maybe<Scalars['String']['output']>;
+  /** How many changes that poll found: the whole burst, even while only some of it is loaded. */
+  burstSize?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['BigCursor']['output'];
+  databaseId?: Maybe<Scalars['ID']['output']>;
+  kind: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  /** For a change found outside Rolecall: it was made after this (the poll before the one that found it). Changes found by one poll share it: one burst. */
+  observedSince?: Maybe<Scalars['DateTime']['output']>;
+  rowCount?: Maybe<Scalars['Int']['output']>;
+  serverId?: Maybe<Scalars['ID']['output']>;
+  /** Gone once deleted (the event keeps what it was of). */
+  snapshotId?: Maybe<Scalars['ID']['output']>;
+  source: EventSource;
+  /** The statements that ran (passwords masked). */
+  sql: Array<Scalars['String']['output']>;
+  /** ROLE, COLLABORATOR, SCHEMA or OBJECT. */
+  subjectKind?: Maybe<Scalars['String']['output']>;
+  subjectLabel?: Maybe<Scalars['String']['output']>;
+  warnings: Array<Scalars['String']['output']>;
 };
 
 export type AccessSnapshotRowsConnection = {
@@ -1721,6 +1754,8 @@ export type MembershipImpactGroup = {
   collaboratorCount: Scalars['Int']['output'];
   collaborators: Array<Scalars['String']['output']>;
   direction: ImpactDirection;
+  /** Truncated impacts only (the largest groups): how many objects of this database (columns apart) the role, or a role whose privileges it has, owns or is granted something on: what its members gain or lose access to, at most ("1,000 roles lose the privileges of reporting, which reaches 5,000 objects"). Null otherwise. */
+  heldObjectCount?: Maybe<Scalars['Int']['output']>;
   members: Array<MemberAccessChange>;
   /** The role whose privileges are gained or lost (through inheriting memberships). */
   role: Scalars['String']['output'];
@@ -2510,6 +2545,8 @@ export type PrivilegeImpactGroup = {
   direction: ImpactDirection;
   /** True when only WITH GRANT OPTION is gained or lost; the privilege itself is kept (LOSS) or was held (GAIN). */
   grantOptionOnly: Scalars['Boolean']['output'];
+  /** Truncated impacts only: how many roles, besides those listed, have the privileges of the listed roles through inheriting memberships (before the change for LOSS, after for GAIN). They may gain or lose the same, but were not compared one by one. Null when the impact is complete (every role is listed). */
+  inheritorCount?: Maybe<Scalars['Int']['output']>;
   object: ImpactObject;
   /** e.g. SELECT */
   privilege: Scalars['String']['output'];
@@ -2587,6 +2624,8 @@ export type Query = {
   databases: QueryDatabasesResult;
   /** For admins: the ready demo database of the embedded default, or null. */
   demoDatabase?: Maybe<DemoDatabase>;
+  /** Who gained and who lost what through one applied change of the database (its event's impact, capped at 20 roles a group, counts exact), by the event's cursor. Null when the event has none (changes made outside Rolecall, kinds without one) or is not one the viewer may see. */
+  eventImpact?: Maybe<QueryEventImpactResult>;
   /** Every kind of event the log records (to filter by, and to word them). */
   eventKinds: Array<EventKind>;
   /** What a pending invitation link is for; the link itself is the credential (no sign-in needed). */
@@ -2635,6 +2674,12 @@ export type QueryDatabasesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEventImpactArgs = {
+  cursor: Scalars['BigCursor']['input'];
+  databaseId: Scalars['ID']['input'];
 };
 
 
@@ -2700,6 +2745,8 @@ export type QueryDatabasesConnectionEdge = {
 };
 
 export type QueryDatabasesResult = QueryDatabasesConnection | UnauthenticatedError;
+
+export type QueryEventImpactResult = AccessImpact | UnauthenticatedError;
 
 export type QueryInvitationLinkResult = InvitationLink | InvitationUnusableError;
 
@@ -3423,7 +3470,7 @@ export type WrongUserError = Error & {
 
 export type EffectivePrivilegeFieldsFragment = { __typename?: 'EffectivePrivilege', privilege: string, held: boolean, grantable: boolean, sources: Array<{ __typename?: 'PrivilegeSource', kind: PrivilegeSourceKind, path: Array<string>, predefinedRole?: string | null, grantee?: { __typename?: 'Role', name: string } | null }> };
 
-export type ImpactPreviewFieldsFragment = { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> };
+export type ImpactPreviewFieldsFragment = { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> };
 
 export type ObjectPickerQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3527,7 +3574,9 @@ export type SchemaPickerQuery = { __typename?: 'Query', database:
     | { __typename: 'UnauthenticatedError', message: string }
    };
 
-export type ImpactSummaryFragment = { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> };
+export type ImpactSummaryFragment = { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> };
+
+type EventChangeFields_AccessSnapshotEvent_Fragment = { __typename?: 'AccessSnapshotEvent', subjectKind?: string | null, subjectLabel?: string | null, note?: string | null, rowCount?: number | null };
 
 type EventChangeFields_CollaboratorEvent_Fragment = { __typename?: 'CollaboratorEvent', username?: string | null, role?: string | null, access?: string | null };
 
@@ -3556,6 +3605,7 @@ type EventChangeFields_RoleEvent_Fragment = { __typename?: 'RoleEvent', role?: s
 type EventChangeFields_UserEvent_Fragment = { __typename?: 'UserEvent', username?: string | null };
 
 export type EventChangeFieldsFragment =
+  | EventChangeFields_AccessSnapshotEvent_Fragment
   | EventChangeFields_CollaboratorEvent_Fragment
   | EventChangeFields_CredentialEvent_Fragment
   | EventChangeFields_DatabaseEvent_Fragment
@@ -3571,33 +3621,36 @@ export type EventChangeFieldsFragment =
   | EventChangeFields_UserEvent_Fragment
 ;
 
+type EventImpactFields_AccessSnapshotEvent_Fragment = { __typename?: 'AccessSnapshotEvent' };
+
 type EventImpactFields_CollaboratorEvent_Fragment = { __typename?: 'CollaboratorEvent' };
 
 type EventImpactFields_CredentialEvent_Fragment = { __typename?: 'CredentialEvent' };
 
 type EventImpactFields_DatabaseEvent_Fragment = { __typename?: 'DatabaseEvent' };
 
-type EventImpactFields_DefaultPrivilegeEvent_Fragment = { __typename?: 'DefaultPrivilegeEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+type EventImpactFields_DefaultPrivilegeEvent_Fragment = { __typename?: 'DefaultPrivilegeEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
 
 type EventImpactFields_InvitationEvent_Fragment = { __typename?: 'InvitationEvent' };
 
-type EventImpactFields_MembershipEvent_Fragment = { __typename?: 'MembershipEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+type EventImpactFields_MembershipEvent_Fragment = { __typename?: 'MembershipEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
 
-type EventImpactFields_ObjectEvent_Fragment = { __typename?: 'ObjectEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+type EventImpactFields_ObjectEvent_Fragment = { __typename?: 'ObjectEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
 
-type EventImpactFields_OwnershipEvent_Fragment = { __typename?: 'OwnershipEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+type EventImpactFields_OwnershipEvent_Fragment = { __typename?: 'OwnershipEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
 
-type EventImpactFields_PrivilegeEvent_Fragment = { __typename?: 'PrivilegeEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+type EventImpactFields_PrivilegeEvent_Fragment = { __typename?: 'PrivilegeEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
 
 type EventImpactFields_ReplayCaughtUp_Fragment = { __typename?: 'ReplayCaughtUp' };
 
 type EventImpactFields_RoleConfigurationEvent_Fragment = { __typename?: 'RoleConfigurationEvent' };
 
-type EventImpactFields_RoleEvent_Fragment = { __typename?: 'RoleEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
+type EventImpactFields_RoleEvent_Fragment = { __typename?: 'RoleEvent', impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null };
 
 type EventImpactFields_UserEvent_Fragment = { __typename?: 'UserEvent' };
 
 export type EventImpactFieldsFragment =
+  | EventImpactFields_AccessSnapshotEvent_Fragment
   | EventImpactFields_CollaboratorEvent_Fragment
   | EventImpactFields_CredentialEvent_Fragment
   | EventImpactFields_DatabaseEvent_Fragment
@@ -3621,18 +3674,19 @@ export type LiveEventsSubscriptionVariables = Exact<{
 
 
 export type LiveEventsSubscription = { __typename?: 'Subscription', events:
+    | { __typename: 'AccessSnapshotEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, subjectKind?: string | null, subjectLabel?: string | null, note?: string | null, rowCount?: number | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, username?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, database?: string | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, creator?: string | null, schema?: string | null, objectKind?: string | null, actor?: { __typename?: 'User', username: string } | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, creator?: string | null, schema?: string | null, objectKind?: string | null, actor?: { __typename?: 'User', username: string } | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
     | { __typename: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, email?: string | null, status?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, actor?: { __typename?: 'User', username: string } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
-    | { __typename: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, owner?: string | null, actor?: { __typename?: 'User', username: string } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
-    | { __typename: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, actor?: { __typename?: 'User', username: string } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
-    | { __typename: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, actor?: { __typename?: 'User', username: string } | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, actor?: { __typename?: 'User', username: string } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, owner?: string | null, actor?: { __typename?: 'User', username: string } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, actor?: { __typename?: 'User', username: string } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, actor?: { __typename?: 'User', username: string } | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
     | { __typename: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
     | { __typename: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', username: string } | null }
-    | { __typename: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, actor?: { __typename?: 'User', username: string } | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
+    | { __typename: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, actor?: { __typename?: 'User', username: string } | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', label: string } }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string> }> } | null }
     | { __typename: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, databaseId?: string | null, burstId?: string | null, burstSize?: number | null, username?: string | null, actor?: { __typename?: 'User', username: string } | null }
    };
 
@@ -3641,6 +3695,7 @@ export type LatestCursorQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LatestCursorQuery = { __typename?: 'Query', auditLog:
     | { __typename: 'EventPage', events: Array<
+        | { __typename?: 'AccessSnapshotEvent', cursor: string }
         | { __typename?: 'CollaboratorEvent', cursor: string }
         | { __typename?: 'CredentialEvent', cursor: string }
         | { __typename?: 'DatabaseEvent', cursor: string }
@@ -3807,22 +3862,34 @@ export type ActivityQueryVariables = Exact<{
 
 export type ActivityQuery = { __typename?: 'Query', auditLog:
     | { __typename: 'EventPage', nextCursor?: string | null, events: Array<
-        | { __typename?: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, username?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, database?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, creator?: string | null, schema?: string | null, objectKind?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
-        | { __typename?: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, email?: string | null, status?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, owner?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
-        | { __typename?: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
-        | { __typename?: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null }
-        | { __typename?: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, username?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'AccessSnapshotEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, subjectKind?: string | null, subjectLabel?: string | null, note?: string | null, rowCount?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, username?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, database?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'DefaultPrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, creator?: string | null, schema?: string | null, objectKind?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null, grantChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
+        | { __typename: 'InvitationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, email?: string | null, status?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'MembershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, role?: string | null, member?: string | null, members: Array<string>, added: Array<string>, removed: Array<string>, admin?: boolean | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'ObjectEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, owner?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'OwnershipEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, previousOwner?: string | null, newOwner?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'PrivilegeEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, object?: string | null, objectKind?: string | null, grantee?: string | null, granted: Array<string>, revoked: Array<string>, actor?: { __typename?: 'User', id: string, username: string } | null, aclChanges: Array<{ __typename?: 'GrantChange', grantee: string, granted: Array<string>, revoked: Array<string>, grantOptionGranted: Array<string>, grantOptionRevoked: Array<string> }> }
+        | { __typename: 'ReplayCaughtUp', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'RoleConfigurationEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, actor?: { __typename?: 'User', id: string, username: string } | null }
+        | { __typename: 'RoleEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, role?: string | null, newName?: string | null, changes: Array<string>, reassignTo?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null, setting?: { __typename?: 'RoleSettingChange', name: string, database?: string | null, before?: string | null, after?: string | null } | null, comment?: { __typename?: 'RoleCommentChange', before?: string | null, after?: string | null } | null }
+        | { __typename: 'UserEvent', cursor: string, kind: string, source: EventSource, createdAt: string, sql: Array<string>, actingRole?: string | null, warnings: Array<string>, burstId?: string | null, burstSize?: number | null, username?: string | null, actor?: { __typename?: 'User', id: string, username: string } | null }
       > }
     | { __typename: 'UnauthenticatedError', message: string }
    };
+
+export type EventImpactQueryVariables = Exact<{
+  databaseId: Scalars['ID']['input'];
+  cursor: Scalars['BigCursor']['input'];
+}>;
+
+
+export type EventImpactQuery = { __typename?: 'Query', eventImpact?:
+    | { __typename: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> }
+    | { __typename: 'UnauthenticatedError', message: string }
+   | null };
 
 export type EventKindsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -4320,7 +4387,7 @@ export type CreateSchemaMutation = { __typename?: 'Mutation', createSchema:
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -4700,6 +4767,7 @@ export type AccessSnapshotDiffEventsQuery = { __typename?: 'Query', database:
         | { __typename: 'ConcurrentChangeError', message: string }
         | { __typename: 'DatabaseCatalog', accessSnapshotDiff:
             | { __typename: 'AccessSnapshotDiff', events: Array<
+                | { __typename?: 'AccessSnapshotEvent', cursor: string, kind: string, source: EventSource, createdAt: string, subjectKind?: string | null, subjectLabel?: string | null, note?: string | null, rowCount?: number | null, actor?: { __typename?: 'User', username: string } | null }
                 | { __typename?: 'CollaboratorEvent', cursor: string, kind: string, source: EventSource, createdAt: string, username?: string | null, role?: string | null, access?: string | null, actor?: { __typename?: 'User', username: string } | null }
                 | { __typename?: 'CredentialEvent', cursor: string, kind: string, source: EventSource, createdAt: string, actor?: { __typename?: 'User', username: string } | null }
                 | { __typename?: 'DatabaseEvent', cursor: string, kind: string, source: EventSource, createdAt: string, database?: string | null, actor?: { __typename?: 'User', username: string } | null }
@@ -4777,7 +4845,7 @@ export type SetDefaultPrivilegesMutation = { __typename?: 'Mutation', setDefault
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5143,7 +5211,7 @@ export type TransferOwnershipMutation = { __typename?: 'Mutation', transferOwner
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5176,7 +5244,7 @@ export type SetPrivilegesMutation = { __typename?: 'Mutation', setPrivileges:
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5214,7 +5282,7 @@ export type GrantOnAllTablesMutation = { __typename?: 'Mutation', grantOnAllTabl
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5385,7 +5453,7 @@ export type SetRoleSettingMutation = { __typename?: 'Mutation', setRoleSetting:
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5419,7 +5487,7 @@ export type ResetRoleSettingMutation = { __typename?: 'Mutation', resetRoleSetti
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5452,7 +5520,7 @@ export type SetRoleCommentMutation = { __typename?: 'Mutation', setRoleComment:
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'NothingChanged', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5463,7 +5531,7 @@ export type SetRoleCommentMutation = { __typename?: 'Mutation', setRoleComment:
     | { __typename: 'ValidationError', message: string }
    };
 
-export type PreviewedChangeFieldsFragment = { __typename?: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null };
+export type PreviewedChangeFieldsFragment = { __typename?: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null };
 
 export type CreateRoleMutationVariables = Exact<{
   databaseId: Scalars['ID']['input'];
@@ -5485,7 +5553,7 @@ export type CreateRoleMutation = { __typename?: 'Mutation', createRole:
     | { __typename: 'InvalidNameError', message: string, detail?: string | null }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string, detail?: string | null }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string, detail?: string | null }
     | { __typename: 'PostgresError', message: string, detail?: string | null }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5517,7 +5585,7 @@ export type AlterRoleMutation = { __typename?: 'Mutation', alterRole:
     | { __typename: 'InvalidNameError', message: string, detail?: string | null }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string, detail?: string | null }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string, detail?: string | null }
     | { __typename: 'PostgresError', message: string, detail?: string | null }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5549,7 +5617,7 @@ export type RenameRoleMutation = { __typename?: 'Mutation', renameRole:
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5581,7 +5649,7 @@ export type SetRolePasswordMutation = { __typename?: 'Mutation', setRolePassword
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5614,7 +5682,7 @@ export type DropRoleMutation = { __typename?: 'Mutation', dropRole:
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -5646,7 +5714,7 @@ export type SetGroupMembersMutation = { __typename?: 'Mutation', setGroupMembers
     | { __typename: 'InvalidNameError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ObjectInUseError', message: string }
-    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
+    | { __typename: 'PermissionChange', sql: Array<string>, warnings: Array<string>, previewToken?: string | null, notes: Array<{ __typename?: 'ChangeNote', code: ChangeNoteCode, grantee?: string | null, object: string, subjects: Array<string>, grantor?: string | null, message: string }>, impact?: { __typename?: 'AccessImpact', roleCount: number, collaboratorCount: number, privilegeGroupCount: number, truncated: boolean, comparedPairs?: number | null, privilegeGroups: Array<{ __typename?: 'PrivilegeImpactGroup', direction: ImpactDirection, privilege: string, grantOptionOnly: boolean, roleCount: number, collaboratorCount: number, collaborators: Array<string>, inheritorCount?: number | null, object: { __typename?: 'ImpactObject', kind: ObjectKind, label: string }, roles: Array<{ __typename?: 'RoleAccessChange', role: string, collaborators: Array<string>, sources: Array<{ __typename?: 'ImpactSource', kind: string, path: Array<string>, grantor?: string | null }> }> }>, membershipGroups: Array<{ __typename?: 'MembershipImpactGroup', direction: ImpactDirection, role: string, roleCount: number, collaboratorCount: number, collaborators: Array<string>, heldObjectCount?: number | null, members: Array<{ __typename?: 'MemberAccessChange', role: string, collaborators: Array<string>, path: Array<string> }> }>, callouts: Array<{ __typename?: 'ImpactCallout', code: ImpactCalloutCode, role: string, collaborators: Array<string>, message: string }> } | null }
     | { __typename: 'PermissionDeniedError', message: string }
     | { __typename: 'PostgresError', message: string }
     | { __typename: 'SecretUnreadableError', message: string }
@@ -6057,6 +6125,12 @@ export const EventChangeFieldsFragmentDoc = new TypedDocumentString(`
     role
     access
   }
+  ... on AccessSnapshotEvent {
+    subjectKind
+    subjectLabel
+    note
+    rowCount
+  }
 }
     `, {"fragmentName":"EventChangeFields"}) as unknown as TypedDocumentString<EventChangeFieldsFragment, unknown>;
 export const ImpactSummaryFragmentDoc = new TypedDocumentString(`
@@ -6064,6 +6138,7 @@ export const ImpactSummaryFragmentDoc = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
   privilegeGroups {
     direction
     privilege
@@ -6126,6 +6201,7 @@ export const EventImpactFieldsFragmentDoc = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
   privilegeGroups {
     direction
     privilege
@@ -6374,6 +6450,8 @@ export const ImpactPreviewFieldsFragmentDoc = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -6381,6 +6459,7 @@ export const ImpactPreviewFieldsFragmentDoc = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -6401,6 +6480,7 @@ export const ImpactPreviewFieldsFragmentDoc = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -6436,6 +6516,8 @@ export const PreviewedChangeFieldsFragmentDoc = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -6443,6 +6525,7 @@ export const PreviewedChangeFieldsFragmentDoc = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -6463,6 +6546,7 @@ export const PreviewedChangeFieldsFragmentDoc = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -6587,6 +6671,7 @@ export const LiveEventsDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
   privilegeGroups {
     direction
     privilege
@@ -6689,6 +6774,12 @@ fragment EventChangeFields on Event {
     status
     role
     access
+  }
+  ... on AccessSnapshotEvent {
+    subjectKind
+    subjectLabel
+    note
+    rowCount
   }
 }
 fragment EventImpactFields on Event {
@@ -6930,6 +7021,7 @@ export const ActivityDocument = new TypedDocumentString(`
     ... on EventPage {
       nextCursor
       events {
+        __typename
         cursor
         kind
         source
@@ -7027,7 +7119,73 @@ export const ActivityDocument = new TypedDocumentString(`
     role
     access
   }
+  ... on AccessSnapshotEvent {
+    subjectKind
+    subjectLabel
+    note
+    rowCount
+  }
 }`) as unknown as TypedDocumentString<ActivityQuery, ActivityQueryVariables>;
+export const EventImpactDocument = new TypedDocumentString(`
+    query EventImpact($databaseId: ID!, $cursor: BigCursor!) {
+  eventImpact(databaseId: $databaseId, cursor: $cursor) {
+    __typename
+    ... on Error {
+      message
+    }
+    ... on AccessImpact {
+      ...ImpactPreviewFields
+    }
+  }
+}
+    fragment ImpactPreviewFields on AccessImpact {
+  roleCount
+  collaboratorCount
+  privilegeGroupCount
+  truncated
+  comparedPairs
+  privilegeGroups {
+    direction
+    privilege
+    grantOptionOnly
+    roleCount
+    collaboratorCount
+    collaborators
+    inheritorCount
+    object {
+      kind
+      label
+    }
+    roles {
+      role
+      collaborators
+      sources {
+        kind
+        path
+        grantor
+      }
+    }
+  }
+  membershipGroups {
+    direction
+    role
+    roleCount
+    collaboratorCount
+    collaborators
+    heldObjectCount
+    members {
+      role
+      collaborators
+      path
+    }
+  }
+  callouts {
+    code
+    role
+    collaborators
+    message
+  }
+}`) as unknown as TypedDocumentString<EventImpactQuery, EventImpactQueryVariables>;
 export const EventKindsDocument = new TypedDocumentString(`
     query EventKinds {
   eventKinds {
@@ -7639,6 +7797,8 @@ export const CreateSchemaDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -7646,6 +7806,7 @@ export const CreateSchemaDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -7666,6 +7827,7 @@ export const CreateSchemaDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -8112,6 +8274,12 @@ export const AccessSnapshotDiffEventsDocument = new TypedDocumentString(`
     role
     access
   }
+  ... on AccessSnapshotEvent {
+    subjectKind
+    subjectLabel
+    note
+    rowCount
+  }
 }`) as unknown as TypedDocumentString<AccessSnapshotDiffEventsQuery, AccessSnapshotDiffEventsQueryVariables>;
 export const SetDefaultPrivilegesDocument = new TypedDocumentString(`
     mutation SetDefaultPrivileges($databaseId: ID!, $creator: String, $schema: String, $kind: DefaultedObjectKind!, $grants: [DesiredDefaultGrantInput!]!, $dryRun: Boolean, $previewToken: String) {
@@ -8137,6 +8305,8 @@ export const SetDefaultPrivilegesDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -8144,6 +8314,7 @@ export const SetDefaultPrivilegesDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -8164,6 +8335,7 @@ export const SetDefaultPrivilegesDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -8664,6 +8836,8 @@ export const TransferOwnershipDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -8671,6 +8845,7 @@ export const TransferOwnershipDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -8691,6 +8866,7 @@ export const TransferOwnershipDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -8742,6 +8918,8 @@ export const SetPrivilegesDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -8749,6 +8927,7 @@ export const SetPrivilegesDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -8769,6 +8948,7 @@ export const SetPrivilegesDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -8825,6 +9005,8 @@ export const GrantOnAllTablesDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -8832,6 +9014,7 @@ export const GrantOnAllTablesDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -8852,6 +9035,7 @@ export const GrantOnAllTablesDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -9034,6 +9218,8 @@ export const SetRoleSettingDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -9041,6 +9227,7 @@ export const SetRoleSettingDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -9061,6 +9248,7 @@ export const SetRoleSettingDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -9113,6 +9301,8 @@ export const ResetRoleSettingDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -9120,6 +9310,7 @@ export const ResetRoleSettingDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -9140,6 +9331,7 @@ export const ResetRoleSettingDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -9191,6 +9383,8 @@ export const SetRoleCommentDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -9198,6 +9392,7 @@ export const SetRoleCommentDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -9218,6 +9413,7 @@ export const SetRoleCommentDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -9271,6 +9467,8 @@ export const CreateRoleDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -9278,6 +9476,7 @@ export const CreateRoleDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -9298,6 +9497,7 @@ export const CreateRoleDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -9352,6 +9552,8 @@ export const AlterRoleDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -9359,6 +9561,7 @@ export const AlterRoleDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -9379,6 +9582,7 @@ export const AlterRoleDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -9430,6 +9634,8 @@ export const RenameRoleDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -9437,6 +9643,7 @@ export const RenameRoleDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -9457,6 +9664,7 @@ export const RenameRoleDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -9508,6 +9716,8 @@ export const SetRolePasswordDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -9515,6 +9725,7 @@ export const SetRolePasswordDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -9535,6 +9746,7 @@ export const SetRolePasswordDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -9586,6 +9798,8 @@ export const DropRoleDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -9593,6 +9807,7 @@ export const DropRoleDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -9613,6 +9828,7 @@ export const DropRoleDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators
@@ -9664,6 +9880,8 @@ export const SetGroupMembersDocument = new TypedDocumentString(`
   roleCount
   collaboratorCount
   privilegeGroupCount
+  truncated
+  comparedPairs
   privilegeGroups {
     direction
     privilege
@@ -9671,6 +9889,7 @@ export const SetGroupMembersDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    inheritorCount
     object {
       kind
       label
@@ -9691,6 +9910,7 @@ export const SetGroupMembersDocument = new TypedDocumentString(`
     roleCount
     collaboratorCount
     collaborators
+    heldObjectCount
     members {
       role
       collaborators

@@ -36,6 +36,11 @@ export interface EventDetail {
   access?: string | null;
   /** role.altered: one setting (ALTER ROLE … [IN DATABASE …] SET / RESET), before and after (null: not set). */
   setting?: { name: string; database?: string | null; before?: string | null; after?: string | null } | null;
+  /** access_snapshot.*: what the snapshot is of (ROLE, COLLABORATOR, SCHEMA, OBJECT), its note and size. */
+  subjectKind?: string | null;
+  subjectLabel?: string | null;
+  note?: string | null;
+  rowCount?: number | null;
   /** role.altered: the comment before and after (null: none). */
   comment?: { before?: string | null; after?: string | null } | null;
   /** default_privileges.changed: whose new objects, where (null: every schema), and what each grantee gained and lost. */
@@ -101,6 +106,13 @@ function defaultPrivilegesChanged(event: EventDetail): string {
   return `new ${kind} of ${event.creator ?? 'a role'}${where}: ${observed.join('; ') || 'default privileges changed'}`;
 }
 
+/** "access snapshot of role ana (12 rows): quarterly review". */
+function snapshotWords(event: EventDetail): string {
+  const kind = event.subjectKind && event.subjectKind !== 'OBJECT' ? `${event.subjectKind.toLowerCase()} ` : '';
+  const rows = event.rowCount == null ? '' : ` (${event.rowCount} row${event.rowCount === 1 ? '' : 's'})`;
+  return `access snapshot of ${kind}${event.subjectLabel ?? ''}${rows}${event.note ? `: ${event.note}` : ''}`;
+}
+
 const WORDING: Record<string, (event: EventDetail) => string> = {
   'privileges.changed': privilegeChange,
   'role.created': (event) => `role ${event.role} created`,
@@ -137,6 +149,8 @@ const WORDING: Record<string, (event: EventDetail) => string> = {
   'invitation.expired': (event) => `invitation to ${event.email} expired`,
   'database.connected': (event) => `database ${event.database} connected`,
   'database.disconnected': (event) => `database ${event.database} disconnected`,
+  'access_snapshot.saved': (event) => `${snapshotWords(event)} saved`,
+  'access_snapshot.deleted': (event) => `${snapshotWords(event)} deleted`,
 };
 
 /** "sales.orders: granted SELECT to ana" — what changed; events without typed detail fall back to their fields. */

@@ -28,6 +28,8 @@ export interface PrivilegeGroupView {
   collaboratorCount: number;
   collaborators: readonly string[];
   roles?: readonly RoleChangeView[];
+  /** A truncated impact: the roles that have the listed roles' privileges, not compared one by one. */
+  inheritorCount?: number | null;
 }
 
 export interface MemberChangeView {
@@ -43,6 +45,8 @@ export interface MembershipGroupView {
   collaboratorCount: number;
   collaborators: readonly string[];
   members?: readonly MemberChangeView[];
+  /** A truncated impact: the objects the role reaches (owns or is granted something on, itself or inherited). */
+  heldObjectCount?: number | null;
 }
 
 export interface CalloutView {
@@ -58,6 +62,9 @@ export interface ImpactView {
   privilegeGroups: readonly PrivilegeGroupView[];
   membershipGroups: readonly MembershipGroupView[];
   callouts: readonly CalloutView[];
+  /** Too large to compare role by role: told at the level of groups. */
+  truncated?: boolean;
+  comparedPairs?: number | null;
 }
 
 /** Names shown before "and N more": enough to recognise, few enough to read on one line. */
@@ -93,23 +100,38 @@ function verb(direction: ImpactDirection, roleCount: number, collaboratorCount: 
   return singular ? 'gains' : 'gain';
 }
 
-/** "12 roles and 3 collaborators (ana, bob, carol) lose SELECT on sales.orders". */
+/**
+ * "12 roles and 3 collaborators (ana, bob, carol) lose SELECT on sales.orders"; in a truncated impact, "reporting
+ * loses SELECT on sales.orders (and so may the 1,000 roles that have its privileges)".
+ */
 export function privilegeGroupText(group: PrivilegeGroupView): string {
   const what = group.grantOptionOnly ? `the grant option of ${group.privilege}` : group.privilege;
-  return `${whoText(group.roleCount, group.collaboratorCount, group.collaborators)} ${verb(
+  const text = `${whoText(group.roleCount, group.collaboratorCount, group.collaborators)} ${verb(
     group.direction,
     group.roleCount,
     group.collaboratorCount,
   )} ${what} on ${group.object.label}`;
+  const inheritors = group.inheritorCount ?? 0;
+  if (inheritors === 0) return text;
+  const whose = group.roleCount === 1 ? 'its' : 'their';
+  return `${text} (and so may the ${plural(inheritors, 'role')} that have ${whose} privileges)`;
 }
 
-/** "1,000 roles lose the privileges of reporting". */
+/** "1,000 roles lose the privileges of reporting"; in a truncated impact, "…, which reaches 5,000 objects". */
 export function membershipGroupText(group: MembershipGroupView): string {
-  return `${whoText(group.roleCount, group.collaboratorCount, group.collaborators)} ${verb(
+  const text = `${whoText(group.roleCount, group.collaboratorCount, group.collaborators)} ${verb(
     group.direction,
     group.roleCount,
     group.collaboratorCount,
   )} the privileges of ${group.role}`;
+  return group.heldObjectCount == null ? text : `${text}, which reaches ${plural(group.heldObjectCount, 'object')}`;
+}
+
+/** A truncated impact's note: why it names groups rather than every role, or null for a complete one. */
+export function truncatedText(impact: ImpactView): string | null {
+  if (!impact.truncated) return null;
+  const pairs = impact.comparedPairs ? ` (over ${formatCount(impact.comparedPairs)} role and object pairs)` : '';
+  return `Summary only: this change reaches too many roles and objects to compare one by one${pairs}. Memberships are exact; privileges are told for the roles the change itself moves.`;
 }
 
 /** A membership chain as people read it: "ana → analysts → reporting". */
@@ -221,12 +243,18 @@ export function impactSummary(impact: ImpactView): string | null {
   const [first] = lines;
   if (first === undefined) return null;
   const more = lines.length - 1 + Math.max(0, impact.privilegeGroupCount - impact.privilegeGroups.length);
-  return more > 0 ? `${first} (and ${formatCount(more)} more)` : first;
+  const told = more > 0 ? `${first} (and ${formatCount(more)} more)` : first;
+  return impact.truncated ? `${told} (summary only)` : told;
 }
 
 /** The CLI's `rolecall impact`: callouts, then each group with its roles (or members) and their paths, indented. */
 export function impactReport(impact: ImpactView): string[] {
-  const lines = [impactHeadline(impact), ...impact.callouts.map((callout) => `! ${calloutText(callout, impact)}`)];
+  const truncated = truncatedText(impact);
+  const lines = [
+    impactHeadline(impact),
+    ...(truncated ? [truncated] : []),
+    ...impact.callouts.map((callout) => `! ${calloutText(callout, impact)}`),
+  ];
   for (const group of impact.membershipGroups) {
     lines.push(`- ${membershipGroupText(group)}`);
     const members = group.members ?? [];

@@ -11,7 +11,7 @@ import { type ImpactView, impactSummary } from './impact-text';
  */
 export const ImpactSummary = graphql(`
   fragment ImpactSummary on AccessImpact {
-    roleCount collaboratorCount privilegeGroupCount
+    roleCount collaboratorCount privilegeGroupCount truncated
     privilegeGroups { direction privilege grantOptionOnly roleCount collaboratorCount collaborators object { label } }
     membershipGroups { direction role roleCount collaboratorCount collaborators }
     callouts { code role collaborators }
@@ -40,6 +40,7 @@ export const EventChangeFields = graphql(`
     ... on DatabaseEvent { database }
     ... on UserEvent { username }
     ... on InvitationEvent { email status role access }
+    ... on AccessSnapshotEvent { subjectKind subjectLabel note rowCount }
   }
 `);
 

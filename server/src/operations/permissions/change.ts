@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import { collaboratorsByRole } from '../../access/collaborators-by-role.js';
 import type { Statement } from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
@@ -10,14 +10,15 @@ import {
   effectsBetween,
   lockScope,
   observeCatalog,
-  transactionId,
 } from '../../events/effects.js';
 import type { EventKind, PayloadOf } from '../../events/kinds.js';
-import { assessImpact, type ImpactSetting, ImpactTooLargeError } from '../../impact/compute.js';
+import { assessImpact, ImpactTooLargeError } from '../../impact/compute.js';
+import type { ImpactSetting } from '../../impact/evaluate.js';
 import type { AccessImpact } from '../../impact/model.js';
 import { impactSummary } from '../../impact/summary.js';
 import type { ViewerConnection } from '../../pools/targets.js';
 import { catalogFor, forgetReads, viewerConnection } from '../../scope/viewer-connections.js';
+import { readerForImpact } from './impact-roles.js';
 import { type ChangeNote, notesIn, type Unmet, wordsOf } from './notes.js';
 import { previewTokenOf } from './preview-token.js';
 
@@ -109,6 +110,8 @@ const noEffect = (effects: Effects) =>
     (touched) => (touched?.length ?? 0) === 0,
   );
 
+const objectsOnly = (scope: EffectScope) => !scope.roles && !scope.everything;
+
 /** Computes a change's impact inside its transaction, from the catalog as observed around its statements. */
 type Assess = (
   client: PoolClient,
@@ -121,24 +124,25 @@ type Assess = (
  * The impact of the change (impact/compute.ts), computed with the reader's roles (loaded meanwhile, on another
  * connection) and the database's collaborators. A failure to compute it never fails the change: its impact is null.
  */
-function assessing(context: Context, databaseId: string, actingRole: string): Assess {
+function assessing(context: Context, databaseId: string, actingRole: string, touches: EffectScope): Assess {
   const reader = catalogFor(context, databaseId);
   const setting: ImpactSetting = {
     reader,
     collaborators: collaboratorsByRole(databaseId, context.metadata),
     actingRole,
   };
-  // Loaded before the transaction holds its connection: the roles as they are before the change.
-  void Promise.all([reader.graph(), reader.rolesByOid(), reader.memberships(), setting.collaborators]).catch(
-    () => undefined,
-  );
+  // Loaded before the transaction holds its connection: the roles as they are before the change (a change to
+  // objects checks only the part of the known roles it concerns, inside its transaction: see readerForImpact).
+  const preloaded = objectsOnly(touches)
+    ? [reader.knownRoles(), reader.database(), reader.features()]
+    : [reader.graph(), reader.rolesByOid(), reader.memberships()];
+  void Promise.all([...preloaded, setting.collaborators]).catch(() => undefined);
   return async (client, before, after, effects) => {
-    // Its reads run in a savepoint: one that fails must not abort the change's transaction.
-    await client.query('SAVEPOINT impact');
+    // Its reads run after the savepoint runStatements made (one that fails must not abort the change's
+    // transaction); the savepoint needs no release: the transaction's end ends it.
     try {
-      const impact = await assessImpact(client, setting, before, after, effects);
-      await client.query('RELEASE SAVEPOINT impact');
-      return impact;
+      const rolesFrom = objectsOnly(touches) ? await readerForImpact(client, reader, effects) : reader;
+      return await assessImpact(client, { ...setting, reader: rolesFrom }, before, after, effects);
     } catch (error) {
       await client.query('ROLLBACK TO SAVEPOINT impact');
       const err = error instanceof Error ? error.message : String(error);
@@ -147,6 +151,24 @@ function assessing(context: Context, databaseId: string, actingRole: string): As
       return null;
     }
   };
+}
+
+/**
+ * The statements as one query string (they carry no parameters): one round trip however many there are (a change to
+ * 100 grantees is 100 GRANTs). PostgreSQL runs them in order inside the transaction and stops at the first that fails,
+ * whose error is the query's.
+ */
+async function runInOneRoundTrip(client: PoolClient, statements: Statement[]): Promise<void> {
+  if (statements.length > 0) await client.query(statements.map((statement) => statement.sql).join(';\n'));
+}
+
+/** The transaction's id, and the savepoint the impact's reads run after (see assessing): one round trip for both. */
+async function transactionIdAndSavepoint(client: PoolClient): Promise<string> {
+  // Two statements in one query string: pg answers with a result each.
+  const results = (await client.query(
+    'SAVEPOINT impact; SELECT pg_current_xact_id()::text AS xid',
+  )) as unknown as QueryResult<{ xid: string }>[];
+  return results[1]?.rows[0]?.xid ?? '0';
 }
 
 /**
@@ -167,7 +189,7 @@ async function runStatements<K extends EventKind>(
     const token = request.dryRun || request.previewToken ? await previewTokenOf(client, observed, sql) : null;
     if (!request.dryRun && request.previewToken && token !== request.previewToken) throw new CatalogChangedError();
     const before: Partial<PayloadOf<K>> = request.describeBefore ? await request.describeBefore(client) : {};
-    for (const statement of request.statements) await client.query(statement.sql);
+    await runInOneRoundTrip(client, request.statements);
     const unmet = request.verify ? await request.verify(client) : [];
     const described: Partial<PayloadOf<K>> = request.describeAfter ? await request.describeAfter(client) : {};
     const told = [...(request.warnings ?? []), ...notices.warnings, ...unmet];
@@ -177,7 +199,7 @@ async function runStatements<K extends EventKind>(
       throw new NothingChangedError(warnings, sql, request.dryRun);
     // A dry run is rolled back and never recorded, but what it did is its impact: the catalog is read again after it.
     const afterState = await observeCatalog(client, request.touches, observed.database);
-    const effects = [effectsBetween(await transactionId(client), observed, afterState)];
+    const effects = [effectsBetween(await transactionIdAndSavepoint(client), observed, afterState)];
     if (request.nothingUnlessObserved && effects.every(noEffect))
       throw new NothingChangedError([...warnings, ...notices.notices], sql, request.dryRun);
     const impact = await assess(client, observed, afterState, effects[0] as Effects);
@@ -220,13 +242,13 @@ export async function applyChange<K extends EventKind>(
         impact: null,
       };
     }
-    const assess = assessing(context, request.databaseId, connection.target.role);
+    const assess = assessing(context, request.databaseId, connection.target.role, request.touches);
     const { warnings, notes, token, impact } = await context.pools.rehearse(connection.target, (client) =>
       runStatements(client, request, sql, assess),
     );
     return { dryRun: true, sql, warnings, notes, eventId: null, previewToken: token, impact };
   }
-  const assess = assessing(context, request.databaseId, connection.target.role);
+  const assess = assessing(context, request.databaseId, connection.target.role, request.touches);
   const { warnings, notes, after, effects, impact } = await context.pools.transaction(connection.target, (client) =>
     runStatements(client, request, sql, assess),
   );
@@ -256,7 +278,15 @@ export async function applyChange<K extends EventKind>(
   return { dryRun: false, sql, warnings, notes, eventId, previewToken: null, impact };
 }
 
-/** The change has committed: failing to log it must not fail the mutation (the drift watcher will see it anyway). */
+/** How long a committed change's event is tried again while the metadata database is unreachable (a restart). */
+const RECORD_WINDOW_MS = 5_000;
+const RECORD_BACKOFF_MS = [50, 100, 200, 400, 800];
+
+/**
+ * The change has committed: its event is recorded once. An insert that fails is tried again for a few seconds (the
+ * metadata database restarting), each time after asking whether the last one committed after all, by the managed
+ * transaction's id its effects carry. Never recorded, the mutation still answers (the change is made), and says so.
+ */
 async function recordChange<K extends EventKind>(
   context: Context,
   request: ChangeRequest<K>,
@@ -264,20 +294,31 @@ async function recordChange<K extends EventKind>(
   sql: string[],
   warnings: string[],
 ): Promise<bigint | null> {
-  try {
-    return await context.events.record(null, {
-      kind: request.kind,
-      actorId: context.viewer?.user.id ?? null,
-      serverId: connection.serverId,
-      databaseId: request.databaseId,
-      payload: { ...request.payload, actingRole: connection.target.role, warnings },
-      sql,
-    });
-  } catch (error) {
-    context.logger.error(
-      { err: error instanceof Error ? error.message : String(error), kind: request.kind },
-      'event not recorded',
-    );
-    return null;
+  const input = {
+    kind: request.kind,
+    actorId: context.viewer?.user.id ?? null,
+    serverId: connection.serverId,
+    databaseId: request.databaseId,
+    payload: { ...request.payload, actingRole: connection.target.role, warnings: [...warnings] },
+    sql,
+  };
+  const xid = (request.payload as { effects?: Effects[] }).effects?.at(-1)?.xid;
+  const deadline = Date.now() + RECORD_WINDOW_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const recorded = attempt > 0 && xid ? await context.events.recordedFor(connection.serverId, xid) : null;
+      return recorded ?? (await context.events.record(null, input));
+    } catch (error) {
+      const err = error instanceof Error ? error.message : String(error);
+      if (Date.now() >= deadline) {
+        context.logger.error({ err, kind: request.kind }, 'event not recorded');
+        warnings.push(
+          'The change was applied, but Rolecall could not record it in its event log (the metadata database did not answer); the drift watcher will report it as a change made outside Rolecall.',
+        );
+        return null;
+      }
+      context.logger.warn({ err, kind: request.kind, attempt }, 'the event of a committed change: trying again');
+      await new Promise((resolve) => setTimeout(resolve, RECORD_BACKOFF_MS[Math.min(attempt, 4)]));
+    }
   }
 }

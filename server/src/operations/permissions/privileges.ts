@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { quoteIdent } from '../../catalog/identifiers.js';
-import { type AclItem, PUBLIC_OID } from '../../catalog/objects.js';
+import { type AclItem, type NamedAclItem, PUBLIC_OID, relationAclWithColumns } from '../../catalog/objects.js';
 import {
   checkPrivileges,
   type ObjectKind,
@@ -33,39 +33,61 @@ function heldBy(acl: AclItem[], who: Grantee): { privileges: Set<string>; granta
 }
 
 /** After a REVOKE: the privileges that are still there, because another grantor's grant is not ours to revoke. */
-function remainingAfterRevoke(object: ResolvedObject, who: Grantee, revoked: string[], grantOptionOnly: boolean) {
+function remainingIn(
+  acl: NamedAclItem[],
+  object: ResolvedObject,
+  who: Grantee,
+  revoked: string[],
+  grantOptionOnly: boolean,
+): ChangeNote[] {
+  const stillThere = acl.filter(
+    (item) =>
+      item.grantee === who.oid && revoked.includes(item.privilege_type) && (!grantOptionOnly || item.is_grantable),
+  );
+  return stillThere.map((item) => ({
+    code: 'GRANT_REMAINS',
+    grantee: who.name,
+    object: object.label,
+    subjects: [item.privilege_type],
+    grantor: item.grantor_name ?? String(item.grantor),
+    fixOption: null,
+    message: `${item.privilege_type} on ${object.label} to ${granteeLabel(who)} remains: it was granted by ${item.grantor_name ?? item.grantor}, and only that grantor (or the owner acting for it) can revoke it.`,
+  }));
+}
+
+/** What of several revokes on one object is still there, from one read of its ACL. */
+function remainingAfterRevokes(
+  object: ResolvedObject,
+  revokes: { who: Grantee; revoked: string[]; grantOptionOnly: boolean }[],
+) {
   return async (client: PoolClient): Promise<ChangeNote[]> => {
+    if (revokes.length === 0) return [];
     const acl = await aclAt(client, object.location);
-    const stillThere = acl.filter(
-      (item) =>
-        item.grantee === who.oid && revoked.includes(item.privilege_type) && (!grantOptionOnly || item.is_grantable),
+    return revokes.flatMap(({ who, revoked, grantOptionOnly }) =>
+      remainingIn(acl, object, who, revoked, grantOptionOnly),
     );
-    return stillThere.map((item) => ({
-      code: 'GRANT_REMAINS',
-      grantee: who.name,
-      object: object.label,
-      subjects: [item.privilege_type],
-      grantor: item.grantor_name ?? String(item.grantor),
-      fixOption: null,
-      message: `${item.privilege_type} on ${object.label} to ${granteeLabel(who)} remains: it was granted by ${item.grantor_name ?? item.grantor}, and only that grantor (or the owner acting for it) can revoke it.`,
-    }));
   };
 }
 
+/** The object's grants by grantee name, as an event carries them (roles named as PostgreSQL names them now). */
+function namedEntries(acl: NamedAclItem[]) {
+  const names = new Map<number, string>();
+  for (const item of acl) {
+    if (item.grantor_name !== null) names.set(item.grantor, item.grantor_name);
+    if (item.grantee_name !== null) names.set(item.grantee, item.grantee_name);
+  }
+  return aclEntries(acl, (oid) => names.get(oid) ?? String(oid));
+}
+
 /**
- * The object's grants by grantee name, before (`aclBefore`) or after (`acl`) the change: live views update from
- * `acl` without a refetch, and the drift watcher tells this change from others made in psql meanwhile.
+ * The object's ACL before (`aclBefore`) or after (`acl`) the change, and a relation's columns' own ACLs as text: live
+ * views update from `acl` without a refetch, and the drift watcher tells this change from others made in psql
+ * meanwhile. One query a side.
  */
-function aclSnapshot(object: ResolvedObject, key: 'acl' | 'aclBefore') {
-  return async (client: PoolClient) => {
-    const acl = await aclAt(client, object.location);
-    const names = new Map<number, string>();
-    for (const item of acl) {
-      if (item.grantor_name !== null) names.set(item.grantor, item.grantor_name);
-      if (item.grantee_name !== null) names.set(item.grantee, item.grantee_name);
-    }
-    return { [key]: aclEntries(acl, (oid) => names.get(oid) ?? String(oid)) };
-  };
+async function aclSides(client: PoolClient, object: ResolvedObject): Promise<{ acl: NamedAclItem[]; columns: string }> {
+  if (object.catalog !== 'relation') return { acl: await aclAt(client, object.location), columns: '' };
+  const { acl, columnAcls } = await relationAclWithColumns(client, object.oid);
+  return { acl, columns: columnAcls };
 }
 
 export interface GrantOptions {
@@ -177,8 +199,11 @@ async function grantTarget(
 ) {
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
-  const object = await resolveObject(catalog, ref);
-  const who = await grantee(catalog, granteeName);
+  // Side by side, on two of the pool's connections; a missing object is told before a missing grantee.
+  const [resolved, found] = await Promise.allSettled([resolveObject(catalog, ref), grantee(catalog, granteeName)]);
+  if (resolved.status === 'rejected') throw resolved.reason;
+  if (found.status === 'rejected') throw found.reason;
+  const [object, who] = [resolved.value, found.value];
   const privileges = checkPrivileges(object.kind, requested, await catalog.features());
   return { catalog, object, who, privileges };
 }
@@ -197,7 +222,7 @@ function touchedByGrants(object: ResolvedObject, usageSchema: string | null): Ef
 }
 
 /**
- * Every privilege change records the object's ACL before and after (see aclSnapshot), and is a change only when
+ * Every privilege change records the object's ACL before and after (see aclSides), and is a change only when
  * that ACL moved or it also granted schema or sequence USAGE (`usageStatements`): PostgreSQL answers a GRANT or
  * REVOKE the role may not make with a WARNING alone.
  */
@@ -205,8 +230,9 @@ function privilegeChange(object: ResolvedObject, usageStatements: number, usageS
   // A table's REVOKE also takes the privilege from each of its columns: that is a change even if its own ACL stays.
   const columns = { before: '', after: '' };
   const describe = (key: 'acl' | 'aclBefore', side: 'before' | 'after') => async (client: PoolClient) => {
-    if (object.catalog === 'relation') columns[side] = await columnAcls(client, object.oid);
-    return aclSnapshot(object, key)(client);
+    const { acl, columns: columnAcls } = await aclSides(client, object);
+    columns[side] = columnAcls;
+    return { [key]: namedEntries(acl) };
   };
   return {
     kind: 'privileges.changed',
@@ -219,16 +245,6 @@ function privilegeChange(object: ResolvedObject, usageStatements: number, usageS
       JSON.stringify(before.aclBefore) !== JSON.stringify(after.acl) ||
       columns.before !== columns.after,
   } as const;
-}
-
-/** The ACLs of a relation's columns that have their own, as text. */
-async function columnAcls(client: PoolClient, relid: number): Promise<string> {
-  const { rows } = await client.query<{ acls: string | null }>(
-    `SELECT string_agg(attnum || ':' || attacl::text, ',' ORDER BY attnum) AS acls
-       FROM pg_catalog.pg_attribute WHERE attrelid = $1 AND attacl IS NOT NULL`,
-    [relid],
-  );
-  return rows[0]?.acls ?? '';
 }
 
 export interface GrantPrivilegesInput extends GrantOptions {
@@ -301,7 +317,9 @@ export async function revokePrivileges(
       grantOptionOnly: revokeOptions.grantOptionOnly,
     },
     ...mode,
-    verify: remainingAfterRevoke(object, who, privileges, revokeOptions.grantOptionOnly),
+    verify: remainingAfterRevokes(object, [
+      { who, revoked: privileges, grantOptionOnly: revokeOptions.grantOptionOnly },
+    ]),
   });
 }
 
@@ -428,21 +446,29 @@ export async function setPrivileges(
   const features = await catalog.features();
   const statements: Statement[] = [];
   const notes: ChangeNote[] = [];
-  const checks: ((client: PoolClient) => Promise<ChangeNote[]>)[] = [];
+  const revokes: { who: Grantee; revoked: string[]; grantOptionOnly: boolean }[] = [];
   let usageStatements = 0;
   let schemaUsage = false;
   const schema = await containingSchema(catalog, object);
-  for (const grant of grants) {
-    const who = await grantee(catalog, grant.grantee);
-    const privileges = checkPrivileges(object.kind, desiredPrivileges(object.kind, grant), features);
-    const grantable = checkPrivileges(object.kind, grant.grantable ?? [], features).filter((privilege) =>
-      privileges.includes(privilege),
-    );
-    const current = heldBy(object.acl, who);
-    const gained = privileges.filter((privilege) => !current.privileges.has(privilege));
-    const extras = await extrasForGain(catalog, object, schema, who, gained, grant);
-    const losesAll = privileges.length === 0 && current.privileges.size > 0;
-    const loss = losesAll ? await extrasForLoss(catalog, object, schema, who, grant) : NONE;
+  // Planned side by side: the reader reads the grantees, and their schema USAGE, in one query each.
+  const planned = await Promise.all(
+    grants.map(async (grant) => {
+      const who = await grantee(catalog, grant.grantee);
+      const privileges = checkPrivileges(object.kind, desiredPrivileges(object.kind, grant), features);
+      const grantable = checkPrivileges(object.kind, grant.grantable ?? [], features).filter((privilege) =>
+        privileges.includes(privilege),
+      );
+      const current = heldBy(object.acl, who);
+      const gained = privileges.filter((privilege) => !current.privileges.has(privilege));
+      const losesAll = privileges.length === 0 && current.privileges.size > 0;
+      const [extras, loss] = await Promise.all([
+        extrasForGain(catalog, object, schema, who, gained, grant),
+        losesAll ? extrasForLoss(catalog, object, schema, who, grant) : NONE,
+      ]);
+      return { who, privileges, grantable, current, extras, loss };
+    }),
+  );
+  for (const { who, privileges, grantable, current, extras, loss } of planned) {
     statements.push(
       ...extras.before.statements,
       ...diffStatements(privilegesFor(object.kind, features), object, who, current, privileges, grantable, cascade),
@@ -453,7 +479,7 @@ export async function setPrivileges(
     usageStatements += extras.before.statements.length + extras.after.statements.length + loss.statements.length;
     schemaUsage ||= extras.before.statements.length + loss.statements.length > 0;
     const removed = [...current.privileges].filter((privilege) => !privileges.includes(privilege));
-    if (removed.length > 0) checks.push(remainingAfterRevoke(object, who, removed, false));
+    if (removed.length > 0) revokes.push({ who, revoked: removed, grantOptionOnly: false });
   }
   if (statements.length === 0)
     return { dryRun: mode.dryRun, previewToken: null, sql: [], warnings: [], notes: [], eventId: null };
@@ -468,6 +494,6 @@ export async function setPrivileges(
     },
     warnings: notes,
     ...mode,
-    verify: async (client) => (await Promise.all(checks.map((check) => check(client)))).flat(),
+    verify: remainingAfterRevokes(object, revokes),
   });
 }

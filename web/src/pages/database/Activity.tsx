@@ -1,5 +1,6 @@
 import { createEffect, createMemo, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { ErrorText } from '../../components/ErrorText';
+import { ImpactPreview } from '../../components/ImpactPreview';
 import { VirtualRows } from '../../components/VirtualRows';
 import { graphql } from '../../gql';
 import type { ActivityQuery as ActivityQueryResult } from '../../gql/graphql';
@@ -32,7 +33,7 @@ const ActivityQuery = graphql(`
       ... on EventPage {
         nextCursor
         events {
-          cursor kind source createdAt sql actingRole actor { id username } warnings burstId burstSize
+          __typename cursor kind source createdAt sql actingRole actor { id username } warnings burstId burstSize
           ...EventChangeFields
         }
       }
@@ -69,6 +70,30 @@ const exportRow = (event: EventView) => ({
   burstId: event.burstId ?? '',
 });
 
+/**
+ * One event's impact on access, read when its row is opened: in the list query, every event's impact would pass the
+ * API's cost limit.
+ */
+const EventImpactQuery = graphql(`
+  query EventImpact($databaseId: ID!, $cursor: BigCursor!) {
+    eventImpact(databaseId: $databaseId, cursor: $cursor) {
+      __typename
+      ... on Error { message }
+      ... on AccessImpact { ...ImpactPreviewFields }
+    }
+  }
+`);
+
+/** The families whose events carry the impact of the Rolecall change behind them (event-families.ts). */
+const WITH_IMPACT = new Set([
+  'PrivilegeEvent',
+  'MembershipEvent',
+  'RoleEvent',
+  'DefaultPrivilegeEvent',
+  'OwnershipEvent',
+  'ObjectEvent',
+]);
+
 /** Every kind the log records, from the server's event contract: the kind filter offers them all. */
 const EventKinds = graphql(`
   query EventKinds {
@@ -97,8 +122,34 @@ export function entries(events: readonly EventView[]): Entry[] {
   return grouped;
 }
 
+/** "Impact on access", opening onto who gained and lost what through the event (read once, when first opened). */
+function EventImpact(props: { databaseId: string; cursor: string }): JSX.Element {
+  const [open, setOpen] = createSignal(false);
+  const [impact] = createResource(
+    () => open() && props.cursor,
+    async (cursor) => {
+      const { eventImpact } = await query(EventImpactQuery, { databaseId: props.databaseId, cursor });
+      if (eventImpact && eventImpact.__typename !== 'AccessImpact')
+        throw new Error(errorMessage(eventImpact) ?? 'The impact could not be read.');
+      return { impact: eventImpact };
+    },
+  );
+  return (
+    <details class="event-impact" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Impact on access</summary>
+      <Show when={impact.loading}>
+        <p class="muted" role="status">
+          Loading the impact…
+        </p>
+      </Show>
+      <ErrorText error={impact.error ? (impact.error as Error).message : null} />
+      <ImpactPreview preview={impact.error ? undefined : impact()} />
+    </details>
+  );
+}
+
 /** What an event did, who did it and the SQL it ran: the body of a row, or of an item in a burst. */
-function EventBody(props: { event: EventView }): JSX.Element {
+function EventBody(props: { event: EventView; databaseId: string }): JSX.Element {
   const event = () => props.event;
   return (
     <>
@@ -111,6 +162,9 @@ function EventBody(props: { event: EventView }): JSX.Element {
       <p class="change">{describeChange(event())}</p>
       <For each={event().sql}>{(statement) => <code class="sql">{statement}</code>}</For>
       <For each={event().warnings}>{(warning) => <p class="warning">⚠ {warning}</p>}</For>
+      <Show when={event().source !== 'EXTERNAL' && WITH_IMPACT.has(event().__typename)}>
+        <EventImpact databaseId={props.databaseId} cursor={event().cursor} />
+      </Show>
     </>
   );
 }
@@ -118,21 +172,21 @@ function EventBody(props: { event: EventView }): JSX.Element {
 const when = (event: EventView | undefined) => <time>{new Date(event?.createdAt ?? '').toLocaleString()}</time>;
 
 /** One event of a burst, in the burst's own list. */
-function EventItem(props: { event: EventView }): JSX.Element {
+function EventItem(props: { event: EventView; databaseId: string }): JSX.Element {
   return (
     <li class={props.event.source === 'EXTERNAL' ? 'external' : ''} data-kind={props.event.kind}>
-      {when(props.event)} <EventBody event={props.event} />
+      {when(props.event)} <EventBody event={props.event} databaseId={props.databaseId} />
     </li>
   );
 }
 
 /** One event as a row of the log. */
-function EventRow(props: { event: EventView }): JSX.Element {
+function EventRow(props: { event: EventView; databaseId: string }): JSX.Element {
   return (
     <tr class={props.event.source === 'EXTERNAL' ? 'external' : ''} data-kind={props.event.kind}>
       <td>{when(props.event)}</td>
       <td>
-        <EventBody event={props.event} />
+        <EventBody event={props.event} databaseId={props.databaseId} />
       </td>
     </tr>
   );
@@ -142,7 +196,12 @@ function EventRow(props: { event: EventView }): JSX.Element {
  * A burst: how many changes the poll found (all of them, loaded or not), by kind, expandable to each one. Opened, the
  * row grows to list them (the virtualized list measures it again).
  */
-function BurstRow(props: { events: EventView[]; open: boolean; onToggle: (open: boolean) => void }): JSX.Element {
+function BurstRow(props: {
+  events: EventView[];
+  databaseId: string;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+}): JSX.Element {
   const first = () => props.events[0];
   const size = () => Math.max(first()?.burstSize ?? 0, props.events.length);
   return (
@@ -157,7 +216,7 @@ function BurstRow(props: { events: EventView[]; open: boolean; onToggle: (open: 
           </summary>
           <Show when={props.open}>
             <ol class="activity">
-              <For each={props.events}>{(event) => <EventItem event={event} />}</For>
+              <For each={props.events}>{(event) => <EventItem event={event} databaseId={props.databaseId} />}</For>
             </ol>
           </Show>
         </details>
@@ -382,10 +441,15 @@ export function Activity(props: { databaseId: string; version: number }): JSX.El
         }
       >
         {(entry) => {
-          if (!('burst' in entry)) return <EventRow event={entry.event} />;
+          if (!('burst' in entry)) return <EventRow event={entry.event} databaseId={props.databaseId} />;
           const id = entry.burst[0]?.burstId ?? '';
           return (
-            <BurstRow events={entry.burst} open={openBursts().has(id)} onToggle={(open) => toggleBurst(id, open)} />
+            <BurstRow
+              events={entry.burst}
+              databaseId={props.databaseId}
+              open={openBursts().has(id)}
+              onToggle={(open) => toggleBurst(id, open)}
+            />
           );
         }}
       </VirtualRows>
