@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { type CrashableCluster, type CrashKind, startCrashableCluster, until } from './support/crashable.js';
-import { createApiToken, ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
+import { connectOn, createApiToken, ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
 import { mutate } from './support/permissions.js';
 import { collectLive, wsClient } from './support/subscriptions.js';
 
@@ -90,12 +90,7 @@ beforeAll(async () => {
     'crash',
     'CREATE SCHEMA s AUTHORIZATION crash_owner; CREATE TABLE s.t (id int); ALTER TABLE s.t OWNER TO crash_owner',
   );
-  const database = await admin.field(
-    `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
-    { input: { host: '127.0.0.1', port: managed.port, database: 'crash', role: 'crash_owner', password } },
-  );
-  expect(database.__typename).toBe('Database');
-  extId = database.id as string;
+  extId = await connectOn(admin, managed.port, { database: 'crash', role: 'crash_owner', password });
 });
 
 afterAll(async () => {

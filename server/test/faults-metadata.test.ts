@@ -8,7 +8,7 @@ import { secret, startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { startTestCluster } from './support/cluster.js';
 import { until } from './support/crashable.js';
-import { createApiToken, ERROR_FIELDS, setupAdmin } from './support/fixtures.js';
+import { connectOn, createApiToken, setupAdmin } from './support/fixtures.js';
 import { type Change, mutate } from './support/permissions.js';
 import { wsClient } from './support/subscriptions.js';
 
@@ -156,12 +156,7 @@ beforeAll(async () => {
     'shop',
     'CREATE SCHEMA s AUTHORIZATION shop_owner; CREATE TABLE s.t (id int); ALTER TABLE s.t OWNER TO shop_owner',
   );
-  const database = await admin.field(
-    `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
-    { input: { host: '127.0.0.1', port: managed.port, database: 'shop', role: 'shop_owner', password } },
-  );
-  expect(database.__typename).toBe('Database');
-  shopId = database.id as string;
+  shopId = await connectOn(admin, managed.port, { database: 'shop', role: 'shop_owner', password });
 });
 
 afterAll(async () => {

@@ -40,18 +40,23 @@ export async function setupAdmin(client: TestClient, username = 'admin'): Promis
   return { id: user.id as string, password };
 }
 
-export async function connect(client: TestClient, testApp: TestApp, managed: ManagedDatabase): Promise<string> {
+export function connect(client: TestClient, testApp: TestApp, managed: ManagedDatabase): Promise<string> {
+  return connectOn(client, testApp.cluster.port, {
+    database: managed.database,
+    role: managed.owner,
+    password: managed.ownerPassword,
+  });
+}
+
+/** Connects a database of a server on `port` (a cluster of a test's own) as `role`: the new database's id. */
+export async function connectOn(
+  client: TestClient,
+  port: number,
+  login: { database: string; role: string; password: string },
+): Promise<string> {
   const result = await client.field(
     `mutation($input: ConnectDatabaseInput!) { connectDatabase(input: $input) { ${ERROR_FIELDS} ... on Database { id } } }`,
-    {
-      input: {
-        host: '127.0.0.1',
-        port: testApp.cluster.port,
-        database: managed.database,
-        role: managed.owner,
-        password: managed.ownerPassword,
-      },
-    },
+    { input: { host: '127.0.0.1', port, ...login } },
   );
   if (result.__typename !== 'Database') throw new Error(`connect failed: ${JSON.stringify(result)}`);
   return result.id as string;
