@@ -219,9 +219,10 @@ export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line:
         (grantee) => `GRANT TRIGGER ON TABLE ${quoted(bulkSchema)}.${quoted(bulkTable(run))} TO ${quoted(grantee)}`,
       ),
   );
-  // One grantOnAllTables: REFERENCES on every table of a schema to one user (a different user each run).
-  const allSchema = schemaName(1);
-  const allGrantee = (run: number) => userName(users - run);
+  // One grantOnAllTables: REFERENCES on every table of a schema to one user (a different user each run). Not the
+  // first schema, nor the users the `ui` benchmark picks there afterwards (a grantee is no longer offered as one).
+  const allSchema = schemaName(schemas - 1);
+  const allGrantee = (run: number) => userName(Math.floor(users / 2) + run);
   const onAll = await bulkComparison(
     env,
     runs,
