@@ -503,13 +503,13 @@ describe('the impact of a change, checked against PostgreSQL', () => {
         if (change.mutation === 'dropRole') {
           // The dropped role has no answer after: whatever it held, it lost.
           const dropped = String(change.args.name);
-          // What it held as everyone does (through PUBLIC) is not its own to lose.
-          // What it held as everyone does (through PUBLIC) is not its own to lose, but a grant option on it was.
+          // What it held as everyone does (through PUBLIC) is not its own to lose, but a grant option on it was; so
+          // is the grant option an owner holds on a privilege it took from itself (held: false, grantable: true).
           for (const [key, was] of before) {
-            if (!key.startsWith(`${dropped}|`) || !was.held) continue;
+            if (!key.startsWith(`${dropped}|`) || !(was.held || was.grantable)) continue;
             const everyone = before.get(key.replace(dropped, 'public'));
-            if (!everyone?.held) actual.add(`LOSS|${key}`);
-            else if (was.grantable && !everyone.grantable) actual.add(`LOSS|${key}+option`);
+            if (was.held && !everyone?.held) actual.add(`LOSS|${key}`);
+            else if (was.grantable && !everyone?.grantable) actual.add(`LOSS|${key}+option`);
           }
         }
         // A predefined role's privileges on every object of a kind: each is true on the side it is told of, and

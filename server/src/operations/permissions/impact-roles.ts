@@ -25,7 +25,8 @@ function movedRoles(effects: Effects): Set<number> | null {
 /**
  * The reader an impact reads the server's roles with. For a change to objects only, the snapshot last read, when the
  * part of it around the roles the change moves is, inside the change's transaction, what the server holds: a check of
- * those roles instead of every role and membership of the server. Otherwise the reader as it is (its roles checked as usual).
+ * those roles instead of every role and membership of the server. Otherwise the reader as it is (its roles checked
+ * as usual).
  */
 export async function readerForImpact(
   client: ClientBase,
