@@ -19,7 +19,7 @@ import { privilegesFor } from './privileges.js';
 import { RoleGraph, RoleGraphIndex } from './role-graph.js';
 import type { Standing } from './role-rules.js';
 import { extrasOfRoles, NO_EXTRAS, type RoleExtras } from './role-settings.js';
-import { type RoleSnapshot, type RoleSnapshots, SnapshotKey } from './role-snapshot.js';
+import { type RoleSnapshot, type RoleSnapshots, rolesByOidOf, SnapshotKey } from './role-snapshot.js';
 import { allRoles, currentRoleName, type PgAuthMember, type PgRole } from './roles.js';
 import {
   columnsOf,
@@ -65,7 +65,6 @@ export interface SharedRoles {
   serverId: () => Promise<string>;
 }
 
-const ROLES_BY_OID = new SnapshotKey<Map<number, PgRole>>('roles by OID');
 const ROLES_BY_NAME = new SnapshotKey<Map<string, PgRole>>('roles by name');
 const ROLE_OIDS = new SnapshotKey<Map<string, number>>('role OIDs by name');
 const GRAPH_INDEX = new SnapshotKey<RoleGraphIndex>('membership graph index');
@@ -190,9 +189,7 @@ export class CatalogReader {
   }
 
   /** Roles by OID, indexed once per snapshot (resolvers of many rows look them up without a promise each). */
-  readonly rolesByOid = memo(async () =>
-    (await this.roleSnapshot()).derived(ROLES_BY_OID, ({ roles }) => new Map(roles.map((role) => [role.oid, role]))),
-  );
+  readonly rolesByOid = memo(async () => rolesByOidOf(await this.roleSnapshot()));
   /** For reading many ACLs as text (see catalog/objects.ts). */
   private readonly roleOids = memo(async () =>
     (await this.roleSnapshot()).derived(

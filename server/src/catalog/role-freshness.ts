@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { type RoleSnapshot, SnapshotKey } from './role-snapshot.js';
+import { type RoleSnapshot, rolesByOidOf, SnapshotKey } from './role-snapshot.js';
 import { allMemberships, allRoles, type PgAuthMember, type PgRole } from './roles.js';
 import type { ServerFeatures } from './server.js';
 
@@ -14,7 +14,6 @@ type Grants = Map<number, PgAuthMember[]>;
 
 const GRANTS_BY_ROLE = new SnapshotKey<Grants>('membership grants by role');
 const GRANTS_BY_MEMBER = new SnapshotKey<Grants>('membership grants by member');
-const ROLE_BY_OID = new SnapshotKey<Map<number, PgRole>>('roles by OID, for freshness checks');
 
 function grantsBy(snapshot: RoleSnapshot, side: 'roleid' | 'member'): Grants {
   return snapshot.derived(side === 'roleid' ? GRANTS_BY_ROLE : GRANTS_BY_MEMBER, ({ memberships }) => {
@@ -82,7 +81,7 @@ export async function unchangedAround(
 ): Promise<boolean> {
   const roles = await allRoles(client, { oids: [...part.above] });
   const grants = await allMemberships(client, features, { roles: [...part.members], members: [...part.above] });
-  const byOid = snapshot.derived(ROLE_BY_OID, ({ roles }) => new Map(roles.map((role) => [role.oid, role])));
+  const byOid = rolesByOidOf(snapshot);
   const knownRoles = [...part.above].flatMap((oid) => byOid.get(oid) ?? []);
   const knownGrants = new Set<PgAuthMember>();
   for (const role of part.members)

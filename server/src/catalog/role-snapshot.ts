@@ -37,6 +37,13 @@ export class SnapshotKey<T> {
   }
 }
 
+const ROLES_BY_OID = new SnapshotKey<Map<number, PgRole>>('roles by OID');
+
+/** The snapshot's roles by OID, built once for every request and check that looks roles up. */
+export function rolesByOidOf(snapshot: RoleSnapshot): Map<number, PgRole> {
+  return snapshot.derived(ROLES_BY_OID, ({ roles }) => new Map(roles.map((role) => [role.oid, role])));
+}
+
 /** Every role and membership grant of a server as one PostgreSQL snapshot saw them. Never changed once read. */
 export class RoleSnapshot {
   private readonly built = new Map<symbol, unknown>();
