@@ -62,16 +62,26 @@ async function statementsByDatabase(env: ScaleEnv): Promise<Map<string, number>>
   return new Map(rows.map((row) => [row.datname, Number(row.calls)]));
 }
 
-/** Statements per grant on the metadata and the managed database, over grants made one after the other. */
-async function statementsPerGrant(env: ScaleEnv, grant: () => Promise<void>) {
+/**
+ * Round trips and statements per grant on the metadata and the managed database, over grants made one after the
+ * other: round trips from the server's statement log (a query string of several statements is one), statements
+ * from pg_stat_statements.
+ */
+async function costPerGrant(env: ScaleEnv, grant: () => Promise<void>) {
   const before = await statementsByDatabase(env);
-  for (let n = 0; n < COUNTED_GRANTS; n++) await grant();
-  // The event bus reads each new event after its NOTIFY: let it finish before counting.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  const trips = await env.bench.roundTrips(async () => {
+    for (let n = 0; n < COUNTED_GRANTS; n++) await grant();
+    // The event bus reads a new event after its NOTIFY unless it wrote it: let it finish before counting.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  });
   const after = await statementsByDatabase(env);
-  const per = (database: string) => ((after.get(database) ?? 0) - (before.get(database) ?? 0)) / COUNTED_GRANTS;
-  // The counting query itself ran once on the cluster's default database, which neither side uses.
-  return { metadata: per('rolecall'), managed: per(env.database) };
+  const per = (counts: Map<string, number>, database: string, base = new Map<string, number>()) =>
+    ((counts.get(database) ?? 0) - (base.get(database) ?? 0)) / COUNTED_GRANTS;
+  // The counting queries ran on the cluster's default database, which neither side uses.
+  return {
+    roundTrips: { metadata: per(trips, 'rolecall'), managed: per(trips, env.database) },
+    statements: { metadata: per(after, 'rolecall', before), managed: per(after, env.database, before) },
+  };
 }
 
 /** One bulk change through GraphQL and its statements sent raw in one transaction, alternating. */
@@ -182,16 +192,14 @@ export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line:
       );
   }
 
-  const trips = await statementsPerGrant(env, viaGraphQL);
-  const total = trips.metadata + trips.managed;
-  log(`statements per grant: metadata ${trips.metadata.toFixed(1)}, managed ${trips.managed.toFixed(1)}`);
-  rows.push([
-    'statements (round trips) per grant',
-    `${total.toFixed(1)} (metadata ${trips.metadata.toFixed(1)}, managed ${trips.managed.toFixed(1)})`,
-    '1',
-    '—',
-  ]);
-  checks.push(checkValue('round trips per grant (metadata + managed)', total.toFixed(1), '≤ 6', total <= 6));
+  const cost = await costPerGrant(env, viaGraphQL);
+  const split = ({ metadata, managed }: { metadata: number; managed: number }) =>
+    `${(metadata + managed).toFixed(1)} (metadata ${metadata.toFixed(1)}, managed ${managed.toFixed(1)})`;
+  log(`per grant: round trips ${split(cost.roundTrips)}; statements ${split(cost.statements)}`);
+  rows.push(['round trips per grant', split(cost.roundTrips), '1', '—']);
+  rows.push(['statements per grant', split(cost.statements), '1', '—']);
+  const trips = cost.roundTrips.metadata + cost.roundTrips.managed;
+  checks.push(checkValue('round trips per grant (metadata + managed)', trips.toFixed(1), '≤ 6', trips <= 6));
 
   // One setPrivileges: TRIGGER to 100 users on one table (a table of the last schema, which the grants above reach last).
   const { schemas, tablesPerSchema, users } = env.size;
@@ -255,7 +263,7 @@ export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line:
   return {
     id: 'mutations',
     title: '2. Mutations: grantPrivileges and bulk changes vs raw SQL',
-    method: `Grants per second for ${RUN_MS / 1000} s per run, median of ${runs} runs (range in brackets; after a warm-up), GraphQL and raw alternating; each grant is TRIGGER on a different (table, user) pair of the generated catalog, as \`${env.owner}\`. p50: the median over runs of each run's median latency. Round trips: statements PostgreSQL ran (pg_stat_statements) on Rolecall's metadata database and on the managed one over ${COUNTED_GRANTS} grants one after the other, per grant. Bulk changes: median of ${runs} (after a warm-up), each on objects no earlier run changed, vs the same statements sent raw in one transaction (BEGIN, each statement, COMMIT).`,
+    method: `Grants per second for ${RUN_MS / 1000} s per run, median of ${runs} runs (range in brackets; after a warm-up), GraphQL and raw alternating; each grant is TRIGGER on a different (table, user) pair of the generated catalog, as \`${env.owner}\`. p50: the median over runs of each run's median latency. Round trips: the queries Rolecall's metadata database and the managed one received over ${COUNTED_GRANTS} grants one after the other, per grant, counted from PostgreSQL's statement log (log_statement = all meanwhile: a simple-protocol query string is one however many statements it holds, an extended-protocol Execute one); statements: what pg_stat_statements counted meanwhile (every statement, the markers between the queries Rolecall sends together included). The drift watcher polls meanwhile at its default interval and counts too. Bulk changes: median of ${runs} (after a warm-up), each on objects no earlier run changed, vs the same statements sent raw in one transaction (BEGIN, each statement, COMMIT).`,
     header: ['measure', 'GraphQL', 'raw', 'ratio'],
     rows,
     checks,

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,17 +17,42 @@ export interface BenchCluster {
   ): Promise<R[]>;
   /** `postgresql://role:password@…/database` on this cluster. */
   urlAs(role: string, password: string, database: string): string;
+  /**
+   * Counts, per database, the queries the server receives while `work` runs: one per simple-protocol Query message
+   * (however many statements its string holds) and one per extended-protocol Execute. Each is a round trip. Counted
+   * from the server's own statement log (log_statement = all, on only meanwhile), whoever the client is.
+   */
+  roundTrips(work: () => Promise<void>): Promise<Map<string, number>>;
   stop(): Promise<void>;
 }
+
+/** A statement-log line: "db=<database> LOG:  statement: …" (a Query) or "… LOG:  execute <name>: …" (an Execute). */
+const LOGGED_QUERY = /db=(\S*) LOG: {2}(?:statement|execute [^:]*):/;
+
+/** Waits for the server's processes to take a configuration reload (each takes it at its next command). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 /** A throw-away embedded PostgreSQL cluster holding Rolecall's metadata and the managed databases of a benchmark. */
 export async function startBenchCluster(): Promise<BenchCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'rolecall-bench-'));
-  // pg_stat_statements: the mutation benchmark counts the statements (round trips) a grant costs on each database.
+  let counted: Map<string, number> | null = null;
+  const countQueries = (chunk: string) => {
+    if (!counted) return;
+    for (const line of chunk.split('\n')) {
+      const database = LOGGED_QUERY.exec(line)?.[1];
+      if (database === undefined) continue;
+      counted.set(database, (counted.get(database) ?? 0) + 1);
+      if (process.env.BENCH_LOG_ROUND_TRIPS)
+        appendFileSync(process.env.BENCH_LOG_ROUND_TRIPS, `${line.slice(0, 200)}\n`);
+    }
+  };
+  // pg_stat_statements: the mutation benchmark counts the statements a grant costs on each database; the statement
+  // log (prefixed with the database) its round trips.
   const cluster = await startEmbeddedCluster({
     dir,
     persistent: false,
-    settings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all'],
+    settings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'log_line_prefix=db=%d '],
+    onLog: countQueries,
   });
   const admin = new pg.Client(cluster.url());
   await admin.connect();
@@ -45,6 +71,22 @@ export async function startBenchCluster(): Promise<BenchCluster> {
       } finally {
         await client.end();
       }
+    },
+    roundTrips: async (work) => {
+      await admin.query(`ALTER SYSTEM SET log_statement = 'all'`);
+      await admin.query('SELECT pg_reload_conf()');
+      await settle();
+      const counts = new Map<string, number>();
+      counted = counts;
+      try {
+        await work();
+      } finally {
+        counted = null;
+        await admin.query('ALTER SYSTEM RESET log_statement');
+        await admin.query('SELECT pg_reload_conf()');
+        await settle();
+      }
+      return counts;
     },
     urlAs: (role, password, database) =>
       `postgresql://${encodeURIComponent(role)}:${encodeURIComponent(password)}@127.0.0.1:${cluster.port}/${encodeURIComponent(database)}`,

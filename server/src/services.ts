@@ -48,7 +48,7 @@ export async function createServices({ config, logger, metadataUrl, demo = null 
     metadata,
     pools,
     secrets: secretBox(await loadSecretKey(config.secretKey, config.dataDir)),
-    events: new EventLog(metadata, signal),
+    events: new EventLog(metadata, signal, bus),
     bus,
     loginThrottle: new LoginThrottle(),
     roleSnapshots: new RoleSnapshots(),

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ClientBase } from 'pg';
+import { fromPostgres } from '../errors.js';
+import { together } from '../pools/batched-queries.js';
 import { defaultAcls, type PgDefaultAcl } from './default-privileges.js';
 import { dependenciesOfRoles, type RoleDependencies } from './dependencies.js';
 import { MembershipIndex } from './memberships.js';
@@ -108,6 +110,12 @@ function settledMemo<T>(load: () => Promise<T>): () => T | Promise<T> {
   };
 }
 
+/** Whether role `t.role` (0: PUBLIC, which has_schema_privilege does not take) has USAGE on schema `t.schema`. */
+const SCHEMA_USAGE = `CASE WHEN t.role = 0
+  THEN EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+                WHERE n.oid = t.schema AND a.grantee = 0 AND a.privilege_type = 'USAGE')
+  ELSE has_schema_privilege(t.role, t.schema, 'USAGE') END`;
+
 /**
  * One database's live catalog as the viewer's role sees it, for one request: each kind is read at most once
  * (one query per kind, however many fields ask), so a role graph or a list of 5,000 tables costs a handful of queries.
@@ -127,6 +135,12 @@ export class CatalogReader {
   readonly features: () => Promise<ServerFeatures>;
   readonly currentRole: () => Promise<string>;
   readonly database: () => Promise<PgDatabase>;
+
+  /**
+   * For the small reads a change looks its targets up with: those issued at once share a connection and a round trip
+   * (pools/batched-queries.ts). Reads of whole catalogs keep a connection each, to run side by side.
+   */
+  private readonly lookUp: RunOnCatalog = together((work) => this.run(work), fromPostgres);
 
   /** The server's roles and memberships as they are now: checked once per request, read again only if they moved. */
   private readonly roleSnapshot = memo(async (): Promise<RoleSnapshot> => {
@@ -152,7 +166,7 @@ export class CatalogReader {
   );
   private async readDatabase(): Promise<PgDatabase> {
     const features = await this.features();
-    return this.run((client) => currentDatabase(client, privilegesFor('DATABASE', features)));
+    return this.lookUp((client) => currentDatabase(client, privilegesFor('DATABASE', features)));
   }
   readonly schemas = memo(async (): Promise<PgNamespace[]> => {
     const features = await this.features();
@@ -161,9 +175,13 @@ export class CatalogReader {
   readonly relations = memo((): Promise<PgClass[]> => this.relationsWhere(undefined, this.roleOids()));
 
   /** Relations with their ACLs (`only` some of them); with `roleOids`, ACLs read as text (many rows). */
-  private async relationsWhere(only: OnlyRelations | undefined, roleOids?: RoleOids): Promise<PgClass[]> {
+  private async relationsWhere(
+    only: OnlyRelations | undefined,
+    roleOids?: RoleOids,
+    run: RunOnCatalog = this.run,
+  ): Promise<PgClass[]> {
     const features = await this.features();
-    return this.run((client) =>
+    return run((client) =>
       relations(client, privilegesFor('TABLE', features), privilegesFor('SEQUENCE', features), only, roleOids),
     );
   }
@@ -222,7 +240,7 @@ export class CatalogReader {
   /** The roles a request names in one tick (a change to 100 grantees), in one query. */
   private readonly rolesNamed = new DataLoader<string, PgRole | undefined>(async (names) => {
     const found = new Map(
-      (await this.run((client) => allRoles(client, { names }))).map((role) => [role.rolname, role]),
+      (await this.lookUp((client) => allRoles(client, { names }))).map((role) => [role.rolname, role]),
     );
     return names.map((name) => found.get(name));
   });
@@ -234,12 +252,12 @@ export class CatalogReader {
 
   /** One relation, read alone: for a mutation that names one table, without reading thousands. */
   async relationNamed(schema: string, name: string): Promise<PgClass | undefined> {
-    return (await this.relationsWhere({ schema, name }))[0];
+    return (await this.relationsWhere({ schema, name }, undefined, this.lookUp))[0];
   }
 
   /** One function, type, language, … by its name (see securableNamed), or null. */
   securableNamed(kind: OtherKind, name: SecurableName): Promise<PgSecurable | null> {
-    return this.run((client) => securableNamed(client, kind, name));
+    return this.lookUp((client) => securableNamed(client, kind, name));
   }
 
   /** Every object of one of those kinds; parameters: every one the role can see, with privileges granted or not. */
@@ -295,13 +313,9 @@ export class CatalogReader {
   /** USAGE on schemas, asked about (role, schema) pairs of one tick, in one query. */
   private readonly schemaUsage = new DataLoader<string, boolean>(async (keys) => {
     const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
-    const rows = await this.run(async (client) => {
+    const rows = await this.lookUp(async (client) => {
       const { rows } = await client.query<{ ok: boolean }>(
-        `SELECT CASE WHEN t.role = 0
-                  THEN EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n,
-                                      aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
-                                WHERE n.oid = t.schema AND a.grantee = 0 AND a.privilege_type = 'USAGE')
-                  ELSE has_schema_privilege(t.role, t.schema, 'USAGE') END AS ok
+        `SELECT ${SCHEMA_USAGE} AS ok
            FROM unnest($1::oid[], $2::oid[]) WITH ORDINALITY AS t(role, schema, at) ORDER BY t.at`,
         [pairs.map(([role]) => role), pairs.map(([, schema]) => schema)],
       );
@@ -309,6 +323,26 @@ export class CatalogReader {
     });
     return rows.map((row) => row.ok);
   });
+
+  /**
+   * Asks whether a role (by name; null: PUBLIC) has USAGE on a schema (by name) before their OIDs are known, with
+   * the other lookups of a change (one round trip): hasSchemaUsage then answers from what was read.
+   */
+  lookUpSchemaUsage(roleName: string | null, schemaName: string): void {
+    const asked = this.lookUp(async (client) => {
+      const { rows } = await client.query<{ role: number; schema: number; ok: boolean }>(
+        `SELECT t.role, t.schema, ${SCHEMA_USAGE} AS ok
+           FROM (SELECT CASE WHEN $1::text IS NULL THEN 0
+                             ELSE (SELECT r.oid::int FROM pg_catalog.pg_roles r WHERE r.rolname = $1::text) END AS role,
+                        n.oid::int AS schema
+                   FROM pg_catalog.pg_namespace n WHERE n.nspname = $2::text) t
+          WHERE t.role IS NOT NULL`,
+        [roleName, schemaName],
+      );
+      for (const row of rows) this.schemaUsage.prime(`${row.role}:${row.schema}`, row.ok);
+    });
+    asked.catch(() => undefined);
+  }
 
   /** Whether a role (or PUBLIC, OID 0) has USAGE on a schema, as PostgreSQL decides it. */
   hasSchemaUsage(roleOid: number, schemaOid: number): Promise<boolean> {
@@ -322,7 +356,7 @@ export class CatalogReader {
   serialSequences(tableOid: number): Promise<{ nspname: string; relname: string }[]> {
     let sequences = this.sequencesOfTable.get(tableOid);
     if (!sequences) {
-      sequences = this.run((client) => serialSequences(client, tableOid));
+      sequences = this.lookUp((client) => serialSequences(client, tableOid));
       this.sequencesOfTable.set(tableOid, sequences);
     }
     return sequences;

@@ -79,8 +79,11 @@ export async function unchangedAround(
   part: GraphPart,
   features: ServerFeatures,
 ): Promise<boolean> {
-  const roles = await allRoles(client, { oids: [...part.above] });
-  const grants = await allMemberships(client, features, { roles: [...part.members], members: [...part.above] });
+  // Issued together: inside a change's transaction, one round trip (pools/batched-queries.ts).
+  const [roles, grants] = await Promise.all([
+    allRoles(client, { oids: [...part.above] }),
+    allMemberships(client, features, { roles: [...part.members], members: [...part.above] }),
+  ]);
   const byOid = rolesByOidOf(snapshot);
   const knownRoles = [...part.above].flatMap((oid) => byOid.get(oid) ?? []);
   const knownGrants = new Set<PgAuthMember>();

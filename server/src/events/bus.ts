@@ -16,6 +16,9 @@ const PAGE = 500;
 export class EventBus {
   private readonly listeners = new Set<Listener>();
   private lastId = 0n;
+  /** Inserts of this instance under way; the highest id signalled while one was (see signalled). */
+  private insertsHere = 0;
+  private signalledUpTo = 0n;
   private catchingUp: Promise<void> = Promise.resolve();
   private pending = false;
 
@@ -30,7 +33,45 @@ export class EventBus {
   async start(): Promise<void> {
     const latest = await this.metadata.event.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
     this.lastId = latest?.id ?? 0n;
-    await this.signal.subscribe(() => this.scheduleCatchUp());
+    await this.signal.subscribe((id) => this.signalled(id));
+  }
+
+  /**
+   * A signal: read what is new, unless this instance delivered it already (it recorded it), or may be about to (an
+   * insert of its own is under way, whose answer often comes just after the signal): then once that has answered.
+   */
+  private signalled(id?: bigint): void {
+    if (id !== undefined && id <= this.lastId) return;
+    if (id !== undefined && this.insertsHere > 0) {
+      if (id > this.signalledUpTo) this.signalledUpTo = id;
+      return;
+    }
+    this.scheduleCatchUp();
+  }
+
+  /** This instance begins inserting events (see recordedHere, which must follow, with none if the insert failed). */
+  recordingHere(): void {
+    this.insertsHere++;
+  }
+
+  /**
+   * Events this instance has just inserted (committed), as stored: delivered at once when they follow the last one
+   * delivered, with no read. Otherwise (another instance's came between) the table is read as usual, as it is for
+   * what was signalled meanwhile beyond them.
+   */
+  recordedHere(events: readonly Event[]): void {
+    this.catchingUp = this.catchingUp.then(() => {
+      this.insertsHere--;
+      const fresh = events.filter((event) => event.id > this.lastId);
+      const contiguous = fresh.every((event, n) => event.id === this.lastId + 1n + BigInt(n));
+      if (contiguous) for (const event of fresh) this.deliver(event);
+      if (!contiguous || this.signalledUpTo > this.lastId) this.scheduleCatchUp();
+    });
+  }
+
+  private deliver(event: Event): void {
+    this.lastId = event.id;
+    for (const listener of this.listeners) listener(event);
   }
 
   /** The id of the newest event delivered: a live subscription starts after it. */
@@ -70,10 +111,7 @@ export class EventBus {
         orderBy: { id: 'asc' },
         take: PAGE,
       });
-      for (const event of events) {
-        this.lastId = event.id;
-        for (const listener of this.listeners) listener(event);
-      }
+      for (const event of events) this.deliver(event);
       if (events.length < PAGE) return;
     }
   }

@@ -32,13 +32,14 @@ export async function readAtOneSnapshot<T>(
 
 /** Roles, memberships, and the roles' settings and comments: the server-wide half of what the drift watcher compares. */
 export async function readServerState(client: ClientBase): Promise<ServerSnapshot> {
-  const features = await serverFeatures(client);
-  return {
-    roles: await allRoles(client),
-    memberships: await allMemberships(client, features),
-    settings: await roleSettingStates(client),
-    comments: await roleCommentStates(client),
-  };
+  // Issued at once: inside a change's transaction they travel together (pools/batched-queries.ts).
+  const [roles, memberships, settings, comments] = await Promise.all([
+    allRoles(client),
+    serverFeatures(client).then((features) => allMemberships(client, features)),
+    roleSettingStates(client),
+    roleCommentStates(client),
+  ]);
+  return { roles, memberships, settings, comments };
 }
 
 /** The above, and tablespaces and parameters with privileges granted: what the drift watcher compares per server. */

@@ -116,8 +116,11 @@ const hasObjects = (scope: EffectScope) =>
 /** The scope's columns, functions, types, …: every one for a change that may touch everything (DROP OWNED). */
 async function securablesInScope(client: ClientBase, scope: EffectScope): Promise<ObjectState[]> {
   if (scope.everything) return securableStates(client);
-  const named = scope.securables?.length ? await securableStates(client, scope.securables) : [];
-  return [...named, ...(await columnsOfRelationsInScope(client, scope))];
+  const [named, columns] = await Promise.all([
+    scope.securables?.length ? securableStates(client, scope.securables) : [],
+    columnsOfRelationsInScope(client, scope),
+  ]);
+  return [...named, ...columns];
 }
 
 /** The columns of the relations in scope: a table's REVOKE and new owner reach its columns' ACLs too. */
@@ -129,19 +132,27 @@ function columnsOfRelationsInScope(client: ClientBase, scope: EffectScope): Prom
 
 const isServerWide = (object: ObjectState) => (SERVER_WIDE_KINDS as readonly string[]).includes(object.objectKind);
 
+/**
+ * The scope as it is now. Its reads are issued at once: inside a change's transaction they travel in one round trip
+ * (pools/batched-queries.ts).
+ */
 export async function observeCatalog(client: ClientBase, scope: EffectScope, database: string): Promise<CatalogState> {
-  const objects = hasObjects(scope) ? await objectsInScope(client, scope) : [];
-  const securables = await securablesInScope(client, scope);
+  const [objects, securables, server, acls] = await Promise.all([
+    hasObjects(scope) ? objectsInScope(client, scope) : [],
+    securablesInScope(client, scope),
+    scope.roles ? readServerState(client) : null,
+    scope.defaultAcls || scope.everything ? defaultAcls(client) : null,
+  ]);
   return {
     database,
-    server: scope.roles ? await readServerState(client) : null,
+    server,
     objects: [
       ...objects.filter((object) => object.objectKind !== 'DATABASE'),
       ...securables.filter((object) => !isServerWide(object)),
     ],
     databases: objects.filter((object) => object.objectKind === 'DATABASE'),
     serverWide: securables.filter(isServerWide),
-    ...(scope.defaultAcls || scope.everything ? { defaultAcls: await defaultAcls(client) } : {}),
+    ...(acls ? { defaultAcls: acls } : {}),
   };
 }
 

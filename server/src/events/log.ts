@@ -1,5 +1,5 @@
-import type { Prisma } from '../generated/prisma/client.js';
-import type { Metadata } from '../metadata/client.js';
+import type { Event, Prisma } from '../generated/prisma/client.js';
+import { type Metadata, metadataPool } from '../metadata/client.js';
 import type { EventKind, PayloadOf } from './kinds.js';
 import type { EventSignal } from './signal.js';
 
@@ -26,6 +26,9 @@ const EVENT_ORDER_LOCK = 7_215_002;
 
 type Writer = Prisma.TransactionClient;
 
+/** An event row as node-postgres reads it: its bigint id as text. */
+type StoredEvent = Omit<Event, 'id'> & { id: string };
+
 async function insert<K extends EventKind>(tx: Writer, signal: EventSignal, input: EventInput<K>): Promise<bigint> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`;
   const event = await tx.event.create({
@@ -50,7 +53,7 @@ async function insert<K extends EventKind>(tx: Writer, signal: EventSignal, inpu
  * events go in the same statement (ids in the given order, one signal for all), so a psql script's thousands of
  * changes reach dashboards in one burst rather than one insert and one notification each.
  */
-async function insertMany(metadata: Metadata, signal: EventSignal, inputs: EventInput[]): Promise<bigint[]> {
+async function insertMany(metadata: Metadata, signal: EventSignal, inputs: EventInput[]): Promise<Event[]> {
   const rows = inputs.map((input, n) => ({
     n,
     kind: input.kind,
@@ -61,24 +64,37 @@ async function insertMany(metadata: Metadata, signal: EventSignal, inputs: Event
     payload: input.payload,
     sql: input.sql ?? [],
   }));
-  // NOTIFY from the same statement, for the last id (sent when it commits): one round trip for both.
-  const inserted = await metadata.$queryRaw<{ id: bigint }[]>`
-    WITH ordered AS (SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})),
-    inserted AS (
-      INSERT INTO "Event" ("kind", "source", "actorId", "serverId", "databaseId", "payload", "sql")
-      SELECT r.kind, r.source::"EventSource", r."actorId"::uuid, r."serverId"::uuid, r."databaseId"::uuid, r.payload,
-             ARRAY(SELECT jsonb_array_elements_text(r.sql))
-        FROM ordered, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-             AS r(n int, kind text, source text, "actorId" text, "serverId" text, "databaseId" text, payload jsonb, sql jsonb)
-       ORDER BY r.n
-      RETURNING "id")
-    SELECT "id", CASE WHEN ${signal.byNotify === true} AND "id" = max("id") OVER ()
-                      THEN pg_notify(${EVENT_CHANNEL}, "id"::text)::text IS NOT NULL END AS notified
-      FROM inserted`;
-  const ids = inserted.map((row) => row.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const last = ids.at(-1);
-  if (last !== undefined && !signal.byNotify) await signal.publish(metadata, last);
-  return ids;
+  // NOTIFY from the same statement, for the last id (sent when it commits): one round trip for both. The rows come
+  // back as stored, for this instance's event bus (see EventBus.recordedHere).
+  const { rows: inserted } = await metadataPool(metadata).query<StoredEvent & { notified: boolean | null }>(
+    `WITH ordered AS (SELECT pg_advisory_xact_lock($1)),
+     inserted AS (
+       INSERT INTO "Event" ("kind", "source", "actorId", "serverId", "databaseId", "payload", "sql")
+       SELECT r.kind, r.source::"EventSource", r."actorId"::uuid, r."serverId"::uuid, r."databaseId"::uuid, r.payload,
+              ARRAY(SELECT jsonb_array_elements_text(r.sql))
+         FROM ordered, jsonb_to_recordset($2::jsonb)
+              AS r(n int, kind text, source text, "actorId" text, "serverId" text, "databaseId" text, payload jsonb, sql jsonb)
+        ORDER BY r.n
+       RETURNING *)
+     SELECT "id"::text AS "id", "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "kind", "source"::text AS "source",
+            "actorId"::text AS "actorId", "serverId"::text AS "serverId", "databaseId"::text AS "databaseId",
+            "payload", "sql",
+            CASE WHEN $3 AND "id" = max("id") OVER () THEN pg_notify($4, "id"::text)::text IS NOT NULL END AS notified
+       FROM inserted`,
+    [EVENT_ORDER_LOCK, JSON.stringify(rows), signal.byNotify === true, EVENT_CHANNEL],
+  );
+  const events = inserted
+    .map(({ notified: _, id, ...event }): Event => ({ ...event, id: BigInt(id) }) as Event)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const last = events.at(-1);
+  if (last !== undefined && !signal.byNotify) await signal.publish(metadata, last.id);
+  return events;
+}
+
+/** What this instance's event bus is told of its own inserts (see EventBus.recordedHere). */
+export interface InsertsHere {
+  recordingHere(): void;
+  recordedHere(events: readonly Event[]): void;
 }
 
 /** The append-only record of every change: written in the change's own metadata transaction when it has one. */
@@ -89,15 +105,29 @@ export class EventLog {
   constructor(
     private readonly metadata: Metadata,
     private readonly signal: EventSignal,
+    /** Told of the events this instance inserts alone, as stored: its bus need not read them back. */
+    private readonly here: InsertsHere = { recordingHere: () => undefined, recordedHere: () => undefined },
   ) {}
+
+  /** Inserts outside a transaction, the bus told before and after (with nothing when the insert failed). */
+  private async insertHere(inputs: EventInput[]): Promise<Event[]> {
+    this.here.recordingHere();
+    let events: Event[] = [];
+    try {
+      events = await insertMany(this.metadata, this.signal, inputs);
+      return events;
+    } finally {
+      this.here.recordedHere(events);
+    }
+  }
 
   /** Returns the new event's id (its cursor). */
   async record<K extends EventKind>(writer: Writer | null, input: EventInput<K>): Promise<bigint> {
     for (const listener of this.writing) listener(input as EventInput);
     if (writer) return insert(writer, this.signal, input);
-    const [id] = await insertMany(this.metadata, this.signal, [input]);
-    if (id === undefined) throw new Error('the event insert returned no id');
-    return id;
+    const [event] = await this.insertHere([input]);
+    if (event === undefined) throw new Error('the event insert returned no id');
+    return event.id;
   }
 
   /**
@@ -116,6 +146,7 @@ export class EventLog {
   /** Records a burst at once, outside any transaction; returns the ids in order. */
   async recordMany(inputs: EventInput[]): Promise<bigint[]> {
     for (const input of inputs) for (const listener of this.writing) listener(input);
-    return inputs.length === 0 ? [] : insertMany(this.metadata, this.signal, inputs);
+    if (inputs.length === 0) return [];
+    return (await this.insertHere(inputs)).map((event) => event.id);
   }
 }

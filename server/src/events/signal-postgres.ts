@@ -7,12 +7,17 @@ import type { EventSignal } from './signal.js';
 
 const RECONNECT_MS = 1_000;
 
+/** The event id a notification's payload announces (none when it is not one). */
+function announcedId(payload: string | undefined): bigint | undefined {
+  return payload && /^\d+$/.test(payload) ? BigInt(payload) : undefined;
+}
+
 /** The default transport: NOTIFY inside the event's transaction, and one LISTEN connection per instance. */
 export class PostgresSignal implements EventSignal {
   readonly byNotify = true;
 
   private client: pg.Client | null = null;
-  private onSignal: () => void = () => undefined;
+  private onSignal: (id?: bigint) => void = () => undefined;
   private stopped = false;
 
   constructor(
@@ -25,7 +30,7 @@ export class PostgresSignal implements EventSignal {
     await writer.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${id.toString()})`;
   }
 
-  async subscribe(onSignal: () => void): Promise<void> {
+  async subscribe(onSignal: (id?: bigint) => void): Promise<void> {
     this.onSignal = onSignal;
     await this.connect();
   }
@@ -44,7 +49,7 @@ export class PostgresSignal implements EventSignal {
       retried = true;
       this.reconnectLater(client);
     };
-    client.on('notification', () => this.onSignal());
+    client.on('notification', (message) => this.onSignal(announcedId(message.payload)));
     client.on('error', (error) => this.logger.warn({ err: error.message }, 'event listener connection failed'));
     client.on('end', retry);
     try {

@@ -14,10 +14,11 @@ export interface EventSignal {
   /** Signals travel by NOTIFY on the metadata database: an insert may send its own (see EVENT_CHANNEL). */
   readonly byNotify?: boolean;
   /**
-   * Calls `onSignal` on every signal and after every (re)connection, when signals may have been missed. Resolves
-   * after the first connection attempt, whether or not it succeeded: failures are logged and retried.
+   * Calls `onSignal` on every signal (with the event id it announces, where the signal tells it) and after every
+   * (re)connection, when signals may have been missed (no id). Resolves after the first connection attempt, whether
+   * or not it succeeded: failures are logged and retried.
    */
-  subscribe(onSignal: () => void): Promise<void>;
+  subscribe(onSignal: (id?: bigint) => void): Promise<void>;
   /** Whether signals can reach this instance right now (readiness). */
   readonly connected: boolean;
   close(): Promise<void>;

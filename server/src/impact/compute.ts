@@ -126,7 +126,7 @@ export async function assessImpact(
   const tables = await tablesOf(client, examined, before.database);
   const collaborators = await setting.collaborators;
   const found = evaluate(sides, examined, tables);
-  const names = await impactObjects(client, [...new Set(found.map(({ state }) => state))]);
+  const names = await impactObjects(client, [...new Set(found.map(({ state }) => state))], setting.names);
   const privileges: RolePrivilegeChange[] = found.map(({ state, role, change }) => ({
     object: names.get(state) as RolePrivilegeChange['object'],
     role,

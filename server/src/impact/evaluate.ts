@@ -6,6 +6,7 @@ import type { ObjectState } from '../events/payloads.js';
 import { columnOnly, heldOn, type PrivilegeChange, privilegeChanges } from './diff.js';
 import type { Sides } from './graphs.js';
 import type { RoleMembershipChange, RolePrivilegeChange } from './groups.js';
+import type { ObjectNames } from './object-names.js';
 import { relationsByOid } from './objects-of-roles.js';
 import type { Examined, RoleMove } from './pairs/affected.js';
 import { predefinedChanges } from './predefined.js';
@@ -22,6 +23,8 @@ export interface ImpactSetting {
   collaborators: Promise<Map<string, string[]>>;
   /** The role the viewer's connection runs as. */
   actingRole: string;
+  /** Names of objects the change touches, read with its statements. */
+  names?: ObjectNames;
 }
 
 export type Tables = Map<number, { before: ObjectState | null; after: ObjectState | null }>;

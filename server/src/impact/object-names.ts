@@ -60,11 +60,13 @@ export function impactObject(object: Omit<ImpactObject, 'label'>): ImpactObject 
 
 const attnumOf = (state: ObjectState) => Number(state.key?.split(':')[2] ?? 0);
 
-/** How people read each object: by its schema and name where it has them (as the change left it, else as stored). */
-export async function impactObjects(
-  client: ClientBase,
-  states: readonly ObjectState[],
-): Promise<Map<ObjectState, ImpactObject>> {
+const keyOf = (state: ObjectState) => `${state.oid}:${state.objectKind === 'COLUMN' ? attnumOf(state) : 0}`;
+
+/** Names by `oid:attnum`. */
+export type ObjectNames = Map<string, Named>;
+
+async function readNames(client: ClientBase, states: readonly ObjectState[]): Promise<ObjectNames> {
+  if (states.length === 0) return new Map();
   const of = (kind: ObjectState['objectKind']) => states.filter((state) => state.objectKind === kind);
   const columns = of('COLUMN');
   const { rows } = await client.query<Named>(NAMES, [
@@ -74,10 +76,34 @@ export async function impactObjects(
     of('FUNCTION').map((state) => state.oid),
     of('TYPE').map((state) => state.oid),
   ]);
-  const named = new Map(rows.map((row) => [`${row.oid}:${row.attnum}`, row]));
+  return new Map(rows.map((row) => [`${row.oid}:${row.attnum}`, row]));
+}
+
+/**
+ * The names of relations a change touches, read with its statements (after them, in the same round trip): an
+ * impact about those objects only needs no read of its own.
+ */
+export function relationNames(client: ClientBase, oids: readonly number[]): Promise<ObjectNames> {
+  const states = oids.map((oid): ObjectState => ({ oid, objectKind: 'TABLE', label: '', owner: 0, acl: [] }));
+  return readNames(client, states);
+}
+
+/**
+ * How people read each object: by its schema and name where it has them (as the change left it, else as stored).
+ * `known`: names read already (see relationNames).
+ */
+export async function impactObjects(
+  client: ClientBase,
+  states: readonly ObjectState[],
+  known: ObjectNames = new Map(),
+): Promise<Map<ObjectState, ImpactObject>> {
+  const read = await readNames(
+    client,
+    states.filter((state) => !known.has(keyOf(state))),
+  );
   const result = new Map<ObjectState, ImpactObject>();
   for (const state of states) {
-    const found = named.get(`${state.oid}:${state.objectKind === 'COLUMN' ? attnumOf(state) : 0}`);
+    const found = known.get(keyOf(state)) ?? read.get(keyOf(state));
     const kind = state.objectKind;
     const hasSchema = ['TABLE', 'SEQUENCE', 'COLUMN', 'FUNCTION', 'TYPE'].includes(kind);
     result.set(

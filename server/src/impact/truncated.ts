@@ -52,7 +52,7 @@ export async function truncatedImpact(input: TruncatedInput): Promise<AccessImpa
   const examined = directlyMoved(input);
   const tables = await tablesOf(client, examined, sides.database);
   const found = evaluate(sides, examined, tables);
-  const names = await impactObjects(client, [...new Set(found.map(({ state }) => state))]);
+  const names = await impactObjects(client, [...new Set(found.map(({ state }) => state))], input.setting.names);
   const privileges: RolePrivilegeChange[] = found.map(({ state, role, change }) => ({
     object: names.get(state) as RolePrivilegeChange['object'],
     role,

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { fromPostgres } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { batchQueries } from './batched-queries.js';
 import { type ServerTls, sameTls, sslOptions } from './tls.js';
 
 /** Where and as whom to connect on a managed server. */
@@ -133,14 +134,17 @@ export class ManagedPools {
   /** Runs `work` in one transaction: either all of it applies or none of it does. */
   async transaction<T>(target: ConnectionTarget, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     return this.withClient(target, async (client) => {
-      await client.query('BEGIN');
+      const unbatch = batchQueries(client);
       try {
-        const result = await work(client);
+        // BEGIN travels with the work's first queries.
+        const [, result] = await Promise.all([client.query('BEGIN'), work(client)]);
         await client.query('COMMIT');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
+      } finally {
+        unbatch();
       }
     });
   }
@@ -148,11 +152,13 @@ export class ManagedPools {
   /** Runs `work` in a transaction that is always rolled back: PostgreSQL's verdict on it, and nothing applied. */
   async rehearse<T>(target: ConnectionTarget, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     return this.withClient(target, async (client) => {
-      await client.query('BEGIN');
+      const unbatch = batchQueries(client);
       try {
-        return await work(client);
+        const [, result] = await Promise.all([client.query('BEGIN'), work(client)]);
+        return result;
       } finally {
         await client.query('ROLLBACK').catch(() => undefined);
+        unbatch();
       }
     });
   }

@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.j
 import type { SslMode } from '../generated/prisma/client.js';
 import type { ConnectionTarget } from '../pools/managed.js';
 import { targetFor, type ViewerConnection } from '../pools/targets.js';
+import { collaboratorCache } from './collaborator-cache.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,8 +21,12 @@ export function viewerConnection(context: Context, databaseId: string): Promise<
   return connection;
 }
 
-/** What this request read of databases is stale: a change committed, or a stored password changed. */
+/**
+ * What this request read of databases is stale: a change committed, or (no database named) a stored password or
+ * configured role changed, which no instance may then believe from memory either.
+ */
 export function forgetReads(context: Context, databaseId?: string): void {
+  if (databaseId === undefined) collaboratorCache(context).forgetAll();
   for (const cache of [context.loaders.connections, context.loaders.catalogs]) {
     if (databaseId === undefined) cache.clear();
     else cache.delete(databaseId);
@@ -57,7 +62,9 @@ async function lookUpViewerConnection(context: Context, databaseId: string): Pro
   const userId = context.viewer?.user.id;
   if (!userId) throw new UnauthenticatedError();
   if (!UUID.test(databaseId)) throw new NotFoundError('database');
-  const row = await collaboratorRow(context, userId, databaseId);
+  const row = await collaboratorCache(context).read(`connection ${userId} ${databaseId}`, () =>
+    collaboratorRow(context, userId, databaseId),
+  );
   if (!row) {
     const visible =
       context.viewer?.user.isAdmin && (await context.metadata.database.count({ where: { id: databaseId } }));

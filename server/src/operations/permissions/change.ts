@@ -15,8 +15,10 @@ import type { EventKind, PayloadOf } from '../../events/kinds.js';
 import { assessImpact, ImpactTooLargeError } from '../../impact/compute.js';
 import type { ImpactSetting } from '../../impact/evaluate.js';
 import type { AccessImpact } from '../../impact/model.js';
+import { type ObjectNames, relationNames } from '../../impact/object-names.js';
 import { impactSummary } from '../../impact/summary.js';
 import type { ViewerConnection } from '../../pools/targets.js';
+import { collaboratorCache } from '../../scope/collaborator-cache.js';
 import { catalogFor, forgetReads, viewerConnection } from '../../scope/viewer-connections.js';
 import { readerForImpact } from './impact-roles.js';
 import { type ChangeNote, notesIn, type Unmet, wordsOf } from './notes.js';
@@ -85,9 +87,13 @@ export interface ChangeRequest<K extends EventKind = EventKind> extends ChangeMo
   undoAfterFailure?: () => Promise<unknown>;
 }
 
-/** Locks what the change may touch, then reads it as it is before the statements run. */
+/**
+ * Locks what the change may touch and reads it as it is before the statements run: the lock is issued first, the
+ * reads with it, so they travel in one round trip and PostgreSQL reads only once it holds the lock.
+ */
 async function observeBefore(client: PoolClient, scope: EffectScope): Promise<CatalogState> {
-  return observeCatalog(client, scope, await lockScope(client, scope));
+  const [database, state] = await Promise.all([lockScope(client, scope), observeCatalog(client, scope, '')]);
+  return { ...state, database };
 }
 
 /**
@@ -118,6 +124,7 @@ type Assess = (
   before: CatalogState,
   after: CatalogState,
   effects: Effects,
+  names: ObjectNames,
 ) => Promise<AccessImpact | null>;
 
 /**
@@ -128,7 +135,9 @@ function assessing(context: Context, databaseId: string, actingRole: string, tou
   const reader = catalogFor(context, databaseId);
   const setting: ImpactSetting = {
     reader,
-    collaborators: collaboratorsByRole(databaseId, context.metadata),
+    collaborators: collaboratorCache(context).read(`by role ${databaseId}`, () =>
+      collaboratorsByRole(databaseId, context.metadata),
+    ),
     actingRole,
   };
   // Loaded before the transaction holds its connection: the roles as they are before the change (a change to
@@ -137,12 +146,12 @@ function assessing(context: Context, databaseId: string, actingRole: string, tou
     ? [reader.knownRoles(), reader.database(), reader.features()]
     : [reader.graph(), reader.rolesByOid(), reader.memberships()];
   void Promise.all([...preloaded, setting.collaborators]).catch(() => undefined);
-  return async (client, before, after, effects) => {
+  return async (client, before, after, effects, names) => {
     // Its reads run after the savepoint runStatements made (one that fails must not abort the change's
     // transaction); the savepoint needs no release: the transaction's end ends it.
     try {
       const rolesFrom = objectsOnly(touches) ? await readerForImpact(client, reader, effects) : reader;
-      return await assessImpact(client, { ...setting, reader: rolesFrom }, before, after, effects);
+      return await assessImpact(client, { ...setting, reader: rolesFrom, names }, before, after, effects);
     } catch (error) {
       await client.query('ROLLBACK TO SAVEPOINT impact');
       const err = error instanceof Error ? error.message : String(error);
@@ -185,24 +194,32 @@ async function runStatements<K extends EventKind>(
   try {
     // What the change may touch is locked and read first: its effects are recorded, a preview's token is made of it,
     // and an apply with a token checks it before any statement runs.
-    const observed = await observeBefore(client, request.touches);
+    // Queries issued together travel in one round trip (pools/batched-queries.ts): the lock with the reads before,
+    // then the statements with every read after them.
+    const [observed, before] = await Promise.all([
+      observeBefore(client, request.touches),
+      request.describeBefore ? request.describeBefore(client) : ({} as Partial<PayloadOf<K>>),
+    ]);
     const token = request.dryRun || request.previewToken ? await previewTokenOf(client, observed, sql) : null;
     if (!request.dryRun && request.previewToken && token !== request.previewToken) throw new CatalogChangedError();
-    const before: Partial<PayloadOf<K>> = request.describeBefore ? await request.describeBefore(client) : {};
-    await runInOneRoundTrip(client, request.statements);
-    const unmet = request.verify ? await request.verify(client) : [];
-    const described: Partial<PayloadOf<K>> = request.describeAfter ? await request.describeAfter(client) : {};
+    // A dry run is rolled back and never recorded, but what it did is its impact: the catalog is read again after it.
+    const [, unmet, described, afterState, xid, names] = await Promise.all([
+      runInOneRoundTrip(client, request.statements),
+      request.verify ? request.verify(client) : [],
+      request.describeAfter ? request.describeAfter(client) : ({} as Partial<PayloadOf<K>>),
+      observeCatalog(client, request.touches, observed.database),
+      transactionIdAndSavepoint(client),
+      relationNames(client, Array.isArray(request.touches.relations) ? request.touches.relations : []),
+    ]);
     const told = [...(request.warnings ?? []), ...notices.warnings, ...unmet];
     const warnings = told.map(wordsOf);
     const notes = notesIn(told);
     if (request.changed && !request.changed(before, described))
       throw new NothingChangedError(warnings, sql, request.dryRun);
-    // A dry run is rolled back and never recorded, but what it did is its impact: the catalog is read again after it.
-    const afterState = await observeCatalog(client, request.touches, observed.database);
-    const effects = [effectsBetween(await transactionIdAndSavepoint(client), observed, afterState)];
+    const effects = [effectsBetween(xid, observed, afterState)];
     if (request.nothingUnlessObserved && effects.every(noEffect))
       throw new NothingChangedError([...warnings, ...notices.notices], sql, request.dryRun);
-    const impact = await assess(client, observed, afterState, effects[0] as Effects);
+    const impact = await assess(client, observed, afterState, effects[0] as Effects, names);
     return {
       warnings,
       notes,

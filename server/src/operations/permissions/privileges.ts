@@ -199,7 +199,10 @@ async function grantTarget(
 ) {
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
-  // Side by side, on two of the pool's connections; a missing object is told before a missing grantee.
+  // Looked up together, in one round trip (with the database, which the change's impact reads: see
+  // CatalogReader.lookUp); a missing object is told before a missing grantee.
+  void catalog.database().catch(() => undefined);
+  if (ref.schema && ref.kind !== 'SCHEMA') catalog.lookUpSchemaUsage(granteeName ?? null, ref.schema);
   const [resolved, found] = await Promise.allSettled([resolveObject(catalog, ref), grantee(catalog, granteeName)]);
   if (resolved.status === 'rejected') throw resolved.reason;
   if (found.status === 'rejected') throw found.reason;

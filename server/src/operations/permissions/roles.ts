@@ -7,7 +7,7 @@ import { roleAttributesChanged } from '../../events/effects.js';
 import { canSetRolePassword, databaseCapabilities, requireViewer } from '../../policy/capabilities.js';
 import { verifyLogin } from '../../pools/managed.js';
 import { passwordContext } from '../../pools/targets.js';
-import { catalogFor, viewerConnection } from '../../scope/viewer-connections.js';
+import { catalogFor, forgetReads, viewerConnection } from '../../scope/viewer-connections.js';
 import { followPasswordChange } from '../role-configuration.js';
 import { checkPassword } from '../validation.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
@@ -102,6 +102,7 @@ async function storePassword(context: Context, databaseId: string, rolname: stri
     update: { encryptedPassword, verifiedAt: new Date() },
   });
   await context.pools.forgetRole(connection.target.host, connection.target.port, rolname);
+  forgetReads(context);
 }
 
 export interface AlterRoleInput {

@@ -1,0 +1,163 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EmbeddedCluster } from '../src/embedded/cluster.js';
+import { batchQueries, inlineParameters } from '../src/pools/batched-queries.js';
+import { startTestCluster } from './support/cluster.js';
+
+let cluster: EmbeddedCluster;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  pool = new pg.Pool({ connectionString: cluster.url('postgres'), max: 2 });
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await cluster?.stop();
+});
+
+/** Runs `work` in a transaction on a batching client; counts what reached node-postgres's own query(). */
+async function inBatchingTransaction<T>(work: (client: pg.PoolClient) => Promise<T>) {
+  const client = await pool.connect();
+  const sent: string[] = [];
+  const original = client.query;
+  client.query = ((config: unknown, ...rest: unknown[]) => {
+    sent.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
+    return (original as (...args: unknown[]) => unknown).call(client, config, ...rest);
+  }) as typeof client.query;
+  const unbatch = batchQueries(client);
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    return { result, sent: [...sent] };
+  } finally {
+    await client.query('ROLLBACK');
+    unbatch();
+    client.query = original;
+    client.release();
+  }
+}
+
+/** Values whose literal must read back exactly as the parameter does: quotes, backslashes, "$1" inside text. */
+const HOSTILE = ["it's", 'back\\slash', '$1 and $2', 'semi;colon', '"quoted"', "E'x'", 'multi\nline', 'ünï€ode'];
+
+describe('queries issued together in a transaction', () => {
+  it('travel in one round trip and each gets exactly the rows it would get alone', async () => {
+    const queries: [string, unknown[]][] = [
+      ['SELECT $1::text AS text, $2::int AS number, $3::boolean AS flag', ["it's $2", 42, true]],
+      ['SELECT unnest($1::text[]) AS item', [HOSTILE]],
+      ['SELECT $1::int[] AS ints, $2::text IS NULL AS missing', [[1, 2, 3], null]],
+      ['SELECT $1::jsonb AS doc', [{ a: "o'k", b: [1, '$1'] }]],
+      ['SELECT $1::timestamptz AS at', [new Date('2026-12-07T02:00:00.123Z')]],
+      ["SELECT '$1' AS literal, $1::text AS param -- $2 in a comment", ['x']],
+      ['SELECT $$ $1 $$ AS dollar, $tag$ $2 $tag$ AS tagged, $1::text AS param', ['y']],
+    ];
+    const alone = [];
+    const client = await pool.connect();
+    try {
+      for (const [text, values] of queries) alone.push((await client.query(text, values)).rows);
+    } finally {
+      client.release();
+    }
+    const { result, sent } = await inBatchingTransaction((batching) =>
+      Promise.all(queries.map(([text, values]) => batching.query(text, values))),
+    );
+    expect(result.map((each) => each.rows)).toEqual(alone);
+    expect(result[1]?.rows.map((row) => row.item)).toEqual(HOSTILE);
+    // BEGIN, then the seven queries in one.
+    expect(sent).toHaveLength(2);
+  });
+
+  it('hand a multi-statement query all of its results, as it would get them alone', async () => {
+    const { result } = await inBatchingTransaction((client) =>
+      Promise.all([
+        client.query('SELECT 1 AS one'),
+        client.query('SAVEPOINT s; SELECT 2 AS two') as unknown as Promise<pg.QueryResult[]>,
+      ]),
+    );
+    const [one, pair] = result;
+    expect(one.rows).toEqual([{ one: 1 }]);
+    expect(pair.map((each) => each.command)).toEqual(['SAVEPOINT', 'SELECT']);
+    expect(pair[1]?.rows).toEqual([{ two: 2 }]);
+  });
+
+  it('all fail with the error of the first that fails, and the ones after it never run', async () => {
+    const client = await pool.connect();
+    const unbatch = batchQueries(client);
+    try {
+      await client.query('BEGIN');
+      await client.query('CREATE TEMP TABLE marks (n int)');
+      const outcomes = await Promise.allSettled([
+        client.query('INSERT INTO marks VALUES (1)'),
+        client.query('SELECT 1 / $1::int', [0]),
+        client.query('INSERT INTO marks VALUES (2)'),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      const reasons = outcomes.map((outcome) => (outcome as PromiseRejectedResult).reason as { code?: string });
+      expect(new Set(reasons).size).toBe(1);
+      expect(reasons[0]?.code).toBe('22012');
+    } finally {
+      await client.query('ROLLBACK');
+      unbatch();
+      client.release();
+    }
+  });
+
+  it('hand rows as arrays to a query that asks for them and as objects to the others, in one round trip', async () => {
+    const { result, sent } = await inBatchingTransaction((client) =>
+      Promise.all([
+        client.query({ text: 'SELECT $1::int AS a, 2 AS b', values: [1], rowMode: 'array' }),
+        client.query('SELECT 1 AS same, 2 AS same, 3 AS other'),
+      ]),
+    );
+    expect(result[0].rows).toEqual([[1, 2]]);
+    expect(result[1].rows).toEqual([{ same: 2, other: 3 }]);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('go one by one, in the order issued, when one has a parameter with no text form (bytea)', async () => {
+    const { result, sent } = await inBatchingTransaction(async (client) => {
+      const first = client.query('SELECT $1::int AS n', [1]);
+      const bytes = client.query('SELECT $1::bytea AS b', [Buffer.from([0, 255])]);
+      const rows = client.query({ text: 'SELECT 3 AS n', rowMode: 'array' });
+      return Promise.all([first, bytes, rows]);
+    });
+    expect(result[0].rows).toEqual([{ n: 1 }]);
+    expect(result[1].rows[0]?.b).toEqual(Buffer.from([0, 255]));
+    expect(result[2].rows).toEqual([[3]]);
+    // BEGIN, then each of the three.
+    expect(sent).toHaveLength(4);
+  });
+
+  it('give the client back as it was', async () => {
+    const client = await pool.connect();
+    const original = client.query;
+    batchQueries(client)();
+    expect(client.query).toBe(original);
+    client.release();
+  });
+});
+
+describe('parameters as literals', () => {
+  it('are replaced outside strings, quoted identifiers, dollar quotes and comments only', () => {
+    expect(
+      inlineParameters(`SELECT $1, '$1', "$1", $x$ $1 $x$, $2 /* $1 */ -- $2\n, $10`, [
+        'a',
+        'b',
+        3,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9,
+        'ten',
+      ]),
+    ).toBe(`SELECT 'a', '$1', "$1", $x$ $1 $x$, 'b' /* $1 */ -- $2\n, 'ten'`);
+  });
+
+  it('refuse a query naming a parameter that was not given', () => {
+    expect(inlineParameters('SELECT $2', ['only one'])).toBeNull();
+  });
+});
