@@ -56,14 +56,42 @@ export function partAround(snapshot: RoleSnapshot, seeds: Iterable<number>): Gra
   return members && above ? { members, above } : null;
 }
 
-const roleKey = (role: PgRole) => JSON.stringify(role);
+function sameRole(a: PgRole, b: PgRole): boolean {
+  return (
+    a.rolname === b.rolname &&
+    a.rolsuper === b.rolsuper &&
+    a.rolinherit === b.rolinherit &&
+    a.rolcreaterole === b.rolcreaterole &&
+    a.rolcreatedb === b.rolcreatedb &&
+    a.rolcanlogin === b.rolcanlogin &&
+    a.rolreplication === b.rolreplication &&
+    a.rolbypassrls === b.rolbypassrls &&
+    a.rolconnlimit === b.rolconnlimit &&
+    a.rolvaliduntil?.getTime() === b.rolvaliduntil?.getTime() &&
+    a.valid_until_infinity === b.valid_until_infinity &&
+    a.is_predefined === b.is_predefined
+  );
+}
+
+/** Whether the roles read are exactly the known ones (by OID), each with the same name and attributes. */
+function sameRoles(known: PgRole[], now: PgRole[]): boolean {
+  if (known.length !== now.length) return false;
+  const byOid = new Map(known.map((role) => [role.oid, role]));
+  return now.every((role) => {
+    const was = byOid.get(role.oid);
+    return was !== undefined && sameRole(was, role);
+  });
+}
+
+/** A membership grant by what identifies it and its options (grantor included: one pair may have several). */
 const grantKey = (grant: PgAuthMember) =>
   `${grant.roleid} ${grant.member} ${grant.grantor} ${grant.admin_option} ${grant.inherit_option} ${grant.set_option}`;
 
-function sameKeys(known: string[], now: string[]): boolean {
-  if (known.length !== now.length) return false;
-  const sortedNow = [...now].sort();
-  return [...known].sort().every((key, at) => key === sortedNow[at]);
+function sameGrants(known: Set<PgAuthMember>, now: PgAuthMember[]): boolean {
+  if (known.size !== now.length) return false;
+  const keys = new Set<string>();
+  for (const grant of known) keys.add(grantKey(grant));
+  return keys.size === now.length && now.every((grant) => keys.has(grantKey(grant)));
 }
 
 /**
@@ -91,8 +119,5 @@ export async function unchangedAround(
     for (const grant of grantsBy(snapshot, 'roleid').get(role) ?? []) knownGrants.add(grant);
   for (const member of part.above)
     for (const grant of grantsBy(snapshot, 'member').get(member) ?? []) knownGrants.add(grant);
-  return (
-    sameKeys(knownRoles.map(roleKey), roles.map(roleKey)) &&
-    sameKeys([...knownGrants].map(grantKey), grants.map(grantKey))
-  );
+  return sameRoles(knownRoles, roles) && sameGrants(knownGrants, grants);
 }
