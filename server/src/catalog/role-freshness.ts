@@ -83,15 +83,22 @@ function sameRoles(known: PgRole[], now: PgRole[]): boolean {
   });
 }
 
-/** A membership grant by what identifies it and its options (grantor included: one pair may have several). */
-const grantKey = (grant: PgAuthMember) =>
-  `${grant.roleid} ${grant.member} ${grant.grantor} ${grant.admin_option} ${grant.inherit_option} ${grant.set_option}`;
+/** Grants in one order: by role, member and grantor (which identify a grant). */
+const byIdentity = (a: PgAuthMember, b: PgAuthMember) =>
+  a.roleid - b.roleid || a.member - b.member || a.grantor - b.grantor;
+
+const sameGrant = (a: PgAuthMember, b: PgAuthMember) =>
+  a.roleid === b.roleid &&
+  a.member === b.member &&
+  a.grantor === b.grantor &&
+  a.admin_option === b.admin_option &&
+  a.inherit_option === b.inherit_option &&
+  a.set_option === b.set_option;
 
 function sameGrants(known: Set<PgAuthMember>, now: PgAuthMember[]): boolean {
   if (known.size !== now.length) return false;
-  const keys = new Set<string>();
-  for (const grant of known) keys.add(grantKey(grant));
-  return keys.size === now.length && now.every((grant) => keys.has(grantKey(grant)));
+  const was = [...known].sort(byIdentity);
+  return [...now].sort(byIdentity).every((grant, at) => sameGrant(grant, was[at] as PgAuthMember));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { PgRole } from '../catalog/roles.js';
 import type { Sides } from './graphs.js';
 import type { RoleMembershipChange, RolePrivilegeChange } from './groups.js';
 import type { ImpactCallout } from './model.js';
@@ -34,11 +35,22 @@ function lossOfAll(input: CalloutInput, oid: number): string | null {
 }
 
 /** What must be said before applying: the viewer's own role losing access, a collaborator losing all of it. */
+/** Role OIDs by name, once per map of roles (a snapshot's is shared by every change until the roles move). */
+const indexedByName = new WeakMap<ReadonlyMap<number, PgRole>, Map<string, number>>();
+
+function oidsByName(roles: ReadonlyMap<number, PgRole>): ReadonlyMap<string, number> {
+  let byName = indexedByName.get(roles);
+  if (!byName) {
+    byName = new Map();
+    for (const role of roles.values()) byName.set(role.rolname, role.oid);
+    indexedByName.set(roles, byName);
+  }
+  return byName;
+}
+
 export function calloutsOf(input: CalloutInput): ImpactCallout[] {
   const callouts: ImpactCallout[] = [];
-  const byName = new Map<string, number>();
-  for (const role of input.sides.before.roles.values())
-    if (role.rolname === input.actingRole || input.collaborators.has(role.rolname)) byName.set(role.rolname, role.oid);
+  const byName = oidsByName(input.sides.before.roles);
   const actor = byName.get(input.actingRole);
   if (actor !== undefined) {
     const lost = input.privileges.filter(({ role, change }) => role === actor && change.direction === 'LOSS');

@@ -34,14 +34,16 @@ function side(
   shared?: RoleGraph,
 ): Side {
   const byOid = Array.isArray(roles) ? new Map(roles.map((role) => [role.oid, role])) : (roles as Map<number, PgRole>);
-  const list = Array.isArray(roles) ? (roles as PgRole[]) : [...byOid.values()];
+  // Only without the shared graph (its index knows every role by name) is a list of every role needed.
+  const list = () => (Array.isArray(roles) ? (roles as PgRole[]) : [...byOid.values()]);
   const options = { databaseOwner, membershipOptions: features.membershipOptions };
-  const predefined =
-    shared?.roleNamed('pg_database_owner') ?? list.find((role) => role.rolname === 'pg_database_owner');
+  const predefined = shared
+    ? shared.roleNamed('pg_database_owner')
+    : list().find((role) => role.rolname === 'pg_database_owner');
   // PostgreSQL 15 follows the owner's INHERIT attribute for this implicit membership too (role-graph.ts).
   const inherits = features.membershipOptions || byOid.get(databaseOwner)?.rolinherit !== false;
   return {
-    graph: shared ?? RoleGraph.of(list, memberships, options),
+    graph: shared ?? RoleGraph.of(list(), memberships, options),
     reverse: new ReverseMemberships(
       memberships,
       predefined?.is_predefined && inherits ? { role: predefined.oid, member: databaseOwner } : null,
