@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { AnyObject } from '../catalog/effective.js';
+import { PUBLIC_OID } from '../catalog/objects.js';
 import type { CatalogReader } from '../catalog/reader.js';
 import { LISTED_WHILE_GRANTED } from '../catalog/securables.js';
 import type { ObjectState } from '../events/payloads.js';
@@ -76,17 +77,18 @@ export function evaluate(sides: Sides, examined: Map<string, Examined>, tables: 
     ];
     const tableSides = table && [anyObject(table.before, undefined), anyObject(table.after, undefined)];
     for (const role of entry.roles) {
-      const [was, is] = [heldOn(sides.before, role, before, features), heldOn(sides.after, role, after, features)];
-      let changes = privilegeChanges(was, is);
-      if (tableSides && changes.length > 0)
-        changes = columnOnly(
-          changes,
-          privilegeChanges(
-            heldOn(sides.before, role, tableSides[0] ?? null, features),
-            heldOn(sides.after, role, tableSides[1] ?? null, features),
-          ),
+      // A role the change drops loses what it held beyond what everyone (PUBLIC) held: the rest was not its own, and
+      // is told as everyone's when everyone loses it too.
+      const dropped = sides.before.roles.has(role) && !sides.after.roles.has(role);
+      const change = (was: AnyObject | null, is: AnyObject | null) =>
+        privilegeChanges(
+          heldOn(sides.before, role, was, features),
+          dropped ? heldOn(sides.before, PUBLIC_OID, was, features) : heldOn(sides.after, role, is, features),
         );
-      for (const change of changes) found.push({ state, role, change });
+      let changes = change(before, after);
+      if (tableSides && changes.length > 0)
+        changes = columnOnly(changes, change(tableSides[0] ?? null, tableSides[1] ?? null));
+      for (const moved of changes) found.push({ state, role, change: moved });
     }
   }
   return found;
