@@ -77,6 +77,47 @@ export function mayChangeAccess(event: Event): boolean {
 
 type Rights = Awaited<ReturnType<typeof readRights>>;
 
+/** What a read of a user's rights comes to; never changed once made. */
+interface Held {
+  isActive: boolean;
+  isAdmin: boolean;
+  databaseIds: ReadonlySet<string>;
+  serverIds: ReadonlySet<string>;
+  /** The user's proven address; null while unproven. */
+  email: string | null;
+  username: string | null;
+}
+
+const NOTHING_HELD: Held = {
+  isActive: false,
+  isAdmin: false,
+  databaseIds: new Set(),
+  serverIds: new Set(),
+  email: null,
+  username: null,
+};
+
+/** By read: the subscriptions of a user share one read (below), and so what it comes to. */
+const heldByRead = new WeakMap<NonNullable<Rights>, Held>();
+
+function held(user: Rights): Held {
+  if (!user) return NOTHING_HELD;
+  let rights = heldByRead.get(user);
+  if (!rights) {
+    rights = {
+      isActive: user.isActive,
+      isAdmin: user.isAdmin,
+      databaseIds: new Set(user.collaborators.map((collaborator) => collaborator.databaseId)),
+      serverIds: new Set(user.collaborators.map((collaborator) => collaborator.database.serverId)),
+      // Invitations reach an account only through a proven address: an unproven one is a claim anyone could type.
+      email: user.emailVerifiedAt ? user.email.trim().toLowerCase() : null,
+      username: user.username,
+    };
+    heldByRead.set(user, rights);
+  }
+  return rights;
+}
+
 /**
  * The read of each user's rights made after an access event, by metadata store: every subscription of that user
  * (tabs, dashboards, a CLI watch) shares it instead of each querying again.
@@ -91,13 +132,7 @@ const startingReads = new WeakMap<Metadata, Map<string, { asOf: bigint; rights: 
  * the events of databases they collaborate on and the server-wide (role) events of those databases' servers.
  */
 export class EventAccess {
-  private isAdmin = false;
-  private isActive = false;
-  private databaseIds = new Set<string>();
-  private serverIds = new Set<string>();
-  /** The user's proven address; null while unproven. */
-  private email: string | null = null;
-  private username: string | null = null;
+  private rights: Held = NOTHING_HELD;
 
   constructor(
     private readonly metadata: Metadata,
@@ -129,13 +164,31 @@ export class EventAccess {
   }
 
   private apply(user: Rights): void {
-    this.isActive = Boolean(user?.isActive);
-    this.isAdmin = Boolean(user?.isAdmin);
-    // Invitations reach an account only through a proven address: an unproven one is a claim anyone could type.
-    this.email = user?.emailVerifiedAt ? user.email.trim().toLowerCase() : null;
-    this.username = user?.username ?? null;
-    this.databaseIds = new Set(user?.collaborators.map((collaborator) => collaborator.databaseId) ?? []);
-    this.serverIds = new Set(user?.collaborators.map((collaborator) => collaborator.database.serverId) ?? []);
+    this.rights = held(user);
+  }
+
+  private get isActive(): boolean {
+    return this.rights.isActive;
+  }
+
+  private get isAdmin(): boolean {
+    return this.rights.isAdmin;
+  }
+
+  private get databaseIds(): ReadonlySet<string> {
+    return this.rights.databaseIds;
+  }
+
+  private get serverIds(): ReadonlySet<string> {
+    return this.rights.serverIds;
+  }
+
+  private get email(): string | null {
+    return this.rights.email;
+  }
+
+  private get username(): string | null {
+    return this.rights.username;
   }
 
   /** Re-reads the user's rights when the event may have changed them (once per user and event). */

@@ -12,6 +12,19 @@ export interface StreamFilter {
   kinds?: string[] | null;
 }
 
+/**
+ * Takes a live event the subscriber may see, at once and synchronously (a WebSocket writes it out); false when it
+ * cannot, and the event then goes through the stream's iterator as usual.
+ */
+export type LiveReceiver = (event: Event) => boolean;
+
+/** A stream's method that hands its live events to a `LiveReceiver` while its consumer is waiting for the next one. */
+export const RECEIVE_LIVE = Symbol('receiveLive');
+
+export interface EventStream extends AsyncIterableIterator<Event> {
+  [RECEIVE_LIVE](receiver: LiveReceiver): void;
+}
+
 const REPLAY_PAGE = 500;
 /** How long a replay page read for subscriptions starting at one bus position is kept for others starting there. */
 const REPLAY_SHARED_MS = 10_000;
@@ -129,6 +142,15 @@ function filterWhere(filter: StreamFilter, databaseServer: string | null): Prism
   };
 }
 
+/** A receiver that fails leaves the event to the iterator, whose consumer reports it; the bus's loop goes on. */
+function receives(receiver: LiveReceiver, event: Event): boolean {
+  try {
+    return receiver(event);
+  } catch {
+    return false;
+  }
+}
+
 /** The subscriber may no longer watch: deactivated, or removed from the one database it watches. */
 function shutOut(access: EventAccess, filter: StreamFilter): boolean {
   if (!access.active) return true;
@@ -142,6 +164,12 @@ function shutOut(access: EventAccess, filter: StreamFilter): boolean {
  * buffered from the start and replayed ones are skipped by id, so the switch loses nothing and doubles nothing.
  * It ends when the credential that opened it ends (signed out, revoked, expired), delivering nothing after that.
  * A plain async generator, not a Repeater: a change reaches every open dashboard through one of these each.
+ *
+ * A change reaching thousands of dashboards would cost each a chain of promises through every iterator between
+ * here and its socket, all of them held at once. So once live, while its consumer waits with nothing queued, an
+ * event this subscriber may see goes straight to the stream's `LiveReceiver` (if one was given), synchronously in the
+ * bus's delivery, or for an event that may change rights once they are read; what the receiver cannot take, and
+ * what comes in the meantime, takes the iterator's way.
  */
 export function eventStream(
   metadata: Metadata,
@@ -150,16 +178,23 @@ export function eventStream(
   filter: StreamFilter,
   after: bigint | null,
   credential: Credential | null = null,
-): AsyncIterableIterator<Event> {
+): EventStream {
   const inbox: Event[] = [];
   let wake: (() => void) | null = null;
   let closed = false;
+  let receiver: LiveReceiver | null = null;
+  /** Set once live: delivers an event at once, or says it must be queued. */
+  let deliverNow: ((event: Event) => boolean) | null = null;
+  /** An event that may change rights is being delivered at once once they are read: what comes meanwhile waits. */
+  let observing = false;
   // Where live delivery starts: events from here on are buffered in the inbox while access is read below, so one
   // published meanwhile is delivered, not taken for one already seen.
   const subscribedAt = bus.latestId;
   const unsubscribe = bus.subscribe((event) => {
+    // `wake` is only set while the generator waits for an event with nothing queued: nothing can come before this one.
+    if (wake && inbox.length === 0 && !observing && deliverNow?.(event)) return;
     inbox.push(event);
-    wake?.();
+    if (!observing) wake?.();
   });
   let stopWatching: () => void = () => undefined;
   const close = () => {
@@ -211,6 +246,34 @@ export function eventStream(
         yield replayCaughtUp(lastShown);
       }
       if (shutOut(access, filter)) return;
+      /** Delivers a decided event at once; false leaves it to the iterator's way (which also ends a shut-out stream). */
+      const deliverDecided = (event: Event, to: LiveReceiver): boolean => {
+        const shown = decide(event);
+        if (shown === null) return false;
+        if (shown && !receives(to, shown)) return false;
+        last = event.id;
+        if (shown) bus.delivered(event);
+        return true;
+      };
+      deliverNow = (event) => {
+        const to = receiver;
+        if (closed || !to) return false;
+        if (event.id <= last) return true;
+        if (!mayChangeAccess(event)) return deliverDecided(event, to);
+        // The user's rights are read once for all their subscriptions; meanwhile later events queue behind this one.
+        observing = true;
+        const settle = (delivered: boolean) => {
+          observing = false;
+          if (closed) return;
+          if (!delivered) inbox.unshift(event);
+          if (inbox.length > 0) wake?.();
+        };
+        access.observe(event).then(
+          () => settle(deliverDecided(event, to)),
+          () => settle(false),
+        );
+        return true;
+      };
       while (!closed) {
         const event = inbox.shift();
         if (!event) {
@@ -235,6 +298,9 @@ export function eventStream(
   const generator = events();
   // Ending a subscription must not wait for the next event: wake the generator so it can finish now.
   return {
+    [RECEIVE_LIVE]: (receive: LiveReceiver) => {
+      receiver = receive;
+    },
     next: () => generator.next(),
     return: (value?: unknown) => {
       close();

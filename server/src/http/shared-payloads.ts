@@ -18,6 +18,8 @@ class SerialisedPayload {
   readonly json: string;
   /** Whole messages as bytes, by what precedes the payload (the operation's id): most clients number theirs alike. */
   private readonly messages = new Map<string, Buffer>();
+  /** The same messages framed for a WebSocket, for the connections they are written to directly. */
+  private readonly frames = new Map<string, Buffer>();
 
   constructor(result: ExecutionResult) {
     this.json = JSON.stringify(result);
@@ -36,6 +38,33 @@ class SerialisedPayload {
     }
     return message;
   }
+
+  frame(head: string): Buffer {
+    let frame = this.frames.get(head);
+    if (!frame) {
+      frame = textFrame(this.bytes(head));
+      if (this.frames.size < MAX_HEADS) this.frames.set(head, frame);
+    }
+    return frame;
+  }
+}
+
+/** A final, unmasked text frame (RFC 6455 5.2), as a server sends one without compression. */
+function textFrame(payload: Buffer): Buffer {
+  const length = payload.length;
+  const headerLength = length <= 125 ? 2 : length <= 0xffff ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerLength + length);
+  frame[0] = 0x81;
+  if (length <= 125) frame[1] = length;
+  else if (length <= 0xffff) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  payload.copy(frame, headerLength);
+  return frame;
 }
 
 /** Distinct operation ids whose message bytes one payload keeps. */
@@ -51,6 +80,21 @@ export function serialisedOnce(result: ExecutionResult): object {
     payloads.set(result, payload);
   }
   return payload;
+}
+
+/** What precedes the payload in operation `id`'s `next` messages, as graphql-ws writes them (`{"id","type","payload"}`). */
+export function nextMessageHead(id: string): string {
+  return `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+}
+
+/** A `next` message with this result after `head` (nextMessageHead), as bytes shared by every connection it goes to. */
+export function nextMessageBytes(head: string, result: ExecutionResult): Buffer {
+  return (serialisedOnce(result) as SerialisedPayload).bytes(head);
+}
+
+/** The same message as a whole WebSocket frame, for writing straight to a connection's TCP socket. */
+export function nextMessageFrame(head: string, result: ExecutionResult): Buffer {
+  return (serialisedOnce(result) as SerialisedPayload).frame(head);
 }
 
 /**

@@ -2,6 +2,8 @@ import { mapAsyncIterator } from '@graphql-tools/utils';
 import { createSourceEventStream, type DocumentNode, type ExecutionArgs, type ExecutionResult, execute } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
+import { type EventStream, RECEIVE_LIVE } from '../events/stream.js';
+import { directDelivery } from './direct-delivery.js';
 
 type Results = Map<string, ExecutionResult | Promise<ExecutionResult>>;
 
@@ -40,10 +42,27 @@ function executeOnce(args: ExecutionArgs, key: string, event: unknown): Executio
   return result;
 }
 
+/**
+ * Where the transport sends results at once (a WebSocket) and the source can hand over its live events at once
+ * (events/stream.ts), a live event's result goes straight to the client, with no promise per subscriber: what cannot
+ * (a result still being computed, or with errors) goes through the iterator as before. Yoga's error masking, the one
+ * hook a subscription's results pass through on the way, has nothing to do with a result without errors; a plugin
+ * that changed every result (an `onSubscribeResult` with `onNext`) would be skipped here, and must be added here.
+ */
+function receiveLive(source: object, args: ExecutionArgs, key: string): void {
+  const deliver = directDelivery(args.contextValue);
+  if (!deliver || !(RECEIVE_LIVE in source)) return;
+  (source as EventStream)[RECEIVE_LIVE]((event) => {
+    const result = executeOnce(args, key, event);
+    return !(result instanceof Promise) && !result.errors && deliver(result);
+  });
+}
+
 async function sharedSubscribe(args: ExecutionArgs) {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
   const key = resultKey(args);
+  receiveLive(source, args, key);
   return mapAsyncIterator(source, (event) => executeOnce(args, key, event));
 }
 

@@ -6,11 +6,17 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { Context } from '../context.js';
 import { watchCredential } from '../events/credentials.js';
 import type { Logger } from '../logger.js';
+import { deliverDirectly } from './direct-delivery.js';
 import { isForeignRequest, type OriginPolicy } from './origin.js';
-import { messageBytes, serialisedOnce } from './shared-payloads.js';
+import { messageBytes, nextMessageFrame, nextMessageHead, serialisedOnce } from './shared-payloads.js';
 import { tooManySubscriptions } from './subscription-quota.js';
 
-type Extra = { socket: WebSocket; request: IncomingMessage };
+/**
+ * What a connection keeps of its upgrade: Node's request (headers and stream state, a few kilobytes a connection)
+ * only until it is initialised; then the Fetch request built from it (`initialised`), and its peer, for the client
+ * address of every operation's context (app.ts reads the `req`'s `socket.remoteAddress`).
+ */
+type Extra = { socket: WebSocket; request: IncomingMessage | null; peer: Pick<IncomingMessage, 'socket'> };
 type OperationResult = ReturnType<NonNullable<ServerOptions<Record<string, unknown>, Extra>['execute']>>;
 
 /**
@@ -41,20 +47,59 @@ interface Enveloped {
 }
 
 /**
+ * The upgrade's headers that a WebSocket's operations read: who the viewer is (cookie, authorization), where the
+ * connection comes from (host, origin, sec-fetch-site, x-forwarded-*), and that it is a WebSocket (upgrade). A
+ * header read from a request's context must be listed here to be seen over WebSockets.
+ */
+const CONTEXT_HEADERS = [
+  'host',
+  'origin',
+  'sec-fetch-site',
+  'cookie',
+  'authorization',
+  'upgrade',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+];
+
+/**
+ * Requests built lately, by what they are made of: the connections of one dashboard user (the same credential, from
+ * the same place) share one, as they would share its answers.
+ */
+const recentRequests = new Map<string, Request>();
+const MAX_RECENT_REQUESTS = 1_000;
+
+/**
  * The Fetch request a WebSocket's context is built from: the upgrade's headers (its session cookie), plus an API
- * token from connectionParams for clients that cannot set headers.
+ * token from connectionParams for clients that cannot set headers. Connections whose requests would be the same
+ * share one: a Fetch request weighs a kilobyte or two, and it is only ever read.
  */
 export function upgradeRequest(
   request: IncomingMessage,
   connectionParams: Record<string, unknown> | undefined,
 ): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === 'string') headers.set(name, value);
+  const url = `http://${request.headers.host ?? 'localhost'}${request.url ?? '/graphql'}`;
+  const headers: [string, string][] = [];
+  for (const name of CONTEXT_HEADERS) {
+    const value = request.headers[name];
+    if (typeof value === 'string' && name !== 'authorization') headers.push([name, value]);
   }
   const token = connectionParams?.authorization ?? connectionParams?.token;
-  if (typeof token === 'string') headers.set('authorization', token.startsWith('Bearer ') ? token : `Bearer ${token}`);
-  return new Request(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/graphql'}`, { headers });
+  const authorization =
+    typeof token === 'string'
+      ? token.startsWith('Bearer ')
+        ? token
+        : `Bearer ${token}`
+      : request.headers.authorization;
+  if (authorization) headers.push(['authorization', authorization]);
+  const key = JSON.stringify([url, headers]);
+  let shared = recentRequests.get(key);
+  if (!shared) {
+    shared = new Request(url, { headers });
+    if (recentRequests.size >= MAX_RECENT_REQUESTS) recentRequests.delete(recentRequests.keys().next().value as string);
+    recentRequests.set(key, shared);
+  }
+  return shared;
 }
 
 /**
@@ -75,6 +120,8 @@ export function attachWebSockets(
     path: '/graphql',
     handleProtocols,
     maxPayload: limits.maxMessageBytes,
+    // `ws`'s default, relied on: live events are written to the TCP socket framed as they are (see onSubscribe).
+    perMessageDeflate: false,
   });
   /** Each initialised connection's request, built once: every operation's context starts from it. */
   const initialised = new WeakMap<WebSocket, Request>();
@@ -82,19 +129,24 @@ export function attachWebSockets(
     execute: (args) => (args.rootValue as Enveloped).execute(args),
     subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
     onConnect: async (ctx) => {
-      const request = upgradeRequest(ctx.extra.request, ctx.connectionParams);
+      const upgrade = ctx.extra.request;
+      if (!upgrade) return false;
+      const request = upgradeRequest(upgrade, ctx.connectionParams);
       if (isForeignRequest(request, origins) || !(await isAuthenticated(request))) return false;
       initialised.set(ctx.extra.socket, request);
+      ctx.extra.request = null;
       return true;
     },
-    onSubscribe: async (ctx, _id, params) => {
+    onSubscribe: async (ctx, id, params) => {
       // graphql-ws has already registered this operation.
       if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection)
         return [tooManySubscriptions(limits.maxSubscriptionsPerConnection, 'per connection')];
-      const request = initialised.get(ctx.extra.socket) ?? upgradeRequest(ctx.extra.request, ctx.connectionParams);
+      // graphql-ws takes operations only once the connection is acknowledged, so initialised.
+      const request = initialised.get(ctx.extra.socket);
+      if (!request) return [new GraphQLError('The connection is not initialised')];
       const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
         request,
-        req: ctx.extra.request,
+        req: ctx.extra.peer,
         params,
       });
       let document: DocumentNode;
@@ -107,12 +159,23 @@ export function attachWebSockets(
       }
       const errors = validate(schema, document);
       if (errors.length > 0) return errors;
+      const contextValue = closeWhenCredentialEnds(ctx.extra.socket, await contextFactory());
+      // A live event's result is written at once, as graphql-ws would send it (shared-subscriptions.ts).
+      const { socket, peer } = ctx.extra;
+      const head = nextMessageHead(id);
+      deliverDirectly(contextValue, (result) => {
+        if (!(id in ctx.subscriptions) || socket.readyState !== socket.OPEN) return false;
+        // The frame `ws` would write, framed once for every connection: without compression `ws` writes each
+        // message to the TCP socket as it is sent, so writing there keeps the order of the connection's messages.
+        peer.socket.write(nextMessageFrame(head, result));
+        return true;
+      });
       return {
         schema,
         document,
         operationName: params.operationName,
         variableValues: params.variables,
-        contextValue: closeWhenCredentialEnds(ctx.extra.socket, await contextFactory()),
+        contextValue,
         rootValue: { execute, subscribe },
       };
     },
@@ -125,15 +188,28 @@ export function attachWebSockets(
   return sockets;
 }
 
+/** Each keep-alive round is spread over this many ticks, so that pings do not all go out at once. */
+const KEEP_ALIVE_SLICES = 10;
+
 /**
  * One timer for every connection: each round pings them all, and drops those that have not answered the last
- * round's ping (a client that stopped reading, or a peer gone without closing).
+ * round's ping (a client that stopped reading, or a peer gone without closing). A round is spread over its interval,
+ * a slice of the connections at each tick: ten thousand pings written at once would hold up an event fanned out to
+ * the same connections for as long as they take.
  */
 function keepAlive(sockets: WebSocketServer, intervalMs: number): void {
   const unanswered = new WeakSet<WebSocket>();
-  sockets.on('connection', (socket) => socket.on('pong', () => unanswered.delete(socket)));
+  const slices = new WeakMap<WebSocket, number>();
+  let connections = 0;
+  let tick = 0;
+  sockets.on('connection', (socket) => {
+    slices.set(socket, connections++ % KEEP_ALIVE_SLICES);
+    socket.on('pong', () => unanswered.delete(socket));
+  });
   const round = setInterval(() => {
+    const slice = tick++ % KEEP_ALIVE_SLICES;
     for (const socket of sockets.clients) {
+      if (slices.get(socket) !== slice) continue;
       if (unanswered.has(socket)) {
         socket.terminate();
         continue;
@@ -142,7 +218,7 @@ function keepAlive(sockets: WebSocketServer, intervalMs: number): void {
       unanswered.add(socket);
       socket.ping();
     }
-  }, intervalMs);
+  }, intervalMs / KEEP_ALIVE_SLICES);
   round.unref();
   sockets.once('close', () => clearInterval(round));
 }
@@ -177,11 +253,12 @@ function serve(
     logger.error({ err: error }, 'WebSocket connection failed');
     socket.close(CloseCode.InternalServerError, 'Internal server error');
   };
+  const tcp = request.socket;
   socket.once('error', (error: Error & { code?: string }) => {
     if (!error.code?.startsWith('WS_ERR_')) return closeOnError(error);
     // The client broke the protocol and `ws` has closed with the code for it (1009 for a frame over maxPayload).
     logger.debug({ err: error.message }, 'WebSocket protocol error');
-    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') stopReading(socket, request);
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') stopReading(socket, tcp);
   });
   const closed = graphqlWs.opened(
     {
@@ -192,17 +269,21 @@ function serve(
       },
       close: (code, reason) => socket.close(code, reason),
       onMessage: (handle) =>
-        socket.on('message', async (data) => {
+        // graphql-ws's handling of a subscribe message lasts as long as the subscription, holding what it was
+        // handed: the parsed message (which graphql-ws takes as well as its text), with its query text shared.
+        socket.on('message', (data) => {
           if (!initialised.has(socket) && byteLength(data) > MAX_MESSAGE_BYTES_BEFORE_INIT)
             return socket.close(MESSAGE_TOO_BIG, 'Message too big');
+          let message: unknown;
           try {
-            await handle(String(data));
-          } catch (error) {
-            closeOnError(error);
+            message = JSON.parse(String(data), sharingQueries);
+          } catch {
+            return socket.close(CloseCode.BadRequest, 'Invalid message received');
           }
+          handle(message as string).catch(closeOnError);
         }),
     },
-    { socket, request },
+    { socket, request, peer: { socket: tcp } },
   );
   socket.once('close', (code, reason) => closed(code, String(reason)));
 }
@@ -211,11 +292,25 @@ function serve(
  * After a message over the limit, `ws` goes on reading (and dropping) the rest of it until the client answers the
  * close: stop reading instead, give the client a moment to read the close code, then drop the connection.
  */
-function stopReading(socket: WebSocket, request: IncomingMessage): void {
+function stopReading(socket: WebSocket, tcp: IncomingMessage['socket']): void {
   // `ws` resumes the TCP socket on the next tick to drain it; pause it after that.
-  setImmediate(() => request.socket.pause());
+  setImmediate(() => tcp.pause());
   const drop = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS);
   socket.once('close', () => clearTimeout(drop));
+}
+
+/** Operation texts seen lately, each kept once: a thousand dashboards subscribe with the same one. */
+const recentQueries = new Map<string, string>();
+const MAX_RECENT_QUERIES = 100;
+
+/** A JSON reviver that hands out one string per operation text for the `query` of subscribe messages. */
+function sharingQueries(key: string, value: unknown): unknown {
+  if (key !== 'query' || typeof value !== 'string') return value;
+  const known = recentQueries.get(value);
+  if (known !== undefined) return known;
+  if (recentQueries.size >= MAX_RECENT_QUERIES) recentQueries.delete(recentQueries.keys().next().value as string);
+  recentQueries.set(value, value);
+  return value;
 }
 
 function byteLength(data: RawData): number {
