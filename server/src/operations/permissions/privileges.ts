@@ -201,7 +201,8 @@ async function grantTarget(
   const catalog = catalogFor(context, databaseId);
   // Looked up together, in one round trip (with the database, which the change's impact reads: see
   // CatalogReader.lookUp); a missing object is told before a missing grantee.
-  void catalog.database().catch(() => undefined);
+  // (Read already, the reader answers with the database itself, not a promise.)
+  Promise.resolve(catalog.database()).catch(() => undefined);
   if (ref.schema && ref.kind !== 'SCHEMA') catalog.lookUpSchemaUsage(granteeName ?? null, ref.schema);
   const [resolved, found] = await Promise.allSettled([resolveObject(catalog, ref), grantee(catalog, granteeName)]);
   if (resolved.status === 'rejected') throw resolved.reason;
