@@ -38,7 +38,7 @@ const LOGGED_QUERY = /db=(\S*) c=(\S*) LOG: {2}(?:statement|execute [^:]*): (.*)
  * server or database (nothing else Rolecall sends hashes with md5), and its reads, each in a REPEATABLE READ READ
  * ONLY transaction of its own.
  */
-const DRIFT_FINGERPRINT = /^SELECT md5\(coalesce\(/;
+const DRIFT_FINGERPRINT = /^SELECT (\(SELECT )?md5\(/;
 const DRIFT_READ_BEGINS = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 
 /** Waits for the server's processes to take a configuration reload (each takes it at its next command). */
@@ -72,7 +72,7 @@ export async function startBenchCluster(): Promise<BenchCluster> {
     settings: [
       'shared_preload_libraries=pg_stat_statements',
       'pg_stat_statements.track=all',
-      'log_line_prefix=db=%d c=%c ',
+      'log_line_prefix=%m db=%d c=%c ',
     ],
     onLog: countQueries,
   });

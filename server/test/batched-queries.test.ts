@@ -36,7 +36,7 @@ async function inBatchingTransaction<T>(work: (client: pg.PoolClient) => Promise
   } finally {
     await client.query('ROLLBACK');
     unbatch();
-    client.query = original;
+    delete (client as { query?: unknown }).query;
     client.release();
   }
 }
@@ -137,6 +137,8 @@ describe('queries issued together in a transaction', () => {
     const original = client.query;
     batchQueries(client)();
     expect(client.query).toBe(original);
+    // Its prototype's, not a copy of it as its own: what replaces the prototype's later is what it calls.
+    expect(Object.hasOwn(client, 'query')).toBe(false);
     client.release();
   });
 });

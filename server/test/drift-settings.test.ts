@@ -1,5 +1,6 @@
 import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeChange } from '../../web/src/lib/event-text.js';
 import { startTestApp, type TestApp, testedPostgres } from './support/app.js';
 import type { TestClient } from './support/client.js';
@@ -364,6 +365,33 @@ describe('nothing is reported when nothing changed', () => {
       await psql('ALTER DEFAULT PRIVILEGES FOR ROLE creator_role GRANT SELECT ON TABLES TO reader_role', 'shop');
     });
     expect(again).toEqual([]);
+  });
+
+  it('hashes a database’s contents only when its rows moved; DDL that moves them but no privilege reports nothing', async () => {
+    await marker();
+    const sent: string[] = [];
+    const send = pg.Client.prototype.query;
+    vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const [config] = args;
+      sent.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
+      return (send as (...a: unknown[]) => unknown).apply(this, args) as never;
+    });
+    try {
+      // The marker moves the server's roles, not the databases' rows: their versions are hashed, not their contents.
+      await marker();
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const hashes = (part: string) => sent.filter((text) => text.includes(part)).length;
+    expect(hashes("string_agg(xmin::text, ',' ORDER BY oid) FROM pg_catalog.pg_class")).toBeGreaterThan(0);
+    expect(hashes("concat_ws(':', oid, relname, relnamespace, relowner, relacl)")).toBe(0);
+    const ddl = await eventsDuring(() =>
+      psql(
+        'ALTER TABLE sales.orders ADD COLUMN note text; TRUNCATE sales.orders; ALTER TABLE sales.orders DROP COLUMN note',
+        'shop',
+      ),
+    );
+    expect(ddl).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RoleSnapshots } from '../src/catalog/role-snapshot.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -53,11 +54,14 @@ beforeAll(async () => {
      CREATE ROLE kr_warm; CREATE ROLE kr_holder; CREATE ROLE kr_group; CREATE ROLE kr_late;
      CREATE ROLE kr_group2; CREATE ROLE kr_member2 IN ROLE kr_group2;
      CREATE ROLE kr_group3; CREATE ROLE kr_member3 IN ROLE kr_group3;
+     CREATE ROLE kr_granter; CREATE ROLE kr_regrantee; CREATE ROLE kr_rejoiner; CREATE ROLE kr_sent;
      RESET ROLE`,
   );
   await testApp.sql(
     `CREATE SCHEMA s AUTHORIZATION kr_owner; SET ROLE kr_owner; CREATE TABLE s.t (id int);
-     GRANT USAGE ON SCHEMA s TO PUBLIC; GRANT SELECT ON s.t TO kr_holder; RESET ROLE`,
+     GRANT USAGE ON SCHEMA s TO PUBLIC; GRANT SELECT ON s.t TO kr_holder;
+     GRANT SELECT ON s.t TO kr_granter WITH GRANT OPTION; RESET ROLE;
+     SET ROLE kr_granter; GRANT SELECT ON s.t TO kr_regrantee; RESET ROLE`,
     [],
     'knowndb',
   );
@@ -98,6 +102,44 @@ describe('the impact of a change to objects, from the roles last read', () => {
     // kr_member3 holds SELECT through kr_holder already: it gains nothing, as PostgreSQL says.
     expect(impactLines(change.impact)).toEqual(['GAIN SELECT s.t: kr_group3']);
     expect(await holdsSelect(['kr_member3'])).toEqual({ kr_member3: true });
+  });
+
+  it("sends the check of the roles around the grantee with the grant's statements, then only COMMIT", async () => {
+    await knowRoles();
+    const sent: { database: string; text: string }[] = [];
+    const send = pg.Client.prototype.query;
+    vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const [config] = args;
+      const text = typeof config === 'string' ? config : String((config as { text?: string }).text);
+      sent.push({ database: this.database ?? '', text });
+      return (send as (...a: unknown[]) => unknown).apply(this, args) as never;
+    });
+    const change = await grantSelect('kr_sent', false);
+    vi.restoreAllMocks();
+    expect(impactLines(change.impact)).toEqual(['GAIN SELECT s.t: kr_sent']);
+    const managed = sent.filter((query) => query.database === 'knowndb').map((query) => query.text);
+    const grant = managed.findIndex((text) => text.includes('GRANT SELECT ON TABLE "s"."t" TO "kr_sent"'));
+    expect(grant).toBeGreaterThan(-1);
+    expect(managed[grant]).toContain('FROM pg_catalog.pg_roles');
+    expect(managed[grant + 1]).toBe('COMMIT');
+  });
+
+  it('checks again, after the statements, roles a REVOKE … CASCADE moved beyond the grantee', async () => {
+    await knowRoles();
+    // kr_regrantee holds SELECT from kr_granter: CASCADE takes it too. kr_rejoiner joined it in psql since.
+    await testApp.sql('GRANT kr_regrantee TO kr_rejoiner');
+    const change = await changeWithImpact(
+      admin,
+      'revokePrivileges',
+      { ...GRANT, cascade: 'Boolean' },
+      { databaseId: dbId, object: TABLE, grantee: 'kr_granter', privileges: ['SELECT'], cascade: true, dryRun: true },
+    );
+    expect(impactLines(change.impact)).toEqual(['LOSS SELECT s.t: kr_granter, kr_regrantee, kr_rejoiner']);
+    expect(await holdsSelect(['kr_granter', 'kr_regrantee', 'kr_rejoiner'])).toEqual({
+      kr_granter: true,
+      kr_regrantee: true,
+      kr_rejoiner: true,
+    });
   });
 
   it('names a member renamed in psql since by its new name', async () => {

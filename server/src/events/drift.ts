@@ -38,34 +38,70 @@ interface Watched {
   databases: Map<string, Read<DatabaseSnapshot>>;
 }
 
-const FINGERPRINT = {
-  server: `SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r.oid), '')) ||
-                  (SELECT md5(coalesce(string_agg(m::text, ',' ORDER BY m.roleid, m.member, m.grantor), '')) FROM pg_catalog.pg_auth_members m) ||
-                  (SELECT md5(coalesce(string_agg(concat_ws(':', oid, spcowner, spcacl), ',' ORDER BY oid), '')) FROM pg_catalog.pg_tablespace) ||
+/**
+ * What a poll hashes to see whether anything it compares may have moved, in two steps. `versions`: the row versions
+ * (xmin) of the catalogs it reads, cheap to hash. Any UPDATE, INSERT or DELETE of a row there changes them (a new
+ * version has a new transaction id); only PostgreSQL's in-place updates (VACUUM's statistics) do not, and those never
+ * touch a name, owner or ACL. Other DDL (TRUNCATE, ALTER TABLE …) moves them too: then `contents`, the compared
+ * columns themselves, decides. pg_roles is a view (pg_authid, its table, is not readable to the watcher's role): its
+ * rows are hashed as they are in both.
+ */
+interface Fingerprint {
+  versions: string;
+  contents: string;
+}
+
+const ROLES = `(SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r.oid), ''))
+                  FROM (SELECT oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
+                               rolbypassrls, rolconnlimit, rolvaliduntil FROM pg_catalog.pg_roles) r)`;
+
+/** The server-wide catalogs' small rest, hashed as they are in both steps. */
+const SERVER_REST = `(SELECT md5(coalesce(string_agg(concat_ws(':', oid, spcowner, spcacl), ',' ORDER BY oid), '')) FROM pg_catalog.pg_tablespace) ||
                   (SELECT md5(coalesce(string_agg(concat_ws(':', parname, paracl), ',' ORDER BY parname), '')) FROM pg_catalog.pg_parameter_acl) ||
                   (SELECT md5(coalesce(string_agg(s::text, ',' ORDER BY s.setrole, s.setdatabase), ''))
                      FROM pg_catalog.pg_db_role_setting s WHERE s.setrole <> 0) ||
                   (SELECT md5(coalesce(string_agg((d.objoid, d.description)::text, ',' ORDER BY d.objoid), ''))
-                     FROM pg_catalog.pg_shdescription d WHERE d.classoid = 'pg_catalog.pg_authid'::regclass) AS fingerprint
-             FROM (SELECT oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
-                          rolbypassrls, rolconnlimit, rolvaliduntil FROM pg_catalog.pg_roles) r`,
-  database: `SELECT md5(coalesce((SELECT string_agg(concat_ws(':', oid, datdba, datacl), ',') FROM pg_catalog.pg_database WHERE datname = current_database()), '')
+                     FROM pg_catalog.pg_shdescription d WHERE d.classoid = 'pg_catalog.pg_authid'::regclass)`;
+
+/** Functions and types of the database's own schemas. */
+const OWN_PROCS = `FROM pg_catalog.pg_proc WHERE pronamespace <> 'pg_catalog'::regnamespace
+                                 AND pronamespace <> 'information_schema'::regnamespace`;
+const OWN_TYPES = `FROM pg_catalog.pg_type WHERE typnamespace <> 'pg_catalog'::regnamespace
+                                 AND typnamespace <> 'information_schema'::regnamespace`;
+const RELATIONS = `FROM pg_catalog.pg_class WHERE relkind IN ('r', 'p', 'v', 'm', 'f', 'S')`;
+const COLUMNS = 'FROM pg_catalog.pg_attribute WHERE attacl IS NOT NULL';
+
+/** The database's small rest, hashed as they are in both steps. */
+const DATABASE_REST = `coalesce((SELECT string_agg(concat_ws(':', oid, datdba, datacl), ',') FROM pg_catalog.pg_database WHERE datname = current_database()), '')
                  || coalesce((SELECT string_agg(concat_ws(':', oid, nspname, nspowner, nspacl), ',' ORDER BY oid) FROM pg_catalog.pg_namespace), '')
-                 || coalesce((SELECT string_agg(concat_ws(':', oid, relname, relnamespace, relowner, relacl), ',' ORDER BY oid)
-                                FROM pg_catalog.pg_class WHERE relkind IN ('r', 'p', 'v', 'm', 'f', 'S')), '')
-                 || coalesce((SELECT string_agg(concat_ws(':', attrelid, attnum, attacl), ',' ORDER BY attrelid, attnum)
-                                FROM pg_catalog.pg_attribute WHERE attacl IS NOT NULL), '')
-                 || coalesce((SELECT string_agg(concat_ws(':', oid, proname, proowner, proacl), ',' ORDER BY oid)
-                                FROM pg_catalog.pg_proc WHERE pronamespace <> 'pg_catalog'::regnamespace
-                                 AND pronamespace <> 'information_schema'::regnamespace), '')
-                 || coalesce((SELECT string_agg(concat_ws(':', oid, typname, typowner, typacl), ',' ORDER BY oid)
-                                FROM pg_catalog.pg_type WHERE typnamespace <> 'pg_catalog'::regnamespace
-                                 AND typnamespace <> 'information_schema'::regnamespace), '')
                  || (SELECT coalesce(string_agg(concat_ws(':', oid, lanowner, lanacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_language)
                  || (SELECT coalesce(string_agg(concat_ws(':', oid, fdwowner, fdwacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_foreign_data_wrapper)
                  || (SELECT coalesce(string_agg(concat_ws(':', oid, srvowner, srvacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_foreign_server)
-                 || (SELECT coalesce(string_agg(concat_ws(':', oid, lomowner, lomacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_largeobject_metadata)
-                 || (SELECT coalesce(string_agg(concat_ws(':', oid, defaclacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_default_acl)) AS fingerprint`,
+                 || (SELECT coalesce(string_agg(concat_ws(':', oid, defaclacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_default_acl)`;
+
+const FINGERPRINT: Record<'server' | 'database', Fingerprint> = {
+  server: {
+    versions: `SELECT ${ROLES} ||
+                  (SELECT md5(coalesce(string_agg(xmin::text, ',' ORDER BY roleid, member, grantor), '')) FROM pg_catalog.pg_auth_members) ||
+                  ${SERVER_REST} AS fingerprint`,
+    contents: `SELECT ${ROLES} ||
+                  (SELECT md5(coalesce(string_agg(m::text, ',' ORDER BY m.roleid, m.member, m.grantor), '')) FROM pg_catalog.pg_auth_members m) ||
+                  ${SERVER_REST} AS fingerprint`,
+  },
+  database: {
+    versions: `SELECT md5(${DATABASE_REST}
+                 || coalesce((SELECT string_agg(xmin::text, ',' ORDER BY oid) ${RELATIONS}), '')
+                 || coalesce((SELECT string_agg(xmin::text, ',' ORDER BY attrelid, attnum) ${COLUMNS}), '')
+                 || coalesce((SELECT string_agg(xmin::text, ',' ORDER BY oid) ${OWN_PROCS}), '')
+                 || coalesce((SELECT string_agg(xmin::text, ',' ORDER BY oid) ${OWN_TYPES}), '')
+                 || (SELECT coalesce(string_agg(xmin::text, ',' ORDER BY oid), '') FROM pg_catalog.pg_largeobject_metadata)) AS fingerprint`,
+    contents: `SELECT md5(${DATABASE_REST}
+                 || coalesce((SELECT string_agg(concat_ws(':', oid, relname, relnamespace, relowner, relacl), ',' ORDER BY oid) ${RELATIONS}), '')
+                 || coalesce((SELECT string_agg(concat_ws(':', attrelid, attnum, attacl), ',' ORDER BY attrelid, attnum) ${COLUMNS}), '')
+                 || coalesce((SELECT string_agg(concat_ws(':', oid, proname, proowner, proacl), ',' ORDER BY oid) ${OWN_PROCS}), '')
+                 || coalesce((SELECT string_agg(concat_ws(':', oid, typname, typowner, typacl), ',' ORDER BY oid) ${OWN_TYPES}), '')
+                 || (SELECT coalesce(string_agg(concat_ws(':', oid, lomowner, lomacl), ',' ORDER BY oid), '') FROM pg_catalog.pg_largeobject_metadata)) AS fingerprint`,
+  },
 };
 
 /**
@@ -77,7 +113,8 @@ export class DriftWatcher {
   private readonly watched = new Map<string, Watched>();
   /** What this instance last recorded of each database's unwatched state (a reason, or null: watched). */
   private readonly unwatched = new Map<string, string | null>();
-  private readonly fingerprints = new Map<string, string>();
+  /** Each server's and database's fingerprint at its last read (`versions` taken before `contents`). */
+  private readonly fingerprints = new Map<string, Fingerprint>();
   private lockClient: pg.Client | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
@@ -176,14 +213,21 @@ export class DriftWatcher {
     });
   }
 
-  private async changed(key: string, target: ConnectionTarget, query: string): Promise<boolean> {
-    const fingerprint = await this.services.pools.withClient(
-      target,
-      async (client) => (await client.query<{ fingerprint: string }>(query)).rows[0]?.fingerprint ?? '',
-    );
-    const moved = this.fingerprints.get(key) !== fingerprint;
-    this.fingerprints.set(key, fingerprint);
-    return moved;
+  /**
+   * Whether what `key` names may have moved since its last read. Its versions are hashed first: unchanged, nothing
+   * moved since they were taken (before the contents, before the read). Else its contents decide.
+   */
+  private async changed(key: string, target: ConnectionTarget, queries: Fingerprint): Promise<boolean> {
+    const hash = (client: pg.ClientBase, query: string) =>
+      client.query<{ fingerprint: string }>(query).then(({ rows }) => rows[0]?.fingerprint ?? '');
+    return this.services.pools.withClient(target, async (client) => {
+      const last = this.fingerprints.get(key);
+      const versions = await hash(client, queries.versions);
+      if (last?.versions === versions) return false;
+      const contents = await hash(client, queries.contents);
+      this.fingerprints.set(key, { versions, contents });
+      return last?.contents !== contents;
+    });
   }
 
   /**

@@ -128,6 +128,7 @@ function resultsPerQuery(results: Result, count: number): Result[] {
  */
 export function batchQueries(client: ClientBase): () => void {
   const original = client.query;
+  const ownQuery = Object.hasOwn(client, 'query');
   const send = (...args: unknown[]) => (original as (...a: unknown[]) => Promise<Result>).apply(client, args);
   let queue: Queued[] = [];
   let scheduled = false;
@@ -177,7 +178,9 @@ export function batchQueries(client: ClientBase): () => void {
   client.query = batching as typeof client.query;
   return () => {
     flush();
-    client.query = original;
+    // Given back as it was: a client that had its prototype's query() has it again (not a copy of it as its own).
+    if (ownQuery) client.query = original;
+    else delete (client as { query?: unknown }).query;
   };
 }
 

@@ -133,6 +133,7 @@ export async function grantOnAllTables(
       relations: relations.map((relation) => relation.oid),
       defaultAcls: creator !== null,
     },
+    moves: [who.oid],
     // What PostgreSQL granted is what the change observed: a GRANT on tables the role may not grant on is a no-op.
     nothingUnlessObserved: true,
     payload: {

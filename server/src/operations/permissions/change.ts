@@ -20,7 +20,7 @@ import { impactSummary } from '../../impact/summary.js';
 import type { ViewerConnection } from '../../pools/targets.js';
 import { collaboratorCache } from '../../scope/collaborator-cache.js';
 import { catalogFor, forgetReads, viewerConnection } from '../../scope/viewer-connections.js';
-import { readerForImpact } from './impact-roles.js';
+import { checkRolesAround, type RolesCheck, readerForImpact } from './impact-roles.js';
 import { type ChangeNote, notesIn, type Unmet, wordsOf } from './notes.js';
 import { previewTokenOf } from './preview-token.js';
 
@@ -61,6 +61,11 @@ export interface ChangeRequest<K extends EventKind = EventKind> extends ChangeMo
    * its `effects`, so the drift watcher never reports any of it (side effects included) as made outside Rolecall.
    */
   touches: EffectScope;
+  /**
+   * The roles whose privileges the change is expected to move (a grant's grantee): the impact's check of the roles
+   * around them travels with the statements. A change that moves others has them checked after, in a round trip more.
+   */
+  moves?: number[];
   payload: PayloadOf<K>;
   /** What is known before running (e.g. a grant that will not take effect without schema USAGE). */
   warnings?: Unmet[];
@@ -119,19 +124,29 @@ const noEffect = (effects: Effects) =>
 const objectsOnly = (scope: EffectScope) => !scope.roles && !scope.everything;
 
 /** Computes a change's impact inside its transaction, from the catalog as observed around its statements. */
-type Assess = (
-  client: PoolClient,
-  before: CatalogState,
-  after: CatalogState,
-  effects: Effects,
-  names: ObjectNames,
-) => Promise<AccessImpact | null>;
+interface Assessment {
+  /** Issued with the statements, in their round trip: the check of the known roles around those the change moves. */
+  checkRoles(client: PoolClient): Promise<RolesCheck | null>;
+  assess(
+    client: PoolClient,
+    before: CatalogState,
+    after: CatalogState,
+    effects: Effects,
+    names: ObjectNames,
+    checked: RolesCheck | null,
+  ): Promise<AccessImpact | null>;
+}
 
 /**
  * The impact of the change (impact/compute.ts), computed with the reader's roles (loaded meanwhile, on another
  * connection) and the database's collaborators. A failure to compute it never fails the change: its impact is null.
  */
-function assessing(context: Context, databaseId: string, actingRole: string, touches: EffectScope): Assess {
+function assessing(
+  context: Context,
+  databaseId: string,
+  actingRole: string,
+  { touches, moves }: Pick<ChangeRequest, 'touches' | 'moves'>,
+): Assessment {
   const reader = catalogFor(context, databaseId);
   const setting: ImpactSetting = {
     reader,
@@ -146,19 +161,27 @@ function assessing(context: Context, databaseId: string, actingRole: string, tou
     ? [reader.knownRoles(), reader.database(), reader.features()]
     : [reader.graph(), reader.rolesByOid(), reader.memberships()];
   void Promise.all([...preloaded, setting.collaborators]).catch(() => undefined);
-  return async (client, before, after, effects, names) => {
-    // Its reads run after the savepoint runStatements made (one that fails must not abort the change's
-    // transaction); the savepoint needs no release: the transaction's end ends it.
-    try {
-      const rolesFrom = objectsOnly(touches) ? await readerForImpact(client, reader, effects) : reader;
-      return await assessImpact(client, { ...setting, reader: rolesFrom, names }, before, after, effects);
-    } catch (error) {
-      await client.query('ROLLBACK TO SAVEPOINT impact');
-      const err = error instanceof Error ? error.message : String(error);
-      if (error instanceof ImpactTooLargeError) context.logger.warn({ err }, 'impact not computed');
-      else context.logger.error({ err }, 'impact not computed');
-      return null;
-    }
+  return {
+    // Issued after the savepoint runStatements makes: one that fails alone leaves the impact to check again (and
+    // fail, then roll back to the savepoint); one that fails with the statements fails with them.
+    checkRoles: (client) =>
+      objectsOnly(touches) && moves?.length
+        ? checkRolesAround(client, reader, moves).catch(() => null)
+        : Promise.resolve(null),
+    assess: async (client, before, after, effects, names, checked) => {
+      // Its reads run after the savepoint runStatements made (one that fails must not abort the change's
+      // transaction); the savepoint needs no release: the transaction's end ends it.
+      try {
+        const rolesFrom = objectsOnly(touches) ? await readerForImpact(client, reader, effects, checked) : reader;
+        return await assessImpact(client, { ...setting, reader: rolesFrom, names }, before, after, effects);
+      } catch (error) {
+        await client.query('ROLLBACK TO SAVEPOINT impact');
+        const err = error instanceof Error ? error.message : String(error);
+        if (error instanceof ImpactTooLargeError) context.logger.warn({ err }, 'impact not computed');
+        else context.logger.error({ err }, 'impact not computed');
+        return null;
+      }
+    },
   };
 }
 
@@ -188,7 +211,7 @@ async function runStatements<K extends EventKind>(
   client: PoolClient,
   request: ChangeRequest<K>,
   sql: string[],
-  assess: Assess,
+  assessment: Assessment,
 ) {
   const notices = collectWarnings(client);
   try {
@@ -203,13 +226,14 @@ async function runStatements<K extends EventKind>(
     const token = request.dryRun || request.previewToken ? await previewTokenOf(client, observed, sql) : null;
     if (!request.dryRun && request.previewToken && token !== request.previewToken) throw new CatalogChangedError();
     // A dry run is rolled back and never recorded, but what it did is its impact: the catalog is read again after it.
-    const [, unmet, described, afterState, xid, names] = await Promise.all([
+    const [, unmet, described, afterState, xid, names, checked] = await Promise.all([
       runInOneRoundTrip(client, request.statements),
       request.verify ? request.verify(client) : [],
       request.describeAfter ? request.describeAfter(client) : ({} as Partial<PayloadOf<K>>),
       observeCatalog(client, request.touches, observed.database),
       transactionIdAndSavepoint(client),
       relationNames(client, Array.isArray(request.touches.relations) ? request.touches.relations : []),
+      assessment.checkRoles(client),
     ]);
     const told = [...(request.warnings ?? []), ...notices.warnings, ...unmet];
     const warnings = told.map(wordsOf);
@@ -219,7 +243,7 @@ async function runStatements<K extends EventKind>(
     const effects = [effectsBetween(xid, observed, afterState)];
     if (request.nothingUnlessObserved && effects.every(noEffect))
       throw new NothingChangedError([...warnings, ...notices.notices], sql, request.dryRun);
-    const impact = await assess(client, observed, afterState, effects[0] as Effects, names);
+    const impact = await assessment.assess(client, observed, afterState, effects[0] as Effects, names, checked);
     return {
       warnings,
       notes,
@@ -259,15 +283,15 @@ export async function applyChange<K extends EventKind>(
         impact: null,
       };
     }
-    const assess = assessing(context, request.databaseId, connection.target.role, request.touches);
+    const assessment = assessing(context, request.databaseId, connection.target.role, request);
     const { warnings, notes, token, impact } = await context.pools.rehearse(connection.target, (client) =>
-      runStatements(client, request, sql, assess),
+      runStatements(client, request, sql, assessment),
     );
     return { dryRun: true, sql, warnings, notes, eventId: null, previewToken: token, impact };
   }
-  const assess = assessing(context, request.databaseId, connection.target.role, request.touches);
+  const assessment = assessing(context, request.databaseId, connection.target.role, request);
   const { warnings, notes, after, effects, impact } = await context.pools.transaction(connection.target, (client) =>
-    runStatements(client, request, sql, assess),
+    runStatements(client, request, sql, assessment),
   );
   forgetReads(context, request.databaseId);
   const observed = [...(request.ranBeforeEffects ?? []), ...effects];

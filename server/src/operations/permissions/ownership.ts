@@ -80,6 +80,7 @@ export async function transferOwnership(
     statements,
     // The owner's own grants move with the object; a table's sequences follow it, a schema's tables when asked.
     touches: touchedByTransfer(object, tables.length > 0),
+    moves: [object.owner, newOwner.oid],
     payload: {
       object: object.label,
       objectKind: object.kind,

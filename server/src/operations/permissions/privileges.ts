@@ -283,6 +283,7 @@ export async function grantPrivileges(
       sql.grantPrivileges(object.name, privileges, who.name, Boolean(options.withGrantOption)),
       ...sequenceExtrasResult.statements,
     ],
+    moves: [who.oid],
     payload: { object: object.label, objectKind: object.kind, grantee: granteeLabel(who), granted: privileges },
     warnings: [...schemaExtras.notes, ...sequenceExtrasResult.notes],
     ...mode,
@@ -313,6 +314,7 @@ export async function revokePrivileges(
     databaseId,
     ...privilegeChange(object, 0, null),
     statements: [sql.revokePrivileges(object.name, privileges, who.name, revokeOptions)],
+    moves: [who.oid],
     payload: {
       object: object.label,
       objectKind: object.kind,
@@ -446,7 +448,17 @@ export async function setPrivileges(
   const { databaseId, object: ref, grants, cascade } = input;
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
-  const object = await resolveObject(catalog, ref);
+  // Looked up together, as grantTarget does: the object, every grantee and their schema USAGE, the database.
+  Promise.resolve(catalog.database()).catch(() => undefined);
+  if (ref.schema && ref.kind !== 'SCHEMA')
+    for (const grant of grants) catalog.lookUpSchemaUsage(grant.grantee ?? null, ref.schema);
+  const [resolved, found] = await Promise.allSettled([
+    resolveObject(catalog, ref),
+    Promise.all(grants.map((grant) => grantee(catalog, grant.grantee))),
+  ]);
+  if (resolved.status === 'rejected') throw resolved.reason;
+  if (found.status === 'rejected') throw found.reason;
+  const [object, grantees] = [resolved.value, found.value];
   const features = await catalog.features();
   const statements: Statement[] = [];
   const notes: ChangeNote[] = [];
@@ -454,10 +466,10 @@ export async function setPrivileges(
   let usageStatements = 0;
   let schemaUsage = false;
   const schema = await containingSchema(catalog, object);
-  // Planned side by side: the reader reads the grantees, and their schema USAGE, in one query each.
+  // Planned side by side: what else a grantee needs is read for all of them at once.
   const planned = await Promise.all(
-    grants.map(async (grant) => {
-      const who = await grantee(catalog, grant.grantee);
+    grants.map(async (grant, at) => {
+      const who = grantees[at] as Grantee;
       const privileges = checkPrivileges(object.kind, desiredPrivileges(object.kind, grant), features);
       const grantable = checkPrivileges(object.kind, grant.grantable ?? [], features).filter((privilege) =>
         privileges.includes(privilege),
@@ -491,6 +503,7 @@ export async function setPrivileges(
     databaseId,
     ...privilegeChange(object, usageStatements, schemaUsage ? (schema?.name ?? null) : null),
     statements,
+    moves: planned.map(({ who }) => who.oid),
     payload: {
       object: object.label,
       objectKind: object.kind,
