@@ -8,6 +8,16 @@ export interface AclItem {
 
 export const PUBLIC_OID = 0;
 
+export const sameAclItem = (a: AclItem, b: AclItem) =>
+  a.grantee === b.grantee &&
+  a.grantor === b.grantor &&
+  a.privilege_type === b.privilege_type &&
+  a.is_grantable === b.is_grantable;
+
+/** Whether two ACLs hold the same items in the same order (as PostgreSQL keeps an ACL nothing changed). */
+export const sameAcl = (a: readonly AclItem[], b: readonly AclItem[]) =>
+  a.length === b.length && a.every((item, at) => sameAclItem(item, b[at] as AclItem));
+
 /** aclitem's privilege letters (PostgreSQL's ACL_*_CHR), as aclexplode names them. */
 const PRIVILEGE_OF_LETTER: Readonly<Record<string, string>> = {
   a: 'INSERT',

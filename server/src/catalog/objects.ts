@@ -3,7 +3,7 @@ import { type AclItem, decodeAcl } from './acl-text.js';
 
 /** One item of an ACL, as `aclexplode` gives it; grantee 0 is PUBLIC. */
 // An ACL's items are defined beside the aclitem text they are decoded from; objects carry them.
-export { type AclItem, PUBLIC_OID } from './acl-text.js';
+export { type AclItem, PUBLIC_OID, sameAcl, sameAclItem } from './acl-text.js';
 
 interface WithAcl {
   /** The ACL, with NULL read as the default it means (`acldefault`). */

@@ -325,19 +325,20 @@ export class CatalogReader {
   });
 
   /**
-   * Asks whether a role (by name; null: PUBLIC) has USAGE on a schema (by name) before their OIDs are known, with
-   * the other lookups of a change (one round trip): hasSchemaUsage then answers from what was read.
+   * Asks whether roles (by name; null: PUBLIC) have USAGE on a schema (by name) before their OIDs are known, in one
+   * query with the other lookups of a change (one round trip): hasSchemaUsage then answers from what was read.
    */
-  lookUpSchemaUsage(roleName: string | null, schemaName: string): void {
+  lookUpSchemaUsage(roleNames: readonly (string | null)[], schemaName: string): void {
     const asked = this.lookUp(async (client) => {
       const { rows } = await client.query<{ role: number; schema: number; ok: boolean }>(
         `SELECT t.role, t.schema, ${SCHEMA_USAGE} AS ok
-           FROM (SELECT CASE WHEN $1::text IS NULL THEN 0
-                             ELSE (SELECT r.oid::int FROM pg_catalog.pg_roles r WHERE r.rolname = $1::text) END AS role,
+           FROM (SELECT CASE WHEN g.name IS NULL THEN 0
+                             ELSE (SELECT r.oid::int FROM pg_catalog.pg_roles r WHERE r.rolname = g.name) END AS role,
                         n.oid::int AS schema
-                   FROM pg_catalog.pg_namespace n WHERE n.nspname = $2::text) t
+                   FROM unnest($1::text[]) AS g(name) CROSS JOIN pg_catalog.pg_namespace n
+                  WHERE n.nspname = $2::text) t
           WHERE t.role IS NOT NULL`,
-        [roleName, schemaName],
+        [roleNames, schemaName],
       );
       for (const row of rows) this.schemaUsage.prime(`${row.role}:${row.schema}`, row.ok);
     });

@@ -1,6 +1,6 @@
 import type { PgDefaultAcl } from '../catalog/default-privileges.js';
 import type { AclItem } from '../catalog/objects.js';
-import { PUBLIC_OID } from '../catalog/objects.js';
+import { PUBLIC_OID, sameAcl } from '../catalog/objects.js';
 import { privilegesFor } from '../catalog/privileges.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 import { LISTED_WHILE_GRANTED } from '../catalog/securables.js';
@@ -147,15 +147,17 @@ export function aclEntries(acl: AclItem[], names: (oid: number) => string): Gran
 /** Each grantee's privileges, a grantable one marked `*`: two ACLs grant the same when these are equal. */
 export function privilegeSets(acl: readonly AclItem[]): Map<number, Set<string>> {
   const sets = new Map<number, Set<string>>();
-  for (const item of acl)
-    sets.set(
-      item.grantee,
-      new Set([...(sets.get(item.grantee) ?? []), item.privilege_type + (item.is_grantable ? '*' : '')]),
-    );
+  for (const item of acl) {
+    const set = sets.get(item.grantee) ?? new Set<string>();
+    set.add(item.privilege_type + (item.is_grantable ? '*' : ''));
+    sets.set(item.grantee, set);
+  }
   return sets;
 }
 
 function aclDrift(before: ObjectState, after: ObjectState, names: (oid: number) => string): Drift[] {
+  // Most objects of a poll are as they were: nothing to compare.
+  if (sameAcl(before.acl, after.acl)) return [];
   const old = privilegeSets(before.acl);
   const now = privilegeSets(after.acl);
   const grantees = new Set([...old.keys(), ...now.keys()]);

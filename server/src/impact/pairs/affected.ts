@@ -1,4 +1,4 @@
-import { PUBLIC_OID } from '../../catalog/objects.js';
+import { type AclItem, PUBLIC_OID, sameAclItem } from '../../catalog/objects.js';
 import type { Effects } from '../../events/effects.js';
 import type { ObjectState } from '../../events/payloads.js';
 import type { Side, Sides } from '../graphs.js';
@@ -13,9 +13,10 @@ export interface Examined {
 export const examinedKey = (state: ObjectState) => `${state.objectKind}:${state.key ?? state.oid}`;
 
 /** Each grantee's items on an object, as text: a grantee whose text moved is one whose privileges may have. */
-function itemsByGrantee(state: ObjectState | null): Map<number, string> {
+function itemsByGrantee(acl: readonly AclItem[], grantees: ReadonlySet<number>): Map<number, string> {
   const items = new Map<number, string[]>();
-  for (const item of state?.acl ?? []) {
+  for (const item of acl) {
+    if (!grantees.has(item.grantee)) continue;
     const list = items.get(item.grantee) ?? [];
     list.push(`${item.grantor}/${item.privilege_type}/${item.is_grantable}`);
     items.set(item.grantee, list);
@@ -24,12 +25,34 @@ function itemsByGrantee(state: ObjectState | null): Map<number, string> {
 }
 
 /**
+ * The grantees with an item outside the part both ACLs share at their start and end. A change moves few items and
+ * PostgreSQL keeps the others in place: any other grantee's items are the same on both sides.
+ */
+function granteesAround(was: readonly AclItem[], is: readonly AclItem[]): Set<number> {
+  let start = 0;
+  while (start < was.length && start < is.length && sameAclItem(was[start] as AclItem, is[start] as AclItem)) start++;
+  let end = 0;
+  while (
+    end < was.length - start &&
+    end < is.length - start &&
+    sameAclItem(was[was.length - 1 - end] as AclItem, is[is.length - 1 - end] as AclItem)
+  )
+    end++;
+  const found = new Set<number>();
+  for (const item of was.slice(start, was.length - end)) found.add(item.grantee);
+  for (const item of is.slice(start, is.length - end)) found.add(item.grantee);
+  return found;
+}
+
+/**
  * The grantees whose items an object's change moved, and its owners if ownership moved: only roles that have the
  * privileges of one of them can hold anything else on it now. PUBLIC among them: every role may.
  */
 export function movedGrantees(before: ObjectState | null, after: ObjectState | null): number[] {
-  const [was, is] = [itemsByGrantee(before), itemsByGrantee(after)];
-  const moved = [...new Set([...was.keys(), ...is.keys()])].filter((grantee) => was.get(grantee) !== is.get(grantee));
+  const [wasAcl, isAcl] = [before?.acl ?? [], after?.acl ?? []];
+  const candidates = granteesAround(wasAcl, isAcl);
+  const [was, is] = [itemsByGrantee(wasAcl, candidates), itemsByGrantee(isAcl, candidates)];
+  const moved = [...candidates].filter((grantee) => was.get(grantee) !== is.get(grantee));
   if (before?.owner !== after?.owner)
     for (const owner of [before?.owner, after?.owner]) if (owner !== undefined) moved.push(owner);
   return moved;

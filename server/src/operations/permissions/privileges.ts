@@ -203,7 +203,7 @@ async function grantTarget(
   // CatalogReader.lookUp); a missing object is told before a missing grantee.
   // (Read already, the reader answers with the database itself, not a promise.)
   Promise.resolve(catalog.database()).catch(() => undefined);
-  if (ref.schema && ref.kind !== 'SCHEMA') catalog.lookUpSchemaUsage(granteeName ?? null, ref.schema);
+  if (ref.schema && ref.kind !== 'SCHEMA') catalog.lookUpSchemaUsage([granteeName ?? null], ref.schema);
   const [resolved, found] = await Promise.allSettled([resolveObject(catalog, ref), grantee(catalog, granteeName)]);
   if (resolved.status === 'rejected') throw resolved.reason;
   if (found.status === 'rejected') throw found.reason;
@@ -451,7 +451,10 @@ export async function setPrivileges(
   // Looked up together, as grantTarget does: the object, every grantee and their schema USAGE, the database.
   Promise.resolve(catalog.database()).catch(() => undefined);
   if (ref.schema && ref.kind !== 'SCHEMA')
-    for (const grant of grants) catalog.lookUpSchemaUsage(grant.grantee ?? null, ref.schema);
+    catalog.lookUpSchemaUsage(
+      grants.map((grant) => grant.grantee ?? null),
+      ref.schema,
+    );
   const [resolved, found] = await Promise.allSettled([
     resolveObject(catalog, ref),
     Promise.all(grants.map((grant) => grantee(catalog, grant.grantee))),
