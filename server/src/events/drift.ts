@@ -115,6 +115,8 @@ export class DriftWatcher {
   private readonly unwatched = new Map<string, string | null>();
   /** Each server's and database's fingerprint at its last read (`versions` taken before `contents`). */
   private readonly fingerprints = new Map<string, Fingerprint>();
+  /** Each server's own events last read (see ownEffects), with what they did. */
+  private readonly effectsOfOwn = new Map<string, Map<bigint, Effects[]>>();
   private lockClient: pg.Client | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
@@ -291,6 +293,32 @@ export class DriftWatcher {
     return before ? { before, now, database } : null;
   }
 
+  /**
+   * What Rolecall's own changes to the server written since `since` did, in the order they were recorded. Polls read
+   * overlapping windows: an event's effects (a bulk change's are megabytes) are read once, and kept while in one.
+   */
+  private async ownEffects(serverId: string, since: Date): Promise<Effects[]> {
+    const ids = await this.services.metadata.event.findMany({
+      where: { serverId, source: 'ROLECALL', createdAt: { gte: since } },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    const known = this.effectsOfOwn.get(serverId) ?? new Map<bigint, Effects[]>();
+    const unread = ids.filter(({ id }) => !known.has(id)).map(({ id }) => id);
+    const read =
+      unread.length === 0
+        ? []
+        : await this.services.metadata.event.findMany({
+            where: { id: { in: unread } },
+            select: { id: true, payload: true },
+          });
+    const inWindow = new Map<bigint, Effects[]>();
+    for (const { id } of ids) inWindow.set(id, known.get(id) ?? []);
+    for (const event of read) inWindow.set(event.id, effectsOf(event));
+    this.effectsOfOwn.set(serverId, inWindow);
+    return [...inWindow.values()].flat();
+  }
+
   /** Records what Rolecall itself did not do, as EXTERNAL events. */
   private async report(server: Server, moves: Moves): Promise<void> {
     // The earliest read compared: a database that could not be read for a while is compared with its last good read.
@@ -298,13 +326,9 @@ export class DriftWatcher {
       Math.min(...[moves.server, ...moves.databases].flatMap((move) => (move ? [move.before.at.getTime()] : []))),
     );
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
-    const own = await this.services.metadata.event.findMany({
-      // Changes committed after the earlier read began, written after their commit (a margin for clocks): which of
-      // them the two reads fall between is then decided exactly, by their transaction ids.
-      where: { serverId: server.id, source: 'ROLECALL', createdAt: { gte: new Date(since.getTime() - 5_000) } },
-      orderBy: { id: 'asc' },
-    });
-    const transactions = own.flatMap(effectsOf);
+    // Changes committed after the earlier read began, written after their commit (a margin for clocks): which of
+    // them the two reads fall between is then decided exactly, by their transaction ids.
+    const transactions = await this.ownEffects(server.id, new Date(since.getTime() - 5_000));
     // Roles dropped or created and dropped in this interval keep their names: their grants and objects went with them.
     const current = this.watched.get(server.id)?.snapshot?.state.roles ?? [];
     const names = nameLookup([
@@ -383,7 +407,7 @@ function databaseFindings(
 }
 
 /** What each transaction of a Rolecall event observed its change do (none for events that change no catalog). */
-function effectsOf(event: Event): Effects[] {
+function effectsOf(event: Pick<Event, 'payload'>): Effects[] {
   const effects = (event.payload as { effects?: unknown } | null)?.effects;
   return Array.isArray(effects) ? (effects as Effects[]) : [];
 }
