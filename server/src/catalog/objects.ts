@@ -151,9 +151,7 @@ export type OnlyRelations =
   | { oids: readonly number[] }
   | { partitionsOf: number }
   /** Partitions too, which lists show only under their parent: every relation that carries an ACL. */
-  | { withPartitions: true }
-  /** Every relation of one schema, partitions too (GRANT … ON ALL TABLES IN SCHEMA reaches them). */
-  | { everyOneIn: number };
+  | { withPartitions: true };
 
 const RELATIONS_OF_USER_SCHEMAS = `FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND ${USER_SCHEMAS}`;
@@ -161,7 +159,6 @@ const RELATIONS_OF_USER_SCHEMAS = `FROM pg_catalog.pg_class c JOIN pg_catalog.pg
 function onlyFilter(only: OnlyRelations | undefined): [string, unknown[]] {
   if (!only) return ['AND NOT c.relispartition', []];
   if ('withPartitions' in only) return ['', []];
-  if ('everyOneIn' in only) return ['AND c.relnamespace = $3::oid', [only.everyOneIn]];
   if ('partitionsOf' in only)
     return [
       'AND c.oid IN (SELECT i.inhrelid FROM pg_catalog.pg_inherits i WHERE i.inhparent = $3::oid)',
@@ -182,6 +179,16 @@ export async function relationNames(client: ClientBase): Promise<RelationName[]>
       ORDER BY n.nspname, c.relname`,
   );
   return rows;
+}
+
+/** The OIDs of every relation of one schema, partitions too (GRANT … ON ALL TABLES IN SCHEMA reaches them). */
+export async function relationOidsIn(client: ClientBase, schemaOid: number): Promise<number[]> {
+  const { rows } = await client.query<{ oid: number }>(
+    `SELECT c.oid::int AS oid FROM pg_catalog.pg_class c
+      WHERE c.relnamespace = $1::oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')`,
+    [schemaOid],
+  );
+  return rows.map((row) => row.oid);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type PgNamespace,
   type RoleOids,
   relationNames,
+  relationOidsIn,
   relations,
   schemas,
   serialSequences,
@@ -168,9 +169,10 @@ export class CatalogReader {
     const features = await this.features();
     return this.lookUp((client) => currentDatabase(client, privilegesFor('DATABASE', features)));
   }
+  // ACLs exploded: a database has few schemas, and their text needs every role's OID (a check of all of them).
   readonly schemas = memo(async (): Promise<PgNamespace[]> => {
     const features = await this.features();
-    return this.run((client) => schemas(client, privilegesFor('SCHEMA', features), this.roleOids()));
+    return this.run((client) => schemas(client, privilegesFor('SCHEMA', features)));
   });
   readonly relations = memo((): Promise<PgClass[]> => this.relationsWhere(undefined, this.roleOids()));
 
@@ -301,9 +303,9 @@ export class CatalogReader {
     groupBy(await this.relations(), (relation) => relation.relnamespace),
   );
 
-  /** Every relation of a schema, its partitions too (whatever schema their parent is in). */
-  everyRelationIn(schemaOid: number): Promise<PgClass[]> {
-    return this.relationsWhere({ everyOneIn: schemaOid });
+  /** The OIDs of every relation of a schema, its partitions too (whatever schema their parent is in). */
+  everyRelationOidIn(schemaOid: number): Promise<number[]> {
+    return this.run((client) => relationOidsIn(client, schemaOid));
   }
 
   async relationsIn(schemaOid: number): Promise<PgClass[]> {

@@ -27,7 +27,7 @@ const EVENT_ORDER_LOCK = 7_215_002;
 type Writer = Prisma.TransactionClient;
 
 /** An event row as node-postgres reads it: its bigint id as text. */
-type StoredEvent = Omit<Event, 'id'> & { id: string };
+type StoredEvent = Omit<Event, 'id' | 'payload'> & { id: string };
 
 async function insert<K extends EventKind>(tx: Writer, signal: EventSignal, input: EventInput<K>): Promise<bigint> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`;
@@ -65,7 +65,9 @@ async function insertMany(metadata: Metadata, signal: EventSignal, inputs: Event
     sql: input.sql ?? [],
   }));
   // NOTIFY from the same statement, for the last id (sent when it commits): one round trip for both. The rows come
-  // back as stored, for this instance's event bus (see EventBus.recordedHere).
+  // back as stored, for this instance's event bus (see EventBus.recordedHere), but for their payloads: those are
+  // what was sent, read back from its JSON (a bulk change's are megabytes, not to travel twice).
+  const sent = JSON.stringify(rows);
   const { rows: inserted } = await metadataPool(metadata).query<StoredEvent & { notified: boolean | null }>(
     `WITH ordered AS (SELECT pg_advisory_xact_lock($1)),
      inserted AS (
@@ -77,15 +79,17 @@ async function insertMany(metadata: Metadata, signal: EventSignal, inputs: Event
         ORDER BY r.n
        RETURNING *)
      SELECT "id"::text AS "id", "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "kind", "source"::text AS "source",
-            "actorId"::text AS "actorId", "serverId"::text AS "serverId", "databaseId"::text AS "databaseId",
-            "payload", "sql",
+            "actorId"::text AS "actorId", "serverId"::text AS "serverId", "databaseId"::text AS "databaseId", "sql",
             CASE WHEN $3 AND "id" = max("id") OVER () THEN pg_notify($4, "id"::text)::text IS NOT NULL END AS notified
        FROM inserted`,
-    [EVENT_ORDER_LOCK, JSON.stringify(rows), signal.byNotify === true, EVENT_CHANNEL],
+    [EVENT_ORDER_LOCK, sent, signal.byNotify === true, EVENT_CHANNEL],
   );
+  // Ids follow the order the rows were given in (ORDER BY r.n, under the lock).
+  const payloads = (JSON.parse(sent) as { payload: Event['payload'] }[]).map((row) => row.payload);
   const events = inserted
-    .map(({ notified: _, id, ...event }): Event => ({ ...event, id: BigInt(id) }) as Event)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .map(({ notified: _, id, ...event }) => ({ ...event, id: BigInt(id) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((event, n): Event => ({ ...event, payload: payloads[n] ?? null }) as Event);
   const last = events.at(-1);
   if (last !== undefined && !signal.byNotify) await signal.publish(metadata, last.id);
   return events;

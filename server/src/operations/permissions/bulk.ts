@@ -123,14 +123,14 @@ export async function grantOnAllTables(
       )
     : [];
   // ON ALL TABLES IN SCHEMA grants on the schema's partitions too: they are locked and observed with the rest.
-  const relations = await catalog.everyRelationIn(schema.oid);
+  const relations = await catalog.everyRelationOidIn(schema.oid);
   return applyChange(context, {
     databaseId: input.databaseId,
     kind: 'privileges.changed',
     statements: [...statements, ...future],
     touches: {
       schemas: [name],
-      relations: relations.map((relation) => relation.oid),
+      relations,
       defaultAcls: creator !== null,
     },
     moves: [who.oid],
