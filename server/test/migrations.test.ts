@@ -123,6 +123,21 @@ test('applying the migrations to a fresh database creates the tables and records
   expect(await deployWithPrisma(url)).toEqual([]);
 });
 
+test('a fresh database gets all its migrations in one transaction, recorded in the order they were applied', async () => {
+  const url = await freshDatabase();
+
+  await applyMigrations(url, silent);
+
+  const rows = await query<{ migration_name: string; xmin: string }>(
+    url,
+    'SELECT migration_name, xmin::text FROM _prisma_migrations ORDER BY started_at',
+  );
+  expect(rows.map((row) => row.migration_name)).toEqual(migrationNames);
+  expect(new Set(rows.map((row) => row.xmin)).size).toBe(1);
+  const [userTable] = await query<{ xmin: string }>(url, `SELECT xmin::text FROM pg_class WHERE relname = 'User'`);
+  expect(userTable?.xmin).toBe(rows[0]?.xmin);
+});
+
 test("Prisma Migrate's deploy and applyMigrations accept each other's history", async () => {
   const deployedByPrisma = await freshDatabase();
   const appliedByUs = await freshDatabase();
