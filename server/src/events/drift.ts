@@ -10,6 +10,7 @@ import { readAtOneSnapshot, readDatabaseState, readServerStateWithObjects } from
 import type { DatabaseSnapshot, Drift, ServerSnapshot } from './drift-diff.js';
 import { databaseDrift, defaultPrivilegeDrift, roleExtrasDrift, serverDrift } from './drift-segments.js';
 import { type Effects, SERVER_WIDE, visibleIn } from './effects.js';
+import { effectsFromStored } from './stored-effects.js';
 
 /** Time for a Rolecall change's own event to be written after its commit, before a diff is called external. */
 const GRACE_MS = 400;
@@ -408,8 +409,7 @@ function databaseFindings(
 
 /** What each transaction of a Rolecall event observed its change do (none for events that change no catalog). */
 function effectsOf(event: Pick<Event, 'payload'>): Effects[] {
-  const effects = (event.payload as { effects?: unknown } | null)?.effects;
-  return Array.isArray(effects) ? (effects as Effects[]) : [];
+  return effectsFromStored((event.payload as { effects?: unknown } | null)?.effects);
 }
 
 /** Rolecall's transactions the later read saw and the earlier did not: exactly those between the two. */

@@ -1,12 +1,12 @@
 import type { ClientBase } from 'pg';
 import { defaultAcls, type PgDefaultAcl } from '../catalog/default-privileges.js';
-import type { AclItem } from '../catalog/objects.js';
 import { type AclLocation, columnStatesOf, SERVER_WIDE_KINDS, securableStates } from '../catalog/securables.js';
 import { readServerState } from './catalog-state.js';
 import { defaultAclKey } from './default-acl-drift.js';
 import { attributeChanges, edgeKey, type ServerSnapshot } from './drift-diff.js';
 import { type Effects, type ObjectState, objectKey, type Touched } from './payloads.js';
 import { commentKey, settingKey } from './role-extras.js';
+import { aclItemsOf } from './stored-effects.js';
 
 export type { Effects, Touched } from './payloads.js';
 
@@ -52,20 +52,12 @@ export interface CatalogState {
 
 /**
  * An ACL exploded (NULL read as the default it means) as compact text: "grantee grantor privilege grantable" items
- * joined by commas, read back by aclItemsOf. PostgreSQL builds this in a third of the time JSON takes (a bulk change
- * reads hundreds of tables' ACLs twice).
+ * joined by commas, read back by aclItemsOf (events store ACLs in this form: stored-effects.ts). PostgreSQL builds
+ * it in a third of the time JSON takes (a bulk change reads hundreds of tables' ACLs twice).
  */
 const ACL = (column: string, kind: string, owner: string) => `(
   SELECT string_agg(a.grantee::int || ' ' || a.grantor::int || ' ' || a.privilege_type || ' ' || a.is_grantable::int, ',')
     FROM aclexplode(coalesce(${column}, acldefault(${kind}, ${owner}))) a)`;
-
-function aclItemsOf(text: string | null): AclItem[] {
-  if (!text) return [];
-  return text.split(',').map((item) => {
-    const [grantee, grantor, privilege_type = '', grantable] = item.split(' ');
-    return { grantor: Number(grantor), grantee: Number(grantee), privilege_type, is_grantable: grantable === '1' };
-  });
-}
 
 /** The schemas users work with, as the drift watcher reads them (catalog/objects.ts). */
 const USER_SCHEMA = `(n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')

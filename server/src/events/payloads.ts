@@ -7,6 +7,7 @@ import type { AclItem } from '../catalog/objects.js';
 import type { ObjectKind } from '../catalog/privileges.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 import type { AccessImpact } from '../impact/model.js';
+import type { StoredEffects } from './stored-effects.js';
 
 /** What one grantee (a role name, or PUBLIC) holds on an object. */
 export type GrantEntry = {
@@ -77,7 +78,7 @@ export type CommonPayload = {
   actingRole?: string;
   warnings?: string[];
   /** What a change did to the catalog, item by item (stored for the drift watcher; never shown). */
-  effects?: Effects[];
+  effects?: StoredEffects[];
   /** For a change found outside Rolecall: when the poll before the one that found it read the catalog. */
   observedSince?: string;
   burstId?: string;

@@ -12,6 +12,7 @@ import {
   observeCatalog,
 } from '../../events/effects.js';
 import type { EventKind, PayloadOf } from '../../events/kinds.js';
+import { storedEffects } from '../../events/stored-effects.js';
 import { assessImpact, ImpactTooLargeError } from '../../impact/compute.js';
 import type { ImpactSetting } from '../../impact/evaluate.js';
 import type { AccessImpact } from '../../impact/model.js';
@@ -299,7 +300,7 @@ export async function applyChange<K extends EventKind>(
     ...request.payload,
     ...after,
     ...request.describeEffects?.(observed),
-    effects: observed,
+    effects: storedEffects(observed),
     impact: impact && impactSummary(impact),
   };
   try {
@@ -343,7 +344,7 @@ async function recordChange<K extends EventKind>(
     payload: { ...request.payload, actingRole: connection.target.role, warnings: [...warnings] },
     sql,
   };
-  const xid = (request.payload as { effects?: Effects[] }).effects?.at(-1)?.xid;
+  const xid = request.payload.effects?.at(-1)?.xid;
   const deadline = Date.now() + RECORD_WINDOW_MS;
   for (let attempt = 0; ; attempt++) {
     try {
