@@ -161,7 +161,9 @@ describe('a managed server stops during a mutation', () => {
     await dba.end().catch(() => undefined);
 
     expect(interrupted).toMatchObject({ __typename: 'ServerUnavailableError', code: 'SERVER_UNAVAILABLE' });
-    expect(interrupted?.message).not.toMatch(/unexpected/i);
+    // PostgreSQL's own word (the backend's FATAL), or, when the socket closed before it was read, the driver's: never
+    // a masked internal error.
+    expect(interrupted?.message).toMatch(/terminating connection|could not be reached/);
     expect(await schemaAcl()).toBe(schemaBefore);
     expect(await tableAcl()).toBe(tableBefore);
 

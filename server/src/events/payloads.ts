@@ -7,7 +7,6 @@ import type { AclItem } from '../catalog/objects.js';
 import type { ObjectKind } from '../catalog/privileges.js';
 import type { PgAuthMember, PgRole } from '../catalog/roles.js';
 import type { AccessImpact } from '../impact/model.js';
-import type { StoredEffects } from './stored-effects.js';
 
 /** What one grantee (a role name, or PUBLIC) holds on an object. */
 export type GrantEntry = {
@@ -71,6 +70,14 @@ export type Effects = {
   /** Default privileges (pg_default_acl) of the database named. */
   defaultAcls?: (Touched<PgDefaultAcl> & { database: string })[];
 };
+
+/**
+ * An object state as an event stores it (stored-effects.ts): its ACL as compact text. A bulk change's effects hold
+ * hundreds of ACLs before and after: as JSON objects they were megabytes to send, store and parse; as text, a third.
+ */
+export type StoredObjectState = Omit<ObjectState, 'acl'> & { acl: string };
+type StoredObject = Omit<Effects['objects'][number], 'before' | 'after'> & Touched<StoredObjectState>;
+export type StoredEffects = Omit<Effects, 'objects'> & { objects: StoredObject[] };
 
 /** Fields every event may carry. */
 export type CommonPayload = {

@@ -1,15 +1,7 @@
 import type { AclItem } from '../catalog/objects.js';
-import type { Effects, ObjectState, Touched } from './payloads.js';
+import type { Effects, ObjectState, StoredEffects, StoredObjectState } from './payloads.js';
 
-/**
- * An object state as an event stores it: its ACL as compact text, "grantee grantor privilege grantable" items joined
- * by commas. A bulk change's effects hold hundreds of ACLs before and after: as JSON objects they were megabytes to
- * send, store, return and parse; as text, a third of that.
- */
-type StoredObjectState = Omit<ObjectState, 'acl'> & { acl: string };
-type StoredObject = Omit<Effects['objects'][number], 'before' | 'after'> & Touched<StoredObjectState>;
-export type StoredEffects = Omit<Effects, 'objects'> & { objects: StoredObject[] };
-
+/** An ACL as compact text: "grantee grantor privilege grantable" items joined by commas. */
 const aclText = (acl: readonly AclItem[]) =>
   acl.map((item) => `${item.grantee} ${item.grantor} ${item.privilege_type} ${item.is_grantable ? 1 : 0}`).join(',');
 
