@@ -17,6 +17,10 @@ RUN node scripts/prisma-generate.mjs && npm run build:web && node scripts/build-
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 ROLECALL_DATA_DIR=/data
+# glibc's malloc gives freed memory back to the system past 128 KiB free, as `npm start` has it: by default that
+# threshold grows with the largest block freed (up to 64 MiB), and a server that read a few big files at start-up
+# then kept tens of MiB it no longer used (bench/README.md, fanout).
+ENV MALLOC_TRIM_THRESHOLD_=131072
 COPY package.json package-lock.json ./
 # The bundle keeps packages external, so it needs the production dependencies, and nothing else: no postinstall
 # (the Prisma client is generated into the bundle, and the web app is already built). embedded-postgres' binaries

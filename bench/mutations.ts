@@ -1,4 +1,5 @@
 import { check, checkValue, type Section } from './lib/report.js';
+import { driftPolledTwice } from './lib/server.js';
 import { count, median, ms, percentile, ratio } from './lib/stats.js';
 import { type ScaleEnv, schemaName, userName } from './scale.js';
 
@@ -35,6 +36,17 @@ interface Run {
   /** Each grant's latency, ms. */
   latencies: number[];
 }
+
+/**
+ * What a side changed is the drift watcher's to read before the other side runs: it keeps polling at its default
+ * interval during every run, but the raw side's thousands of grants, recorded as made outside Rolecall, are not
+ * timed on the GraphQL side (nor the re-reads the GraphQL side causes on the raw one).
+ */
+const settled = <T>(env: ScaleEnv, run: Promise<T>) =>
+  run.then(async (result) => {
+    await driftPolledTwice(env.rolecall.url);
+    return result;
+  });
 
 /** Grants per second with `concurrency` grants in flight, for RUN_MS, and each one's latency. */
 async function throughput(concurrency: number, grant: () => Promise<void>): Promise<Run> {
@@ -125,11 +137,11 @@ async function bulkComparison(
   // Run 0 warms both up; each run changes objects no earlier run changed.
   for (let run = 0; run <= runs; run++) {
     if (run % 2 === 0) {
-      await graphqlRun(2 * run);
-      await rawRun(2 * run + 1);
+      await settled(env, graphqlRun(2 * run));
+      await settled(env, rawRun(2 * run + 1));
     } else {
-      await rawRun(2 * run + 1);
-      await graphqlRun(2 * run);
+      await settled(env, rawRun(2 * run + 1));
+      await settled(env, graphqlRun(2 * run));
     }
     if (run === 0) {
       graphql.length = 0;
@@ -167,17 +179,17 @@ export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line:
   const rows: string[][] = [];
   const checks = [];
   for (const concurrency of [1, 4]) {
-    await throughput(concurrency, viaGraphQL); // warm-up
-    await throughput(concurrency, viaRaw);
+    await settled(env, throughput(concurrency, viaGraphQL)); // warm-up
+    await settled(env, throughput(concurrency, viaRaw));
     const graphql: Run[] = [];
     const raw: Run[] = [];
     for (let run = 0; run < runs; run++) {
       if (run % 2 === 0) {
-        graphql.push(await throughput(concurrency, viaGraphQL));
-        raw.push(await throughput(concurrency, viaRaw));
+        graphql.push(await settled(env, throughput(concurrency, viaGraphQL)));
+        raw.push(await settled(env, throughput(concurrency, viaRaw)));
       } else {
-        raw.push(await throughput(concurrency, viaRaw));
-        graphql.push(await throughput(concurrency, viaGraphQL));
+        raw.push(await settled(env, throughput(concurrency, viaRaw)));
+        graphql.push(await settled(env, throughput(concurrency, viaGraphQL)));
       }
     }
     const rate = (side: Run[]) => median(side.map((run) => run.perSecond));
@@ -282,7 +294,7 @@ export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line:
   return {
     id: 'mutations',
     title: '2. Mutations: grantPrivileges and bulk changes vs raw SQL',
-    method: `Grants per second for ${RUN_MS / 1000} s per run, median of ${runs} runs (range in brackets; after a warm-up), GraphQL and raw alternating; each grant is TRIGGER on a different (table, user) pair of the generated catalog, as \`${env.owner}\`. p50: the median over runs of each run's median latency. Round trips: the queries Rolecall's metadata database and the managed one received over ${COUNTED_GRANTS} grants one after the other, per grant, counted from PostgreSQL's statement log (log_statement = all meanwhile: a simple-protocol query string is one however many statements it holds, an extended-protocol Execute one); statements: what pg_stat_statements counted meanwhile (every statement, the markers between the queries Rolecall sends together included). The drift watcher polls meanwhile at its default interval: its fingerprints (md5) and reads (each in a REPEATABLE READ READ ONLY transaction) are counted apart, as its polls, not the grants' cost. Bulk changes: median of ${runs} (after a warm-up), each on objects no earlier run changed, vs the same statements sent raw in one transaction (BEGIN, each statement, COMMIT).`,
+    method: `Grants per second for ${RUN_MS / 1000} s per run, median of ${runs} runs (range in brackets; after a warm-up), GraphQL and raw alternating, each run followed by two polls of the drift watcher (what one side changed is read, and the raw side's grants recorded as made outside Rolecall, before the other side runs; it polls at its default interval during the runs too); each grant is TRIGGER on a different (table, user) pair of the generated catalog, as \`${env.owner}\`. p50: the median over runs of each run's median latency. Round trips: the queries Rolecall's metadata database and the managed one received over ${COUNTED_GRANTS} grants one after the other, per grant, counted from PostgreSQL's statement log (log_statement = all meanwhile: a simple-protocol query string is one however many statements it holds, an extended-protocol Execute one); statements: what pg_stat_statements counted meanwhile (every statement, the markers between the queries Rolecall sends together included). The drift watcher polls meanwhile at its default interval: its fingerprints (md5) and reads (each in a REPEATABLE READ READ ONLY transaction) are counted apart, as its polls, not the grants' cost. Bulk changes: median of ${runs} (after a warm-up), each on objects no earlier run changed, vs the same statements sent raw in one transaction (BEGIN, each statement, COMMIT), also each followed by two polls of the drift watcher.`,
     header: ['measure', 'GraphQL', 'raw', 'ratio'],
     rows,
     checks,

@@ -51,6 +51,9 @@ if (!isUpToDate(bundle, inputs)) {
     // (Node reads and parses every map at start-up under --enable-source-maps).
     sourcemap: true,
     sourcesContent: false,
+    // Without the comments esbuild keeps, a bundle's text is ASCII: one non-Latin-1 character in a comment of a package
+    // (a dash) made V8 hold each chunk's whole source, which it keeps, at two bytes a character (megabytes).
+    minifyWhitespace: true,
     outdir,
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',

@@ -82,6 +82,9 @@ function drain(child: ChildProcess): void {
   child.stderr?.on('data', (chunk) => file?.write(chunk));
 }
 
+/** Rolecall's /metrics answers requests bearing this token (see driftPolledTwice). */
+export const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
+
 let built: Promise<void> | null = null;
 
 /** `npm start` bundles the server first (scripts/build-server.mjs); the benchmarks do it once per run. */
@@ -91,6 +94,21 @@ function buildServerOnce(): Promise<void> {
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build-server exited with ${code}`))));
   });
   return built;
+}
+
+/**
+ * The variables `npm start` sets before Node (the `NAME=value` words heading package.json's start script, such as
+ * malloc's, which glibc reads only when the process starts): Rolecall runs here with them, as users run it.
+ */
+function startScriptEnvironment(): Record<string, string> {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const assignments = /^(?:[A-Z_][A-Z0-9_]*=\S*\s+)*/.exec(scripts.start)?.[0] ?? '';
+  return Object.fromEntries(
+    assignments
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]),
+  );
 }
 
 /**
@@ -108,6 +126,7 @@ export async function startRolecall(metadataUrl: string, env: Record<string, str
     cwd: ROOT,
     env: {
       ...process.env,
+      ...startScriptEnvironment(),
       NODE_ENV: 'production',
       DATABASE_URL: metadataUrl,
       ROLECALL_DATA_DIR: dataDir,
@@ -115,6 +134,7 @@ export async function startRolecall(metadataUrl: string, env: Record<string, str
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      ROLECALL_METRICS_TOKEN: BENCH_METRICS_TOKEN,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -156,4 +176,31 @@ export async function startScript(
     rss: () => rssOf(child.pid as number),
     stop: () => stopChild(child),
   };
+}
+
+/** When the drift watcher last finished a poll of every server, by Rolecall's /metrics (Unix seconds; 0: never). */
+async function lastDriftPoll(url: string): Promise<number> {
+  const response = await fetch(new URL('/metrics', url), {
+    headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
+  });
+  const lines = (await response.text()).split('\n');
+  const polls = lines.filter((line) => line.startsWith('rolecall_drift_last_success_timestamp_seconds{'));
+  return polls.length === 0 ? 0 : Math.min(...polls.map((line) => Number(line.split(' ').at(-1))));
+}
+
+/**
+ * Waits until the drift watcher has finished two polls that ended after now: the second began after the first ended,
+ * so it read everything changed before this call (and recorded what was made outside Rolecall).
+ */
+export async function driftPolledTwice(url: string, timeoutMs = 60_000): Promise<void> {
+  const since = Date.now() / 1000;
+  const deadline = Date.now() + timeoutMs;
+  let first: number | null = null;
+  while (Date.now() < deadline) {
+    const last = await lastDriftPoll(url);
+    if (last > since && first === null) first = last;
+    else if (first !== null && last > first) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the drift watcher did not poll twice in ${timeoutMs} ms`);
 }

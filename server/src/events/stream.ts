@@ -12,11 +12,14 @@ export interface StreamFilter {
   kinds?: string[] | null;
 }
 
-/**
- * Takes a live event the subscriber may see, at once and synchronously (a WebSocket writes it out); false when it
- * cannot, and the event then goes through the stream's iterator as usual.
- */
-export type LiveReceiver = (event: Event) => boolean;
+/** What a live event the subscriber may see can be handed to at once (an object: thousands are held at once). */
+export interface LiveReceiver {
+  /**
+   * Takes the event at once and synchronously (a WebSocket writes it out); false when it cannot, and the event then
+   * goes through the stream's iterator as usual.
+   */
+  receive(event: Event): boolean;
+}
 
 /** A stream's method that hands its live events to a `LiveReceiver` while its consumer is waiting for the next one. */
 export const RECEIVE_LIVE = Symbol('receiveLive');
@@ -145,7 +148,7 @@ function filterWhere(filter: StreamFilter, databaseServer: string | null): Prism
 /** A receiver that fails leaves the event to the iterator, whose consumer reports it; the bus's loop goes on. */
 function receives(receiver: LiveReceiver, event: Event): boolean {
   try {
-    return receiver(event);
+    return receiver.receive(event);
   } catch {
     return false;
   }
@@ -182,7 +185,6 @@ export function eventStream(
   const inbox: Event[] = [];
   let wake: (() => void) | null = null;
   let closed = false;
-  let receiver: LiveReceiver | null = null;
   /** Set once live: delivers an event at once, or says it must be queued. */
   let deliverNow: ((event: Event) => boolean) | null = null;
   /** An event that may change rights is being delivered at once once they are read: what comes meanwhile waits. */
@@ -256,7 +258,7 @@ export function eventStream(
         return true;
       };
       deliverNow = (event) => {
-        const to = receiver;
+        const to = stream.receiver;
         if (closed || !to) return false;
         if (event.id <= last) return true;
         if (!mayChangeAccess(event)) return deliverDecided(event, to);
@@ -295,23 +297,40 @@ export function eventStream(
     }
   }
 
-  const generator = events();
-  // Ending a subscription must not wait for the next event: wake the generator so it can finish now.
-  return {
-    [RECEIVE_LIVE]: (receive: LiveReceiver) => {
-      receiver = receive;
-    },
-    next: () => generator.next(),
-    return: (value?: unknown) => {
-      close();
-      return generator.return(value);
-    },
-    throw: (error?: unknown) => {
-      close();
-      return generator.throw(error);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  const stream = new LiveEventStream(close);
+  stream.generator = events();
+  return stream;
+}
+
+/**
+ * The stream handed out: ending it must not wait for the next event, so it wakes the generator to finish now. A
+ * class, not an object literal: its methods are then made once, not once per subscription.
+ */
+class LiveEventStream implements EventStream {
+  receiver: LiveReceiver | null = null;
+  generator: AsyncGenerator<Event> | null = null;
+
+  constructor(private readonly close: () => void) {}
+
+  [RECEIVE_LIVE](receiver: LiveReceiver): void {
+    this.receiver = receiver;
+  }
+
+  next(): Promise<IteratorResult<Event>> {
+    return (this.generator as AsyncGenerator<Event>).next();
+  }
+
+  return(value?: unknown): Promise<IteratorResult<Event>> {
+    this.close();
+    return (this.generator as AsyncGenerator<Event>).return(value);
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<Event>> {
+    this.close();
+    return (this.generator as AsyncGenerator<Event>).throw(error);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
 }

@@ -82,9 +82,17 @@ export function serialisedOnce(result: ExecutionResult): object {
   return payload;
 }
 
+/** Heads by operation id, each made once: every subscription of a thousand dashboards holds its own. */
+const heads = new Map<string, string>();
+
 /** What precedes the payload in operation `id`'s `next` messages, as graphql-ws writes them (`{"id","type","payload"}`). */
 export function nextMessageHead(id: string): string {
-  return `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  let head = heads.get(id);
+  if (head === undefined) {
+    head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    if (heads.size < MAX_HEADS) heads.set(id, head);
+  }
+  return head;
 }
 
 /** A `next` message with this result after `head` (nextMessageHead), as bytes shared by every connection it goes to. */

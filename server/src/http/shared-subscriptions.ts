@@ -1,9 +1,8 @@
-import { mapAsyncIterator } from '@graphql-tools/utils';
 import { createSourceEventStream, type DocumentNode, type ExecutionArgs, type ExecutionResult, execute } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { type EventStream, RECEIVE_LIVE } from '../events/stream.js';
-import { directDelivery } from './direct-delivery.js';
+import { type Deliver, directDelivery } from './direct-delivery.js';
 
 type Results = Map<string, ExecutionResult | Promise<ExecutionResult>>;
 
@@ -21,10 +20,19 @@ function documentId(document: DocumentNode): number {
   return id;
 }
 
+/** Result keys made lately, each kept once: the thousand subscriptions of a dashboard each hold the same key. */
+const recentKeys = new Map<string, string>();
+const MAX_RECENT_KEYS = 1_000;
+
 /** What a result depends on: the operation (a parsed document is cached, so one object per text), and who asks. */
 function resultKey(args: ExecutionArgs): string {
   const viewerId = (args.contextValue as Context).viewer?.user.id ?? '';
-  return `${documentId(args.document)}:${args.operationName ?? ''}:${viewerId}:${JSON.stringify(args.variableValues ?? {})}`;
+  const key = `${documentId(args.document)}:${args.operationName ?? ''}:${viewerId}:${JSON.stringify(args.variableValues ?? {})}`;
+  const known = recentKeys.get(key);
+  if (known !== undefined) return known;
+  if (recentKeys.size >= MAX_RECENT_KEYS) recentKeys.delete(recentKeys.keys().next().value as string);
+  recentKeys.set(key, key);
+  return key;
 }
 
 function executeOnce(args: ExecutionArgs, key: string, event: unknown): ExecutionResult | Promise<ExecutionResult> {
@@ -43,27 +51,69 @@ function executeOnce(args: ExecutionArgs, key: string, event: unknown): Executio
 }
 
 /**
+ * A subscription's results: each event of its source executed once for every subscription sharing its key, as
+ * `mapAsyncIterator` would map them, but one object where that makes a dozen closures: thousands are held at once.
+ *
  * Where the transport sends results at once (a WebSocket) and the source can hand over its live events at once
  * (events/stream.ts), a live event's result goes straight to the client, with no promise per subscriber: what cannot
  * (a result still being computed, or with errors) goes through the iterator as before. Yoga's error masking, the one
  * hook a subscription's results pass through on the way, has nothing to do with a result without errors; a plugin
  * that changed every result (an `onSubscribeResult` with `onNext`) would be skipped here, and must be added here.
  */
-function receiveLive(source: object, args: ExecutionArgs, key: string): void {
-  const deliver = directDelivery(args.contextValue);
-  if (!deliver || !(RECEIVE_LIVE in source)) return;
-  (source as EventStream)[RECEIVE_LIVE]((event) => {
-    const result = executeOnce(args, key, event);
-    return !(result instanceof Promise) && !result.errors && deliver(result);
-  });
+class SharedResults implements AsyncIterableIterator<ExecutionResult> {
+  constructor(
+    private readonly source: AsyncIterator<unknown>,
+    private readonly args: ExecutionArgs,
+    private readonly key: string,
+    private readonly deliver: Deliver | undefined,
+  ) {
+    if (deliver && RECEIVE_LIVE in source) (source as EventStream)[RECEIVE_LIVE](this);
+  }
+
+  /** A live event handed over at once (a LiveReceiver): delivered now if its result is ready and without errors. */
+  receive(event: unknown): boolean {
+    const result = executeOnce(this.args, this.key, event);
+    return !(result instanceof Promise) && !result.errors && (this.deliver as Deliver)(result);
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    return this.source.next().then((step) => this.mapped(step));
+  }
+
+  return(): Promise<IteratorResult<ExecutionResult>> {
+    if (!this.source.return) return Promise.resolve({ value: undefined, done: true });
+    return this.source.return().then((step) => this.mapped(step));
+  }
+
+  throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    if (this.source.throw) return this.source.throw(error).then((step) => this.mapped(step));
+    return this.closeAndThrow(error);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private async mapped(step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> {
+    if (step.done) return step;
+    try {
+      return { value: await executeOnce(this.args, this.key, step.value), done: false };
+    } catch (error) {
+      return this.closeAndThrow(error);
+    }
+  }
+
+  /** A result that failed ends the source too, as `mapAsyncIterator` does. */
+  private async closeAndThrow(error: unknown): Promise<never> {
+    await this.source.return?.().catch(() => undefined);
+    throw error;
+  }
 }
 
 async function sharedSubscribe(args: ExecutionArgs) {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
-  const key = resultKey(args);
-  receiveLive(source, args, key);
-  return mapAsyncIterator(source, (event) => executeOnce(args, key, event));
+  return new SharedResults(source[Symbol.asyncIterator](), args, resultKey(args), directDelivery(args.contextValue));
 }
 
 /**

@@ -135,6 +135,8 @@ export function attachWebSockets(
       if (isForeignRequest(request, origins) || !(await isAuthenticated(request))) return false;
       initialised.set(ctx.extra.socket, request);
       ctx.extra.request = null;
+      // Read only here: the request holds what the connection's operations need of them (its token).
+      (ctx as { connectionParams?: unknown }).connectionParams = undefined;
       return true;
     },
     onSubscribe: async (ctx, id, params) => {
@@ -232,7 +234,8 @@ function closeWhenCredentialEnds<C extends object>(socket: WebSocket, contextVal
   const context = contextValue as unknown as Context;
   const end = () => socket.close(CloseCode.Forbidden, 'Credential ended');
   if (!context.viewer) end();
-  else socket.once('close', watchCredential(context, context.viewer.via, end));
+  // `on`, not `once`: a socket closes once, and `once` wraps every listener of every connection in two more objects.
+  else socket.on('close', watchCredential(context, context.viewer.via, end));
   return contextValue;
 }
 
@@ -270,13 +273,14 @@ function serve(
       close: (code, reason) => socket.close(code, reason),
       onMessage: (handle) =>
         // graphql-ws's handling of a subscribe message lasts as long as the subscription, holding what it was
-        // handed: the parsed message (which graphql-ws takes as well as its text), with its query text shared.
+        // handed: the parsed message (which graphql-ws takes as well as its text), with its query text and its
+        // variables' strings shared.
         socket.on('message', (data) => {
           if (!initialised.has(socket) && byteLength(data) > MAX_MESSAGE_BYTES_BEFORE_INIT)
             return socket.close(MESSAGE_TOO_BIG, 'Message too big');
           let message: unknown;
           try {
-            message = JSON.parse(String(data), sharingQueries);
+            message = JSON.parse(String(data), sharingOperations);
           } catch {
             return socket.close(CloseCode.BadRequest, 'Invalid message received');
           }
@@ -285,7 +289,7 @@ function serve(
     },
     { socket, request, peer: { socket: tcp } },
   );
-  socket.once('close', (code, reason) => closed(code, String(reason)));
+  socket.on('close', (code, reason) => closed(code, String(reason)));
 }
 
 /**
@@ -299,18 +303,41 @@ function stopReading(socket: WebSocket, tcp: IncomingMessage['socket']): void {
   socket.once('close', () => clearTimeout(drop));
 }
 
-/** Operation texts seen lately, each kept once: a thousand dashboards subscribe with the same one. */
-const recentQueries = new Map<string, string>();
-const MAX_RECENT_QUERIES = 100;
+/** Strings seen lately, each kept once (a thousand dashboards subscribe with the same), up to `max` of them. */
+class RecentStrings {
+  private readonly known = new Map<string, string>();
 
-/** A JSON reviver that hands out one string per operation text for the `query` of subscribe messages. */
-function sharingQueries(key: string, value: unknown): unknown {
-  if (key !== 'query' || typeof value !== 'string') return value;
-  const known = recentQueries.get(value);
-  if (known !== undefined) return known;
-  if (recentQueries.size >= MAX_RECENT_QUERIES) recentQueries.delete(recentQueries.keys().next().value as string);
-  recentQueries.set(value, value);
-  return value;
+  constructor(private readonly max: number) {}
+
+  shared(text: string): string {
+    const known = this.known.get(text);
+    if (known !== undefined) return known;
+    if (this.known.size >= this.max) this.known.delete(this.known.keys().next().value as string);
+    this.known.set(text, text);
+    return text;
+  }
+}
+
+/** Operation texts, which may be long: few are kept. */
+const recentQueries = new RecentStrings(100);
+/** Short string variables (a database's id); longer ones are not worth keeping to share. */
+const recentVariables = new RecentStrings(1_000);
+const MAX_SHARED_VARIABLE_LENGTH = 200;
+
+/**
+ * A JSON reviver that hands out one string per operation text for the `query` of subscribe messages, and one per
+ * value for the short string variables beside it.
+ */
+function sharingOperations(key: string, value: unknown): unknown {
+  if (key === 'query' && typeof value === 'string') return recentQueries.shared(value);
+  if (key !== 'variables' || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const variables = value as Record<string, unknown>;
+  for (const name of Object.keys(variables)) {
+    const variable = variables[name];
+    if (typeof variable === 'string' && variable.length <= MAX_SHARED_VARIABLE_LENGTH)
+      variables[name] = recentVariables.shared(variable);
+  }
+  return variables;
 }
 
 function byteLength(data: RawData): number {
