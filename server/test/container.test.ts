@@ -79,11 +79,16 @@ function execForm(args: string): string[] {
 
 /**
  * What `npm start` serves with: `node <options> scripts/build-server.mjs --start` builds the bundle when a source
- * changed and then runs it in the same process, as `node <options> server/dist/main.mjs` does.
+ * changed and then runs it in the same process, as `node <options> server/dist/main.mjs` does; the `NAME=value` words
+ * heading its script are the environment it runs in.
  */
-function npmStartEntry(): string {
+function npmStart(): { entry: string; environment: string[] } {
   const { scripts } = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { scripts: { start: string } };
-  return scripts.start.replace('scripts/build-server.mjs --start', 'server/dist/main.mjs');
+  const environment = /^(?:[A-Z_][A-Z0-9_]*=\S*\s+)*/.exec(scripts.start)?.[0] ?? '';
+  return {
+    entry: scripts.start.slice(environment.length).replace('scripts/build-server.mjs --start', 'server/dist/main.mjs'),
+    environment: environment.split(/\s+/).filter(Boolean),
+  };
 }
 
 function isIgnored(patterns: string[], path: string): boolean {
@@ -179,9 +184,12 @@ describe('the Dockerfile', () => {
     }
   });
 
-  it('runs the same entry as `npm start`, without npm in between', () => {
+  it('runs the same entry as `npm start`, without npm in between, in the environment its script sets', () => {
+    const { entry, environment } = npmStart();
     const command = execForm(all(runtime, 'CMD').at(-1)?.args ?? '[]');
-    expect(command.join(' ')).toBe(npmStartEntry());
+    expect(command.join(' ')).toBe(entry);
+    const set = all(runtime, 'ENV').flatMap(({ args }) => args.split(/\s+/));
+    for (const variable of environment) expect(set).toContain(variable);
   });
 
   it('keeps local state, secrets and build output out of the build context, and nothing the build needs', () => {
