@@ -83,7 +83,7 @@ function drain(child: ChildProcess): void {
 }
 
 /** Rolecall's /metrics answers requests bearing this token (see driftPolledTwice). */
-export const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
+const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
 let built: Promise<void> | null = null;
 
