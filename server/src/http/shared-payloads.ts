@@ -1,4 +1,5 @@
 import type { ExecutionResult } from 'graphql';
+import { RecentStrings } from './recent-strings.js';
 
 /**
  * What a `next` message's payload is serialised to before its real JSON is spliced in: a string no payload
@@ -83,16 +84,11 @@ export function serialisedOnce(result: ExecutionResult): object {
 }
 
 /** Heads by operation id, each made once: every subscription of a thousand dashboards holds its own. */
-const heads = new Map<string, string>();
+const heads = new RecentStrings(MAX_HEADS);
 
 /** What precedes the payload in operation `id`'s `next` messages, as graphql-ws writes them (`{"id","type","payload"}`). */
 export function nextMessageHead(id: string): string {
-  let head = heads.get(id);
-  if (head === undefined) {
-    head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-    if (heads.size < MAX_HEADS) heads.set(id, head);
-  }
-  return head;
+  return heads.shared(id, (operation) => `{"id":${JSON.stringify(operation)},"type":"next","payload":`);
 }
 
 /** A `next` message with this result after `head` (nextMessageHead), as bytes shared by every connection it goes to. */

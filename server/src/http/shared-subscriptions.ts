@@ -3,6 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { type EventStream, RECEIVE_LIVE } from '../events/stream.js';
 import { type Deliver, directDelivery } from './direct-delivery.js';
+import { RecentStrings } from './recent-strings.js';
 
 type Results = Map<string, ExecutionResult | Promise<ExecutionResult>>;
 
@@ -21,18 +22,14 @@ function documentId(document: DocumentNode): number {
 }
 
 /** Result keys made lately, each kept once: the thousand subscriptions of a dashboard each hold the same key. */
-const recentKeys = new Map<string, string>();
-const MAX_RECENT_KEYS = 1_000;
+const recentKeys = new RecentStrings(1_000);
 
 /** What a result depends on: the operation (a parsed document is cached, so one object per text), and who asks. */
 function resultKey(args: ExecutionArgs): string {
   const viewerId = (args.contextValue as Context).viewer?.user.id ?? '';
-  const key = `${documentId(args.document)}:${args.operationName ?? ''}:${viewerId}:${JSON.stringify(args.variableValues ?? {})}`;
-  const known = recentKeys.get(key);
-  if (known !== undefined) return known;
-  if (recentKeys.size >= MAX_RECENT_KEYS) recentKeys.delete(recentKeys.keys().next().value as string);
-  recentKeys.set(key, key);
-  return key;
+  return recentKeys.shared(
+    `${documentId(args.document)}:${args.operationName ?? ''}:${viewerId}:${JSON.stringify(args.variableValues ?? {})}`,
+  );
 }
 
 function executeOnce(args: ExecutionArgs, key: string, event: unknown): ExecutionResult | Promise<ExecutionResult> {

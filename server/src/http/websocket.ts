@@ -8,6 +8,7 @@ import { watchCredential } from '../events/credentials.js';
 import type { Logger } from '../logger.js';
 import { deliverDirectly } from './direct-delivery.js';
 import { isForeignRequest, type OriginPolicy } from './origin.js';
+import { RecentStrings } from './recent-strings.js';
 import { messageBytes, nextMessageFrame, nextMessageHead, serialisedOnce } from './shared-payloads.js';
 import { tooManySubscriptions } from './subscription-quota.js';
 
@@ -301,21 +302,6 @@ function stopReading(socket: WebSocket, tcp: IncomingMessage['socket']): void {
   setImmediate(() => tcp.pause());
   const drop = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS);
   socket.once('close', () => clearTimeout(drop));
-}
-
-/** Strings seen lately, each kept once (a thousand dashboards subscribe with the same), up to `max` of them. */
-class RecentStrings {
-  private readonly known = new Map<string, string>();
-
-  constructor(private readonly max: number) {}
-
-  shared(text: string): string {
-    const known = this.known.get(text);
-    if (known !== undefined) return known;
-    if (this.known.size >= this.max) this.known.delete(this.known.keys().next().value as string);
-    this.known.set(text, text);
-    return text;
-  }
 }
 
 /** Operation texts, which may be long: few are kept. */
