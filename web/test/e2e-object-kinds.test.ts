@@ -5,6 +5,7 @@ import { connect, createManagedDatabase, setupAdmin } from '../../server/test/su
 import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 import { pick } from './support/pickers.js';
 import { screenshot } from './support/screenshots.js';
+import { searchObjects } from './support/searches.js';
 
 const available = chromiumAvailable();
 
@@ -121,7 +122,7 @@ describe.skipIf(!available)('objects of every kind in a real browser', () => {
     expect(await granted()).toBe(false);
 
     await admin.goto(tab('overview'));
-    await admin.getByLabel('Search objects').fill('dger');
+    await searchObjects(admin, 'dger');
     await admin.getByRole('button', { name: `Permissions of ${SCHEMA}.${TABLE}`, exact: true }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByRole('button', { name: `Permissions of column ${COLUMN}`, exact: true }).click();

@@ -20,6 +20,7 @@ import {
 import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 import { pick } from './support/pickers.js';
 import { screenshot } from './support/screenshots.js';
+import { searchObjects } from './support/searches.js';
 
 /**
  * The rest of the role surface in a real browser (issue 15): REPLICATION and BYPASSRLS offered at CREATE ROLE only
@@ -299,7 +300,7 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
 
   it('shows partitions only under their opened parent, and grants on a partition through its own dialog', async () => {
     await admin.goto(tab('overview'));
-    await admin.getByLabel('Search objects').fill('measurements');
+    await searchObjects(admin, 'measurements');
     const parent = objectRow(admin, 's.measurements');
     await expect.poll(() => parent.textContent()).toContain('partitioned table');
     // Not listed flat: a partition is reached through its parent.
@@ -346,7 +347,7 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
 
   it('shows a grant made elsewhere on an open partition in its row, live', async () => {
     await kim.goto(tab('overview'));
-    await kim.getByLabel('Search objects').fill('measurements');
+    await searchObjects(kim, 'measurements');
     await objectRow(kim, 's.measurements').getByRole('button', { name: 'Partitions of s.measurements' }).click();
     const partition = objectRow(kim, 's.measurements_2025');
     await partition.waitFor();
@@ -363,7 +364,7 @@ describe.skipIf(!available)('role attributes and partitions in a real browser', 
 
   it(`opens a table of ${PARTITIONS} partitions with only the rows in view in the page`, async () => {
     await admin.goto(tab('overview'));
-    await admin.getByLabel('Search objects').fill('s.events');
+    await searchObjects(admin, 's.events');
     const parent = objectRow(admin, 's.events');
     await parent.getByRole('button', { name: 'Partitions of s.events', exact: true }).click();
     await expect.poll(() => parent.getByTestId('partition-count').textContent()).toBe(`${PARTITIONS} partitions`);

@@ -6,6 +6,7 @@ import { connect, createManagedDatabase, setupAdmin, signIn } from '../../server
 import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
 import { pick } from './support/pickers.js';
 import { screenshot } from './support/screenshots.js';
+import { searchObjects } from './support/searches.js';
 
 /**
  * Issue 14's walk, as a new user takes it on a real-size server (2,000 roles, 2,000 tables): find a role and see the
@@ -109,7 +110,7 @@ describe.skipIf(!available)('a walk through a server of 2,000 roles and 2,000 ta
 
   it("shows who can access a table, the group's members included, with the path", async () => {
     await page.goto(tab('overview'));
-    await page.getByLabel('Search objects').fill('s05.t005');
+    await searchObjects(page, 's05.t005', LOADED);
     await page.getByRole('button', { name: 'Permissions of s05.t005', exact: true }).click(LOADED);
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Who can access this').click();
@@ -128,7 +129,7 @@ describe.skipIf(!available)('a walk through a server of 2,000 roles and 2,000 ta
 
   it('grants on every table of a schema in one previewed change', async () => {
     await page.goto(tab('overview'));
-    await page.getByLabel('Search objects').fill('s09');
+    await searchObjects(page, 's09', LOADED);
     await page.getByRole('button', { name: 'Permissions of s09', exact: true }).click(LOADED);
     const bulk = page.getByRole('dialog').getByRole('region', { name: 'Grant on every table' });
     await pick(bulk, 'Grantee for every table', walker(2000));

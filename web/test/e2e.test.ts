@@ -9,7 +9,7 @@ import {
   type ManagedDatabase,
   signIn,
 } from '../../server/test/support/fixtures.js';
-import { chromiumAvailable, launchChromium, pageSignedInAs } from './support/browser.js';
+import { chromiumAvailable, launchChromium, newTestContext, pageSignedInAs } from './support/browser.js';
 import { pick } from './support/pickers.js';
 import { screenshot } from './support/screenshots.js';
 
@@ -23,7 +23,7 @@ const adminPassword = secret('admin');
 const samPassword = secret('sam');
 
 async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 860 } });
+  const context = await newTestContext(browser, width, 860);
   const page = await context.newPage();
   return { context, page };
 }

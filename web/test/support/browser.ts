@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { TestClient } from '../../../server/test/support/client.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,9 +25,23 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * How long a browser action waits for its element. Shorter than Playwright's 30 s because a locator read inside
+ * `expect.poll` (5 s) is awaited twice: with 30 s, one missing element made a test time out at 60 s naming no step;
+ * with this, the poll fails within 45 s with the locator it waited for.
+ */
+const ACTION_TIMEOUT_MS = 20_000;
+
+/** A browser context of the tests' size, whose actions wait at most ACTION_TIMEOUT_MS. */
+export async function newTestContext(browser: Browser, width = 1280, height = 900): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  return context;
+}
+
 /** A page in its own browser context, signed in with the session cookie `client` holds for the app at `url`. */
 export async function pageSignedInAs(browser: Browser, url: string, client: TestClient): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await newTestContext(browser);
   const [name, value] = (client.sessionCookie ?? '').split('=');
   await context.addCookies([{ name: String(name), value: String(value), url }]);
   return context.newPage();
