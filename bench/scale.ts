@@ -71,39 +71,50 @@ function rolesSql({ groups, users }: ScaleSize): string[] {
   ];
 }
 
+/** A group's name, in SQL, from an integer expression `n`. */
+const groupSql = (groups: number, n: string) => `quote_ident('g' || lpad((1 + (${n}) % ${groups})::text, 5, '0'))`;
+
 /**
- * Schemas and tables, as the owner role: `schemas` × `tablesPerSchema` tables, each readable by 10 groups and
- * writable by 2 (GRANT … ON ALL TABLES IN SCHEMA), plus one user per table (every 7th WITH GRANT OPTION); the
- * first schema's tables are readable by PUBLIC.
+ * One schema of `tables` tables, as the owner role: each readable by 10 groups and writable by 2 (GRANT … ON ALL
+ * TABLES IN SCHEMA), the groups picked by the schema's `index`.
  */
-function objectsSql({ groups, users, schemas, tablesPerSchema }: ScaleSize): string[] {
-  const group = (n: string) => `quote_ident('g' || lpad((1 + (${n}) % ${groups})::text, 5, '0'))`;
-  return [
-    `DO $$ DECLARE s text; readers text; writers text; BEGIN
-       FOR i IN 1..${schemas} LOOP
-         s := 's' || lpad(i::text, 2, '0');
-         EXECUTE format('CREATE SCHEMA %I', s);
-         FOR t IN 1..${tablesPerSchema} LOOP
-           EXECUTE format('CREATE TABLE %I.%I (id int)', s, 't' || lpad(t::text, 4, '0'));
-         END LOOP;
-         SELECT string_agg(${group('i * 10 + k')}, ', ') INTO readers FROM generate_series(0, 9) k;
-         SELECT string_agg(${group('i * 10 + 500 + k')}, ', ') INTO writers FROM generate_series(0, 1) k;
-         EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', s, readers);
-         EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %s', s, readers);
-         EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %s', s, writers);
+export function schemaSql(schema: string, index: number, tables: number, groups: number): string {
+  return `DO $$ DECLARE readers text; writers text; BEGIN
+       EXECUTE format('CREATE SCHEMA %I', '${schema}');
+       FOR t IN 1..${tables} LOOP
+         EXECUTE format('CREATE TABLE %I.%I (id int)', '${schema}', 't' || lpad(t::text, 4, '0'));
        END LOOP;
-       EXECUTE 'GRANT SELECT ON ALL TABLES IN SCHEMA s01 TO PUBLIC';
-     END $$`,
-    `DO $$ DECLARE r record; BEGIN
+       SELECT string_agg(${groupSql(groups, `${index} * 10 + k`)}, ', ') INTO readers FROM generate_series(0, 9) k;
+       SELECT string_agg(${groupSql(groups, `${index} * 10 + 500 + k`)}, ', ') INTO writers FROM generate_series(0, 1) k;
+       EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', '${schema}', readers);
+       EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %s', '${schema}', readers);
+       EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %s', '${schema}', writers);
+     END $$`;
+}
+
+/** SELECT and REFERENCES on each table of the schemas named LIKE `schemas` to one user (every 7th WITH GRANT OPTION). */
+export function userGrantsSql(users: number, schemas: string): string {
+  return `DO $$ DECLARE r record; BEGIN
        FOR r IN SELECT n.nspname, c.relname, row_number() OVER (ORDER BY n.nspname, c.relname) AS i
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE c.relkind = 'r' AND n.nspname LIKE 's%'
+                 WHERE c.relkind = 'r' AND n.nspname LIKE '${schemas}'
        LOOP
          EXECUTE format('GRANT SELECT, REFERENCES ON %I.%I TO %I%s', r.nspname, r.relname,
                         'u' || lpad((1 + (r.i * 13) % ${users})::text, 5, '0'),
                         CASE WHEN r.i % 7 = 0 THEN ' WITH GRANT OPTION' ELSE '' END);
        END LOOP;
-     END $$`,
+     END $$`;
+}
+
+/**
+ * Schemas and tables, as the owner role: `schemas` × `tablesPerSchema` tables (schemaSql), plus one user per table
+ * (userGrantsSql); the first schema's tables are readable by PUBLIC.
+ */
+function objectsSql({ groups, users, schemas, tablesPerSchema }: ScaleSize): string[] {
+  return [
+    ...Array.from({ length: schemas }, (_, i) => schemaSql(schemaName(i + 1), i + 1, tablesPerSchema, groups)),
+    `GRANT SELECT ON ALL TABLES IN SCHEMA ${schemaName(1)} TO PUBLIC`,
+    userGrantsSql(users, 's%'),
   ];
 }
 

@@ -628,6 +628,29 @@ describe('changes made in psql to any kind are reported, with detail; Rolecall�
     );
   }
 
+  it('a parameter’s ALTER SYSTEM with its grant option, granted through Rolecall, is not reported as psql’s', async () => {
+    const args = {
+      object: { kind: 'PARAMETER', name: 'work_mem' },
+      grantee: GRANTEE,
+      privileges: ['ALTER SYSTEM'],
+      withGrantOption: true,
+    };
+    await expectApplied(testApp, await ops('grantPrivileges', args), [
+      `GRANT ALTER SYSTEM ON PARAMETER "work_mem" TO ${q(GRANTEE)} WITH GRANT OPTION`,
+    ]);
+    // A change in psql after it: once that is reported, the drift watcher has read the catalog past Rolecall's grant.
+    await testApp.sql('GRANT SET ON PARAMETER maintenance_work_mem TO dba', [], 'ops');
+    await expect
+      .poll(async () => (await externalEvents('PARAMETER')).map((event) => event.object), { timeout: 15_000 })
+      .toContain('maintenance_work_mem');
+    expect((await externalEvents('PARAMETER')).filter((event) => event.object === 'work_mem')).toEqual([]);
+    const { withGrantOption: _, ...revoked } = args;
+    await expectApplied(testApp, await ops('revokePrivileges', revoked), [
+      `REVOKE ALTER SYSTEM ON PARAMETER "work_mem" FROM ${q(GRANTEE)}`,
+    ]);
+    await testApp.sql('REVOKE SET ON PARAMETER maintenance_work_mem FROM dba', [], 'ops');
+  });
+
   it('a function, a column, a type and a parameter granted in psql', async () => {
     await testApp.sql(`GRANT EXECUTE ON FUNCTION ${SIGNATURE} TO ${q(GRANTEE)}`, [], 'shop');
     await testApp.sql(`GRANT INSERT (${q(COLUMN)}) ON ${q(SCHEMA)}.orders TO ${q(GRANTEE)}`, [], 'shop');

@@ -46,6 +46,32 @@ describe('the effects an event stores', () => {
     expect(JSON.stringify(storedEffects(EFFECTS)).length).toBeLessThan(JSON.stringify(EFFECTS).length / 1.5);
   });
 
+  it('keep a privilege whose name holds a space (a parameter’s ALTER SYSTEM) and its grant option', () => {
+    const parameter: Effects = {
+      xid: '1235',
+      roles: [],
+      memberships: [],
+      objects: [
+        {
+          database: 'shop',
+          before: null,
+          after: {
+            oid: 3,
+            objectKind: 'PARAMETER',
+            label: 'work_mem',
+            owner: 10,
+            acl: [
+              { grantor: 10, grantee: 20, privilege_type: 'ALTER SYSTEM', is_grantable: true },
+              { grantor: 10, grantee: 0, privilege_type: 'SET', is_grantable: false },
+            ],
+          },
+        },
+      ],
+    };
+    const stored = JSON.parse(JSON.stringify(storedEffects([parameter])));
+    expect(effectsFromStored(stored)).toEqual([parameter]);
+  });
+
   it('of events recorded before, ACLs as items, read as they are; none when an event has none', () => {
     expect(effectsFromStored(JSON.parse(JSON.stringify(EFFECTS)))).toEqual(EFFECTS);
     expect(effectsFromStored(undefined)).toEqual([]);

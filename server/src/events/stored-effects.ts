@@ -5,13 +5,29 @@ import type { Effects, ObjectState, StoredEffects, StoredObjectState } from './p
 const aclText = (acl: readonly AclItem[]) =>
   acl.map((item) => `${item.grantee} ${item.grantor} ${item.privilege_type} ${item.is_grantable ? 1 : 0}`).join(',');
 
-/** An ACL from its compact text (effects.ts reads PostgreSQL's in the same form). */
+/**
+ * An ACL from its compact text (effects.ts reads PostgreSQL's in the same form). Scanned for its separators rather
+ * than split (a bulk change reads thousands of ACLs twice); a privilege's name may hold a space (ALTER SYSTEM), so the
+ * grant option is read from the item's end.
+ */
 export function aclItemsOf(text: string | null): AclItem[] {
   if (!text) return [];
-  return text.split(',').map((item) => {
-    const [grantee, grantor, privilege_type = '', grantable] = item.split(' ');
-    return { grantor: Number(grantor), grantee: Number(grantee), privilege_type, is_grantable: grantable === '1' };
-  });
+  const items: AclItem[] = [];
+  for (let start = 0; start < text.length; ) {
+    const comma = text.indexOf(',', start);
+    const end = comma === -1 ? text.length : comma;
+    const grantorAt = text.indexOf(' ', start) + 1;
+    const privilegeAt = text.indexOf(' ', grantorAt) + 1;
+    const grantableAt = text.lastIndexOf(' ', end - 1) + 1;
+    items.push({
+      grantor: Number(text.slice(grantorAt, privilegeAt - 1)),
+      grantee: Number(text.slice(start, grantorAt - 1)),
+      privilege_type: text.slice(privilegeAt, grantableAt - 1),
+      is_grantable: text[grantableAt] === '1',
+    });
+    start = end + 1;
+  }
+  return items;
 }
 
 const storedState = (state: ObjectState | null): StoredObjectState | null =>
