@@ -37,6 +37,8 @@ interface Watched {
   snapshot: Read<ServerSnapshot> | null;
   /** Each database's objects and default privileges at the last poll. */
   databases: Map<string, Read<DatabaseSnapshot>>;
+  /** The newest EXTERNAL event of the server when this instance claimed it or last reported (see DriftWatcher.resume). */
+  reportedUpTo: bigint;
 }
 
 /**
@@ -112,6 +114,8 @@ const FINGERPRINT: Record<'server' | 'database', Fingerprint> = {
  */
 export class DriftWatcher {
   private readonly watched = new Map<string, Watched>();
+  /** The servers this instance watched until its lock connection was lost, as it last read them. */
+  private readonly released = new Map<string, Watched>();
   /** What this instance last recorded of each database's unwatched state (a reason, or null: watched). */
   private readonly unwatched = new Map<string, string | null>();
   /** Each server's and database's fingerprint at its last read (`versions` taken before `contents`). */
@@ -153,6 +157,7 @@ export class DriftWatcher {
     client.on('end', () => {
       // The session's advisory locks are gone with it: start over as a candidate for every server.
       if (this.lockClient === client) this.lockClient = null;
+      for (const [serverId, watched] of this.watched) this.released.set(serverId, watched);
       this.watched.clear();
     });
     await client.connect();
@@ -174,8 +179,12 @@ export class DriftWatcher {
     for (const server of servers) {
       if (server.databases.length === 0) continue;
       const current = this.watched.get(server.id);
-      if (!current && !(await this.claim(server.id))) continue;
-      const watched = current ?? { server, snapshot: null, databases: new Map() };
+      if (!current && !(await this.claim(server.id))) {
+        // Another instance watches it: what this one last read of it would only grow stale.
+        this.released.delete(server.id);
+        continue;
+      }
+      const watched = current ?? (await this.resume(server)) ?? (await this.firstWatch(server));
       watched.server = server;
       this.watched.set(server.id, watched);
       const address = `${server.host}:${server.port}`;
@@ -183,6 +192,33 @@ export class DriftWatcher {
         .timeDriftPoll(address, () => this.poll(watched))
         .catch((error) => this.warn(`drift poll of ${address} failed`, error));
     }
+  }
+
+  private async newestExternalEvent(serverId: string): Promise<bigint> {
+    const newest = await this.services.metadata.event.findFirst({
+      where: { serverId, source: 'EXTERNAL' },
+      orderBy: { id: 'desc' },
+      select: { id: true },
+    });
+    return newest?.id ?? 0n;
+  }
+
+  /** A server claimed with nothing read of it yet: its first poll is where later ones compare from. */
+  private async firstWatch(server: Watched['server']): Promise<Watched> {
+    return { server, snapshot: null, databases: new Map(), reportedUpTo: await this.newestExternalEvent(server.id) };
+  }
+
+  /**
+   * A server claimed again after this instance's lock connection was lost (the metadata database restarted, say):
+   * its next poll compares with what this instance last read of it, so a change made meanwhile is reported. Unless
+   * another instance reported changes of it since: that one watched meanwhile, and the change may be among those.
+   */
+  private async resume(server: Watched['server']): Promise<Watched | null> {
+    const released = this.released.get(server.id);
+    this.released.delete(server.id);
+    if (!released) return null;
+    if ((await this.newestExternalEvent(server.id)) !== released.reportedUpTo) return null;
+    return released;
   }
 
   /**
@@ -259,7 +295,7 @@ export class DriftWatcher {
         await this.markWatched(database, unreadableBecause(error));
       }
     }
-    if (moves.server || moves.databases.length > 0) await this.report(server, moves);
+    if (moves.server || moves.databases.length > 0) await this.report(watched, moves);
     if (!serverRead && lastFailure) throw lastFailure;
   }
 
@@ -321,7 +357,8 @@ export class DriftWatcher {
   }
 
   /** Records what Rolecall itself did not do, as EXTERNAL events. */
-  private async report(server: Server, moves: Moves): Promise<void> {
+  private async report(watched: Watched, moves: Moves): Promise<void> {
+    const { server } = watched;
     // The earliest read compared: a database that could not be read for a while is compared with its last good read.
     const since = new Date(
       Math.min(...[moves.server, ...moves.databases].flatMap((move) => (move ? [move.before.at.getTime()] : []))),
@@ -331,7 +368,7 @@ export class DriftWatcher {
     // them the two reads fall between is then decided exactly, by their transaction ids.
     const transactions = await this.ownEffects(server.id, new Date(since.getTime() - 5_000));
     // Roles dropped or created and dropped in this interval keep their names: their grants and objects went with them.
-    const current = this.watched.get(server.id)?.snapshot?.state.roles ?? [];
+    const current = watched.snapshot?.state.roles ?? [];
     const names = nameLookup([
       ...(moves.server?.before.state.roles ?? []),
       ...transactions.flatMap((effects) => effects.roles.flatMap((role) => [role.before, role.after])),
@@ -344,7 +381,7 @@ export class DriftWatcher {
     ];
     // One poll's findings are one burst (a psql script's thousands of changes): dashboards group them by its id.
     const burst = { burstId: randomUUID(), burstSize: drifts.length };
-    await this.services.events.recordMany(
+    const ids = await this.services.events.recordMany(
       drifts.map(({ drift, databaseId, since: readAt }) => ({
         kind: drift.kind,
         source: 'EXTERNAL' as const,
@@ -355,6 +392,7 @@ export class DriftWatcher {
         payload: { ...drift.payload, ...burst, observedSince: readAt.toISOString() },
       })),
     );
+    watched.reportedUpTo = ids.at(-1) ?? watched.reportedUpTo;
   }
 }
 
