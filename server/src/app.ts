@@ -13,6 +13,7 @@ import { resolveViewer } from './auth/sessions.js';
 import type { Context, Services } from './context.js';
 import { limitRequestBody } from './http/body-limit.js';
 import { healthProbes } from './http/health.js';
+import { metadataUnavailableAnswer } from './http/metadata-unavailable.js';
 import { corsFor, type OriginPolicy, useOriginCheck } from './http/origin.js';
 import { setSecurityHeaders } from './http/security-headers.js';
 import { useSharedSubscriptionResults } from './http/shared-subscriptions.js';
@@ -98,6 +99,11 @@ export function createGraphQL(services: Services): YogaServerInstance<Record<str
     maskedErrors: {
       // Yoga's own masking keeps protocol errors (with their HTTP status) and hides the rest; log what it hides.
       maskError: (error, message, isDev) => {
+        const unavailable = metadataUnavailableAnswer(error);
+        if (unavailable) {
+          logger.warn('request failed: the metadata database cannot be reached');
+          return unavailable;
+        }
         const masked = maskError(error, message, isDev);
         if (masked === error) return masked;
         logger.error({ err: error instanceof Error ? error.message : String(error) }, 'unexpected error');

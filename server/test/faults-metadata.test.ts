@@ -266,4 +266,38 @@ describe('the metadata database is killed (SIGKILL) and restarted', () => {
     // Rolecall carries on.
     expect((await change(false, 'held_reader')).__typename).toBe('PermissionChange');
   });
+
+  it('while it is down, a request is answered 503 METADATA_UNAVAILABLE with a Retry-After, not a masked error', async () => {
+    const ask = (query: string) =>
+      fetch(`${testApp.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rolecall-csrf': '1', authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ query }),
+      });
+    const unexpected = () => testApp.logs.filter((line) => line.includes('unexpected error')).length;
+    const before = unexpected();
+    await killMetadata();
+    await testApp.restartCluster(async () => {
+      // A read whose viewer must be looked up, and a change: each fails on the metadata database, typed.
+      for (const query of [
+        '{ viewer { id } }',
+        `mutation { grantPrivileges(databaseId: "${shopId}", object: { kind: TABLE, schema: "s", name: "t" },
+           grantee: "held_reader", privileges: ["SELECT"]) { __typename } }`,
+      ]) {
+        const response = await ask(query);
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('5');
+        const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+        expect(body.errors.map((error) => error.extensions.code)).toEqual(['METADATA_UNAVAILABLE']);
+        expect(body.errors[0]?.message).toBe(
+          "Rolecall's metadata database cannot be reached just now; try again in a few seconds.",
+        );
+      }
+    });
+    expect(unexpected()).toBe(before);
+    expect(testApp.logs.some((line) => line.includes('the metadata database cannot be reached'))).toBe(true);
+    // Nothing was granted while it was down, and Rolecall answers again once it is back.
+    expect(await tableAcl()).not.toContain('held_reader=r/shop_owner');
+    expect((await ask('{ viewer { id } }')).status).toBe(200);
+  });
 });

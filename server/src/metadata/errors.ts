@@ -2,3 +2,15 @@
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
+
+/**
+ * Prisma's codes for a database it could not reach or lost: DatabaseNotReachable, SocketTimeout, ConnectionClosed,
+ * TooManyConnections (its driver adapter's error kinds).
+ */
+const UNREACHABLE = ['P1001', 'P1008', 'P1017', 'P2037'];
+
+/** The metadata database could not be reached, or went away during the request (an outage, a restart). */
+export function isMetadataUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNREACHABLE.includes(code);
+}
