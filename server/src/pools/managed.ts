@@ -2,6 +2,7 @@ import pg from 'pg';
 import { fromPostgres } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { batchQueries } from './batched-queries.js';
+import { SerialClient } from './serial-client.js';
 import { type ServerTls, sameTls, sslOptions } from './tls.js';
 
 /** Where and as whom to connect on a managed server. */
@@ -98,7 +99,7 @@ export class ManagedPools {
       return existing.pool;
     }
     if (existing) void this.close(key);
-    const pool = new pg.Pool({ ...clientConfig(target), max: 4, idleTimeoutMillis: this.idleMs });
+    const pool = new pg.Pool({ ...clientConfig(target), max: 4, idleTimeoutMillis: this.idleMs, Client: SerialClient });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     pool.on('error', (error) => this.logger.warn({ err: error.message, host: target.host }, 'managed connection lost'));
     pool.on('connect', listenForErrors);
