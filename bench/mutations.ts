@@ -138,8 +138,8 @@ async function bulkComparison(
     statements = (await viaGraphQL(run)).length;
     graphql.push(performance.now() - sent);
   };
-  // The first BULK_WARM_UPS runs warm both sides up (a bulk change's own code paths are JIT-compiled over its first
-  // few runs: 107, 53, 43, 38 ms for the first setPrivileges, against about 33 after); each run changes objects no
+  // The first BULK_WARM_UPS runs warm both sides up (a bulk change's own code is compiled over its first few runs:
+  // back to back, the first setPrivileges took 107, 53, 43 and 38 ms, then about 33); each run changes objects no
   // earlier run changed.
   for (let run = 0; run < BULK_WARM_UPS + runs; run++) {
     if (run % 2 === 0) {
