@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedCluster } from '../src/embedded/cluster.js';
 import { batchQueries, inlineParameters } from '../src/pools/batched-queries.js';
+import { SerialClient } from '../src/pools/serial-client.js';
 import { startTestCluster } from './support/cluster.js';
 
 let cluster: EmbeddedCluster;
@@ -9,7 +10,8 @@ let pool: pg.Pool;
 
 beforeAll(async () => {
   cluster = await startTestCluster();
-  pool = new pg.Pool({ connectionString: cluster.url('postgres'), max: 2 });
+  // The managed pools' client, as batches run on in Rolecall.
+  pool = new pg.Pool({ connectionString: cluster.url('postgres'), max: 2, Client: SerialClient });
   // An idle connection the server ends (the cluster stopping) must not be an uncaught error.
   pool.on('error', () => undefined);
 });
