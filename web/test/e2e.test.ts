@@ -255,7 +255,18 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     await invite.getByLabel('E-mail to invite').fill('newcomer@example.com');
     await invite.getByLabel('Role for the invitee').selectOption({ label: 'clerk' });
     // A live refresh while the form is filled in (a role made in psql) must not reset what was chosen. The drift
-    // watcher's poll finds the role: under the whole suite's load on 2 cores that once took over 10 s.
+    // watcher's poll finds the role: under the whole suite's load on 2 cores that once took over 10 s. The roles the
+    // test before made in psql are reported first: one poll's changes are one toast, which names a change only when
+    // it is alone, so made_while_inviting must not share a poll with them.
+    const reportedAbout = async (role: string) =>
+      (
+        await testApp.sql(
+          `SELECT 1 FROM "Event" WHERE source = 'EXTERNAL' AND payload::text LIKE $1`,
+          [`%${role}%`],
+          'rolecall_metadata',
+        )
+      ).length;
+    await expect.poll(() => reportedAbout('amy_member'), { timeout: 30_000 }).toBeGreaterThan(0);
     await testApp.sql('CREATE ROLE made_while_inviting');
     await expect
       .poll(() => admin.getByTestId('toast').filter({ hasText: 'made_while_inviting' }).count(), { timeout: 30_000 })
