@@ -55,7 +55,7 @@ const untilDriftWatcherConnected = () =>
   until(
     async () =>
       (await testApp.sql(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'rolecall-drift'`)).length > 0,
-    10_000,
+    15_000,
     'the drift watcher to hold its lock connection',
   );
 
@@ -150,12 +150,12 @@ describe('every connection Rolecall holds is terminated', () => {
     await testApp.sql('GRANT SELECT ON s.t2 TO psql_reader', [], 'shop');
     await until(
       async () => subscriber.items.some((event) => event.source === 'EXTERNAL' && event.kind === 'privileges.changed'),
-      10_000,
+      15_000,
       "the drift watcher's report of psql's grant",
     );
     // A later change reported means later polls went by: none reported the first again.
     await testApp.sql('GRANT SELECT ON s.t3 TO psql_reader', [], 'shop');
-    await until(async () => (await psqlGrants('s.t3')) === 1, 10_000, "the report of psql's second grant");
+    await until(async () => (await psqlGrants('s.t3')) === 1, 15_000, "the report of psql's second grant");
     expect(await psqlGrants('s.t2')).toBe(1);
     expect(subscriber.error).toBeUndefined();
     expect(subscriber.completed).toBe(false);
