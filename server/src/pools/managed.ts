@@ -1,7 +1,8 @@
 import pg from 'pg';
-import { fromPostgres } from '../errors.js';
+import { fromPostgres, ServerUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { batchQueries } from './batched-queries.js';
+import { commitOutcome } from './commit-outcome.js';
 import { SerialClient } from './serial-client.js';
 import { type ServerTls, sameTls, sslOptions } from './tls.js';
 
@@ -132,22 +133,53 @@ export class ManagedPools {
     }
   }
 
-  /** Runs `work` in one transaction: either all of it applies or none of it does. */
-  async transaction<T>(target: ConnectionTarget, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return this.withClient(target, async (client) => {
-      const unbatch = batchQueries(client);
-      try {
-        // BEGIN travels with the work's first queries.
-        const [, result] = await Promise.all([client.query('BEGIN'), work(client)]);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        unbatch();
-      }
-    });
+  /**
+   * Runs `work` in one transaction: either all of it applies or none of it does. A COMMIT that lost its connection
+   * before PostgreSQL answered is settled by asking the server what became of the transaction (`transactionIdOf`
+   * names it, from what `work` returned): committed, `work`'s result stands, as if the answer had come.
+   */
+  async transaction<T>(
+    target: ConnectionTarget,
+    work: (client: pg.PoolClient) => Promise<T>,
+    transactionIdOf?: (result: T) => string | null,
+  ): Promise<T> {
+    const committing: { result?: { of: T } } = {};
+    try {
+      return await this.withClient(target, async (client) => {
+        const unbatch = batchQueries(client);
+        try {
+          // BEGIN travels with the work's first queries.
+          const [, result] = await Promise.all([client.query('BEGIN'), work(client)]);
+          committing.result = { of: result };
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          unbatch();
+        }
+      });
+    } catch (error) {
+      const xid = committing.result && transactionIdOf?.(committing.result.of);
+      if (!committing.result || !xid || !(error instanceof ServerUnavailableError)) throw error;
+      await this.settleLostCommit(target, xid, error);
+      return committing.result.of;
+    }
+  }
+
+  /** Returns when the server says the transaction committed; throws an error saying what it says otherwise. */
+  private async settleLostCommit(target: ConnectionTarget, xid: string, lost: ServerUnavailableError): Promise<void> {
+    const outcome = await commitOutcome(clientConfig(target), xid);
+    this.logger.warn({ host: target.host, err: lost.message, outcome }, 'a COMMIT lost its connection');
+    if (outcome === 'committed') return;
+    throw new ServerUnavailableError(
+      outcome === 'aborted'
+        ? 'The connection to PostgreSQL was lost as the change was being committed; the server says it did not commit, so nothing was applied.'
+        : 'The connection to PostgreSQL was lost as the change was being committed, and the server could not be asked whether it committed: it may have been applied. If it was, the live feed reports it as a change made outside Rolecall.',
+      lost.sqlstate,
+      lost.detail,
+    );
   }
 
   /** Runs `work` in a transaction that is always rolled back: PostgreSQL's verdict on it, and nothing applied. */

@@ -246,6 +246,7 @@ async function runStatements<K extends EventKind>(
       throw new NothingChangedError([...warnings, ...notices.notices], sql, request.dryRun);
     const impact = await assessment.assess(client, observed, afterState, effects[0] as Effects, names, checked);
     return {
+      xid,
       warnings,
       notes,
       token,
@@ -291,8 +292,10 @@ export async function applyChange<K extends EventKind>(
     return { dryRun: true, sql, warnings, notes, eventId: null, previewToken: token, impact };
   }
   const assessment = assessing(context, request.databaseId, connection.target.role, request);
-  const { warnings, notes, after, effects, impact } = await context.pools.transaction(connection.target, (client) =>
-    runStatements(client, request, sql, assessment),
+  const { warnings, notes, after, effects, impact } = await context.pools.transaction(
+    connection.target,
+    (client) => runStatements(client, request, sql, assessment),
+    (ran) => ran.xid,
   );
   forgetReads(context, request.databaseId);
   const observed = [...(request.ranBeforeEffects ?? []), ...effects];
