@@ -61,7 +61,8 @@ const ON_15 = [
  * On the embedded 18 only, each for a reason (the budget: the loop adds about 5 minutes to `npm test` at 2 workers):
  * - start a cluster of each version 15–18 themselves: effective, default-privileges, drift-attribution, drift-unwatched,
  *   cloud-managed, role-capabilities-versions, role-offers-versions, preview-verdict-versions;
- * - restart the embedded cluster with its data (startTestApp `restartable`): faults, health, role-dependencies;
+ * - restart the embedded cluster with its data (startTestApp `restartable`): faults, health, role-dependencies; or a
+ *   crashable cluster of their own: faults-crash, faults-commit;
  * - Rolecall's own rules and plumbing, the same whatever the managed server's version (refusals before any SQL,
  *   auth and sessions, HTTP, mail, TLS, metrics, secrets, the metadata store, the CLI): security-matrix, denials,
  *   security-abuse, security-signin, security-credentials, security-http, bad-input, error-unions, errors,

@@ -1,7 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/test/support/app.js';
 import { testedPostgres } from '../../server/test/support/cluster.js';
+import { untilDriftReported } from '../../server/test/support/drift.js';
 import {
   addCollaborator,
   configureRole,
@@ -46,8 +47,14 @@ const defaultAcls = () =>
        FROM pg_default_acl`,
   );
 
+/** Whether the test made a change in psql (asCreator): the next waits until the drift watcher has reported it. */
+let changedInPsql = false;
+
 /** Runs `statement` as the creator, as someone working through that role would. */
-const asCreator = (statement: string) => testApp.sql(`SET ROLE ${q(CREATOR)}; ${statement}; RESET ROLE`, [], 'shop');
+const asCreator = (statement: string) => {
+  changedInPsql = true;
+  return testApp.sql(`SET ROLE ${q(CREATOR)}; ${statement}; RESET ROLE`, [], 'shop');
+};
 
 /** The Other objects tab with its default privileges opened, and the editor's target chosen. */
 async function openDefaults(page: Page, target: { kind: string; schema: string | null }): Promise<Locator> {
@@ -92,6 +99,11 @@ describe.skipIf(!available)('default privileges in a real browser', () => {
     browser = await launchChromium();
     admin = await pageSignedInAs(browser, testApp.url, adminClient);
     sam = await pageSignedInAs(browser, testApp.url, samClient);
+  });
+
+  afterEach(async () => {
+    if (changedInPsql) await untilDriftReported(testApp);
+    changedInPsql = false;
   });
 
   afterAll(async () => {
