@@ -3,6 +3,7 @@ import { CSRF_HEADER } from '../src/app.js';
 import { SERVER_WIDE_KINDS } from '../src/events/kinds.js';
 import { startTestApp, type TestApp, testedPostgres } from './support/app.js';
 import type { TestClient } from './support/client.js';
+import { untilDriftReported } from './support/drift.js';
 import {
   addCollaborator,
   connectShop,
@@ -88,6 +89,9 @@ beforeAll(async () => {
   const memberClient = testApp.client();
   await signIn(memberClient, 'member', member.password);
   memberToken = await createApiToken(memberClient, 'live');
+  // The drift watcher has read the server once and polls at its interval: the latencies measured are its steady
+  // state's, not those of its first read under a loaded machine.
+  await untilDriftReported(testApp);
 });
 
 afterAll(async () => {
