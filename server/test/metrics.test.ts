@@ -248,4 +248,25 @@ describe('what a scrape shows', () => {
     expect(text).not.toContain(new URL(metadataUrl).password || 'no password in the URL');
     expect(text).not.toContain(METRICS_TOKEN);
   });
+
+  // Last: it disconnects the shop.
+  it("which server the drift watcher watches; none, and its lock let go, once the server's last database is disconnected", async () => {
+    const driftLocks = async () =>
+      (
+        await testApp.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+            WHERE l.locktype = 'advisory' AND a.application_name = 'rolecall-drift'`,
+          [],
+          'rolecall_metadata',
+        )
+      )[0]?.n;
+    await expect.poll(async () => sampled(await scrape(), 'rolecall_drift_watched', { server: server() })).toBe(1);
+    expect(await driftLocks()).toBe(1);
+    const result = await admin.field(`mutation($id: ID!) { disconnectDatabase(id: $id) { ${ERROR_FIELDS} } }`, {
+      id: shopId,
+    });
+    expect(result.__typename).toBe('Removed');
+    await expect.poll(async () => (await scrape()).includes('rolecall_drift_watched{')).toBe(false);
+    await expect.poll(driftLocks).toBe(0);
+  });
 });

@@ -130,7 +130,11 @@ export class DriftWatcher {
     private readonly services: Services,
     private readonly metadataUrl: string,
     private readonly intervalMs: number,
-  ) {}
+  ) {
+    services.metrics.countDriftWatched(() =>
+      [...this.watched.values()].map(({ server }) => `${server.host}:${server.port}`),
+    );
+  }
 
   start(): void {
     this.timer = setInterval(() => {
@@ -175,9 +179,11 @@ export class DriftWatcher {
   }
 
   private async tick(): Promise<void> {
-    const servers = await this.services.metadata.server.findMany({ include: { databases: true } });
+    const servers = (await this.services.metadata.server.findMany({ include: { databases: true } })).filter(
+      (server) => server.databases.length > 0,
+    );
+    await this.forgetAllBut(servers);
     for (const server of servers) {
-      if (server.databases.length === 0) continue;
       const current = this.watched.get(server.id);
       if (!current && !(await this.claim(server.id))) {
         // Another instance watches it: what this one last read of it would only grow stale.
@@ -192,6 +198,34 @@ export class DriftWatcher {
         .timeDriftPoll(address, () => this.poll(watched))
         .catch((error) => this.warn(`drift poll of ${address} failed`, error));
     }
+  }
+
+  /**
+   * Lets go of what is no longer to watch: a server removed or left with no database (what was read of it, and its
+   * lock), a database disconnected (its last read and fingerprint).
+   */
+  private async forgetAllBut(servers: readonly Watched['server'][]): Promise<void> {
+    const serverIds = new Set(servers.map((server) => server.id));
+    const databaseIds = new Set(servers.flatMap((server) => server.databases.map((database) => database.id)));
+    const kept = (key: string) => serverIds.has(key) || databaseIds.has(key);
+    for (const [serverId, watched] of this.watched) {
+      for (const databaseId of watched.databases.keys())
+        if (!databaseIds.has(databaseId)) watched.databases.delete(databaseId);
+      if (serverIds.has(serverId)) continue;
+      this.watched.delete(serverId);
+      // A lock connection lost meanwhile took the lock with it.
+      await this.lockClient
+        ?.query("SELECT pg_advisory_unlock(hashtextextended('rolecall.drift.' || $1, 0))", [serverId])
+        .catch(() => undefined);
+    }
+    for (const serverId of [...this.released.keys(), ...this.effectsOfOwn.keys()])
+      if (!serverIds.has(serverId)) {
+        this.released.delete(serverId);
+        this.effectsOfOwn.delete(serverId);
+      }
+    for (const key of this.fingerprints.keys())
+      if (!kept(key.slice(key.indexOf(':') + 1))) this.fingerprints.delete(key);
+    for (const databaseId of this.unwatched.keys()) if (!databaseIds.has(databaseId)) this.unwatched.delete(databaseId);
   }
 
   private async newestExternalEvent(serverId: string): Promise<bigint> {

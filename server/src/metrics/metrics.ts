@@ -36,6 +36,7 @@ export class Metrics {
   private readonly operations = new Set<string>();
   private webSockets: () => number = () => 0;
   private poolUsage: () => readonly PoolUsage[] = () => [];
+  private driftWatched: () => readonly string[] = () => [];
 
   private readonly requestDuration = new Histogram({
     name: 'rolecall_graphql_request_duration_seconds',
@@ -118,6 +119,15 @@ export class Metrics {
     this.gauge('rolecall_websocket_connections', 'WebSocket connections open on this instance', [], (gauge) =>
       gauge.set(this.webSockets()),
     );
+    this.gauge(
+      'rolecall_drift_watched',
+      "1 for each managed server this instance's drift watcher watches (one instance holds each server's lock)",
+      ['server'],
+      (gauge) => {
+        gauge.reset();
+        for (const server of this.driftWatched()) gauge.set({ server }, 1);
+      },
+    );
     this.poolGauge('rolecall_managed_pools', 'Pools open per managed server (one per database and role)', 'pools');
     this.poolGauge('rolecall_managed_pool_connections', 'Connections open to a managed server', 'connections');
     this.poolGauge('rolecall_managed_pool_idle_connections', 'Idle connections to a managed server', 'idle');
@@ -147,6 +157,11 @@ export class Metrics {
 
   countPools(usage: () => readonly PoolUsage[]): void {
     this.poolUsage = usage;
+  }
+
+  /** The managed servers (host:port) this instance's drift watcher watches now. */
+  countDriftWatched(watched: () => readonly string[]): void {
+    this.driftWatched = watched;
   }
 
   /** The label for this operation, or `other` once MAX_OPERATIONS distinct ones have been seen. */
