@@ -67,6 +67,7 @@ const ON_15 = [
  *   auth and sessions, HTTP, mail, TLS, metrics, secrets, the metadata store, the CLI): security-matrix, denials,
  *   security-abuse, security-signin, security-credentials, security-http, bad-input, error-unions, errors,
  *   graphql-http, invitations, email-verification, secrets, metrics, tls, redis, pools, lifecycle, foundation, start,
+ *   drift-takeover,
  *   container, migrations, cli, policy, schema, architecture, shared-payloads, drift-explained;
  * - what they need of PostgreSQL is the same on 15–18 (they passed there unchanged) and they are slow: security-input
  *   (identifier quoting and lengths, 25 s a version), live-roles (routing of role events, 13 s a version);

@@ -7,6 +7,7 @@ import { metadataConnection } from '../metadata/client.js';
 import type { ConnectionTarget } from '../pools/managed.js';
 import { targetFor } from '../pools/targets.js';
 import { readAtOneSnapshot, readDatabaseState, readServerStateWithObjects } from './catalog-state.js';
+import { CHECKPOINT_FORMAT, loadCheckpoint, saveCheckpoint } from './drift-checkpoints.js';
 import type { DatabaseSnapshot, Drift, ServerSnapshot } from './drift-diff.js';
 import { databaseDrift, defaultPrivilegeDrift, roleExtrasDrift, serverDrift } from './drift-segments.js';
 import { type Effects, SERVER_WIDE, visibleIn } from './effects.js';
@@ -146,6 +147,7 @@ export class DriftWatcher {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
+    await this.leaveCheckpoints();
     await this.lockClient?.end().catch(() => undefined);
     this.lockClient = null;
   }
@@ -190,7 +192,11 @@ export class DriftWatcher {
         this.released.delete(server.id);
         continue;
       }
-      const watched = current ?? (await this.resume(server)) ?? (await this.firstWatch(server));
+      const watched =
+        current ??
+        (await this.resume(server)) ??
+        (await this.fromCheckpoint(server)) ??
+        (await this.firstWatch(server));
       watched.server = server;
       this.watched.set(server.id, watched);
       const address = `${server.host}:${server.port}`;
@@ -253,6 +259,39 @@ export class DriftWatcher {
     if (!released) return null;
     if ((await this.newestExternalEvent(server.id)) !== released.reportedUpTo) return null;
     return released;
+  }
+
+  /**
+   * A server claimed that an instance stopped watching (this one before a restart, or another in a rolling deploy):
+   * its next poll compares with what that one last read, so a change made in psql while none watched is reported.
+   * Unless an instance reported changes of it since (one that watched after it and left no checkpoint: a crash).
+   */
+  private async fromCheckpoint(server: Watched['server']): Promise<Watched | null> {
+    const checkpoint = await loadCheckpoint<CheckpointedReads>(this.services.metadata, server.id);
+    if (checkpoint?.state.format !== CHECKPOINT_FORMAT) return null;
+    if ((await this.newestExternalEvent(server.id)) !== checkpoint.reportedUpTo) return null;
+    const databaseIds = new Set(server.databases.map((database) => database.id));
+    return {
+      server,
+      snapshot: checkpoint.state.server,
+      databases: new Map(checkpoint.state.databases.filter(([databaseId]) => databaseIds.has(databaseId))),
+      reportedUpTo: checkpoint.reportedUpTo,
+    };
+  }
+
+  /** Leaves what this instance last read of each server it watches, for the next instance to watch it. */
+  private async leaveCheckpoints(): Promise<void> {
+    for (const watched of this.watched.values()) {
+      if (!watched.snapshot) continue;
+      const reads: CheckpointedReads = {
+        format: CHECKPOINT_FORMAT,
+        server: watched.snapshot,
+        databases: [...watched.databases],
+      };
+      await saveCheckpoint(this.services.metadata, watched.server.id, reads, watched.reportedUpTo).catch((error) =>
+        this.warn('drift checkpoint not saved', error),
+      );
+    }
   }
 
   /**
@@ -361,7 +400,10 @@ export class DriftWatcher {
       readAtOneSnapshot(client, (reader) => readDatabaseState(reader, roleOids)),
     );
     watched.databases.set(database.id, now);
-    return before ? { before, now, database } : null;
+    // A server upgraded to another major version since (while no instance watched it) has other built-in defaults
+    // (acldefault): every table would differ. This read is where later ones compare from.
+    const major = (read: Read<DatabaseSnapshot>) => Math.floor(read.state.features.versionNum / 10_000);
+    return before && major(before) === major(now) ? { before, now, database } : null;
   }
 
   /**
@@ -432,6 +474,13 @@ export class DriftWatcher {
 
 /** A catalog state and the PostgreSQL snapshot it was read under. */
 type Read<T> = { snapshot: string; state: T; at: Date };
+
+/** What a checkpoint keeps of a watched server (see drift-checkpoints.ts). */
+interface CheckpointedReads {
+  format: number;
+  server: Read<ServerSnapshot>;
+  databases: [string, Read<DatabaseSnapshot>][];
+}
 
 /** A catalog read that moved since the previous poll: what it was then, and is now. */
 interface Move<T> {
