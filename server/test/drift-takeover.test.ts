@@ -27,6 +27,17 @@ async function externalGrantsTo(grantee: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** Whether the server's checkpoint was left after the newest EXTERNAL event of it. */
+async function checkpointIsOfLastReport(): Promise<boolean> {
+  const [row] = await testApp.sql<{ left: string | null; newest: string | null }>(
+    `SELECT (SELECT "reportedUpTo"::text FROM "DriftCheckpoint" WHERE "serverId" = $1::uuid) AS left,
+            (SELECT max(id)::text FROM "Event" WHERE "serverId" = $1::uuid AND source = 'EXTERNAL') AS newest`,
+    [serverId],
+    'rolecall_metadata',
+  );
+  return row?.left !== null && row?.left === row?.newest;
+}
+
 const untilReported = (grantee: string) =>
   until(async () => (await externalGrantsTo(grantee)) > 0, 15_000, `the report of psql's grant to ${grantee}`);
 
@@ -80,6 +91,8 @@ describe('a server handed from one instance to the next', () => {
     await untilDriftReported(testApp);
     await testApp.sql('GRANT SELECT ON s.t TO early_reader', [], 'shop');
     await untilReported('early_reader');
+    // What a crash would leave: the checkpoint of its last report, left as it watches.
+    await until(async () => await checkpointIsOfLastReport(), 5_000, 'the checkpoint of the report');
     await first.stop();
 
     await testApp.sql('GRANT SELECT ON s.t TO gap_reader', [], 'shop');

@@ -40,6 +40,8 @@ interface Watched {
   databases: Map<string, Read<DatabaseSnapshot>>;
   /** The newest EXTERNAL event of the server when this instance claimed it or last reported (see DriftWatcher.resume). */
   reportedUpTo: bigint;
+  /** Its checkpoint is to be left after the poll: it was just claimed, or changes were reported. */
+  checkpointDue?: boolean;
 }
 
 /**
@@ -198,11 +200,13 @@ export class DriftWatcher {
         (await this.fromCheckpoint(server)) ??
         (await this.firstWatch(server));
       watched.server = server;
+      if (!current) watched.checkpointDue = true;
       this.watched.set(server.id, watched);
       const address = `${server.host}:${server.port}`;
       await this.services.metrics
         .timeDriftPoll(address, () => this.poll(watched))
         .catch((error) => this.warn(`drift poll of ${address} failed`, error));
+      if (watched.checkpointDue) await this.leaveCheckpoint(watched);
     }
   }
 
@@ -279,18 +283,28 @@ export class DriftWatcher {
     };
   }
 
-  /** Leaves what this instance last read of each server it watches, for the next instance to watch it. */
+  /** On stopping: what this instance last read of each server it watches, for the next instance to watch it. */
   private async leaveCheckpoints(): Promise<void> {
-    for (const watched of this.watched.values()) {
-      if (!watched.snapshot) continue;
-      const reads: CheckpointedReads = {
-        format: CHECKPOINT_FORMAT,
-        server: watched.snapshot,
-        databases: [...watched.databases],
-      };
-      await saveCheckpoint(this.services.metadata, watched.server.id, reads, watched.reportedUpTo).catch((error) =>
-        this.warn('drift checkpoint not saved', error),
-      );
+    for (const watched of this.watched.values()) await this.leaveCheckpoint(watched);
+  }
+
+  /**
+   * What this instance last read of a server, left for the next to watch it: on stopping, and after its first poll
+   * and each that reported changes, so a crash leaves one that the changes reported since do not make stale (see
+   * fromCheckpoint). Polls that found only Rolecall's own changes leave none: its events account for those.
+   */
+  private async leaveCheckpoint(watched: Watched): Promise<void> {
+    if (!watched.snapshot) return;
+    const reads: CheckpointedReads = {
+      format: CHECKPOINT_FORMAT,
+      server: watched.snapshot,
+      databases: [...watched.databases],
+    };
+    try {
+      await saveCheckpoint(this.services.metadata, watched.server.id, reads, watched.reportedUpTo);
+      watched.checkpointDue = false;
+    } catch (error) {
+      this.warn('drift checkpoint not saved', error);
     }
   }
 
@@ -469,6 +483,7 @@ export class DriftWatcher {
       })),
     );
     watched.reportedUpTo = ids.at(-1) ?? watched.reportedUpTo;
+    if (ids.length > 0) watched.checkpointDue = true;
   }
 }
 
