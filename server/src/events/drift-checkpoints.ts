@@ -16,7 +16,6 @@ export const CHECKPOINT_FORMAT = 1;
 export interface Checkpoint<T> {
   state: T;
   reportedUpTo: bigint;
-  savedAt: Date;
 }
 
 /**
@@ -45,7 +44,7 @@ export async function loadCheckpoint<T>(metadata: Metadata, serverId: string): P
   if (!found) return null;
   try {
     const state = deserialize(await unzip(found.state)) as T;
-    return { state, reportedUpTo: found.reportedUpTo, savedAt: found.savedAt };
+    return { state, reportedUpTo: found.reportedUpTo };
   } catch {
     return null;
   }
