@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { until } from './support/crashable.js';
 import { untilDriftReported } from './support/drift.js';
 import { connectShop, setupAdmin } from './support/fixtures.js';
+import { externalGrantsTo } from './support/permissions.js';
 
 /**
  * The drift watcher handing a server over: an instance that stops watching it (a restart, a rolling deploy) leaves
@@ -17,16 +18,6 @@ let serverId: string;
 
 const POLLING = { DRIFT_INTERVAL_MS: '300' };
 
-async function externalGrantsTo(grantee: string): Promise<number> {
-  const rows = await testApp.sql<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "Event"
-      WHERE source = 'EXTERNAL' AND kind = 'privileges.changed' AND payload->>'grantee' = $1`,
-    [grantee],
-    'rolecall_metadata',
-  );
-  return rows[0]?.n ?? 0;
-}
-
 /** Whether the server's checkpoint was left after the newest EXTERNAL event of it. */
 async function checkpointIsOfLastReport(): Promise<boolean> {
   const [row] = await testApp.sql<{ left: string | null; newest: string | null }>(
@@ -39,7 +30,7 @@ async function checkpointIsOfLastReport(): Promise<boolean> {
 }
 
 const untilReported = (grantee: string) =>
-  until(async () => (await externalGrantsTo(grantee)) > 0, 15_000, `the report of psql's grant to ${grantee}`);
+  until(async () => (await externalGrantsTo(testApp, grantee)) > 0, 15_000, `the report of psql's grant to ${grantee}`);
 
 /**
  * The shape of a read: the keys of its objects, depth first, a list's items' shapes once each (values are left out).
@@ -103,9 +94,9 @@ describe('a server handed from one instance to the next', () => {
     await untilReported('later_reader');
     await next.stop();
 
-    expect(await externalGrantsTo('early_reader')).toBe(1);
-    expect(await externalGrantsTo('gap_reader')).toBe(1);
-    expect(await externalGrantsTo('later_reader')).toBe(1);
+    expect(await externalGrantsTo(testApp, 'early_reader')).toBe(1);
+    expect(await externalGrantsTo(testApp, 'gap_reader')).toBe(1);
+    expect(await externalGrantsTo(testApp, 'later_reader')).toBe(1);
   });
 
   it('the checkpoint holds reads of the shape CHECKPOINT_FORMAT names (change the reads: bump it, and this)', async () => {

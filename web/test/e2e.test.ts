@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret, startTestApp, type TestApp } from '../../server/test/support/app.js';
+import { untilDriftReported } from '../../server/test/support/drift.js';
 import {
   createLoginRole,
   createManagedDatabase,
@@ -258,15 +259,7 @@ describe.skipIf(!available)('the admin UI in a real browser', () => {
     // watcher's poll finds the role: under the whole suite's load on 2 cores that once took over 10 s. The roles the
     // test before made in psql are reported first: one poll's changes are one toast, which names a change only when
     // it is alone, so made_while_inviting must not share a poll with them.
-    const reportedAbout = async (role: string) =>
-      (
-        await testApp.sql(
-          `SELECT 1 FROM "Event" WHERE source = 'EXTERNAL' AND payload::text LIKE $1`,
-          [`%${role}%`],
-          'rolecall_metadata',
-        )
-      ).length;
-    await expect.poll(() => reportedAbout('amy_member'), { timeout: 30_000 }).toBeGreaterThan(0);
+    await untilDriftReported(testApp);
     await testApp.sql('CREATE ROLE made_while_inviting');
     await expect
       .poll(() => admin.getByTestId('toast').filter({ hasText: 'made_while_inviting' }).count(), { timeout: 30_000 })
