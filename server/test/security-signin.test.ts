@@ -69,8 +69,10 @@ describe('signing in under a password spray', () => {
     );
     const answers = await Promise.all(burst);
     const refused = answers.filter(({ answer }) => answer.__typename === 'TooManyAttemptsError');
-    // At most two hash at once and eight wait: the other fourteen were refused without hashing.
-    expect(refused.length).toBeGreaterThanOrEqual(14);
+    // At most two hash at once and eight wait: the other fourteen are refused without hashing, but for a few let in
+    // when hashes finish (about 150 ms each) while the burst is still arriving, as it does on a loaded machine (one
+    // CI run: 13). Unbounded, none would be refused.
+    expect(refused.length).toBeGreaterThanOrEqual(8);
     for (const { answer, took } of refused) {
       expect(answer.retryAfterSeconds).toBe(1);
       expect(took).toBeLessThan(1_000);
