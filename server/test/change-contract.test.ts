@@ -126,6 +126,7 @@ const EVENT_FIELDS = `cursor kind source
   ... on RoleEvent { role changes }
   ... on MembershipEvent { role members added removed }
   ... on PrivilegeEvent { object grantee revoked cascade aclBefore { grantee privileges grantable }
+                          acl { grantee privileges grantable }
                           aclChanges { grantee granted revoked grantOptionGranted grantOptionRevoked } }
   ... on ObjectEvent { object objectKind owner }`;
 
@@ -180,6 +181,32 @@ describe('events say what PostgreSQL did, as typed fields', () => {
       (event.aclChanges as { grantee: string; revoked: string[] }[]).find((change) => change.grantee === grantee);
     expect(lost('gina')?.revoked).toEqual(['REFERENCES']);
     expect(lost('pat')?.revoked).toEqual(['REFERENCES']);
+  });
+
+  it('the object’s ACL before and after, each grantee by the name PostgreSQL gives it as the change runs', async () => {
+    await testApp.sql('CREATE ROLE acl_reader');
+    await testApp.sql(
+      `SET ROLE dba; CREATE TABLE sales.notes (n int); GRANT SELECT ON sales.notes TO PUBLIC; RESET ROLE;
+       GRANT SELECT ON sales.notes TO acl_reader`,
+      [],
+      'shop',
+    );
+    // Renamed in psql just before: the event names it as it is now.
+    await testApp.sql('ALTER ROLE acl_reader RENAME TO acl_renamed');
+    const notes = { kind: 'TABLE', schema: 'sales', name: 'notes' };
+    const event = await eventOf(
+      await dba('grantPrivileges', { object: notes, grantee: 'pat', privileges: ['INSERT'] }),
+    );
+    type Entry = { grantee: string; privileges: string[] };
+    const held = (acl: unknown) =>
+      Object.fromEntries((acl as Entry[]).map((entry) => [entry.grantee, entry.privileges]));
+    const before = held(event.aclBefore);
+    expect(Object.keys(before).sort()).toEqual(['PUBLIC', 'acl_renamed', 'dba']);
+    expect(before).toMatchObject({ PUBLIC: ['SELECT'], acl_renamed: ['SELECT'] });
+    expect(held(event.acl)).toEqual({ ...before, pat: ['INSERT'] });
+    expect(event.aclChanges).toEqual([
+      { grantee: 'pat', granted: ['INSERT'], revoked: [], grantOptionGranted: [], grantOptionRevoked: [] },
+    ]);
   });
 
   it('what one grantee gained, in each event psql’s grant to several grantees is reported as', async () => {

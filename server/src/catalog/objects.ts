@@ -257,30 +257,6 @@ export async function aclOf(
   return rows;
 }
 
-/** A relation's ACL with its roles' names, and its columns' own ACLs as text ("attnum:acl,…"), in one query. */
-export async function relationAclWithColumns(
-  client: ClientBase,
-  oid: number,
-): Promise<{ acl: NamedAclItem[]; columnAcls: string }> {
-  const [, , , kind] = ACL_SOURCES.relation;
-  const { rows } = await client.query<NamedAclItem & { column_acls: string | null }>(
-    `SELECT (SELECT string_agg(attnum || ':' || attacl::text, ',' ORDER BY attnum)
-               FROM pg_catalog.pg_attribute WHERE attrelid = $1 AND attacl IS NOT NULL) AS column_acls,
-            a.grantor::int AS grantor, a.grantee::int AS grantee, a.privilege_type, a.is_grantable,
-            grantor.rolname AS grantor_name, grantee.rolname AS grantee_name
-       FROM (SELECT 1) one
-       LEFT JOIN (pg_catalog.pg_class o
-                  CROSS JOIN LATERAL aclexplode(coalesce(o.relacl, acldefault(${kind}, o.relowner))) a) ON o.oid = $1
-       LEFT JOIN pg_catalog.pg_roles grantor ON grantor.oid = a.grantor
-       LEFT JOIN pg_catalog.pg_roles grantee ON grantee.oid = a.grantee`,
-    [oid],
-  );
-  const acl = rows
-    .filter((row) => row.privilege_type !== null)
-    .map(({ column_acls: _, ...item }) => item as NamedAclItem);
-  return { acl, columnAcls: rows[0]?.column_acls ?? '' };
-}
-
 /** Sequences that feed a table's serial columns: INSERT through their defaults needs USAGE on them. */
 export async function serialSequences(
   client: ClientBase,

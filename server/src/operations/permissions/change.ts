@@ -82,8 +82,20 @@ export interface ChangeRequest<K extends EventKind = EventKind> extends ChangeMo
    * then what the change observed is its verdict, also on a dry run, and no effect is a NothingChanged.
    */
   nothingUnlessObserved?: boolean;
-  /** From what describeBefore and describeAfter read: whether PostgreSQL changed anything (unset: it always does). */
-  changed?: (before: Partial<PayloadOf<K>>, after: Partial<PayloadOf<K>>) => boolean;
+  /**
+   * From the catalog as the change observed it before its statements and (once read) after them (see `touches`): what
+   * the event should carry (e.g. the object's ACL). Called with the statements: its queries travel in their round trip.
+   */
+  describeObserved?: (
+    client: PoolClient,
+    before: CatalogState,
+    after: Promise<CatalogState>,
+  ) => Promise<Partial<PayloadOf<K>>>;
+  /**
+   * From what describeBefore, describeAfter and describeObserved read, and what the change observed: whether PostgreSQL
+   * changed anything (unset: it always does).
+   */
+  changed?: (before: Partial<PayloadOf<K>>, after: Partial<PayloadOf<K>>, effects: Effects) => boolean;
   /** Runs after the commit (e.g. storing a new role's password); `warn` tells the caller what did not go as asked. */
   afterCommit?: (warn: (message: string) => void) => Promise<void>;
   /**
@@ -117,7 +129,7 @@ function collectWarnings(client: PoolClient): { warnings: string[]; notices: str
   return { warnings, notices, stop: () => client.off('notice', listener) };
 }
 
-const noEffect = (effects: Effects) =>
+export const noEffect = (effects: Effects) =>
   [effects.roles, effects.memberships, effects.objects, effects.settings, effects.comments, effects.defaultAcls].every(
     (touched) => (touched?.length ?? 0) === 0,
   );
@@ -227,21 +239,27 @@ async function runStatements<K extends EventKind>(
     const token = request.dryRun || request.previewToken ? await previewTokenOf(client, observed, sql) : null;
     if (!request.dryRun && request.previewToken && token !== request.previewToken) throw new CatalogChangedError();
     // A dry run is rolled back and never recorded, but what it did is its impact: the catalog is read again after it.
-    const [, unmet, described, afterState, xid, names, checked] = await Promise.all([
-      runInOneRoundTrip(client, request.statements),
-      request.verify ? request.verify(client) : [],
-      request.describeAfter ? request.describeAfter(client) : ({} as Partial<PayloadOf<K>>),
-      observeCatalog(client, request.touches, observed.database),
+    // Issued in this order, in one round trip: the statements first, every read after them.
+    const ran = runInOneRoundTrip(client, request.statements);
+    const verified = request.verify ? request.verify(client) : [];
+    const describedAfter = request.describeAfter ? request.describeAfter(client) : ({} as Partial<PayloadOf<K>>);
+    const after = observeCatalog(client, request.touches, observed.database);
+    const [, unmet, described, afterState, xid, names, checked, fromObserved] = await Promise.all([
+      ran,
+      verified,
+      describedAfter,
+      after,
       transactionIdAndSavepoint(client),
       relationNames(client, Array.isArray(request.touches.relations) ? request.touches.relations : []),
       assessment.checkRoles(client),
+      request.describeObserved ? request.describeObserved(client, observed, after) : ({} as Partial<PayloadOf<K>>),
     ]);
     const told = [...(request.warnings ?? []), ...notices.warnings, ...unmet];
     const warnings = told.map(wordsOf);
     const notes = notesIn(told);
-    if (request.changed && !request.changed(before, described))
-      throw new NothingChangedError(warnings, sql, request.dryRun);
     const effects = [effectsBetween(xid, observed, afterState)];
+    if (request.changed && !request.changed(before, { ...described, ...fromObserved }, effects[0] as Effects))
+      throw new NothingChangedError(warnings, sql, request.dryRun);
     if (request.nothingUnlessObserved && effects.every(noEffect))
       throw new NothingChangedError([...warnings, ...notices.notices], sql, request.dryRun);
     const impact = await assessment.assess(client, observed, afterState, effects[0] as Effects, names, checked);
@@ -251,7 +269,7 @@ async function runStatements<K extends EventKind>(
       notes,
       token,
       impact,
-      after: { ...before, ...described },
+      after: { ...before, ...described, ...fromObserved },
       effects: request.dryRun ? [] : effects,
     };
   } finally {

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { quoteIdent } from '../../catalog/identifiers.js';
-import { type AclItem, type NamedAclItem, PUBLIC_OID, relationAclWithColumns } from '../../catalog/objects.js';
+import { type AclItem, type NamedAclItem, PUBLIC_OID } from '../../catalog/objects.js';
 import {
   checkPrivileges,
   type ObjectKind,
@@ -15,11 +15,11 @@ import * as sql from '../../catalog/statements.js';
 import type { Context } from '../../context.js';
 import { ValidationError } from '../../errors.js';
 import { aclEntries } from '../../events/drift-diff.js';
-import type { EffectScope } from '../../events/effects.js';
-import type { PrivilegePayload } from '../../events/payloads.js';
+import type { CatalogState, EffectScope, Effects } from '../../events/effects.js';
+import type { ObjectState } from '../../events/payloads.js';
 import { requireViewer } from '../../policy/capabilities.js';
 import { catalogFor } from '../../scope/viewer-connections.js';
-import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
+import { applyChange, type ChangeMode, noEffect, type PermissionChange } from './change.js';
 import { type Grantee, grantee, granteeLabel } from './grantees.js';
 import type { ChangeNote } from './notes.js';
 import { type ObjectRefInput, type ResolvedObject, resolveObject } from './objects.js';
@@ -67,27 +67,6 @@ function remainingAfterRevokes(
       remainingIn(acl, object, who, revoked, grantOptionOnly),
     );
   };
-}
-
-/** The object's grants by grantee name, as an event carries them (roles named as PostgreSQL names them now). */
-function namedEntries(acl: NamedAclItem[]) {
-  const names = new Map<number, string>();
-  for (const item of acl) {
-    if (item.grantor_name !== null) names.set(item.grantor, item.grantor_name);
-    if (item.grantee_name !== null) names.set(item.grantee, item.grantee_name);
-  }
-  return aclEntries(acl, (oid) => names.get(oid) ?? String(oid));
-}
-
-/**
- * The object's ACL before (`aclBefore`) or after (`acl`) the change, and a relation's columns' own ACLs as text: live
- * views update from `acl` without a refetch, and the drift watcher tells this change from others made in psql
- * meanwhile. One query a side.
- */
-async function aclSides(client: PoolClient, object: ResolvedObject): Promise<{ acl: NamedAclItem[]; columns: string }> {
-  if (object.catalog !== 'relation') return { acl: await aclAt(client, object.location), columns: '' };
-  const { acl, columnAcls } = await relationAclWithColumns(client, object.oid);
-  return { acl, columns: columnAcls };
 }
 
 export interface GrantOptions {
@@ -225,29 +204,74 @@ function touchedByGrants(object: ResolvedObject, usageSchema: string | null): Ef
   return { relations: [object.oid], schemas };
 }
 
+/** Whether an observed state is the object's (schemas and relations share OIDs' numbering, not their catalog). */
+function isObservedAs(object: ResolvedObject): (state: ObjectState) => boolean {
+  const { location } = object;
+  if (location.catalog === 'column' || location.catalog === 'other') {
+    const key =
+      location.catalog === 'column'
+        ? `COLUMN:${location.oid}:${location.attnum}`
+        : `${location.kind}:${location.kind === 'PARAMETER' ? location.name : location.oid}`;
+    return (state) => state.key === key;
+  }
+  const schema = location.catalog === 'schema';
+  return (state) => state.key === undefined && state.oid === location.oid && (state.objectKind === 'SCHEMA') === schema;
+}
+
 /**
- * Every privilege change records the object's ACL before and after (see aclSides), and is a change only when
- * that ACL moved or it also granted schema or sequence USAGE (`usageStatements`): PostgreSQL answers a GRANT or
- * REVOKE the role may not make with a WARNING alone.
+ * The object's ACL as the change observed it (effects.ts reads every object in its scope, NULL as the default it
+ * means). A column or parameter with no privileges of its own is not listed: its ACL is empty.
  */
-function privilegeChange(object: ResolvedObject, usageStatements: number, usageSchema: string | null) {
-  // A table's REVOKE also takes the privilege from each of its columns: that is a change even if its own ACL stays.
-  const columns = { before: '', after: '' };
-  const describe = (key: 'acl' | 'aclBefore', side: 'before' | 'after') => async (client: PoolClient) => {
-    const { acl, columns: columnAcls } = await aclSides(client, object);
-    columns[side] = columnAcls;
-    return { [key]: namedEntries(acl) };
-  };
+function observedAcl(state: CatalogState, object: ResolvedObject): AclItem[] {
+  const isObject = isObservedAs(object);
+  const states =
+    object.catalog === 'database' ? state.databases : [...(state.objects ?? []), ...(state.serverWide ?? [])];
+  return states?.find(isObject)?.acl ?? [];
+}
+
+/** The names of these roles (by OID), as the transaction sees them now. */
+async function roleNames(client: PoolClient, oids: readonly number[]): Promise<Map<number, string>> {
+  if (oids.length === 0) return new Map();
+  const { rows } = await client.query<{ oid: number; rolname: string }>(
+    'SELECT oid::int AS oid, rolname FROM pg_catalog.pg_roles WHERE oid = ANY($1::oid[])',
+    [oids],
+  );
+  return new Map(rows.map((row) => [row.oid, row.rolname]));
+}
+
+/** The grantees of these ACLs that `names` does not name (PUBLIC needs no name). */
+const unnamed = (acl: readonly AclItem[], names: ReadonlyMap<number, string>) => [
+  ...new Set(acl.map((item) => item.grantee).filter((oid) => oid !== PUBLIC_OID && !names.has(oid))),
+];
+
+/**
+ * Every privilege change records the object's ACL before and after, by grantee name (live views update from `acl`
+ * without a refetch), from what the change observed: the change's grantees are named as it resolved them, the
+ * others read with its statements (a GRANT or REVOKE adds no grantee but its own; CASCADE only takes some away). It is
+ * a change only when it moved an ACL (the object's or, on a table's REVOKE, its columns') or also granted schema or
+ * sequence USAGE (`usageStatements`): PostgreSQL answers a GRANT or REVOKE the role may not make with a WARNING alone.
+ */
+function privilegeChange(
+  object: ResolvedObject,
+  grantees: readonly Grantee[],
+  usageStatements: number,
+  usageSchema: string | null,
+) {
   return {
     kind: 'privileges.changed',
     // The schema's USAGE and the table's sequences' USAGE may come along; CASCADE takes grants made from these away.
     touches: touchedByGrants(object, usageSchema),
-    describeBefore: describe('aclBefore', 'before'),
-    describeAfter: describe('acl', 'after'),
-    changed: (before: Partial<PrivilegePayload>, after: Partial<PrivilegePayload>) =>
-      usageStatements > 0 ||
-      JSON.stringify(before.aclBefore) !== JSON.stringify(after.acl) ||
-      columns.before !== columns.after,
+    describeObserved: async (client: PoolClient, before: CatalogState, after: Promise<CatalogState>) => {
+      const names = new Map(grantees.map((who) => [who.oid, granteeLabel(who)]));
+      const aclBefore = observedAcl(before, object);
+      const [others, afterState] = await Promise.all([roleNames(client, unnamed(aclBefore, names)), after]);
+      for (const [oid, name] of others) names.set(oid, name);
+      const acl = observedAcl(afterState, object);
+      for (const [oid, name] of await roleNames(client, unnamed(acl, names))) names.set(oid, name);
+      const named = (oid: number) => names.get(oid) ?? String(oid);
+      return { aclBefore: aclEntries(aclBefore, named), acl: aclEntries(acl, named) };
+    },
+    changed: (_before: unknown, _after: unknown, effects: Effects) => usageStatements > 0 || !noEffect(effects),
   } as const;
 }
 
@@ -275,6 +299,7 @@ export async function grantPrivileges(
     databaseId,
     ...privilegeChange(
       object,
+      [who],
       schemaExtras.statements.length + sequenceExtrasResult.statements.length,
       schemaExtras.statements.length > 0 ? (schema?.name ?? null) : null,
     ),
@@ -312,7 +337,7 @@ export async function revokePrivileges(
   const revokeOptions = { grantOptionOnly: Boolean(options.grantOptionOnly), cascade: Boolean(options.cascade) };
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object, 0, null),
+    ...privilegeChange(object, [who], 0, null),
     statements: [sql.revokePrivileges(object.name, privileges, who.name, revokeOptions)],
     moves: [who.oid],
     payload: {
@@ -504,7 +529,7 @@ export async function setPrivileges(
     return { dryRun: mode.dryRun, previewToken: null, sql: [], warnings: [], notes: [], eventId: null };
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object, usageStatements, schemaUsage ? (schema?.name ?? null) : null),
+    ...privilegeChange(object, grantees, usageStatements, schemaUsage ? (schema?.name ?? null) : null),
     statements,
     moves: planned.map(({ who }) => who.oid),
     payload: {
