@@ -61,7 +61,14 @@ beforeAll(async () => {
   testApp = await startTestApp({ DRIFT_INTERVAL_MS: '600000' });
   const admin = testApp.client();
   await setupAdmin(admin);
-  await connectShop(testApp, admin, ['early_reader', 'gap_reader', 'later_reader', 'tuned_role']);
+  await connectShop(testApp, admin, [
+    'early_reader',
+    'gap_reader',
+    'later_reader',
+    'torn_reader',
+    'down_reader',
+    'tuned_role',
+  ]);
   // One of everything a read holds, so the pinned shape covers every list.
   await testApp.sql(
     `ALTER ROLE tuned_role SET work_mem = '8MB'; COMMENT ON ROLE tuned_role IS 'tuned';
@@ -97,6 +104,43 @@ describe('a server handed from one instance to the next', () => {
     expect(await externalGrantsTo(testApp, 'early_reader')).toBe(1);
     expect(await externalGrantsTo(testApp, 'gap_reader')).toBe(1);
     expect(await externalGrantsTo(testApp, 'later_reader')).toBe(1);
+  });
+
+  it('a report and its checkpoint commit together: neither is written alone, and the report comes once both can be', async () => {
+    const first = await testApp.startInstance(POLLING);
+    await untilDriftReported(testApp);
+    await until(async () => await checkpointIsOfLastReport(), 5_000, 'the checkpoint of the report');
+    // The checkpoint cannot be written (a full disk, a lost connection between the two writes, a crash).
+    await testApp.sql(
+      `CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no room'; END $$;
+       CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON "DriftCheckpoint" FOR EACH ROW EXECUTE FUNCTION refuse()`,
+      [],
+      'rolecall_metadata',
+    );
+    const failedBefore = testApp.logs.filter((line) => line.includes('no room')).length;
+    try {
+      await testApp.sql('GRANT SELECT ON s.t TO torn_reader', [], 'shop');
+      await until(
+        () => testApp.logs.filter((line) => line.includes('no room')).length > failedBefore,
+        15_000,
+        'a report that failed',
+      );
+      // Not recorded without its checkpoint: an instance that stopped now would leave the last one, which the next
+      // compares with, and so reports this change.
+      expect(await externalGrantsTo(testApp, 'torn_reader')).toBe(0);
+    } finally {
+      await testApp.sql('DROP TRIGGER refuse ON "DriftCheckpoint"; DROP FUNCTION refuse()', [], 'rolecall_metadata');
+    }
+    await untilReported('torn_reader');
+    expect(await checkpointIsOfLastReport()).toBe(true);
+    await first.stop();
+
+    await testApp.sql('GRANT SELECT ON s.t TO down_reader', [], 'shop');
+    const next = await testApp.startInstance(POLLING);
+    await untilReported('down_reader');
+    await next.stop();
+    expect(await externalGrantsTo(testApp, 'torn_reader')).toBe(1);
+    expect(await externalGrantsTo(testApp, 'down_reader')).toBe(1);
   });
 
   it('the checkpoint holds reads of the shape CHECKPOINT_FORMAT names (change the reads: bump it, and this)', async () => {

@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { gunzip, gzip } from 'node:zlib';
+import type pg from 'pg';
 import type { Metadata } from '../metadata/client.js';
 
 const [zip, unzip] = [promisify(gzip), promisify(gunzip)];
@@ -19,23 +20,31 @@ export interface Checkpoint<T> {
 }
 
 /**
- * Leaves what the drift watcher last read of a server in the metadata database, for the next instance to watch it
- * (this one stopping, or another taking over) to compare with. v8's serialization keeps what JSON would not (dates
- * stay dates, so a role's VALID UNTIL compares as it was read); gzip makes a catalog of thousands of roles a few
- * hundred kilobytes.
+ * What the drift watcher last read of a server, as a checkpoint stores it. v8's serialization keeps what JSON would not
+ * (dates stay dates, so a role's VALID UNTIL compares as it was read); gzip makes a catalog of thousands of roles a
+ * few hundred kilobytes.
  */
-export async function saveCheckpoint(
-  metadata: Metadata,
+export function packCheckpoint(state: unknown): Promise<Buffer> {
+  return zip(serialize(state));
+}
+
+/**
+ * Leaves a packed checkpoint of a server in the metadata database, for the next instance to watch it (this one
+ * stopping, or another taking over) to compare with: on the connection given, so a report's events and the checkpoint
+ * of what they were found in commit together (see EventLog.recordMany).
+ */
+export async function writeCheckpoint(
+  metadata: Pick<pg.ClientBase, 'query'>,
   serverId: string,
-  state: unknown,
+  packed: Buffer,
   reportedUpTo: bigint,
 ): Promise<void> {
-  const stored = new Uint8Array(await zip(serialize(state)));
-  await metadata.driftCheckpoint.upsert({
-    where: { serverId },
-    create: { serverId, state: stored, reportedUpTo },
-    update: { state: stored, reportedUpTo, savedAt: new Date() },
-  });
+  await metadata.query(
+    `INSERT INTO "DriftCheckpoint" ("serverId", "state", "reportedUpTo", "savedAt") VALUES ($1::uuid, $2, $3, now())
+     ON CONFLICT ("serverId") DO UPDATE
+       SET "state" = EXCLUDED."state", "reportedUpTo" = EXCLUDED."reportedUpTo", "savedAt" = EXCLUDED."savedAt"`,
+    [serverId, packed, reportedUpTo.toString()],
+  );
 }
 
 /** The server's checkpoint, if one was left; null too when it cannot be read back (another Node's format, say). */

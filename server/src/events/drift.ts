@@ -3,11 +3,11 @@ import pg from 'pg';
 import type { Services } from '../context.js';
 import { RolecallError } from '../errors.js';
 import type { Database, Event, Server } from '../generated/prisma/client.js';
-import { metadataConnection } from '../metadata/client.js';
+import { metadataConnection, metadataPool } from '../metadata/client.js';
 import type { ConnectionTarget } from '../pools/managed.js';
 import { targetFor } from '../pools/targets.js';
 import { readAtOneSnapshot, readDatabaseState, readServerStateWithObjects } from './catalog-state.js';
-import { CHECKPOINT_FORMAT, loadCheckpoint, saveCheckpoint } from './drift-checkpoints.js';
+import { CHECKPOINT_FORMAT, loadCheckpoint, packCheckpoint, writeCheckpoint } from './drift-checkpoints.js';
 import type { DatabaseSnapshot, Drift, ServerSnapshot } from './drift-diff.js';
 import { databaseDrift, defaultPrivilegeDrift, roleExtrasDrift, serverDrift } from './drift-segments.js';
 import { type Effects, SERVER_WIDE, visibleIn } from './effects.js';
@@ -289,19 +289,16 @@ export class DriftWatcher {
   }
 
   /**
-   * What this instance last read of a server, left for the next to watch it: on stopping, and after its first poll
-   * and each that reported changes, so a crash leaves one that the changes reported since do not make stale (see
-   * fromCheckpoint). Polls that found only Rolecall's own changes leave none: its events account for those.
+   * What this instance last read of a server, left for the next to watch it: on stopping, after its first poll, and
+   * with each report (in its transaction: see report), so a crash never leaves one that the changes reported since make
+   * stale (see fromCheckpoint). Polls that found only Rolecall's own changes leave none: its events account for those.
    */
   private async leaveCheckpoint(watched: Watched): Promise<void> {
-    if (!watched.snapshot) return;
-    const reads: CheckpointedReads = {
-      format: CHECKPOINT_FORMAT,
-      server: watched.snapshot,
-      databases: [...watched.databases],
-    };
+    const reads = readsOf(watched);
+    if (!reads) return;
     try {
-      await saveCheckpoint(this.services.metadata, watched.server.id, reads, watched.reportedUpTo);
+      const packed = await packCheckpoint(reads);
+      await writeCheckpoint(metadataPool(this.services.metadata), watched.server.id, packed, watched.reportedUpTo);
       watched.checkpointDue = false;
     } catch (error) {
       this.warn('drift checkpoint not saved', error);
@@ -446,8 +443,28 @@ export class DriftWatcher {
     return [...inWindow.values()].flat();
   }
 
-  /** Records what Rolecall itself did not do, as EXTERNAL events. */
+  /**
+   * Records what Rolecall itself did not do, as EXTERNAL events, with the checkpoint of the reads they were found in
+   * (one transaction: both or neither). When they cannot be recorded, the reads go back to what was compared, so the
+   * next poll finds the same changes again.
+   */
   private async report(watched: Watched, moves: Moves): Promise<void> {
+    try {
+      await this.recordFindings(watched, moves);
+    } catch (error) {
+      if (moves.server) {
+        watched.snapshot = moves.server.before;
+        this.fingerprints.delete(`server:${watched.server.id}`);
+      }
+      for (const { before, database } of moves.databases) {
+        watched.databases.set(database.id, before);
+        this.fingerprints.delete(`database:${database.id}`);
+      }
+      throw error;
+    }
+  }
+
+  private async recordFindings(watched: Watched, moves: Moves): Promise<void> {
     const { server } = watched;
     // The earliest read compared: a database that could not be read for a while is compared with its last good read.
     const since = new Date(
@@ -469,6 +486,9 @@ export class DriftWatcher {
       ...(moves.server ? serverFindings(moves.server, transactions, names) : []),
       ...moves.databases.flatMap((move) => databaseFindings(move, transactions, names, living)),
     ];
+    const reads = readsOf(watched);
+    if (drifts.length === 0 || !reads) return;
+    const packed = await packCheckpoint(reads);
     // One poll's findings are one burst (a psql script's thousands of changes): dashboards group them by its id.
     const burst = { burstId: randomUUID(), burstSize: drifts.length };
     const ids = await this.services.events.recordMany(
@@ -481,10 +501,17 @@ export class DriftWatcher {
         // The change committed after the earlier read began: that is as precisely as polling can date it.
         payload: { ...drift.payload, ...burst, observedSince: readAt.toISOString() },
       })),
+      (metadata, lastId) => writeCheckpoint(metadata, server.id, packed, lastId),
     );
     watched.reportedUpTo = ids.at(-1) ?? watched.reportedUpTo;
-    if (ids.length > 0) watched.checkpointDue = true;
+    watched.checkpointDue = false;
   }
+}
+
+/** What a checkpoint keeps of a watched server (none before its roles were first read). */
+function readsOf(watched: Watched): CheckpointedReads | null {
+  if (!watched.snapshot) return null;
+  return { format: CHECKPOINT_FORMAT, server: watched.snapshot, databases: [...watched.databases] };
 }
 
 /** A catalog state and the PostgreSQL snapshot it was read under. */

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Event, Prisma } from '../generated/prisma/client.js';
 import { type Metadata, metadataPool } from '../metadata/client.js';
 import type { EventKind, PayloadOf } from './kinds.js';
@@ -47,13 +48,21 @@ async function insert<K extends EventKind>(tx: Writer, signal: EventSignal, inpu
   return event.id;
 }
 
+/** Runs in the transaction that records a burst, with the last event's id (drift.ts: the checkpoint of the reads). */
+export type RecordedAlongside = (metadata: pg.ClientBase, lastId: bigint) => Promise<void>;
+
 /**
- * Outside a transaction, one statement that takes the order lock and inserts (holding the lock until it commits)
- * instead of an interactive transaction's five round trips: every permission change is recorded this way. Many
- * events go in the same statement (ids in the given order, one signal for all), so a psql script's thousands of
- * changes reach dashboards in one burst rather than one insert and one notification each.
+ * Outside a transaction, one statement (see insertStatement) instead of an interactive transaction's five round trips:
+ * every permission change is recorded this way. Many events go in the same statement (ids in the given order, one
+ * signal for all), so a psql script's thousands of changes reach dashboards in one burst rather than one insert and one
+ * notification each. With `alongside`, in a transaction with what it writes.
  */
-async function insertMany(metadata: Metadata, signal: EventSignal, inputs: EventInput[]): Promise<Event[]> {
+async function insertMany(
+  metadata: Metadata,
+  signal: EventSignal,
+  inputs: EventInput[],
+  alongside?: RecordedAlongside,
+): Promise<Event[]> {
   const rows = inputs.map((input, n) => ({
     n,
     kind: input.kind,
@@ -64,11 +73,56 @@ async function insertMany(metadata: Metadata, signal: EventSignal, inputs: Event
     payload: input.payload,
     sql: input.sql ?? [],
   }));
-  // NOTIFY from the same statement, for the last id (sent when it commits): one round trip for both. The rows come
-  // back as stored, for this instance's event bus (see EventBus.recordedHere), but for their payloads: those are
-  // what was sent, read back from its JSON (a bulk change's are megabytes, not to travel twice).
+  // The rows come back as stored, for this instance's event bus (see EventBus.recordedHere), but for their payloads:
+  // those are what was sent, read back from its JSON (a bulk change's are megabytes, not to travel twice).
   const sent = JSON.stringify(rows);
-  const { rows: inserted } = await metadataPool(metadata).query<StoredEvent & { notified: boolean | null }>(
+  const pool = metadataPool(metadata);
+  const inserted = alongside
+    ? await inTransaction(pool, async (client) => {
+        const stored = await insertStatement(client, signal, sent);
+        await alongside(
+          client,
+          stored.reduce((last, event) => (BigInt(event.id) > last ? BigInt(event.id) : last), 0n),
+        );
+        return stored;
+      })
+    : await insertStatement(pool, signal, sent);
+  // Ids follow the order the rows were given in (ORDER BY r.n, under the lock).
+  const payloads = (JSON.parse(sent) as { payload: Event['payload'] }[]).map((row) => row.payload);
+  const events = inserted
+    .map(({ notified: _, id, ...event }) => ({ ...event, id: BigInt(id) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((event, n): Event => ({ ...event, payload: payloads[n] ?? null }) as Event);
+  const last = events.at(-1);
+  if (last !== undefined && !signal.byNotify) await signal.publish(metadata, last.id);
+  return events;
+}
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * One statement that takes the order lock and inserts the rows (holding the lock until it commits), and NOTIFYs for
+ * the last id (sent when it commits): one round trip for all.
+ */
+async function insertStatement(
+  metadata: Pick<pg.ClientBase, 'query'>,
+  signal: EventSignal,
+  sent: string,
+): Promise<(StoredEvent & { notified: boolean | null })[]> {
+  const { rows } = await metadata.query<StoredEvent & { notified: boolean | null }>(
     `WITH ordered AS (SELECT pg_advisory_xact_lock($1)),
      inserted AS (
        INSERT INTO "Event" ("kind", "source", "actorId", "serverId", "databaseId", "payload", "sql")
@@ -84,15 +138,7 @@ async function insertMany(metadata: Metadata, signal: EventSignal, inputs: Event
        FROM inserted`,
     [EVENT_ORDER_LOCK, sent, signal.byNotify === true, EVENT_CHANNEL],
   );
-  // Ids follow the order the rows were given in (ORDER BY r.n, under the lock).
-  const payloads = (JSON.parse(sent) as { payload: Event['payload'] }[]).map((row) => row.payload);
-  const events = inserted
-    .map(({ notified: _, id, ...event }) => ({ ...event, id: BigInt(id) }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((event, n): Event => ({ ...event, payload: payloads[n] ?? null }) as Event);
-  const last = events.at(-1);
-  if (last !== undefined && !signal.byNotify) await signal.publish(metadata, last.id);
-  return events;
+  return rows;
 }
 
 /** What this instance's event bus is told of its own inserts (see EventBus.recordedHere). */
@@ -114,11 +160,11 @@ export class EventLog {
   ) {}
 
   /** Inserts outside a transaction, the bus told before and after (with nothing when the insert failed). */
-  private async insertHere(inputs: EventInput[]): Promise<Event[]> {
+  private async insertHere(inputs: EventInput[], alongside?: RecordedAlongside): Promise<Event[]> {
     this.here.recordingHere();
     let events: Event[] = [];
     try {
-      events = await insertMany(this.metadata, this.signal, inputs);
+      events = await insertMany(this.metadata, this.signal, inputs, alongside);
       return events;
     } finally {
       this.here.recordedHere(events);
@@ -147,10 +193,13 @@ export class EventLog {
     return found?.id ?? null;
   }
 
-  /** Records a burst at once, outside any transaction; returns the ids in order. */
-  async recordMany(inputs: EventInput[]): Promise<bigint[]> {
+  /**
+   * Records a burst at once; returns the ids in order. `alongside` commits with it, or the burst is not recorded
+   * (it runs only when there is a burst to record).
+   */
+  async recordMany(inputs: EventInput[], alongside?: RecordedAlongside): Promise<bigint[]> {
     for (const input of inputs) for (const listener of this.writing) listener(input);
     if (inputs.length === 0) return [];
-    return (await this.insertHere(inputs)).map((event) => event.id);
+    return (await this.insertHere(inputs, alongside)).map((event) => event.id);
   }
 }
