@@ -43,7 +43,7 @@ function shapeOf(value: unknown): string {
   return `{${entries.map(([key, item]) => `${key}${shapeOf(item)}`).join(',')}}`;
 }
 
-/** The shape of CHECKPOINT_FORMAT 1's reads (on PostgreSQL 16+: memberships carry their INHERIT and SET options). */
+/** The shape of CHECKPOINT_FORMAT 1's reads, on every version (on 15 a membership's INHERIT and SET are read as 16 has them). */
 const SHAPE = [
   '{databases[[|{at,snapshot,state{',
   'defaultAcls[{acl[{grantee,grantor,is_grantable,privilege_type}],defaclnamespace,defaclrole,kind}],',
