@@ -57,6 +57,9 @@ const ON_15 = [
   'server/test/drift-settings.test.ts',
   // A server handed from one drift watcher to the next, through a checkpoint of 15's catalog.
   'server/test/drift-takeover.test.ts',
+  // A managed server that crashes, and a COMMIT whose answer is lost (pg_xact_status), on 15's server.
+  'server/test/faults-crash.test.ts',
+  'server/test/faults-commit.test.ts',
   // A server handed from one drift watcher to the next: the checkpoint's reads hold 15's memberships.
   'server/test/drift-takeover.test.ts',
 ];
@@ -65,13 +68,11 @@ const ON_15 = [
  * On the embedded 18 only, each for a reason (the budget: the loop adds about 5 minutes to `npm test` at 2 workers):
  * - start a cluster of each version 15–18 themselves: effective, default-privileges, drift-attribution, drift-unwatched,
  *   cloud-managed, role-capabilities-versions, role-offers-versions, preview-verdict-versions;
- * - restart the embedded cluster with its data (startTestApp `restartable`): faults, health, role-dependencies; or a
- *   crashable cluster of their own: faults-crash, faults-commit;
+ * - restart the embedded cluster with its data (startTestApp `restartable`): faults, health, role-dependencies;
  * - Rolecall's own rules and plumbing, the same whatever the managed server's version (refusals before any SQL,
  *   auth and sessions, HTTP, mail, TLS, metrics, secrets, the metadata store, the CLI): security-matrix, denials,
  *   security-abuse, security-signin, security-credentials, security-http, bad-input, error-unions, errors,
  *   graphql-http, invitations, email-verification, secrets, metrics, tls, redis, pools, lifecycle, foundation, start,
- *   drift-takeover,
  *   container, migrations, cli, policy, schema, architecture, shared-payloads, drift-explained;
  * - what they need of PostgreSQL is the same on 15–18 (they passed there unchanged) and they are slow: security-input
  *   (identifier quoting and lengths, 25 s a version), live-roles (routing of role events, 13 s a version);

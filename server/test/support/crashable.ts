@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { type EmbeddedCluster, startEmbeddedCluster } from '../../src/embedded/cluster.js';
+import { testedPostgres } from './cluster.js';
+import { startVersionedCluster } from './versions.js';
 
 /**
  * A throw-away cluster that can be crashed for real, as an operator or the kernel would, and started again with its
@@ -47,36 +49,58 @@ async function pgCtl(): Promise<string> {
   return binaries.pg_ctl;
 }
 
+/** Tries `start` again while it fails (a killed server's backends still exiting), until the deadline. */
+async function startedWithin(timeoutMs: number, start: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await start();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** A connection accepted and a query answered at `url` now. */
+async function accepts(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function superuserSql(url: string, text: string): Promise<void> {
+  const client = new pg.Client(url);
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The embedded PostgreSQL 18, or with ROLECALL_TEST_PG the version asked for (the version loop): crashed with the
+ * signals pg_ctl and the kernel send, and started again on its data.
+ */
 export async function startCrashableCluster(): Promise<CrashableCluster> {
+  if (testedPostgres.version !== 18) return startVersionedCrashable(testedPostgres.version);
   const dir = await mkdtemp(join(tmpdir(), 'rolecall-crash-'));
   const dataDir = join(dir, 'pgdata');
   let cluster = await startEmbeddedCluster({ dir, persistent: true, durable: false });
   const { port, superuser } = cluster;
   const url = (database?: string) => cluster.url(database);
-  const accepting = async () => {
-    const client = new pg.Client({ connectionString: url(), connectionTimeoutMillis: 1_000 });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  };
-  const superuserSql = async (text: string) => {
-    const client = new pg.Client(url());
-    client.on('error', () => undefined);
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await superuserSql('ALTER ROLE ALL SET synchronous_commit = on');
+  const accepting = () => accepts(url());
+  await superuserSql(url(), SYNCHRONOUS_COMMIT);
   return {
     port,
     superuser,
@@ -93,22 +117,32 @@ export async function startCrashableCluster(): Promise<CrashableCluster> {
       }
       await exited;
     },
-    start: async (timeoutMs = 20_000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        try {
-          cluster = await startEmbeddedCluster({ dir, persistent: true, port, durable: false });
-          return;
-        } catch (error) {
-          // Its backends outlive a killed postmaster for a moment, holding its shared memory: try again.
-          if (Date.now() > deadline) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      }
-    },
+    start: (timeoutMs = 20_000) =>
+      startedWithin(timeoutMs, async () => {
+        cluster = await startEmbeddedCluster({ dir, persistent: true, port, durable: false });
+      }),
     stop: async () => {
       await cluster.stop();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The test clusters commit asynchronously (synchronous_commit=off), which a crash could lose: these do not. */
+const SYNCHRONOUS_COMMIT = 'ALTER ROLE ALL SET synchronous_commit = on';
+
+async function startVersionedCrashable(version: 15 | 16 | 17): Promise<CrashableCluster> {
+  const cluster = await startVersionedCluster(version, { passwords: true });
+  if ('skipped' in cluster) throw new Error(`ROLECALL_TEST_PG=${version}, but ${cluster.skipped}`);
+  await superuserSql(cluster.url(), SYNCHRONOUS_COMMIT);
+  return {
+    port: cluster.port,
+    superuser: 'postgres',
+    dataDir: cluster.dataDir,
+    url: cluster.url,
+    accepting: () => accepts(cluster.url()),
+    crash: (how) => cluster.kill(how === 'pg_ctl stop -m immediate' ? 'SIGQUIT' : 'SIGKILL'),
+    start: (timeoutMs = 20_000) => startedWithin(timeoutMs, cluster.restart),
+    stop: cluster.stop,
   };
 }

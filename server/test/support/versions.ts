@@ -17,6 +17,14 @@ export interface VersionedCluster {
   port: number;
   /** Connection string for the superuser `postgres` on `database` (trust authentication, loopback only). */
   url(database?: string): string;
+  dataDir: string;
+  /**
+   * Signals the postmaster and waits for it to exit: SIGQUIT is an immediate shutdown (what `pg_ctl stop -m
+   * immediate` sends: crash recovery on the next start), SIGKILL what the kernel's OOM killer sends.
+   */
+  kill(signal: 'SIGQUIT' | 'SIGKILL'): Promise<void>;
+  /** Starts the server again on its data and port; fails while a killed server's backends still hold its memory. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -198,18 +206,32 @@ export async function startVersionedCluster(
     const port = await freePort();
     const ssl = await sslSettings(dir, options.ssl, runAs);
     const settings = [...SERVER_SETTINGS, ...ssl, ...(options.settings ?? [])].flatMap((setting) => ['-c', setting]);
-    const child = spawn(binaries.postgres, ['-D', dataDir, '-p', String(port), ...settings], {
-      ...runAs,
-      env: { ...process.env, LC_ALL: 'C' },
-    });
+    const launch = async () => {
+      const server = spawn(binaries.postgres, ['-D', dataDir, '-p', String(port), ...settings], {
+        ...runAs,
+        env: { ...process.env, LC_ALL: 'C' },
+      });
+      await waitUntilReady(server);
+      return server;
+    };
+    let child = await launch();
     const killOnExit = () => child.kill('SIGINT');
     process.once('exit', killOnExit);
-    await waitUntilReady(child);
     return {
       version,
       port,
       url: (database = 'postgres') =>
         `postgresql://postgres${password ? `:${encodeURIComponent(password)}` : ''}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+      dataDir,
+      kill: async (signal) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill(signal);
+        await exited;
+      },
+      restart: async () => {
+        child = await launch();
+      },
       stop: async () => {
         process.off('exit', killOnExit);
         await stopped(child);
