@@ -40,8 +40,10 @@ interface Watched {
   databases: Map<string, Read<DatabaseSnapshot>>;
   /** The newest EXTERNAL event of the server when this instance claimed it or last reported (see DriftWatcher.resume). */
   reportedUpTo: bigint;
-  /** Its checkpoint is to be left after the poll: it was just claimed, or changes were reported. */
+  /** Its checkpoint is to be left after the poll: it was just claimed. */
   checkpointDue?: boolean;
+  /** Its last report failed (its reads went back to what it compared): the failure may have hidden its commit. */
+  reportFailed?: boolean;
 }
 
 /**
@@ -194,13 +196,11 @@ export class DriftWatcher {
         this.released.delete(server.id);
         continue;
       }
+      const kept = current && (await this.kept(current));
       const watched =
-        current ??
-        (await this.resume(server)) ??
-        (await this.fromCheckpoint(server)) ??
-        (await this.firstWatch(server));
+        kept || (await this.resume(server)) || (await this.fromCheckpoint(server)) || (await this.firstWatch(server));
       watched.server = server;
-      if (!current) watched.checkpointDue = true;
+      if (!kept) watched.checkpointDue = true;
       this.watched.set(server.id, watched);
       const address = `${server.host}:${server.port}`;
       await this.services.metrics
@@ -245,6 +245,18 @@ export class DriftWatcher {
       select: { id: true },
     });
     return newest?.id ?? 0n;
+  }
+
+  /**
+   * What this instance read of a server it watches. Unless its last report failed and an EXTERNAL event newer than
+   * its last says the report committed after all (its COMMIT's answer lost): then its checkpoint holds the reads it
+   * compared with (see fromCheckpoint), and the changes are not reported twice.
+   */
+  private async kept(watched: Watched): Promise<Watched | null> {
+    if (!watched.reportFailed) return watched;
+    if ((await this.newestExternalEvent(watched.server.id)) !== watched.reportedUpTo) return null;
+    watched.reportFailed = false;
+    return watched;
   }
 
   /** A server claimed with nothing read of it yet: its first poll is where later ones compare from. */
@@ -452,6 +464,7 @@ export class DriftWatcher {
     try {
       await this.recordFindings(watched, moves);
     } catch (error) {
+      watched.reportFailed = true;
       if (moves.server) {
         watched.snapshot = moves.server.before;
         this.fingerprints.delete(`server:${watched.server.id}`);
