@@ -307,7 +307,8 @@ export class DriftWatcher {
    */
   private async leaveCheckpoint(watched: Watched): Promise<void> {
     const reads = readsOf(watched);
-    if (!reads) return;
+    // After a failed report, the one stored is the right one: the last before it, or the report's if it committed.
+    if (!reads || watched.reportFailed) return;
     try {
       const packed = await packCheckpoint(reads);
       await writeCheckpoint(metadataPool(this.services.metadata), watched.server.id, packed, watched.reportedUpTo);
