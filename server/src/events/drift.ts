@@ -40,7 +40,7 @@ interface Watched {
   databases: Map<string, Read<DatabaseSnapshot>>;
   /** The newest EXTERNAL event of the server when this instance claimed it or last reported (see DriftWatcher.resume). */
   reportedUpTo: bigint;
-  /** Its checkpoint is to be left after the poll: it was just claimed. */
+  /** Its checkpoint is to be left after the poll: it was claimed, and none has been left since (tried each poll). */
   checkpointDue?: boolean;
   /** Its last report failed (its reads went back to what it compared): the failure may have hidden its commit. */
   reportFailed?: boolean;
