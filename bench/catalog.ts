@@ -1,4 +1,5 @@
 import { USER_SCHEMAS } from '../server/src/catalog/objects.js';
+import { httpRequest } from './lib/http-client.js';
 import { check, type Section } from './lib/report.js';
 import { startScript } from './lib/server.js';
 import { count, median, ms, ratio, timed } from './lib/stats.js';
@@ -47,10 +48,9 @@ interface Comparison<T> {
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
+  const response = await httpRequest(url);
+  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${response.body.slice(0, 500)}`);
+  return JSON.parse(response.body) as T;
 }
 
 /** Where two JSON values first differ (a path and both values), or null when they are the same. */

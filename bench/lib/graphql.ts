@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { httpRequest } from './http-client.js';
 
 /** The header Rolecall's CSRF prevention asks for (`CSRF_HEADER` in server/src/app.ts, not imported: it loads the app). */
 const CSRF_HEADER = 'x-rolecall-csrf';
@@ -27,7 +28,7 @@ export class GraphQLClient {
   }
 
   async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(`${this.url}/graphql`, {
+    const response = await httpRequest(`${this.url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -37,9 +38,9 @@ export class GraphQLClient {
       },
       body: JSON.stringify({ query, variables }),
     });
-    const setCookie = response.headers.getSetCookie().find((header) => header.startsWith('rolecall_session='));
+    const setCookie = response.setCookie.find((header) => header.startsWith('rolecall_session='));
     if (setCookie) this.cookie = setCookie.split(';')[0];
-    const result = (await response.json()) as GraphQLResponse<T>;
+    const result = JSON.parse(response.body) as GraphQLResponse<T>;
     if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;
   }

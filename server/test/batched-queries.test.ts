@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedCluster } from '../src/embedded/cluster.js';
-import { batchQueries, inlineParameters } from '../src/pools/batched-queries.js';
+import { batchQueries } from '../src/pools/batched-queries.js';
 import { SerialClient } from '../src/pools/serial-client.js';
 import { startTestCluster } from './support/cluster.js';
 
@@ -21,22 +21,29 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-/** Runs `work` in a transaction on a batching client; counts what reached node-postgres's own query(). */
+/**
+ * Runs `work` in a transaction on a batching client, twice on one connection (the second time, its statements with
+ * parameters are prepared there already); what reached node-postgres's own query() each time, and the second result.
+ */
 async function inBatchingTransaction<T>(work: (client: pg.PoolClient) => Promise<T>) {
   const client = await pool.connect();
-  const sent: string[] = [];
+  const sent: string[][] = [];
   const original = client.query;
   client.query = ((config: unknown, ...rest: unknown[]) => {
-    sent.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
+    sent.at(-1)?.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
     return (original as (...args: unknown[]) => unknown).call(client, config, ...rest);
   }) as typeof client.query;
   const unbatch = batchQueries(client);
   try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    return { result, sent: [...sent] };
+    let result: T | undefined;
+    for (const _ of [1, 2]) {
+      sent.push([]);
+      await client.query('BEGIN');
+      result = await work(client);
+      await client.query('ROLLBACK');
+    }
+    return { result: result as T, cold: sent[0] as string[], sent: sent[1] as string[] };
   } finally {
-    await client.query('ROLLBACK');
     unbatch();
     delete (client as { query?: unknown }).query;
     client.release();
@@ -64,13 +71,15 @@ describe('queries issued together in a transaction', () => {
     } finally {
       client.release();
     }
-    const { result, sent } = await inBatchingTransaction((batching) =>
+    const { result, cold, sent } = await inBatchingTransaction((batching) =>
       Promise.all(queries.map(([text, values]) => batching.query(text, values))),
     );
     expect(result.map((each) => each.rows)).toEqual(alone);
     expect(result[1]?.rows.map((row) => row.item)).toEqual(HOSTILE);
-    // BEGIN, then the seven queries in one.
-    expect(sent).toHaveLength(2);
+    // BEGIN, then the seven queries in one, and the first time on the connection, their PREPAREs before them.
+    expect(cold).toHaveLength(4);
+    expect(cold[1]).toMatch(/^PREPARE /);
+    expect(sent).toHaveLength(3);
   });
 
   it('hand a multi-statement query all of its results, as it would get them alone', async () => {
@@ -117,7 +126,7 @@ describe('queries issued together in a transaction', () => {
     );
     expect(result[0].rows).toEqual([[1, 2]]);
     expect(result[1].rows).toEqual([{ same: 2, other: 3 }]);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(3);
   });
 
   it('go one by one, in the order issued, when one has a parameter with no text form (bytea)', async () => {
@@ -130,8 +139,8 @@ describe('queries issued together in a transaction', () => {
     expect(result[0].rows).toEqual([{ n: 1 }]);
     expect(result[1].rows[0]?.b).toEqual(Buffer.from([0, 255]));
     expect(result[2].rows).toEqual([[3]]);
-    // BEGIN, then each of the three.
-    expect(sent).toHaveLength(4);
+    // BEGIN, then each of the three, and ROLLBACK.
+    expect(sent).toHaveLength(5);
   });
 
   it('give the client back as it was', async () => {
@@ -145,25 +154,78 @@ describe('queries issued together in a transaction', () => {
   });
 });
 
-describe('parameters as literals', () => {
-  it('are replaced outside strings, quoted identifiers, dollar quotes and comments only', () => {
-    expect(
-      inlineParameters(`SELECT $1, '$1', "$1", $x$ $1 $x$, $2 /* $1 */ -- $2\n, $10`, [
-        'a',
-        'b',
-        3,
-        4,
-        5,
-        6,
-        7,
-        8,
-        9,
-        'ten',
-      ]),
-    ).toBe(`SELECT 'a', '$1', "$1", $x$ $1 $x$, 'b' /* $1 */ -- $2\n, 'ten'`);
+describe('queries with parameters, as prepared statements of their connection', () => {
+  /** The statements prepared on the connection, as PostgreSQL lists them. */
+  const preparedStatements = async (client: pg.PoolClient) =>
+    (await client.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements'))
+      .rows;
+
+  it('are prepared once per connection, and what a rolled-back transaction prepared still serves', async () => {
+    const client = await pool.connect();
+    const unbatch = batchQueries(client);
+    const text = "SELECT $1::int + 1 AS next, $2::text AS said -- 'prepared'";
+    try {
+      for (const n of [1, 2, 3]) {
+        await client.query('BEGIN');
+        const [first, second] = await Promise.all([
+          client.query(text, [n, "it's"]),
+          client.query({ text, values: [n * 10, null], rowMode: 'array' }),
+        ]);
+        expect(first.rows).toEqual([{ next: n + 1, said: "it's" }]);
+        expect(second.rows).toEqual([[n * 10 + 1, null]]);
+        await client.query('ROLLBACK');
+      }
+      const prepared = (await preparedStatements(client)).filter((statement) => statement.statement.includes(text));
+      expect(prepared).toHaveLength(1);
+    } finally {
+      unbatch();
+      client.release();
+    }
   });
 
-  it('refuse a query naming a parameter that was not given', () => {
-    expect(inlineParameters('SELECT $2', ['only one'])).toBeNull();
+  it('are prepared again under a new name after their PREPAREs failed, whether or not theirs ran', async () => {
+    const client = await pool.connect();
+    const unbatch = batchQueries(client);
+    const text = 'SELECT 10 / $1::int AS tenth';
+    try {
+      await client.query('BEGIN');
+      // Its PREPARE runs, then the next one fails: every query of the batch fails with that error.
+      const failed = Promise.all([client.query(text, [5]), client.query('SELECT * FROM no_such_table WHERE $1', [1])]);
+      await expect(failed).rejects.toMatchObject({ code: '42P01' });
+      await client.query('ROLLBACK');
+      await client.query('BEGIN');
+      const [again] = await Promise.all([client.query(text, [5]), client.query('SELECT 1')]);
+      expect(again.rows).toEqual([{ tenth: 2 }]);
+      // A query that fails once prepared leaves its statement prepared: it is not prepared again.
+      await expect(Promise.all([client.query(text, [0]), client.query('SELECT 1')])).rejects.toMatchObject({
+        code: '22012',
+      });
+      await client.query('ROLLBACK');
+      const [last] = await Promise.all([client.query(text, [2]), client.query('SELECT 1')]);
+      expect(last.rows).toEqual([{ tenth: 5 }]);
+      const same = (await preparedStatements(client)).filter((statement) => statement.statement.includes(text));
+      expect(same.map((statement) => statement.name)).toHaveLength(2);
+    } finally {
+      unbatch();
+      client.release();
+    }
+  });
+
+  it('past the connection’s share, are prepared for their batch alone and forgotten with it', async () => {
+    const client = await pool.connect();
+    const unbatch = batchQueries(client);
+    try {
+      await client.query('BEGIN');
+      // Each text differs: 250 of them fill the connection's 200 and go on as one-off statements.
+      const texts = Array.from({ length: 250 }, (_, n) => `SELECT $1::int + ${n} AS n`);
+      const results = await Promise.all(texts.map((text) => client.query(text, [1])));
+      expect(results.map((result) => result.rows[0]?.n)).toEqual(texts.map((_, n) => n + 1));
+      await client.query('ROLLBACK');
+      const left = await preparedStatements(client);
+      expect(left.filter((statement) => statement.statement.includes('AS n')).length).toBeLessThanOrEqual(200);
+    } finally {
+      unbatch();
+      client.release();
+    }
   });
 });

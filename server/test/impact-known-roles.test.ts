@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RoleSnapshots } from '../src/catalog/role-snapshot.js';
+import { preparedTexts } from '../src/pools/batched-queries.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import { connect, createManagedDatabase, setupAdmin } from './support/fixtures.js';
@@ -106,22 +107,25 @@ describe('the impact of a change to objects, from the roles last read', () => {
 
   it("sends the check of the roles around the grantee with the grant's statements, then only COMMIT", async () => {
     await knowRoles();
-    const sent: { database: string; text: string }[] = [];
+    const sent: { client: pg.Client; text: string }[] = [];
     const send = pg.Client.prototype.query;
     vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
       const [config] = args;
       const text = typeof config === 'string' ? config : String((config as { text?: string }).text);
-      sent.push({ database: this.database ?? '', text });
+      if (this.database === 'knowndb') sent.push({ client: this, text });
       return (send as (...a: unknown[]) => unknown).apply(this, args) as never;
     });
     const change = await grantSelect('kr_sent', false);
     vi.restoreAllMocks();
     expect(impactLines(change.impact)).toEqual(['GAIN SELECT s.t: kr_sent']);
-    const managed = sent.filter((query) => query.database === 'knowndb').map((query) => query.text);
-    const grant = managed.findIndex((text) => text.includes('GRANT SELECT ON TABLE "s"."t" TO "kr_sent"'));
+    const grant = sent.findIndex(({ text }) => text.includes('GRANT SELECT ON TABLE "s"."t" TO "kr_sent"'));
     expect(grant).toBeGreaterThan(-1);
-    expect(managed[grant]).toContain('FROM pg_catalog.pg_roles');
-    expect(managed[grant + 1]).toBe('COMMIT');
+    // The queries with parameters run as statements their connection prepared: what those read.
+    const { client, text } = sent[grant] as { client: pg.Client; text: string };
+    const executed = new Set([...text.matchAll(/EXECUTE (\w+)\(/g)].map((match) => match[1]));
+    const prepared = [...preparedTexts(client)].filter(([, name]) => executed.has(name)).map(([query]) => query);
+    expect(prepared.some((query) => query.includes('FROM pg_catalog.pg_roles'))).toBe(true);
+    expect(sent[grant + 1]?.text).toBe('COMMIT');
   });
 
   it('checks again, after the statements, roles a REVOKE … CASCADE moved beyond the grantee', async () => {

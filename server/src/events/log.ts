@@ -122,8 +122,10 @@ async function insertStatement(
   signal: EventSignal,
   sent: string,
 ): Promise<(StoredEvent & { notified: boolean | null })[]> {
-  const { rows } = await metadata.query<StoredEvent & { notified: boolean | null }>(
-    `WITH ordered AS (SELECT pg_advisory_xact_lock($1)),
+  const { rows } = await metadata.query<StoredEvent & { notified: boolean | null }>({
+    // Prepared once per connection (every change records its event with it).
+    name: 'rolecall_insert_events',
+    text: `WITH ordered AS (SELECT pg_advisory_xact_lock($1)),
      inserted AS (
        INSERT INTO "Event" ("kind", "source", "actorId", "serverId", "databaseId", "payload", "sql")
        SELECT r.kind, r.source::"EventSource", r."actorId"::uuid, r."serverId"::uuid, r."databaseId"::uuid, r.payload,
@@ -136,8 +138,8 @@ async function insertStatement(
             "actorId"::text AS "actorId", "serverId"::text AS "serverId", "databaseId"::text AS "databaseId", "sql",
             CASE WHEN $3 AND "id" = max("id") OVER () THEN pg_notify($4, "id"::text)::text IS NOT NULL END AS notified
        FROM inserted`,
-    [EVENT_ORDER_LOCK, sent, signal.byNotify === true, EVENT_CHANNEL],
-  );
+    values: [EVENT_ORDER_LOCK, sent, signal.byNotify === true, EVENT_CHANNEL],
+  });
   return rows;
 }
 

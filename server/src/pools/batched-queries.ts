@@ -3,18 +3,23 @@ import pgUtils from 'pg/lib/utils.js';
 
 /**
  * Queries a transaction issues at the same time travel to PostgreSQL together, in one round trip: a change locks and
- * reads what it touches at once, then runs its statements and reads what they did at once. node-postgres cannot
- * pipeline, so they go as one query string (the simple protocol, parameters inlined as literals: PostgreSQL infers
- * an unknown-typed literal's type exactly as it does an untyped parameter's), each query's results told apart by a
- * marker between them. PostgreSQL runs them in the order they were issued and stops at the first that fails: every
- * query of the batch then fails with that error, as the transaction would have made them fail anyway. Only for use
- * inside a transaction (outside one, a query string is its own transaction).
+ * reads what it touches at once, then runs its statements and reads what they did at once. node-postgres sends one
+ * query at a time, so they go as one query string (the simple protocol), each query's results told apart by a marker
+ * between them. A query with parameters runs as a prepared statement of its connection (PREPARE once, then EXECUTE
+ * with its values as literals): PostgreSQL parses it once per connection, and plans it once when a generic plan
+ * serves, where a query string is parsed and planned whole every time. PostgreSQL runs them in the order they were
+ * issued and stops at the first that fails: every query of the batch then fails with that error, as the transaction
+ * would have made them fail anyway. Only for use inside a transaction (outside one, a query string is its own
+ * transaction).
  */
 
 const BOUNDARY_COLUMN = 'rolecall batch boundary';
 const BOUNDARY = `SELECT NULL AS "${BOUNDARY_COLUMN}"`;
+const SEPARATOR = `\n;${BOUNDARY};\n`;
 
 type Result = QueryResult | QueryResult[];
+
+const noop = () => undefined;
 
 interface Plain {
   text: string;
@@ -36,54 +41,87 @@ function literalOf(value: unknown): string | null {
   return pgUtils.escapeLiteral(prepared);
 }
 
-/** Skips a quoted string, identifier or dollar-quoted body starting at `start`; returns the index after it. */
-function endOfQuoted(sql: string, start: number): number {
-  const open = sql[start];
-  if (open === "'" || open === '"') {
-    let at = start + 1;
-    for (;;) {
-      const close = sql.indexOf(open, at);
-      if (close < 0) return sql.length;
-      if (sql[close + 1] !== open) return close + 1;
-      at = close + 2;
+/**
+ * PostgreSQL's own choice (plan_cache_mode auto) keeps planning a catalog query anew for every EXECUTE, as the
+ * generic plan's estimated cost is higher: measured, the generic plans ran as fast, and planning was most of a
+ * grant's time in PostgreSQL. Only a batch's own statements are planned so (the setting is back after them, or
+ * rolled back with a batch that fails).
+ */
+const GENERIC_PLANS = 'SET plan_cache_mode = force_generic_plan';
+const DEFAULT_PLANS = 'RESET plan_cache_mode';
+
+/** How many query texts a connection keeps prepared; past it, a query is prepared for its batch alone. */
+const PREPARED_PER_CONNECTION = 200;
+
+/**
+ * The statements prepared on one connection, by query text. Each PREPARE gets a name never used on the connection
+ * before: one in a batch that failed may or may not exist (PREPARE is not undone by a rollback, and what ran before
+ * the failure is not told), so it is never named again, and its text is prepared anew under another name.
+ */
+interface Prepared {
+  names: Map<string, string>;
+  made: number;
+}
+
+const preparedOn = new WeakMap<ClientBase, Prepared>();
+
+function preparedFor(client: ClientBase): Prepared {
+  let prepared = preparedOn.get(client);
+  if (!prepared) {
+    prepared = { names: new Map(), made: 0 };
+    preparedOn.set(client, prepared);
+  }
+  return prepared;
+}
+
+/** The query texts this connection keeps prepared, each with its statement's name. */
+export const preparedTexts = (client: ClientBase): ReadonlyMap<string, string> =>
+  preparedOn.get(client)?.names ?? new Map();
+
+/** A batch as query strings: its statements' PREPAREs (apart: see queryStrings), then its queries. */
+interface QueryStrings {
+  /** The PREPAREs this connection has not run yet; null when it has run them all. */
+  prepare: string | null;
+  text: string;
+  /** Prepared by `prepare`, to keep once it succeeded. */
+  kept: [text: string, name: string][];
+}
+
+/**
+ * The batch as query strings: every query with parameters EXECUTEd, the others as they are, with the DEALLOCATEs of
+ * one-off statements last, each set apart by a marker; before them, the PREPAREs the connection has not run yet, as a
+ * string of their own (PostgreSQL keeps the whole string a statement was prepared in as its text, for the session).
+ * Null when a parameter has no literal.
+ */
+function queryStrings(prepared: Prepared, batch: readonly Plain[]): QueryStrings | null {
+  const prepares: string[] = [];
+  const forgets: string[] = [];
+  const kept: [string, string][] = [];
+  const queries: string[] = [];
+  const inBatch = new Map<string, string>();
+  for (const { text, values } of batch) {
+    if (!values?.length) {
+      queries.push(text);
+      continue;
     }
+    const literals = values.map(literalOf);
+    if (literals.some((literal) => literal === null)) return null;
+    let name = prepared.names.get(text) ?? inBatch.get(text);
+    if (name === undefined) {
+      name = `rolecall_${++prepared.made}`;
+      inBatch.set(text, name);
+      prepares.push(`PREPARE ${name} AS ${text}`);
+      if (prepared.names.size + kept.length < PREPARED_PER_CONNECTION) kept.push([text, name]);
+      else forgets.push(`DEALLOCATE ${name}`);
+    }
+    queries.push(`EXECUTE ${name}(${literals.join(', ')})`);
   }
-  const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(start))?.[0];
-  if (!tag) return start + 1;
-  const close = sql.indexOf(tag, start + tag.length);
-  return close < 0 ? sql.length : close + tag.length;
-}
-
-/** Where the comment starting at `start` ends (a line comment at its newline). */
-function endOfComment(sql: string, start: number): number {
-  const line = sql[start] === '-';
-  const end = sql.indexOf(line ? '\n' : '*/', start + 2);
-  if (end < 0) return sql.length;
-  return line ? end : end + 2;
-}
-
-/** The query with `$n` replaced by its value's literal outside quotes and comments; null when one has none. */
-export function inlineParameters(sql: string, values: readonly unknown[] = []): string | null {
-  const literals = values.map(literalOf);
-  if (literals.some((literal) => literal === null)) return null;
-  let out = '';
-  let copied = 0;
-  let at = 0;
-  while (at < sql.length) {
-    const char = sql[at] as string;
-    const next = sql[at + 1];
-    if ((char === '-' && next === '-') || (char === '/' && next === '*')) at = endOfComment(sql, at);
-    else if (char === '$' && next !== undefined && next >= '0' && next <= '9') {
-      const digits = /^\d+/.exec(sql.slice(at + 1, at + 12))?.[0] ?? '';
-      const literal = literals[Number(digits) - 1];
-      if (literal === undefined) return null;
-      out += sql.slice(copied, at) + literal;
-      at += 1 + digits.length;
-      copied = at;
-    } else if (char === "'" || char === '"' || char === '$') at = endOfQuoted(sql, at);
-    else at += 1;
-  }
-  return out + sql.slice(copied);
+  // The newline before each separator ends a trailing line comment.
+  return {
+    prepare: prepares.length > 0 ? prepares.join('\n;') : null,
+    text: [GENERIC_PLANS, ...queries, [DEFAULT_PLANS, ...forgets].join(';')].join(SEPARATOR),
+    kept,
+  };
 }
 
 /** A query the batch can carry: text, plain values and a row mode; no name, custom types, callback or stream. */
@@ -140,25 +178,33 @@ export function batchQueries(client: ClientBase): () => void {
     scheduled = false;
     const batch = queue;
     queue = [];
-    const inlined = batch.length > 1 ? batch.map((queued) => inlineParameters(queued.text, queued.values)) : [];
-    if (batch.length < 2 || inlined.some((text) => text === null)) {
+    const [only] = batch;
+    const prepared = preparedFor(client);
+    const strings = only && (batch.length > 1 || only.values?.length) ? queryStrings(prepared, batch) : null;
+    if (!strings) {
       for (const queued of batch) sendAlone(queued);
       return;
     }
-    const failAll = (error: unknown) => {
-      for (const queued of batch) queued.reject(error);
-    };
-    // The newline before each separator ends a trailing line comment.
-    send({ text: inlined.join(`\n;${BOUNDARY};\n`), rowMode: 'array' })
-      .then((results) => {
-        const split = resultsPerQuery(results, batch.length);
+    // Both sent now, in order (a later batch's queries must not run between them); a failed PREPARE's error is
+    // every query's, not the aborted transaction's that follows.
+    const preparing = strings.prepare ? send(strings.prepare) : null;
+    const running = send({ text: strings.text, rowMode: 'array' });
+    Promise.all([preparing, running])
+      .then(([, results]) => {
+        // The first part sets the plans, the last sets them back and forgets one-off statements.
+        const split = resultsPerQuery(results, batch.length + 2).slice(1);
         for (const [n, queued] of batch.entries()) {
           const own = split[n] as Result;
           if (queued.arrays) queued.resolve(own);
           else queued.resolve(Array.isArray(own) ? own.map(withRowsAsObjects) : withRowsAsObjects(own));
         }
       })
-      .catch(failAll);
+      .catch((error: unknown) => {
+        for (const queued of batch) queued.reject(error);
+      });
+    preparing?.then(() => {
+      for (const [text, name] of strings.kept) prepared.names.set(text, name);
+    }, noop);
   };
 
   const batching = (config: unknown, values?: unknown, callback?: unknown) => {
