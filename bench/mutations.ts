@@ -310,7 +310,7 @@ export async function mutationBenchmark(env: ScaleEnv, runs: number, log: (line:
     rows,
     checks,
     notes: [
-      'GraphQL: the mutation over HTTP with an API token; each one resolves the table and grantee in the live catalog, checks schema USAGE and serial sequences, runs BEGIN / the statements / COMMIT as the owner role through Rolecall’s pool (4 connections per role), observes what it changed with its impact, and records the event (with NOTIFY) in the metadata database. Raw: the statements through a `pg` pool of 4 connections as the same role (a grant autocommits). The drift watcher polls at its default interval meanwhile, as users run it: it records the raw grants as changes made outside Rolecall.',
+      'GraphQL: the mutation over HTTP (node:http, kept-alive connections) with an API token; each one resolves the table and grantee in the live catalog, checks schema USAGE and serial sequences, runs BEGIN / the statements / COMMIT as the owner role through Rolecall’s pool (4 connections per role), observes what it changed with its impact, and records the event (with NOTIFY) in the metadata database. Raw: the statements through a `pg` pool of 4 connections as the same role (a grant autocommits). The drift watcher polls at its default interval meanwhile, as users run it: it records the raw grants as changes made outside Rolecall.',
       `${count(graphqlGrants + rawGrants)} single grants made (${count(graphqlGrants)} through GraphQL); ${count(granted?.n ?? 0)} TRIGGER grants are in the catalog afterwards.`,
     ],
   };

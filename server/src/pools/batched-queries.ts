@@ -99,11 +99,13 @@ function queryStrings(prepared: Prepared, batch: readonly Plain[]): QueryStrings
   const kept: [string, string][] = [];
   const queries: string[] = [];
   const inBatch = new Map<string, string>();
+  let executes = false;
   for (const { text, values } of batch) {
     if (!values?.length) {
       queries.push(text);
       continue;
     }
+    executes = true;
     const literals = values.map(literalOf);
     if (literals.some((literal) => literal === null)) return null;
     let name = prepared.names.get(text) ?? inBatch.get(text);
@@ -119,7 +121,9 @@ function queryStrings(prepared: Prepared, batch: readonly Plain[]): QueryStrings
   // The newline before each separator ends a trailing line comment.
   return {
     prepare: prepares.length > 0 ? prepares.join('\n;') : null,
-    text: [GENERIC_PLANS, ...queries, [DEFAULT_PLANS, ...forgets].join(';')].join(SEPARATOR),
+    text: executes
+      ? [GENERIC_PLANS, ...queries, [DEFAULT_PLANS, ...forgets].join(';')].join(SEPARATOR)
+      : ['', ...queries, ''].join(SEPARATOR),
     kept,
   };
 }
