@@ -211,6 +211,32 @@ describe('queries with parameters, as prepared statements of their connection', 
     }
   });
 
+  it('are planned generically within their batch only, whether it commits, fails or rolls back', async () => {
+    const client = await pool.connect();
+    const unbatch = batchQueries(client);
+    const planCacheMode = async () =>
+      (await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0]?.plan_cache_mode;
+    try {
+      await client.query('BEGIN');
+      const [inBatch] = await Promise.all([
+        client.query("SELECT current_setting('plan_cache_mode') AS mode, $1::int AS n", [1]),
+        client.query('SELECT 1'),
+      ]);
+      expect(inBatch.rows[0]?.mode).toBe('force_generic_plan');
+      expect(await planCacheMode()).toBe('auto');
+      await client.query('COMMIT');
+      await client.query('BEGIN');
+      await expect(
+        Promise.all([client.query('SELECT 1 / $1::int', [0]), client.query('SELECT 1')]),
+      ).rejects.toMatchObject({ code: '22012' });
+      await client.query('ROLLBACK');
+      expect(await planCacheMode()).toBe('auto');
+    } finally {
+      unbatch();
+      client.release();
+    }
+  });
+
   it('past the connection’s share, are prepared for their batch alone and forgotten with it', async () => {
     const client = await pool.connect();
     const unbatch = batchQueries(client);

@@ -72,10 +72,11 @@ export type Effects = {
 };
 
 /**
- * An object state as an event stores it (stored-effects.ts): its ACL as compact text. A bulk change's effects hold
- * hundreds of ACLs before and after: as JSON objects they were megabytes to send, store and parse; as text, a third.
+ * An object state as an event stores it (stored-effects.ts): its ACL as compact text, or, after a change that only
+ * appended to it, the items appended. A bulk change's effects hold hundreds of ACLs before and after: as JSON objects
+ * they were megabytes to send, store and parse; as text, a third; after a bulk GRANT, about half of that.
  */
-export type StoredObjectState = Omit<ObjectState, 'acl'> & { acl: string };
+export type StoredObjectState = Omit<ObjectState, 'acl'> & ({ acl: string } | { aclAppended: string });
 type StoredObject = Omit<Effects['objects'][number], 'before' | 'after'> & Touched<StoredObjectState>;
 export type StoredEffects = Omit<Effects, 'objects'> & { objects: StoredObject[] };
 

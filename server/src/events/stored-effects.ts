@@ -30,34 +30,53 @@ export function aclItemsOf(text: string | null): AclItem[] {
   return items;
 }
 
-const storedState = (state: ObjectState | null): StoredObjectState | null =>
-  state && { ...state, acl: aclText(state.acl) };
+type WholeState = Omit<ObjectState, 'acl'> & { acl: string };
 
-/** Effects as an event stores them. */
+const storedState = (state: ObjectState | null): WholeState | null => state && { ...state, acl: aclText(state.acl) };
+
+/**
+ * The state after as stored: when its ACL is the one before with items appended (a GRANT appends; a bulk GRANT's
+ * event holds a thousand such ACLs), only those items; else the whole ACL. Items hold no comma, so a match up to a
+ * comma is a match of whole items.
+ */
+function storedAfter(before: WholeState | null, after: ObjectState | null): StoredObjectState | null {
+  const stored = storedState(after);
+  if (!stored || !before || before.acl === '') return stored;
+  const was = `${before.acl},`;
+  if (!stored.acl.startsWith(was)) return stored;
+  const { acl, ...rest } = stored;
+  return { ...rest, aclAppended: acl.slice(was.length) };
+}
+
+/** Effects as an event stores it. */
 export function storedEffects(effects: readonly Effects[]): StoredEffects[] {
   return effects.map((effect) => ({
     ...effect,
-    objects: effect.objects.map((object) => ({
-      ...object,
-      before: storedState(object.before),
-      after: storedState(object.after),
-    })),
+    objects: effect.objects.map((object) => {
+      const before = storedState(object.before);
+      return { ...object, before, after: storedAfter(before, object.after) };
+    }),
   }));
 }
 
-/** An object state as stored: its ACL as text, or (in events recorded before it was) as items. */
-const readState = (state: (Omit<ObjectState, 'acl'> & { acl: string | AclItem[] }) | null): ObjectState | null =>
-  state && { ...state, acl: typeof state.acl === 'string' ? aclItemsOf(state.acl) : state.acl };
+/** An object state as stored: its ACL as text, the items appended to the one before, or (recorded before) items. */
+type ReadableState = Omit<ObjectState, 'acl'> & { acl?: string | AclItem[]; aclAppended?: string };
+
+function readState(state: ReadableState | null, before: ObjectState | null): ObjectState | null {
+  if (!state) return null;
+  const { acl, aclAppended, ...rest } = state;
+  if (aclAppended !== undefined) return { ...rest, acl: [...(before?.acl ?? []), ...aclItemsOf(aclAppended)] };
+  return { ...rest, acl: typeof acl === 'string' ? aclItemsOf(acl) : (acl ?? []) };
+}
 
 /** The effects an event stored (none when it has none). */
 export function effectsFromStored(stored: unknown): Effects[] {
   if (!Array.isArray(stored)) return [];
   return (stored as StoredEffects[]).map((effect) => ({
     ...effect,
-    objects: effect.objects.map((object) => ({
-      ...object,
-      before: readState(object.before),
-      after: readState(object.after),
-    })),
+    objects: effect.objects.map((object) => {
+      const before = readState(object.before, null);
+      return { ...object, before, after: readState(object.after, before) };
+    }),
   }));
 }
