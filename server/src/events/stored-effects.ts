@@ -48,7 +48,7 @@ function storedAfter(before: WholeState | null, after: ObjectState | null): Stor
   return { ...rest, aclAppended: acl.slice(was.length) };
 }
 
-/** Effects as an event stores it. */
+/** Effects as an event stores them. */
 export function storedEffects(effects: readonly Effects[]): StoredEffects[] {
   return effects.map((effect) => ({
     ...effect,
