@@ -155,16 +155,26 @@ describe('queries issued together in a transaction', () => {
 });
 
 describe('queries with parameters, as prepared statements of their connection', () => {
+  /** Runs `work` on a batching client of its own connection. */
+  async function onBatchingClient(work: (client: pg.PoolClient) => Promise<void>) {
+    const client = await pool.connect();
+    const unbatch = batchQueries(client);
+    try {
+      await work(client);
+    } finally {
+      unbatch();
+      client.release();
+    }
+  }
+
   /** The statements prepared on the connection, as PostgreSQL lists them. */
   const preparedStatements = async (client: pg.PoolClient) =>
     (await client.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements'))
       .rows;
 
-  it('are prepared once per connection, and what a rolled-back transaction prepared still serves', async () => {
-    const client = await pool.connect();
-    const unbatch = batchQueries(client);
-    const text = "SELECT $1::int + 1 AS next, $2::text AS said -- 'prepared'";
-    try {
+  it('are prepared once per connection, and what a rolled-back transaction prepared still serves', () =>
+    onBatchingClient(async (client) => {
+      const text = "SELECT $1::int + 1 AS next, $2::text AS said -- 'prepared'";
       for (const n of [1, 2, 3]) {
         await client.query('BEGIN');
         const [first, second] = await Promise.all([
@@ -177,17 +187,11 @@ describe('queries with parameters, as prepared statements of their connection', 
       }
       const prepared = (await preparedStatements(client)).filter((statement) => statement.statement.includes(text));
       expect(prepared).toHaveLength(1);
-    } finally {
-      unbatch();
-      client.release();
-    }
-  });
+    }));
 
-  it('are prepared again under a new name after their PREPAREs failed, whether or not theirs ran', async () => {
-    const client = await pool.connect();
-    const unbatch = batchQueries(client);
-    const text = 'SELECT 10 / $1::int AS tenth';
-    try {
+  it('are prepared again under a new name after their PREPAREs failed, whether or not theirs ran', () =>
+    onBatchingClient(async (client) => {
+      const text = 'SELECT 10 / $1::int AS tenth';
       await client.query('BEGIN');
       // Its PREPARE runs, then the next one fails: every query of the batch fails with that error.
       const failed = Promise.all([client.query(text, [5]), client.query('SELECT * FROM no_such_table WHERE $1', [1])]);
@@ -205,18 +209,12 @@ describe('queries with parameters, as prepared statements of their connection', 
       expect(last.rows).toEqual([{ tenth: 5 }]);
       const same = (await preparedStatements(client)).filter((statement) => statement.statement.includes(text));
       expect(same.map((statement) => statement.name)).toHaveLength(2);
-    } finally {
-      unbatch();
-      client.release();
-    }
-  });
+    }));
 
-  it('are planned generically within their batch only, whether it commits, fails or rolls back', async () => {
-    const client = await pool.connect();
-    const unbatch = batchQueries(client);
-    const planCacheMode = async () =>
-      (await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0]?.plan_cache_mode;
-    try {
+  it('are planned generically within their batch only, whether it commits, fails or rolls back', () =>
+    onBatchingClient(async (client) => {
+      const planCacheMode = async () =>
+        (await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0]?.plan_cache_mode;
       await client.query('BEGIN');
       const [inBatch] = await Promise.all([
         client.query("SELECT current_setting('plan_cache_mode') AS mode, $1::int AS n", [1]),
@@ -231,16 +229,10 @@ describe('queries with parameters, as prepared statements of their connection', 
       ).rejects.toMatchObject({ code: '22012' });
       await client.query('ROLLBACK');
       expect(await planCacheMode()).toBe('auto');
-    } finally {
-      unbatch();
-      client.release();
-    }
-  });
+    }));
 
-  it('past the connection’s share, are prepared for their batch alone and forgotten with it', async () => {
-    const client = await pool.connect();
-    const unbatch = batchQueries(client);
-    try {
+  it('past the connection’s share, are prepared for their batch alone and forgotten with it', () =>
+    onBatchingClient(async (client) => {
       await client.query('BEGIN');
       // Each text differs: 250 of them fill the connection's 200 and go on as one-off statements.
       const texts = Array.from({ length: 250 }, (_, n) => `SELECT $1::int + ${n} AS n`);
@@ -249,9 +241,5 @@ describe('queries with parameters, as prepared statements of their connection', 
       await client.query('ROLLBACK');
       const left = await preparedStatements(client);
       expect(left.filter((statement) => statement.statement.includes('AS n')).length).toBeLessThanOrEqual(200);
-    } finally {
-      unbatch();
-      client.release();
-    }
-  });
+    }));
 });
