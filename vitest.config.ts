@@ -30,6 +30,8 @@ const VERSION_LOOP = [
   'server/test/catalog-server.test.ts',
   'server/test/acl-text.test.ts',
   'server/test/change-contract.test.ts',
+  // Prepared statements, their generic plans and PREPARE outside a transaction's rollback, on each server.
+  'server/test/batched-queries.test.ts',
   'server/test/role-capabilities.test.ts',
   'server/test/role-neighbourhood.test.ts',
 ];

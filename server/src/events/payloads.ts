@@ -74,7 +74,7 @@ export type Effects = {
 /**
  * An object state as an event stores it (stored-effects.ts): its ACL as compact text, or, after a change that only
  * appended to it, the items appended. A bulk change's effects hold hundreds of ACLs before and after: as JSON objects
- * they were megabytes to send, store and parse; as text, a third; after a bulk GRANT, about half of that.
+ * they were megabytes to send, store and parse; as text, a third; after a bulk GRANT, about three fifths of that.
  */
 export type StoredObjectState = Omit<ObjectState, 'acl'> & ({ acl: string } | { aclAppended: string });
 type StoredObject = Omit<Effects['objects'][number], 'before' | 'after'> & Touched<StoredObjectState>;
