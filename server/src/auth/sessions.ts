@@ -1,4 +1,6 @@
 import type { Services, Viewer } from '../context.js';
+import type { User } from '../generated/prisma/client.js';
+import { namedRead } from '../metadata/client.js';
 import { type CookieJar, SESSION_COOKIE } from './cookies.js';
 import { endSessions } from './revocation.js';
 import { hashToken, newToken } from './tokens.js';
@@ -31,18 +33,57 @@ function bearerToken(request: Request): string | undefined {
   return match?.[1];
 }
 
+/**
+ * The user's columns as Prisma reads them: its DateTime columns are timestamps without time zone holding UTC, which
+ * node-postgres alone would read in the process's time zone.
+ */
+const USER_COLUMNS = `u.id, u.username, u.email, u."displayName", u."passwordHash", u."isAdmin", u."isActive",
+  u."emailVerifiedAt" AT TIME ZONE 'UTC' AS "emailVerifiedAt", u."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+  u."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt"`;
+
+function userOf(row: User): User {
+  const { id, username, email, displayName, passwordHash, isAdmin, isActive, emailVerifiedAt, createdAt, updatedAt } =
+    row;
+  return { id, username, email, displayName, passwordHash, isAdmin, isActive, emailVerifiedAt, createdAt, updatedAt };
+}
+
+interface SessionRow extends User {
+  sessionId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+}
+
+const SESSION_BY_HASH = `SELECT s.id AS "sessionId", s."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
+       s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt", ${USER_COLUMNS}
+  FROM "Session" s JOIN "User" u ON u.id = s."userId"
+ WHERE s."tokenHash" = $1`;
+
+interface ApiTokenRow extends User {
+  tokenId: string;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revoked: boolean;
+}
+
+const API_TOKEN_BY_HASH = `SELECT t.id AS "tokenId", t."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
+       t."lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt", t."revokedAt" IS NOT NULL AS revoked, ${USER_COLUMNS}
+  FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
+ WHERE t."tokenHash" = $1`;
+
+// The credential and its user are read in one statement (every request does this once its few seconds in the
+// cache are over): Prisma would take two, through its query pipeline.
 async function viewerFromSession(services: Services, token: string): Promise<Viewer | null> {
   const hash = hashToken(token);
   const cache = viewerCache(services);
   const cached = cache.get(hash);
   if (cached) return cached;
   const mark = cache.mark;
-  const session = await services.metadata.session.findUnique({ where: { tokenHash: hash }, include: { user: true } });
-  if (!session || session.expiresAt <= new Date() || !session.user.isActive) return null;
+  const [session] = await namedRead<SessionRow>(services.metadata, 'rolecall_session_by_hash', SESSION_BY_HASH, [hash]);
+  if (!session || session.expiresAt <= new Date() || !session.isActive) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await services.metadata.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+    await services.metadata.session.update({ where: { id: session.sessionId }, data: { lastSeenAt: new Date() } });
   }
-  const viewer: Viewer = { user: session.user, via: { kind: 'session', sessionId: session.id } };
+  const viewer: Viewer = { user: userOf(session), via: { kind: 'session', sessionId: session.sessionId } };
   cache.set(hash, viewer, session.expiresAt, mark);
   return viewer;
 }
@@ -53,13 +94,15 @@ async function viewerFromApiToken(services: Services, token: string): Promise<Vi
   const cached = cache.get(hash);
   if (cached) return cached;
   const mark = cache.mark;
-  const apiToken = await services.metadata.apiToken.findUnique({ where: { tokenHash: hash }, include: { user: true } });
-  if (!apiToken || apiToken.revokedAt || !apiToken.user.isActive) return null;
+  const [apiToken] = await namedRead<ApiTokenRow>(services.metadata, 'rolecall_api_token_by_hash', API_TOKEN_BY_HASH, [
+    hash,
+  ]);
+  if (!apiToken || apiToken.revoked || !apiToken.isActive) return null;
   if (apiToken.expiresAt && apiToken.expiresAt <= new Date()) return null;
   if (!apiToken.lastUsedAt || Date.now() - apiToken.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await services.metadata.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: new Date() } });
+    await services.metadata.apiToken.update({ where: { id: apiToken.tokenId }, data: { lastUsedAt: new Date() } });
   }
-  const viewer: Viewer = { user: apiToken.user, via: { kind: 'token', tokenId: apiToken.id } };
+  const viewer: Viewer = { user: userOf(apiToken), via: { kind: 'token', tokenId: apiToken.tokenId } };
   cache.set(hash, viewer, apiToken.expiresAt, mark);
   return viewer;
 }

@@ -9,8 +9,19 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 const UNREACHABLE = ['P1001', 'P1008', 'P1017', 'P2037'];
 
+/** A statement sent through node-postgres rather than Prisma (metadata/client.ts) found the database unreachable. */
+export class MetadataUnreachableError extends Error {
+  constructor(cause: unknown) {
+    super(`the metadata database cannot be reached: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'MetadataUnreachableError';
+  }
+}
+
 /** The metadata database could not be reached, or went away during the request (an outage, a restart). */
 export function isMetadataUnreachable(error: unknown): boolean {
+  if (error instanceof MetadataUnreachableError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && UNREACHABLE.includes(code);
 }

@@ -2,6 +2,7 @@ import { CatalogReader } from '../catalog/reader.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
 import type { SslMode } from '../generated/prisma/client.js';
+import { namedRead } from '../metadata/client.js';
 import type { ConnectionTarget } from '../pools/managed.js';
 import { targetFor, type ViewerConnection } from '../pools/targets.js';
 import { collaboratorCache } from './collaborator-cache.js';
@@ -45,16 +46,20 @@ interface CollaboratorRow {
   caCertificate: string | null;
 }
 
-/** One query (the metadata client's relation loading would take four: one a table). */
+const COLLABORATOR_ROW = `SELECT r.rolname, r."encryptedPassword", d.name, d."serverId"::text AS "serverId", s.host, s.port,
+       s."sslMode"::text AS "sslMode", s."caCertificate"
+  FROM "Collaborator" c
+  JOIN "ConfiguredRole" r ON r.id = c."configuredRoleId"
+  JOIN "Database" d ON d.id = c."databaseId"
+  JOIN "Server" s ON s.id = d."serverId"
+ WHERE c."userId" = $1::uuid AND c."databaseId" = $2::uuid`;
+
+/** One statement (the metadata client's relation loading would take four: one a table). */
 async function collaboratorRow(context: Context, userId: string, databaseId: string): Promise<CollaboratorRow | null> {
-  const [row] = await context.metadata.$queryRaw<CollaboratorRow[]>`
-    SELECT r.rolname, r."encryptedPassword", d.name, d."serverId"::text AS "serverId", s.host, s.port,
-           s."sslMode"::text AS "sslMode", s."caCertificate"
-      FROM "Collaborator" c
-      JOIN "ConfiguredRole" r ON r.id = c."configuredRoleId"
-      JOIN "Database" d ON d.id = c."databaseId"
-      JOIN "Server" s ON s.id = d."serverId"
-     WHERE c."userId" = ${userId}::uuid AND c."databaseId" = ${databaseId}::uuid`;
+  const [row] = await namedRead<CollaboratorRow>(context.metadata, 'rolecall_collaborator_row', COLLABORATOR_ROW, [
+    userId,
+    databaseId,
+  ]);
   return row ?? null;
 }
 
