@@ -17,9 +17,9 @@ import {
  * Rolecall's own changes are never reported as made outside it, side effects included: a CREATEROLE role's implicit
  * membership in what it creates (and createrole_self_grant's), REASSIGN OWNED and DROP OWNED in other databases, the
  * tables and sequences that go with a schema's owner, the schema and sequence USAGE a grant brings along, grants
- * CASCADE takes away. Every kind of change is made through the API as a superuser and as a CREATEROLE non-superuser,
- * on PostgreSQL 15, 16, 17 and 18; psql changes made in the same intervals are still reported, with only what psql
- * did.
+ * CASCADE takes away, a column's grants a table's REVOKE takes with it. Every kind of change is made through the API
+ * as a superuser and as a CREATEROLE non-superuser, on PostgreSQL 15, 16, 17 and 18; psql changes made in the same
+ * intervals are still reported, with only what psql did.
  */
 
 const VERSIONS: PostgresVersion[] = [15, 16, 17, 18];
@@ -94,6 +94,17 @@ async function everyKindOfChange(act: Act, p: string, joinTeam?: string): Promis
   await applied(act, 'setPrivileges', {
     object: table('items'),
     grants: [{ grantee: `${p}_app`, privileges: ['SELECT', 'UPDATE'], withSchemaUsage: true }],
+  });
+  // A column's own grant, which the table's REVOKE in a setPrivileges then takes with it (a table GRANT never does).
+  await applied(act, 'grantPrivileges', {
+    object: { kind: 'COLUMN', schema: 'sales', name: 'items', column: 'id' },
+    grantee: `${p}_app`,
+    privileges: ['UPDATE'],
+  });
+  await applied(act, 'grantPrivileges', { object: table('items'), grantee: `${p}_app`, privileges: ['INSERT'] });
+  await applied(act, 'setPrivileges', {
+    object: table('items'),
+    grants: [{ grantee: `${p}_app`, privileges: ['SELECT'] }],
   });
   await applied(act, 'grantPrivileges', {
     object: { kind: 'SCHEMA', name: 'spare' },

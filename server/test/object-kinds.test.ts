@@ -288,6 +288,27 @@ describe('grants and revokes on every kind, previewed, applied as the acting rol
     ).toBe(false);
   });
 
+  it('a table GRANT leaves its columns’ grants; a setPrivileges that revokes takes them, never called outside Rolecall', async () => {
+    const column = { kind: 'COLUMN', schema: SCHEMA, name: 'orders', column: COLUMN };
+    const table = { kind: 'TABLE', schema: SCHEMA, name: 'orders' };
+    const columnHolds = async (privilege: string) =>
+      pgAnswer('has_column_privilege($1, $2, $3, $4)', [GRANTEE, `${q(SCHEMA)}.orders`, COLUMN, privilege]);
+    await dba('grantPrivileges', { object: column, grantee: GRANTEE, privileges: ['UPDATE'] });
+    // A GRANT on the table (a change that reads no column: touchedByGrants) leaves the column's own grant as it was.
+    await expectApplied(
+      testApp,
+      await dba('grantPrivileges', { object: table, grantee: GRANTEE, privileges: ['SELECT'] }),
+      [`GRANT SELECT ON TABLE ${q(SCHEMA)}.${q('orders')} TO ${q(GRANTEE)}`],
+      [noSchemaUsage],
+    );
+    expect(await columnHolds('UPDATE')).toBe(true);
+    // Holding UPDATE on the table too, then nothing: the REVOKE of the table's UPDATE takes the column's.
+    await dba('grantPrivileges', { object: table, grantee: GRANTEE, privileges: ['UPDATE'] });
+    await dba('setPrivileges', { object: table, grants: [{ grantee: GRANTEE, privileges: [] }] });
+    expect(await columnHolds('UPDATE')).toBe(false);
+    expect(await columnHolds('SELECT')).toBe(false);
+  });
+
   it('a function’s listed arguments name it again in an ObjectRef', async () => {
     const [fn] = await listed(shopId, 'FUNCTION', FUNCTION);
     expect(fn?.arguments).toBe(`${q(SCHEMA)}.${q(TYPE)}, integer`);

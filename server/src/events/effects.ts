@@ -30,6 +30,8 @@ export type EffectScope = {
   databases?: boolean;
   schemas?: readonly string[];
   relations?: readonly number[] | 'in-schemas';
+  /** The relations' columns too (unset: yes); false for a change that only grants on relations (see touchedByGrants). */
+  columns?: boolean;
   /** Columns, functions, types, … (tablespaces and parameters: the server's). */
   securables?: readonly AclLocation[];
   everything?: boolean;
@@ -129,6 +131,7 @@ async function securablesInScope(client: ClientBase, scope: EffectScope): Promis
 
 /** The columns of the relations in scope: a table's REVOKE and new owner reach its columns' ACLs too. */
 function columnsOfRelationsInScope(client: ClientBase, scope: EffectScope): Promise<ObjectState[]> {
+  if (scope.columns === false) return Promise.resolve([]);
   if (scope.relations === 'in-schemas') return columnStatesOf(client, { schemas: scope.schemas ?? [] });
   if (scope.relations?.length) return columnStatesOf(client, scope.relations);
   return Promise.resolve([]);

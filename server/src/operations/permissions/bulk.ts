@@ -128,9 +128,11 @@ export async function grantOnAllTables(
     databaseId: input.databaseId,
     kind: 'privileges.changed',
     statements: [...statements, ...future],
+    // Grants only: no column's ACL changes (see touchedByGrants).
     touches: {
       schemas: [name],
       relations,
+      columns: false,
       defaultAcls: creator !== null,
     },
     moves: [who.oid],

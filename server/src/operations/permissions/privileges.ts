@@ -194,14 +194,20 @@ async function grantTarget(
 /**
  * What a grant or revoke may touch: the object (a table's own sequences, for their USAGE; grants CASCADE takes away
  * are on the same object), and its schema's row (`usageSchema`) when the change grants or revokes USAGE on it too.
+ * A relation's columns only when the change revokes: a REVOKE on a table takes its columns' privileges too, a GRANT
+ * on it never changes theirs.
  */
-function touchedByGrants(object: ResolvedObject, usageSchema: string | null): EffectScope {
+function touchedByGrants(
+  object: ResolvedObject,
+  usageSchema: string | null,
+  statements: readonly Statement[],
+): EffectScope {
   const schemas = usageSchema === null ? [] : [usageSchema];
   if (object.location.catalog === 'column' || object.location.catalog === 'other')
     return { securables: [object.location], schemas };
   if (object.catalog === 'database') return { databases: true };
   if (object.catalog === 'schema') return { schemas: [object.name.name] };
-  return { relations: [object.oid], schemas };
+  return { relations: [object.oid], schemas, columns: statements.some((statement) => /^REVOKE\b/.test(statement.sql)) };
 }
 
 /** Whether an observed state is the object's (schemas and relations share OIDs' numbering, not their catalog). */
@@ -256,11 +262,13 @@ function privilegeChange(
   grantees: readonly Grantee[],
   usageStatements: number,
   usageSchema: string | null,
+  statements: Statement[],
 ) {
   return {
     kind: 'privileges.changed',
+    statements,
     // The schema's USAGE and the table's sequences' USAGE may come along; CASCADE takes grants made from these away.
-    touches: touchedByGrants(object, usageSchema),
+    touches: touchedByGrants(object, usageSchema, statements),
     describeObserved: async (client: PoolClient, before: CatalogState, after: Promise<CatalogState>) => {
       const names = new Map(grantees.map((who) => [who.oid, granteeLabel(who)]));
       const aclBefore = observedAcl(before, object);
@@ -302,12 +310,12 @@ export async function grantPrivileges(
       [who],
       schemaExtras.statements.length + sequenceExtrasResult.statements.length,
       schemaExtras.statements.length > 0 ? (schema?.name ?? null) : null,
+      [
+        ...schemaExtras.statements,
+        sql.grantPrivileges(object.name, privileges, who.name, Boolean(options.withGrantOption)),
+        ...sequenceExtrasResult.statements,
+      ],
     ),
-    statements: [
-      ...schemaExtras.statements,
-      sql.grantPrivileges(object.name, privileges, who.name, Boolean(options.withGrantOption)),
-      ...sequenceExtrasResult.statements,
-    ],
     moves: [who.oid],
     payload: { object: object.label, objectKind: object.kind, grantee: granteeLabel(who), granted: privileges },
     warnings: [...schemaExtras.notes, ...sequenceExtrasResult.notes],
@@ -337,8 +345,9 @@ export async function revokePrivileges(
   const revokeOptions = { grantOptionOnly: Boolean(options.grantOptionOnly), cascade: Boolean(options.cascade) };
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object, [who], 0, null),
-    statements: [sql.revokePrivileges(object.name, privileges, who.name, revokeOptions)],
+    ...privilegeChange(object, [who], 0, null, [
+      sql.revokePrivileges(object.name, privileges, who.name, revokeOptions),
+    ]),
     moves: [who.oid],
     payload: {
       object: object.label,
@@ -529,8 +538,7 @@ export async function setPrivileges(
     return { dryRun: mode.dryRun, previewToken: null, sql: [], warnings: [], notes: [], eventId: null };
   return applyChange(context, {
     databaseId,
-    ...privilegeChange(object, grantees, usageStatements, schemaUsage ? (schema?.name ?? null) : null),
-    statements,
+    ...privilegeChange(object, grantees, usageStatements, schemaUsage ? (schema?.name ?? null) : null, statements),
     moves: planned.map(({ who }) => who.oid),
     payload: {
       object: object.label,
