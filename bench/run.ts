@@ -10,7 +10,7 @@ import { catalogBenchmark } from './catalog.js';
 import { fanoutBenchmark } from './fanout.js';
 import { httpBenchmark } from './http.js';
 import { impactBenchmark } from './impact.js';
-import { machineLine } from './lib/machine.js';
+import { machineLine, stealMeter } from './lib/machine.js';
 import { metText, type Section, sectionMarkdown } from './lib/report.js';
 import { mutationBenchmark } from './mutations.js';
 import { type ScaleEnv, scaleSize, startScaleEnv } from './scale.js';
@@ -95,8 +95,11 @@ async function main(): Promise<void> {
     scale = null;
   };
 
+  const wholeRunSteal = stealMeter();
   for (const name of names) {
     log(`— ${name}`);
+    const sectionSteal = stealMeter();
+    const before = sections.length;
     switch (name) {
       case 'catalog':
         sections.push(await catalogBenchmark(await scaleEnv(), runs, log));
@@ -126,7 +129,15 @@ async function main(): Promise<void> {
         sections.push(await startupBenchmark(runs, log, cleanups));
         break;
     }
+    const stolen = sectionSteal();
+    if (stolen !== null) {
+      log(`${name}: the host took ${stolen} of the CPU time meanwhile (steal)`);
+      sections[before]?.notes.push(
+        `CPU time the host took from this machine while this section ran (steal): ${stolen}.`,
+      );
+    }
   }
+  const stolen = wholeRunSteal();
   await cleanUp();
   // Sections in the order of their numbers, whatever order they ran in (`ui` runs early to share the catalog).
   sections.sort((a, b) => Number.parseInt(a.title, 10) - Number.parseInt(b.title, 10));
@@ -135,7 +146,7 @@ async function main(): Promise<void> {
   const markdown = [
     '# Benchmark results',
     '',
-    `\`npm run bench${names.length === NAMES.length ? '' : ` -- ${names.join(' ')}`}\` on ${when.toISOString()}; ${machineLine()}.`,
+    `\`npm run bench${names.length === NAMES.length ? '' : ` -- ${names.join(' ')}`}\` on ${when.toISOString()}; ${machineLine()}${stolen === null ? '' : `; CPU time the host took from this machine during the run (steal): ${stolen}`}.`,
     `Every figure is a median of at least ${runs} runs (each section says of what); Rolecall and its baseline are measured side by side in the same run. See bench/README.md for what each benchmark does.`,
     '',
     summary(sections),
