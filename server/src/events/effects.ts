@@ -55,10 +55,11 @@ export interface CatalogState {
 /**
  * An ACL exploded (NULL read as the default it means) as compact text: "grantee grantor privilege grantable" items
  * joined by commas, read back by aclItemsOf (events store ACLs in this form: stored-effects.ts). PostgreSQL builds
- * it in a third of the time JSON takes (a bulk change reads hundreds of tables' ACLs twice).
+ * it in a third of the time JSON takes (a bulk change reads hundreds of tables' ACLs twice); concat_ws in four
+ * fifths of the time a chain of || takes (the same text: aclexplode never yields NULLs).
  */
 const ACL = (column: string, kind: string, owner: string) => `(
-  SELECT string_agg(a.grantee::int || ' ' || a.grantor::int || ' ' || a.privilege_type || ' ' || a.is_grantable::int, ',')
+  SELECT string_agg(concat_ws(' ', a.grantee::int, a.grantor::int, a.privilege_type, a.is_grantable::int), ',')
     FROM aclexplode(coalesce(${column}, acldefault(${kind}, ${owner}))) a)`;
 
 /** The schemas users work with, as the drift watcher reads them (catalog/objects.ts). */
