@@ -13,11 +13,25 @@ export interface Answer {
   setCookie: string[];
 }
 
-/** One HTTP request; the answer's status, body and Set-Cookie headers. */
-export function httpRequest(
-  url: string,
-  options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string } = {},
-): Promise<Answer> {
+type RequestOptions = { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string };
+
+/**
+ * One HTTP request; the answer's status, body and Set-Cookie headers. A kept-alive connection the server closed as
+ * idle just as the request went out on it is reset before any answer (the server never read the request): the request
+ * is sent again, on another connection, as Node's documentation advises (`request.reusedSocket`).
+ */
+export async function httpRequest(url: string, options: RequestOptions = {}): Promise<Answer> {
+  try {
+    return await sendOnce(url, options);
+  } catch (error) {
+    if (!(error instanceof ResetOnReuse)) throw error;
+    return sendOnce(url, options);
+  }
+}
+
+class ResetOnReuse extends Error {}
+
+function sendOnce(url: string, options: RequestOptions): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
@@ -35,7 +49,9 @@ export function httpRequest(
         response.on('error', reject);
       },
     );
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      reject(request.reusedSocket && error.code === 'ECONNRESET' ? new ResetOnReuse(error.message) : error),
+    );
     request.end(options.body);
   });
 }
