@@ -131,8 +131,7 @@ export function createGraphQL(services: Services): YogaServerInstance<Record<str
         maxAliases: { n: 30 },
         maxDirectives: { n: 20 },
         maxTokens: { n: 2000 },
-        // Reading every field of every database three levels deep costs about 5,200; a few nested lists cost more.
-        costLimit: { maxCost: 6000 },
+        costLimit: { maxCost: config.maxQueryCost },
         blockFieldSuggestion: { enabled: !config.isDevelopment },
       }),
     ],

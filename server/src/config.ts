@@ -35,6 +35,11 @@ const Env = z.object({
   ROLECALL_KEEP_ALIVE_MS: z.coerce.number().int().min(100).default(12_000),
   /** Subscriptions one user may hold across all connections and SSE streams of this instance. */
   ROLECALL_MAX_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().positive().default(500),
+  /**
+   * The largest estimated cost of one GraphQL operation (graphql-armor's: each field weighted by its depth, a list by
+   * its `first`). Reading every field of every database three levels deep costs about 5,200.
+   */
+  ROLECALL_MAX_QUERY_COST: z.coerce.number().int().min(1000).default(6000),
   /** Rolecall is behind a reverse proxy: take the client address for login throttling from its X-Forwarded-For. */
   ROLECALL_TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -110,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     maxRequestBytes: parsed.ROLECALL_MAX_REQUEST_BYTES,
     maxSubscriptionsPerConnection: parsed.ROLECALL_MAX_SUBSCRIPTIONS_PER_CONNECTION,
     maxSubscriptionsPerUser: parsed.ROLECALL_MAX_SUBSCRIPTIONS_PER_USER,
+    maxQueryCost: parsed.ROLECALL_MAX_QUERY_COST,
     keepAliveMs: parsed.ROLECALL_KEEP_ALIVE_MS,
     sessionTtlMs: parsed.SESSION_TTL_HOURS * 3600_000,
     logLevel: parsed.LOG_LEVEL,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CSRF_HEADER } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
 import { type Instance, leakedSecrets, secret, startTestApp, type TestApp, transcript } from './support/app.js';
 import type { TestClient } from './support/client.js';
 import {
@@ -193,6 +194,21 @@ describe('query limits (graphql-armor)', () => {
     const query = `{ ${aliases(8, `databases { ... on QueryDatabasesConnection { nodes { ${selection} } } }`)} }`;
     const answer = await post({ query }, { authorization: `Bearer ${adminToken}` });
     expectRefused(answer, /cost/i);
+  });
+
+  it("refuses at the operator's cost limit what the default allows, and allows it under the default's", async () => {
+    const frugal = await testApp.startInstance({ ROLECALL_MAX_QUERY_COST: '1000' });
+    try {
+      const query = `{ databases { ... on QueryDatabasesConnection { nodes { id name collaboratorsConnection(first: 40) {
+        nodes { id access database { id name } } } } } } }`;
+      const headers = { authorization: `Bearer ${adminToken}` };
+      const allowed = await post({ query }, headers);
+      expect(allowed.json?.errors, allowed.body).toBeUndefined();
+      expectRefused(await post({ query }, headers, frugal.url), /Query Cost limit of 1000 exceeded/);
+    } finally {
+      await frugal.stop();
+    }
+    expect(() => loadConfig({ ROLECALL_MAX_QUERY_COST: 'lots' })).toThrow(/ROLECALL_MAX_QUERY_COST/);
   });
 
   it('refuses batched operations', async () => {

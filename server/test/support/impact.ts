@@ -63,6 +63,7 @@ export function changeWithImpact(
   mutation: string,
   types: Record<string, string>,
   args: Record<string, unknown>,
+  impactFields = IMPACT_FIELDS,
 ): Promise<ImpactChange> {
   const variables = { dryRun: false, ...args };
   const all: Record<string, string> = { ...types, databaseId: 'ID!', dryRun: 'Boolean' };
@@ -71,7 +72,7 @@ export function changeWithImpact(
   const passed = names.map((name) => `${name}: $${name}`).join(', ');
   return client.field<ImpactChange>(
     `mutation(${declared}) { ${mutation}(${passed}) { __typename ... on Error { message }
-       ... on PermissionChange { dryRun eventId sql ${IMPACT_FIELDS} } } }`,
+       ... on PermissionChange { dryRun eventId sql ${impactFields} } } }`,
     variables,
   );
 }
