@@ -104,6 +104,25 @@ describe('a change applied with its preview’s token', () => {
     }
   });
 
+  it('is refused when a membership two steps up from the acting role changed, and applies when one elsewhere did', async () => {
+    const grant = { object: LEDGER, grantee: 'pat', privileges: ['SELECT'] };
+    await testApp.sql('CREATE ROLE contract_auditors; CREATE ROLE contract_elsewhere');
+    try {
+      const previewToken = await previewed(mia, 'grantPrivileges', grant);
+      // mia reaches owners; owners now reaches contract_auditors.
+      await testApp.sql('GRANT contract_auditors TO owners');
+      expectCatalogChanged(await mia('grantPrivileges', { ...grant, previewToken }));
+      const again = await previewed(mia, 'grantPrivileges', grant);
+      await testApp.sql('GRANT contract_elsewhere TO pat');
+      expect(await mia('grantPrivileges', { ...grant, previewToken: again })).toMatchObject({
+        __typename: 'PermissionChange',
+      });
+    } finally {
+      await testApp.sql('REVOKE SELECT ON sales.ledger FROM pat', [], 'shop');
+      await testApp.sql('DROP ROLE contract_auditors; DROP ROLE contract_elsewhere');
+    }
+  });
+
   it('is refused when a role it creates was created meanwhile, rather than failing as a duplicate', async () => {
     const previewToken = await previewed(dba, 'createRole', { input: { name: 'late_comer' } });
     await testApp.sql('CREATE ROLE late_comer');

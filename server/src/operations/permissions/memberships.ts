@@ -12,8 +12,9 @@ import { catalogFor } from '../../scope/viewer-connections.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 import { type ChangeNote, wordsOf } from './notes.js';
 
+/** One role, read alone (roles named in one tick in one query), not through a snapshot of every role. */
 async function roleNamed(context: Context, databaseId: string, name: string, field: string): Promise<PgRole> {
-  const role = await catalogFor(context, databaseId).roleByName(checkIdentifier(name, field));
+  const role = await catalogFor(context, databaseId).roleNamed(checkIdentifier(name, field));
   if (!role) throw new NotFoundError(`role ${name}`);
   return role;
 }
@@ -145,9 +146,11 @@ export async function revokeMembership(
 ): Promise<PermissionChange> {
   const { databaseId, role: roleName, member: memberName } = input;
   requireViewer(context.viewer);
-  const role = await roleNamed(context, databaseId, roleName, 'role');
-  const member = await roleNamed(context, databaseId, memberName, 'member');
-  const features = await catalogFor(context, databaseId).features();
+  const [role, member, features] = await Promise.all([
+    roleNamed(context, databaseId, roleName, 'role'),
+    roleNamed(context, databaseId, memberName, 'member'),
+    catalogFor(context, databaseId).features(),
+  ]);
   return applyChange(context, {
     databaseId,
     kind: 'membership.revoked',
