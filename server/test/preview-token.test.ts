@@ -8,10 +8,13 @@ import { below, chance, prng, type Rng } from './support/random.js';
  * read in another order (another heap order after VACUUM, say) give the same token, and any other grants another.
  */
 
-/** An oid from every range the sort's 16-bit digits split: small, above 2^16, above 2^31. */
+/**
+ * An oid from every range the sort's 16-bit digits split: small, above 2^16, and above 2^31, which the catalog reads
+ * as a negative int4 (roles.ts), as here.
+ */
 function oid(rng: Rng): number {
   const ranges = [16_384, 2 ** 16 + 7, 2 ** 31 + 11, 2 ** 32 - 70_000];
-  return (ranges[below(rng, ranges.length)] as number) + below(rng, 40);
+  return ((ranges[below(rng, ranges.length)] as number) + below(rng, 40)) | 0;
 }
 
 function randomGrants(rng: Rng, count: number): PgAuthMember[] {
@@ -39,14 +42,21 @@ function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
   return copy;
 }
 
-/** The grants sorted by a comparator, as numbers: what the bytes must be. */
+const unsigned = (oid: number) => oid >>> 0;
+
+/** The grants sorted by a comparator on their oids as unsigned numbers: what the bytes must be. */
 function expectedBytes(grants: readonly PgAuthMember[]): number[] {
   return [...grants]
-    .sort((a, b) => a.roleid - b.roleid || a.member - b.member || a.grantor - b.grantor)
+    .sort(
+      (a, b) =>
+        unsigned(a.roleid) - unsigned(b.roleid) ||
+        unsigned(a.member) - unsigned(b.member) ||
+        unsigned(a.grantor) - unsigned(b.grantor),
+    )
     .flatMap((grant) => [
-      grant.roleid,
-      grant.member,
-      grant.grantor,
+      unsigned(grant.roleid),
+      unsigned(grant.member),
+      unsigned(grant.grantor),
       Number(grant.admin_option) | (Number(grant.inherit_option) << 1) | (Number(grant.set_option) << 2),
     ]);
 }
