@@ -105,11 +105,14 @@ export async function grantMembership(
   const { databaseId, role: roleName, membership } = input;
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
-  const role = await roleNamed(context, databaseId, roleName, 'role');
-  const member = await roleNamed(context, databaseId, membership.member, 'member');
+  const [role, member, features, memberships] = await Promise.all([
+    roleNamed(context, databaseId, roleName, 'role'),
+    roleNamed(context, databaseId, membership.member, 'member'),
+    catalog.features(),
+    catalog.memberships(),
+  ]);
   if (role.oid === member.oid) throw new ValidationError('member', 'A role cannot be a member of itself.');
-  const features = await catalog.features();
-  const current = (await catalog.memberships()).find((edge) => edge.roleid === role.oid && edge.member === member.oid);
+  const current = memberships.find((edge) => edge.roleid === role.oid && edge.member === member.oid);
   return applyChange(context, {
     databaseId,
     kind: 'membership.granted',
@@ -184,12 +187,15 @@ export async function setGroupMembers(
   const { databaseId, role: roleName, members } = input;
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
-  const role = await roleNamed(context, databaseId, roleName, 'role');
-  const features = await catalog.features();
-  const wanted = await Promise.all(
-    members.map(async (input) => ({ ...input, role: await roleNamed(context, databaseId, input.member, 'member') })),
-  );
-  const edges = (await catalog.memberships()).filter((edge) => edge.roleid === role.oid);
+  const [role, features, wanted, memberships] = await Promise.all([
+    roleNamed(context, databaseId, roleName, 'role'),
+    catalog.features(),
+    Promise.all(
+      members.map(async (input) => ({ ...input, role: await roleNamed(context, databaseId, input.member, 'member') })),
+    ),
+    catalog.memberships(),
+  ]);
+  const edges = memberships.filter((edge) => edge.roleid === role.oid);
   const statements: Statement[] = [];
   const notes: ChangeNote[] = [];
   for (const want of wanted) {
