@@ -12,9 +12,16 @@ import { catalogFor } from '../../scope/viewer-connections.js';
 import { applyChange, type ChangeMode, type PermissionChange } from './change.js';
 import { type ChangeNote, wordsOf } from './notes.js';
 
-/** One role, read alone (roles named in one tick in one query), not through a snapshot of every role. */
-async function roleNamed(context: Context, databaseId: string, name: string, field: string): Promise<PgRole> {
-  const role = await catalogFor(context, databaseId).roleNamed(checkIdentifier(name, field));
+/**
+ * A role by name, as `read` finds it: in the shared snapshot of every role when the change compares the snapshot's
+ * memberships anyway, else read alone (roles named in one tick in one query) rather than wait on that snapshot's check.
+ */
+async function roleNamed(
+  read: (name: string) => Promise<PgRole | undefined>,
+  name: string,
+  field: string,
+): Promise<PgRole> {
+  const role = await read(checkIdentifier(name, field));
   if (!role) throw new NotFoundError(`role ${name}`);
   return role;
 }
@@ -105,9 +112,10 @@ export async function grantMembership(
   const { databaseId, role: roleName, membership } = input;
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
+  const inSnapshot = (name: string) => catalog.roleByName(name);
   const [role, member, features, memberships] = await Promise.all([
-    roleNamed(context, databaseId, roleName, 'role'),
-    roleNamed(context, databaseId, membership.member, 'member'),
+    roleNamed(inSnapshot, roleName, 'role'),
+    roleNamed(inSnapshot, membership.member, 'member'),
     catalog.features(),
     catalog.memberships(),
   ]);
@@ -149,10 +157,12 @@ export async function revokeMembership(
 ): Promise<PermissionChange> {
   const { databaseId, role: roleName, member: memberName } = input;
   requireViewer(context.viewer);
+  const catalog = catalogFor(context, databaseId);
+  const alone = (name: string) => catalog.roleNamed(name);
   const [role, member, features] = await Promise.all([
-    roleNamed(context, databaseId, roleName, 'role'),
-    roleNamed(context, databaseId, memberName, 'member'),
-    catalogFor(context, databaseId).features(),
+    roleNamed(alone, roleName, 'role'),
+    roleNamed(alone, memberName, 'member'),
+    catalog.features(),
   ]);
   return applyChange(context, {
     databaseId,
@@ -187,11 +197,12 @@ export async function setGroupMembers(
   const { databaseId, role: roleName, members } = input;
   requireViewer(context.viewer);
   const catalog = catalogFor(context, databaseId);
+  const inSnapshot = (name: string) => catalog.roleByName(name);
   const [role, features, wanted, memberships] = await Promise.all([
-    roleNamed(context, databaseId, roleName, 'role'),
+    roleNamed(inSnapshot, roleName, 'role'),
     catalog.features(),
     Promise.all(
-      members.map(async (input) => ({ ...input, role: await roleNamed(context, databaseId, input.member, 'member') })),
+      members.map(async (input) => ({ ...input, role: await roleNamed(inSnapshot, input.member, 'member') })),
     ),
     catalog.memberships(),
   ]);
